@@ -14,8 +14,8 @@ const swc = [
 ];
 
 const moduleNameMapper = {
-  '^@ledger/(event-store|database|ledger)$': '<rootDir>/libs/$1/src',
-  '^@ledger/(event-store|database|ledger)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@ledger/(event-store|database|ledger|runtime)$': '<rootDir>/libs/$1/src',
+  '^@ledger/(event-store|database|ledger|runtime)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 
 const common = {

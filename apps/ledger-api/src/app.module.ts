@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import {
+  AuthGuard,
+  IdempotencyInterceptor,
+  LedgerModule,
+  ledgerMigrations,
+  ledgerValidationPipe,
+  ProblemDetailsFilter,
+} from '@ledger/ledger';
+import { RuntimeModule } from '@ledger/runtime';
+import { HealthController } from './health/health.controller';
+
+@Module({
+  imports: [
+    LoggerModule.forRoot({
+      pinoHttp: {
+        level: process.env.LOG_LEVEL ?? 'info',
+        redact: ['req.headers.authorization', 'req.headers.cookie'],
+        // Health probes every few seconds would drown the log.
+        autoLogging: { ignore: (req) => req.url === '/health' },
+      },
+    }),
+    RuntimeModule.forRoot(ledgerMigrations),
+    LedgerModule,
+  ],
+  controllers: [HealthController],
+  providers: [
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+    { provide: APP_PIPE, useFactory: ledgerValidationPipe },
+  ],
+})
+export class AppModule {}

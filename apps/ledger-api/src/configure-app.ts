@@ -1,0 +1,19 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+
+/** Everything about the HTTP app that is not a module: shared by main.ts and the e2e tests. */
+export function configureApp(app: INestApplication): INestApplication {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Benefit-linkage ledger')
+      .setDescription(
+        'Records every stake, dividend, lease, wage and purchase payment to poor households, and explains them.',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

@@ -1,0 +1,26 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Database } from '@ledger/runtime';
+import { Public } from '@ledger/ledger';
+
+export interface HealthReport {
+  status: 'ok' | 'unavailable';
+  database: 'up' | 'down';
+  projections: { name: string; position: number; lag: number }[];
+}
+
+/** `GET /health`: 200 once the service can serve, 503 (same shape) while it cannot. No token needed. */
+@ApiTags('operations')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly database: Database) {}
+
+  @Public()
+  @Get()
+  async health(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
+    const up = await this.database.isUp();
+    response.status(up ? 200 : 503);
+    return { status: up ? 'ok' : 'unavailable', database: up ? 'up' : 'down', projections: [] };
+  }
+}

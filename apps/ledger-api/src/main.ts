@@ -1,0 +1,59 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { AdminBootstrap } from '@ledger/ledger';
+import { Database, RuntimeConfig } from '@ledger/runtime';
+import { AppModule } from './app.module';
+import { configureApp } from './configure-app';
+
+async function main(): Promise<void> {
+  const app = await NestFactory.create(AppModule, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  configureApp(app);
+  const config = app.get(RuntimeConfig);
+
+  // Stop taking requests, finish those in flight, stop the embedded database, exit 0.
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.get(Logger).log(`${signal} received: shutting down`);
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+
+  await app.listen(config.PORT);
+  printBanner(app.get(AdminBootstrap), app.get(Database), config.PORT);
+}
+
+/** What a newcomer needs after `npm start`: where it runs and how to sign in. */
+function printBanner(admin: AdminBootstrap, database: Database, port: number): void {
+  const base = `http://localhost:${port}`;
+  const lines = [
+    '',
+    `  Benefit-linkage ledger is running at ${base}`,
+    `  API docs:  ${base}/api/docs      health: ${base}/health`,
+    `  Database:  ${database.isEmbedded ? 'embedded PostgreSQL (LEDGER_DATA_DIR)' : 'DATABASE_URL'}`,
+  ];
+  if (admin.source.kind === 'generated') {
+    lines.push(`  Admin token (shown once, kept in ${admin.source.path}):`, `    ${admin.source.token}`);
+  } else if (admin.source.kind === 'kept') {
+    lines.push(`  Admin token: in ${admin.source.path}`);
+  } else {
+    lines.push('  Admin token: LEDGER_ADMIN_TOKEN');
+  }
+  lines.push(`  Try: curl -H "Authorization: Bearer <token>" ${base}/v1/households/<id>`, '');
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

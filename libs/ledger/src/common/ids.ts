@@ -1,0 +1,23 @@
+import { createHash, randomUUID } from 'node:crypto';
+
+/**
+ * A UUID derived from a name (SHA-1 based, RFC 9562 version 5 layout). The same command always
+ * yields the same event ids and resource ids, so a retried command is recognised, never doubled.
+ */
+export function nameBasedUuid(...parts: string[]): string {
+  const hash = createHash('sha1').update(parts.join('\u001f')).digest();
+  hash[6] = (hash[6] & 0x0f) | 0x50;
+  hash[8] = (hash[8] & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** A command id for a request without an idempotency key: unique, so never treated as a retry. */
+export function newCommandId(): string {
+  return randomUUID();
+}
+
+/** A command id for a request with an idempotency key: the same caller and key give the same id. */
+export function commandIdForKey(callerId: string, key: string): string {
+  return nameBasedUuid('idempotency', callerId, key);
+}

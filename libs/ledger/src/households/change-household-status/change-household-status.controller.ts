@@ -1,0 +1,25 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { CommandMetadata } from '../../common/stream-writer';
+import type { WriteResult } from '../../common/write-result';
+import { RequestMetadata } from '../../http/request-context';
+import { HouseholdIdPipe } from '../household-id';
+import { ChangeHouseholdStatusCommand } from './change-household-status.command';
+import { ChangeHouseholdStatusRequest } from './change-household-status.dto';
+
+@ApiTags('registry')
+@ApiBearerAuth()
+@Controller('v1/households')
+export class ChangeHouseholdStatusController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/status')
+  change(
+    @Param('id', HouseholdIdPipe) householdId: string,
+    @Body() body: ChangeHouseholdStatusRequest,
+    @RequestMetadata() metadata: CommandMetadata,
+  ): Promise<WriteResult> {
+    return this.commands.execute(new ChangeHouseholdStatusCommand({ householdId, ...body }, metadata));
+  }
+}

@@ -1,0 +1,112 @@
+import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError, type RefusalKind } from '../common/domain-error';
+
+/** One offending field of a request, by path (`lines[2].amountFen`, `query.limit`). */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** A 400 naming every bad field; thrown by the validation pipe and by hand-written checks alike. */
+export class BadInputException extends HttpException {
+  constructor(readonly errors: FieldError[]) {
+    super({ title: 'Bad input', errors }, HttpStatus.BAD_REQUEST);
+  }
+}
+
+/** An answer kept by the idempotency layer, sent again exactly as it was. */
+export class ReplayedProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: Record<string, unknown>,
+  ) {
+    super('replayed problem');
+  }
+}
+
+const STATUS: Record<RefusalKind, number> = { rule: 422, conflict: 409, not_found: 404, forbidden: 403 };
+
+const TITLES: Record<number, string> = {
+  400: 'Bad input',
+  401: 'Not authenticated',
+  403: 'Not allowed',
+  404: 'Not found',
+  409: 'Conflict',
+  413: 'Too large',
+  415: 'Unsupported media type',
+  422: 'Refused by a ledger rule',
+  500: 'Internal error',
+  503: 'Not ready',
+};
+
+/** The problem-details `type` for a stable code: a URN so it never pretends to be a web page. */
+export const problemType = (code: string): string => `urn:ledger:problem:${code.toLowerCase().replace(/\./g, ':')}`;
+
+/**
+ * Maps every error to RFC 9457 problem details: domain refusals by their kind, validation errors
+ * with every field, anything unexpected to a 500 that leaks nothing.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const english = request.query?.lang === 'en';
+    const body = this.toProblem(exception, english);
+    if (body.status >= 500)
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (body.status === 503) response.setHeader('Retry-After', '1');
+    response.status(body.status).type('application/problem+json').send(JSON.stringify(body));
+  }
+
+  toProblem(exception: unknown, english: boolean): Record<string, unknown> & { status: number } {
+    if (exception instanceof ReplayedProblem) return { ...exception.body, status: exception.status };
+    if (exception instanceof DomainError) {
+      const status = STATUS[exception.kind];
+      return {
+        type: problemType(exception.code),
+        title: TITLES[status],
+        status,
+        detail: english ? exception.message : exception.messageZh,
+        code: exception.code,
+      };
+    }
+    if (exception instanceof BadInputException) {
+      return {
+        type: problemType('REQUEST.BAD_INPUT'),
+        title: TITLES[400],
+        status: 400,
+        detail: exception.errors.map((e) => `${e.path}: ${e.message}`).join('; '),
+        errors: exception.errors,
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const raw = exception.getResponse();
+      const message =
+        typeof raw === 'string' ? raw : ((raw as { message?: string | string[] }).message ?? exception.message);
+      const detail = Array.isArray(message) ? message.join('; ') : message;
+      // Nest turns the JSON body parser's SyntaxError into a plain 400 carrying the parser's message.
+      if (status === 400 && /JSON|Unexpected|position \d+/i.test(detail)) {
+        return {
+          type: problemType('REQUEST.MALFORMED_JSON'),
+          title: TITLES[400],
+          status: 400,
+          detail: `The request body is not valid JSON: ${detail}`,
+          errors: [{ path: 'body', message: 'must be valid JSON' }],
+        };
+      }
+      return { type: problemType(`HTTP.${status}`), title: TITLES[status] ?? 'Error', status, detail };
+    }
+    return {
+      type: problemType('HTTP.500'),
+      title: TITLES[500],
+      status: 500,
+      detail: 'Something went wrong on our side; nothing was recorded twice. Please try again.',
+    };
+  }
+}

@@ -1,0 +1,7 @@
+/** Pure primitives shared by the ledger's decide functions: money, dates, fractions, periods, allocation, rent. */
+export * from './money';
+export * from './calendar';
+export * from './fraction';
+export * from './period';
+export * from './allocation';
+export * from './rent';

@@ -1,0 +1,42 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { nameBasedUuid } from '../../common/ids';
+import type { CommandMetadata } from '../../common/stream-writer';
+import { RequestMetadata } from '../../http/request-context';
+import { hashToken, TokenIssuer } from '../tokens';
+import { RegisterUserCommand, type RegisterUserResult } from './register-user.command';
+import { RegisterUserRequest } from './register-user.dto';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('v1/users')
+export class RegisterUserController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly tokens: TokenIssuer,
+  ) {}
+
+  @Post()
+  register(
+    @Body() body: RegisterUserRequest,
+    @RequestMetadata() metadata: CommandMetadata,
+  ): Promise<RegisterUserResult> {
+    const userId = `user-${nameBasedUuid('user', metadata.commandId)}`;
+    const token = this.tokens.tokenFor(userId);
+    return this.commands.execute(
+      new RegisterUserCommand(
+        {
+          userId,
+          name: body.name,
+          role: body.role,
+          townships: body.townships ?? [],
+          ...(body.householdId ? { householdId: body.householdId } : {}),
+          tokenHash: hashToken(token),
+        },
+        metadata,
+        token,
+      ),
+    );
+  }
+}

@@ -1,0 +1,34 @@
+import type { Evolver } from '../common/decider';
+import type { Role } from '../common/actor';
+import type { UserEvent } from './user.events';
+
+export const userStream = (userId: string): string => `user-${userId}`;
+
+export type UserState =
+  | { status: 'none' }
+  | {
+      status: 'active';
+      userId: string;
+      name: string;
+      role: Role;
+      townships: string[];
+      householdId?: string;
+      tokenHash: string;
+    };
+
+export const initialUserState: UserState = { status: 'none' };
+
+export function evolveUser(state: UserState, event: UserEvent): UserState {
+  switch (event.type) {
+    case 'UserRegistered':
+      return { status: 'active', ...event.data };
+    case 'UserTokenReplaced':
+      return state.status === 'active' ? { ...state, tokenHash: event.data.tokenHash } : state;
+    default: {
+      const unknown: never = event;
+      return unknown;
+    }
+  }
+}
+
+export const user: Evolver<UserState, UserEvent> = { initialState: initialUserState, evolve: evolveUser };

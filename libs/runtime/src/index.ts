@@ -1,0 +1,4 @@
+export * from './database';
+export * from './runtime.config';
+export * from './runtime.module';
+export * from './secrets';

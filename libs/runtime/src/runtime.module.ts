@@ -1,0 +1,48 @@
+import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { EVENT_STORE, type EventStore } from '@ledger/event-store';
+import { EventStoreDbEventStore } from '@ledger/event-store/eventstoredb/eventstoredb-event-store';
+import { PostgresEventStore } from '@ledger/event-store/postgres/postgres-event-store';
+import { Database } from './database';
+import type { Migration } from '@ledger/database';
+import { eventStoreMigration } from '@ledger/event-store/postgres/event-store.migration';
+import { RuntimeConfig, validateRuntimeConfig } from './runtime.config';
+
+/**
+ * Configuration, the database and the event store, shared by the API and the CLI.
+ * Events go to EventStoreDB when EVENTSTORE_CONNECTION_STRING is set, to PostgreSQL otherwise.
+ */
+@Global()
+@Module({})
+export class RuntimeModule implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly eventStore: EventStore) {}
+
+  /** `migrations`: the read-side and other schemas of the libraries the app uses (the event store's is added). */
+  static forRoot(migrations: readonly Migration[]): DynamicModule {
+    return {
+      module: RuntimeModule,
+      imports: [ConfigModule.forRoot({ validate: validateRuntimeConfig, cache: true })],
+      providers: [
+        { provide: RuntimeConfig, useFactory: () => validateRuntimeConfig(process.env) },
+        {
+          provide: Database,
+          inject: [RuntimeConfig],
+          useFactory: (config: RuntimeConfig) => Database.open(config, [eventStoreMigration, ...migrations]),
+        },
+        {
+          provide: EVENT_STORE,
+          inject: [RuntimeConfig, Database],
+          useFactory: (config: RuntimeConfig, db: Database): EventStore =>
+            config.EVENTSTORE_CONNECTION_STRING
+              ? EventStoreDbEventStore.connect(config.EVENTSTORE_CONNECTION_STRING)
+              : new PostgresEventStore(db.pool),
+        },
+      ],
+      exports: [RuntimeConfig, Database, EVENT_STORE],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.eventStore.close();
+  }
+}
