@@ -1,45 +1,31 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { loadOrCreateSecret, RuntimeConfig } from '@ledger/runtime';
-import { StreamWriter } from './common/stream-writer';
-import { ChangeHouseholdStatusController } from './households/change-household-status/change-household-status.controller';
-import { ChangeHouseholdStatusHandler } from './households/change-household-status/change-household-status.handler';
-import { GetHouseholdController } from './households/get-household/get-household.controller';
-import { GetHouseholdHandler } from './households/get-household/get-household.handler';
-import { RegisterHouseholdController } from './households/register-household/register-household.controller';
-import { RegisterHouseholdHandler } from './households/register-household/register-household.handler';
-import { Authenticator } from './users/authenticator';
-import { AdminBootstrap } from './users/ensure-admin/admin-bootstrap';
-import { RegisterUserController } from './users/register-user/register-user.controller';
-import { RegisterUserHandler } from './users/register-user/register-user.handler';
-import { TokenIssuer } from './users/tokens';
+import { LedgerCommonModule } from './common/common.module';
+import { DividendsModule } from './dividends/dividends.module';
+import { EmploymentModule } from './employment/employment.module';
+import { EntitiesModule } from './entities/entities.module';
+import { HouseholdsModule } from './households/households.module';
+import { LeasesModule } from './leases/leases.module';
+import { OrdersModule } from './orders/orders.module';
+import { ProjectsModule } from './projects/projects.module';
+import { StakesModule } from './stakes/stakes.module';
+import { UsersModule } from './users/users.module';
 
-/** The write side and the queries of the ledger, one slice per capability. */
+/** The write side and the queries of the ledger, one module per capability. */
 @Module({
-  imports: [CqrsModule.forRoot()],
-  controllers: [
-    RegisterUserController,
-    RegisterHouseholdController,
-    ChangeHouseholdStatusController,
-    GetHouseholdController,
+  imports: [
+    CqrsModule.forRoot(),
+    LedgerCommonModule,
+    UsersModule,
+    HouseholdsModule,
+    EntitiesModule,
+    ProjectsModule,
+    StakesModule,
+    DividendsModule,
+    LeasesModule,
+    EmploymentModule,
+    OrdersModule,
   ],
-  providers: [
-    StreamWriter,
-    Authenticator,
-    AdminBootstrap,
-    {
-      provide: TokenIssuer,
-      inject: [RuntimeConfig],
-      useFactory: async (config: RuntimeConfig) =>
-        new TokenIssuer(
-          config.LEDGER_TOKEN_SECRET ?? (await loadOrCreateSecret(config.LEDGER_DATA_DIR, 'token-secret')).value,
-        ),
-    },
-    RegisterUserHandler,
-    RegisterHouseholdHandler,
-    ChangeHouseholdStatusHandler,
-    GetHouseholdHandler,
-  ],
-  exports: [StreamWriter, Authenticator, AdminBootstrap, TokenIssuer],
+  exports: [LedgerCommonModule],
 })
 export class LedgerModule {}

@@ -21,3 +21,11 @@ export function newCommandId(): string {
 export function commandIdForKey(callerId: string, key: string): string {
   return nameBasedUuid('idempotency', callerId, key);
 }
+
+/**
+ * The id of a record a command creates (`lease-…`), which is also its stream's name. Derived from
+ * the command id, so a retried command creates the same record instead of a second one.
+ */
+export function newStreamId(kind: string, command: { commandId: string }): string {
+  return `${kind}-${nameBasedUuid(kind, command.commandId)}`;
+}

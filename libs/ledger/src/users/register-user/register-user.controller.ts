@@ -1,7 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { nameBasedUuid } from '../../common/ids';
+import { newStreamId } from '../../common/ids';
 import type { CommandMetadata } from '../../common/stream-writer';
 import { RequestMetadata } from '../../http/request-context';
 import { hashToken, TokenIssuer } from '../tokens';
@@ -22,7 +22,7 @@ export class RegisterUserController {
     @Body() body: RegisterUserRequest,
     @RequestMetadata() metadata: CommandMetadata,
   ): Promise<RegisterUserResult> {
-    const userId = `user-${nameBasedUuid('user', metadata.commandId)}`;
+    const userId = newStreamId('user', metadata);
     const token = this.tokens.tokenFor(userId);
     return this.commands.execute(
       new RegisterUserCommand(

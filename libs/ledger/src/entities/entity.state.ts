@@ -1,0 +1,56 @@
+import type { Evolver } from '../common/decider';
+import type { StakeAcquired, StakeEvent } from '../stakes/stake.events';
+import type { EntityRegistered } from './entity.events';
+
+/**
+ * An entity and the equity stakes held in it. Stakes live in the entity's stream because a dividend
+ * declaration splits over all of them at once, and a fiscal-fund stake is checked against the other
+ * stakes the same project's money bought here.
+ */
+export type EntityEvent = EntityRegistered | StakeEvent;
+
+export type StakeRecord = StakeAcquired['data'] & { endReason?: string };
+
+export type EntityState =
+  | { status: 'none' }
+  | (EntityRegistered['data'] & { status: 'registered'; stakes: Record<string, StakeRecord>; stakeCount: number });
+
+export const initialEntityState: EntityState = { status: 'none' };
+
+export function evolveEntity(state: EntityState, event: EntityEvent): EntityState {
+  switch (event.type) {
+    case 'EntityRegistered':
+      return { ...event.data, status: 'registered', stakes: {}, stakeCount: 0 };
+    case 'StakeAcquired':
+      if (state.status !== 'registered') return state;
+      return {
+        ...state,
+        stakes: { ...state.stakes, [event.data.stakeId]: event.data },
+        stakeCount: state.stakeCount + 1,
+      };
+    case 'StakeEnded': {
+      if (state.status !== 'registered') return state;
+      const stake = state.stakes[event.data.stakeId];
+      if (!stake) return state;
+      return {
+        ...state,
+        stakes: {
+          ...state.stakes,
+          [event.data.stakeId]: { ...stake, endsOn: event.data.endsOn, endReason: event.data.reason },
+        },
+      };
+    }
+    default: {
+      const unknown: never = event;
+      return unknown;
+    }
+  }
+}
+
+export const entity: Evolver<EntityState, EntityEvent> = { initialState: initialEntityState, evolve: evolveEntity };
+
+/** Stakes active on a date: started on or before it and not ended before it. */
+export function stakesActiveOn(state: EntityState, date: string): StakeRecord[] {
+  if (state.status !== 'registered') return [];
+  return Object.values(state.stakes).filter((s) => s.startsOn <= date && (s.endsOn === undefined || s.endsOn >= date));
+}
