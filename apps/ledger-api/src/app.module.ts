@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import {
+  AdminBootstrap,
   AuthGuard,
   IdempotencyInterceptor,
   LedgerModule,
@@ -14,19 +15,23 @@ import { HealthController } from './health/health.controller';
 
 @Module({
   imports: [
-    LoggerModule.forRoot({
-      pinoHttp: {
-        level: process.env.LOG_LEVEL ?? 'info',
-        redact: ['req.headers.authorization', 'req.headers.cookie'],
-        // Health probes every few seconds would drown the log.
-        autoLogging: { ignore: (req) => req.url === '/health' },
-      },
+    LoggerModule.forRootAsync({
+      // Read when the app is built, not when this file is imported, so tests and the CLI can set it.
+      useFactory: () => ({
+        pinoHttp: {
+          level: process.env.LOG_LEVEL ?? 'info',
+          redact: ['req.headers.authorization', 'req.headers.cookie'],
+          // Health probes every few seconds would drown the log.
+          autoLogging: { ignore: (req) => req.url === '/health' },
+        },
+      }),
     }),
     RuntimeModule.forRoot(ledgerMigrations),
     LedgerModule,
   ],
   controllers: [HealthController],
   providers: [
+    AdminBootstrap,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chmod, mkdir } from 'node:fs/promises';
+import { chmod, mkdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -37,6 +37,25 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The server a live process runs on this cluster, from PostgreSQL's own lock file. */
+async function runningServer(clusterDir: string): Promise<{ pid: number; port: number } | undefined> {
+  let lines: string[];
+  try {
+    lines = (await readFile(join(clusterDir, 'postmaster.pid'), 'utf8')).split('\n');
+  } catch {
+    return undefined;
+  }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || !Number.isInteger(port)) return undefined;
+  try {
+    process.kill(pid, 0);
+    return { pid, port };
+  } catch {
+    return undefined; // stale lock file left by a crash: PostgreSQL removes it when it starts
+  }
+}
+
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
 
 /**
@@ -70,8 +89,18 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
   // PostgreSQL refuses to run as root; as root, the package runs it as a `postgres` user that must
   // be able to reach the cluster folder.
   if (isRoot) await chmod(dataDir, 0o755);
-  const port = await freePort();
   const password = 'ledger-local';
+  const running = await runningServer(clusterDir);
+  if (running) {
+    // Another ledger process (the API, while this is the CLI) already runs this cluster: share it.
+    options.log?.(`using the embedded PostgreSQL already running on port ${running.port} (pid ${running.pid})`);
+    return {
+      url: `postgres://postgres:${password}@127.0.0.1:${running.port}/postgres`,
+      dataDir,
+      stop: () => Promise.resolve(),
+    };
+  }
+  const port = await freePort();
   const log = options.log ?? (() => undefined);
   const settings = Object.entries(options.settings ?? {}).flatMap(([key, value]) => ['-c', `${key}=${value}`]);
   const server = new Postgres({

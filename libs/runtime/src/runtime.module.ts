@@ -42,7 +42,25 @@ export class RuntimeModule implements OnApplicationShutdown {
     };
   }
 
+  /**
+   * For `--help` and usage errors: the same providers, none connected, so asking the CLI how to use
+   * it never starts or touches a database.
+   */
+  static offline(): DynamicModule {
+    return {
+      module: RuntimeModule,
+      imports: [ConfigModule.forRoot({ cache: true })],
+      providers: [
+        { provide: RuntimeConfig, useFactory: () => validateRuntimeConfig(process.env) },
+        // Placeholders only: no command runs in offline mode, so nothing ever calls them.
+        { provide: Database, useValue: {} },
+        { provide: EVENT_STORE, useValue: {} },
+      ],
+      exports: [RuntimeConfig, Database, EVENT_STORE],
+    };
+  }
+
   async onApplicationShutdown(): Promise<void> {
-    await this.eventStore.close();
+    await this.eventStore.close?.();
   }
 }

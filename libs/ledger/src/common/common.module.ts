@@ -1,7 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { loadOrCreateSecret, RuntimeConfig } from '@ledger/runtime';
 import { Authenticator } from '../users/authenticator';
-import { AdminBootstrap } from '../users/ensure-admin/admin-bootstrap';
 import { TokenIssuer } from '../users/tokens';
 import { StreamWriter } from './stream-writer';
 
@@ -11,7 +10,6 @@ import { StreamWriter } from './stream-writer';
   providers: [
     StreamWriter,
     Authenticator,
-    AdminBootstrap,
     {
       provide: TokenIssuer,
       inject: [RuntimeConfig],
@@ -21,6 +19,6 @@ import { StreamWriter } from './stream-writer';
         ),
     },
   ],
-  exports: [StreamWriter, Authenticator, AdminBootstrap, TokenIssuer],
+  exports: [StreamWriter, Authenticator, TokenIssuer],
 })
 export class LedgerCommonModule {}

@@ -1,0 +1,18 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { LedgerModule, ledgerMigrations } from '@ledger/ledger';
+import { RuntimeModule } from '@ledger/runtime';
+import { UsageErrors } from './usage-errors';
+import { VerifyCommand } from './verify/verify.command';
+
+/** The operator CLI: same runtime and ledger as the API, commands instead of routes. */
+@Module({})
+export class CliModule {
+  /** `offline`: for help and usage errors, nothing connects to a database. */
+  static register(offline: boolean): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [offline ? RuntimeModule.offline() : RuntimeModule.forRoot(ledgerMigrations), LedgerModule],
+      providers: [UsageErrors, VerifyCommand],
+    };
+  }
+}

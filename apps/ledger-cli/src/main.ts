@@ -1,0 +1,36 @@
+import 'reflect-metadata';
+import { dirname, join } from 'node:path';
+import { CommandFactory } from 'nest-commander';
+import { CliModule } from './cli.module';
+import { EXIT } from './exit-codes';
+
+/** Help and usage need no database; everything else runs against the configured (or embedded) one. */
+function wantsHelpOnly(args: string[]): boolean {
+  return args.length === 0 || args.some((a) => a === '--help' || a === '-h' || a === 'help') || args[0] === '--version';
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  // commander names the program after the script file (main.js); people type `ledger-cli`.
+  process.argv[1] = join(dirname(process.argv[1]), 'ledger-cli');
+  process.env.LOG_LEVEL ??= 'warn';
+  await CommandFactory.run(CliModule.register(wantsHelpOnly(args)), {
+    cliName: 'ledger-cli',
+    logger: ['error', 'warn'],
+    version: '0.1.0',
+    errorHandler: (error) => {
+      // commander's own exits (help shown, version shown) are not errors
+      const code = (error as { code?: string }).code ?? '';
+      if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help')
+        process.exit(EXIT.OK);
+      process.stderr.write(`${error.message}\n`);
+      process.exit(EXIT.USAGE);
+    },
+    serviceErrorHandler: (error) => {
+      process.stderr.write(`ledger-cli: ${error.message}\n`);
+      process.exit(EXIT.REJECTED);
+    },
+  });
+}
+
+void main();

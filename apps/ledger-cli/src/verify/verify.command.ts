@@ -1,0 +1,50 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandRunner, Help, Option } from 'nest-commander';
+import { EVENT_STORE, type EventStore } from '@ledger/event-store';
+import { EXIT } from '../exit-codes';
+
+interface VerifyOptions {
+  json?: boolean;
+}
+
+/** `ledger-cli verify`: recomputes every event's hash chain and names the first broken position. */
+@Command({
+  name: 'verify',
+  description: 'Check that no stored event was changed or removed behind the ledger’s back (校验账本防篡改哈希链)',
+})
+export class VerifyCommand extends CommandRunner {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {
+    super();
+  }
+
+  async run(_params: string[], options: VerifyOptions): Promise<void> {
+    const result = await this.store.verify();
+    if (options.json) {
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+    } else if (result.ok) {
+      process.stdout.write(`OK: ${result.eventsChecked} events checked, every hash chain intact (校验通过).\n`);
+    } else {
+      process.stdout.write(
+        `BROKEN: ${result.eventsChecked} events checked; the first event that does not match its hash is at position ${result.firstBrokenPosition} (账本已被改动).\n`,
+      );
+    }
+    process.exitCode = result.ok ? EXIT.OK : EXIT.REJECTED;
+  }
+
+  @Option({ flags: '--json', description: 'print the result as JSON for scripts' })
+  parseJson(): boolean {
+    return true;
+  }
+
+  @Help('after')
+  examples(): string {
+    return [
+      '',
+      'Examples:',
+      '  $ ledger-cli verify',
+      '  $ ledger-cli verify --json',
+      '',
+      'Exit codes: 0 intact, 1 broken, 2 usage.',
+    ].join('\n');
+  }
+}
