@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import {
   AdminBootstrap,
   AuthGuard,
+  InlineProjections,
   IdempotencyInterceptor,
   LedgerModule,
   ledgerMigrations,
@@ -32,6 +33,7 @@ import { HealthController } from './health/health.controller';
   controllers: [HealthController],
   providers: [
     AdminBootstrap,
+    InlineProjections,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

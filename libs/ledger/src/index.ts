@@ -6,3 +6,5 @@ export * from './http/idempotency.interceptor';
 export * from './http/problem-details.filter';
 export * from './http/validation';
 export * from './users/ensure-admin/admin-bootstrap';
+export * from './projections/projections-host';
+export * from './projections/projection-runner';

@@ -1,5 +1,6 @@
 import type { Migration } from '@ledger/database';
 import { idempotencyMigration } from './http/idempotency.migration';
+import { projectionMigrations } from './projections/all-projections';
 
 /** The ledger's own tables (the event store's schema comes with the runtime). */
-export const ledgerMigrations: readonly Migration[] = [idempotencyMigration];
+export const ledgerMigrations: readonly Migration[] = [idempotencyMigration, ...projectionMigrations];

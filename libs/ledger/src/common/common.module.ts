@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { loadOrCreateSecret, RuntimeConfig } from '@ledger/runtime';
 import { Authenticator } from '../users/authenticator';
 import { TokenIssuer } from '../users/tokens';
+import { ProjectionsHost } from '../projections/projections-host';
 import { StreamWriter } from './stream-writer';
 
 /** What every slice uses: the stream writer, authentication and token issuing. */
@@ -10,6 +11,7 @@ import { StreamWriter } from './stream-writer';
   providers: [
     StreamWriter,
     Authenticator,
+    ProjectionsHost,
     {
       provide: TokenIssuer,
       inject: [RuntimeConfig],
@@ -19,6 +21,6 @@ import { StreamWriter } from './stream-writer';
         ),
     },
   ],
-  exports: [StreamWriter, Authenticator, TokenIssuer],
+  exports: [StreamWriter, Authenticator, TokenIssuer, ProjectionsHost],
 })
 export class LedgerCommonModule {}

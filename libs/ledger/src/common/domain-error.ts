@@ -1,9 +1,10 @@
 /**
  * How a refusal maps to the HTTP contract:
  * `rule` 422 (a rule of the domain refused a well-formed request), `conflict` 409 (the ledger's state
- * changed under the writer, or a unique value is taken), `not_found` 404, `forbidden` 403.
+ * changed under the writer, or a unique value is taken), `not_found` 404, `forbidden` 403,
+ * `unavailable` 503 (a read model has not caught up yet; retry).
  */
-export type RefusalKind = 'rule' | 'conflict' | 'not_found' | 'forbidden';
+export type RefusalKind = 'rule' | 'conflict' | 'not_found' | 'forbidden' | 'unavailable';
 
 /**
  * A refusal by the ledger's rules. `code` is stable (`LEASE.PERIOD_ALREADY_PAID`) so clients and

@@ -25,7 +25,13 @@ export class ReplayedProblem extends Error {
   }
 }
 
-const STATUS: Record<RefusalKind, number> = { rule: 422, conflict: 409, not_found: 404, forbidden: 403 };
+const STATUS: Record<RefusalKind, number> = {
+  rule: 422,
+  conflict: 409,
+  not_found: 404,
+  forbidden: 403,
+  unavailable: 503,
+};
 
 const TITLES: Record<number, string> = {
   400: 'Bad input',

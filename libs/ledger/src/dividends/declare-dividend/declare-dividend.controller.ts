@@ -1,0 +1,27 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { newStreamId } from '../../common/ids';
+import type { CommandMetadata } from '../../common/stream-writer';
+import { EntityIdPipe } from '../../entities/entity-id';
+import { RequestMetadata } from '../../http/request-context';
+import { DeclareDividendCommand, type DeclareDividendResult } from './declare-dividend.command';
+import { DeclareDividendRequest } from './declare-dividend.dto';
+
+@ApiTags('linkages')
+@ApiBearerAuth()
+@Controller('v1/entities')
+export class DeclareDividendController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/dividends')
+  declare(
+    @Param('id', EntityIdPipe) entityId: string,
+    @Body() body: DeclareDividendRequest,
+    @RequestMetadata() metadata: CommandMetadata,
+  ): Promise<DeclareDividendResult> {
+    return this.commands.execute(
+      new DeclareDividendCommand({ ...body, entityId, declarationId: newStreamId('dividend', metadata) }, metadata),
+    );
+  }
+}

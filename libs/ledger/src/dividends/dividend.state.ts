@@ -1,0 +1,94 @@
+import type { Evolver } from '../common/decider';
+import { paidFen, withPayment, withReversal, type Payments } from '../payments/payment';
+import type { PaymentLinkage } from '../payments/payment-linkage';
+import type { DividendDeclared, DividendEvent } from './dividend.events';
+
+/** A declaration and the payments made against it. */
+export type DividendState =
+  | { status: 'none' }
+  | (DividendDeclared['data'] & {
+      status: 'declared';
+      payments: Payments;
+      /** Voucher references of payments, by payment id. */
+      references: Readonly<Record<string, string>>;
+    });
+
+export type DeclaredDividend = Extract<DividendState, { status: 'declared' }>;
+
+export const initialDividendState: DividendState = { status: 'none' };
+
+export function evolveDividend(state: DividendState, event: DividendEvent): DividendState {
+  switch (event.type) {
+    case 'DividendDeclared':
+      return { ...event.data, status: 'declared', payments: {}, references: {} };
+    case 'DividendPaid': {
+      if (state.status !== 'declared') return state;
+      const { paymentId, amountFen, paidOn, householdId, reference } = event.data;
+      return {
+        ...state,
+        payments: withPayment(state.payments, { paymentId, amountFen, paidOn, householdId, period: state.period }),
+        references: reference === undefined ? state.references : { ...state.references, [paymentId]: reference },
+      };
+    }
+    case 'PaymentReversed':
+      if (state.status !== 'declared') return state;
+      return { ...state, payments: withReversal(state.payments, event) };
+    default: {
+      const unknown: never = event;
+      return unknown;
+    }
+  }
+}
+
+export const dividend: Evolver<DividendState, DividendEvent> = {
+  initialState: initialDividendState,
+  evolve: evolveDividend,
+};
+
+/** What a household is allocated on a declaration, over all its stakes. */
+export function allocatedTo(state: DeclaredDividend, householdId: string): number {
+  return state.allocations.filter((a) => a.householdId === householdId).reduce((sum, a) => sum + a.amountFen, 0);
+}
+
+/** What is still owed to a household: its allocation minus its payments that were not reversed. */
+export function owedTo(state: DeclaredDividend, householdId: string): number {
+  return allocatedTo(state, householdId) - paidFen(state.payments, (p) => p.householdId === householdId);
+}
+
+/** The township of an allocated household (from its stakes), or undefined if it is not allocated. */
+export function townshipOf(state: DeclaredDividend, householdId: string): string | undefined {
+  return state.allocations.find((a) => a.householdId === householdId)?.township;
+}
+
+/** Each allocated household with what it was allocated, paid (not reversed) and is still owed, in stake order. */
+export function householdBalances(
+  state: DeclaredDividend,
+): { householdId: string; township: string; allocatedFen: number; paidFen: number; owedFen: number }[] {
+  const seen = new Set<string>();
+  return state.allocations.flatMap(({ householdId, township }) => {
+    if (seen.has(householdId)) return [];
+    seen.add(householdId);
+    const allocatedFen = allocatedTo(state, householdId);
+    const paid = paidFen(state.payments, (p) => p.householdId === householdId);
+    return [{ householdId, township, allocatedFen, paidFen: paid, owedFen: allocatedFen - paid }];
+  });
+}
+
+/**
+ * How the reversal slice rebuilds a declaration, finds its payments and scopes clerks. A declaration
+ * concerns several households, possibly in several townships: `township` is the entity's (what a
+ * declaration concerns as a whole), and `townshipOfPayment` the paid household's, which is what a
+ * payment's reversal concerns (the same scoping as the payment itself).
+ */
+export const dividendPayments: PaymentLinkage<DividendState, DividendEvent> & {
+  townshipOfPayment(state: DividendState, paymentId: string): string | undefined;
+} = {
+  evolver: dividend,
+  payments: (s) => (s.status === 'declared' ? s.payments : {}),
+  township: (s) => (s.status === 'declared' ? s.township : undefined),
+  townshipOfPayment: (s, paymentId) => {
+    if (s.status !== 'declared') return undefined;
+    const payment = s.payments[paymentId];
+    return payment === undefined ? undefined : townshipOf(s, payment.householdId);
+  },
+};

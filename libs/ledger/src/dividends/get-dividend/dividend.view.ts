@@ -1,0 +1,29 @@
+import type { DividendAllocation } from '../dividend.events';
+
+/** A declaration as the API shows it: what each stake was allocated, and what each household was paid and is owed. */
+export interface DividendView {
+  id: string;
+  entityId: string;
+  entityName: string;
+  township: string;
+  period: string;
+  periodShare: string;
+  declaredOn: string;
+  recordDate: string;
+  poolFen?: number;
+  totalShares: number;
+  allocations: DividendAllocation[];
+  households: { householdId: string; township: string; allocatedFen: number; paidFen: number; owedFen: number }[];
+  payments: {
+    paymentId: string;
+    householdId: string;
+    amountFen: number;
+    paidOn: string;
+    reference?: string;
+    reversed: boolean;
+    reversal?: { reversalId: string; reason: string };
+  }[];
+  totals: { allocatedFen: number; paidFen: number; owedFen: number };
+  /** Ledger position the view was read at. */
+  position: number;
+}

@@ -1,0 +1,68 @@
+import { assertMayWriteIn } from '../../common/actor';
+import { notFound, refuse } from '../../common/domain-error';
+import { paymentIdFor } from '../../payments/payment';
+import { formatYuan } from '../../shared/money';
+import type { DividendEvent } from '../dividend.events';
+import { allocatedTo, owedTo, townshipOf, type DividendState } from '../dividend.state';
+import type { PayDividendCommand } from './pay-dividend.command';
+
+/**
+ * Pays a household part or all of what it is owed on a declaration: only a household allocated on
+ * it, not before the declaration, and never more than its allocation minus what it was already paid
+ * (reversed payments do not count). Concurrent payments race on the declaration's stream, so two
+ * clerks paying the same allocation at once cannot both succeed.
+ */
+export function decidePayDividend(command: PayDividendCommand, state: DividendState): DividendEvent[] {
+  const { payload, metadata } = command;
+  if (state.status !== 'declared') {
+    throw notFound(
+      'DIVIDEND.NOT_FOUND',
+      `No dividend declaration ${payload.declarationId}.`,
+      `没有编号为 ${payload.declarationId} 的分红方案。`,
+    );
+  }
+  // Read-only roles are refused before anything about the declaration is revealed.
+  if (metadata.actor.role !== 'admin' && metadata.actor.role !== 'clerk')
+    assertMayWriteIn(metadata.actor, state.township);
+  const township = townshipOf(state, payload.householdId);
+  if (township === undefined) {
+    throw refuse(
+      'DIVIDEND.HOUSEHOLD_NOT_ALLOCATED',
+      `Household ${payload.householdId} held no stake in ${state.entityName} on the record date ${state.recordDate} ` +
+        `and is allocated nothing on this ${state.period} declaration.`,
+      `农户 ${payload.householdId} 在股权登记日 ${state.recordDate} 未持有${state.entityName}的股份，` +
+        `本次（${state.period}）分红没有分配给该户。`,
+    );
+  }
+  assertMayWriteIn(metadata.actor, township);
+  if (payload.paidOn < state.declaredOn) {
+    throw refuse(
+      'DIVIDEND.PAID_BEFORE_DECLARED',
+      `The dividend was declared on ${state.declaredOn}; it cannot have been paid earlier (${payload.paidOn}).`,
+      `该分红于 ${state.declaredOn} 宣告，发放日期 ${payload.paidOn} 不能早于宣告日期。`,
+    );
+  }
+  const owed = owedTo(state, payload.householdId);
+  if (payload.amountFen > owed) {
+    throw refuse(
+      'DIVIDEND.OVERPAYMENT',
+      `The household was allocated ${formatYuan(allocatedTo(state, payload.householdId))} yuan and is still owed ` +
+        `${formatYuan(owed)} yuan, less than the ${formatYuan(payload.amountFen)} yuan to be paid.`,
+      `该户本次分红应得 ${formatYuan(allocatedTo(state, payload.householdId))} 元，还欠 ${formatYuan(owed)} 元，` +
+        `少于本次发放的 ${formatYuan(payload.amountFen)} 元。`,
+    );
+  }
+  return [
+    {
+      type: 'DividendPaid',
+      data: {
+        declarationId: state.declarationId,
+        paymentId: paymentIdFor(state.declarationId, Object.keys(state.payments).length + 1),
+        householdId: payload.householdId,
+        amountFen: payload.amountFen,
+        paidOn: payload.paidOn,
+        ...(payload.reference === undefined ? {} : { reference: payload.reference }),
+      },
+    },
+  ];
+}

@@ -1,0 +1,24 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsString, Length, Matches, ValidateIf } from 'class-validator';
+import { IsFen, IsLedgerDate } from '../../http/validators';
+import { idPattern } from '../../stakes/stake-id';
+
+/** A dividend paid to one household, as the roster (分红表) or voucher shows it. */
+export class PayDividendRequest {
+  @Matches(idPattern('household'), { message: 'householdId must be a household id (household-…)' })
+  @ApiProperty({ example: 'household-7c9e6679-7425-50de-944b-e07fc1f90ae7' })
+  householdId!: string;
+
+  @IsFen()
+  amountFen!: number;
+
+  @IsLedgerDate()
+  paidOn!: string;
+
+  /** Voucher or bank reference (凭证号). */
+  @ApiPropertyOptional({ required: false, example: '分红-2018-017' })
+  @ValidateIf((o: PayDividendRequest) => o.reference !== undefined)
+  @IsString()
+  @Length(1, 200)
+  reference?: string;
+}

@@ -1,0 +1,20 @@
+import { Controller, Get, Query as QueryString } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../../common/actor';
+import type { Page } from '../../common/page';
+import { CurrentActor } from '../../http/request-context';
+import { ListHouseholdsRequest } from './list-households.dto';
+import { ListHouseholdsQuery, type HouseholdListItem } from './list-households.query';
+
+@ApiTags('registry')
+@ApiBearerAuth()
+@Controller('v1/households')
+export class ListHouseholdsController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  list(@QueryString() filter: ListHouseholdsRequest, @CurrentActor() actor: Actor): Promise<Page<HouseholdListItem>> {
+    return this.queries.execute(new ListHouseholdsQuery(filter, actor));
+  }
+}

@@ -1,0 +1,70 @@
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { Database } from '@ledger/runtime';
+import { decodeCursor, encodeCursor, type Page } from '../../common/page';
+import { BadInputException } from '../../http/problem-details.filter';
+import { ProjectionsHost } from '../../projections/projections-host';
+import { householdListProjection } from './household-list.projection';
+import { ListHouseholdsQuery, type HouseholdListItem } from './list-households.query';
+
+interface Row {
+  household_id: string;
+  registration_no: string;
+  head_name: string;
+  members: number;
+  village: string;
+  township: string;
+  county: string;
+  status: string;
+}
+
+/** Lists the register by place and name, a page at a time, within what the caller may see. */
+@QueryHandler(ListHouseholdsQuery)
+export class ListHouseholdsHandler implements IQueryHandler<ListHouseholdsQuery> {
+  constructor(
+    private readonly database: Database,
+    private readonly projections: ProjectionsHost,
+  ) {}
+
+  async execute({ filter, actor }: ListHouseholdsQuery): Promise<Page<HouseholdListItem>> {
+    await this.projections.waitFor(filter.minPosition, [householdListProjection.name]);
+    const limit = filter.limit ?? 50;
+    const after = decodeCursor(filter.cursor);
+    if (filter.cursor !== undefined && (after?.length !== 2 || typeof after[0] !== 'string')) {
+      throw new BadInputException([{ path: 'cursor', message: 'cursor must be the nextCursor of a previous page' }]);
+    }
+    const where: string[] = [];
+    const values: unknown[] = [];
+    const param = (value: unknown) => {
+      values.push(value);
+      return `$${values.length}`;
+    };
+    if (filter.township) where.push(`township = ${param(filter.township)}`);
+    if (filter.village) where.push(`village = ${param(filter.village)}`);
+    if (filter.q) {
+      const like = param(`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where.push(`(head_name like ${like} or registration_no like ${like})`);
+    }
+    if (actor.role === 'clerk') where.push(`township = any(${param(actor.townships)})`);
+    if (actor.role === 'household') where.push(`household_id = ${param(actor.householdId ?? '')}`);
+    if (after) where.push(`(registration_no, household_id) > (${param(after[0])}, ${param(after[1])})`);
+    const { rows } = await this.database.pool.query<Row>(
+      `select * from household_list ${where.length ? `where ${where.join(' and ')}` : ''}
+        order by registration_no, household_id limit ${param(limit + 1)}`,
+      values,
+    );
+    const items = rows.slice(0, limit).map((r) => ({
+      id: r.household_id,
+      registrationNo: r.registration_no,
+      headName: r.head_name,
+      members: r.members,
+      village: r.village,
+      township: r.township,
+      county: r.county,
+      status: r.status,
+    }));
+    const last = items[items.length - 1];
+    return rows.length > limit && last
+      ? { items, nextCursor: encodeCursor([last.registrationNo, last.id]) }
+      : { items };
+  }
+}

@@ -1,0 +1,120 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { EVENT_STORE, compareLogPositions, type EventStore } from '@ledger/event-store';
+import { Database } from '@ledger/runtime';
+import { DomainError } from '../common/domain-error';
+import { ALL_PROJECTIONS } from './all-projections';
+import type { Projection } from './projection';
+import { ProjectionRunner } from './projection-runner';
+
+export interface ProjectionStatus {
+  name: string;
+  /** Client-visible position of the last event applied. */
+  position: number;
+  /** Events in the log not yet applied (counted up to 10,000). */
+  lag: number;
+}
+
+/** How long a query waits for `minPosition` before answering 503. */
+const MIN_POSITION_WAIT_MS = 5_000;
+const LAG_COUNT_LIMIT = 10_000;
+/** How often a replica that does not hold a projection's lock tries to take it over. */
+const TAKEOVER_INTERVAL_MS = 2_000;
+
+/**
+ * Runs every projection inside the process (the API by default, `ledger-cli projections run` when a
+ * county runs several API replicas: each projection's advisory lock lets exactly one process apply
+ * it, and the others take over if it stops). Also answers lag and `minPosition` waits.
+ */
+@Injectable()
+export class ProjectionsHost implements OnApplicationShutdown {
+  private readonly logger = new Logger('Projections');
+  private readonly controller = new AbortController();
+  private readonly running: Promise<void>[] = [];
+  readonly projections: readonly Projection[] = ALL_PROJECTIONS;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly database: Database,
+  ) {}
+
+  runnerFor(projection: Projection): ProjectionRunner {
+    return new ProjectionRunner(projection, this.store, this.database.pool);
+  }
+
+  /** Starts one supervised runner per projection; returns at once. */
+  start(): void {
+    for (const projection of this.projections) this.running.push(this.supervise(projection));
+  }
+
+  private async supervise(projection: Projection): Promise<void> {
+    const signal = this.controller.signal;
+    while (!signal.aborted) {
+      try {
+        const ran = await this.runnerFor(projection).run({ signal });
+        if (!ran) await sleep(TAKEOVER_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
+      } catch (error) {
+        if (signal.aborted) break;
+        // Report and retry: a stalled projection shows as growing lag in /health.
+        this.logger.error(
+          `${projection.name} failed: ${error instanceof Error ? error.message : String(error)}; retrying`,
+        );
+        await sleep(1_000, undefined, { signal }).catch(() => undefined);
+      }
+    }
+  }
+
+  async status(): Promise<ProjectionStatus[]> {
+    return Promise.all(
+      this.projections.map(async (projection) => {
+        const checkpoint = await ProjectionRunner.checkpointOf(this.database.pool, projection.name);
+        const ahead = await this.store.readAll({ after: checkpoint.logPosition, maxCount: LAG_COUNT_LIMIT });
+        return { name: projection.name, position: checkpoint.position, lag: ahead.length };
+      }),
+    );
+  }
+
+  /**
+   * Waits until the named projections have applied the event at `position` (a query's
+   * `minPosition`); refuses with 503 after five seconds.
+   */
+  async waitFor(position: number | undefined, names: readonly string[]): Promise<void> {
+    if (position === undefined || position <= 0) return;
+    const target = await this.store.logPositionOf(position);
+    if (!target) return this.notReady(position);
+    const deadline = Date.now() + MIN_POSITION_WAIT_MS;
+    for (;;) {
+      const checkpoints = await Promise.all(
+        names.map((name) => ProjectionRunner.checkpointOf(this.database.pool, name)),
+      );
+      if (checkpoints.every((c) => compareLogPositions(c.logPosition, target) >= 0)) return;
+      if (Date.now() > deadline) return this.notReady(position);
+      await sleep(25);
+    }
+  }
+
+  private notReady(position: number): never {
+    throw new DomainError(
+      'QUERY.NOT_CAUGHT_UP',
+      'unavailable',
+      `The read model has not yet reached position ${position}; retry shortly.`,
+      `报表尚未更新到位置 ${position}，请稍后重试。`,
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.controller.abort();
+    await Promise.allSettled(this.running);
+  }
+}
+
+/** Starts the projections inside the API once the app is up. */
+@Injectable()
+export class InlineProjections implements OnApplicationBootstrap {
+  constructor(private readonly host: ProjectionsHost) {}
+
+  onApplicationBootstrap(): void {
+    if (process.env.LEDGER_INLINE_PROJECTIONS === 'false') return;
+    this.host.start();
+  }
+}

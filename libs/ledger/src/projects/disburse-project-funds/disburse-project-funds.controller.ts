@@ -1,0 +1,24 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { CommandMetadata } from '../../common/stream-writer';
+import { RequestMetadata } from '../../http/request-context';
+import { ProjectIdPipe } from '../project-id';
+import { DisburseProjectFundsCommand, type DisburseProjectFundsResult } from './disburse-project-funds.command';
+import { DisburseProjectFundsRequest } from './disburse-project-funds.dto';
+
+@ApiTags('registry')
+@ApiBearerAuth()
+@Controller('v1/projects')
+export class DisburseProjectFundsController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/disbursements')
+  disburse(
+    @Param('id', ProjectIdPipe) projectId: string,
+    @Body() body: DisburseProjectFundsRequest,
+    @RequestMetadata() metadata: CommandMetadata,
+  ): Promise<DisburseProjectFundsResult> {
+    return this.commands.execute(new DisburseProjectFundsCommand({ projectId, ...body }, metadata));
+  }
+}

@@ -1,0 +1,18 @@
+import type { FundSource, ProjectIndustry } from '../project.events';
+import type { Disbursement, FundReceipt } from '../project.state';
+
+/** A project as the API shows it: its money in, by source, and out, to each entity. */
+export interface ProjectView {
+  id: string;
+  name: string;
+  industry: ProjectIndustry;
+  county: string;
+  operatorId?: string;
+  funds: FundReceipt[];
+  fundsBySource: { source: FundSource; amountFen: number }[];
+  disbursements: Disbursement[];
+  disbursedByEntity: { entityId: string; entityName: string; amountFen: number }[];
+  totals: { receivedFen: number; disbursedFen: number; availableFen: number };
+  /** Ledger position the view was read at. */
+  position: number;
+}

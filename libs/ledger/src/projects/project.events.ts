@@ -1,0 +1,71 @@
+import type { DomainEvent } from '../common/decider';
+
+/** The six industries a poverty-alleviation project (扶贫项目) can be in. */
+export type ProjectIndustry = 'planting' | 'breeding' | 'processing' | 'tourism' | 'ecommerce' | 'pv';
+
+export const PROJECT_INDUSTRIES: readonly ProjectIndustry[] = [
+  'planting',
+  'breeding',
+  'processing',
+  'tourism',
+  'ecommerce',
+  'pv',
+];
+
+/**
+ * Where a project's money came from (资金来源): central, provincial, municipal or county fiscal special
+ * funds (财政专项扶贫资金), social investment (社会投资), or poverty micro-credit (扶贫小额信贷).
+ */
+export type FundSource = 'central' | 'provincial' | 'municipal' | 'county' | 'social' | 'credit';
+
+export const FUND_SOURCES: readonly FundSource[] = ['central', 'provincial', 'municipal', 'county', 'social', 'credit'];
+
+/** A project entered in the ledger: the work public money is spent on, and the entity operating it. */
+export type ProjectRegistered = DomainEvent<
+  'ProjectRegistered',
+  {
+    projectId: string;
+    name: string;
+    industry: ProjectIndustry;
+    /** County or district (县/区) the project is in. */
+    county: string;
+    /** The operating entity (经营主体) running the project, when there is one. */
+    operatorId?: string;
+  }
+>;
+
+/** Money received by a project from one fund source, under a document (批复文件 / 拨款凭证). */
+export type ProjectFundsReceived = DomainEvent<
+  'ProjectFundsReceived',
+  {
+    projectId: string;
+    /** `<projectId>.f<n>`: the n-th receipt of the project. */
+    fundId?: string;
+    source: FundSource;
+    amountFen: number;
+    /** Reference of the document the money came under (allocation notice, voucher number). */
+    documentRef: string;
+    receivedOn: string;
+  }
+>;
+
+/**
+ * Project money handed to an operating entity (资金拨付): the first step of the money towards
+ * households, and the ceiling for the fiscal-fund stakes (资金变股金) bought with it there.
+ */
+export type ProjectFundsDisbursed = DomainEvent<
+  'ProjectFundsDisbursed',
+  {
+    projectId: string;
+    /** `<projectId>.d<n>`: the n-th disbursement of the project. */
+    disbursementId?: string;
+    entityId: string;
+    /** The entity's name when the money was disbursed, for statements and the fund flow. */
+    entityName: string;
+    amountFen: number;
+    purpose: string;
+    disbursedOn: string;
+  }
+>;
+
+export type ProjectEvent = ProjectRegistered | ProjectFundsReceived | ProjectFundsDisbursed;

@@ -1,0 +1,29 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsString, Length, Matches, ValidateIf } from 'class-validator';
+import { idPattern } from '../../stakes/stake-id';
+import { PROJECT_INDUSTRIES, type ProjectIndustry } from '../project.events';
+
+/** A project as the ledger records it. */
+export class RegisterProjectRequest {
+  @IsString()
+  @Length(1, 200)
+  @ApiProperty({ example: '石头村光伏扶贫电站' })
+  name!: string;
+
+  /** Planting (特色种植), breeding (特色养殖), processing (特色加工), tourism (乡村旅游), e-commerce (电商流通), PV (光伏扶贫). */
+  @IsIn(PROJECT_INDUSTRIES)
+  @ApiProperty({ enum: PROJECT_INDUSTRIES })
+  industry!: ProjectIndustry;
+
+  /** County or district (县/区). */
+  @IsString()
+  @Length(1, 50)
+  @ApiProperty({ example: '英山县' })
+  county!: string;
+
+  /** The registered entity operating the project. */
+  @ApiPropertyOptional({ example: 'entity-6f1c1f0e-8a1b-5c2d-9e3f-0123456789ab' })
+  @ValidateIf((o: RegisterProjectRequest) => o.operatorId !== undefined)
+  @Matches(idPattern('entity'), { message: 'operatorId must be an entity id (entity-…)' })
+  operatorId?: string;
+}

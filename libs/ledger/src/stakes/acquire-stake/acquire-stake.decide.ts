@@ -1,0 +1,103 @@
+import { assertMayWriteIn } from '../../common/actor';
+import { refuse } from '../../common/domain-error';
+import type { EntityEvent, EntityState } from '../../entities/entity.state';
+import { formatYuan } from '../../shared/money';
+import { stakeIdFor } from '../stake-id';
+import type { StakeAcquired } from '../stake.events';
+import type { AcquireStakeCommand } from './acquire-stake.command';
+
+/** What the handler read from other streams: the household, and the project named on the stake. */
+export interface AcquireStakeParties {
+  /** Undefined when no such household is registered. */
+  household: { householdId: string; township: string } | undefined;
+  /** Undefined when no project is named or no such project is registered. */
+  project: { projectId: string; name: string; disbursedToEntityFen: number } | undefined;
+}
+
+/**
+ * Records a stake in the entity's stream as `<entityId>.s<n>`. A fiscal-fund stake (资金变股金) is
+ * bought with a project's money: its principal, with the other fiscal stakes that project's money
+ * bought in this entity, cannot exceed what the project disbursed to the entity.
+ */
+export function decideAcquireStake(
+  command: AcquireStakeCommand,
+  state: EntityState,
+  parties: AcquireStakeParties,
+): EntityEvent[] {
+  const { payload, metadata } = command;
+  if (state.status !== 'registered') {
+    throw refuse(
+      'STAKE.UNKNOWN_ENTITY',
+      `No entity ${payload.entityId} is registered; register the entity first.`,
+      `经营主体 ${payload.entityId} 未登记，请先登记。`,
+    );
+  }
+  const { household, project } = parties;
+  if (household === undefined) {
+    throw refuse(
+      'STAKE.UNKNOWN_HOUSEHOLD',
+      `No household ${payload.householdId} is registered; register the household first.`,
+      `农户 ${payload.householdId} 未登记，请先登记。`,
+    );
+  }
+  assertMayWriteIn(metadata.actor, household.township);
+  if (payload.endsOn !== undefined && payload.endsOn < payload.startsOn) {
+    throw refuse(
+      'STAKE.ENDS_BEFORE_START',
+      `The stake cannot end (${payload.endsOn}) before it starts (${payload.startsOn}).`,
+      `股份终止日期 ${payload.endsOn} 早于起始日期 ${payload.startsOn}。`,
+    );
+  }
+  if (payload.source !== 'fiscal_fund' && payload.projectId !== undefined) {
+    throw refuse(
+      'STAKE.PROJECT_ONLY_FOR_FISCAL_FUND',
+      `Only a fiscal_fund stake is bought with a project's money; leave out projectId for a ${payload.source} stake.`,
+      '只有财政资金入股（资金变股金）才关联扶贫项目，其他来源的股份请勿填写项目。',
+    );
+  }
+  if (payload.source === 'fiscal_fund') {
+    if (payload.projectId === undefined) {
+      throw refuse(
+        'STAKE.PROJECT_REQUIRED',
+        'A fiscal_fund stake must name the project whose money bought it.',
+        '财政资金入股必须注明资金来自哪个扶贫项目。',
+      );
+    }
+    if (project === undefined) {
+      throw refuse(
+        'STAKE.UNKNOWN_PROJECT',
+        `No project ${payload.projectId} is registered.`,
+        `扶贫项目 ${payload.projectId} 未登记。`,
+      );
+    }
+    const heldFen = Object.values(state.stakes)
+      .filter((s) => s.source === 'fiscal_fund' && s.projectId === payload.projectId)
+      .reduce((sum, s) => sum + s.principalFen, 0);
+    if (heldFen + payload.principalFen > project.disbursedToEntityFen) {
+      const leftFen = Math.max(0, project.disbursedToEntityFen - heldFen);
+      throw refuse(
+        'STAKE.EXCEEDS_DISBURSEMENT',
+        `Project ${project.name} disbursed ${formatYuan(project.disbursedToEntityFen)} yuan to ${state.name}; ` +
+          `stakes bought with it already hold ${formatYuan(heldFen)}, so at most ${formatYuan(leftFen)} yuan ` +
+          `is left, less than this stake's principal of ${formatYuan(payload.principalFen)}.`,
+        `项目“${project.name}”拨付给${state.name}的资金为 ${formatYuan(project.disbursedToEntityFen)} 元，` +
+          `已折股 ${formatYuan(heldFen)} 元，最多还可折股 ${formatYuan(leftFen)} 元，` +
+          `不足本次入股本金 ${formatYuan(payload.principalFen)} 元。`,
+      );
+    }
+  }
+  const data: StakeAcquired['data'] = {
+    stakeId: stakeIdFor(payload.entityId, state.stakeCount + 1),
+    entityId: payload.entityId,
+    householdId: household.householdId,
+    township: household.township,
+    ...(payload.projectId === undefined ? {} : { projectId: payload.projectId }),
+    source: payload.source,
+    principalFen: payload.principalFen,
+    shares: payload.shares,
+    ...(payload.guaranteedYearlyFen === undefined ? {} : { guaranteedYearlyFen: payload.guaranteedYearlyFen }),
+    startsOn: payload.startsOn,
+    ...(payload.endsOn === undefined ? {} : { endsOn: payload.endsOn }),
+  };
+  return [{ type: 'StakeAcquired', data }];
+}

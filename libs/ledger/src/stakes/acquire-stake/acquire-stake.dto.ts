@@ -1,0 +1,64 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDefined, IsIn, IsInt, Matches, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
+import { IsFen, IsLedgerDate } from '../../http/validators';
+import { idPattern } from '../stake-id';
+import { STAKE_SOURCES, type StakeSource } from '../stake.events';
+
+/** A stake as the clerk records it from the share certificate or agreement. */
+export class AcquireStakeRequest {
+  /** The operating entity the stake is held in. */
+  @Matches(idPattern('entity'), { message: 'entityId must be an entity id (entity-…)' })
+  @ApiProperty({ example: 'entity-0f8fad5b-d9cb-569f-a165-70867728950e' })
+  entityId!: string;
+
+  /** The household the stake is held for. */
+  @Matches(idPattern('household'), { message: 'householdId must be a household id (household-…)' })
+  @ApiProperty({ example: 'household-7c9e6679-7425-50de-944b-e07fc1f90ae7' })
+  householdId!: string;
+
+  /** The project whose money bought a `fiscal_fund` stake: required for it, refused for other sources. */
+  @ApiPropertyOptional({
+    example: 'project-1b4e28ba-2fa1-51d2-883f-0016d3cca427',
+    description: 'Required when source is fiscal_fund; only allowed then.',
+  })
+  @ValidateIf((o: AcquireStakeRequest) => o.source === 'fiscal_fund' || o.projectId !== undefined)
+  @IsDefined({ message: 'projectId is required for a fiscal_fund stake' })
+  @Matches(idPattern('project'), { message: 'projectId must be a project id (project-…)' })
+  @ValidateBy({
+    name: 'onlyForFiscalFund',
+    validator: {
+      validate: (_: unknown, args) => (args?.object as AcquireStakeRequest).source === 'fiscal_fund',
+      defaultMessage: () => 'projectId is only for fiscal_fund stakes',
+    },
+  })
+  projectId?: string;
+
+  /** Fiscal funds turned into shares (资金变股金), land (土地入股), a household loan (户贷企用), own cash. */
+  @IsIn(STAKE_SOURCES, { message: `source must be one of: ${STAKE_SOURCES.join(', ')}` })
+  @ApiProperty({ enum: STAKE_SOURCES })
+  source!: StakeSource;
+
+  @IsFen({ description: 'Principal invested, in fen' })
+  principalFen!: number;
+
+  /** Shares held: the stake's weight in a pro-rata dividend. */
+  @IsInt({ message: 'shares must be a positive integer' })
+  @Min(1, { message: 'shares must be a positive integer' })
+  @Max(Number.MAX_SAFE_INTEGER, { message: `shares must be at most ${Number.MAX_SAFE_INTEGER}` })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER })
+  shares!: number;
+
+  @ApiPropertyOptional({ required: false })
+  @ValidateIf((o: AcquireStakeRequest) => o.guaranteedYearlyFen !== undefined)
+  @IsFen({ description: 'Guaranteed yearly dividend (保底分红), in fen' })
+  guaranteedYearlyFen?: number;
+
+  @IsLedgerDate()
+  startsOn!: string;
+
+  /** Last day of the term, if it has one; on or after startsOn. */
+  @ApiPropertyOptional({ required: false })
+  @ValidateIf((o: AcquireStakeRequest) => o.endsOn !== undefined)
+  @IsLedgerDate()
+  endsOn?: string;
+}
