@@ -21,6 +21,12 @@ export function ledgerValidationPipe(): ValidationPipe {
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => new BadInputException(flatten(errors, '')),
+    // One entry per field and rule: IsFen's three checks share one message.
+    exceptionFactory: (errors) =>
+      new BadInputException(
+        flatten(errors, '').filter(
+          (e, i, all) => all.findIndex((o) => o.path === e.path && o.message === e.message) === i,
+        ),
+      ),
   });
 }

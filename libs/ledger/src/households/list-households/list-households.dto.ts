@@ -1,8 +1,9 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { QueryOptions } from '../../http/query-options.dto';
 
 /** Query string of `GET /v1/households`. */
-export class ListHouseholdsRequest {
+export class ListHouseholdsRequest extends QueryOptions {
   @IsOptional()
   @IsString()
   @Length(1, 50)
@@ -31,15 +32,4 @@ export class ListHouseholdsRequest {
   @IsString()
   @Length(1, 500)
   cursor?: string;
-
-  /** Answer only once the list has caught up to this ledger position. */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  minPosition?: number;
-
-  @IsOptional()
-  @IsString()
-  lang?: string;
 }
