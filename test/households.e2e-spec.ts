@@ -96,4 +96,41 @@ describe('households over HTTP', () => {
     const other = await t.post('/v1/households', { ...zhang, registrationNo: 'idem-2' }, undefined, key).expect(422);
     expect(other.body.code).toBe('IDEMPOTENCY.KEY_REUSED');
   });
+
+  it('lists the register a page at a time, filtered by place and name, within the caller’s townships', async () => {
+    let position = 0;
+    for (let n = 1; n <= 5; n++) {
+      const res = await t
+        .post('/v1/households', { ...zhang, registrationNo: `list-${n}`, headName: `列表${n}`, village: '杏花村' })
+        .expect(201);
+      position = res.body.position;
+    }
+    const first = await t.get(`/v1/households?village=杏花村&limit=2&minPosition=${position}`).expect(200);
+    expect(first.body.items.map((h: { registrationNo: string }) => h.registrationNo)).toEqual(['list-1', 'list-2']);
+    const second = await t.get(`/v1/households?village=杏花村&limit=2&cursor=${first.body.nextCursor}`).expect(200);
+    expect(second.body.items.map((h: { registrationNo: string }) => h.registrationNo)).toEqual(['list-3', 'list-4']);
+    const third = await t.get(`/v1/households?village=杏花村&limit=2&cursor=${second.body.nextCursor}`).expect(200);
+    expect(third.body.items.map((h: { registrationNo: string }) => h.registrationNo)).toEqual(['list-5']);
+    expect(third.body.nextCursor).toBeUndefined();
+
+    const named = await t.get('/v1/households?q=列表3').expect(200);
+    expect(named.body.items).toEqual([
+      expect.objectContaining({ registrationNo: 'list-3', headName: '列表3', status: 'enrolled' }),
+    ]);
+    const elsewhere = await t.userToken({ role: 'clerk', townships: ['温泉镇'] });
+    expect((await t.get('/v1/households?village=杏花村', elsewhere).expect(200)).body.items).toEqual([]);
+    await t.get('/v1/households?cursor=nonsense').expect(400);
+    await t.get('/v1/households?limit=0').expect(400);
+    await t.get('/v1/households?sort=name').expect(400);
+  });
+
+  it('verifies the log for auditors and admins only', async () => {
+    const res = await t.get('/v1/audit/verify').expect(200);
+    expect(res.body).toMatchObject({ ok: true });
+    expect(res.body.eventsChecked).toBeGreaterThan(5);
+    const auditor = await t.userToken({ role: 'auditor' });
+    await t.get('/v1/audit/verify', auditor).expect(200);
+    const clerk = await t.userToken({ role: 'clerk', townships: ['城关镇'] });
+    await t.get('/v1/audit/verify', clerk).expect(403);
+  });
 });

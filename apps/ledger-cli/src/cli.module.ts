@@ -1,6 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { LedgerModule, ledgerMigrations } from '@ledger/ledger';
+import { PrintableStatementsModule } from '@ledger/ledger/statements/printable/printable-statements.module';
 import { RuntimeModule } from '@ledger/runtime';
+import { ImportCommand } from './import/import.command';
+import { StatementCommand } from './statement/statement.command';
+import { ProjectionsCommand } from './projections/projections.command';
 import { UsageErrors } from './usage-errors';
 import { VerifyCommand } from './verify/verify.command';
 
@@ -11,8 +15,18 @@ export class CliModule {
   static register(offline: boolean): DynamicModule {
     return {
       module: CliModule,
-      imports: [offline ? RuntimeModule.offline() : RuntimeModule.forRoot(ledgerMigrations), LedgerModule],
-      providers: [UsageErrors, VerifyCommand],
+      imports: [
+        offline ? RuntimeModule.offline() : RuntimeModule.forRoot(ledgerMigrations),
+        LedgerModule,
+        PrintableStatementsModule,
+      ],
+      providers: [
+        UsageErrors,
+        VerifyCommand,
+        ...ProjectionsCommand.registerWithSubCommands(),
+        ...ImportCommand.registerWithSubCommands(),
+        ...StatementCommand.registerWithSubCommands(),
+      ],
     };
   }
 }

@@ -33,4 +33,11 @@ async function main(): Promise<void> {
   });
 }
 
-void main();
+// Exit with the command's own code once it is done (a library's exit hook must not turn it into 0).
+main().then(
+  () => process.exit(process.exitCode ?? EXIT.OK),
+  (error: unknown) => {
+    process.stderr.write(`ledger-cli: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(EXIT.REJECTED);
+  },
+);

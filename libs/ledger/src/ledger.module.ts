@@ -1,14 +1,22 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LedgerCommonModule } from './common/common.module';
+import { AuditModule } from './audit/audit.module';
+import { CoverageModule } from './coverage/coverage.module';
 import { DividendsModule } from './dividends/dividends.module';
 import { EmploymentModule } from './employment/employment.module';
 import { EntitiesModule } from './entities/entities.module';
 import { HouseholdsModule } from './households/households.module';
+import { ImportsModule } from './imports/imports.module';
 import { LeasesModule } from './leases/leases.module';
 import { OrdersModule } from './orders/orders.module';
+import { ObligationsModule } from './obligations/obligations.module';
+import { FundFlowModule } from './fund-flow/fund-flow.module';
+import { PaymentsModule } from './payments/payments.module';
 import { ProjectsModule } from './projects/projects.module';
 import { StakesModule } from './stakes/stakes.module';
+import { PrintableStatementsModule } from './statements/printable/printable-statements.module';
+import { StatementsModule } from './statements/statements.module';
 import { UsersModule } from './users/users.module';
 
 /** The write side and the queries of the ledger, one module per capability. */
@@ -25,6 +33,14 @@ import { UsersModule } from './users/users.module';
     LeasesModule,
     EmploymentModule,
     OrdersModule,
+    PaymentsModule,
+    StatementsModule,
+    PrintableStatementsModule,
+    ObligationsModule,
+    FundFlowModule,
+    CoverageModule,
+    AuditModule,
+    ImportsModule,
   ],
   exports: [LedgerCommonModule],
 })

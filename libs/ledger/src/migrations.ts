@@ -1,6 +1,13 @@
 import type { Migration } from '@ledger/database';
 import { idempotencyMigration } from './http/idempotency.migration';
 import { projectionMigrations } from './projections/all-projections';
+import { statementIssuesMigration } from './statements/printable/statement-issues.migration';
+import { importsMigration } from './imports/import.migration';
 
 /** The ledger's own tables (the event store's schema comes with the runtime). */
-export const ledgerMigrations: readonly Migration[] = [idempotencyMigration, ...projectionMigrations];
+export const ledgerMigrations: readonly Migration[] = [
+  idempotencyMigration,
+  ...projectionMigrations,
+  statementIssuesMigration,
+  importsMigration,
+];

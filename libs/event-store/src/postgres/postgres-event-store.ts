@@ -70,13 +70,18 @@ export class PostgresEventStore implements EventStore {
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
     try {
+      // One round trip; a named statement, so each connection parses and plans it once; only the
+      // batch's last row comes back, since that is all the result needs.
       const { rows } = await this.pool.query<{
         global_position: string;
         transaction_id: string;
         stream_revision: string;
-      }>(
-        'select global_position, transaction_id, stream_revision from append_to_stream($1, $2, $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])',
-        [
+      }>({
+        name: 'ledger_append_to_stream',
+        text: `select global_position, transaction_id, stream_revision
+                 from append_to_stream($1, $2, $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])
+                order by stream_revision desc limit 1`,
+        values: [
           streamId,
           expectedToSql(expectedRevision),
           events.map((e) => e.id),
@@ -84,8 +89,8 @@ export class PostgresEventStore implements EventStore {
           events.map((e) => JSON.stringify(e.data)),
           events.map((e) => JSON.stringify(e.metadata)),
         ],
-      );
-      const last = rows[rows.length - 1];
+      });
+      const last = rows[0];
       return {
         nextExpectedRevision: Number(last.stream_revision),
         position: Number(last.global_position),
@@ -99,22 +104,24 @@ export class PostgresEventStore implements EventStore {
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const backwards = options.direction === 'backwards';
     const from = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
-    const { rows } = await this.pool.query<EventRow>(
-      `select ${COLUMNS} from events where stream_id = $1 and stream_revision ${backwards ? '<=' : '>='} $2
+    const { rows } = await this.pool.query<EventRow>({
+      name: backwards ? 'ledger_read_stream_backwards' : 'ledger_read_stream',
+      text: `select ${COLUMNS} from events where stream_id = $1 and stream_revision ${backwards ? '<=' : '>='} $2
         order by stream_revision ${backwards ? 'desc' : 'asc'} limit $3`,
-      [streamId, from, options.maxCount ?? null],
-    );
+      values: [streamId, from, options.maxCount ?? null],
+    });
     return rows.map(toRecorded);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const after = options.after ?? START_OF_LOG;
-    const { rows } = await this.pool.query<EventRow>(
-      `select ${COLUMNS} from events
+    const { rows } = await this.pool.query<EventRow>({
+      name: 'ledger_read_all',
+      text: `select ${COLUMNS} from events
         where (transaction_id, global_position) > ($1::xid8, $2::bigint) and ${VISIBLE}
         order by transaction_id, global_position limit $3`,
-      [commitToSql(after), after.prepare.toString(), options.maxCount ?? 1000],
-    );
+      values: [commitToSql(after), after.prepare.toString(), options.maxCount ?? 1000],
+    });
     return rows.map(toRecorded);
   }
 

@@ -2,8 +2,8 @@ import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Response } from 'express';
-import type { PoolClient } from 'pg';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { Database } from '@ledger/runtime';
 import { DomainError } from '../common/domain-error';
@@ -36,10 +36,21 @@ function requestHash(request: LedgerRequest): string {
     .digest('hex');
 }
 
+/** `status` of a row whose request is still running: its answer is not known yet. */
+const PENDING = 0;
+/** How often a request waiting on another with the same key looks again. */
+const POLL_MS = 20;
+/** A request still pending after this long is taken to have died with its process; another may run it. */
+const ABANDONED_AFTER = '30 seconds';
+
 /**
  * `Idempotency-Key` on POST: the first 2xx or 422 answer is kept and replayed for the same caller,
  * key and request; the same key with a different request is a 422. Concurrent requests with one key
- * queue on an advisory lock, so exactly one runs and the others replay its answer.
+ * are serialised by a claim row: the one that inserts it runs, the others wait and replay its answer.
+ * No pooled connection is held while waiting or while the request runs (holding one while the
+ * handler needs another deadlocks the pool once enough requests arrive together); a claim left by a
+ * crashed process is taken over after a while, which is safe because the command id derives from the
+ * key and the stream writer recognises a command already applied.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -71,43 +82,59 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const response = context.switchToHttp().getResponse<Response>();
     const status = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? 201;
     const english = context.switchToHttp().getRequest<LedgerRequest>().query?.lang === 'en';
-    const client = await this.database.pool.connect();
-    let open = false;
-    try {
-      await client.query('begin');
-      open = true;
-      await client.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [`${callerId}\u001f${key}`]);
-      const { rows } = await client.query<StoredAnswer>(
-        'select request_hash, status, body from idempotency_keys where caller_id = $1 and key = $2',
+    const pool = this.database.pool;
+    for (;;) {
+      const claim = await pool.query(
+        `insert into idempotency_keys (caller_id, key, request_hash, status, body)
+         values ($1, $2, $3, $4, 'null'::jsonb) on conflict (caller_id, key) do nothing`,
+        [callerId, key, hash, PENDING],
+      );
+      if (claim.rowCount === 1) break;
+      const { rows } = await pool.query<StoredAnswer & { abandoned: boolean }>(
+        `select request_hash, status, body, created_at < now() - interval '${ABANDONED_AFTER}' as abandoned
+           from idempotency_keys where caller_id = $1 and key = $2`,
         [callerId, key],
       );
-      if (rows[0]) {
-        if (rows[0].request_hash !== hash) {
-          throw new DomainError(
-            'IDEMPOTENCY.KEY_REUSED',
-            'rule',
-            'This Idempotency-Key was already used for a different request; use a new key.',
-            '此 Idempotency-Key 已用于另一项不同的请求，请使用新的键。',
-          );
-        }
+      const row = rows[0];
+      // Released meanwhile (that answer is not kept): claim it again.
+      if (!row) continue;
+      if (row.request_hash !== hash) {
+        throw new DomainError(
+          'IDEMPOTENCY.KEY_REUSED',
+          'rule',
+          'This Idempotency-Key was already used for a different request; use a new key.',
+          '此 Idempotency-Key 已用于另一项不同的请求，请使用新的键。',
+        );
+      }
+      if (row.status !== PENDING) {
         response.setHeader('Idempotent-Replayed', 'true');
         // A kept 2xx answer is returned as the route's own; a kept 422 goes out through the filter.
-        if (rows[0].status >= 400) throw new ReplayedProblem(rows[0].status, rows[0].body as Record<string, unknown>);
-        return this.restoreToken(rows[0].body);
+        if (row.status >= 400) throw new ReplayedProblem(row.status, row.body as Record<string, unknown>);
+        return this.restoreToken(row.body);
       }
-      try {
-        const body: unknown = await lastValueFrom(next.handle() as Observable<unknown>, { defaultValue: undefined });
-        await this.keep(client, callerId, key, hash, status, body ?? null);
-        return body;
-      } catch (error) {
-        if (error instanceof DomainError && error.kind === 'rule') {
-          await this.keep(client, callerId, key, hash, 422, this.problems.toProblem(error, english));
-        }
-        throw error;
+      if (row.abandoned) {
+        const takeover = await pool.query(
+          `update idempotency_keys set created_at = now()
+            where caller_id = $1 and key = $2 and status = $3 and created_at < now() - interval '${ABANDONED_AFTER}'`,
+          [callerId, key, PENDING],
+        );
+        if (takeover.rowCount === 1) break;
+        continue;
       }
-    } finally {
-      if (open) await client.query('commit').catch(() => undefined);
-      client.release();
+      await sleep(POLL_MS);
+    }
+    try {
+      const body: unknown = await lastValueFrom(next.handle() as Observable<unknown>, { defaultValue: undefined });
+      await this.keep(callerId, key, status, body ?? null);
+      return body;
+    } catch (error) {
+      if (error instanceof DomainError && error.kind === 'rule') {
+        await this.keep(callerId, key, 422, this.problems.toProblem(error, english));
+      } else {
+        // Nothing is kept after a 400, 401, 403, 404, 409 or 5xx: the key may be tried again.
+        await this.release(callerId, key);
+      }
+      throw error;
     }
   }
 
@@ -128,17 +155,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return body;
   }
 
-  private async keep(
-    client: PoolClient,
-    callerId: string,
-    key: string,
-    hash: string,
-    status: number,
-    body: unknown,
-  ): Promise<void> {
-    await client.query(
-      'insert into idempotency_keys (caller_id, key, request_hash, status, body) values ($1, $2, $3, $4, $5)',
-      [callerId, key, hash, status, JSON.stringify(this.withoutToken(body))],
+  private async keep(callerId: string, key: string, status: number, body: unknown): Promise<void> {
+    await this.database.pool.query(
+      'update idempotency_keys set status = $3, body = $4 where caller_id = $1 and key = $2',
+      [callerId, key, status, JSON.stringify(this.withoutToken(body))],
     );
+  }
+
+  private async release(callerId: string, key: string): Promise<void> {
+    await this.database.pool
+      .query('delete from idempotency_keys where caller_id = $1 and key = $2 and status = $3', [callerId, key, PENDING])
+      .catch(() => undefined);
   }
 }

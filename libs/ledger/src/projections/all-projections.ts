@@ -3,11 +3,33 @@ import {
   householdListMigration,
   householdListProjection,
 } from '../households/list-households/household-list.projection';
+import {
+  statementDividendHouseholdsMigration,
+  statementMigration,
+  statementProjection,
+} from '../statements/statement.projection';
+import { obligationsMigration, obligationsProjection } from '../obligations/obligations.projection';
+import { fundFlowMigration, fundFlowProjection } from '../fund-flow/fund-flow.projection';
+import { coverageMigration, coverageProjection } from '../coverage/coverage.projection';
 import type { Projection } from './projection';
 import { projectionCheckpointsMigration } from './projections.migration';
 
 /** Every read model the ledger keeps, each fed by its own runner and checkpoint. */
-export const ALL_PROJECTIONS: readonly Projection[] = [householdListProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [
+  householdListProjection,
+  statementProjection,
+  obligationsProjection,
+  fundFlowProjection,
+  coverageProjection,
+];
 
 /** Their tables, and the checkpoints table. */
-export const projectionMigrations: readonly Migration[] = [projectionCheckpointsMigration, householdListMigration];
+export const projectionMigrations: readonly Migration[] = [
+  projectionCheckpointsMigration,
+  householdListMigration,
+  statementMigration,
+  statementDividendHouseholdsMigration,
+  obligationsMigration,
+  fundFlowMigration,
+  coverageMigration,
+];

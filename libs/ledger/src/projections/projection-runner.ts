@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Pool, PoolClient } from 'pg';
+import { Client, type Pool, type PoolClient } from 'pg';
 import {
   compareLogPositions,
   START_OF_LOG,
@@ -9,6 +9,7 @@ import {
   type RecordedEvent,
 } from '@ledger/event-store';
 import type { Projection } from './projection';
+import { runStatements } from './statement-batch';
 
 export interface Checkpoint {
   logPosition: LogPosition;
@@ -96,12 +97,13 @@ export class ProjectionRunner {
   async applyBatch(from: Checkpoint, batch: readonly RecordedEvent[]): Promise<Checkpoint> {
     const last = batch[batch.length - 1];
     const to: Checkpoint = { logPosition: last.logPosition, position: last.position };
+    // Every statement of the batch first (a projection that throws has written nothing), then all of
+    // them in one transaction, in a few round trips rather than one per statement.
+    const statements = batch.flatMap((event) => this.projection.apply(event));
     const client = await this.pool.connect();
     try {
       await client.query('begin');
-      for (const event of batch) {
-        for (const sql of this.projection.apply(event)) await client.query(sql.text, sql.values);
-      }
+      await runStatements(client, statements);
       const moved = await this.advance(client, from, to, batch.length);
       if (!moved) throw new CheckpointMovedError(this.projection.name);
       await client.query('commit');
@@ -147,21 +149,31 @@ export class ProjectionRunner {
     return updated.rowCount === 1;
   }
 
-  /** Tries to take this projection's lock on a dedicated connection; the caller releases it. */
-  async tryLock(): Promise<PoolClient | undefined> {
-    const client = await this.pool.connect();
-    const { rows } = await client.query<{ locked: boolean }>(
-      'select pg_try_advisory_lock(hashtext($1), hashtext($2)) as locked',
-      [LOCK_NAMESPACE, this.projection.name],
-    );
-    if (rows[0].locked) return client;
-    client.release();
+  /**
+   * Tries to take this projection's lock. The lock lives as long as its session, so it gets a
+   * connection of its own outside the pool: held from the pool, one per projection, it would starve
+   * the requests that share the pool. The caller passes the client to `unlock`.
+   */
+  async tryLock(): Promise<Client | undefined> {
+    const client = new Client(this.pool.options);
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ locked: boolean }>(
+        'select pg_try_advisory_lock(hashtext($1), hashtext($2)) as locked',
+        [LOCK_NAMESPACE, this.projection.name],
+      );
+      if (rows[0].locked) return client;
+    } catch (error) {
+      await client.end();
+      throw error;
+    }
+    await client.end();
     return undefined;
   }
 
-  async unlock(client: PoolClient): Promise<void> {
-    await client.query('select pg_advisory_unlock(hashtext($1), hashtext($2))', [LOCK_NAMESPACE, this.projection.name]);
-    client.release();
+  /** Releases the lock by ending its session. */
+  async unlock(client: Client): Promise<void> {
+    await client.end();
   }
 
   /**

@@ -5,7 +5,7 @@ import { Database } from '@ledger/runtime';
 import { DomainError } from '../common/domain-error';
 import { ALL_PROJECTIONS } from './all-projections';
 import type { Projection } from './projection';
-import { ProjectionRunner } from './projection-runner';
+import { ProjectionRunner, type Checkpoint } from './projection-runner';
 
 export interface ProjectionStatus {
   name: string;
@@ -40,6 +40,10 @@ export class ProjectionsHost implements OnApplicationShutdown {
 
   runnerFor(projection: Projection): ProjectionRunner {
     return new ProjectionRunner(projection, this.store, this.database.pool);
+  }
+
+  checkpoint(name: string): Promise<Checkpoint> {
+    return ProjectionRunner.checkpointOf(this.database.pool, name);
   }
 
   /** Starts one supervised runner per projection; returns at once. */

@@ -16,7 +16,8 @@ export class GetHouseholdHandler implements IQueryHandler<GetHouseholdQuery> {
     if (state.status !== 'registered') {
       throw notFound('HOUSEHOLD.NOT_FOUND', `No household ${householdId}.`, `没有编号为 ${householdId} 的农户。`);
     }
-    assertMayReadIn(actor, state.township, householdId);
+    // Household users read their own statement only, not the register (contract: roles).
+    assertMayReadIn(actor, state.township);
     const { householdId: id, povertyStatus, status: _registered, ...rest } = state;
     return { id, ...rest, status: povertyStatus, position: events[events.length - 1].position };
   }

@@ -1,5 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Database } from '@ledger/runtime';
+import { forbidden } from '../../common/domain-error';
 import { decodeCursor, encodeCursor, type Page } from '../../common/page';
 import { BadInputException } from '../../http/problem-details.filter';
 import { ProjectionsHost } from '../../projections/projections-host';
@@ -26,6 +27,8 @@ export class ListHouseholdsHandler implements IQueryHandler<ListHouseholdsQuery>
   ) {}
 
   async execute({ filter, actor }: ListHouseholdsQuery): Promise<Page<HouseholdListItem>> {
+    // Household users read their own statement only, not the register (contract: roles).
+    if (actor.role === 'household') throw forbidden('AUTH.NOT_YOURS', 'You may not read this.', '您无权查看此项。');
     await this.projections.waitFor(filter.minPosition, [householdListProjection.name]);
     const limit = filter.limit ?? 50;
     const after = decodeCursor(filter.cursor);
@@ -45,7 +48,6 @@ export class ListHouseholdsHandler implements IQueryHandler<ListHouseholdsQuery>
       where.push(`(head_name like ${like} or registration_no like ${like})`);
     }
     if (actor.role === 'clerk') where.push(`township = any(${param(actor.townships)})`);
-    if (actor.role === 'household') where.push(`household_id = ${param(actor.householdId ?? '')}`);
     if (after) where.push(`(registration_no, household_id) > (${param(after[0])}, ${param(after[1])})`);
     const { rows } = await this.database.pool.query<Row>(
       `select * from household_list ${where.length ? `where ${where.join(' and ')}` : ''}

@@ -15,7 +15,8 @@ export class GetLeaseHandler implements IQueryHandler<GetLeaseQuery> {
     const { state, events } = await this.streams.read(leaseId, lease);
     if (state.status !== 'signed') throw leaseNotFound(leaseId);
     const { terms } = state;
-    assertMayReadIn(actor, terms.township, terms.householdId);
+    // Household users read their own statement only, not the linkage records (contract: roles).
+    assertMayReadIn(actor, terms.township);
     const dues = state.dues.map((d) => {
       const paid = paidForPeriod(state.payments, d.period);
       return { ...d, paidFen: paid, outstandingFen: Math.max(0, d.amountFen - paid) };

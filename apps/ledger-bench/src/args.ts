@@ -1,0 +1,78 @@
+/** Command-line options of `npm run bench` and `npm run demo`. */
+export interface Args {
+  command: 'bench' | 'demo' | 'help';
+  scale: number;
+  seed: number;
+  out?: string;
+  runs?: number;
+  /** Measurements to run (all when absent): raw, store, seed-only, projections, bus, http, queries, import. */
+  only?: Set<string>;
+  /** Demo: which county (index or name); default the first. */
+  county?: string;
+  port?: number;
+  concurrency: number;
+}
+
+export const USAGE = `Usage:
+  npm run bench [-- --scale <n>] [--out <file>] [--seed <n>] [--runs <n>] [--only raw,store,projections,bus,http,queries,import]
+      Generates the synthetic city (scale 1: ~12,000 households in 4 counties, three years of payments),
+      starts its own embedded PostgreSQL (fsync on) in a temporary folder, measures the raw limit, the
+      event store, the command path, projections, queries and memory, prints a table and writes
+      bench/results/<date>.json (or --out).
+  npm run demo [-- --county <index|name>] [--scale <n>] [--port <n>] [--concurrency <n>]
+      Starts the service on the embedded database in .data-demo (or LEDGER_DATA_DIR), loads one county of
+      the synthetic city through the public HTTP API, and prints the admin token and statement links.`;
+
+export function parseArgs(argv: readonly string[]): Args {
+  const args: Args = { command: 'bench', scale: 1, seed: 2017, concurrency: 8 };
+  const rest = [...argv];
+  if (rest[0] === 'demo' || rest[0] === 'bench') args.command = rest.shift() as 'demo' | 'bench';
+  const value = (flag: string): string => {
+    const v = rest.shift();
+    if (v === undefined) throw new Error(`${flag} needs a value`);
+    return v;
+  };
+  const number = (flag: string): number => {
+    const n = Number(value(flag));
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`${flag} must be a positive number`);
+    return n;
+  };
+  while (rest.length > 0) {
+    const flag = rest.shift()!;
+    const [name, inline] = flag.includes('=') ? flag.split(/=(.*)/s) : [flag, undefined];
+    if (inline !== undefined) rest.unshift(inline);
+    switch (name) {
+      case '--scale':
+        args.scale = number(name);
+        break;
+      case '--seed':
+        args.seed = Math.floor(number(name));
+        break;
+      case '--out':
+        args.out = value(name);
+        break;
+      case '--runs':
+        args.runs = Math.max(1, Math.floor(number(name)));
+        break;
+      case '--only':
+        args.only = new Set(value(name).split(','));
+        break;
+      case '--county':
+        args.county = value(name);
+        break;
+      case '--port':
+        args.port = Math.floor(number(name));
+        break;
+      case '--concurrency':
+        args.concurrency = Math.floor(number(name));
+        break;
+      case '--help':
+      case '-h':
+        args.command = 'help';
+        break;
+      default:
+        throw new Error(`unknown option ${name}`);
+    }
+  }
+  return args;
+}

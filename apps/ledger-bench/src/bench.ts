@@ -1,0 +1,388 @@
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir, totalmem, release, platform } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { Client, Pool } from 'pg';
+import { migrate, startEmbeddedDatabase, withDatabase, type EmbeddedDatabase } from '@ledger/database';
+import { eventStoreMigration } from '@ledger/event-store/postgres/event-store.migration';
+import { PostgresEventStore } from '@ledger/event-store/postgres/postgres-event-store';
+import { cityPhases, generateCity, type SyntheticCity } from '@ledger/ledger/demo/synthetic-city';
+import { ledgerMigrations } from '@ledger/ledger/migrations';
+import type { Args } from './args';
+import { CitySeeder } from './seed/city-seeder';
+import { measureBus, startLedgerContext, WagePayments } from './measure/commands';
+import { measureHttpWrites, measureLatency } from './measure/http';
+import { measureImport, prepareImport, type ImportResults } from './measure/import';
+import { memoryOf, startApi, waitForProjections } from './measure/processes';
+import { measureProjections } from './measure/projections';
+import { measureRaw, RowSource } from './measure/raw';
+import { appendVia, EventSource, installUnhashedAppend, measureStoreReads, measureStoreWrites } from './measure/store';
+import { checkTargets, emptyResults, renderTable } from './report';
+import type { Spread } from './stats';
+
+const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
+
+/** How much each measurement does per run, by scale: the default finishes in minutes, --scale 0.1 in about one. */
+function sizesFor(scale: number) {
+  const quick = scale < 0.5;
+  return {
+    runs: quick ? 3 : 5,
+    raw: quick
+      ? { single: 1000, single8: 2000, unnestBatches: 100, copy: 30_000 }
+      : { single: 3000, single8: 8000, unnestBatches: 300, copy: 100_000 },
+    store: quick
+      ? { single: 1000, single8: 2000, batches: 100, readStreams: 500 }
+      : { single: 3000, single8: 8000, batches: 300, readStreams: 2000 },
+    bus: quick ? { bus: 300, bus8: 600 } : { bus: 1000, bus8: 2000 },
+    http: quick ? 600 : 2000,
+    queries: quick
+      ? { statement: 300, obligations: 100, fundFlow: 100 }
+      : { statement: 1000, obligations: 300, fundFlow: 300 },
+    projectionRuns: 3,
+    importRuns: quick ? 1 : 3,
+  };
+}
+
+function versionOf(pkg: string): string | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require(`${pkg}/package.json`) as { version: string }).version;
+  } catch {
+    return undefined;
+  }
+}
+
+function gitCommit(): string | undefined {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+export async function runBench(args: Args): Promise<void> {
+  const started = Date.now();
+  const log = (line: string) => {
+    const s = ((Date.now() - started) / 1000).toFixed(1).padStart(6);
+    process.stdout.write(`[${s}s] ${line}\n`);
+  };
+  const wants = (name: string) => !args.only || args.only.has(name);
+  const sizes = sizesFor(args.scale);
+  const runs = args.runs ?? sizes.runs;
+  const loadBefore = loadavg();
+  const results = emptyResults();
+  const spreads: Record<string, Spread | undefined> = {};
+  const details: Record<string, unknown> = {};
+  const put = (path: string, s: Spread | undefined) => {
+    spreads[path] = s;
+  };
+
+  const tmp = await mkdtemp(join(tmpdir(), 'ledger-bench-'));
+  log(`starting an embedded PostgreSQL (default settings, fsync on) in ${tmp}`);
+  let db: EmbeddedDatabase | undefined;
+  const pools: Pool[] = [];
+  try {
+    // As root the server runs as `postgres`, which must reach the cluster: the temp dir itself is the data dir.
+    db = await startEmbeddedDatabase({ dataDir: tmp, settings: { max_connections: '200' } });
+    const admin = new Client({ connectionString: db.url });
+    await admin.connect();
+    await admin.query('create database ledger_city');
+    await admin.query('create database ledger_scratch');
+    const { rows: server } = await admin.query<{ version: string; fsync: string; sync: string; sb: string }>(
+      `select version() as version, current_setting('fsync') as fsync, current_setting('synchronous_commit') as sync,
+              current_setting('shared_buffers') as sb`,
+    );
+    await admin.end();
+    const cityUrl = withDatabase(db.url, 'ledger_city');
+    const scratchUrl = withDatabase(db.url, 'ledger_scratch');
+    const cityPool = new Pool({ connectionString: cityUrl, max: 20 });
+    const scratchPool = new Pool({ connectionString: scratchUrl, max: 20 });
+    pools.push(cityPool, scratchPool);
+    await migrate(cityPool, [eventStoreMigration, ...ledgerMigrations]);
+    await migrate(scratchPool, [eventStoreMigration]);
+    const cityStore = new PostgresEventStore(cityPool);
+
+    // 1. The city.
+    log(`generating the synthetic city (seed ${args.seed}, scale ${args.scale})`);
+    const city = generateCity({ seed: args.seed, scale: args.scale });
+    const phases = cityPhases(city);
+    const totalOps = phases.reduce((n, p) => n + p.ops, 0);
+    log(
+      `city: ${city.households.length} households, ${city.entities.length} entities, ${city.projects.length} projects, ` +
+        `${city.stakes.length} stakes, ${city.leases.length} leases, ${city.employments.length} employments, ` +
+        `${city.orders.length} orders, ${city.declarations.length} declarations; ${totalOps} commands`,
+    );
+    const seeder = new CitySeeder(cityStore, args.seed);
+    const seedStart = Date.now();
+    let lastShown = 0;
+    const seeded = await seeder.load(phases, (done) => {
+      if (done - lastShown >= totalOps / 10) {
+        lastShown = done;
+        log(`  ${Math.round((done * 100) / totalOps)} % of the city written`);
+      }
+    });
+    const seedSeconds = (Date.now() - seedStart) / 1000;
+    await cityPool.query('vacuum analyze');
+    const logEvents = Number((await cityPool.query<{ n: string }>('select count(*) as n from events')).rows[0].n);
+    log(
+      `city written: ${seeded.events} events by ${seeded.commands} commands in ${seedSeconds.toFixed(1)} s ` +
+        `(handlers in memory ${(seeded.decideMs / 1000).toFixed(1)} s, ${seeded.appends} batched appends ${(seeded.appendMs / 1000).toFixed(1)} s)`,
+    );
+    details.seed = {
+      commands: seeded.commands,
+      events: seeded.events,
+      appends: seeded.appends,
+      seconds: seedSeconds,
+      decideSeconds: seeded.decideMs / 1000,
+      appendSeconds: seeded.appendMs / 1000,
+      appendEventsPerSecond: seeded.events / (seeded.appendMs / 1000),
+    };
+
+    // Payload templates: a sample of the city's own events, so raw rows weigh what events weigh.
+    const { rows: sample } = await cityPool.query<{
+      event_type: string;
+      data: unknown;
+      metadata: Record<string, unknown>;
+    }>(
+      `select event_type, data, metadata from events where global_position % greatest(1, (select count(*) from events) / 2000) = 0 limit 2000`,
+    );
+    const bytes = (
+      await cityPool.query<{ b: string }>(
+        'select avg(octet_length(data::text) + octet_length(metadata::text)) as b from events',
+      )
+    ).rows[0].b;
+    details.log = { events: logEvents, meanPayloadBytes: Math.round(Number(bytes)) };
+
+    // 2. The raw limit.
+    if (wants('raw')) {
+      const rows = new RowSource(
+        sample.map((s) => ({ type: s.event_type, data: JSON.stringify(s.data), metadata: JSON.stringify(s.metadata) })),
+      );
+      const raw = await measureRaw(scratchPool, rows, sizes.raw, runs, logEvents, log);
+      results.raw = {
+        single: raw.single.median,
+        single8: raw.single8.median,
+        unnest100: raw.unnest100.median,
+        copy: raw.copy.median,
+        readAll: raw.readAll.median,
+      };
+      for (const k of ['single', 'single8', 'unnest100', 'copy', 'readAll'] as const) put(`raw.${k}`, raw[k]);
+      details.rawUnnest100WithLogIndexes = raw.unnest100Indexed;
+    }
+
+    // 3. The event store.
+    if (wants('store')) {
+      const events = new EventSource(sample.map((s) => ({ type: s.event_type, data: s.data, metadata: s.metadata })));
+      const store = await measureStoreWrites(
+        new PostgresEventStore(scratchPool),
+        events,
+        sizes.store,
+        runs,
+        'event store',
+        log,
+      );
+      results.store.single = store.single.median;
+      results.store.single8 = store.single8.median;
+      results.store.batch100 = store.batch100.median;
+      put('store.single', store.single);
+      put('store.single8', store.single8);
+      put('store.batch100', store.batch100);
+      await installUnhashedAppend(scratchPool);
+      const unhashed = await measureStoreWrites(
+        appendVia(scratchPool, 'append_to_stream_unhashed'),
+        events,
+        sizes.store,
+        runs,
+        'event store without the hash chain',
+        log,
+      );
+      details.storeWithoutHashChain = unhashed;
+      const streamIds = [...city.employments, ...city.leases, ...city.orders, ...city.declarations].map((x) =>
+        seeder.ids.id(x.key),
+      );
+      const reads = await measureStoreReads(cityStore, logEvents, streamIds, sizes.store, runs, log);
+      results.store.readAll = reads.readAll.median;
+      results.store.readStream = reads.readStream.median;
+      put('store.readAll', reads.readAll);
+      put('store.readStream', reads.readStream);
+      details.readStream = { streamsPerSecond: reads.readStreamStreams, meanEventsPerStream: reads.meanStreamLength };
+    }
+
+    // 4. Projections from zero over the whole log.
+    if (wants('projections')) {
+      const projections = await measureProjections(cityStore, cityPool, logEvents, sizes.projectionRuns, log, {
+        each: args.scale <= 2,
+      });
+      results.projections.catchUp = projections.catchUp.median;
+      put('projections.catchUp', projections.catchUp);
+      details.projectionsAlone = projections.each;
+    } else {
+      // Queries and the API need caught-up read models.
+      await measureProjections(cityStore, cityPool, logEvents, 1, log, { each: false });
+    }
+
+    // 5. The command path in process: the Nest command bus with the real handlers.
+    const running = city.employments
+      .filter((e) => !e.endsOn)
+      .map((e) => ({ id: seeder.ids.id(e.key), rateFen: e.rateFen, daily: e.wageBasis === 'daily' }));
+    const payments = new WagePayments(running, `${city.firstYear + city.years}-01`);
+    const appEnv = { DATABASE_URL: cityUrl, LEDGER_DATA_DIR: join(tmp, 'app'), LEDGER_ADMIN_TOKEN: ADMIN_TOKEN };
+    let importPlan: Awaited<ReturnType<typeof prepareImport>> | undefined;
+    if (wants('bus') || wants('import')) {
+      const app = await startLedgerContext(appEnv);
+      try {
+        if (wants('bus')) {
+          const bus = await measureBus(app, payments, sizes.bus, runs, log);
+          results.commands.bus = bus.bus.median;
+          put('commands.bus', bus.bus);
+          details.bus8 = bus.bus8;
+        }
+        if (wants('import'))
+          importPlan = await prepareImport(app, city, seeder, join(tmp, 'import'), log, sizes.importRuns);
+      } finally {
+        await app.close();
+      }
+    }
+
+    // 6. The API as its own process: HTTP writes, query latency, its peak memory.
+    if (wants('http') || wants('queries')) {
+      const api = await startApi({
+        env: { ...appEnv, LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '20' },
+        logFile: join(tmp, 'api.log'),
+        token: ADMIN_TOKEN,
+      });
+      try {
+        await waitForProjections(api.client);
+        if (wants('http')) {
+          const http = await measureHttpWrites(api.client, payments, sizes.http, runs, log);
+          results.commands.http8 = http.http8.median;
+          put('commands.http8', http.http8);
+          details.http8WithoutIdempotencyKey = http.http8NoKey;
+          details.httpErrors = http.errors;
+          log('waiting for the projections to catch up with the HTTP writes');
+          await waitForProjections(api.client);
+        }
+        if (wants('queries')) {
+          await queries(api.client, city, seeder, sizes.queries, results, details, log);
+        }
+        const memory = await memoryOf(api.child.pid!);
+        results.memory.apiPeakMb = memory ? Math.round(memory.peakMb) : null;
+        details.apiRssAtEndMb = memory ? Math.round(memory.rssMb) : null;
+      } finally {
+        await api.stop();
+      }
+    }
+
+    // 7. The roster importer as its own process.
+    if (importPlan) {
+      const imported: ImportResults = await measureImport(importPlan, appEnv, log);
+      details.import = imported;
+      if (imported.available) {
+        results.commands.import100k = imported.rowsPerSecond ?? null;
+        results.memory.importerPeakMb = imported.peakMb === undefined ? null : Math.round(imported.peakMb);
+        if (imported.runs) put('commands.import100k', imported.runs);
+      }
+    }
+
+    // The report.
+    const loadAfter = loadavg();
+    const checks = checkTargets(results, args.scale);
+    const table = renderTable(results, spreads, checks);
+    process.stdout.write(`\n${table}\n\n`);
+    const doc = {
+      date: new Date().toISOString(),
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model,
+        memoryGb: Math.round(totalmem() / 2 ** 30),
+        os: `${platform()} ${release()}`,
+        loadAverageBefore: loadBefore.map((x) => Number(x.toFixed(2))),
+        loadAverageAfter: loadAfter.map((x) => Number(x.toFixed(2))),
+      },
+      versions: {
+        node: process.version,
+        postgres: server[0].version,
+        pg: versionOf('pg'),
+        nest: versionOf('@nestjs/core'),
+        ledger: versionOf('../../../../package.json') ?? undefined,
+        commit: gitCommit(),
+      },
+      parameters: {
+        scale: args.scale,
+        seed: args.seed,
+        runs,
+        sizes,
+        postgres: {
+          embedded: true,
+          fsync: server[0].fsync,
+          synchronousCommit: server[0].sync,
+          sharedBuffers: server[0].sb,
+        },
+        city: {
+          households: city.households.length,
+          counties: city.counties.length,
+          entities: city.entities.length,
+          projects: city.projects.length,
+          stakes: city.stakes.length,
+          declarations: city.declarations.length,
+          leases: city.leases.length,
+          employments: city.employments.length,
+          orders: city.orders.length,
+          years: `${city.firstYear}-${city.firstYear + city.years - 1}`,
+          events: logEvents,
+        },
+      },
+      results,
+      spread: spreads,
+      targets: checks,
+      details,
+      seconds: Math.round((Date.now() - started) / 1000),
+    };
+    const out = resolve(args.out ?? join('bench', 'results', `${new Date().toISOString().slice(0, 10)}.json`));
+    await mkdir(dirname(out), { recursive: true });
+    await writeFile(out, `${JSON.stringify(doc, null, 2)}\n`);
+    log(`results written to ${out}`);
+  } finally {
+    for (const pool of pools) await pool.end().catch(() => undefined);
+    await db?.stop().catch(() => undefined);
+    await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+async function queries(
+  client: import('./http-client').HttpClient,
+  city: SyntheticCity,
+  seeder: CitySeeder,
+  sizes: { statement: number; obligations: number; fundFlow: number },
+  results: ReturnType<typeof emptyResults>,
+  details: Record<string, unknown>,
+  log: (line: string) => void,
+): Promise<void> {
+  const households = city.households.map((h) => `/v1/households/${seeder.ids.id(h.key)}/statement`);
+  log(`queries: statements of ${sizes.statement} random households`);
+  const statement = await measureLatency(client, households, sizes.statement, 'statements');
+  if (statement.errors < statement.requests) {
+    results.queries.statementP50Ms = round1(statement.p50Ms);
+    results.queries.statementP99Ms = round1(statement.p99Ms);
+  }
+  const owing = new Set([...city.leases.map((l) => l.entity), ...city.declarations.map((d) => d.entity)]);
+  const entities = city.entities
+    .filter((e) => owing.has(e.key))
+    .map((e) => `/v1/entities/${seeder.ids.id(e.key)}/obligations`);
+  log(`queries: obligations of ${sizes.obligations} random entities`);
+  const obligations = await measureLatency(client, entities, sizes.obligations, 'obligations');
+  if (obligations.errors < obligations.requests) results.queries.obligationsP99Ms = round1(obligations.p99Ms);
+  const projects = city.projects.map((p) => `/v1/audit/fund-flow?projectId=${seeder.ids.id(p.key)}`);
+  log(`queries: fund flow of ${sizes.fundFlow} random projects`);
+  const fundFlow = await measureLatency(client, projects, sizes.fundFlow, 'fund-flow');
+  if (fundFlow.errors < fundFlow.requests) results.queries.fundFlowP99Ms = round1(fundFlow.p99Ms);
+  details.queries = { statement, obligations, fundFlow };
+  for (const [name, l] of Object.entries({ statement, obligations, fundFlow })) {
+    if (l.errors > 0) log(`  ${name}: ${l.errors} of ${l.requests} requests failed; first: ${l.firstError}`);
+  }
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;

@@ -1,0 +1,48 @@
+import type { Pool } from 'pg';
+import type { EventStore } from '@ledger/event-store';
+import { ALL_PROJECTIONS } from '@ledger/ledger/projections/all-projections';
+import { ProjectionRunner } from '@ledger/ledger/projections/projection-runner';
+import { msSince, repeat, type Spread } from '../stats';
+
+export interface ProjectionResults {
+  /** Log events per second until every projection has caught up from zero, all running at once (as the service runs them). */
+  catchUp: Spread;
+  /** Each projection alone, from zero: log events per second (one run each). */
+  each: Record<string, number>;
+}
+
+async function resetAll(store: EventStore, pool: Pool): Promise<void> {
+  for (const projection of ALL_PROJECTIONS) {
+    await new ProjectionRunner(projection, store, pool).reset();
+    // Deleted rows would otherwise slow the next run down: start each from clean tables.
+    for (const table of projection.tables) await pool.query(`vacuum analyze ${table}`);
+  }
+}
+
+export async function measureProjections(
+  store: EventStore,
+  pool: Pool,
+  logEvents: number,
+  runs: number,
+  log: (line: string) => void,
+  options: { each?: boolean } = {},
+): Promise<ProjectionResults> {
+  const each: Record<string, number> = {};
+  if (options.each !== false) {
+    for (const projection of ALL_PROJECTIONS) {
+      await resetAll(store, pool);
+      log(`projection ${projection.name} alone from zero over ${logEvents} events`);
+      const start = process.hrtime.bigint();
+      await new ProjectionRunner(projection, store, pool).catchUp();
+      each[projection.name] = (logEvents * 1000) / msSince(start);
+    }
+  }
+  log(`all ${ALL_PROJECTIONS.length} projections at once from zero over ${logEvents} events × ${runs}`);
+  const catchUp = await repeat(runs, async () => {
+    await resetAll(store, pool);
+    const start = process.hrtime.bigint();
+    await Promise.all(ALL_PROJECTIONS.map((p) => new ProjectionRunner(p, store, pool).catchUp()));
+    return (logEvents * 1000) / msSince(start);
+  });
+  return { catchUp, each };
+}

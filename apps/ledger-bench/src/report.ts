@@ -1,0 +1,151 @@
+import type { Spread } from './stats';
+
+/** The JSON the issue asks for: rates as median per second, times in milliseconds; null when not measured. */
+export interface BenchResults {
+  raw: {
+    single: number | null;
+    single8: number | null;
+    unnest100: number | null;
+    copy: number | null;
+    readAll: number | null;
+  };
+  store: {
+    single: number | null;
+    single8: number | null;
+    batch100: number | null;
+    readAll: number | null;
+    readStream: number | null;
+  };
+  commands: { bus: number | null; http8: number | null; import100k: number | null };
+  projections: { catchUp: number | null };
+  queries: {
+    statementP50Ms: number | null;
+    statementP99Ms: number | null;
+    obligationsP99Ms: number | null;
+    fundFlowP99Ms: number | null;
+  };
+  memory: { apiPeakMb: number | null; importerPeakMb: number | null };
+}
+
+export function emptyResults(): BenchResults {
+  return {
+    raw: { single: null, single8: null, unnest100: null, copy: null, readAll: null },
+    store: { single: null, single8: null, batch100: null, readAll: null, readStream: null },
+    commands: { bus: null, http8: null, import100k: null },
+    projections: { catchUp: null },
+    queries: { statementP50Ms: null, statementP99Ms: null, obligationsP99Ms: null, fundFlowP99Ms: null },
+    memory: { apiPeakMb: null, importerPeakMb: null },
+  };
+}
+
+export interface TargetCheck {
+  name: string;
+  target: string;
+  measured: string;
+  met: boolean | null;
+}
+
+const fmt = (n: number | null | undefined, digits = 0) =>
+  n === null || n === undefined || Number.isNaN(n)
+    ? 'missing'
+    : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/** The issue's targets, checked against this run's own raw figures. */
+export function checkTargets(r: BenchResults, scale: number): TargetCheck[] {
+  const ratio = (a: number | null, b: number | null) => (a === null || b === null ? null : a / b);
+  const pct = (x: number | null) => (x === null ? 'missing' : `${(x * 100).toFixed(0)} %`);
+  const checks: TargetCheck[] = [];
+  const share = (name: string, a: number | null, b: number | null, min: number) => {
+    const x = ratio(a, b);
+    checks.push({ name, target: `≥ ${min * 100} % of raw`, measured: pct(x), met: x === null ? null : x >= min });
+  };
+  share('single-event appends (sequential)', r.store.single, r.raw.single, 0.8);
+  share('single-event appends (8 writers)', r.store.single8, r.raw.single8, 0.8);
+  share('batched appends of 100', r.store.batch100, r.raw.unnest100, 0.9);
+  share('whole-log read', r.store.readAll, r.raw.readAll, 0.6);
+  const c = r.projections.catchUp;
+  checks.push({
+    name: 'projection catch-up',
+    target: '≥ 30,000 events/s',
+    measured: `${fmt(c)} /s`,
+    met: c === null ? null : c >= 30_000,
+  });
+  const imp = r.commands.import100k;
+  checks.push({
+    name: 'roster import of 100,000 rows',
+    target: '< 20 s',
+    measured: imp === null ? 'missing' : `${fmt(100_000 / imp, 1)} s`,
+    met: imp === null ? null : 100_000 / imp < 20,
+  });
+  const p99 = r.queries.statementP99Ms;
+  const limit = scale >= 10 ? 50 : 20;
+  checks.push({
+    name: `statement p99 (scale ${scale})`,
+    target: `< ${limit} ms`,
+    measured: p99 === null ? 'missing' : `${fmt(p99, 1)} ms`,
+    met: p99 === null ? null : p99 < limit,
+  });
+  return checks;
+}
+
+function pad(text: string, width: number, right = false): string {
+  // Chinese characters take two columns; the table is ASCII and digits only, so length is enough.
+  return right ? text.padStart(width) : text.padEnd(width);
+}
+
+/** The human-readable table: every measurement with its spread, then the targets. */
+export function renderTable(
+  results: BenchResults,
+  spreads: Record<string, Spread | undefined>,
+  checks: readonly TargetCheck[],
+): string {
+  const lines: string[] = [];
+  const row = (name: string, unit: string, s: Spread | undefined, median: number | null, digits = 0) => {
+    lines.push(
+      `${pad(name, 44)} ${pad(fmt(median, digits), 12, true)} ${pad(s ? fmt(s.min, digits) : '', 12, true)} ${pad(s ? fmt(s.max, digits) : '', 12, true)}  ${unit}`,
+    );
+  };
+  lines.push(
+    `${pad('measurement', 44)} ${pad('median', 12, true)} ${pad('min', 12, true)} ${pad('max', 12, true)}  unit`,
+  );
+  lines.push('-'.repeat(100));
+  row('raw: single-row INSERT, sequential', 'rows/s', spreads['raw.single'], results.raw.single);
+  row('raw: single-row INSERT, 8 connections', 'rows/s', spreads['raw.single8'], results.raw.single8);
+  row('raw: INSERT … unnest, 100 rows', 'rows/s', spreads['raw.unnest100'], results.raw.unnest100);
+  row('raw: COPY', 'rows/s', spreads['raw.copy'], results.raw.copy);
+  row('raw: keyset read', 'rows/s', spreads['raw.readAll'], results.raw.readAll);
+  row('store: single-event append, sequential', 'events/s', spreads['store.single'], results.store.single);
+  row('store: single-event append, 8 writers', 'events/s', spreads['store.single8'], results.store.single8);
+  row('store: batched append, 100 events', 'events/s', spreads['store.batch100'], results.store.batch100);
+  row('store: whole-log read', 'events/s', spreads['store.readAll'], results.store.readAll);
+  row('store: per-stream reads', 'events/s', spreads['store.readStream'], results.store.readStream);
+  row('commands: wage payments via command bus', 'commands/s', spreads['commands.bus'], results.commands.bus);
+  row('commands: HTTP, 8 clients, idempotency keys', 'requests/s', spreads['commands.http8'], results.commands.http8);
+  row(
+    'commands: roster import, 100,000 wage rows',
+    'rows/s',
+    spreads['commands.import100k'],
+    results.commands.import100k,
+  );
+  row(
+    'projections: catch-up from zero, all at once',
+    'events/s',
+    spreads['projections.catchUp'],
+    results.projections.catchUp,
+  );
+  row('queries: statement p50', 'ms', undefined, results.queries.statementP50Ms, 1);
+  row('queries: statement p99', 'ms', undefined, results.queries.statementP99Ms, 1);
+  row('queries: obligations p99', 'ms', undefined, results.queries.obligationsP99Ms, 1);
+  row('queries: fund flow p99', 'ms', undefined, results.queries.fundFlowP99Ms, 1);
+  row('memory: API peak RSS', 'MiB', undefined, results.memory.apiPeakMb, 0);
+  row('memory: importer peak RSS', 'MiB', undefined, results.memory.importerPeakMb, 0);
+  lines.push('');
+  lines.push(`${pad('target', 44)} ${pad('goal', 20)} ${pad('measured', 14)} met`);
+  lines.push('-'.repeat(100));
+  for (const c of checks) {
+    lines.push(
+      `${pad(c.name, 44)} ${pad(c.target, 20)} ${pad(c.measured, 14)} ${c.met === null ? 'missing' : c.met ? 'yes' : 'NO'}`,
+    );
+  }
+  return lines.join('\n');
+}

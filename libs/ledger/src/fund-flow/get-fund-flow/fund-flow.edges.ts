@@ -1,0 +1,82 @@
+import type { FundSource } from '../../projects/project.events';
+import type { DisbursementFigure, DividendPaidFigure, FundFigure, StakeFigure } from '../fund-flow.figures';
+import type { FundFlowNames } from './read-fund-flow';
+import type { FundFlowEdge, FundFlowView } from './fund-flow.view';
+
+const SOURCE_NAMES: Record<FundSource, { zh: string; en: string }> = {
+  central: { zh: '中央财政专项扶贫资金', en: 'Central fiscal poverty-alleviation funds' },
+  provincial: { zh: '省级财政专项扶贫资金', en: 'Provincial fiscal poverty-alleviation funds' },
+  municipal: { zh: '市级财政专项扶贫资金', en: 'Municipal fiscal poverty-alleviation funds' },
+  county: { zh: '县级财政专项扶贫资金', en: 'County fiscal poverty-alleviation funds' },
+  social: { zh: '社会投资', en: 'Social investment' },
+  credit: { zh: '扶贫小额信贷', en: 'Poverty micro-credit' },
+};
+
+/** A fund source as people read it. */
+export const fundSourceName = (source: FundSource, lang: 'zh' | 'en' = 'zh'): string => SOURCE_NAMES[source][lang];
+
+/** The parts of the view the edges are drawn from. */
+export interface FundFlowSteps {
+  project: FundFlowView['project'];
+  funds: readonly FundFigure[];
+  disbursements: readonly DisbursementFigure[];
+  stakes: readonly StakeFigure[];
+  dividendsPaid: readonly DividendPaidFigure[];
+}
+
+/**
+ * The flow as edges, one CSV row each: fund source → project (funds), project → entity
+ * (disbursement), entity → household (a fiscal-fund stake's principal; the dividends paid on it).
+ */
+export function fundFlowEdges(view: FundFlowSteps, names: FundFlowNames, lang: 'zh' | 'en' = 'zh'): FundFlowEdge[] {
+  const { project } = view;
+  const entityName = (id: string) =>
+    names.entities[id] ?? view.disbursements.find((d) => d.entityId === id)?.entityName ?? '';
+  const householdName = (id: string) => names.households[id] ?? '';
+  const stakeEntity = new Map(view.stakes.map((s) => [s.stakeId, s.entityId]));
+  return [
+    ...view.funds.map((f): FundFlowEdge => ({
+      edge: 'funds',
+      fromKind: 'fund_source',
+      fromId: f.source,
+      fromName: fundSourceName(f.source, lang),
+      toKind: 'project',
+      toId: project.id,
+      toName: project.name,
+      amountFen: f.amountFen,
+    })),
+    ...view.disbursements.map((d): FundFlowEdge => ({
+      edge: 'disbursement',
+      fromKind: 'project',
+      fromId: project.id,
+      fromName: project.name,
+      toKind: 'entity',
+      toId: d.entityId,
+      toName: d.entityName,
+      amountFen: d.amountFen,
+    })),
+    ...view.stakes.map((s): FundFlowEdge => ({
+      edge: 'stake',
+      fromKind: 'entity',
+      fromId: s.entityId,
+      fromName: entityName(s.entityId),
+      toKind: 'household',
+      toId: s.householdId,
+      toName: householdName(s.householdId),
+      amountFen: s.principalFen,
+    })),
+    ...view.dividendsPaid.map((d): FundFlowEdge => {
+      const entityId = stakeEntity.get(d.stakeId) ?? '';
+      return {
+        edge: 'dividend',
+        fromKind: 'entity',
+        fromId: entityId,
+        fromName: entityName(entityId),
+        toKind: 'household',
+        toId: d.householdId,
+        toName: householdName(d.householdId),
+        amountFen: d.amountFen,
+      };
+    }),
+  ];
+}

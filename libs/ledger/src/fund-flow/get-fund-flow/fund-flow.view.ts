@@ -1,0 +1,45 @@
+import type { ProjectIndustry } from '../../projects/project.events';
+import type {
+  DisbursementFigure,
+  DividendPaidFigure,
+  FundFigure,
+  FundFlowFlag,
+  FundFlowTotals,
+  StakeFigure,
+} from '../fund-flow.figures';
+
+/** `GET /v1/audit/fund-flow`: one project's money from its sources to the households (资金流向). */
+export interface FundFlowView {
+  project: { id: string; name: string; industry: ProjectIndustry; county: string; operatorId?: string };
+  /** Funds received, by source. */
+  funds: FundFigure[];
+  /** What the project disbursed, by entity. */
+  disbursements: DisbursementFigure[];
+  /** The fiscal-fund stakes bought with the project's money. */
+  stakes: StakeFigure[];
+  /** Dividends paid (not reversed) attributed to those stakes. */
+  dividendsPaid: DividendPaidFigure[];
+  totals: FundFlowTotals;
+  /** Every step whose money exceeds its source. */
+  flags: FundFlowFlag[];
+}
+
+export type NodeKind = 'fund_source' | 'project' | 'entity' | 'household';
+
+/** One edge of the flow, as a CSV row. */
+export interface FundFlowEdge {
+  edge: 'funds' | 'disbursement' | 'stake' | 'dividend';
+  fromKind: NodeKind;
+  fromId: string;
+  fromName: string;
+  toKind: NodeKind;
+  toId: string;
+  toName: string;
+  amountFen: number;
+}
+
+/** What the query answers: the view (JSON) and its edges (CSV). */
+export interface FundFlowReport {
+  view: FundFlowView;
+  edges: FundFlowEdge[];
+}

@@ -1,0 +1,46 @@
+import { Controller, Get, Query as QueryString, Req, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { Actor } from '../../common/actor';
+import { sendCsv, wantsCsv, type CsvColumn } from '../../http/csv';
+import { CurrentActor } from '../../http/request-context';
+import { plainYuan } from '../../shared/money';
+import type { FundFlowEdge, FundFlowView } from './fund-flow.view';
+import { GetFundFlowRequest } from './get-fund-flow.dto';
+import { GetFundFlowQuery } from './get-fund-flow.query';
+
+/** The CSV of the fund flow: one row per edge, no totals row. */
+export const FUND_FLOW_CSV_COLUMNS: readonly CsvColumn<FundFlowEdge>[] = [
+  { header: 'edge', value: (e) => e.edge },
+  { header: 'fromKind', value: (e) => e.fromKind },
+  { header: 'fromId', value: (e) => e.fromId },
+  { header: 'fromName', value: (e) => e.fromName },
+  { header: 'toKind', value: (e) => e.toKind },
+  { header: 'toId', value: (e) => e.toId },
+  { header: 'toName', value: (e) => e.toName },
+  { header: 'amountFen', value: (e) => e.amountFen },
+  { header: 'amountYuan', value: (e) => plainYuan(e.amountFen) },
+];
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('v1/audit')
+export class GetFundFlowController {
+  constructor(private readonly queries: QueryBus) {}
+
+  /** Where a project's money went (资金流向), with a flag wherever a step exceeds its source; JSON or `text/csv`. */
+  @Get('fund-flow')
+  @ApiProduces('application/json', 'text/csv')
+  async get(
+    @QueryString() filter: GetFundFlowRequest,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<FundFlowView | undefined> {
+    const { view, edges } = await this.queries.execute(new GetFundFlowQuery(filter, actor));
+    if (!wantsCsv(request)) return view;
+    sendCsv(response, edges, FUND_FLOW_CSV_COLUMNS, `fund-flow-${view.project.id}.csv`);
+    return undefined;
+  }
+}

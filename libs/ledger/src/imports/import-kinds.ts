@@ -1,0 +1,300 @@
+/**
+ * The rosters a clerk can import, their columns (Chinese header, or the English word) and the one
+ * parameter each kind needs. Pure data: shared by the API, the CLI and the templates.
+ */
+
+export const IMPORT_KINDS = ['wages', 'dividends', 'rents', 'households', 'employments', 'purchases'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export const isImportKind = (value: unknown): value is ImportKind =>
+  typeof value === 'string' && (IMPORT_KINDS as readonly string[]).includes(value);
+
+/** The parameter a kind needs: the paying entity, or the dividend declaration paid. */
+export type ImportParamName = 'entityId' | 'declarationId';
+
+export interface ImportParams {
+  entityId?: string;
+  declarationId?: string;
+}
+
+export const KIND_PARAM: Record<ImportKind, ImportParamName | undefined> = {
+  wages: 'entityId',
+  dividends: 'declarationId',
+  rents: 'entityId',
+  households: undefined,
+  employments: 'entityId',
+  purchases: 'entityId',
+};
+
+/** What each kind is called on paper, for help texts and messages. */
+export const KIND_TITLE: Record<ImportKind, { zh: string; en: string }> = {
+  wages: { zh: '工资表', en: 'wage roster' },
+  dividends: { zh: '分红表', en: 'dividend list' },
+  rents: { zh: '租金表', en: 'rent roster' },
+  households: { zh: '贫困户名册', en: 'household register' },
+  employments: { zh: '务工人员名册', en: 'worker register' },
+  purchases: { zh: '收购单', en: 'purchase list' },
+};
+
+export interface ColumnSpec {
+  /** The field the column fills (the English header word too). */
+  key: string;
+  /** The Chinese header of the template. */
+  zh: string;
+  required: boolean;
+  /** Other headers clerks write for the same column. */
+  aliases?: readonly string[];
+  /** For help: what goes in it. */
+  hint: string;
+}
+
+const registrationNo: ColumnSpec = {
+  key: 'registrationNo',
+  zh: '户编号',
+  required: true,
+  aliases: ['建档立卡编号', '户号', '农户编号'],
+  hint: '建档立卡编号 (household registration number)',
+};
+const amount: ColumnSpec = {
+  key: 'amount',
+  zh: '金额',
+  required: true,
+  aliases: ['实发金额', '发放金额', '金额元'],
+  hint: 'yuan, at most two decimals: 2000 or 2,000.50',
+};
+const paidOn: ColumnSpec = {
+  key: 'paidOn',
+  zh: '发放日期',
+  required: true,
+  aliases: ['支付日期', '付款日期'],
+  hint: 'YYYY-MM-DD (2018/7/28 and 2018年7月28日 too)',
+};
+const reference: ColumnSpec = {
+  key: 'reference',
+  zh: '凭证号',
+  required: false,
+  aliases: ['凭证编号', '凭证'],
+  hint: 'voucher or bank reference (optional)',
+};
+
+export const KIND_COLUMNS: Record<ImportKind, readonly ColumnSpec[]> = {
+  wages: [
+    registrationNo,
+    {
+      key: 'workerName',
+      zh: '姓名',
+      required: true,
+      aliases: ['务工人员', '工人姓名', '务工人员姓名'],
+      hint: 'the worker',
+    },
+    { key: 'period', zh: '月份', required: true, aliases: ['工资月份', '所属月份'], hint: 'the wage month: 2018-07' },
+    amount,
+    paidOn,
+    {
+      key: 'daysWorked',
+      zh: '出勤天数',
+      required: false,
+      aliases: ['出勤'],
+      hint: 'days worked (optional; required for day rates)',
+    },
+    reference,
+    {
+      key: 'supplementary',
+      zh: '补发',
+      required: false,
+      aliases: ['是否补发'],
+      hint: '是/否: a further payment for a month already paid (optional)',
+    },
+  ],
+  dividends: [registrationNo, amount, paidOn, reference],
+  rents: [
+    registrationNo,
+    {
+      key: 'period',
+      zh: '期间',
+      required: true,
+      aliases: ['租金期间', '所属期间'],
+      hint: 'a period of the lease: 2018, 2018-H1, 2018-Q3',
+    },
+    amount,
+    paidOn,
+    reference,
+  ],
+  employments: [
+    registrationNo,
+    {
+      key: 'workerName',
+      zh: '姓名',
+      required: true,
+      aliases: ['务工人员', '工人姓名', '务工人员姓名'],
+      hint: 'the worker',
+    },
+    {
+      key: 'startsOn',
+      zh: '开始日期',
+      required: true,
+      aliases: ['上岗日期', '入职日期'],
+      hint: 'first day of work: 2018-03-15',
+    },
+    {
+      key: 'wageBasis',
+      zh: '计薪方式',
+      required: true,
+      aliases: ['工资形式'],
+      hint: '月薪 (monthly), 日薪 (daily) or 计件 (piece)',
+    },
+    {
+      key: 'rate',
+      zh: '工资标准',
+      required: true,
+      aliases: ['工资标准元', '单价'],
+      hint: 'yuan per month, day or piece',
+    },
+  ],
+  purchases: [
+    registrationNo,
+    {
+      key: 'product',
+      zh: '品名',
+      required: false,
+      aliases: ['产品', '农产品'],
+      hint: 'the product (when the household has several orders)',
+    },
+    {
+      key: 'quantity',
+      zh: '数量',
+      required: true,
+      aliases: ['收购数量'],
+      hint: "in the order's unit, at most 3 decimals",
+    },
+    amount,
+    { key: 'deliveredOn', zh: '交货日期', required: true, aliases: ['收购日期'], hint: 'YYYY-MM-DD' },
+    paidOn,
+    reference,
+  ],
+  households: [
+    registrationNo,
+    { key: 'headName', zh: '户主姓名', required: true, aliases: ['户主'], hint: 'head of household' },
+    {
+      key: 'members',
+      zh: '人口',
+      required: true,
+      aliases: ['家庭人口', '人口数', '人数'],
+      hint: 'people in the household',
+    },
+    { key: 'village', zh: '村', required: true, aliases: ['村名', '行政村'], hint: 'village' },
+    { key: 'township', zh: '乡镇', required: true, aliases: ['乡/镇', '乡', '镇'], hint: 'township' },
+    {
+      key: 'county',
+      zh: '县区',
+      required: true,
+      aliases: ['县/区', '县', '区', '县（区）', '县(区)'],
+      hint: 'county or district',
+    },
+  ],
+};
+
+/** Columns rosters often carry that say nothing the ledger records: ignored rather than refused. */
+const IGNORED_HEADERS = new Set(
+  [
+    '序号',
+    '编号序号',
+    '备注',
+    '签字',
+    '签名',
+    '领款人签字',
+    '联系电话',
+    '电话',
+    '说明',
+    'no',
+    'no.',
+    '#',
+    'remark',
+    'remarks',
+    'note',
+    'notes',
+    'signature',
+  ].map((h) => normalizeHeader(h)),
+);
+
+/** A header as compared: NFKC, no spaces, no unit suffix such as （元）, lower-case. */
+export function normalizeHeader(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/^\uFEFF/, '')
+    .replace(/\s+/g, '')
+    .replace(/\((?:元|天|人|日|yuan|days?)\)$/i, '')
+    .toLowerCase();
+}
+
+/** The template's header row: the Chinese headers, or the English words. */
+export function templateHeaders(kind: ImportKind, lang: 'zh' | 'en' = 'zh'): string[] {
+  return KIND_COLUMNS[kind].map((c) => (lang === 'en' ? c.key : c.zh));
+}
+
+export interface HeaderProblem {
+  /** The header as written (or the missing column's Chinese header). */
+  column: string;
+  code: 'IMPORT.MISSING_COLUMN' | 'IMPORT.UNKNOWN_COLUMN' | 'IMPORT.DUPLICATE_COLUMN';
+  en: string;
+  zh: string;
+}
+
+export interface HeaderMap {
+  /** Column index (0-based) of each field present in the file. */
+  index: Map<string, number>;
+  /** The header as written in the file, by field; the template's header for absent columns. */
+  written: Map<string, string>;
+  problems: HeaderProblem[];
+}
+
+/** Matches a header row against a kind's columns: each field once, none required missing. */
+export function mapHeader(kind: ImportKind, headerCells: readonly string[]): HeaderMap {
+  const columns = KIND_COLUMNS[kind];
+  const byName = new Map<string, ColumnSpec>();
+  for (const c of columns) {
+    for (const name of [c.key, c.zh, ...(c.aliases ?? [])]) byName.set(normalizeHeader(name), c);
+  }
+  const index = new Map<string, number>();
+  const written = new Map<string, string>();
+  const problems: HeaderProblem[] = [];
+  headerCells.forEach((raw, i) => {
+    const text = raw.trim();
+    const name = normalizeHeader(text);
+    if (name === '' || IGNORED_HEADERS.has(name)) return;
+    const spec = byName.get(name);
+    if (!spec) {
+      problems.push({
+        column: text,
+        code: 'IMPORT.UNKNOWN_COLUMN',
+        en: `Unknown column "${text}"; the columns of a ${KIND_TITLE[kind].en} are: ${templateHeaders(kind, 'en').join(', ')}.`,
+        zh: `无法识别的列“${text}”；${KIND_TITLE[kind].zh}的列为：${templateHeaders(kind).join('、')}。`,
+      });
+      return;
+    }
+    if (index.has(spec.key)) {
+      problems.push({
+        column: text,
+        code: 'IMPORT.DUPLICATE_COLUMN',
+        en: `Column "${text}" appears twice (as "${written.get(spec.key)}" too).`,
+        zh: `列“${text}”重复（已有“${written.get(spec.key)}”）。`,
+      });
+      return;
+    }
+    index.set(spec.key, i);
+    written.set(spec.key, text);
+  });
+  for (const c of columns) {
+    if (index.has(c.key)) continue;
+    written.set(c.key, c.zh);
+    if (c.required) {
+      problems.push({
+        column: c.zh,
+        code: 'IMPORT.MISSING_COLUMN',
+        en: `The file has no "${c.zh}" (${c.key}) column; the header row (row 1) must name every required column.`,
+        zh: `文件缺少“${c.zh}”列；第 1 行（表头）须包含所有必填列。`,
+      });
+    }
+  }
+  return { index, written, problems };
+}

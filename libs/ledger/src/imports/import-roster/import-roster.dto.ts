@@ -1,0 +1,41 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { idPattern } from '../../stakes/stake-id';
+import { IMPORT_KINDS, type ImportKind } from '../import-kinds';
+
+/** Query string of `POST /v1/imports` (the roster itself is the multipart field `file`). */
+export class ImportRosterRequest {
+  @IsIn(IMPORT_KINDS, { message: `kind must be one of ${IMPORT_KINDS.join(', ')}` })
+  @ApiProperty({ enum: IMPORT_KINDS })
+  kind!: ImportKind;
+
+  /** `true`: validate every row and write nothing. Default `false`. */
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'dryRun must be true or false' })
+  @ApiPropertyOptional({ enum: ['true', 'false'], default: 'false' })
+  dryRun?: 'true' | 'false';
+
+  /** The paying entity: for `wages` and `rents`. */
+  @IsOptional()
+  @Matches(idPattern('entity'), { message: 'entityId must be an entity id (entity-…)' })
+  @ApiPropertyOptional()
+  entityId?: string;
+
+  /** The dividend declaration paid: for `dividends`. */
+  @IsOptional()
+  @Matches(idPattern('dividend'), { message: 'declarationId must be a dividend declaration id (dividend-…)' })
+  @ApiPropertyOptional()
+  declarationId?: string;
+
+  /** xlsx: the sheet to read (the first one otherwise). */
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  @ApiPropertyOptional()
+  sheet?: string;
+
+  @IsOptional()
+  @IsIn(['zh', 'en'])
+  @ApiPropertyOptional({ enum: ['zh', 'en'] })
+  lang?: 'zh' | 'en';
+}

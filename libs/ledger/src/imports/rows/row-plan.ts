@@ -1,0 +1,111 @@
+import type { ICommand } from '@nestjs/cqrs';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import type { Actor } from '../../common/actor';
+import type { DomainEvent, Evolver } from '../../common/decider';
+import type { CommandMetadata } from '../../common/stream-writer';
+import type { ImportKind, ImportParams } from '../import-kinds';
+import type { LinkageDirectory } from '../linkage-directory';
+import type { Parsed } from '../roster/cells';
+import type { RosterRecord } from '../roster/roster-table';
+
+/** What is wrong with one row: the field (column) it concerns, a stable code, both languages. */
+export interface RowProblem {
+  column: string;
+  code: string;
+  en: string;
+  zh: string;
+}
+
+/** Thrown while planning a row (unknown household, no employment…): a row error, not a failure. */
+export class RowRefusal extends Error {
+  constructor(readonly problem: RowProblem) {
+    super(problem.en);
+  }
+}
+
+export const refuseRow = (column: string, code: string, en: string, zh: string): RowRefusal =>
+  new RowRefusal({ column, code, en, zh });
+
+/**
+ * What one row becomes: the very command the API would run for it, the stream it writes to, and
+ * the decide function its handler runs, so a dry run can decide it in memory against the stream's
+ * state plus what the file's earlier rows would have written.
+ */
+export interface RowPlan {
+  streamId: string;
+  evolver: Evolver<unknown, DomainEvent>;
+  command: ICommand & { metadata: CommandMetadata };
+  decide(state: unknown): DomainEvent[];
+  /** The field a refusal with this code concerns. */
+  columnOf(code: string): string;
+}
+
+export function rowPlan<State, Event extends DomainEvent>(plan: {
+  streamId: string;
+  evolver: Evolver<State, Event>;
+  command: ICommand & { metadata: CommandMetadata };
+  decide(state: State): Event[];
+  columnOf(code: string): string;
+}): RowPlan {
+  return plan;
+}
+
+/** Everything a row needs besides its cells. */
+export interface RowContext {
+  actor: Actor;
+  params: ImportParams;
+  directory: LinkageDirectory;
+  /** The metadata the row's command carries (its command id is derived from the file and the row). */
+  metadata: CommandMetadata;
+}
+
+/** One import kind: how a row's cells become fields, and fields a command. */
+export interface RowKind<Fields> {
+  kind: ImportKind;
+  fields(record: RosterRecord): { fields: Fields; problems: [] } | { fields?: undefined; problems: RowProblem[] };
+  plan(fields: Fields, context: RowContext): Promise<RowPlan>;
+}
+
+/** Collects the cells' parse results into fields, or every problem of the row. */
+export class FieldCollector {
+  readonly problems: RowProblem[] = [];
+
+  take<T>(column: string, result: Parsed<T>): T | undefined {
+    if (result.ok) return result.value;
+    this.problems.push({ column, code: 'IMPORT.BAD_VALUE', en: result.en, zh: result.zh });
+    return undefined;
+  }
+
+  /** A value the column may leave blank. */
+  optional<T>(record: RosterRecord, column: string, isBlank: boolean, parse: () => Parsed<T>): T | undefined {
+    if (!record.has(column) || isBlank) return undefined;
+    return this.take(column, parse());
+  }
+}
+
+/**
+ * Checks a row's request body with the API's own request class (the same class-validator rules the
+ * route applies), so a value the API would refuse is refused here too; `columns` maps each property
+ * to its column.
+ */
+export function checkAsRequest(
+  requestClass: new () => object,
+  body: Record<string, unknown>,
+  columns: Record<string, string>,
+): RowProblem[] {
+  const instance = plainToInstance(requestClass, body);
+  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true });
+  return errors.flatMap((error) => {
+    const messages = Object.values(error.constraints ?? {});
+    const message = [...new Set(messages)].join('; ');
+    return [
+      {
+        column: columns[error.property] ?? error.property,
+        code: 'IMPORT.BAD_VALUE',
+        en: `${error.property} ${message}`,
+        zh: `格式不正确：${error.property} ${message}`,
+      },
+    ];
+  });
+}

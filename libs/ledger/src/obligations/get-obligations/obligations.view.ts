@@ -1,0 +1,32 @@
+/** One thing an entity owes a household: a dividend on a declaration, or the rent of one lease period. */
+export interface ObligationItem {
+  /** The declaration (`dividend-…`) or the lease (`lease-…`). */
+  linkageId: string;
+  kind: 'dividend' | 'rent';
+  householdId: string;
+  /** The declaration's period, or the rent period (`2018`, `2018-H2`, `2019-Q1`). */
+  period: string;
+  /** The declaration's `declaredOn`, or the rent period's due date as the lease's schedule gives it. */
+  dueOn: string;
+  dueFen: number;
+  /** Paid and not reversed, as the ledger stood at `asOf`. */
+  paidFen: number;
+  outstandingFen: number;
+}
+
+export interface ObligationTotals {
+  dueFen: number;
+  paidFen: number;
+  outstandingFen: number;
+}
+
+/** `GET /v1/entities/{id}/obligations`: the arrears list of one entity. */
+export interface ObligationsView {
+  entity: { id: string; name: string; kind: string; township: string; county: string };
+  /** The instant the ledger is shown as it stood. */
+  asOf: string;
+  /** Items due on or before this date are listed. */
+  dueBy: string;
+  items: ObligationItem[];
+  totals: ObligationTotals;
+}

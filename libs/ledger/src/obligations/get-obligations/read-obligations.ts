@@ -1,0 +1,89 @@
+import type { Pool } from 'pg';
+import type { ObligationItem, ObligationTotals } from './obligations.view';
+
+interface Row {
+  kind: 'dividend' | 'rent';
+  linkage_id: string;
+  household_id: string;
+  period: string;
+  due_on: string;
+  due_fen: string;
+  paid_fen: string;
+}
+
+/**
+ * The obligations of one entity as the ledger stood at `asOf` (an ISO instant): dividends declared
+ * and leases signed by then, each lease's rent schedule in the version in force then (as signed, or
+ * as recomputed by an early end recorded by then), and the payments recorded by then that had not
+ * been reversed by then. Only items due on or before `dueBy` are listed. Sorted by due date, linkage,
+ * household (then period).
+ */
+export async function readObligations(
+  pool: Pool,
+  entityId: string,
+  asOf: string,
+  dueBy: string,
+): Promise<{ items: ObligationItem[]; totals: ObligationTotals }> {
+  const { rows } = await pool.query<Row>(
+    `with paid as (
+       select p.linkage_id, p.household_id, p.period, sum(p.amount_fen) as paid_fen
+         from obligation_payments p
+        where p.recorded_at <= $2::timestamptz
+          and (p.reversed_at is null or p.reversed_at > $2::timestamptz)
+        group by p.linkage_id, p.household_id, p.period
+     ),
+     schedules as (
+       select distinct on (s.lease_id) s.lease_id, s.version, l.household_id
+         from obligation_leases l
+         join obligation_rent_schedules s on s.lease_id = l.lease_id
+        where l.entity_id = $1 and s.recorded_at <= $2::timestamptz
+        order by s.lease_id, s.version desc
+     )
+     select 'dividend' as kind, d.declaration_id as linkage_id, d.household_id, d.period, d.due_on, d.due_fen,
+            coalesce((select sum(paid.paid_fen) from paid
+                       where paid.linkage_id = d.declaration_id and paid.household_id = d.household_id), 0) as paid_fen
+       from obligation_dividends d
+      where d.entity_id = $1 and d.recorded_at <= $2::timestamptz and d.due_on <= $3
+     union all
+     select 'rent', r.lease_id, s.household_id, r.period, r.due_on, r.due_fen,
+            coalesce((select sum(paid.paid_fen) from paid
+                       where paid.linkage_id = r.lease_id and paid.period = r.period), 0)
+       from schedules s
+       join obligation_rent_dues r on r.lease_id = s.lease_id and r.version = s.version
+      where r.due_on <= $3`,
+    [entityId, asOf, dueBy],
+  );
+  const items = rows
+    .map((r): ObligationItem => ({
+      linkageId: r.linkage_id,
+      kind: r.kind,
+      householdId: r.household_id,
+      period: r.period,
+      dueOn: r.due_on,
+      dueFen: Number(r.due_fen),
+      paidFen: Number(r.paid_fen),
+      outstandingFen: Number(r.due_fen) - Number(r.paid_fen),
+    }))
+    .sort(byDueDateThenLinkage);
+  const totals = items.reduce(
+    (t, i) => ({
+      dueFen: t.dueFen + i.dueFen,
+      paidFen: t.paidFen + i.paidFen,
+      outstandingFen: t.outstandingFen + i.outstandingFen,
+    }),
+    { dueFen: 0, paidFen: 0, outstandingFen: 0 },
+  );
+  return { items, totals };
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The arrears list's order: due date, then linkage, household and period (plain string order). */
+export function byDueDateThenLinkage(a: ObligationItem, b: ObligationItem): number {
+  return (
+    compare(a.dueOn, b.dueOn) ||
+    compare(a.linkageId, b.linkageId) ||
+    compare(a.householdId, b.householdId) ||
+    compare(a.period, b.period)
+  );
+}

@@ -1,0 +1,13 @@
+import { Query } from '@nestjs/cqrs';
+import type { Actor } from '../../common/actor';
+import type { Statement, StatementRequest } from '../statement';
+
+/** A household's statement (明白卡): every payment it received, explained, as of an instant. */
+export class GetStatementQuery extends Query<Statement> {
+  constructor(
+    readonly request: StatementRequest,
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,91 @@
+import { Controller, Get, Param, Query as QueryString, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Actor } from '../../common/actor';
+import { BadInputException } from '../../http/problem-details.filter';
+import { CurrentActor } from '../../http/request-context';
+import { HouseholdIdPipe } from '../../households/household-id';
+import { GetStatementRequest } from '../get-statement/get-statement.dto';
+import type { StatementVerification } from './statement-codes';
+import { StatementPrinter, type PrintRequest } from './statement-printer';
+
+function printRequest(query: GetStatementRequest): PrintRequest {
+  if (query.from !== undefined && query.to !== undefined && query.from > query.to) {
+    throw new BadInputException([{ path: 'to', message: 'to must be on or after from' }]);
+  }
+  return {
+    ...(query.from ? { from: query.from } : {}),
+    ...(query.to ? { to: query.to } : {}),
+    ...(query.asOf ? { asOf: query.asOf } : {}),
+    ...(query.lang ? { lang: query.lang } : {}),
+    ...(query.minPosition !== undefined ? { minPosition: query.minPosition } : {}),
+  };
+}
+
+/** `attachment`-safe file name: ASCII fallback, the Chinese name in `filename*`. */
+function contentDisposition(registrationNo: string, headName: string): string {
+  const ascii = `statement-${registrationNo.replace(/[^\w.-]/g, '_')}.pdf`;
+  const utf8 = encodeURIComponent(`收益明白卡-${headName}-${registrationNo}.pdf`);
+  return `inline; filename="${ascii}"; filename*=UTF-8''${utf8}`;
+}
+
+/**
+ * The clarity card (收益明白卡) as a printable page or PDF, each printed with a fresh verification
+ * code (also sent as `X-Statement-Code`), and the check of a code.
+ */
+@ApiTags('statements')
+@ApiBearerAuth()
+@Controller()
+export class PrintStatementController {
+  constructor(private readonly printer: StatementPrinter) {}
+
+  /** The statement as a self-contained HTML page: A4 when printed, readable on a phone. */
+  @Get('v1/households/:id/statement.html')
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'The clarity card as HTML', content: { 'text/html': { schema: { type: 'string' } } } })
+  async html(
+    @Param('id', HouseholdIdPipe) householdId: string,
+    @QueryString() query: GetStatementRequest,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string> {
+    const printed = await this.printer.html(householdId, printRequest(query), actor);
+    response
+      .setHeader('Content-Type', 'text/html; charset=utf-8')
+      .setHeader('Cache-Control', 'no-store')
+      .setHeader('X-Statement-Code', printed.code);
+    return printed.body;
+  }
+
+  /** The statement as an A4 PDF with its text in an embedded font (searchable, readable aloud). */
+  @Get('v1/households/:id/statement.pdf')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description: 'The clarity card as PDF',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
+  async pdf(
+    @Param('id', HouseholdIdPipe) householdId: string,
+    @QueryString() query: GetStatementRequest,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const printed = await this.printer.pdf(householdId, printRequest(query), actor);
+    const household = printed.statement.household;
+    response.setHeader('Cache-Control', 'no-store').setHeader('X-Statement-Code', printed.code);
+    return new StreamableFile(printed.body, {
+      type: 'application/pdf',
+      length: printed.body.length,
+      disposition: contentDisposition(household.registrationNo, household.headName),
+    });
+  }
+
+  /**
+   * Checks a printed card by its code (case, dashes, O/0 and I/L/1 do not matter): `ok` when the
+   * card agrees with the ledger as it stood when the card was printed. Unknown code: 404.
+   */
+  @Get('v1/statements/verify/:code')
+  verify(@Param('code') code: string, @CurrentActor() actor: Actor): Promise<StatementVerification> {
+    return this.printer.verify(code, actor);
+  }
+}

@@ -1,0 +1,257 @@
+/**
+ * Plain words for a household's statement (明白卡): why it received an amount and where the money
+ * came from, in Chinese (default) or English, built from the line's figures alone. Pure: no I/O.
+ */
+import type { FundSource } from '../projects/project.events';
+import { formatYuan } from '../shared/money';
+import { parsePeriod } from '../shared/period';
+import type { WageBasis } from '../employment/employment.events';
+import type {
+  DividendLineBasis,
+  PurchaseLineBasis,
+  RentLineBasis,
+  StatementKind,
+  StatementLang,
+  WageLineBasis,
+} from './statement';
+
+/** What a line's explanation is built from. */
+export type ExplainableLine = {
+  entityName: string;
+  period: string;
+  amountFen: number;
+  /** Set when the line is reversed as of the statement's instant. */
+  reversalReason?: string;
+} & (
+  | { kind: 'dividend'; basis: DividendLineBasis }
+  | { kind: 'rent'; basis: RentLineBasis }
+  | { kind: 'wage'; basis: WageLineBasis }
+  | { kind: 'purchase'; basis: PurchaseLineBasis; deliveredOn?: string }
+);
+
+const HALF_ZH = ['上半年', '下半年'];
+const QUARTER_ZH = ['第一季度', '第二季度', '第三季度', '第四季度'];
+const HALF_EN = ['first half', 'second half'];
+const QUARTER_EN = ['first quarter', 'second quarter', 'third quarter', 'fourth quarter'];
+const MONTH_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * A period as people say it: `2018` → 2018年 / 2018; `2018-H1` → 2018年上半年 / the first half of 2018;
+ * `2018-Q1` → 2018年第一季度 / the first quarter of 2018; `2018-07` → 2018年7月 / July 2018.
+ * Anything that is not a period is returned as written.
+ */
+export function periodText(period: string, lang: StatementLang): string {
+  const parsed = parsePeriod(period);
+  if (!parsed.ok) return period;
+  const { kind, year, index } = parsed.period;
+  if (lang === 'zh') {
+    switch (kind) {
+      case 'year':
+        return `${year}年`;
+      case 'half':
+        return `${year}年${HALF_ZH[index - 1]}`;
+      case 'quarter':
+        return `${year}年${QUARTER_ZH[index - 1]}`;
+      case 'month':
+        return `${year}年${index}月`;
+    }
+  }
+  switch (kind) {
+    case 'year':
+      return `${year}`;
+    case 'half':
+      return `the ${HALF_EN[index - 1]} of ${year}`;
+    case 'quarter':
+      return `the ${QUARTER_EN[index - 1]} of ${year}`;
+    case 'month':
+      return `${MONTH_EN[index - 1]} ${year}`;
+  }
+}
+
+export const FUND_SOURCE_ZH: Record<FundSource, string> = {
+  central: '中央财政资金',
+  provincial: '省级财政资金',
+  municipal: '市级财政资金',
+  county: '县级财政资金',
+  social: '社会投资',
+  credit: '扶贫小额信贷',
+};
+
+export const FUND_SOURCE_EN: Record<FundSource, string> = {
+  central: 'central fiscal funds',
+  provincial: 'provincial fiscal funds',
+  municipal: 'municipal fiscal funds',
+  county: 'county fiscal funds',
+  social: 'social investment',
+  credit: 'poverty micro-credit',
+};
+
+const WAGE_BASIS_ZH: Record<WageBasis, string> = { monthly: '月薪', daily: '日薪', piece: '计件单价' };
+const WAGE_BASIS_EN: Record<WageBasis, string> = {
+  monthly: 'monthly wage',
+  daily: 'day rate',
+  piece: 'piece rate',
+};
+
+const yuanZh = (fen: number) => `${formatYuan(fen)} 元`;
+const yuanEn = (fen: number) => `${formatYuan(fen)} yuan`;
+const sourceZh = (source: string) => FUND_SOURCE_ZH[source as FundSource] ?? source;
+const sourceEn = (source: string) => FUND_SOURCE_EN[source as FundSource] ?? source;
+
+/** The explanation of one statement line. */
+export function explainLine(line: ExplainableLine, lang: StatementLang): string {
+  const text = lang === 'zh' ? explainZh(line) : explainEn(line);
+  if (line.reversalReason === undefined) return text;
+  return lang === 'zh'
+    ? `${text}（此笔已冲销，不计入合计；原因：${line.reversalReason}）`
+    : `${text} (Reversed, not counted in the totals; reason: ${line.reversalReason}.)`;
+}
+
+function explainZh(line: ExplainableLine): string {
+  const period = periodText(line.period, 'zh');
+  switch (line.kind) {
+    case 'dividend': {
+      const b = line.basis;
+      const paid = line.amountFen === b.allocatedFen ? '' : `，本次发放 ${yuanZh(line.amountFen)}`;
+      const projects = b.projects.length
+        ? `（股金来源：${b.projects
+            .map((p) =>
+              p.fundSources.length
+                ? `${p.projectName}，${p.fundSources.map((f) => `${sourceZh(f.source)} ${yuanZh(f.amountFen)}`).join('、')}`
+                : p.projectName,
+            )
+            .join('；')}）`
+        : '';
+      if (b.poolFen !== undefined) {
+        return (
+          `${line.entityName} ${period}分红：您持有 ${b.shares} 股，共 ${b.totalShares} 股，` +
+          `分红总额 ${yuanZh(b.poolFen)}，按股分得 ${yuanZh(b.allocatedFen)}${paid}${projects}`
+        );
+      }
+      const yearly = b.guaranteedYearlyFen ?? 0;
+      return (
+        `${line.entityName} ${period}保底分红：每年保底 ${yuanZh(yearly)} × ${b.periodShare} 年 = ` +
+        `${yuanZh(b.allocatedFen)}${paid}${projects}`
+      );
+    }
+    case 'rent': {
+      const b = line.basis;
+      const paid = line.amountFen === b.dueFen ? '' : `，本次支付 ${yuanZh(line.amountFen)}`;
+      return (
+        `${line.entityName} ${period}土地流转租金：${b.areaMu} 亩 × ${formatYuan(b.rentPerMuYearFen)} 元/亩/年 × ` +
+        `${b.periodShare} 年 = ${yuanZh(b.dueFen)}${paid}`
+      );
+    }
+    case 'wage': {
+      const b = line.basis;
+      const supplementary = b.supplementary ? '（补发）' : '';
+      let figures = `${WAGE_BASIS_ZH[b.wageBasis]} ${yuanZh(b.rateFen)}`;
+      let amountShown = false;
+      if (b.daysWorked !== undefined) {
+        if (b.wageBasis === 'daily' && b.rateFen * b.daysWorked === line.amountFen) {
+          figures += ` × ${b.daysWorked} 天 = ${yuanZh(line.amountFen)}`;
+          amountShown = true;
+        } else {
+          figures += `，出勤 ${b.daysWorked} 天`;
+        }
+      }
+      if (!amountShown && !(b.wageBasis === 'monthly' && b.rateFen === line.amountFen)) {
+        figures += `，实发 ${yuanZh(line.amountFen)}`;
+      }
+      return `${line.entityName} ${period}工资${supplementary}：${b.workerName}，${figures}`;
+    }
+    case 'purchase': {
+      const b = line.basis;
+      const delivered = line.deliveredOn ? `（${line.deliveredOn} 交售）` : '';
+      return (
+        `${line.entityName} 收购${b.product} ${b.quantity} ${b.unit} × ${formatYuan(b.priceFen)} 元/${b.unit} = ` +
+        `${yuanZh(line.amountFen)}${delivered}`
+      );
+    }
+  }
+}
+
+function explainEn(line: ExplainableLine): string {
+  const period = periodText(line.period, 'en');
+  switch (line.kind) {
+    case 'dividend': {
+      const b = line.basis;
+      const paid = line.amountFen === b.allocatedFen ? '' : `; this payment ${yuanEn(line.amountFen)}`;
+      const projects = b.projects.length
+        ? ` (shares bought with the funds of ${b.projects
+            .map((p) =>
+              p.fundSources.length
+                ? `${p.projectName}: ${p.fundSources.map((f) => `${sourceEn(f.source)} ${yuanEn(f.amountFen)}`).join(', ')}`
+                : p.projectName,
+            )
+            .join('; ')})`
+        : '';
+      if (b.poolFen !== undefined) {
+        return (
+          `Dividend from ${line.entityName} for ${period}: you hold ${b.shares} of ${b.totalShares} shares; ` +
+          `of a pool of ${yuanEn(b.poolFen)} your share is ${yuanEn(b.allocatedFen)}${paid}${projects}`
+        );
+      }
+      const yearly = b.guaranteedYearlyFen ?? 0;
+      return (
+        `Guaranteed dividend from ${line.entityName} for ${period}: ${yuanEn(yearly)} a year × ` +
+        `${b.periodShare} year = ${yuanEn(b.allocatedFen)}${paid}${projects}`
+      );
+    }
+    case 'rent': {
+      const b = line.basis;
+      const paid = line.amountFen === b.dueFen ? '' : `; this payment ${yuanEn(line.amountFen)}`;
+      return (
+        `Land rent from ${line.entityName} for ${period}: ${b.areaMu} mu × ${formatYuan(b.rentPerMuYearFen)} ` +
+        `yuan/mu/year × ${b.periodShare} year = ${yuanEn(b.dueFen)}${paid}`
+      );
+    }
+    case 'wage': {
+      const b = line.basis;
+      const supplementary = b.supplementary ? ' (supplementary)' : '';
+      let figures = `${WAGE_BASIS_EN[b.wageBasis]} ${yuanEn(b.rateFen)}`;
+      let amountShown = false;
+      if (b.daysWorked !== undefined) {
+        if (b.wageBasis === 'daily' && b.rateFen * b.daysWorked === line.amountFen) {
+          figures += ` × ${b.daysWorked} days = ${yuanEn(line.amountFen)}`;
+          amountShown = true;
+        } else {
+          figures += `, ${b.daysWorked} days worked`;
+        }
+      }
+      if (!amountShown && !(b.wageBasis === 'monthly' && b.rateFen === line.amountFen)) {
+        figures += `, paid ${yuanEn(line.amountFen)}`;
+      }
+      return `Wage from ${line.entityName} for ${period}${supplementary}: ${b.workerName}, ${figures}`;
+    }
+    case 'purchase': {
+      const b = line.basis;
+      const delivered = line.deliveredOn ? ` (delivered ${line.deliveredOn})` : '';
+      return (
+        `${line.entityName} bought ${b.quantity} ${b.unit} of ${b.product} × ${formatYuan(b.priceFen)} yuan/${b.unit} = ` +
+        `${yuanEn(line.amountFen)}${delivered}`
+      );
+    }
+  }
+}
+
+/** The linkage form of each kind of payment. */
+export const FORM_OF_KIND = {
+  dividend: 'equity',
+  rent: 'lease',
+  wage: 'labour',
+  purchase: 'order',
+} as const satisfies Record<StatementKind, string>;

@@ -1,0 +1,350 @@
+import type { Pool } from 'pg';
+import { assertMayReadIn, type Actor } from '../common/actor';
+import { notFound } from '../common/domain-error';
+import type { StreamWriter } from '../common/stream-writer';
+import type { WageBasis } from '../employment/employment.events';
+import type { HouseholdStatus } from '../households/household.events';
+import { household as householdEvolver } from '../households/household.state';
+import type { CsvColumn } from '../http/csv';
+import type { ProjectionsHost } from '../projections/projections-host';
+import type { FundSource } from '../projects/project.events';
+import { plainYuan } from '../shared/money';
+import { explainLine, type ExplainableLine } from './statement-explanation';
+import { statementProjection } from './statement.projection';
+
+export type StatementLang = 'zh' | 'en';
+export type StatementForm = 'equity' | 'lease' | 'labour' | 'order';
+export type StatementKind = 'dividend' | 'rent' | 'wage' | 'purchase';
+
+/** Why a dividend was paid: the household's part of a declaration, over all its stakes in it. */
+export interface DividendLineBasis {
+  declarationId: string;
+  stakeIds: string[];
+  /** The household's shares over all its stakes in the declaration. */
+  shares: number;
+  /** Shares of every stake active on the record date. */
+  totalShares: number;
+  poolFen?: number;
+  /** The household's guaranteed yearly dividend over its stakes (declarations without a pool). */
+  guaranteedYearlyFen?: number;
+  periodShare: string;
+  /** What the declaration allocated to the household over all its stakes. */
+  allocatedFen: number;
+  /** Projects whose fiscal funds bought the household's stakes, with their funds by source. */
+  projects: { projectId: string; projectName: string; fundSources: { source: FundSource; amountFen: number }[] }[];
+}
+
+export interface RentLineBasis {
+  leaseId: string;
+  areaMu: string;
+  rentPerMuYearFen: number;
+  periodShare: string;
+  /** Rent due for the period when paid, before any payment. */
+  dueFen: number;
+}
+
+export interface WageLineBasis {
+  employmentId: string;
+  workerName: string;
+  wageBasis: WageBasis;
+  rateFen: number;
+  daysWorked?: number;
+  supplementary: boolean;
+}
+
+export interface PurchaseLineBasis {
+  orderId: string;
+  product: string;
+  unit: string;
+  /** Decimal string in the order's unit, e.g. `"12.5"`. */
+  quantity: string;
+  priceFen: number;
+}
+
+interface LineCommon {
+  paymentId: string;
+  paidOn: string;
+  amountFen: number;
+  entity: { id: string; name: string };
+  linkageId: string;
+  /** The period paid for; for a purchase, the month the produce was delivered. */
+  period: string;
+  explanation: string;
+  /** When the payment was recorded (ISO 8601). */
+  recordedAt: string;
+  /** User id of who recorded it. */
+  recordedBy: string | null;
+  /** Reversed as of the statement's instant: listed, not counted. */
+  reversed: boolean;
+  reversal?: { reversalId: string; reason: string; recordedAt: string };
+}
+
+/** One payment to the household, explained. */
+export type StatementLine = LineCommon &
+  (
+    | { form: 'equity'; kind: 'dividend'; basis: DividendLineBasis }
+    | { form: 'lease'; kind: 'rent'; basis: RentLineBasis }
+    | { form: 'labour'; kind: 'wage'; basis: WageLineBasis }
+    | { form: 'order'; kind: 'purchase'; basis: PurchaseLineBasis }
+  );
+
+export interface StatementHousehold {
+  id: string;
+  registrationNo: string;
+  headName: string;
+  members: number;
+  village: string;
+  township: string;
+  county: string;
+  status: HouseholdStatus;
+}
+
+/** `GET /v1/households/{id}/statement`: everything a household received, and why, as of an instant. */
+export interface Statement {
+  household: StatementHousehold;
+  /** Inclusive bounds on `paidOn`, as asked (null: unbounded). */
+  from: string | null;
+  to: string | null;
+  /** The instant the ledger is shown as of, as asked (null: as it stands now). */
+  asOf: string | null;
+  /** Checkpoint position of the statement projection the answer was drawn at. */
+  position: number;
+  /** Sum of the lines not reversed. */
+  totalFen: number;
+  byForm: Record<StatementForm, number>;
+  /** Ordered by paidOn, then by when they were recorded. */
+  lines: StatementLine[];
+}
+
+export interface StatementRequest {
+  householdId: string;
+  from?: string;
+  to?: string;
+  /** ISO 8601 instant with offset. */
+  asOf?: string;
+  lang?: StatementLang;
+  minPosition?: number;
+}
+
+/** What loading a statement reads: the read model's database, its runner (for minPosition), the streams. */
+export interface StatementSources {
+  pool: Pool;
+  projections: Pick<ProjectionsHost, 'waitFor'>;
+  streams: Pick<StreamWriter, 'read'>;
+}
+
+interface LineRow {
+  payment_id: string;
+  household_id: string;
+  paid_on: string;
+  amount_fen: string;
+  form: StatementForm;
+  kind: StatementKind;
+  entity_id: string;
+  entity_name: string;
+  linkage_id: string;
+  period: string;
+  delivered_on: string | null;
+  basis: Record<string, unknown>;
+  recorded_at: Date;
+  recorded_by: string | null;
+  reversal_id: string | null;
+  reversal_reason: string | null;
+  reversal_recorded_at: Date | null;
+  /** Reversed as of the statement's instant. */
+  reversed: boolean;
+}
+
+interface HouseholdRow {
+  household_id: string;
+  registration_no: string;
+  head_name: string;
+  members: number;
+  village: string;
+  township: string;
+  county: string;
+  status: HouseholdStatus;
+}
+
+/**
+ * Loads a household's statement, after the caller is authorised: admins and auditors any household,
+ * clerks those of their townships, a household user only its own. Unknown household: 404.
+ */
+export async function loadStatement(
+  sources: StatementSources,
+  request: StatementRequest,
+  actor: Actor,
+): Promise<Statement> {
+  await sources.projections.waitFor(request.minPosition, [statementProjection.name]);
+  const lang = request.lang ?? 'zh';
+  const client = await sources.pool.connect();
+  let householdRow: HouseholdRow | undefined;
+  let rows: LineRow[];
+  let position: number;
+  try {
+    // One snapshot: the lines and the checkpoint they were drawn at agree.
+    await client.query('begin isolation level repeatable read read only');
+    householdRow = (
+      await client.query<HouseholdRow>('select * from statement_households where household_id = $1', [
+        request.householdId,
+      ])
+    ).rows[0];
+    rows = (
+      await client.query<LineRow>(
+        `select payment_id, household_id, to_char(paid_on, 'YYYY-MM-DD') as paid_on, amount_fen, form, kind,
+                entity_id, entity_name, linkage_id, period, to_char(delivered_on, 'YYYY-MM-DD') as delivered_on,
+                basis, recorded_at, recorded_by, reversal_id, reversal_reason, reversal_recorded_at,
+                (reversal_id is not null
+                  and ($4::timestamptz is null or reversal_recorded_at <= $4::timestamptz)) as reversed
+           from statement_lines
+          where household_id = $1
+            and ($2::date is null or paid_on >= $2::date)
+            and ($3::date is null or paid_on <= $3::date)
+            and ($4::timestamptz is null or recorded_at <= $4::timestamptz)
+          order by paid_on, position`,
+        [request.householdId, request.from ?? null, request.to ?? null, request.asOf ?? null],
+      )
+    ).rows;
+    const checkpoint = await client.query<{ position: string }>(
+      'select position from projection_checkpoints where name = $1',
+      [statementProjection.name],
+    );
+    position = Number(checkpoint.rows[0]?.position ?? 0);
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+
+  const household = householdRow ? toHousehold(householdRow) : await fromStream(sources, request.householdId);
+  assertMayReadIn(actor, household.township, household.id);
+
+  const lines = rows.map((row) => toLine(row, lang));
+  const byForm: Record<StatementForm, number> = { equity: 0, lease: 0, labour: 0, order: 0 };
+  for (const line of lines) if (!line.reversed) byForm[line.form] += line.amountFen;
+  return {
+    household,
+    from: request.from ?? null,
+    to: request.to ?? null,
+    asOf: request.asOf ?? null,
+    position,
+    totalFen: byForm.equity + byForm.lease + byForm.labour + byForm.order,
+    byForm,
+    lines,
+  };
+}
+
+function toHousehold(row: HouseholdRow): StatementHousehold {
+  return {
+    id: row.household_id,
+    registrationNo: row.registration_no,
+    headName: row.head_name,
+    members: row.members,
+    village: row.village,
+    township: row.township,
+    county: row.county,
+    status: row.status,
+  };
+}
+
+/** A household registered but not yet projected (no `minPosition` given): read from its stream. */
+async function fromStream(sources: StatementSources, householdId: string): Promise<StatementHousehold> {
+  const { state } = await sources.streams.read(householdId, householdEvolver);
+  if (state.status !== 'registered') {
+    throw notFound('HOUSEHOLD.NOT_FOUND', `No household ${householdId}.`, `没有编号为 ${householdId} 的农户。`);
+  }
+  return {
+    id: state.householdId,
+    registrationNo: state.registrationNo,
+    headName: state.headName,
+    members: state.members,
+    village: state.village,
+    township: state.township,
+    county: state.county,
+    status: state.povertyStatus,
+  };
+}
+
+/** The contract's order of each basis's fields (PostgreSQL's jsonb keeps keys in its own order). */
+const BASIS_KEYS: Record<StatementKind, readonly string[]> = {
+  dividend: [
+    'declarationId',
+    'stakeIds',
+    'shares',
+    'totalShares',
+    'poolFen',
+    'guaranteedYearlyFen',
+    'periodShare',
+    'allocatedFen',
+    'projects',
+  ],
+  rent: ['leaseId', 'areaMu', 'rentPerMuYearFen', 'periodShare', 'dueFen'],
+  wage: ['employmentId', 'workerName', 'wageBasis', 'rateFen', 'daysWorked', 'supplementary'],
+  purchase: ['orderId', 'product', 'unit', 'quantity', 'priceFen'],
+};
+
+/** The basis the projection wrote for a line of this kind, its fields in the contract's order. */
+function inContractOrder(kind: StatementKind, basis: Record<string, unknown>): StatementLine['basis'] {
+  const ordered: Record<string, unknown> = {};
+  for (const key of BASIS_KEYS[kind]) if (basis[key] !== undefined) ordered[key] = basis[key];
+  for (const [key, value] of Object.entries(basis)) if (!(key in ordered)) ordered[key] = value;
+  return ordered as unknown as StatementLine['basis'];
+}
+
+function toLine(row: LineRow, lang: StatementLang): StatementLine {
+  const basis = inContractOrder(row.kind, row.basis);
+  const reversedAt = row.reversed ? row.reversal_recorded_at : null;
+  const reversed = reversedAt !== null;
+  const amountFen = Number(row.amount_fen);
+  const explainable = {
+    kind: row.kind,
+    basis,
+    entityName: row.entity_name,
+    period: row.period,
+    amountFen,
+    ...(row.delivered_on === null ? {} : { deliveredOn: row.delivered_on }),
+    ...(reversed ? { reversalReason: row.reversal_reason ?? '' } : {}),
+  } as ExplainableLine;
+  return {
+    paymentId: row.payment_id,
+    paidOn: row.paid_on,
+    amountFen,
+    form: row.form,
+    kind: row.kind,
+    entity: { id: row.entity_id, name: row.entity_name },
+    linkageId: row.linkage_id,
+    period: row.period,
+    explanation: explainLine(explainable, lang),
+    basis,
+    recordedAt: row.recorded_at.toISOString(),
+    recordedBy: row.recorded_by,
+    reversed,
+    ...(reversed && reversedAt
+      ? {
+          reversal: {
+            reversalId: row.reversal_id ?? '',
+            reason: row.reversal_reason ?? '',
+            recordedAt: reversedAt.toISOString(),
+          },
+        }
+      : {}),
+  } as StatementLine;
+}
+
+/** The statement's CSV columns (one row per line, no totals row). */
+export const STATEMENT_CSV_COLUMNS: readonly CsvColumn<StatementLine>[] = [
+  { header: 'paymentId', value: (l) => l.paymentId },
+  { header: 'paidOn', value: (l) => l.paidOn },
+  { header: 'form', value: (l) => l.form },
+  { header: 'kind', value: (l) => l.kind },
+  { header: 'entityName', value: (l) => l.entity.name },
+  { header: 'period', value: (l) => l.period },
+  { header: 'amountFen', value: (l) => l.amountFen },
+  { header: 'amountYuan', value: (l) => plainYuan(l.amountFen) },
+  { header: 'reversed', value: (l) => (l.reversed ? 'true' : 'false') },
+  { header: 'explanation', value: (l) => l.explanation },
+  { header: 'recordedAt', value: (l) => l.recordedAt },
+  { header: 'recordedBy', value: (l) => l.recordedBy },
+];
