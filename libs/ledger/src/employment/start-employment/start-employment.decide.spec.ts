@@ -1,3 +1,4 @@
+import type { LinkageParties } from '../../common/linkage-parties';
 import { admin, auditor, clerkOf, metadataFor } from '../../common/testing/actors';
 import { specFor } from '../../common/testing/given-when-then';
 import { initialEntityState } from '../../entities/entity.state';
@@ -5,10 +6,10 @@ import { initialHouseholdState } from '../../households/household.state';
 import { employment } from '../employment.state';
 import { EMPLOYMENT_ID, pickingGarden, started, zhangHousehold } from '../employment.fixtures';
 import { StartEmploymentCommand } from './start-employment.command';
-import { decideStartEmployment, type EmploymentParties } from './start-employment.decide';
+import { decideStartEmployment } from './start-employment.decide';
 
-const both: EmploymentParties = { household: zhangHousehold, entity: pickingGarden };
-const specWith = (parties: EmploymentParties) =>
+const both: LinkageParties = { household: zhangHousehold, entity: pickingGarden };
+const specWith = (parties: LinkageParties) =>
   specFor(employment, (command: StartEmploymentCommand, state) => decideStartEmployment(command, state, parties));
 
 const payload = {

@@ -1,3 +1,4 @@
+import type { LinkageParties } from '../../common/linkage-parties';
 import { admin, auditor, clerkOf, metadataFor } from '../../common/testing/actors';
 import { specFor } from '../../common/testing/given-when-then';
 import { zhangHousehold, pickingGarden } from '../../employment/employment.fixtures';
@@ -6,10 +7,10 @@ import { initialHouseholdState } from '../../households/household.state';
 import { contracted, ORDER_ID } from '../order.fixtures';
 import { order } from '../order.state';
 import { ContractOrderCommand } from './contract-order.command';
-import { decideContractOrder, type OrderParties } from './contract-order.decide';
+import { decideContractOrder } from './contract-order.decide';
 
-const both: OrderParties = { household: zhangHousehold, entity: pickingGarden };
-const specWith = (parties: OrderParties) =>
+const both: LinkageParties = { household: zhangHousehold, entity: pickingGarden };
+const specWith = (parties: LinkageParties) =>
   specFor(order, (command: ContractOrderCommand, state) => decideContractOrder(command, state, parties));
 
 type Payload = ContractOrderCommand['payload'];
