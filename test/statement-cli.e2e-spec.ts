@@ -1,0 +1,84 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { pdfText } from '../libs/ledger/src/statements/printable/testing/pdf-text';
+import { startTestApp, type TestApp } from './support/test-app';
+
+const run = promisify(execFile);
+const cliMain = join(__dirname, '..', 'dist/apps/ledger-cli/src/main.js');
+
+/** `ledger-cli statement …` against the same database the API wrote, as a township clerk would run it. */
+describe('ledger-cli statement', () => {
+  let t: TestApp;
+  let out: string;
+  const cli = (...args: string[]) =>
+    run(process.execPath, [cliMain, ...args], {
+      env: { ...process.env, DATABASE_URL: t.databaseUrl, LOG_LEVEL: 'silent' },
+    }).then(
+      (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+    );
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    out = await mkdtemp(join(tmpdir(), 'ledger-cards-'));
+    const place = { village: '桃园村', township: '城关镇', county: '英山县' };
+    const zhang = await t
+      .post('/v1/households', { registrationNo: 'cli-1', headName: '张三', members: 4, ...place })
+      .expect(201);
+    await t.post('/v1/households', { registrationNo: 'cli-2', headName: '李四', members: 2, ...place }).expect(201);
+    const factory = await t
+      .post('/v1/entities', {
+        name: '英山服装卫星工厂',
+        kind: 'satellite_factory',
+        township: '城关镇',
+        county: '英山县',
+      })
+      .expect(201);
+    const job = await t
+      .post('/v1/employments', {
+        entityId: factory.body.id,
+        householdId: zhang.body.id,
+        workerName: '张三',
+        startsOn: '2018-01-01',
+        wageBasis: 'monthly',
+        rateFen: 200_000,
+      })
+      .expect(201);
+    await t
+      .post(`/v1/employments/${job.body.id}/payments`, { period: '2018-07', amountFen: 686_429, paidOn: '2018-08-05' })
+      .expect(201);
+  });
+  afterAll(async () => {
+    await t.close();
+    await rm(out, { recursive: true, force: true });
+  });
+
+  it('prints one household’s card by registration number, and verifies its code', async () => {
+    const file = join(out, '张三-2018.pdf');
+    const printed = await cli('statement', '--household', 'cli-1', '--year', '2018', '--out', file, '--json');
+    expect(printed.code).toBe(0);
+    const summary = JSON.parse(printed.stdout) as { code?: string; verificationCode?: string };
+    const { text } = await pdfText(await readFile(file));
+    expect(text).toContain('张三');
+    expect(text).toContain('6,864.29');
+    const code = summary.verificationCode ?? summary.code ?? /[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(text)?.[0];
+    expect(code).toBeDefined();
+    const verified = await cli('statement', 'verify', code!);
+    expect(verified.code).toBe(0);
+    expect((await cli('statement', 'verify', 'AAAA-BBBB-CCCC')).code).toBe(1);
+  });
+
+  it('prints a whole village, one PDF per household', async () => {
+    const dir = join(out, 'village');
+    const printed = await cli('statement', '--village', '桃园村', '--year', '2018', '--out', dir);
+    expect(printed.code).toBe(0);
+    expect((await readdir(dir)).filter((f) => f.endsWith('.pdf'))).toHaveLength(2);
+  });
+
+  it('refuses usage errors with exit code 2', async () => {
+    expect((await cli('statement', '--bogus')).code).toBe(2);
+  });
+});
