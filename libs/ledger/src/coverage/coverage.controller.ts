@@ -1,0 +1,50 @@
+import { Controller, Get, Query as QueryString, Req, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { Actor } from '../common/actor';
+import { sendCsv, wantsCsv } from '../http/csv';
+import { CurrentActor } from '../http/request-context';
+import { plainYuan } from '../shared/money';
+import { dateInChina } from '../shared/calendar';
+import { CoverageRequest } from './coverage.dto';
+import { GetCoverageQuery, type Coverage, type CoverageRow } from './coverage.query';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('v1/audit/coverage')
+export class CoverageController {
+  constructor(private readonly queries: QueryBus) {}
+
+  /** Households registered and covered by at least one active linkage, per county, township or village. */
+  @Get()
+  @ApiProduces('application/json', 'text/csv')
+  async coverage(
+    @QueryString() filter: CoverageRequest,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Coverage | undefined> {
+    const result = await this.queries.execute(new GetCoverageQuery(filter, actor, dateInChina(new Date())));
+    if (!wantsCsv(request)) return result;
+    sendCsv<CoverageRow>(
+      response,
+      result.items,
+      [
+        { header: 'county', value: (r) => r.county },
+        { header: 'township', value: (r) => r.township },
+        { header: 'village', value: (r) => r.village },
+        { header: 'households', value: (r) => r.households },
+        { header: 'covered', value: (r) => r.covered },
+        { header: 'equity', value: (r) => r.byForm.equity },
+        { header: 'lease', value: (r) => r.byForm.lease },
+        { header: 'labour', value: (r) => r.byForm.labour },
+        { header: 'order', value: (r) => r.byForm.order },
+        { header: 'receivedFen', value: (r) => r.receivedFen },
+        { header: 'receivedYuan', value: (r) => plainYuan(r.receivedFen) },
+      ],
+      `coverage-${result.level}-${result.on}.csv`,
+    );
+    return undefined;
+  }
+}

@@ -1,0 +1,137 @@
+import type { Migration } from '@ledger/database';
+import type { RecordedEvent } from '@ledger/event-store';
+import type { DividendPaid } from '../dividends/dividend.events';
+import type { EmploymentEnded, EmploymentStarted, WagePaid } from '../employment/employment.events';
+import type { HouseholdRegistered } from '../households/household.events';
+import type { LeaseEnded, LeaseSigned, RentPaid } from '../leases/lease.events';
+import type { OrderContracted, PurchasePaid } from '../orders/order.events';
+import type { PaymentReversed } from '../payments/payment';
+import { eventOf, type Projection, type Sql } from '../projections/projection';
+import type { StakeAcquired, StakeEnded } from '../stakes/stake.events';
+
+export const coverageMigration: Migration = {
+  name: '0500-coverage',
+  up: `
+    create table coverage_households (
+      household_id text primary key,
+      county       text not null,
+      township     text not null,
+      village      text not null
+    );
+    create index coverage_households_place on coverage_households (county, township, village);
+    -- Every linkage of a household with its term; "active on a date" is decided at query time.
+    create table coverage_linkages (
+      linkage_id   text primary key,
+      household_id text not null,
+      form         text not null check (form in ('equity', 'lease', 'labour', 'order')),
+      starts_on    date not null,
+      ends_on      date
+    );
+    create index coverage_linkages_household on coverage_linkages (household_id);
+    create table coverage_payments (
+      payment_id   text primary key,
+      household_id text not null,
+      form         text not null,
+      paid_on      date not null,
+      amount_fen   bigint not null,
+      reversed     boolean not null default false
+    );
+    create index coverage_payments_household on coverage_payments (household_id, paid_on);
+  `,
+};
+
+type CoverageEvent =
+  | HouseholdRegistered
+  | StakeAcquired
+  | StakeEnded
+  | LeaseSigned
+  | LeaseEnded
+  | EmploymentStarted
+  | EmploymentEnded
+  | OrderContracted
+  | DividendPaid
+  | RentPaid
+  | WagePaid
+  | PurchasePaid
+  | PaymentReversed;
+
+const TYPES: readonly CoverageEvent['type'][] = [
+  'HouseholdRegistered',
+  'StakeAcquired',
+  'StakeEnded',
+  'LeaseSigned',
+  'LeaseEnded',
+  'EmploymentStarted',
+  'EmploymentEnded',
+  'OrderContracted',
+  'DividendPaid',
+  'RentPaid',
+  'WagePaid',
+  'PurchasePaid',
+  'PaymentReversed',
+];
+
+const linkage = (id: string, householdId: string, form: string, startsOn: string, endsOn: string | null): Sql => ({
+  text: `insert into coverage_linkages (linkage_id, household_id, form, starts_on, ends_on) values ($1, $2, $3, $4, $5)
+         on conflict (linkage_id) do nothing`,
+  values: [id, householdId, form, startsOn, endsOn],
+});
+
+const ended = (id: string, endsOn: string): Sql => ({ text: 'update coverage_linkages set ends_on = $2 where linkage_id = $1', values: [id, endsOn] });
+
+const payment = (paymentId: string, householdId: string, form: string, paidOn: string, amountFen: number): Sql => ({
+  text: `insert into coverage_payments (payment_id, household_id, form, paid_on, amount_fen) values ($1, $2, $3, $4, $5)
+         on conflict (payment_id) do nothing`,
+  values: [paymentId, householdId, form, paidOn, amountFen],
+});
+
+/**
+ * "Every poor household covered": households by place, their linkages with terms, and what they
+ * were paid, so coverage can be counted for any date and year.
+ */
+export const coverageProjection: Projection = {
+  name: 'coverage',
+  tables: ['coverage_payments', 'coverage_linkages', 'coverage_households'],
+  apply(recorded: RecordedEvent): Sql[] {
+    const event = eventOf<CoverageEvent>(recorded, TYPES);
+    if (!event) return [];
+    switch (event.type) {
+      case 'HouseholdRegistered':
+        return [
+          {
+            text: `insert into coverage_households (household_id, county, township, village) values ($1, $2, $3, $4)
+                   on conflict (household_id) do nothing`,
+            values: [event.data.householdId, event.data.county, event.data.township, event.data.village],
+          },
+        ];
+      case 'StakeAcquired':
+        return [linkage(event.data.stakeId, event.data.householdId, 'equity', event.data.startsOn, event.data.endsOn ?? null)];
+      case 'StakeEnded':
+        return [ended(event.data.stakeId, event.data.endsOn)];
+      case 'LeaseSigned':
+        return [linkage(event.data.leaseId, event.data.householdId, 'lease', event.data.startsOn, event.data.endsOn)];
+      case 'LeaseEnded':
+        return [ended(event.data.leaseId, event.data.endsOn)];
+      case 'EmploymentStarted':
+        return [linkage(event.data.employmentId, event.data.householdId, 'labour', event.data.startsOn, null)];
+      case 'EmploymentEnded':
+        return [ended(event.data.employmentId, event.data.endsOn)];
+      case 'OrderContracted':
+        return [linkage(event.data.orderId, event.data.householdId, 'order', event.data.startsOn, event.data.endsOn)];
+      case 'DividendPaid':
+        return [payment(event.data.paymentId, event.data.householdId, 'equity', event.data.paidOn, event.data.amountFen)];
+      case 'RentPaid':
+        return [payment(event.data.paymentId, event.data.householdId, 'lease', event.data.paidOn, event.data.amountFen)];
+      case 'WagePaid':
+        return [payment(event.data.paymentId, event.data.householdId, 'labour', event.data.paidOn, event.data.amountFen)];
+      case 'PurchasePaid':
+        return [payment(event.data.paymentId, event.data.householdId, 'order', event.data.paidOn, event.data.amountFen)];
+      case 'PaymentReversed':
+        return [{ text: 'update coverage_payments set reversed = true where payment_id = $1', values: [event.data.paymentId] }];
+      default: {
+        const unknown: never = event;
+        return unknown;
+      }
+    }
+  },
+};
