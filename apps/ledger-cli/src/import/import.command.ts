@@ -48,7 +48,8 @@ function progressBar(): { update(p: ImportProgress): void; stop(): void } {
   const started = Date.now();
   const rate = (rows: number) => Math.round(rows / Math.max(0.001, (Date.now() - started) / 1000));
   if (!process.stderr.isTTY) {
-    let last = 0;
+    // Scripts and log files get a line every few seconds, none for a roster read in a moment.
+    let last = started;
     return {
       update(p) {
         if (Date.now() - last < 2000) return;
