@@ -4,7 +4,13 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Presets, SingleBar } from 'cli-progress';
-import { cityPhases, CityRefs, generateCity, type CityLane, type WriteAnswer } from '@ledger/ledger/demo/synthetic-city';
+import {
+  cityPhases,
+  CityRefs,
+  generateCity,
+  type CityLane,
+  type WriteAnswer,
+} from '@ledger/ledger/demo/synthetic-city';
 import type { Args } from './args';
 import { HttpClient } from './http-client';
 import { API_MAIN } from './measure/processes';
@@ -27,7 +33,12 @@ export async function runDemo(args: Args): Promise<void> {
   out(`Starting the ledger on http://localhost:${port} with its embedded PostgreSQL in ${dataDir}`);
   out(`(service log: ${logFile})`);
   const log = createWriteStream(logFile, { flags: 'a' });
-  const env: NodeJS.ProcessEnv = { ...process.env, LEDGER_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LEDGER_DATA_DIR: dataDir,
+    PORT: String(port),
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  };
   delete env.DATABASE_URL; // the embedded default, whatever the shell says
   const child = spawn(process.execPath, [API_MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.pipe(log);
@@ -78,7 +89,8 @@ export async function runDemo(args: Args): Promise<void> {
   const refs = new CityRefs();
   const bar = new SingleBar(
     {
-      format: '{phase} [{bar}] {percentage}% | {value}/{total} requests | {speed}/s | ETA {eta_formatted} | {errors} errors',
+      format:
+        '{phase} [{bar}] {percentage}% | {value}/{total} requests | {speed}/s | ETA {eta_formatted} | {errors} errors',
       hideCursor: true,
       etaBuffer: 2000,
     },
@@ -92,7 +104,11 @@ export async function runDemo(args: Args): Promise<void> {
   const tick = (phase: string) => {
     done++;
     if (done % 25 === 0 || done === total) {
-      bar.update(done, { phase: phase.padEnd(22), speed: Math.round(done / Math.max(0.001, (Date.now() - started) / 1000)), errors });
+      bar.update(done, {
+        phase: phase.padEnd(22),
+        speed: Math.round(done / Math.max(0.001, (Date.now() - started) / 1000)),
+        errors,
+      });
     }
   };
   let lastPosition = 0;
@@ -110,14 +126,17 @@ export async function runDemo(args: Args): Promise<void> {
           return;
         }
         if (request) {
-          const res = await client.post(request.path, request.body, { 'Idempotency-Key': `demo-${args.seed}-${op.key}` });
+          const res = await client.post(request.path, request.body, {
+            'Idempotency-Key': `demo-${args.seed}-${op.key}`,
+          });
           if (res.status === 201) {
             const answer = res.json<WriteAnswer & { position?: number }>();
             refs.record(op, answer);
             lastPosition = Math.max(lastPosition, answer.position ?? 0);
           } else {
             errors++;
-            if (problems.length < 20) problems.push(`${request.path}: ${res.status} ${res.body.toString('utf8').slice(0, 300)}`);
+            if (problems.length < 20)
+              problems.push(`${request.path}: ${res.status} ${res.body.toString('utf8').slice(0, 300)}`);
           }
         }
         tick(phase.name);
@@ -128,7 +147,9 @@ export async function runDemo(args: Args): Promise<void> {
   bar.update(total, { errors });
   bar.stop();
   const seconds = (Date.now() - started) / 1000;
-  out(`Loaded ${total} requests in ${seconds.toFixed(0)} s (${Math.round(total / seconds)}/s)${errors ? `, ${errors} failed` : ''}.`);
+  out(
+    `Loaded ${total} requests in ${seconds.toFixed(0)} s (${Math.round(total / seconds)}/s)${errors ? `, ${errors} failed` : ''}.`,
+  );
   for (const p of problems.slice(0, 10)) out(`  ${p}`);
 
   // Households with the most linkages make the most telling statements.
@@ -178,7 +199,9 @@ export async function runDemo(args: Args): Promise<void> {
   }
   if (showcase[0]) {
     out();
-    out(`  e.g. curl -H "Authorization: Bearer ${token}" ${base}/v1/households/${refs.id(showcase[0].key)}/statement.pdf -o statement.pdf`);
+    out(
+      `  e.g. curl -H "Authorization: Bearer ${token}" ${base}/v1/households/${refs.id(showcase[0].key)}/statement.pdf -o statement.pdf`,
+    );
   }
   if (saved.length > 0) {
     out();

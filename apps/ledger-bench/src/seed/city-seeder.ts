@@ -2,7 +2,12 @@ import type { EventStore } from '@ledger/event-store';
 import type { Actor } from '@ledger/ledger/common/actor';
 import { nameBasedUuid, newStreamId } from '@ledger/ledger/common/ids';
 import type { DomainEvent, Evolver } from '@ledger/ledger/common/decider';
-import { StreamWriter, toDomainEvent, type CommandMetadata, type StreamState } from '@ledger/ledger/common/stream-writer';
+import {
+  StreamWriter,
+  toDomainEvent,
+  type CommandMetadata,
+  type StreamState,
+} from '@ledger/ledger/common/stream-writer';
 import type { CityOp, CityPhase, WriteAnswer } from '@ledger/ledger/demo/synthetic-city';
 import { CityRefs } from '@ledger/ledger/demo/synthetic-city';
 import { DeclareDividendCommand } from '@ledger/ledger/dividends/declare-dividend/declare-dividend.command';
