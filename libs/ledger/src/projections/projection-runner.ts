@@ -156,6 +156,9 @@ export class ProjectionRunner {
    */
   async tryLock(): Promise<Client | undefined> {
     const client = new Client(this.pool.options);
+    // A lock connection that dies (server restart, database dropped) must not crash the process;
+    // the runner's next query on the pool fails and its supervisor starts it again.
+    client.on('error', (error) => this.logger.warn(`lock connection lost: ${error.message}`));
     await client.connect();
     try {
       const { rows } = await client.query<{ locked: boolean }>(
