@@ -10,6 +10,7 @@ export default tseslint.config(
       'node_modules/**',
       'coverage/**',
       '.data/**',
+      '.data-demo/**',
       'apps/ledger-web/dist/**',
       '**/*.js',
       '**/*.mjs',

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { serveWebConsole } from './web-console';
 
 /** Everything about the HTTP app that is not a module: shared by main.ts and the e2e tests. */
 export function configureApp(app: INestApplication): INestApplication {
@@ -15,5 +16,7 @@ export function configureApp(app: INestApplication): INestApplication {
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  // The web console (apps/ledger-web) at `/`, when `npm run build` has built it.
+  serveWebConsole(app);
   return app;
 }

@@ -5,6 +5,7 @@ import { AdminBootstrap } from '@ledger/ledger';
 import { Database, RuntimeConfig } from '@ledger/runtime';
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
+import { webConsoleDir } from './web-console';
 
 async function main(): Promise<void> {
   const app = await NestFactory.create(AppModule, { bufferLogs: true });
@@ -39,6 +40,9 @@ function printBanner(admin: AdminBootstrap, database: Database, port: number): v
   const lines = [
     '',
     `  Benefit-linkage ledger is running at ${base}`,
+    webConsoleDir()
+      ? `  Web console: ${base}/   (sign in with the admin token below)`
+      : '  Web console: not built (run `npm run build`)',
     `  API docs:  ${base}/api/docs      health: ${base}/health`,
     `  Database:  ${database.isEmbedded ? 'embedded PostgreSQL (LEDGER_DATA_DIR)' : 'DATABASE_URL'}`,
   ];

@@ -1,0 +1,124 @@
+import { App as AntApp, Button, ConfigProvider, Layout, Menu, Space, Tag, Typography } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useMemo, useState } from 'react';
+import { setApiLang } from './api';
+import { LangContext, texts, useT, type Lang } from './i18n';
+import { go, useRoute } from './route';
+import { clearSession, loadSession, saveSession, type Session } from './session';
+import { ArrearsPage } from './pages/ArrearsPage';
+import { CoveragePage } from './pages/CoveragePage';
+import { FundFlowPage } from './pages/FundFlowPage';
+import { HouseholdPage } from './pages/HouseholdPage';
+import { HouseholdsPage } from './pages/HouseholdsPage';
+import { PublicStatementPage } from './pages/PublicStatementPage';
+import { SignInPage } from './pages/SignInPage';
+import { VerifyPage } from './pages/VerifyPage';
+
+const LANG_KEY = 'ledger.lang';
+
+export function App() {
+  const [lang, setLang] = useState<Lang>(() => (localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh'));
+  const [session, setSession] = useState<Session | undefined>(loadSession);
+  const route = useRoute();
+  const t = texts[lang];
+  setApiLang(lang);
+  const context = useMemo(() => ({ lang, t }), [lang, t]);
+
+  const switchLang = () => {
+    const next = lang === 'zh' ? 'en' : 'zh';
+    localStorage.setItem(LANG_KEY, next);
+    document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
+    setLang(next);
+  };
+  const signIn = (s: Session) => {
+    saveSession(s);
+    setSession(s);
+  };
+  const signOut = () => {
+    clearSession();
+    setSession(undefined);
+    go('/');
+  };
+
+  let page;
+  const [first, second] = route.path;
+  if (first === 's') {
+    page = <PublicStatementPage route={route} session={session} onSession={signIn} onSwitchLang={switchLang} />;
+  } else if (!session || session.role === 'household') {
+    page = <SignInPage onSignedIn={signIn} onSwitchLang={switchLang} />;
+  } else {
+    page = <Console session={session} first={first} second={second} onSignOut={signOut} onSwitchLang={switchLang} />;
+  }
+
+  return (
+    <LangContext.Provider value={context}>
+      <ConfigProvider
+        locale={lang === 'zh' ? zhCN : enUS}
+        theme={{ token: { colorPrimary: '#b7312c' } }}
+        button={{ autoInsertSpace: false }}
+      >
+        <AntApp>{page}</AntApp>
+      </ConfigProvider>
+    </LangContext.Provider>
+  );
+}
+
+function Console(props: {
+  session: Session;
+  first?: string;
+  second?: string;
+  onSignOut: () => void;
+  onSwitchLang: () => void;
+}) {
+  const { t } = useT();
+  const { session, first = 'households', second } = props;
+  const auditor = session.role === 'auditor';
+  const items = [
+    { key: 'households', label: t.menuHouseholds },
+    ...(auditor
+      ? [
+          { key: 'arrears', label: t.menuArrears },
+          { key: 'fund-flow', label: t.menuFundFlow },
+          { key: 'coverage', label: t.menuCoverage },
+          { key: 'verify', label: t.menuVerify },
+        ]
+      : [{ key: 'arrears', label: t.menuArrears }]),
+  ];
+  const selected = first === 'h' ? 'households' : first;
+  let content;
+  if (first === 'h' && second) content = <HouseholdPage token={session.token} householdId={second} />;
+  else if (first === 'arrears') content = <ArrearsPage token={session.token} />;
+  else if (first === 'fund-flow' && auditor) content = <FundFlowPage token={session.token} />;
+  else if (first === 'coverage' && auditor) content = <CoveragePage token={session.token} />;
+  else if (first === 'verify' && auditor) content = <VerifyPage token={session.token} />;
+  else content = <HouseholdsPage token={session.token} />;
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 16 }}>
+        <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
+          {t.appTitle}
+        </Typography.Title>
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          selectedKeys={[selected]}
+          items={items}
+          onClick={(e) => go(`/${e.key}`)}
+          style={{ flex: 1, minWidth: 0 }}
+        />
+        <Space>
+          <Tag color="gold">{session.role === 'clerk' ? t.roleClerk : t.roleAuditor}</Tag>
+          <Button size="small" onClick={props.onSwitchLang}>
+            {t.language}
+          </Button>
+          <Button size="small" onClick={props.onSignOut}>
+            {t.signOut}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 16 }}>{content}</Layout.Content>
+    </Layout>
+  );
+}

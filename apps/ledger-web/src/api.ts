@@ -1,0 +1,140 @@
+/** The console's only way to the ledger: the public HTTP API, same origin, bearer token. */
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** RFC 9457 problem details as the API answers them. */
+export interface Problem {
+  type?: string;
+  title?: string;
+  status: number;
+  detail?: string;
+  errors?: FieldError[];
+}
+
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.title ?? `HTTP ${problem.status}`);
+  }
+  get status(): number {
+    return this.problem.status;
+  }
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  token: string;
+  accept?: string;
+  /** Sent as `Idempotency-Key`: a form keeps one key while open, so a double submit records once. */
+  idempotencyKey?: string;
+}
+
+export function query(params: Record<string, string | number | undefined>): string {
+  const entries = Object.entries(params).filter(([, v]) => v !== undefined && v !== '');
+  return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}` : '';
+}
+
+let english = false;
+/** Text for people (problem details, explanations) follows the console's language (`lang=en`). */
+export function setApiLang(lang: 'zh' | 'en'): void {
+  english = lang === 'en';
+}
+
+function withLang(path: string): string {
+  if (!english) return path;
+  return `${path}${path.includes('?') ? '&' : '?'}lang=en`;
+}
+
+async function send(path: string, options: RequestOptions): Promise<Response> {
+  const headers: Record<string, string> = {
+    Authorization: `Bearer ${options.token}`,
+    Accept: options.accept ?? 'application/json',
+  };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+  const response = await fetch(withLang(path), {
+    method: options.method ?? 'GET',
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  if (!response.ok) {
+    let problem: Problem = { status: response.status };
+    try {
+      problem = { ...(await response.json()), status: response.status } as Problem;
+    } catch {
+      // not JSON: keep the status alone
+    }
+    throw new ApiError(problem);
+  }
+  return response;
+}
+
+export async function api<T>(path: string, options: RequestOptions): Promise<T> {
+  return (await (await send(path, options)).json()) as T;
+}
+
+/** The same request answered as CSV (the API's `Accept: text/csv`), as a file to save. */
+export async function apiCsv(path: string, options: RequestOptions): Promise<Blob> {
+  return (await send(path, { ...options, accept: 'text/csv' })).blob();
+}
+
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export type Role = 'clerk' | 'auditor' | 'household';
+
+/**
+ * What a token may do, found by asking the API (it has no "who am I" route): the household register
+ * answers clerks, auditors and admins; coverage across townships is for auditors and admins; a
+ * household token reads only its statement. `undefined` when the token is not valid.
+ */
+export async function roleOf(token: string): Promise<Role | undefined> {
+  try {
+    await api('/v1/households?limit=1', { token });
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 403) return 'household';
+    if (e instanceof ApiError && e.status === 401) return undefined;
+    throw e;
+  }
+  try {
+    await api('/v1/audit/fund-flow?projectId=project-00000000-0000-4000-8000-000000000000', { token });
+    return 'auditor';
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 403) return 'clerk';
+    if (e instanceof ApiError && (e.status === 404 || e.status === 400)) return 'auditor';
+    throw e;
+  }
+}
+
+/** A fresh random key (works on plain http too, where `crypto.randomUUID` may be missing). */
+export function newKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Moves the API's field errors (`errors[].path`) onto form fields; returns those no field shows. */
+export function fieldErrors<Name extends string>(
+  error: unknown,
+  fields: Record<string, Name>,
+): { fields: { name: Name; errors: string[] }[]; rest: FieldError[] } {
+  if (!(error instanceof ApiError)) return { fields: [], rest: [] };
+  const byField = new Map<Name, string[]>();
+  const rest: FieldError[] = [];
+  for (const e of error.problem.errors ?? []) {
+    const name = fields[e.path];
+    if (name) byField.set(name, [...(byField.get(name) ?? []), e.message]);
+    else rest.push(e);
+  }
+  return { fields: [...byField].map(([name, errors]) => ({ name, errors })), rest };
+}

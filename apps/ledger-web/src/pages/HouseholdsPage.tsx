@@ -1,0 +1,82 @@
+import { Button, Card, Form, Input, Space, Table } from 'antd';
+import { useState } from 'react';
+import { api, ApiError, query } from '../api';
+import { useT } from '../i18n';
+import { go } from '../route';
+import type { Household } from '../types';
+import { ErrorAlert } from './ErrorAlert';
+
+export function HouseholdsPage({ token }: { token: string }) {
+  const { t } = useT();
+  const [rows, setRows] = useState<Household[]>();
+  const [error, setError] = useState<ApiError | Error>();
+  const [busy, setBusy] = useState(false);
+
+  const search = async (v: { q?: string; village?: string; township?: string }) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const page = await api<{ items: Household[] }>(
+        `/v1/households${query({ q: v.q?.trim(), village: v.village?.trim(), township: v.township?.trim(), limit: 100 })}`,
+        { token },
+      );
+      setRows(page.items);
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card title={t.menuHouseholds}>
+      <Form
+        layout="inline"
+        onFinish={(v) => void search(v as Record<string, string>)}
+        style={{ marginBottom: 16, rowGap: 8 }}
+      >
+        <Form.Item name="q" label={t.keyword}>
+          <Input placeholder={t.searchHint} allowClear />
+        </Form.Item>
+        <Form.Item name="village" label={t.village}>
+          <Input allowClear />
+        </Form.Item>
+        <Form.Item name="township" label={t.township}>
+          <Input allowClear />
+        </Form.Item>
+        <Form.Item>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            {t.search}
+          </Button>
+        </Form.Item>
+      </Form>
+      <ErrorAlert error={error} />
+      {rows && (
+        <Table<Household>
+          rowKey="id"
+          dataSource={rows}
+          pagination={{ pageSize: 20 }}
+          onRow={(r) => ({ onDoubleClick: () => go(`/h/${r.id}`) })}
+          columns={[
+            { title: t.registrationNo, dataIndex: 'registrationNo' },
+            { title: t.headName, dataIndex: 'headName' },
+            { title: t.members, dataIndex: 'members' },
+            { title: t.village, dataIndex: 'village' },
+            { title: t.township, dataIndex: 'township' },
+            {
+              title: t.actions,
+              key: 'open',
+              render: (_, r) => (
+                <Space>
+                  <Button type="link" href={`#/h/${r.id}`}>
+                    {t.open}
+                  </Button>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}

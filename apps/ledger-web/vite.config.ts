@@ -1,0 +1,23 @@
+// The web console: built by `npm run build` into dist/ledger-web/, served by the API at `/`.
+import { defineConfig } from 'vite';
+
+const here = new URL('.', import.meta.url).pathname;
+
+export default defineConfig({
+  root: here,
+  base: '/',
+  // React's automatic JSX runtime through esbuild: no Babel plugin needed.
+  esbuild: { jsx: 'automatic' },
+  build: {
+    outDir: new URL('../../dist/ledger-web/', import.meta.url).pathname,
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 4000,
+    rollupOptions: {
+      // antd marks its modules "use client" for React Server Components; irrelevant in a plain bundle.
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+    },
+  },
+  server: { fs: { allow: [new URL('../..', import.meta.url).pathname] } },
+});

@@ -1,0 +1,285 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { webConsoleDir } from '../apps/ledger-api/src/web-console';
+import { startTestApp, type TestApp } from './support/test-app';
+
+/**
+ * The web console in a real browser (Debian's chromium, driven by playwright-core), against the real
+ * app on a fresh database. Needs the console built (`npm run build`, which `npm test` runs first) and
+ * /usr/bin/chromium (`.ci/run` installs it when it can); without either, these report themselves skipped.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const webDir = webConsoleDir();
+const consoleMissing = webDir ? undefined : 'dist/ledger-web/index.html is missing (run `npm run build`)';
+const browserMissing = existsSync(CHROMIUM) ? undefined : `${CHROMIUM} is missing (apt-get install chromium)`;
+
+const describeIfBuilt = consoleMissing ? describe.skip : describe;
+const describeIfBrowser = consoleMissing || browserMissing ? describe.skip : describe;
+
+describeIfBuilt(`web console served by the API${consoleMissing ? ` (skipped: ${consoleMissing})` : ''}`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('serves the console at / without a token, and leaves the API its own answers', async () => {
+    const page = await request(t.app.getHttpServer()).get('/').expect(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.text).toContain('<div id="root">');
+    const asset = /src="(\/assets\/[^"]+\.js)"/.exec(page.text)![1];
+    await request(t.app.getHttpServer()).get(asset).expect(200);
+    const unknown = await request(t.app.getHttpServer()).get('/v1/no-such-route').expect(404);
+    expect(unknown.headers['content-type']).toMatch(/application\/problem\+json/);
+    await request(t.app.getHttpServer()).get('/v1/households').expect(401);
+    await request(t.app.getHttpServer()).get('/health').expect(200);
+  });
+});
+
+describeIfBrowser(
+  `web console in a browser${consoleMissing || browserMissing ? ` (skipped: ${consoleMissing ?? browserMissing})` : ''}`,
+  () => {
+    let t: TestApp;
+    let base: string;
+    let browser: Browser;
+    let shots: string;
+    let clerk: string;
+    let auditor: string;
+    let zhangToken: string;
+    let zhang: string;
+    let li: string;
+    let farm: string;
+    let employmentId: string;
+    let projectId: string;
+
+    const write = async (path: string, body: object) =>
+      (await t.post(path, body).expect(201)).body as { id: string; position: number };
+
+    const screenshot = async (page: Page, name: string) => {
+      const path = join(shots, `${name}.png`);
+      await page.bringToFront(); // a background tab draws no frames to capture
+      await page.screenshot({ path, fullPage: true, animations: 'disabled', timeout: 60_000 });
+      console.log(`screenshot: ${path}`);
+    };
+
+    const signIn = async (token: string, viewport = { width: 1280, height: 800 }) => {
+      const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+      const page = await context.newPage();
+      await page.goto(`${base}/`);
+      await page.getByLabel('令牌', { exact: true }).fill(token);
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.getByRole('button', { name: '退出登录' }).waitFor();
+      return page;
+    };
+
+    beforeAll(async () => {
+      t = await startTestApp();
+      await t.app.listen(0, '127.0.0.1');
+      base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+      shots = await mkdtemp(join(tmpdir(), 'ledger-console-'));
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      });
+
+      const household = async (registrationNo: string, headName: string) =>
+        (
+          await write('/v1/households', {
+            registrationNo,
+            headName,
+            members: 4,
+            village: '桃园村',
+            township: '城关镇',
+            county: '英山县',
+          })
+        ).id;
+      zhang = await household('421127010100101', '张三');
+      li = await household('421127010100102', '李四');
+      farm = (
+        await write('/v1/entities', {
+          name: '桃园茶叶专业合作社',
+          kind: 'cooperative',
+          township: '城关镇',
+          county: '英山县',
+        })
+      ).id;
+      employmentId = (
+        await write('/v1/employments', {
+          entityId: farm,
+          householdId: zhang,
+          workerName: '张三',
+          startsOn: '2018-03-01',
+          wageBasis: 'monthly',
+          rateFen: 2_000_00,
+        })
+      ).id;
+      const lease = await write('/v1/leases', {
+        entityId: farm,
+        householdId: zhang,
+        areaMu: '2.50',
+        rentPerMuYearFen: 800_00,
+        startsOn: '2018-01-01',
+        endsOn: '2020-12-31',
+        schedule: 'yearly',
+      });
+      await write(`/v1/leases/${lease.id}/payments`, { period: '2018', amountFen: 2_000_00, paidOn: '2018-01-10' });
+
+      projectId = (await write('/v1/projects', { name: '桃园茶园扶贫项目', industry: 'planting', county: '英山县' }))
+        .id;
+      for (const [source, amountFen] of [
+        ['central', 50_000_00],
+        ['county', 30_000_00],
+      ] as const) {
+        await write(`/v1/projects/${projectId}/funds`, {
+          source,
+          amountFen,
+          documentRef: '英财农〔2018〕30号',
+          receivedOn: '2018-01-10',
+        });
+      }
+      await write(`/v1/projects/${projectId}/disbursements`, {
+        entityId: farm,
+        amountFen: 60_000_00,
+        purpose: '建设茶园',
+        disbursedOn: '2018-02-01',
+      });
+      for (const [householdId, principalFen, shares] of [
+        [zhang, 40_000_00, 4],
+        [li, 20_000_00, 2],
+      ] as const) {
+        await write('/v1/stakes', {
+          entityId: farm,
+          householdId,
+          projectId,
+          source: 'fiscal_fund',
+          principalFen,
+          shares,
+          startsOn: '2018-03-01',
+        });
+      }
+
+      clerk = await t.userToken({ name: '王会计', role: 'clerk', townships: ['城关镇'] });
+      auditor = await t.userToken({ name: '审计员', role: 'auditor' });
+      zhangToken = await t.userToken({ name: '张三', role: 'household', householdId: zhang });
+      // Statements and arrears are read models: let them catch up before the pages read them.
+      const last = (
+        await write('/v1/households', {
+          registrationNo: '421127010100199',
+          headName: '赵六',
+          members: 1,
+          village: '桃园村',
+          township: '城关镇',
+          county: '英山县',
+        })
+      ).position;
+      await t.get(`/v1/households/${zhang}/statement?minPosition=${last}`).expect(200);
+      await t.get(`/v1/entities/${farm}/obligations?minPosition=${last}`).expect(200);
+      await t.get(`/v1/audit/fund-flow?projectId=${projectId}&minPosition=${last}`).expect(200);
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      await t?.close();
+    });
+
+    it('a clerk finds a household, records a wage (errors beside their fields) and sees it on the statement', async () => {
+      const page = await signIn(clerk);
+      await page.getByLabel('关键词', { exact: true }).fill('张三');
+      await page.getByRole('button', { name: '查询' }).click();
+      await page.getByRole('link', { name: '打开' }).click();
+      await page.getByText('农户：张三（421127010100101）').waitFor();
+      await page.getByText('2,000.00').first().waitFor(); // the rent paid through the API
+
+      await page.getByRole('button', { name: '记录工资' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('用工编号', { exact: true }).fill(employmentId);
+      await dialog.getByLabel('月份', { exact: true }).fill('2018-04');
+      await dialog.getByLabel('发放日期', { exact: true }).fill('2018-05-05');
+      await dialog.getByLabel('金额（元）', { exact: true }).fill('2,000.505');
+      await dialog.getByRole('button', { name: '确定' }).click();
+      await dialog.getByText('金额格式不对').waitFor(); // checked in the page: no request sent
+
+      await dialog.getByLabel('金额（元）', { exact: true }).fill('2,000.50');
+      await dialog.getByLabel('出勤天数', { exact: true }).fill('40');
+      await dialog.getByRole('button', { name: '确定' }).click();
+      // The API's 400 names daysWorked: its message sits under that field.
+      const daysItem = dialog.locator('.ant-form-item').filter({ has: page.getByLabel('出勤天数', { exact: true }) });
+      await daysItem.getByText('daysWorked must be a whole number of days from 0 to 31').waitFor();
+      await screenshot(page, 'clerk-wage-field-error');
+
+      await dialog.getByLabel('出勤天数', { exact: true }).fill('22');
+      await dialog.getByRole('button', { name: '确定' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      const row = page.getByRole('row').filter({ hasText: '2,000.50' });
+      await row.waitFor();
+      expect(await row.textContent()).toContain('2018-04');
+      await screenshot(page, 'clerk-statement-after-wage');
+
+      // Recorded exactly once, in fen.
+      const statement = await t.get(`/v1/households/${zhang}/statement`).expect(200);
+      const wages = (statement.body.lines as { kind: string; amountFen: number }[]).filter((l) => l.kind === 'wage');
+      expect(wages.map((w) => w.amountFen)).toEqual([2_000_50]);
+      await page.context().close();
+    });
+
+    it('an auditor opens the fund-flow Sankey diagram and the arrears list', async () => {
+      const page = await signIn(auditor);
+      await page.getByRole('menuitem', { name: '资金流向' }).click();
+      await page.getByLabel('项目编号', { exact: true }).fill(projectId);
+      await page.getByRole('button', { name: '查看' }).click();
+      await page.getByText('桃园茶园扶贫项目').first().waitFor();
+      await page.locator('canvas').first().waitFor();
+      await page.getByText('各环节金额均已核平。').waitFor();
+      expect(await page.getByText('80,000.00').count()).toBeGreaterThan(0);
+      await page.waitForTimeout(1200); // the diagram's entry animation
+      await screenshot(page, 'auditor-fund-flow');
+
+      await page.getByRole('menuitem', { name: '欠付清单' }).click();
+      await page.getByLabel('经营主体编号', { exact: true }).fill(farm);
+      await page.getByRole('button', { name: '查看' }).click();
+      const rows = page.getByRole('row').filter({ hasText: zhang });
+      await rows.first().waitFor();
+      expect(await rows.count()).toBe(2); // rent for 2019 and 2020 still owed
+      expect(await rows.first().textContent()).toContain('2,000.00');
+      await page.getByRole('button', { name: '导出 CSV' }).isEnabled();
+      await screenshot(page, 'auditor-arrears');
+      await page.context().close();
+    });
+
+    it("a household's link opens its statement on a phone, and not another household's", async () => {
+      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN' });
+      const page = await context.newPage();
+      await page.goto(`${base}/#/s?h=${zhang}&token=${encodeURIComponent(zhangToken)}`);
+      await page.getByText('我家的收益明白卡').waitFor();
+      await page.getByText('张三 · 桃园村').waitFor();
+      await page.getByText('2,000.00 元').first().waitFor();
+      expect(page.url()).not.toContain('token='); // the token left the address bar for the tab's session
+      const width = await page.evaluate('document.documentElement.scrollWidth');
+      expect(width).toBeLessThanOrEqual(360);
+      await screenshot(page, 'household-statement-360px');
+
+      await context.close();
+      const otherContext = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN' });
+      const other = await otherContext.newPage();
+      await other.goto(`${base}/#/s?h=${li}&token=${encodeURIComponent(zhangToken)}`);
+      await other.getByText('此链接无权查看该农户的明白卡。').waitFor();
+      expect(await other.getByText('李四').count()).toBe(0);
+      await screenshot(other, 'household-other-refused');
+      await otherContext.close();
+    });
+  },
+);
