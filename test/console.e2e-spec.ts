@@ -44,6 +44,8 @@ describeIfBuilt(`web console served by the API${consoleMissing ? ` (skipped: ${c
 describeIfBrowser(
   `web console in a browser${consoleMissing || browserMissing ? ` (skipped: ${consoleMissing ?? browserMissing})` : ''}`,
   () => {
+    // A browser on a busy 2-core machine can take a while; these are end-to-end journeys, not timings.
+    jest.setTimeout(240_000);
     let t: TestApp;
     let base: string;
     let browser: Browser;
