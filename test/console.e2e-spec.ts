@@ -45,7 +45,7 @@ describeIfBrowser(
   `web console in a browser${consoleMissing || browserMissing ? ` (skipped: ${consoleMissing ?? browserMissing})` : ''}`,
   () => {
     // A browser on a busy 2-core machine can take a while; these are end-to-end journeys, not timings.
-    jest.setTimeout(240_000);
+    jest.setTimeout(400_000);
     let t: TestApp;
     let base: string;
     let browser: Browser;
