@@ -1,7 +1,7 @@
 import { App as AntApp, Button, ConfigProvider, Layout, Menu, Space, Tag, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { setApiLang } from './api';
 import { LangContext, texts, useT, type Lang } from './i18n';
 import { go, useRoute } from './route';
@@ -31,10 +31,11 @@ export function App() {
     document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
     setLang(next);
   };
-  const signIn = (s: Session) => {
+  // Stable, because pages call it from effects: a new function each render would run them again, forever.
+  const signIn = useCallback((s: Session) => {
     saveSession(s);
     setSession(s);
-  };
+  }, []);
   const signOut = () => {
     clearSession();
     setSession(undefined);
