@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem, release, platform } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { Logger } from '@nestjs/common';
 import { Client, Pool } from 'pg';
 import { migrate, startEmbeddedDatabase, withDatabase, type EmbeddedDatabase } from '@ledger/database';
 import { eventStoreMigration } from '@ledger/event-store/postgres/event-store.migration';
@@ -15,8 +16,9 @@ import { measureHttpWrites, measureLatency } from './measure/http';
 import { measureImport, prepareImport, type ImportResults } from './measure/import';
 import { memoryOf, startApi, waitForProjections } from './measure/processes';
 import { measureProjections } from './measure/projections';
-import { measureRaw, RowSource } from './measure/raw';
-import { appendVia, EventSource, installUnhashedAppend, measureStoreReads, measureStoreWrites } from './measure/store';
+import { compareReads, compareWrites } from './measure/compare';
+import { RowSource } from './measure/raw';
+import { appendVia, EventSource, installUnhashedAppend, measureStoreReads } from './measure/store';
 import { checkTargets, emptyResults, renderTable } from './report';
 import type { Spread } from './stats';
 
@@ -27,19 +29,16 @@ function sizesFor(scale: number) {
   const quick = scale < 0.5;
   return {
     runs: quick ? 3 : 5,
-    raw: quick
-      ? { single: 1000, single8: 2000, unnestBatches: 100, copy: 30_000 }
-      : { single: 3000, single8: 8000, unnestBatches: 300, copy: 100_000 },
-    store: quick
-      ? { single: 1000, single8: 2000, batches: 100, readStreams: 500 }
-      : { single: 3000, single8: 8000, batches: 300, readStreams: 2000 },
-    bus: quick ? { bus: 300, bus8: 600 } : { bus: 1000, bus8: 2000 },
-    http: quick ? 600 : 2000,
+    // Each write measurement runs for a fixed time, so a slow disk lengthens nothing.
+    writes: quick ? { ms: 700, copy: 20_000 } : { ms: 1500, copy: 50_000 },
+    readStreams: quick ? 300 : 1000,
+    bus: quick ? { bus: 200, bus8: 400 } : { bus: 500, bus8: 1000 },
+    http: quick ? 400 : 1000,
     queries: quick
       ? { statement: 300, obligations: 100, fundFlow: 100 }
       : { statement: 1000, obligations: 300, fundFlow: 300 },
-    projectionRuns: 3,
-    importRuns: quick ? 1 : 3,
+    projectionRuns: quick ? 3 : 2,
+    importRuns: 1,
   };
 }
 
@@ -69,7 +68,8 @@ export async function runBench(args: Args): Promise<void> {
     const s = ((Date.now() - started) / 1000).toFixed(1).padStart(6);
     process.stdout.write(`[${s}s] ${line}\n`);
   };
-  const wants = (name: string) => !args.only || args.only.has(name);
+  const wants = (name: string) =>
+    !args.only || args.only.has(name) || (name === 'projections' && args.only.has('projections-each'));
   const sizes = sizesFor(args.scale);
   const runs = args.runs ?? sizes.runs;
   const loadBefore = loadavg();
@@ -80,10 +80,22 @@ export async function runBench(args: Args): Promise<void> {
     spreads[path] = s;
   };
 
+  Logger.overrideLogger(['error', 'warn']);
   const tmp = await mkdtemp(join(tmpdir(), 'ledger-bench-'));
   log(`starting an embedded PostgreSQL (default settings, fsync on) in ${tmp}`);
   let db: EmbeddedDatabase | undefined;
   const pools: Pool[] = [];
+  const children: { stop(): Promise<void> }[] = [];
+  // Ctrl-C: stop the API child and the database this run started, remove the temp dir, then exit.
+  const interrupted = async () => {
+    process.stdout.write('\ninterrupted: stopping the API and the database\n');
+    for (const child of children) await child.stop().catch(() => undefined);
+    await db?.stop().catch(() => undefined);
+    await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
+    process.exit(130);
+  };
+  process.once('SIGINT', () => void interrupted());
+  process.once('SIGTERM', () => void interrupted());
   try {
     // As root the server runs as `postgres`, which must reach the cluster: the temp dir itself is the data dir.
     db = await startEmbeddedDatabase({ dataDir: tmp, settings: { max_connections: '200' } });
@@ -156,57 +168,54 @@ export async function runBench(args: Args): Promise<void> {
     ).rows[0].b;
     details.log = { events: logEvents, meanPayloadBytes: Math.round(Number(bytes)) };
 
-    // 2. The raw limit.
-    if (wants('raw')) {
-      const rows = new RowSource(
-        sample.map((s) => ({ type: s.event_type, data: JSON.stringify(s.data), metadata: JSON.stringify(s.metadata) })),
-      );
-      const raw = await measureRaw(scratchPool, rows, sizes.raw, runs, logEvents, log);
-      results.raw = {
-        single: raw.single.median,
-        single8: raw.single8.median,
-        unnest100: raw.unnest100.median,
-        copy: raw.copy.median,
-        readAll: raw.readAll.median,
-      };
-      for (const k of ['single', 'single8', 'unnest100', 'copy', 'readAll'] as const) put(`raw.${k}`, raw[k]);
-      details.rawUnnest100WithLogIndexes = raw.unnest100Indexed;
-    }
-
-    // 3. The event store.
-    if (wants('store')) {
-      const events = new EventSource(sample.map((s) => ({ type: s.event_type, data: s.data, metadata: s.metadata })));
-      const store = await measureStoreWrites(
-        new PostgresEventStore(scratchPool),
-        events,
-        sizes.store,
-        runs,
-        'event store',
-        log,
-      );
-      results.store.single = store.single.median;
-      results.store.single8 = store.single8.median;
-      results.store.batch100 = store.batch100.median;
-      put('store.single', store.single);
-      put('store.single8', store.single8);
-      put('store.batch100', store.batch100);
+    // 2. The raw limit and 3. the event store, measured alternately round by round.
+    const rows = new RowSource(
+      sample.map((x) => ({ type: x.event_type, data: JSON.stringify(x.data), metadata: JSON.stringify(x.metadata) })),
+    );
+    if (wants('raw') || wants('store')) {
+      const events = new EventSource(sample.map((x) => ({ type: x.event_type, data: x.data, metadata: x.metadata })));
       await installUnhashedAppend(scratchPool);
-      const unhashed = await measureStoreWrites(
-        appendVia(scratchPool, 'append_to_stream_unhashed'),
+      const w = await compareWrites(
+        scratchPool,
+        rows,
         events,
-        sizes.store,
+        new PostgresEventStore(scratchPool),
+        appendVia(scratchPool, 'append_to_stream_unhashed'),
+        sizes.writes,
         runs,
-        'event store without the hash chain',
         log,
       );
-      details.storeWithoutHashChain = unhashed;
+      const r = await compareReads(scratchPool, rows, cityStore, logEvents, runs, log);
+      results.raw = {
+        single: w.rawSingle.median,
+        single8: w.rawSingle8.median,
+        unnest100: w.rawUnnest100.median,
+        copy: w.rawCopy.median,
+        readAll: r.rawReadAll.median,
+      };
+      results.store.single = w.storeSingle.median;
+      results.store.single8 = w.storeSingle8.median;
+      results.store.batch100 = w.storeBatch100.median;
+      results.store.readAll = r.storeReadAll.median;
+      put('raw.single', w.rawSingle);
+      put('raw.single8', w.rawSingle8);
+      put('raw.unnest100', w.rawUnnest100);
+      put('raw.copy', w.rawCopy);
+      put('raw.readAll', r.rawReadAll);
+      put('store.single', w.storeSingle);
+      put('store.single8', w.storeSingle8);
+      put('store.batch100', w.storeBatch100);
+      put('store.readAll', r.storeReadAll);
+      details.variants = {
+        rawUnnest100IntoTableWithTheLogsIndexes: w.rawUnnest100Indexed,
+        storeSingleWithoutHashChain: w.unhashedSingle,
+        storeBatch100WithoutHashChain: w.unhashedBatch100,
+      };
       const streamIds = [...city.employments, ...city.leases, ...city.orders, ...city.declarations].map((x) =>
         seeder.ids.id(x.key),
       );
-      const reads = await measureStoreReads(cityStore, logEvents, streamIds, sizes.store, runs, log);
-      results.store.readAll = reads.readAll.median;
+      const reads = await measureStoreReads(cityStore, streamIds, sizes.readStreams, runs, log);
       results.store.readStream = reads.readStream.median;
-      put('store.readAll', reads.readAll);
       put('store.readStream', reads.readStream);
       details.readStream = { streamsPerSecond: reads.readStreamStreams, meanEventsPerStream: reads.meanStreamLength };
     }
@@ -214,11 +223,12 @@ export async function runBench(args: Args): Promise<void> {
     // 4. Projections from zero over the whole log.
     if (wants('projections')) {
       const projections = await measureProjections(cityStore, cityPool, logEvents, sizes.projectionRuns, log, {
-        each: args.scale <= 2,
+        each: args.only?.has('projections-each') ?? false,
       });
       results.projections.catchUp = projections.catchUp.median;
       put('projections.catchUp', projections.catchUp);
-      details.projectionsAlone = projections.each;
+      details.projectionsFinishedAfterSeconds = projections.finishedAfter;
+      if (Object.keys(projections.each).length > 0) details.projectionsAlone = projections.each;
     } else {
       // Queries and the API need caught-up read models.
       await measureProjections(cityStore, cityPool, logEvents, 1, log, { each: false });
@@ -254,6 +264,7 @@ export async function runBench(args: Args): Promise<void> {
         logFile: join(tmp, 'api.log'),
         token: ADMIN_TOKEN,
       });
+      children.push(api);
       try {
         await waitForProjections(api.client);
         if (wants('http')) {
@@ -280,10 +291,12 @@ export async function runBench(args: Args): Promise<void> {
     if (importPlan) {
       const imported: ImportResults = await measureImport(importPlan, appEnv, log);
       details.import = imported;
+      if (imported.peakMb !== undefined) results.memory.importerPeakMb = Math.round(imported.peakMb);
       if (imported.available) {
         results.commands.import100k = imported.rowsPerSecond ?? null;
-        results.memory.importerPeakMb = imported.peakMb === undefined ? null : Math.round(imported.peakMb);
         if (imported.runs) put('commands.import100k', imported.runs);
+      } else {
+        log(`import: ${imported.reason}`);
       }
     }
 

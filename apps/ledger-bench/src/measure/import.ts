@@ -156,7 +156,11 @@ export async function measureImport(
     if (result.code !== 0) {
       return {
         available: false,
-        reason: `the import failed (exit ${result.code}): ${(result.stderr || result.stdout).slice(0, 500)}`,
+        reason:
+          `the import failed or was stopped after ${(result.ms / 1000).toFixed(0)} s ` +
+          `(exit ${result.code}): ${(result.stderr || result.stdout).slice(0, 500)}`,
+        peakMb: result.peakMb,
+        smallFile: { rows: plan.small.rows, seconds: small.ms / 1000, peakMb: small.peakMb },
       };
     }
     seconds.push(result.ms / 1000);

@@ -52,7 +52,8 @@ export async function startApi(options: {
   const port = await freePort();
   const log = createWriteStream(options.logFile, { flags: 'a' });
   const child = spawn(process.execPath, [API_MAIN], {
-    env: { ...process.env, ...options.env, PORT: String(port) },
+    // The API runs its projections inline, whatever this process's own environment says.
+    env: { ...process.env, ...options.env, PORT: String(port), LEDGER_INLINE_PROJECTIONS: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.pipe(log);
@@ -112,6 +113,7 @@ export async function waitForProjections(client: HttpClient, timeoutMs = 600_000
 export async function runCli(
   args: string[],
   env: Record<string, string>,
+  timeoutMs = 180_000,
 ): Promise<{ code: number; stdout: string; stderr: string; peakMb: number; ms: number }> {
   const start = Date.now();
   const child = spawn(process.execPath, [CLI_MAIN, ...args], {
@@ -123,6 +125,9 @@ export async function runCli(
   let stderr = '';
   child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  // A run that takes far longer than the target is stopped: the measurement then says it timed out.
+  const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs);
   const code = await new Promise<number>((r) => child.once('exit', (c) => r(c ?? 1)));
+  clearTimeout(timer);
   return { code, stdout, stderr, peakMb: peak.peakMb(), ms: Date.now() - start };
 }

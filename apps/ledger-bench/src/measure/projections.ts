@@ -7,8 +7,10 @@ import { msSince, repeat, type Spread } from '../stats';
 export interface ProjectionResults {
   /** Log events per second until every projection has caught up from zero, all running at once (as the service runs them). */
   catchUp: Spread;
-  /** Each projection alone, from zero: log events per second (one run each). */
+  /** Each projection alone, from zero: log events per second (one run each, when asked). */
   each: Record<string, number>;
+  /** Seconds until each projection had caught up, in the runs with all of them at once. */
+  finishedAfter: Record<string, number[]>;
 }
 
 async function resetAll(store: EventStore, pool: Pool): Promise<void> {
@@ -28,7 +30,7 @@ export async function measureProjections(
   options: { each?: boolean } = {},
 ): Promise<ProjectionResults> {
   const each: Record<string, number> = {};
-  if (options.each !== false) {
+  if (options.each === true) {
     for (const projection of ALL_PROJECTIONS) {
       await resetAll(store, pool);
       log(`projection ${projection.name} alone from zero over ${logEvents} events`);
@@ -38,11 +40,17 @@ export async function measureProjections(
     }
   }
   log(`all ${ALL_PROJECTIONS.length} projections at once from zero over ${logEvents} events × ${runs}`);
+  const finishedAfter: Record<string, number[]> = {};
   const catchUp = await repeat(runs, async () => {
     await resetAll(store, pool);
     const start = process.hrtime.bigint();
-    await Promise.all(ALL_PROJECTIONS.map((p) => new ProjectionRunner(p, store, pool).catchUp()));
+    await Promise.all(
+      ALL_PROJECTIONS.map(async (p) => {
+        await new ProjectionRunner(p, store, pool).catchUp();
+        (finishedAfter[p.name] ??= []).push(Math.round(msSince(start)) / 1000);
+      }),
+    );
     return (logEvents * 1000) / msSince(start);
   });
-  return { catchUp, each };
+  return { catchUp, each, finishedAfter };
 }

@@ -70,8 +70,8 @@ export class PostgresEventStore implements EventStore {
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
     try {
-      // One round trip; a named statement, so each connection parses and plans it once; only the
-      // batch's last row comes back, since that is all the result needs.
+      // One round trip. A named statement, so each connection parses it once (its plan, a function
+      // scan, does not depend on the data); only the batch's last row comes back, all the result needs.
       const { rows } = await this.pool.query<{
         global_position: string;
         transaction_id: string;
@@ -104,24 +104,22 @@ export class PostgresEventStore implements EventStore {
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const backwards = options.direction === 'backwards';
     const from = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
-    const { rows } = await this.pool.query<EventRow>({
-      name: backwards ? 'ledger_read_stream_backwards' : 'ledger_read_stream',
-      text: `select ${COLUMNS} from events where stream_id = $1 and stream_revision ${backwards ? '<=' : '>='} $2
+    const { rows } = await this.pool.query<EventRow>(
+      `select ${COLUMNS} from events where stream_id = $1 and stream_revision ${backwards ? '<=' : '>='} $2
         order by stream_revision ${backwards ? 'desc' : 'asc'} limit $3`,
-      values: [streamId, from, options.maxCount ?? null],
-    });
+      [streamId, from, options.maxCount ?? null],
+    );
     return rows.map(toRecorded);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const after = options.after ?? START_OF_LOG;
-    const { rows } = await this.pool.query<EventRow>({
-      name: 'ledger_read_all',
-      text: `select ${COLUMNS} from events
+    const { rows } = await this.pool.query<EventRow>(
+      `select ${COLUMNS} from events
         where (transaction_id, global_position) > ($1::xid8, $2::bigint) and ${VISIBLE}
         order by transaction_id, global_position limit $3`,
-      values: [commitToSql(after), after.prepare.toString(), options.maxCount ?? 1000],
-    });
+      [commitToSql(after), after.prepare.toString(), options.maxCount ?? 1000],
+    );
     return rows.map(toRecorded);
   }
 

@@ -6,6 +6,7 @@ import {
 import {
   statementDividendHouseholdsMigration,
   statementMigration,
+  statementProjectFundSourcesMigration,
   statementProjection,
 } from '../statements/statement.projection';
 import { obligationsMigration, obligationsProjection } from '../obligations/obligations.projection';
@@ -29,6 +30,7 @@ export const projectionMigrations: readonly Migration[] = [
   householdListMigration,
   statementMigration,
   statementDividendHouseholdsMigration,
+  statementProjectFundSourcesMigration,
   obligationsMigration,
   fundFlowMigration,
   coverageMigration,

@@ -137,6 +137,13 @@ const DIVIDEND_HOUSEHOLD_COLUMNS = `
   jsonb_agg(a.stake_id order by a.ord), sum(a.shares), sum(a.guaranteed_yearly_fen), sum(a.amount_fen),
   coalesce((array_agg(a.project_id order by a.ord) filter (where a.source = 'fiscal_fund' and a.project_id is not null)), '{}')`;
 
+/** Project `p`'s money by source, in the contract's order, as a statement's dividend basis lists it. */
+const PROJECT_FUND_SOURCES = `coalesce((
+  select jsonb_agg(jsonb_build_object('source', f.source, 'amountFen', f.amount_fen)
+                   order by array_position(${SOURCE_ORDER}, f.source), f.source)
+    from (select source, sum(amount_fen) as amount_fen from statement_project_funds
+           where project_id = p.project_id group by source) f), '[]'::jsonb)`;
+
 /**
  * What household $2 holds in declaration $1, summed over its stakes once when the declaration is
  * projected (allocations never change afterwards), so that projecting each of the declaration's
@@ -162,6 +169,15 @@ export const statementDividendHouseholdsMigration: Migration = {
   `,
 };
 
+/** Each project's money by source, kept on the project so that a dividend line copies it instead of summing the funds. */
+export const statementProjectFundSourcesMigration: Migration = {
+  name: '0202-statement-project-fund-sources',
+  up: `
+    alter table statement_projects add column fund_sources jsonb not null default '[]';
+    update statement_projects p set fund_sources = ${PROJECT_FUND_SOURCES};
+  `,
+};
+
 /**
  * The dividend basis of household $2 on declaration $1 (aliases `d` for the declaration, `h` for the
  * household's sums, null when it has no allocation): its stakes, shares and allocation over all of
@@ -182,11 +198,7 @@ const DIVIDEND_BASIS = `
       select jsonb_agg(jsonb_build_object(
                'projectId', ap.project_id,
                'projectName', coalesce(p.name, ap.project_id),
-               'fundSources', coalesce((
-                 select jsonb_agg(jsonb_build_object('source', f.source, 'amountFen', f.amount_fen)
-                                  order by array_position(${SOURCE_ORDER}, f.source), f.source)
-                   from (select source, sum(amount_fen) as amount_fen from statement_project_funds
-                          where project_id = ap.project_id group by source) f), '[]'::jsonb))
+               'fundSources', coalesce(p.fund_sources, '[]'::jsonb))
              order by ap.first_ord)
         from (select u.project_id, min(u.ord) as first_ord from unnest(h.project_ids) with ordinality as u(project_id, ord)
                group by u.project_id) ap
@@ -243,6 +255,11 @@ export const statementProjection: Projection = {
             text: `insert into statement_project_funds (event_id, project_id, source, amount_fen)
                    values ($1, $2, $3, $4) on conflict (event_id) do nothing`,
             values: [recorded.id, event.data.projectId, event.data.source, event.data.amountFen],
+          },
+          {
+            // Kept summed by source on the project, so each dividend line copies it instead of summing.
+            text: `update statement_projects p set fund_sources = ${PROJECT_FUND_SOURCES} where p.project_id = $1`,
+            values: [event.data.projectId],
           },
         ];
       case 'DividendDeclared': {

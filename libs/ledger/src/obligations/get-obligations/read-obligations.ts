@@ -25,14 +25,9 @@ export async function readObligations(
   dueBy: string,
 ): Promise<{ items: ObligationItem[]; totals: ObligationTotals }> {
   const { rows } = await pool.query<Row>(
-    `with paid as (
-       select p.linkage_id, p.household_id, p.period, sum(p.amount_fen) as paid_fen
-         from obligation_payments p
-        where p.recorded_at <= $2::timestamptz
-          and (p.reversed_at is null or p.reversed_at > $2::timestamptz)
-        group by p.linkage_id, p.household_id, p.period
-     ),
-     schedules as (
+    // What was paid on each item is summed from that linkage's own payments (index on linkage_id), not
+    // from every payment of the ledger: the read costs what the entity owes, not what the county paid.
+    `with schedules as (
        select distinct on (s.lease_id) s.lease_id, s.version, l.household_id
          from obligation_leases l
          join obligation_rent_schedules s on s.lease_id = l.lease_id
@@ -40,14 +35,18 @@ export async function readObligations(
         order by s.lease_id, s.version desc
      )
      select 'dividend' as kind, d.declaration_id as linkage_id, d.household_id, d.period, d.due_on, d.due_fen,
-            coalesce((select sum(paid.paid_fen) from paid
-                       where paid.linkage_id = d.declaration_id and paid.household_id = d.household_id), 0) as paid_fen
+            coalesce((select sum(p.amount_fen) from obligation_payments p
+                       where p.linkage_id = d.declaration_id and p.household_id = d.household_id
+                         and p.recorded_at <= $2::timestamptz
+                         and (p.reversed_at is null or p.reversed_at > $2::timestamptz)), 0) as paid_fen
        from obligation_dividends d
       where d.entity_id = $1 and d.recorded_at <= $2::timestamptz and d.due_on <= $3
      union all
      select 'rent', r.lease_id, s.household_id, r.period, r.due_on, r.due_fen,
-            coalesce((select sum(paid.paid_fen) from paid
-                       where paid.linkage_id = r.lease_id and paid.period = r.period), 0)
+            coalesce((select sum(p.amount_fen) from obligation_payments p
+                       where p.linkage_id = r.lease_id and p.period = r.period
+                         and p.recorded_at <= $2::timestamptz
+                         and (p.reversed_at is null or p.reversed_at > $2::timestamptz)), 0)
        from schedules s
        join obligation_rent_dues r on r.lease_id = s.lease_id and r.version = s.version
       where r.due_on <= $3`,
