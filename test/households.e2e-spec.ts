@@ -126,8 +126,9 @@ describe('households over HTTP', () => {
 
   it('verifies the log for auditors and admins only', async () => {
     const res = await t.get('/v1/audit/verify').expect(200);
-    expect(res.body).toMatchObject({ ok: true });
+    expect(res.body).toMatchObject({ ok: true, seals: { sealsChecked: 0 } });
     expect(res.body.eventsChecked).toBeGreaterThan(5);
+    expect(res.body.seals.unsealedEvents).toBe(res.body.eventsChecked);
     const auditor = await t.userToken({ role: 'auditor' });
     await t.get('/v1/audit/verify', auditor).expect(200);
     const clerk = await t.userToken({ role: 'clerk', townships: ['城关镇'] });

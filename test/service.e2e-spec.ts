@@ -8,6 +8,9 @@ const root = join(__dirname, '..');
 const apiMain = join(root, 'dist/apps/ledger-api/src/main.js');
 const cliMain = join(root, 'dist/apps/ledger-cli/src/main.js');
 
+/** Services still running: a failed expectation must not leave one behind (it would hold jest open). */
+const running = new Set<ChildProcess>();
+
 /** The built service, started the way `npm start` starts it: no DATABASE_URL, embedded PostgreSQL. */
 async function startService(
   dataDir: string,
@@ -18,6 +21,8 @@ async function startService(
   delete env.LEDGER_ADMIN_TOKEN;
   const started = Date.now();
   const child = spawn(process.execPath, [apiMain], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -44,7 +49,10 @@ describe('the service as `npm start` runs it', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'ledger-service-'));
   });
-  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+  afterAll(async () => {
+    await Promise.all([...running].map((child) => stop(child, 'SIGKILL')));
+    await rm(dataDir, { recursive: true, force: true });
+  });
 
   it('starts on an embedded database, prints an admin token, keeps data across restarts and stops cleanly', async () => {
     const port = await freePort();
@@ -73,12 +81,20 @@ describe('the service as `npm start` runs it', () => {
     const { id, position } = (await created.json()) as { id: string; position: number };
 
     // The CLI shares the running embedded server instead of starting a second one.
-    const verify = spawnSync(process.execPath, [cliMain, 'verify', '--json'], {
-      env: { ...process.env, DATABASE_URL: '', LEDGER_DATA_DIR: dataDir },
-      encoding: 'utf8',
-    });
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, [cliMain, ...args], {
+        env: { ...process.env, DATABASE_URL: '', LEDGER_DATA_DIR: dataDir },
+        encoding: 'utf8',
+      });
+    const sealed = cli('seal', '--json');
+    expect(sealed.status).toBe(0);
+    expect(JSON.parse(sealed.stdout)).toMatchObject({ sealed: true, latest: { sealNo: 1 } });
+    const verify = cli('verify', '--json');
     expect(verify.status).toBe(0);
-    expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true });
+    expect(JSON.parse(verify.stdout)).toMatchObject({
+      ok: true,
+      seals: { sealsChecked: 1, unsealedEvents: 0, latestSeal: { upToPosition: position } },
+    });
 
     expect(await stop(first.child)).toBe(0);
 

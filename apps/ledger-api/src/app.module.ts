@@ -9,6 +9,7 @@ import {
   KnownQueryParameters,
   LedgerModule,
   ledgerMigrations,
+  LogSealing,
   ledgerValidationPipe,
   ProblemDetailsFilter,
 } from '@ledger/ledger';
@@ -35,6 +36,7 @@ import { HealthController } from './health/health.controller';
   providers: [
     AdminBootstrap,
     InlineProjections,
+    LogSealing,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
     { provide: APP_INTERCEPTOR, useClass: KnownQueryParameters },

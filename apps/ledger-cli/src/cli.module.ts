@@ -5,6 +5,7 @@ import { RuntimeModule } from '@ledger/runtime';
 import { ImportCommand } from './import/import.command';
 import { StatementCommand } from './statement/statement.command';
 import { ProjectionsCommand } from './projections/projections.command';
+import { SealCommand } from './seal/seal.command';
 import { UsageErrors } from './usage-errors';
 import { VerifyCommand } from './verify/verify.command';
 
@@ -23,6 +24,7 @@ export class CliModule {
       providers: [
         UsageErrors,
         VerifyCommand,
+        SealCommand,
         ...ProjectionsCommand.registerWithSubCommands(),
         ...ImportCommand.registerWithSubCommands(),
         ...StatementCommand.registerWithSubCommands(),

@@ -8,3 +8,4 @@ export * from './http/validation';
 export * from './users/ensure-admin/admin-bootstrap';
 export * from './projections/projections-host';
 export * from './projections/projection-runner';
+export * from './audit/log-sealing';

@@ -44,6 +44,15 @@ export class RuntimeConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /**
+   * How often the API seals the log (a global checkpoint hashing every event since the last seal),
+   * in seconds; 0 leaves sealing to `ledger-cli seal`.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  LEDGER_SEAL_INTERVAL_SECONDS = 60;
+
   /** Size of the PostgreSQL connection pool. */
   @Type(() => Number)
   @IsInt()

@@ -6,6 +6,7 @@ import { PostgresEventStore } from '@ledger/event-store/postgres/postgres-event-
 import { Database } from './database';
 import type { Migration } from '@ledger/database';
 import { eventStoreMigration } from '@ledger/event-store/postgres/event-store.migration';
+import { LogSeals, logSealsMigration } from '@ledger/event-store/seals/log-seals';
 import { RuntimeConfig, validateRuntimeConfig } from './runtime.config';
 
 /**
@@ -27,7 +28,8 @@ export class RuntimeModule implements OnApplicationShutdown {
         {
           provide: Database,
           inject: [RuntimeConfig],
-          useFactory: (config: RuntimeConfig) => Database.open(config, [eventStoreMigration, ...migrations]),
+          useFactory: (config: RuntimeConfig) =>
+            Database.open(config, [eventStoreMigration, logSealsMigration, ...migrations]),
         },
         {
           provide: EVENT_STORE,
@@ -37,8 +39,13 @@ export class RuntimeModule implements OnApplicationShutdown {
               ? EventStoreDbEventStore.connect(config.EVENTSTORE_CONNECTION_STRING)
               : new PostgresEventStore(db.pool),
         },
+        {
+          provide: LogSeals,
+          inject: [EVENT_STORE, Database],
+          useFactory: (store: EventStore, db: Database) => new LogSeals(store, db.pool),
+        },
       ],
-      exports: [RuntimeConfig, Database, EVENT_STORE],
+      exports: [RuntimeConfig, Database, EVENT_STORE, LogSeals],
     };
   }
 
@@ -55,8 +62,9 @@ export class RuntimeModule implements OnApplicationShutdown {
         // Placeholders only: no command runs in offline mode, so nothing ever calls them.
         { provide: Database, useValue: {} },
         { provide: EVENT_STORE, useValue: {} },
+        { provide: LogSeals, useValue: {} },
       ],
-      exports: [RuntimeConfig, Database, EVENT_STORE],
+      exports: [RuntimeConfig, Database, EVENT_STORE, LogSeals],
     };
   }
 

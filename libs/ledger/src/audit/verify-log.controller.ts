@@ -1,19 +1,24 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { EVENT_STORE, type EventStore, type VerifyResult } from '@ledger/event-store';
+import { EVENT_STORE, type EventStore } from '@ledger/event-store';
+import { LogSeals } from '@ledger/event-store/seals/log-seals';
 import type { Actor } from '../common/actor';
 import { forbidden } from '../common/domain-error';
 import { CurrentActor } from '../http/request-context';
+import { verifyLog, type LogVerification } from './verify-log';
 
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller('v1/audit/verify')
 export class VerifyLogController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly seals: LogSeals,
+  ) {}
 
-  /** Recomputes the tamper-evidence hash chains of the whole log (admins and auditors). */
+  /** Recomputes the tamper evidence of the whole log: every stream's hash chain and every seal (admins and auditors). */
   @Get()
-  verify(@CurrentActor() actor: Actor): Promise<VerifyResult> {
+  verify(@CurrentActor() actor: Actor): Promise<LogVerification> {
     if (actor.role !== 'admin' && actor.role !== 'auditor') {
       throw forbidden(
         'AUTH.AUDIT_ONLY',
@@ -21,6 +26,6 @@ export class VerifyLogController {
         '只有审计和管理员可以校验账本。',
       );
     }
-    return this.store.verify();
+    return verifyLog(this.store, this.seals);
   }
 }
