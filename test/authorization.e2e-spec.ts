@@ -198,7 +198,14 @@ describe('authorization: role × route', () => {
       allowed: WRITERS,
       cell: () => ({
         path: `/v1/entities/${entityId}/dividends`,
-        body: { period: '2018', declaredOn: '2019-01-10', recordDate: '2018-12-31', poolFen: 1_000_00 },
+        // Declared again by every allowed role: each a supplementary dividend for the period.
+        body: {
+          period: '2018',
+          declaredOn: '2019-01-10',
+          recordDate: '2018-12-31',
+          poolFen: 1_000_00,
+          supplementary: true,
+        },
       }),
     },
     {

@@ -160,9 +160,21 @@ describe('bad input is a 400 naming the field', () => {
     {
       name: 'dividend declaration',
       path: () => `/v1/entities/${entityId}/dividends`,
-      body: () => ({ period: '2018', declaredOn: '2019-01-10', recordDate: '2018-12-31', poolFen: 1_000_00 }),
+      body: () => ({
+        period: '2018',
+        declaredOn: '2019-01-10',
+        recordDate: '2018-12-31',
+        poolFen: 1_000_00,
+        supplementary: true, // declared more than once here
+      }),
       required: ['declaredOn', 'period', 'recordDate'],
-      fields: { poolFen: MONEY, period: PERIOD, declaredOn: DATE, recordDate: DATE },
+      fields: {
+        poolFen: MONEY,
+        period: PERIOD,
+        declaredOn: DATE,
+        recordDate: DATE,
+        supplementary: ['true', 1, 0, null, [true], {}],
+      },
     },
     {
       name: 'lease',

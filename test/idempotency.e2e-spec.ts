@@ -76,6 +76,7 @@ describe('idempotent payments over HTTP', () => {
           declaredOn: '2019-01-10',
           recordDate: '2018-12-31',
           poolFen: 200_000,
+          supplementary: true, // one declaration per case, all for 2018
         });
         return { streamId: id, path: `/v1/dividends/${id}/payments` };
       }

@@ -229,6 +229,29 @@ describe('stakes and dividends over HTTP', () => {
       expect(declared.body.allocations).toEqual([{ stakeId: `${cattle}.s1`, householdId: zhang, amountFen: 200_000 }]);
     });
 
+    it('refuses declaring a period twice, unless the second is declared supplementary', async () => {
+      const tea = await entity('云雾茶叶合作社');
+      await t.post('/v1/stakes', stake(tea, await household('吴九'), { shares: 2 })).expect(201);
+      const body = { period: '2018-H2', declaredOn: '2019-01-15', recordDate: '2018-12-31', poolFen: 50_000 };
+      const first = await t.post(`/v1/entities/${tea}/dividends`, body, clerk).expect(201);
+      const again = await t.post(`/v1/entities/${tea}/dividends`, { ...body, poolFen: 60_000 }, clerk).expect(409);
+      expect(again.body.code).toBe('DIVIDEND.ALREADY_DECLARED');
+      expect(again.body.detail).toContain(first.body.id);
+      const obligations = await t.get(
+        `/v1/entities/${tea}/obligations?dueBy=2019-12-31&minPosition=${first.body.position}`,
+      );
+      expect(obligations.body.totals.dueFen).toBe(50_000); // the refused declaration allocated nothing
+
+      const extra = await t
+        .post(`/v1/entities/${tea}/dividends`, { ...body, poolFen: 10_000, supplementary: true }, clerk)
+        .expect(201);
+      expect(extra.body.id).not.toBe(first.body.id);
+      const read = await t.get(`/v1/dividends/${extra.body.id}`, clerk).expect(200);
+      expect(read.body).toMatchObject({ period: '2018-H2', supplementary: true, poolFen: 10_000 });
+      const bad = await t.post(`/v1/entities/${tea}/dividends`, { ...body, supplementary: 'yes' }, clerk).expect(400);
+      expect(fieldsOf(bad.body)).toEqual(['supplementary']);
+    });
+
     it('refuses a declaration with nothing to allocate, bad input, unknown entities, other townships', async () => {
       const empty = await entity('空壳合作社');
       const none = await t

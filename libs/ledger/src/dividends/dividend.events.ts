@@ -42,6 +42,8 @@ export type DividendDeclared = DomainEvent<
     recordDate: string;
     /** The amount split pro-rata, when the declaration has a pool. */
     poolFen?: number;
+    /** A further declaration for a period that had one already (补充分红). */
+    supplementary?: true;
     /** Shares of every stake active on the record date. */
     totalShares: number;
     allocations: DividendAllocation[];

@@ -17,6 +17,7 @@ export class DeclareDividendCommand extends Command<DeclareDividendResult> {
       declaredOn: string;
       recordDate: string;
       poolFen?: number;
+      supplementary?: boolean;
     },
     readonly metadata: CommandMetadata,
   ) {

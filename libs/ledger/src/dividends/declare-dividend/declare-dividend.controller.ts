@@ -1,9 +1,9 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { newStreamId } from '../../common/ids';
 import type { CommandMetadata } from '../../common/stream-writer';
 import { EntityIdPipe } from '../../entities/entity-id';
+import { declarationIdFor } from '../dividend-id';
 import { RequestMetadata } from '../../http/request-context';
 import { DeclareDividendCommand, type DeclareDividendResult } from './declare-dividend.command';
 import { DeclareDividendRequest } from './declare-dividend.dto';
@@ -21,7 +21,10 @@ export class DeclareDividendController {
     @RequestMetadata() metadata: CommandMetadata,
   ): Promise<DeclareDividendResult> {
     return this.commands.execute(
-      new DeclareDividendCommand({ ...body, entityId, declarationId: newStreamId('dividend', metadata) }, metadata),
+      new DeclareDividendCommand(
+        { ...body, entityId, declarationId: declarationIdFor(entityId, body.period, body.supplementary, metadata) },
+        metadata,
+      ),
     );
   }
 }

@@ -166,6 +166,14 @@ describe('declare a dividend', () => {
       .thenRefused('DIVIDEND.ALREADY_DECLARED', 'conflict');
   });
 
+  it('marks a supplementary declaration as such', () => {
+    const [declared] = specOver([farmRegistered, stake(1)])
+      .given([])
+      .when(new DeclareDividendCommand(declare({ poolFen: 100, supplementary: true }), metadataFor(admin)))
+      .thenEvents();
+    expect(declared.data).toMatchObject({ supplementary: true, poolFen: 100 });
+  });
+
   it('property: a pool is split with non-negative allocations that add up exactly, each within a fen of its share', () => {
     const stakeArb = fc.record({
       shares: fc.integer({ min: 1, max: 1_000_000_000 }),

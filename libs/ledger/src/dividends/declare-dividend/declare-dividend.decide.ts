@@ -29,10 +29,11 @@ export function decideDeclareDividend(
   }
   assertMayWriteIn(metadata.actor, entity.township);
   if (state.status !== 'none') {
+    // The declaration's id is the entity's and period's, so this is the same period declared again.
     throw conflict(
       'DIVIDEND.ALREADY_DECLARED',
-      `Declaration ${state.declarationId} is already recorded.`,
-      `分红方案 ${state.declarationId} 已登记。`,
+      `${state.entityName} has already declared a dividend for ${state.period} (${state.declarationId}); declaring it again would allocate it twice. A further dividend for that period is declared with supplementary: true.`,
+      `${state.entityName}已登记 ${state.period} 的分红方案（${state.declarationId}），不能重复登记；如确需追加分红，请按补充分红登记（supplementary: true）。`,
     );
   }
   const parsed = parsePeriod(payload.period);
@@ -102,6 +103,7 @@ export function decideDeclareDividend(
         declaredOn: payload.declaredOn,
         recordDate: payload.recordDate,
         ...(payload.poolFen === undefined ? {} : { poolFen: payload.poolFen }),
+        ...(payload.supplementary ? { supplementary: true as const } : {}),
         totalShares: Number(totalShares),
         allocations,
       },

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ValidateIf } from 'class-validator';
+import { IsBoolean, IsOptional, ValidateIf } from 'class-validator';
 import { IsFen, IsLedgerDate, IsLedgerPeriod } from '../../http/validators';
 
 /** A dividend declaration as the entity's board or the village resolves it. */
@@ -20,4 +20,13 @@ export class DeclareDividendRequest {
   @ValidateIf((o: DeclareDividendRequest) => o.poolFen !== undefined)
   @IsFen({ description: 'Dividend pool to split pro-rata by shares, in fen' })
   poolFen?: number;
+
+  /**
+   * A second declaration for a period that already has one (补充分红). Without it, declaring a period
+   * again is refused, since it would allocate the same dividend twice.
+   */
+  @ApiPropertyOptional({ required: false })
+  @IsOptional()
+  @IsBoolean()
+  supplementary?: boolean;
 }

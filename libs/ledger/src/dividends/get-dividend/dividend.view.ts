@@ -11,6 +11,8 @@ export interface DividendView {
   declaredOn: string;
   recordDate: string;
   poolFen?: number;
+  /** A further declaration for a period that had one already (补充分红). */
+  supplementary?: true;
   totalShares: number;
   allocations: DividendAllocation[];
   households: { householdId: string; township: string; allocatedFen: number; paidFen: number; owedFen: number }[];

@@ -41,6 +41,7 @@ export class GetDividendHandler implements IQueryHandler<GetDividendQuery> {
       declaredOn: state.declaredOn,
       recordDate: state.recordDate,
       ...(state.poolFen === undefined ? {} : { poolFen: state.poolFen }),
+      ...(state.supplementary ? { supplementary: true as const } : {}),
       totalShares: state.totalShares,
       allocations: state.allocations,
       households,
