@@ -301,6 +301,31 @@ describe('obligations and fund flow over HTTP', () => {
       await t.http.get(`/v1/entities/${farm}/obligations`).expect(401);
     });
 
+    it('pages the items with a cursor, the totals covering every page', async () => {
+      const all = (await obligations('dueBy=2030-12-31').expect(200)).body as {
+        items: { linkageId: string }[];
+        totals: object;
+        nextCursor?: string;
+      };
+      expect(all.items.length).toBeGreaterThan(3);
+      expect(all.nextCursor).toBeUndefined();
+      const seen: unknown[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = (await obligations(`dueBy=2030-12-31&limit=2${cursor ? `&cursor=${cursor}` : ''}`).expect(200))
+          .body as typeof all;
+        expect(page.items.length).toBeLessThanOrEqual(2);
+        expect(page.totals).toEqual(all.totals);
+        seen.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(all.items);
+      const bad = await obligations('limit=0&cursor=not-a-cursor').expect(400);
+      expect(fieldsOf(bad.body)).toEqual(['limit']);
+      const badCursor = await obligations('cursor=not-a-cursor').expect(400);
+      expect(fieldsOf(badCursor.body)).toEqual(['cursor']);
+    });
+
     it('answers 404 for an unknown or malformed entity and 400 naming bad query fields', async () => {
       await t.get(`/v1/entities/${UNKNOWN_ENTITY}/obligations`).expect(404);
       await t.get('/v1/entities/nope/obligations').expect(404);

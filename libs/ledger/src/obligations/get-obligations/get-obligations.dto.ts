@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, ValidateBy } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Length, Max, Min, ValidateBy } from 'class-validator';
 import { isIsoInstant } from '../../shared/calendar';
 import { IsLedgerDate } from '../../http/validators';
 import { QueryOptions } from '../../http/query-options.dto';
@@ -22,4 +23,18 @@ export class GetObligationsRequest extends QueryOptions {
   @IsOptional()
   @IsLedgerDate(undefined, { required: false, example: '2018-12-31' })
   dueBy?: string;
+
+  /** Items per page; without it every item is listed (and the CSV holds them all). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+
+  /** Opaque: the `nextCursor` of the previous page. */
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  cursor?: string;
 }

@@ -2,6 +2,8 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Database } from '@ledger/runtime';
 import { assertMayReadIn } from '../../common/actor';
 import { notFound } from '../../common/domain-error';
+import { decodeCursor, encodeCursor } from '../../common/page';
+import { BadInputException } from '../../http/problem-details.filter';
 import { StreamWriter } from '../../common/stream-writer';
 import { entity } from '../../entities/entity.state';
 import { ProjectionsHost } from '../../projections/projections-host';
@@ -9,8 +11,8 @@ import { dateInChina } from '../../shared/calendar';
 import { obligationsProjection } from '../obligations.projection';
 import { GetObligationsQuery } from './get-obligations.query';
 import { canonicalInstant } from './instant';
-import type { ObligationsView } from './obligations.view';
-import { readObligations } from './read-obligations';
+import type { ObligationItem, ObligationsView } from './obligations.view';
+import { byDueDateThenLinkage, readObligations } from './read-obligations';
 
 /**
  * The arrears list of an entity: what it owes households (dividends declared, rents fallen due) and
@@ -34,7 +36,12 @@ export class GetObligationsHandler implements IQueryHandler<GetObligationsQuery>
     await this.projections.waitFor(filter.minPosition, [obligationsProjection.name]);
     const asOf = filter.asOf ?? new Date().toISOString();
     const dueBy = filter.dueBy ?? dateInChina(asOf);
+    const after = decodeCursor(filter.cursor);
+    if (filter.cursor !== undefined && (after?.length !== 4 || !after.every((k) => typeof k === 'string'))) {
+      throw new BadInputException([{ path: 'cursor', message: 'cursor must be the nextCursor of a previous page' }]);
+    }
     const { items, totals } = await readObligations(this.database.pool, entityId, canonicalInstant(asOf), dueBy);
+    const page = pageOf(items, filter.limit, after as string[] | undefined);
     return {
       entity: {
         id: state.entityId,
@@ -45,8 +52,27 @@ export class GetObligationsHandler implements IQueryHandler<GetObligationsQuery>
       },
       asOf,
       dueBy,
-      items,
+      items: page.items,
       totals,
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
     };
   }
+}
+
+const cursorOf = (i: ObligationItem): string => encodeCursor([i.dueOn, i.linkageId, i.householdId, i.period]);
+
+/** The items after the cursor's item in the list's order, `limit` of them (all without a limit). */
+function pageOf(
+  items: ObligationItem[],
+  limit: number | undefined,
+  after: string[] | undefined,
+): { items: ObligationItem[]; nextCursor?: string } {
+  let rest = items;
+  if (after) {
+    const [dueOn, linkageId, householdId, period] = after;
+    rest = items.filter((i) => byDueDateThenLinkage(i, { ...i, dueOn, linkageId, householdId, period }) > 0);
+  }
+  if (limit === undefined || rest.length <= limit) return { items: rest };
+  const shown = rest.slice(0, limit);
+  return { items: shown, nextCursor: cursorOf(shown[shown.length - 1]) };
 }

@@ -28,5 +28,8 @@ export interface ObligationsView {
   /** Items due on or before this date are listed. */
   dueBy: string;
   items: ObligationItem[];
+  /** Over every item due, whichever page this is. */
   totals: ObligationTotals;
+  /** With `limit`: pass it as `cursor` for the next page; absent on the last page. */
+  nextCursor?: string;
 }
