@@ -102,13 +102,17 @@ export class DirectoryReader {
     }));
   }
 
-  /** Every linkage of a household, newest first, for whoever may read the household. */
+  /**
+   * Every linkage of a household, newest first, for whoever may read the household's register entry
+   * (household users read their statement only, as the contract says).
+   */
   async householdLinkages(householdId: string, actor: Actor, minPosition?: number): Promise<HouseholdLinkages> {
+    refuseHouseholdRole(actor);
     const { state } = await this.streams.read(householdId, household);
     if (state.status !== 'registered') {
       throw notFound('HOUSEHOLD.NOT_FOUND', `No household ${householdId}.`, `没有编号为 ${householdId} 的农户。`);
     }
-    assertMayReadIn(actor, state.township, householdId);
+    assertMayReadIn(actor, state.township);
     await this.projections.waitFor(minPosition, [directoryProjection.name]);
     const { rows } = await this.database.pool.query<Record<string, unknown>>(
       `select * from household_linkages where household_id = $1 order by position desc, linkage_id`,
