@@ -183,7 +183,7 @@ export function ImportPage({ token }: { token: string }) {
             <Select
               options={IMPORT_KINDS.map((k) => ({
                 value: k,
-                label: `${KIND_TITLE[k][lang]}（${k}）`,
+                label: lang === 'zh' ? `${KIND_TITLE[k].zh}（${k}）` : `${KIND_TITLE[k].en} (${k})`,
               }))}
             />
           </Form.Item>
@@ -217,7 +217,9 @@ export function ImportPage({ token }: { token: string }) {
           </Form.Item>
           {kind && (
             <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
-              {KIND_COLUMNS[kind].map((c) => `${c.zh}${c.required ? '' : '?'}`).join('，')}
+              {KIND_COLUMNS[kind]
+                .map((c) => `${lang === 'zh' ? c.zh : `${c.zh} / ${c.key}`}${c.required ? '' : '?'}`)
+                .join(lang === 'zh' ? '，' : ', ')}
             </Typography.Paragraph>
           )}
           <Space wrap>
