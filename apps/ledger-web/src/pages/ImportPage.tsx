@@ -363,7 +363,7 @@ function ImportResult(props: {
                     render: (_: unknown, w: { row: number }) => preview.rows[w.row - 2]?.[i] ?? '',
                   }))
                 : []),
-              { title: t.linkage, dataIndex: 'id', render: (id: string) => <code>{id}</code> },
+              { title: t.recordId, dataIndex: 'id', render: (id: string) => <code>{id}</code> },
               {
                 title: t.actions,
                 key: 'open',
