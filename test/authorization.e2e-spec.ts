@@ -392,6 +392,39 @@ describe('authorization: role × route', () => {
     },
     {
       method: 'GET',
+      route: '/v1/me',
+      // Anyone with a valid token may ask who they are.
+      allowed: ROLES.filter((r) => r !== 'no token' && r !== 'bad token'),
+      cell: () => ({ path: '/v1/me' }),
+    },
+    {
+      method: 'GET',
+      route: '/v1/entities',
+      // Every clerk may list; the list holds only their townships' entities.
+      allowed: [...READERS, 'clerk of another township'],
+      cell: () => ({ path: '/v1/entities?limit=200' }),
+      check: (role, body) => {
+        const items = (body as { items: { township: string }[] }).items;
+        if (role === 'clerk of another township') {
+          expect(items.filter((i) => i.township !== OTHER_TOWNSHIP)).toEqual([]);
+        }
+        if (role === 'clerk of the township') expect(items.filter((i) => i.township !== TOWNSHIP)).toEqual([]);
+      },
+    },
+    {
+      method: 'GET',
+      route: '/v1/projects',
+      allowed: ['admin', 'auditor'],
+      cell: () => ({ path: '/v1/projects' }),
+    },
+    {
+      method: 'GET',
+      route: '/v1/households/{id}/linkages',
+      allowed: READERS,
+      cell: () => ({ path: `/v1/households/${householdId}/linkages` }),
+    },
+    {
+      method: 'GET',
       route: '/v1/audit/coverage',
       // Every clerk may ask; the figures hold only their townships.
       allowed: [...READERS, 'clerk of another township'],

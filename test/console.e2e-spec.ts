@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { webConsoleDir } from '../apps/ledger-api/src/web-console';
+import { TokenIssuer } from '../libs/ledger/src/users/tokens';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -174,6 +175,13 @@ describeIfBrowser(
         });
       }
 
+      await write(`/v1/entities/${farm}/dividends`, {
+        period: '2018',
+        declaredOn: '2018-12-20',
+        recordDate: '2018-12-01',
+        poolFen: 600_00,
+      }); // 张三 4 shares of 6: 400.00 allocated
+
       clerk = await t.userToken({ name: '王会计', role: 'clerk', townships: ['城关镇'] });
       auditor = await t.userToken({ name: '审计员', role: 'auditor' });
       zhangToken = await t.userToken({ name: '张三', role: 'household', householdId: zhang });
@@ -191,7 +199,14 @@ describeIfBrowser(
       await t.get(`/v1/households/${zhang}/statement?minPosition=${last}`).expect(200);
       await t.get(`/v1/entities/${farm}/obligations?minPosition=${last}`).expect(200);
       await t.get(`/v1/audit/fund-flow?projectId=${projectId}&minPosition=${last}`).expect(200);
+      await t.get(`/v1/households/${zhang}/linkages?minPosition=${last}`).expect(200);
     });
+
+    /** Picks `text` in the searchable select labelled `label` (an entity or project picker). */
+    const pick = async (page: Page, label: string, text: string) => {
+      await page.getByLabel(label, { exact: true }).fill(text);
+      await page.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
+    };
 
     afterAll(async () => {
       await browser?.close();
@@ -205,10 +220,12 @@ describeIfBrowser(
       await page.getByRole('link', { name: '打开' }).click();
       await page.getByText('农户：张三（421127010100101）').waitFor();
       await page.getByText('2,000.00').first().waitFor(); // the rent paid through the API
+      await page.getByText('王会计').waitFor(); // who is signed in (GET /v1/me)
 
+      // The wage form is reached from the household's employment, which it records against.
       await page.getByRole('button', { name: '记录工资' }).click();
       const dialog = page.getByRole('dialog');
-      await dialog.getByLabel('用工编号', { exact: true }).fill(employmentId);
+      await dialog.getByText(employmentId).waitFor();
       await dialog.getByLabel('月份', { exact: true }).fill('2018-04');
       await dialog.getByLabel('发放日期', { exact: true }).fill('2018-05-05');
       await dialog.getByLabel('金额（元）', { exact: true }).fill('2,000.505');
@@ -238,10 +255,84 @@ describeIfBrowser(
       await page.context().close();
     });
 
+    it('a clerk records a dividend through its form: the refusal sits under the amount, then it is on the statement', async () => {
+      const page = await signIn(clerk);
+      await page.goto(`${base}/#/h/${zhang}`);
+      await page.getByRole('button', { name: '记录分红' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText('本户尚未领取 400.00 元').waitFor();
+      const amount = dialog.getByLabel('金额（元）', { exact: true });
+      expect(await amount.inputValue()).toBe('400.00'); // what is still owed, offered
+      await amount.fill('500');
+      await dialog.getByLabel('发放日期', { exact: true }).fill('2018-12-25');
+      await dialog.getByRole('button', { name: '确定' }).click();
+      // The API's 422 (overpayment) sits beside the amount it is about.
+      const amountItem = dialog
+        .locator('.ant-form-item')
+        .filter({ has: page.getByLabel('金额（元）', { exact: true }) });
+      await amountItem.locator('.ant-form-item-explain-error').waitFor();
+      await screenshot(page, 'clerk-dividend-overpayment');
+
+      await amount.fill('400.00');
+      await dialog.getByLabel('凭证号', { exact: true }).fill('分红-2018-001');
+      await dialog.getByRole('button', { name: '确定' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      const row = page.getByRole('row').filter({ hasText: '400.00' }).filter({ hasText: '分红' });
+      await row.first().waitFor();
+      await screenshot(page, 'clerk-statement-after-dividend');
+      const statement = await t.get(`/v1/households/${zhang}/statement`).expect(200);
+      const dividends = (statement.body.lines as { kind: string; amountFen: number }[]).filter(
+        (l) => l.kind === 'dividend',
+      );
+      expect(dividends.map((d) => d.amountFen)).toEqual([400_00]);
+      await page.context().close();
+    });
+
+    it('a dry run shows the bad cell; the fixed roster passes, is imported and opens the statement', async () => {
+      const page = await signIn(clerk);
+      await page.getByRole('menuitem', { name: '名册导入' }).click();
+      await pick(page, '经营主体', '桃园茶叶');
+      const roster = (amount: string) => ({
+        name: '工资表.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          `\uFEFF户编号,姓名,月份,金额,发放日期\r\n421127010100101,张三,2018-05,"2,000.00",2018-06-05\r\n421127010100101,张三,2018-06,${amount},2018-07-05\r\n`,
+        ),
+      });
+      await page.getByLabel('文件', { exact: true }).setInputFiles(roster('20O0.00'));
+      await page.getByRole('button', { name: '试导入（不写入）' }).click();
+      const bad = page.locator('td.import-bad-cell[aria-invalid="true"]');
+      await bad.first().waitFor();
+      expect(await bad.count()).toBe(1);
+      expect(await bad.textContent()).toContain('20O0.00');
+      expect(await bad.locator('.import-reason').textContent()).toMatch(/^有误：.+/);
+      // It is the amount column's cell, on spreadsheet row 3.
+      const row = page.getByRole('row').filter({ has: bad });
+      expect(await row.locator('td').first().textContent()).toBe('3');
+      const headers = await page.locator('thead th').allTextContents();
+      const cells: (string | null)[] = [];
+      for (const cell of await row.locator('td').all()) cells.push(await cell.getAttribute('aria-invalid'));
+      expect(headers[cells.indexOf('true')]).toBe('金额');
+      expect(await page.getByRole('button', { name: '正式导入' }).isDisabled()).toBe(true);
+      await screenshot(page, 'clerk-import-dry-run-bad-cell');
+
+      await page.getByLabel('文件', { exact: true }).setInputFiles(roster('1800'));
+      await page.getByRole('button', { name: '试导入（不写入）' }).click();
+      await page.getByText('全部通过，可以正式导入。').waitFor();
+      await page.getByRole('button', { name: '正式导入' }).click();
+      await page.getByText('已写入台账').waitFor();
+      await screenshot(page, 'clerk-import-committed');
+      await page.getByRole('button', { name: '查看明白卡' }).first().click();
+      await page.getByText('农户：张三（421127010100101）').waitFor();
+      await page.getByRole('row').filter({ hasText: '1,800.00' }).first().waitFor();
+      await page.context().close();
+    });
+
     it('an auditor opens the fund-flow Sankey diagram and the arrears list', async () => {
       const page = await signIn(auditor);
+      expect(await page.getByRole('menuitem', { name: '名册导入' }).count()).toBe(0); // auditors write nothing
       await page.getByRole('menuitem', { name: '资金流向' }).click();
-      await page.getByLabel('项目编号', { exact: true }).fill(projectId);
+      await pick(page, '项目', '桃园茶园');
       await page.getByRole('button', { name: '查看' }).click();
       await page.getByText('桃园茶园扶贫项目').first().waitFor();
       await page.locator('canvas').first().waitFor();
@@ -251,7 +342,7 @@ describeIfBrowser(
       await screenshot(page, 'auditor-fund-flow');
 
       await page.getByRole('menuitem', { name: '欠付清单' }).click();
-      await page.getByLabel('经营主体编号', { exact: true }).fill(farm);
+      await pick(page, '经营主体', '桃园茶叶');
       await page.getByRole('button', { name: '查看' }).click();
       const rows = page.getByRole('row').filter({ hasText: zhang });
       await rows.first().waitFor();
@@ -288,6 +379,23 @@ describeIfBrowser(
       expect(await other.getByText('李四').count()).toBe(0);
       await screenshot(other, 'household-other-refused');
       await otherContext.close();
+    });
+
+    it("the QR link printed on a household's card opens its statement on a phone, until it expires", async () => {
+      const card = await t.get(`/v1/households/${zhang}/statement.html`, clerk).expect(200);
+      const printed = /<a href="([^"]+)">/.exec(card.text)![1].replace(/&amp;/g, '&');
+      const link = `${base}/${printed.slice(printed.indexOf('#'))}`;
+      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN' });
+      const page = await context.newPage();
+      await page.goto(link);
+      await page.getByText('张三 · 桃园村').waitFor();
+      expect(page.url()).not.toContain('token=');
+      await screenshot(page, 'household-statement-from-card-link');
+
+      const expired = t.app.get(TokenIssuer).statementLinkFor(zhang, new Date(Date.now() - 60_000));
+      await page.goto(`${base}/#/s?h=${zhang}&token=${encodeURIComponent(expired)}`);
+      await page.getByText('链接已失效，请向经办人重新索取。').waitFor();
+      await context.close();
     });
   },
 );

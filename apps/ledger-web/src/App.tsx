@@ -5,12 +5,13 @@ import { useCallback, useMemo, useState } from 'react';
 import { setApiLang } from './api';
 import { LangContext, texts, useT, type Lang } from './i18n';
 import { go, useRoute } from './route';
-import { clearSession, loadSession, saveSession, type Session } from './session';
+import { clearSession, loadSession, may, saveSession, type Session } from './session';
 import { ArrearsPage } from './pages/ArrearsPage';
 import { CoveragePage } from './pages/CoveragePage';
 import { FundFlowPage } from './pages/FundFlowPage';
 import { HouseholdPage } from './pages/HouseholdPage';
 import { HouseholdsPage } from './pages/HouseholdsPage';
+import { ImportPage } from './pages/ImportPage';
 import { PublicStatementPage } from './pages/PublicStatementPage';
 import { SignInPage } from './pages/SignInPage';
 import { VerifyPage } from './pages/VerifyPage';
@@ -49,7 +50,16 @@ export function App() {
   } else if (!session || session.role === 'household') {
     page = <SignInPage onSignedIn={signIn} onSwitchLang={switchLang} />;
   } else {
-    page = <Console session={session} first={first} second={second} onSignOut={signOut} onSwitchLang={switchLang} />;
+    page = (
+      <Console
+        session={session}
+        first={first}
+        second={second}
+        params={route.params}
+        onSignOut={signOut}
+        onSwitchLang={switchLang}
+      />
+    );
   }
 
   return (
@@ -65,35 +75,61 @@ export function App() {
   );
 }
 
+function roleLabel(t: ReturnType<typeof useT>['t'], role: Session['role']): string {
+  switch (role) {
+    case 'admin':
+      return t.roleAdmin;
+    case 'clerk':
+      return t.roleClerk;
+    case 'auditor':
+      return t.roleAuditor;
+    case 'household':
+      return t.roleHousehold;
+  }
+}
+
 function Console(props: {
   session: Session;
   first?: string;
   second?: string;
+  params: URLSearchParams;
   onSignOut: () => void;
   onSwitchLang: () => void;
 }) {
   const { t } = useT();
   const { session, first = 'households', second } = props;
-  const auditor = session.role === 'auditor';
+  const audit = may.audit(session);
+  const canImport = may.import(session);
   const items = [
     { key: 'households', label: t.menuHouseholds },
-    ...(auditor
+    ...(canImport ? [{ key: 'import', label: t.menuImport }] : []),
+    { key: 'arrears', label: t.menuArrears },
+    ...(audit
       ? [
-          { key: 'arrears', label: t.menuArrears },
           { key: 'fund-flow', label: t.menuFundFlow },
           { key: 'coverage', label: t.menuCoverage },
           { key: 'verify', label: t.menuVerify },
         ]
-      : [{ key: 'arrears', label: t.menuArrears }]),
+      : []),
   ];
   const selected = first === 'h' ? 'households' : first;
+  const shownAfter = Number(props.params.get('p') ?? '') || undefined;
   let content;
-  if (first === 'h' && second) content = <HouseholdPage token={session.token} householdId={second} />;
+  if (first === 'h' && second)
+    content = (
+      <HouseholdPage
+        token={session.token}
+        householdId={second}
+        canWrite={may.write(session)}
+        minPosition={shownAfter}
+      />
+    );
+  else if (first === 'import' && canImport) content = <ImportPage token={session.token} />;
   else if (first === 'arrears') content = <ArrearsPage token={session.token} />;
-  else if (first === 'fund-flow' && auditor) content = <FundFlowPage token={session.token} />;
-  else if (first === 'coverage' && auditor) content = <CoveragePage token={session.token} />;
-  else if (first === 'verify' && auditor) content = <VerifyPage token={session.token} />;
-  else content = <HouseholdsPage token={session.token} />;
+  else if (first === 'fund-flow' && audit) content = <FundFlowPage token={session.token} />;
+  else if (first === 'coverage' && audit) content = <CoveragePage token={session.token} />;
+  else if (first === 'verify' && audit) content = <VerifyPage token={session.token} />;
+  else content = <HouseholdsPage token={session.token} initialQuery={props.params.get('q') ?? undefined} />;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -110,7 +146,13 @@ function Console(props: {
           style={{ flex: 1, minWidth: 0 }}
         />
         <Space>
-          <Tag color="gold">{session.role === 'clerk' ? t.roleClerk : t.roleAuditor}</Tag>
+          <span style={{ color: '#fff', whiteSpace: 'nowrap' }} aria-label={t.signedInAs}>
+            {session.name}
+          </span>
+          <Tag color="gold" title={session.townships?.join('、')}>
+            {roleLabel(t, session.role)}
+            {session.role === 'clerk' && session.townships?.length ? ` · ${session.townships.join('、')}` : ''}
+          </Tag>
           <Button size="small" onClick={props.onSwitchLang}>
             {t.language}
           </Button>

@@ -9,6 +9,8 @@ export interface FieldError {
 export interface Problem {
   type?: string;
   title?: string;
+  /** The ledger's own code for a refusal (`LEASE.OVERPAYMENT`). */
+  code?: string;
   status: number;
   detail?: string;
   errors?: FieldError[];
@@ -92,29 +94,50 @@ export function saveBlob(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export type Role = 'clerk' | 'auditor' | 'household';
+export type Role = 'admin' | 'clerk' | 'auditor' | 'household';
 
-/**
- * What a token may do, found by asking the API (it has no "who am I" route): the household register
- * answers clerks, auditors and admins; coverage across townships is for auditors and admins; a
- * household token reads only its statement. `undefined` when the token is not valid.
- */
-export async function roleOf(token: string): Promise<Role | undefined> {
+/** `GET /v1/me`: who the token belongs to. */
+export interface Me {
+  id: string;
+  name: string;
+  role: Role;
+  townships: string[];
+  householdId?: string;
+}
+
+/** Who a token is (`GET /v1/me`), or `undefined` when the token is not valid. */
+export async function whoAmI(token: string): Promise<Me | undefined> {
   try {
-    await api('/v1/households?limit=1', { token });
+    return await api<Me>('/v1/me', { token });
   } catch (e) {
-    if (e instanceof ApiError && e.status === 403) return 'household';
     if (e instanceof ApiError && e.status === 401) return undefined;
     throw e;
   }
-  try {
-    await api('/v1/audit/fund-flow?projectId=project-00000000-0000-4000-8000-000000000000', { token });
-    return 'auditor';
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 403) return 'clerk';
-    if (e instanceof ApiError && (e.status === 404 || e.status === 400)) return 'auditor';
-    throw e;
+}
+
+/** A multipart upload (a roster as the field `file`); answers the JSON body and the status (201 or 202). */
+export async function apiUpload<T>(
+  path: string,
+  file: File,
+  options: { token: string },
+): Promise<{ status: number; body: T }> {
+  const data = new FormData();
+  data.append('file', file, file.name);
+  const response = await fetch(withLang(path), {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${options.token}`, Accept: 'application/json' },
+    body: data,
+  });
+  if (!response.ok) {
+    let problem: Problem = { status: response.status };
+    try {
+      problem = { ...(await response.json()), status: response.status } as Problem;
+    } catch {
+      // not JSON: keep the status alone
+    }
+    throw new ApiError(problem);
   }
+  return { status: response.status, body: (await response.json()) as T };
 }
 
 /** A fresh random key (works on plain http too, where `crypto.randomUUID` may be missing). */

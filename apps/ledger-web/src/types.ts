@@ -75,3 +75,95 @@ export interface Coverage {
   year: number;
   items: CoverageRow[];
 }
+
+export interface Page<Item> {
+  items: Item[];
+  nextCursor?: string;
+}
+
+export interface EntityListItem {
+  id: string;
+  name: string;
+  kind: string;
+  creditCode?: string;
+  township: string;
+  county: string;
+}
+
+export interface ProjectListItem {
+  id: string;
+  name: string;
+  industry: string;
+  county: string;
+}
+
+/** `GET /v1/households/{id}/linkages`: what the household is party to, and the terms a form offers. */
+export interface HouseholdLinkage {
+  linkageId: string;
+  kind: 'employment' | 'lease' | 'order' | 'dividend';
+  entity: { id: string; name: string };
+  startsOn?: string;
+  endsOn?: string;
+  terms: {
+    workerName?: string;
+    wageBasis?: string;
+    rateFen?: number;
+    areaMu?: string;
+    rentPerMuYearFen?: number;
+    schedule?: string;
+    product?: string;
+    unit?: string;
+    priceFen?: number;
+    period?: string;
+    declaredOn?: string;
+    allocatedFen?: number;
+  };
+}
+
+export interface LeaseDueView {
+  period: string;
+  dueOn: string;
+  amountFen: number;
+  paidFen: number;
+  outstandingFen: number;
+}
+
+export interface LeaseView {
+  id: string;
+  dues: LeaseDueView[];
+}
+
+export interface DividendView {
+  id: string;
+  period: string;
+  declaredOn: string;
+  households: { householdId: string; allocatedFen: number; paidFen: number; owedFen: number }[];
+}
+
+export interface ImportRowError {
+  row: number;
+  column: string;
+  value: string;
+  message: string;
+  code?: string;
+}
+
+/** `POST /v1/imports` and `GET /v1/imports/{id}`. */
+export interface ImportReport {
+  id: string;
+  kind: string;
+  dryRun: boolean;
+  fileName: string;
+  status: 'validated' | 'processing' | 'committed' | 'rejected' | 'duplicate';
+  phase?: 'validating' | 'writing' | 'done';
+  rows: number;
+  accepted: number;
+  rejected: number;
+  written?: number;
+  errors: ImportRowError[];
+  errorCount?: number;
+  duplicateOf?: string;
+  position?: number;
+  failure?: string;
+  wrote?: { row: number; id: string; position: number }[];
+}

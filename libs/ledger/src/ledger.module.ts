@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { LedgerCommonModule } from './common/common.module';
 import { AuditModule } from './audit/audit.module';
 import { CoverageModule } from './coverage/coverage.module';
+import { DirectoryModule } from './directory/directory.module';
 import { DividendsModule } from './dividends/dividends.module';
 import { EmploymentModule } from './employment/employment.module';
 import { EntitiesModule } from './entities/entities.module';
@@ -41,6 +42,7 @@ import { UsersModule } from './users/users.module';
     CoverageModule,
     AuditModule,
     ImportsModule,
+    DirectoryModule,
   ],
   exports: [LedgerCommonModule],
 })

@@ -36,6 +36,21 @@ export class RuntimeConfig {
   @MinLength(32, { message: 'LEDGER_TOKEN_SECRET must be at least 32 characters' })
   LEDGER_TOKEN_SECRET?: string;
 
+  /**
+   * Address of the web console as households reach it (`https://ledger.example.gov.cn`), printed as the
+   * QR code and link on clarity cards. Unset: the address the card was requested at.
+   */
+  @IsOptional()
+  @IsString()
+  LEDGER_PUBLIC_URL?: string;
+
+  /** How long the statement link printed on a clarity card stays valid, in days. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3660)
+  LEDGER_STATEMENT_LINK_DAYS = 90;
+
   /** EventStoreDB for events (read models stay in PostgreSQL); unset means events in PostgreSQL. */
   @IsOptional()
   @IsString()

@@ -5,6 +5,7 @@ import { label, useT } from '../i18n';
 import { formatYuan } from '../money';
 import type { Obligation, Obligations } from '../types';
 import { ErrorAlert } from './ErrorAlert';
+import { EntityPicker } from './Pickers';
 
 /** What an entity still owes households (dividends declared, rents due), sortable and exportable. */
 export function ArrearsPage({ token }: { token: string }) {
@@ -53,8 +54,8 @@ export function ArrearsPage({ token }: { token: string }) {
         onFinish={(v) => void load(v as { entityId: string })}
         style={{ marginBottom: 16, rowGap: 8 }}
       >
-        <Form.Item name="entityId" label={t.entityIdLabel} rules={[{ required: true, message: t.required }]}>
-          <Input style={{ width: 360 }} placeholder="entity-…" />
+        <Form.Item name="entityId" label={t.entity} rules={[{ required: true, message: t.required }]}>
+          <EntityPicker token={token} style={{ width: 360 }} />
         </Form.Item>
         <Form.Item name="dueBy" label={t.dueBy}>
           <Input type="date" />

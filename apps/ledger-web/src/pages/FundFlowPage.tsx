@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Form, Input, Space, Statistic } from 'antd';
+import { Alert, Button, Card, Form, Space, Statistic } from 'antd';
 import ReactECharts from 'echarts-for-react';
 import { useState } from 'react';
 import { api, query } from '../api';
@@ -6,6 +6,7 @@ import { label, useT, type Text } from '../i18n';
 import { formatYuan } from '../money';
 import type { FundFlow } from '../types';
 import { ErrorAlert } from './ErrorAlert';
+import { ProjectPicker } from './Pickers';
 
 /** The Sankey diagram's nodes and links: fund sources → project → entities → households. */
 export function sankeyOf(flow: FundFlow, t: Text) {
@@ -90,8 +91,8 @@ export function FundFlowPage({ token }: { token: string }) {
   return (
     <Card title={t.menuFundFlow}>
       <Form layout="inline" onFinish={(v) => void load(v as { projectId: string })} style={{ marginBottom: 16 }}>
-        <Form.Item name="projectId" label={t.projectIdLabel} rules={[{ required: true, message: t.required }]}>
-          <Input style={{ width: 380 }} placeholder="project-…" />
+        <Form.Item name="projectId" label={t.project} rules={[{ required: true, message: t.required }]}>
+          <ProjectPicker token={token} style={{ width: 380 }} />
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit" loading={busy}>

@@ -3,33 +3,49 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, query } from '../api';
 import { label, useT } from '../i18n';
 import { formatYuan } from '../money';
-import type { Household, Statement, StatementLine } from '../types';
+import type { Household, HouseholdLinkage, Statement, StatementLine } from '../types';
 import { ErrorAlert } from './ErrorAlert';
+import { PaymentDialog, recordLabel, termsText } from './PaymentDialog';
 import { ReverseDialog } from './ReverseDialog';
-import { WageDialog } from './WageDialog';
 
-/** A household as a clerk sees it: who, its statement line by line, and the forms to record and reverse. */
-export function HouseholdPage({ token, householdId }: { token: string; householdId: string }) {
+/**
+ * A household as a clerk sees it: who, its linkages (each with the form recording its payments), its
+ * statement line by line with reversal. `canWrite` false (auditors) hides the forms.
+ */
+export function HouseholdPage({
+  token,
+  householdId,
+  canWrite,
+  minPosition: shownAfter,
+}: {
+  token: string;
+  householdId: string;
+  canWrite: boolean;
+  /** Show the ledger at least as of this position (after an import, say). */
+  minPosition?: number;
+}) {
   const { t, lang } = useT();
   const { message } = App.useApp();
   const [household, setHousehold] = useState<Household>();
   const [statement, setStatement] = useState<Statement>();
   const [error, setError] = useState<Error>();
-  const [wageOpen, setWageOpen] = useState(false);
+  const [linkages, setLinkages] = useState<HouseholdLinkage[]>();
+  const [paying, setPaying] = useState<HouseholdLinkage>();
   const [reversing, setReversing] = useState<StatementLine>();
 
   const load = useCallback(
     async (minPosition?: number) => {
       setError(undefined);
+      const id = encodeURIComponent(householdId);
       try {
-        const [h, s] = await Promise.all([
-          api<Household>(`/v1/households/${encodeURIComponent(householdId)}`, { token }),
-          api<Statement>(`/v1/households/${encodeURIComponent(householdId)}/statement${query({ minPosition })}`, {
-            token,
-          }),
+        const [h, s, l] = await Promise.all([
+          api<Household>(`/v1/households/${id}`, { token }),
+          api<Statement>(`/v1/households/${id}/statement${query({ minPosition })}`, { token }),
+          api<{ items: HouseholdLinkage[] }>(`/v1/households/${id}/linkages${query({ minPosition })}`, { token }),
         ]);
         setHousehold(h);
         setStatement(s);
+        setLinkages(l.items);
       } catch (e) {
         setError(e as Error);
       }
@@ -38,17 +54,15 @@ export function HouseholdPage({ token, householdId }: { token: string; household
   );
 
   useEffect(() => {
-    void load();
-  }, [load, lang]);
+    void load(shownAfter);
+  }, [load, lang, shownAfter]);
 
   const written = (position: number) => {
     void message.success(t.saved);
-    setWageOpen(false);
+    setPaying(undefined);
     setReversing(undefined);
     void load(position);
   };
-
-  const employments = [...new Set(statement?.lines.filter((l) => l.kind === 'wage').map((l) => l.linkageId) ?? [])];
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
@@ -59,9 +73,6 @@ export function HouseholdPage({ token, householdId }: { token: string; household
           extra={
             <Space>
               <Button href="#/households">{t.back}</Button>
-              <Button type="primary" onClick={() => setWageOpen(true)}>
-                {t.recordWage}
-              </Button>
             </Space>
           }
         >
@@ -73,6 +84,47 @@ export function HouseholdPage({ token, householdId }: { token: string; household
           </Descriptions>
         </Card>
       )}
+      {linkages && (
+        <Card title={t.linkages}>
+          <Table<HouseholdLinkage>
+            rowKey="linkageId"
+            dataSource={linkages}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            locale={{ emptyText: t.noLinkages }}
+            scroll={{ x: 800 }}
+            columns={[
+              { title: t.kind, dataIndex: 'kind', render: (k: string) => label(t, k) },
+              { title: t.entity, key: 'entity', render: (_, l) => l.entity.name },
+              { title: t.terms, key: 'terms', render: (_, l) => termsText(t, l) },
+              {
+                title: t.term,
+                key: 'term',
+                className: 'nowrap',
+                render: (_, l) => (l.startsOn ? `${l.startsOn} – ${l.endsOn ?? ''}` : ''),
+              },
+              ...(canWrite
+                ? [
+                    {
+                      title: t.actions,
+                      key: 'record',
+                      render: (_: unknown, l: HouseholdLinkage) => (
+                        <Button
+                          size="small"
+                          type="primary"
+                          ghost
+                          aria-label={t.recordFor(recordLabel(t, l.kind), `${l.entity.name} ${termsText(t, l)}`)}
+                          onClick={() => setPaying(l)}
+                        >
+                          {recordLabel(t, l.kind)}
+                        </Button>
+                      ),
+                    },
+                  ]
+                : []),
+            ]}
+          />
+        </Card>
+      )}
       {statement && (
         <Card title={t.statement}>
           <Space wrap size="large" style={{ marginBottom: 16 }}>
@@ -81,14 +133,14 @@ export function HouseholdPage({ token, householdId }: { token: string; household
               <Statistic key={f} title={label(t, f)} value={formatYuan(statement.byForm[f])} />
             ))}
           </Space>
-          <StatementTable lines={statement.lines} onReverse={setReversing} />
+          <StatementTable lines={statement.lines} onReverse={canWrite ? setReversing : undefined} />
         </Card>
       )}
-      <WageDialog
-        open={wageOpen}
+      <PaymentDialog
+        linkage={paying}
+        householdId={householdId}
         token={token}
-        employments={employments}
-        onClose={() => setWageOpen(false)}
+        onClose={() => setPaying(undefined)}
         onWritten={written}
       />
       <ReverseDialog line={reversing} token={token} onClose={() => setReversing(undefined)} onWritten={written} />

@@ -1,16 +1,24 @@
 import { Button, Card, Form, Input, Space, Table } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, ApiError, query } from '../api';
 import { useT } from '../i18n';
 import { go } from '../route';
 import type { Household } from '../types';
 import { ErrorAlert } from './ErrorAlert';
 
-export function HouseholdsPage({ token }: { token: string }) {
+/** The register, searched by name or number, place (`initialQuery` searches at once: `#/households?q=…`). */
+export function HouseholdsPage({ token, initialQuery }: { token: string; initialQuery?: string }) {
   const { t } = useT();
   const [rows, setRows] = useState<Household[]>();
   const [error, setError] = useState<ApiError | Error>();
   const [busy, setBusy] = useState(false);
+
+  const [form] = Form.useForm<{ q?: string; village?: string; township?: string }>();
+  useEffect(() => {
+    if (!initialQuery) return;
+    form.setFieldsValue({ q: initialQuery });
+    void search({ q: initialQuery });
+  }, [initialQuery]);
 
   const search = async (v: { q?: string; village?: string; township?: string }) => {
     setBusy(true);
@@ -30,11 +38,7 @@ export function HouseholdsPage({ token }: { token: string }) {
 
   return (
     <Card title={t.menuHouseholds}>
-      <Form
-        layout="inline"
-        onFinish={(v) => void search(v as Record<string, string>)}
-        style={{ marginBottom: 16, rowGap: 8 }}
-      >
+      <Form form={form} layout="inline" onFinish={(v) => void search(v)} style={{ marginBottom: 16, rowGap: 8 }}>
         <Form.Item name="q" label={t.keyword}>
           <Input placeholder={t.searchHint} allowClear />
         </Form.Item>

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { roleOf } from '../api';
+import { whoAmI } from '../api';
+import { go } from '../route';
 import { useT } from '../i18n';
 import type { Session } from '../session';
 
@@ -13,10 +14,20 @@ export function SignInPage(props: { onSignedIn: (s: Session) => void; onSwitchLa
     setBusy(true);
     setError(undefined);
     try {
-      const role = await roleOf(token.trim());
-      if (!role) setError(t.tokenInvalid);
-      else if (role === 'household') setError(t.linkMissing);
-      else props.onSignedIn({ token: token.trim(), role });
+      const me = await whoAmI(token.trim());
+      if (!me) setError(t.tokenInvalid);
+      else if (me.role === 'household' && !me.householdId) setError(t.linkMissing);
+      else {
+        props.onSignedIn({
+          token: token.trim(),
+          role: me.role,
+          name: me.name,
+          townships: me.townships,
+          ...(me.householdId ? { householdId: me.householdId } : {}),
+        });
+        // A household's own token opens its statement, the one thing it may read.
+        if (me.role === 'household' && me.householdId) go(`/s?h=${encodeURIComponent(me.householdId)}`);
+      }
     } catch (e) {
       setError(e instanceof Error ? e.message : t.error);
     } finally {

@@ -11,6 +11,8 @@ export interface Actor {
   townships: readonly string[];
   /** The one household a household user may read. */
   householdId?: string;
+  /** Set when the token is a clarity card's statement link rather than a user's token. */
+  link?: { expiresAt: string };
 }
 
 /** Refuses unless the actor may write for something in `township` (admins anywhere, clerks in theirs). */

@@ -12,6 +12,7 @@ import {
 import { obligationsMigration, obligationsProjection } from '../obligations/obligations.projection';
 import { fundFlowMigration, fundFlowProjection } from '../fund-flow/fund-flow.projection';
 import { coverageMigration, coverageProjection } from '../coverage/coverage.projection';
+import { directoryMigration, directoryProjection } from '../directory/directory.projection';
 import type { Projection } from './projection';
 import { projectionCheckpointsMigration } from './projections.migration';
 
@@ -22,6 +23,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   obligationsProjection,
   fundFlowProjection,
   coverageProjection,
+  directoryProjection,
 ];
 
 /** Their tables, and the checkpoints table. */
@@ -34,4 +36,5 @@ export const projectionMigrations: readonly Migration[] = [
   obligationsMigration,
   fundFlowMigration,
   coverageMigration,
+  directoryMigration,
 ];

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../common/actor';
 import { StreamWriter } from '../common/stream-writer';
-import { ADMIN_USER_ID, tokenMatches, userIdOfToken } from './tokens';
+import { ADMIN_USER_ID, isStatementLinkToken, TokenIssuer, tokenMatches, userIdOfToken } from './tokens';
 import { user, userStream } from './user.state';
 
 /**
@@ -10,10 +10,25 @@ import { user, userStream } from './user.state';
  */
 @Injectable()
 export class Authenticator {
-  constructor(private readonly streams: StreamWriter) {}
+  constructor(
+    private readonly streams: StreamWriter,
+    private readonly tokens: TokenIssuer,
+  ) {}
 
   async authenticate(token: string): Promise<Actor | undefined> {
     if (token.length === 0 || token.length > 512) return undefined;
+    if (isStatementLinkToken(token)) {
+      // A clarity card's link: reads that one household's statement (the guard keeps it to those routes).
+      const link = this.tokens.readStatementLink(token);
+      if (!link) return undefined;
+      return {
+        userId: `link:${link.householdId}`,
+        role: 'household',
+        townships: [],
+        householdId: link.householdId,
+        link: { expiresAt: link.expiresAt },
+      };
+    }
     const named = userIdOfToken(token);
     const candidates = named === ADMIN_USER_ID ? [ADMIN_USER_ID] : [named, ADMIN_USER_ID];
     for (const userId of candidates) {

@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Actor } from '../../common/actor';
 import { sendCsv, wantsCsv } from '../../http/csv';
+import { StatementLinkAllowed } from '../../http/auth.guard';
 import { BadInputException } from '../../http/problem-details.filter';
 import { CurrentActor } from '../../http/request-context';
 import { HouseholdIdPipe } from '../../households/household-id';
@@ -19,6 +20,7 @@ export class GetStatementController {
 
   /** Everything the household received, and why, as of an instant; `Accept: text/csv` for a CSV. */
   @Get(':id/statement')
+  @StatementLinkAllowed()
   @ApiProduces('application/json', 'text/csv')
   async get(
     @Param('id', HouseholdIdPipe) householdId: string,

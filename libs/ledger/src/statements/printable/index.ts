@@ -5,3 +5,5 @@ export * from './statement-html';
 export * from './statement-pdf';
 export * from './statement-printer';
 export * from './printable-statements.module';
+export * from './phone-link';
+export * from './statement-qr';

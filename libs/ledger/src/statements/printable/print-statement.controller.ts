@@ -1,7 +1,8 @@
-import { Controller, Get, Param, Query as QueryString, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, Query as QueryString, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type { Actor } from '../../common/actor';
+import { StatementLinkAllowed } from '../../http/auth.guard';
 import { BadInputException } from '../../http/problem-details.filter';
 import { CurrentActor } from '../../http/request-context';
 import { HouseholdIdPipe } from '../../households/household-id';
@@ -9,7 +10,12 @@ import { GetStatementRequest } from '../get-statement/get-statement.dto';
 import type { StatementVerification } from './statement-codes';
 import { StatementPrinter, type PrintRequest } from './statement-printer';
 
-function printRequest(query: GetStatementRequest): PrintRequest {
+/** The address the console is served at, as this request reached it (for the card's phone link). */
+function consoleUrlOf(request: Request): string {
+  return `${request.protocol}://${request.get('host') ?? 'localhost'}`;
+}
+
+function printRequest(query: GetStatementRequest, request: Request, actor: Actor): PrintRequest {
   if (query.from !== undefined && query.to !== undefined && query.from > query.to) {
     throw new BadInputException([{ path: 'to', message: 'to must be on or after from' }]);
   }
@@ -19,6 +25,8 @@ function printRequest(query: GetStatementRequest): PrintRequest {
     ...(query.asOf ? { asOf: query.asOf } : {}),
     ...(query.lang ? { lang: query.lang } : {}),
     ...(query.minPosition !== undefined ? { minPosition: query.minPosition } : {}),
+    // A card printed through a statement link gets no new link: a link must not renew itself.
+    ...(actor.link ? {} : { consoleUrl: consoleUrlOf(request) }),
   };
 }
 
@@ -41,15 +49,17 @@ export class PrintStatementController {
 
   /** The statement as a self-contained HTML page: A4 when printed, readable on a phone. */
   @Get('v1/households/:id/statement.html')
+  @StatementLinkAllowed()
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'The clarity card as HTML', content: { 'text/html': { schema: { type: 'string' } } } })
   async html(
     @Param('id', HouseholdIdPipe) householdId: string,
     @QueryString() query: GetStatementRequest,
     @CurrentActor() actor: Actor,
+    @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
-    const printed = await this.printer.html(householdId, printRequest(query), actor);
+    const printed = await this.printer.html(householdId, printRequest(query, request, actor), actor);
     response
       .setHeader('Content-Type', 'text/html; charset=utf-8')
       .setHeader('Cache-Control', 'no-store')
@@ -59,6 +69,7 @@ export class PrintStatementController {
 
   /** The statement as an A4 PDF with its text in an embedded font (searchable, readable aloud). */
   @Get('v1/households/:id/statement.pdf')
+  @StatementLinkAllowed()
   @ApiProduces('application/pdf')
   @ApiOkResponse({
     description: 'The clarity card as PDF',
@@ -68,9 +79,10 @@ export class PrintStatementController {
     @Param('id', HouseholdIdPipe) householdId: string,
     @QueryString() query: GetStatementRequest,
     @CurrentActor() actor: Actor,
+    @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    const printed = await this.printer.pdf(householdId, printRequest(query), actor);
+    const printed = await this.printer.pdf(householdId, printRequest(query, request, actor), actor);
     const household = printed.statement.household;
     response.setHeader('Cache-Control', 'no-store').setHeader('X-Statement-Code', printed.code);
     return new StreamableFile(printed.body, {

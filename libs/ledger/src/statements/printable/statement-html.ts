@@ -6,6 +6,7 @@ import {
   type PrintableStatement,
   type StatementLang,
 } from './printable-statement';
+import { qrSvg } from './statement-qr';
 import { addressOf, instantInChina, labelsFor, periodOf, type StatementLabels } from './statement-labels';
 
 /** How to render a clarity card. */
@@ -18,6 +19,11 @@ export interface StatementRenderOptions {
   verifyUrl?: string;
   /** When the card was printed (ISO 8601); printed in China Standard Time. */
   issuedAt?: string;
+  /**
+   * The household's phone link (the console's statement page with a signed, expiring token), printed
+   * as a QR code; `expiresOn` is the last day it works (China Standard Time).
+   */
+  phoneLink?: { url: string; expiresOn: string };
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -69,6 +75,11 @@ tfoot td { font-weight: 700; background: #faf8f3; }
 .verify .code { font-family: "DejaVu Sans Mono", Consolas, Menlo, monospace; font-size: 24px; font-weight: 700; letter-spacing: .08em; white-space: nowrap; }
 .verify .code small { display: block; font-family: inherit; font-size: 12px; font-weight: 400; letter-spacing: 0; color: #555; }
 .verify p { margin: 0; font-size: 12.5px; color: #333; }
+.phone { display: flex; gap: 16px; align-items: center; margin: 10px 0; padding: 10px 14px; border: 1px solid #d8d2c4; break-inside: avoid; page-break-inside: avoid; }
+.phone svg { width: 34mm; height: 34mm; flex: none; }
+.phone h2 { margin: 0 0 4px; font-size: 16px; }
+.phone p { margin: 0; font-size: 12.5px; color: #333; }
+.phone a { color: #1a1a1a; word-break: break-all; font-size: 11px; }
 footer { margin-top: 10px; color: #666; font-size: 12px; border-top: 1px solid #e2dccf; padding-top: 6px; }
 footer p { margin: 2px 0; }
 @media print {
@@ -158,6 +169,7 @@ ${table}
 <div class="code"><small>${e(t.verification)}</small><span id="verification-code">${e(options.verificationCode)}</span></div>
 <p>${e(t.howToVerify(options.verificationCode, options.verifyUrl))}</p>
 </section>
+${options.phoneLink ? phoneSection(options.phoneLink, t) : ''}
 <footer>
 <p>${e(t.position)} ${e(statement.position)}${options.issuedAt ? ` · ${e(t.issuedAt)} ${e(instantInChina(options.issuedAt, lang))}` : ''}</p>
 <p>${e(t.footer)}</p>
@@ -166,6 +178,14 @@ ${table}
 </body>
 </html>
 `;
+}
+
+function phoneSection(link: { url: string; expiresOn: string }, t: StatementLabels): string {
+  const e = escapeHtml;
+  return `<section class="phone" id="phone-link">
+${qrSvg(link.url, t.phoneLinkTitle)}
+<div><h2>${e(t.phoneLinkTitle)}</h2><p>${e(t.phoneLinkHelp(link.expiresOn))}</p><p><a href="${e(link.url)}">${e(link.url)}</a></p></div>
+</section>`;
 }
 
 function lineRow(line: PrintableLine, t: StatementLabels): string {

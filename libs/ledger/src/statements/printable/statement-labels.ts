@@ -29,6 +29,9 @@ export interface StatementLabels {
   noLines: string;
   verification: string;
   howToVerify: (code: string, url?: string) => string;
+  /** Beside the QR code of the household's phone link. */
+  phoneLinkTitle: string;
+  phoneLinkHelp: (expiresOn: string) => string;
   issuedAt: string;
   footer: string;
   page: (n: number, of: number) => string;
@@ -62,6 +65,9 @@ const ZH: StatementLabels = {
   verification: '核验码',
   howToVerify: (code, url) =>
     `核验方法：${url ? `打开 ${url}，或` : ''}请乡镇经办人在收益台账系统中输入核验码 ${code}（命令 ledger-cli statement verify ${code}）。系统按本卡打印时的账本重新计算，告诉您本卡与账本记录是否一致。核验码不区分大小写，字母 O 与数字 0、字母 I、L 与数字 1 视为相同。`,
+  phoneLinkTitle: '手机扫码查看',
+  phoneLinkHelp: (expiresOn) =>
+    `用手机扫描二维码，可随时查看本户最新的收益明白卡。二维码只能查看本户的明白卡，${expiresOn} 之后失效，届时请向乡镇经办人重新索取。请勿转给他人。`,
   issuedAt: '打印时间',
   footer: '本卡由收益台账系统生成，金额以账本记录为准。如有疑问，请联系乡镇经办人。',
   page: (n, of) => `第 ${n} 页，共 ${of} 页`,
@@ -96,6 +102,9 @@ const EN: StatementLabels = {
   verification: 'Verification code',
   howToVerify: (code, url) =>
     `To check this statement, ${url ? `open ${url}, or ` : ''}ask the township clerk to enter the code ${code} in the benefit ledger (command: ledger-cli statement verify ${code}). The ledger recomputes the statement as it stood when this was printed and says whether the two agree. Case does not matter; O reads as 0, and I and L as 1.`,
+  phoneLinkTitle: 'Scan with a phone',
+  phoneLinkHelp: (expiresOn) =>
+    `Scan the QR code with a phone to see this household's latest statement at any time. It opens this household's statement only and stops working after ${expiresOn}; then ask the township clerk for a new card. Do not pass it on.`,
   issuedAt: 'Printed',
   footer: "Drawn from the benefit ledger; the ledger's record prevails. Questions: ask your township clerk.",
   page: (n, of) => `Page ${n} of ${of}`,

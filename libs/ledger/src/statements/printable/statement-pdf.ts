@@ -4,6 +4,7 @@ import PDFDocument from 'pdfkit';
 import { formatYuan } from '../../shared/money';
 import { STATEMENT_FORMS, statementTotals, type PrintableLine, type PrintableStatement } from './printable-statement';
 import { reversalReasonToShow, type StatementRenderOptions } from './statement-html';
+import { qrMatrix } from './statement-qr';
 import { addressOf, instantInChina, labelsFor, periodOf, type StatementLabels } from './statement-labels';
 
 /**
@@ -506,10 +507,44 @@ class CardWriter {
       });
     });
     this.y = top + height + 10;
+    if (options.phoneLink) this.phoneLink(options.phoneLink);
     this.tagged('P', () => {
       this.font(false, 8, COLOR.muted).text(t.footer, MARGIN.left, this.y, { width: WIDTH });
     });
     this.y += 14;
+  }
+
+  /** The household's phone link as a QR code (drawn module by module), with what it does and until when. */
+  private phoneLink(link: { url: string; expiresOn: string }): void {
+    const { doc, t } = this;
+    const matrix = qrMatrix(link.url);
+    const side = 92; // points: about 32 mm, comfortably scanned from paper
+    const cell = side / (matrix.length + 8);
+    const textWidth = WIDTH - side - 30;
+    const help = t.phoneLinkHelp(link.expiresOn);
+    const height = Math.max(side, this.heightOf(help, textWidth, false, 8.5) + 26) + 12;
+    if (this.ensure(height + 10)) this.y += 4;
+    const top = this.y;
+    this.artifact(() => {
+      doc.lineWidth(0.6).strokeColor('#d8d2c4').rect(MARGIN.left, top, WIDTH, height).stroke();
+      doc.fillColor('#000000');
+      matrix.forEach((cells, row) =>
+        cells.forEach((dark, col) => {
+          if (dark) doc.rect(MARGIN.left + 6 + (col + 4) * cell, top + 6 + (row + 4) * cell, cell, cell);
+        }),
+      );
+      doc.fill('#000000');
+    });
+    this.tagged('H2', () => {
+      this.font(true, 11).text(t.phoneLinkTitle, MARGIN.left + side + 18, top + 10, {
+        width: textWidth,
+        lineBreak: false,
+      });
+    });
+    this.tagged('P', () => {
+      this.font(false, 8.5, '#333333').text(help, MARGIN.left + side + 18, top + 28, { width: textWidth, lineGap: 1 });
+    });
+    this.y = top + height + 10;
   }
 
   /** On every page after the first: who the card is for, and its code, above the table's header. */

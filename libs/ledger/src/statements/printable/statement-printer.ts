@@ -35,6 +35,15 @@ export const STATEMENT_SOURCE = 'STATEMENT_SOURCE';
 export interface StatementPrinterOptions {
   /** Where a card can be checked, printed on it (e.g. a web page taking the code); none by default. */
   verifyUrl?: (code: string) => string | undefined;
+  /**
+   * The household's phone link printed as a QR code: given the household and the console's address
+   * (`https://host`), the link and the last day it works; none by default.
+   */
+  phoneLink?: (
+    householdId: string,
+    consoleUrl: string,
+    issuedAt: Date,
+  ) => { url: string; expiresOn: string } | undefined;
   /** Clock and code source, for tests. */
   now?: () => Date;
   newCode?: () => string;
@@ -50,6 +59,8 @@ export interface PrintRequest {
   asOf?: string;
   lang?: StatementLang;
   minPosition?: number;
+  /** The console's address (`https://host`), for the phone link's QR code. */
+  consoleUrl?: string;
 }
 
 /** A printed card: the document, and the issue recorded for it. */
@@ -81,13 +92,13 @@ export class StatementPrinter {
 
   async html(householdId: string, request: PrintRequest, actor: Actor): Promise<PrintedStatement<string>> {
     const { statement, issue, lang } = await this.issue(householdId, request, actor);
-    const body = renderStatementHtml(statement, { ...this.renderOptions(issue), lang });
+    const body = renderStatementHtml(statement, { ...this.renderOptions(issue, request), lang });
     return { code: issue.code, issue, statement, body };
   }
 
   async pdf(householdId: string, request: PrintRequest, actor: Actor): Promise<PrintedStatement<Buffer>> {
     const { statement, issue, lang } = await this.issue(householdId, request, actor);
-    const body = await renderStatementPdf(statement, { ...this.renderOptions(issue), lang });
+    const body = await renderStatementPdf(statement, { ...this.renderOptions(issue, request), lang });
     return { code: issue.code, issue, statement, body };
   }
 
@@ -111,12 +122,17 @@ export class StatementPrinter {
     );
   }
 
-  private renderOptions(issue: StatementIssue) {
+  private renderOptions(issue: StatementIssue, request: PrintRequest) {
     const verifyUrl = this.options.verifyUrl?.(issue.code);
+    const phoneLink =
+      request.consoleUrl === undefined
+        ? undefined
+        : this.options.phoneLink?.(issue.householdId, request.consoleUrl, new Date(issue.issuedAt));
     return {
       verificationCode: issue.code,
       issuedAt: issue.issuedAt,
       ...(verifyUrl ? { verifyUrl } : {}),
+      ...(phoneLink ? { phoneLink } : {}),
     };
   }
 

@@ -1,0 +1,176 @@
+import { Injectable } from '@nestjs/common';
+import { Database } from '@ledger/runtime';
+import { assertMayReadIn, type Actor } from '../common/actor';
+import { forbidden, notFound } from '../common/domain-error';
+import { decodeCursor, encodeCursor, type Page } from '../common/page';
+import { StreamWriter } from '../common/stream-writer';
+import { household } from '../households/household.state';
+import { BadInputException } from '../http/problem-details.filter';
+import { ProjectionsHost } from '../projections/projections-host';
+import { directoryProjection } from './directory.projection';
+import type { ListDirectoryRequest } from './directory.dto';
+
+export interface EntityListItem {
+  id: string;
+  name: string;
+  kind: string;
+  creditCode?: string;
+  township: string;
+  county: string;
+}
+
+export interface ProjectListItem {
+  id: string;
+  name: string;
+  industry: string;
+  county: string;
+  operatorId?: string;
+}
+
+/** One linkage a household is party to, with what a payment form needs to offer it. */
+export interface HouseholdLinkage {
+  linkageId: string;
+  kind: 'employment' | 'lease' | 'order' | 'dividend';
+  entity: { id: string; name: string };
+  startsOn?: string;
+  endsOn?: string;
+  /** employment: workerName, wageBasis, rateFen; lease: areaMu, rentPerMuYearFen, schedule;
+   *  order: product, unit, priceFen; dividend: period, declaredOn, allocatedFen. */
+  terms: Record<string, unknown>;
+}
+
+export interface HouseholdLinkages {
+  householdId: string;
+  items: HouseholdLinkage[];
+}
+
+const refuseHouseholdRole = (actor: Actor) => {
+  if (actor.role === 'household') throw forbidden('AUTH.NOT_YOURS', 'You may not read this.', '您无权查看此项。');
+};
+
+const likeOf = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const dateText = (d: unknown): string | undefined =>
+  d instanceof Date ? d.toISOString().slice(0, 10) : typeof d === 'string' ? d.slice(0, 10) : undefined;
+
+/** Reads the directory read model: entities and projects for pickers, a household's linkages. */
+@Injectable()
+export class DirectoryReader {
+  constructor(
+    private readonly database: Database,
+    private readonly projections: ProjectionsHost,
+    private readonly streams: StreamWriter,
+  ) {}
+
+  /** Entities by name; a clerk sees those of their townships. */
+  async entities(filter: ListDirectoryRequest, actor: Actor): Promise<Page<EntityListItem>> {
+    refuseHouseholdRole(actor);
+    const rows = await this.page('entity_list', 'entity_id', filter, (where, param) => {
+      if (filter.q) {
+        const like = param(likeOf(filter.q));
+        where.push(`(name like ${like} or coalesce(credit_code, '') like ${like})`);
+      }
+      if (filter.township) where.push(`township = ${param(filter.township)}`);
+      if (filter.county) where.push(`county = ${param(filter.county)}`);
+      if (actor.role === 'clerk') where.push(`township = any(${param(actor.townships)})`);
+    });
+    return this.paged(rows, filter, (r) => ({
+      id: r.entity_id as string,
+      name: r.name as string,
+      kind: r.kind as string,
+      ...(r.credit_code ? { creditCode: r.credit_code as string } : {}),
+      township: r.township as string,
+      county: r.county as string,
+    }));
+  }
+
+  /** Projects by name: for auditors and admins, like the project itself. */
+  async projects(filter: ListDirectoryRequest, actor: Actor): Promise<Page<ProjectListItem>> {
+    if (actor.role !== 'admin' && actor.role !== 'auditor') {
+      throw forbidden('AUTH.NOT_YOURS', 'Projects are read by auditors and admins.', '项目只有审计和管理员可以查看。');
+    }
+    if (filter.township) throw new BadInputException([{ path: 'township', message: 'projects have no township' }]);
+    const rows = await this.page('project_list', 'project_id', filter, (where, param) => {
+      if (filter.q) where.push(`name like ${param(likeOf(filter.q))}`);
+      if (filter.county) where.push(`county = ${param(filter.county)}`);
+    });
+    return this.paged(rows, filter, (r) => ({
+      id: r.project_id as string,
+      name: r.name as string,
+      industry: r.industry as string,
+      county: r.county as string,
+      ...(r.operator_id ? { operatorId: r.operator_id as string } : {}),
+    }));
+  }
+
+  /**
+   * Every linkage of a household, newest first, for whoever may read the household's register entry
+   * (household users read their statement only, as the contract says).
+   */
+  async householdLinkages(householdId: string, actor: Actor, minPosition?: number): Promise<HouseholdLinkages> {
+    refuseHouseholdRole(actor);
+    const { state } = await this.streams.read(householdId, household);
+    if (state.status !== 'registered') {
+      throw notFound('HOUSEHOLD.NOT_FOUND', `No household ${householdId}.`, `没有编号为 ${householdId} 的农户。`);
+    }
+    assertMayReadIn(actor, state.township);
+    await this.projections.waitFor(minPosition, [directoryProjection.name]);
+    const { rows } = await this.database.pool.query<Record<string, unknown>>(
+      `select * from household_linkages where household_id = $1 order by position desc, linkage_id`,
+      [householdId],
+    );
+    return {
+      householdId,
+      items: rows.map((r) => {
+        const startsOn = dateText(r.starts_on);
+        const endsOn = dateText(r.ends_on);
+        return {
+          linkageId: r.linkage_id as string,
+          kind: r.kind as HouseholdLinkage['kind'],
+          entity: { id: r.entity_id as string, name: r.entity_name as string },
+          ...(startsOn ? { startsOn } : {}),
+          ...(endsOn ? { endsOn } : {}),
+          terms: r.detail as Record<string, unknown>,
+        };
+      }),
+    };
+  }
+
+  private async page(
+    table: string,
+    idColumn: string,
+    filter: ListDirectoryRequest,
+    build: (where: string[], param: (value: unknown) => string) => void,
+  ): Promise<Record<string, unknown>[]> {
+    await this.projections.waitFor(filter.minPosition, [directoryProjection.name]);
+    const after = decodeCursor(filter.cursor);
+    if (filter.cursor !== undefined && (after?.length !== 2 || typeof after[0] !== 'string')) {
+      throw new BadInputException([{ path: 'cursor', message: 'cursor must be the nextCursor of a previous page' }]);
+    }
+    const where: string[] = [];
+    const values: unknown[] = [];
+    const param = (value: unknown) => {
+      values.push(value);
+      return `$${values.length}`;
+    };
+    build(where, param);
+    if (after) where.push(`(name, ${idColumn}) > (${param(after[0])}, ${param(after[1])})`);
+    const limit = filter.limit ?? 50;
+    const { rows } = await this.database.pool.query<Record<string, unknown>>(
+      `select * from ${table} ${where.length ? `where ${where.join(' and ')}` : ''}
+        order by name, ${idColumn} limit ${param(limit + 1)}`,
+      values,
+    );
+    return rows;
+  }
+
+  private paged<Item extends { id: string; name: string }>(
+    rows: Record<string, unknown>[],
+    filter: ListDirectoryRequest,
+    map: (row: Record<string, unknown>) => Item,
+  ): Page<Item> {
+    const limit = filter.limit ?? 50;
+    const items = rows.slice(0, limit).map(map);
+    const last = items[items.length - 1];
+    return rows.length > limit && last ? { items, nextCursor: encodeCursor([last.name, last.id]) } : { items };
+  }
+}
