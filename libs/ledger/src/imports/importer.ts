@@ -30,6 +30,9 @@ import { rosterRecords, type RosterHeader, type RosterRecord } from './roster/ro
 import { RosterFileError } from './roster/text-decoding';
 import { dividendRows } from './rows/dividend-rows';
 import { employmentRows } from './rows/employment-rows';
+import { entityRows } from './rows/entity-rows';
+import { leaseRows } from './rows/lease-rows';
+import { stakeRows } from './rows/stake-rows';
 import { purchaseRows } from './rows/purchase-rows';
 import { householdRegisterRows } from './rows/household-register-rows';
 import { rentRows } from './rows/rent-rows';
@@ -44,6 +47,9 @@ const ROW_KINDS: Record<ImportKind, RowKind<unknown>> = {
   households: householdRegisterRows,
   employments: employmentRows,
   purchases: purchaseRows,
+  entities: entityRows,
+  stakes: stakeRows,
+  leases: leaseRows,
 };
 
 /** Rows planned, and their streams read, at once in the validation pass. */
@@ -53,7 +59,7 @@ const READ_CONCURRENCY = 8;
 /** Streams appended to at once (one stream's rows always in file order). */
 const WRITE_CONCURRENCY = 8;
 /** Rows read before they are written, as one append per stream: more rows, longer appends, more memory. */
-const WRITE_BATCH_ROWS = 20_000;
+const WRITE_BATCH_ROWS = Number(process.env.IMPORT_BATCH_ROWS ?? 10_000);
 /** Streams whose state the write pass keeps between batches (the rest are read again when next needed). */
 const STREAMS_KEPT = 2_000;
 /** How often a running import saves its counters, so its status can be read while it runs. */
@@ -407,6 +413,8 @@ class ImportRun {
   private roster: Roster | undefined;
   private totalRows: number | undefined;
   private readonly issuedAt = new Date().toISOString();
+  /** The write pass's appender (a commit only); validation hands it the streams as it read them. */
+  private readonly writer: StreamBatches | undefined;
 
   constructor(
     private readonly importer: Importer,
@@ -423,14 +431,23 @@ class ImportRun {
     this.rows = ROW_KINDS[request.kind];
     this.directory = new LinkageDirectory(streams, database.pool, eventStore);
     this.store = importer.records;
+    this.writer = request.dryRun
+      ? undefined
+      : new StreamBatches(streams, eventStore, { concurrency: WRITE_CONCURRENCY, keep: STREAMS_KEPT });
   }
 
   async execute(): Promise<void> {
     const { id } = this.job;
     const t0 = Date.now();
-    if (process.env.IMPORT_TIMING) process.stderr.write(`TIMING start uptime ${process.uptime()} s cpu ${JSON.stringify(process.cpuUsage())} mem ${JSON.stringify(process.memoryUsage())}\n`);
+    if (process.env.IMPORT_TIMING)
+      process.stderr.write(
+        `TIMING start uptime ${process.uptime()} s cpu ${JSON.stringify(process.cpuUsage())} mem ${JSON.stringify(process.memoryUsage())}\n`,
+      );
     const valid = await this.validate();
-    if (process.env.IMPORT_TIMING) process.stderr.write(`TIMING validate ${Date.now() - t0} ms cpu ${JSON.stringify(process.cpuUsage())} mem ${JSON.stringify(process.memoryUsage())}\n`);
+    if (process.env.IMPORT_TIMING)
+      process.stderr.write(
+        `TIMING validate ${Date.now() - t0} ms cpu ${JSON.stringify(process.cpuUsage())} mem ${JSON.stringify(process.memoryUsage())}\n`,
+      );
     if (this.request.dryRun) {
       await this.flush(true);
       await this.store.finish(id, 'validated', this.counters);
@@ -446,7 +463,10 @@ class ImportRun {
     await this.flush(true);
     const t1 = Date.now();
     const position = await this.write();
-    if (process.env.IMPORT_TIMING) process.stderr.write(`TIMING write ${Date.now() - t1} ms cpu ${JSON.stringify(process.cpuUsage())} mem ${JSON.stringify(process.memoryUsage())}\n`);
+    if (process.env.IMPORT_TIMING)
+      process.stderr.write(
+        `TIMING write ${Date.now() - t1} ms cpu ${JSON.stringify(process.cpuUsage())} mem ${JSON.stringify(process.memoryUsage())}\n`,
+      );
     await this.flush(true);
     if (position === 'failed') return;
     await this.store.finish(id, 'committed', this.counters, { position });
@@ -564,12 +584,12 @@ class ImportRun {
     for (const p of planned) if ('plan' in p && !streams.has(p.plan.streamId)) unread.set(p.plan.streamId, p.plan);
     await mapConcurrently([...unread.values()], READ_CONCURRENCY, async (plan) => {
       const read = await this.importer.deps.streams.read(plan.streamId, plan.evolver);
-      streams.set(plan.streamId, {
-        state: read.state,
-        applied: new Set(
-          read.events.map((e) => e.metadata.commandId).filter((c): c is string => typeof c === 'string'),
-        ),
-      });
+      const applied = new Set(
+        read.events.map((e) => e.metadata.commandId).filter((c): c is string => typeof c === 'string'),
+      );
+      streams.set(plan.streamId, { state: read.state, applied });
+      // The write pass starts from the same state, and need not read the stream again.
+      this.writer?.seed(plan.streamId, { state: read.state, revision: read.revision, commandIds: applied });
     });
     for (let i = 0; i < records.length; i++) {
       const record = records[i];
@@ -619,8 +639,7 @@ class ImportRun {
    * append per stream, see StreamBatches) while the next one is read.
    */
   private async write(): Promise<number | 'failed'> {
-    const { streams, eventStore } = this.importer.deps;
-    const writer = new StreamBatches(streams, eventStore, { concurrency: WRITE_CONCURRENCY, keep: STREAMS_KEPT });
+    const writer = this.writer!;
     let position = 0;
     const written = async (rows: RowWritten[]) => {
       for (const w of rows) position = Math.max(position, w.position);

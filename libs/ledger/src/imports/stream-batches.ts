@@ -29,8 +29,8 @@ export class RowRefusedInWrite extends Error {
   }
 }
 
-/** A stream as the write pass last left it: kept for the next batch, so it is not read again. */
-interface KnownStream {
+/** A stream as the write pass last left it (or validation read it): kept, so it is not read again. */
+export interface KnownStream {
   state: unknown;
   /** Revision of the last event, -1 when the stream is empty. */
   revision: number;
@@ -61,6 +61,14 @@ export class StreamBatches {
     private readonly store: EventStore,
     private readonly options: { concurrency: number; keep: number },
   ) {}
+
+  /**
+   * A stream as validation read it, so the first batch need not read it again (up to `keep` of
+   * them). Should someone write to it in between, its append fails and the stream is read again.
+   */
+  seed(streamId: string, stream: KnownStream): void {
+    if (this.known.size < this.options.keep) this.known.set(streamId, stream);
+  }
 
   /**
    * Writes one batch: every stream's rows, `concurrency` streams at a time. `written` is told what
