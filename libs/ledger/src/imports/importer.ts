@@ -59,7 +59,7 @@ const READ_CONCURRENCY = 8;
 /** Streams appended to at once (one stream's rows always in file order). */
 const WRITE_CONCURRENCY = 8;
 /** Rows read before they are written, as one append per stream: more rows, longer appends, more memory. */
-const WRITE_BATCH_ROWS = Number(process.env.IMPORT_BATCH_ROWS ?? 10_000);
+const WRITE_BATCH_ROWS = 20_000;
 /** Streams whose state the write pass keeps between batches (the rest are read again when next needed). */
 const STREAMS_KEPT = 2_000;
 /** How often a running import saves its counters, so its status can be read while it runs. */
@@ -438,16 +438,7 @@ class ImportRun {
 
   async execute(): Promise<void> {
     const { id } = this.job;
-    const t0 = Date.now();
-    if (process.env.IMPORT_TIMING)
-      process.stderr.write(
-        `TIMING start uptime ${process.uptime()} s cpu ${JSON.stringify(process.cpuUsage())} mem ${JSON.stringify(process.memoryUsage())}\n`,
-      );
     const valid = await this.validate();
-    if (process.env.IMPORT_TIMING)
-      process.stderr.write(
-        `TIMING validate ${Date.now() - t0} ms cpu ${JSON.stringify(process.cpuUsage())} mem ${JSON.stringify(process.memoryUsage())}\n`,
-      );
     if (this.request.dryRun) {
       await this.flush(true);
       await this.store.finish(id, 'validated', this.counters);
@@ -461,12 +452,7 @@ class ImportRun {
     this.phase = 'writing';
     this.totalRows = this.counters.rows;
     await this.flush(true);
-    const t1 = Date.now();
     const position = await this.write();
-    if (process.env.IMPORT_TIMING)
-      process.stderr.write(
-        `TIMING write ${Date.now() - t1} ms cpu ${JSON.stringify(process.cpuUsage())} mem ${JSON.stringify(process.memoryUsage())}\n`,
-      );
     await this.flush(true);
     if (position === 'failed') return;
     await this.store.finish(id, 'committed', this.counters, { position });
@@ -548,9 +534,7 @@ class ImportRun {
    * planned (lookups) and their streams read several at once, then decided one by one in file order.
    */
   private async validate(): Promise<boolean> {
-    const tc = Date.now();
     await this.directory.catchUp();
-    if (process.env.IMPORT_TIMING) process.stderr.write(`TIMING catchUp ${Date.now() - tc} ms\n`);
     const streams = new Map<string, StreamEntry>();
     let window: RosterRecord[] = [];
     for await (const record of this.records()) {
