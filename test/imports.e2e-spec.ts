@@ -608,4 +608,178 @@ describe('roster imports over HTTP', () => {
       return res.body.id as string;
     }
   });
+  describe('the entity register, a stake register and a land lease register', () => {
+    /** Imports the same file twice: the second time it is a duplicate of the first and writes nothing. */
+    const commitTwice = async (query: Record<string, string>, body: string, name: string, token = ADMIN_TOKEN) => {
+      const res = await upload(query, body, name, token).expect(201);
+      expect(res.body).toMatchObject({ status: 'committed', rejected: 0 });
+      const again = await upload(query, body, name, token).expect(201);
+      expect(again.body).toMatchObject({ status: 'duplicate', duplicateOf: res.body.id });
+      const report = (await t.get(`/v1/imports/${res.body.id}`).expect(200)).body as Report;
+      expect(again.body.position ?? report.position).toBe(report.position);
+      return report;
+    };
+
+    const eventsOf = async (streamId: string) => {
+      const db = new Client({ connectionString: t.databaseUrl });
+      await db.connect();
+      try {
+        const { rows } = await db.query<{ event_type: string; metadata: Record<string, unknown> }>(
+          'select event_type, metadata from events where stream_id = $1 order by stream_revision',
+          [streamId],
+        );
+        return rows;
+      } finally {
+        await db.end();
+      }
+    };
+
+    it('registers entities: a bad kind named by its column, a clerk refused another township, then a duplicate', async () => {
+      const header = ['名称', '类型', '统一社会信用代码', '乡镇', '县区'];
+      const rows = [
+        ['桃园养牛专业合作社', '合作社', '93421127MA4ABCDE1X', '城关镇', '英山县'],
+        ['石头村光伏电站', '光伏电站', '', '城关镇', '英山县'],
+        ['温泉扶贫车间', '卫星工厂', '', '温泉镇', '英山县'],
+        ['某某工厂', '工厂', '', '城关镇', '英山县'],
+      ];
+      const dry = await upload({ kind: 'entities', dryRun: 'true' }, csv([header, ...rows]), '主体.csv', clerk).expect(
+        201,
+      );
+      expect(dry.body).toMatchObject({ status: 'validated', rows: 4, accepted: 2, rejected: 2 });
+      expect(dry.body.errors.map((e: RowError) => [e.row, e.column, e.value, e.code])).toEqual([
+        [4, '乡镇', '温泉镇', 'AUTH.OTHER_TOWNSHIP'],
+        [5, '类型', '工厂', 'IMPORT.BAD_VALUE'],
+      ]);
+      const refused = await upload({ kind: 'entities' }, csv([header, ...rows]), '主体.csv', clerk).expect(201);
+      expect(refused.body).toMatchObject({ status: 'rejected', rejected: 2 });
+
+      const english = csv([['name', 'kind', 'creditCode', 'township', 'county'], ...rows.slice(0, 2)]);
+      const report = await commitTwice({ kind: 'entities' }, english, 'entities.csv', clerk);
+      expect(report.wrote).toHaveLength(2);
+      const [coop, pv] = report.wrote!;
+      const entity = await t.get(`/v1/entities/${coop.id}`).expect(200);
+      expect(entity.body).toMatchObject({
+        name: '桃园养牛专业合作社',
+        kind: 'cooperative',
+        creditCode: '93421127MA4ABCDE1X',
+        township: '城关镇',
+      });
+      expect((await t.get(`/v1/entities/${pv.id}`).expect(200)).body).toMatchObject({ kind: 'pv_station' });
+      const [registered] = await eventsOf(coop.id);
+      expect(registered.metadata).toMatchObject({
+        township: '城关镇',
+        causationId: `${report.id}#2`,
+        source: { importId: report.id, file: 'entities.csv', row: 2 },
+      });
+    });
+
+    it('records stakes in the entity: bad principal named, a fiscal-fund stake of an unknown project refused', async () => {
+      const header = ['户编号', '入股方式', '项目编号', '入股金额', '股数', '保底分红', '入股日期', '到期日期'];
+      const good = [
+        ['4211270101001', '土地入股', '', '5,000.50', '5', '400', '2018-12-01', '2021-11-30'],
+        ['4211270101002', '现金入股', '', '3000', '3', '', '2018-12-01', ''],
+      ];
+      const bad = [
+        [
+          '4211270101003',
+          '资金变股金',
+          'project-00000000-0000-5000-8000-000000000000',
+          '2000',
+          '2',
+          '',
+          '2018-12-01',
+          '',
+        ],
+        ['4211270101004', '土地入股', '', '两千', '2', '', '2018-12-01', ''],
+        ['4211270101004', '土地入股', '', '2000', '2', '', '2018-12-01', '2018-11-30'],
+      ];
+      const dry = await upload(
+        { kind: 'stakes', dryRun: 'true', entityId: orchardId },
+        csv([header, ...good, ...bad]),
+        '入股.csv',
+      ).expect(201);
+      expect(dry.body).toMatchObject({ status: 'validated', rows: 5, accepted: 2, rejected: 3 });
+      expect(dry.body.errors.map((e: RowError) => [e.row, e.column, e.code])).toEqual([
+        [4, '项目编号', 'STAKE.UNKNOWN_PROJECT'],
+        [5, '入股金额', 'IMPORT.BAD_VALUE'],
+        [6, '到期日期', 'STAKE.ENDS_BEFORE_START'],
+      ]);
+      const before = (await t.get(`/v1/entities/${orchardId}`).expect(200)).body.stakes.length as number;
+      const report = await commitTwice({ kind: 'stakes', entityId: orchardId }, csv([header, ...good]), '入股.csv');
+      expect(report.wrote!.map((w) => w.id)).toEqual([`${orchardId}.s${before + 1}`, `${orchardId}.s${before + 2}`]);
+      const entity = await t.get(`/v1/entities/${orchardId}`).expect(200);
+      expect(entity.body.stakes.slice(before)).toEqual([
+        expect.objectContaining({
+          householdId: households['4211270101001'],
+          source: 'land',
+          principalFen: 500050,
+          shares: 5,
+          guaranteedYearlyFen: 40000,
+          endsOn: '2021-11-30',
+        }),
+        expect.objectContaining({ householdId: households['4211270101002'], source: 'cash', principalFen: 300000 }),
+      ]);
+      expect((await t.get(`/v1/entities/${orchardId}`).expect(200)).body.stakes).toHaveLength(before + 2);
+    });
+
+    it('signs land leases: area in mu exactly, a bad area named, an end before the start refused', async () => {
+      const header = ['户编号', '面积', '每亩年租金', '起租日期', '到期日期', '付租方式'];
+      const good = [
+        ['4211270101003', '2.5', '800', '2019-01-01', '2021-12-31', '按年'],
+        ['4211270101004', '0.33亩', '1,200.50', '2019-01-01', '2019-12-31', '按季'],
+      ];
+      const bad = [
+        ['4211270101001', '-1', '800', '2019-01-01', '2021-12-31', '按年'],
+        ['4211270101002', '1.5', '800', '2019-01-01', '2018-12-31', '按年'],
+        ['4211270201001', '1.5', '800', '2019-01-01', '2021-12-31', '按年'],
+      ];
+      const dry = await upload(
+        { kind: 'leases', dryRun: 'true', entityId: orchardId },
+        csv([header, ...good, ...bad]),
+        '流转.csv',
+        clerk,
+      ).expect(201);
+      expect(dry.body).toMatchObject({ status: 'validated', rows: 5, accepted: 2, rejected: 3 });
+      expect(dry.body.errors.map((e: RowError) => [e.row, e.column, e.code])).toEqual([
+        [4, '面积', 'IMPORT.BAD_VALUE'],
+        [5, '到期日期', 'LEASE.END_NOT_AFTER_START'],
+        [6, '户编号', 'AUTH.OTHER_TOWNSHIP'],
+      ]);
+      const report = await commitTwice(
+        { kind: 'leases', entityId: orchardId },
+        csv([header, ...good]),
+        '流转.csv',
+        clerk,
+      );
+      const [first, second] = report.wrote!;
+      const lease = await t.get(`/v1/leases/${first.id}`).expect(200);
+      expect(lease.body).toMatchObject({
+        householdId: households['4211270101003'],
+        entityId: orchardId,
+        areaMu: '2.50',
+        rentPerMuYearFen: 80000,
+        schedule: 'yearly',
+      });
+      expect(lease.body.dues.map((d: { period: string; amountFen: number }) => [d.period, d.amountFen])).toEqual([
+        ['2019', 200000],
+        ['2020', 200000],
+        ['2021', 200000],
+      ]);
+      const small = await t.get(`/v1/leases/${second.id}`).expect(200);
+      expect(small.body).toMatchObject({ areaMu: '0.33', rentPerMuYearFen: 120050, schedule: 'quarterly' });
+      const [signed] = await eventsOf(first.id);
+      expect(signed).toMatchObject({ event_type: 'LeaseSigned', metadata: { township: '城关镇' } });
+    });
+
+    it('serves the templates of the three kinds', async () => {
+      const entities = await t.get('/v1/imports/templates/entities.csv').expect(200);
+      expect(entities.text).toBe('\uFEFF名称,类型,统一社会信用代码,乡镇,县区\r\n');
+      const stakes = await t.get('/v1/imports/templates/stakes.csv?lang=en').expect(200);
+      expect(stakes.text).toBe(
+        '\uFEFFregistrationNo,source,projectId,principal,shares,guaranteedYearly,startsOn,endsOn\r\n',
+      );
+      const leases = await t.get('/v1/imports/templates/leases.csv').expect(200);
+      expect(leases.text).toBe('\uFEFF户编号,面积,每亩年租金,起租日期,到期日期,付租方式\r\n');
+    });
+  });
 });

@@ -169,7 +169,8 @@ export class ImportTemplateCommand extends CommandRunner {
 @Command({
   name: 'import',
   arguments: '<kind> [file]',
-  description: 'Import a roster: wages (工资表), dividends (分红表), rents (租金表), households (贫困户名册)',
+  description:
+    'Import a roster: wages (工资表), dividends (分红表), rents (租金表), households (贫困户名册), employments (务工人员名册), purchases (收购单), entities (经营主体名册), stakes (入股名册), leases (土地流转名册)',
   subCommands: [ImportTemplateCommand],
 })
 export class ImportCommand extends CommandRunner {
@@ -251,7 +252,10 @@ export class ImportCommand extends CommandRunner {
     return this.authenticator.authenticate(token);
   }
 
-  @Option({ flags: '--entity <entityId>', description: 'the paying entity (wages, rents)' })
+  @Option({
+    flags: '--entity <entityId>',
+    description: 'the entity (wages, rents, employments, purchases, stakes, leases)',
+  })
   parseEntity(value: string): string {
     return value;
   }
@@ -315,6 +319,7 @@ export class ImportCommand extends CommandRunner {
       '  $ ledger-cli import wages 7月工资.csv --entity entity-…             # import',
       '  $ ledger-cli import dividends 分红表.xlsx --declaration dividend-… --sheet 上半年',
       '  $ ledger-cli import rents 租金表.csv --entity entity-… --json --lang en',
+      '  $ ledger-cli import leases 土地流转.csv --entity entity-…   # 户编号 面积 每亩年租金 起租日期 到期日期 付租方式',
       '  $ ledger-cli import template wages --bom > 工资表.csv',
       '',
       'Exit codes: 0 imported (or valid, or already imported), 1 rows rejected or import failed, 2 usage.',

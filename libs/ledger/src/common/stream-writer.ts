@@ -4,6 +4,7 @@ import {
   WrongExpectedRevisionError,
   type EventMetadata,
   type EventStore,
+  type NewEvent,
   type RecordedEvent,
 } from '@ledger/event-store';
 import type { Actor } from './actor';
@@ -83,12 +84,7 @@ export class StreamWriter {
       try {
         const result = await this.store.appendToStream(
           streamId,
-          events.map((event, index) => ({
-            id: nameBasedUuid(metadata.commandId, streamId, String(index)),
-            type: event.type,
-            data: event.data,
-            metadata: toEventMetadata(metadata, currentVersion(ledgerUpcasters, event.type)),
-          })),
+          eventsToAppend(streamId, events, metadata),
           revision < 0 ? 'no_stream' : revision,
         );
         return { events, position: result.position, replayed: false };
@@ -105,6 +101,24 @@ export class StreamWriter {
       }
     }
   }
+}
+
+/**
+ * The events one command appends to a stream, as stored: ids derived from the command id, the
+ * stream and the event's index (so a retry re-sends the same ids), and the command's metadata.
+ * Every write goes through here: handlers via `decide`, the roster importer's batched write pass.
+ */
+export function eventsToAppend(
+  streamId: string,
+  events: readonly DomainEvent[],
+  metadata: CommandMetadata,
+): NewEvent[] {
+  return events.map((event, index) => ({
+    id: nameBasedUuid(metadata.commandId, streamId, String(index)),
+    type: event.type,
+    data: event.data,
+    metadata: toEventMetadata(metadata, currentVersion(ledgerUpcasters, event.type)),
+  }));
 }
 
 function toEventMetadata(m: CommandMetadata, schemaVersion: number): EventMetadata {

@@ -3,7 +3,17 @@
  * parameter each kind needs. Pure data: shared by the API, the CLI and the templates.
  */
 
-export const IMPORT_KINDS = ['wages', 'dividends', 'rents', 'households', 'employments', 'purchases'] as const;
+export const IMPORT_KINDS = [
+  'wages',
+  'dividends',
+  'rents',
+  'households',
+  'employments',
+  'purchases',
+  'entities',
+  'stakes',
+  'leases',
+] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const isImportKind = (value: unknown): value is ImportKind =>
@@ -24,6 +34,9 @@ export const KIND_PARAM: Record<ImportKind, ImportParamName | undefined> = {
   households: undefined,
   employments: 'entityId',
   purchases: 'entityId',
+  entities: undefined,
+  stakes: 'entityId',
+  leases: 'entityId',
 };
 
 /** What each kind is called on paper, for help texts and messages. */
@@ -34,6 +47,9 @@ export const KIND_TITLE: Record<ImportKind, { zh: string; en: string }> = {
   households: { zh: '贫困户名册', en: 'household register' },
   employments: { zh: '务工人员名册', en: 'worker register' },
   purchases: { zh: '收购单', en: 'purchase list' },
+  entities: { zh: '经营主体名册', en: 'entity register' },
+  stakes: { zh: '入股名册', en: 'stake register' },
+  leases: { zh: '土地流转名册', en: 'land lease register' },
 };
 
 export interface ColumnSpec {
@@ -76,6 +92,35 @@ const reference: ColumnSpec = {
   aliases: ['凭证编号', '凭证'],
   hint: 'voucher or bank reference (optional)',
 };
+
+const township: ColumnSpec = {
+  key: 'township',
+  zh: '乡镇',
+  required: true,
+  aliases: ['乡/镇', '乡', '镇'],
+  hint: 'township',
+};
+const county: ColumnSpec = {
+  key: 'county',
+  zh: '县区',
+  required: true,
+  aliases: ['县/区', '县', '区', '县（区）', '县(区)'],
+  hint: 'county or district',
+};
+const startsOn = (zh: string, aliases: string[]): ColumnSpec => ({
+  key: 'startsOn',
+  zh,
+  required: true,
+  aliases,
+  hint: 'first day: YYYY-MM-DD',
+});
+const endsOn = (zh: string, aliases: string[], required: boolean): ColumnSpec => ({
+  key: 'endsOn',
+  zh,
+  required,
+  aliases,
+  hint: required ? 'last day (inclusive): YYYY-MM-DD' : 'last day (inclusive), if the term ends (optional)',
+});
 
 export const KIND_COLUMNS: Record<ImportKind, readonly ColumnSpec[]> = {
   wages: [
@@ -183,13 +228,92 @@ export const KIND_COLUMNS: Record<ImportKind, readonly ColumnSpec[]> = {
       hint: 'people in the household',
     },
     { key: 'village', zh: '村', required: true, aliases: ['村名', '行政村'], hint: 'village' },
-    { key: 'township', zh: '乡镇', required: true, aliases: ['乡/镇', '乡', '镇'], hint: 'township' },
+    township,
+    county,
+  ],
+  entities: [
     {
-      key: 'county',
-      zh: '县区',
+      key: 'name',
+      zh: '名称',
       required: true,
-      aliases: ['县/区', '县', '区', '县（区）', '县(区)'],
-      hint: 'county or district',
+      aliases: ['经营主体名称', '主体名称', '单位名称', '企业名称'],
+      hint: 'the entity as registered',
+    },
+    {
+      key: 'kind',
+      zh: '类型',
+      required: true,
+      aliases: ['主体类型', '经营主体类型'],
+      hint: '企业, 合作社, 村集体, 扶贫基地, 卫星工厂 or 光伏电站',
+    },
+    {
+      key: 'creditCode',
+      zh: '统一社会信用代码',
+      required: false,
+      aliases: ['信用代码', '社会信用代码'],
+      hint: '18 characters (optional)',
+    },
+    township,
+    county,
+  ],
+  stakes: [
+    registrationNo,
+    {
+      key: 'source',
+      zh: '入股方式',
+      required: true,
+      aliases: ['入股来源', '股金来源', '资金来源'],
+      hint: '资金变股金 (fiscal funds), 土地入股 (land), 户贷企用 (household loan) or 现金入股 (cash)',
+    },
+    {
+      key: 'projectId',
+      zh: '项目编号',
+      required: false,
+      aliases: ['扶贫项目编号', '项目'],
+      hint: 'project-…: the project whose funds bought a 资金变股金 stake (only then)',
+    },
+    {
+      key: 'principal',
+      zh: '入股金额',
+      required: true,
+      aliases: ['本金', '股金', '入股本金'],
+      hint: 'yuan, at most two decimals',
+    },
+    { key: 'shares', zh: '股数', required: true, aliases: ['股份数', '持股数'], hint: 'a whole number of shares' },
+    {
+      key: 'guaranteedYearly',
+      zh: '保底分红',
+      required: false,
+      aliases: ['每年保底分红', '年保底分红'],
+      hint: 'guaranteed dividend per year, yuan (optional)',
+    },
+    startsOn('入股日期', ['起始日期', '开始日期']),
+    endsOn('到期日期', ['终止日期', '结束日期'], false),
+  ],
+  leases: [
+    registrationNo,
+    {
+      key: 'areaMu',
+      zh: '面积',
+      required: true,
+      aliases: ['流转面积', '面积亩', '亩数', '租赁面积'],
+      hint: 'mu (亩), at most two decimals: 2.5',
+    },
+    {
+      key: 'rentPerMuYear',
+      zh: '每亩年租金',
+      required: true,
+      aliases: ['每亩租金', '租金标准', '每亩每年租金'],
+      hint: 'yuan per mu per year, at most two decimals',
+    },
+    startsOn('起租日期', ['开始日期', '租期开始']),
+    endsOn('到期日期', ['结束日期', '租期结束'], true),
+    {
+      key: 'schedule',
+      zh: '付租方式',
+      required: true,
+      aliases: ['支付方式', '租金支付方式'],
+      hint: '按年 (yearly), 按半年 (half-yearly) or 按季 (quarterly)',
     },
   ],
 };

@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { EventEmitter } from 'node:events';
@@ -11,7 +10,6 @@ import type { Actor } from '../common/actor';
 import type { DomainEvent } from '../common/decider';
 import { nameBasedUuid } from '../common/ids';
 import { StreamWriter, type CommandMetadata } from '../common/stream-writer';
-import type { WriteResult } from '../common/write-result';
 import { dividend } from '../dividends/dividend.state';
 import { entity } from '../entities/entity.state';
 import { BadInputException } from '../http/problem-details.filter';
@@ -24,7 +22,7 @@ import {
   type ImportRowError,
   type StoredRowError,
 } from './import-store';
-import { KeyedQueue } from './keyed-queue';
+import { mapConcurrently } from './concurrently';
 import { LinkageDirectory } from './linkage-directory';
 import { cellAsWritten } from './roster/cells';
 import { openRoster, type Roster } from './roster/roster-reader';
@@ -32,11 +30,15 @@ import { rosterRecords, type RosterHeader, type RosterRecord } from './roster/ro
 import { RosterFileError } from './roster/text-decoding';
 import { dividendRows } from './rows/dividend-rows';
 import { employmentRows } from './rows/employment-rows';
+import { entityRows } from './rows/entity-rows';
+import { leaseRows } from './rows/lease-rows';
+import { stakeRows } from './rows/stake-rows';
 import { purchaseRows } from './rows/purchase-rows';
 import { householdRegisterRows } from './rows/household-register-rows';
 import { rentRows } from './rows/rent-rows';
 import { RowRefusal, type RowContext, type RowKind, type RowPlan, type RowProblem } from './rows/row-plan';
 import { wageRows } from './rows/wage-rows';
+import { RowRefusedInWrite, StreamBatches, type PlannedRow, type RowWritten } from './stream-batches';
 
 const ROW_KINDS: Record<ImportKind, RowKind<unknown>> = {
   wages: wageRows,
@@ -45,10 +47,21 @@ const ROW_KINDS: Record<ImportKind, RowKind<unknown>> = {
   households: householdRegisterRows,
   employments: employmentRows,
   purchases: purchaseRows,
+  entities: entityRows,
+  stakes: stakeRows,
+  leases: leaseRows,
 };
 
-/** Rows written at once (different streams in parallel; one stream's rows in file order). */
+/** Rows planned, and their streams read, at once in the validation pass. */
+const VALIDATE_WINDOW_ROWS = 2_000;
+/** Lookups and stream reads running at once. */
+const READ_CONCURRENCY = 8;
+/** Streams appended to at once (one stream's rows always in file order). */
 const WRITE_CONCURRENCY = 8;
+/** Rows read before they are written, as one append per stream: more rows, longer appends, more memory. */
+const WRITE_BATCH_ROWS = 20_000;
+/** Streams whose state the write pass keeps between batches (the rest are read again when next needed). */
+const STREAMS_KEPT = 2_000;
 /** How often a running import saves its counters, so its status can be read while it runs. */
 const PROGRESS_EVERY_MS = 500;
 const FLUSH_ROWS = 500;
@@ -160,8 +173,10 @@ async function sha256Of(path: string): Promise<string> {
 /**
  * Imports rosters: validates every row with the ledger's own decide functions (against each
  * stream's state plus what the file's earlier rows would write, in memory), then, for a commit
- * without a single bad row, runs each row's command through the command bus exactly as the API
- * would, with an id derived from the file and the row, and the file's provenance on every event.
+ * without a single bad row, decides every row again the same way and appends each stream's rows in
+ * batches (StreamBatches): the events, their ids and metadata exactly as the row's command handler
+ * would write them, with an id derived from the file and the row and the file's provenance on
+ * every event.
  */
 @Injectable()
 export class Importer {
@@ -170,7 +185,6 @@ export class Importer {
 
   constructor(
     private readonly streams: StreamWriter,
-    private readonly commands: CommandBus,
     private readonly database: Database,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
   ) {
@@ -371,8 +385,8 @@ export class Importer {
   }
 
   /** For ImportRun. */
-  get deps(): { streams: StreamWriter; commands: CommandBus; database: Database; eventStore: EventStore } {
-    return { streams: this.streams, commands: this.commands, database: this.database, eventStore: this.eventStore };
+  get deps(): { streams: StreamWriter; database: Database; eventStore: EventStore } {
+    return { streams: this.streams, database: this.database, eventStore: this.eventStore };
   }
 }
 
@@ -399,6 +413,8 @@ class ImportRun {
   private roster: Roster | undefined;
   private totalRows: number | undefined;
   private readonly issuedAt = new Date().toISOString();
+  /** The write pass's appender (a commit only); validation hands it the streams as it read them. */
+  private readonly writer: StreamBatches | undefined;
 
   constructor(
     private readonly importer: Importer,
@@ -415,6 +431,9 @@ class ImportRun {
     this.rows = ROW_KINDS[request.kind];
     this.directory = new LinkageDirectory(streams, database.pool, eventStore);
     this.store = importer.records;
+    this.writer = request.dryRun
+      ? undefined
+      : new StreamBatches(streams, eventStore, { concurrency: WRITE_CONCURRENCY, keep: STREAMS_KEPT });
   }
 
   async execute(): Promise<void> {
@@ -510,21 +529,22 @@ class ImportRun {
     };
   }
 
-  /** The validation pass; true when every row would be accepted. */
+  /**
+   * The validation pass; true when every row would be accepted. Rows are taken a window at a time:
+   * planned (lookups) and their streams read several at once, then decided one by one in file order.
+   */
   private async validate(): Promise<boolean> {
     await this.directory.catchUp();
     const streams = new Map<string, StreamEntry>();
+    let window: RosterRecord[] = [];
     for await (const record of this.records()) {
-      this.counters.rows += 1;
-      const problems = await this.validateRow(record, streams);
-      if (problems.length > 0) {
-        this.counters.rejected += 1;
-        this.rowErrors(record, problems);
-      } else {
-        this.counters.accepted += 1;
+      window.push(record);
+      if (window.length >= VALIDATE_WINDOW_ROWS) {
+        await this.validateWindow(window, streams);
+        window = [];
       }
-      await this.maybeSave();
     }
+    await this.validateWindow(window, streams);
     if (this.header && this.fileProblems === 0 && this.counters.rows === 0) {
       this.fileError(
         this.header.row,
@@ -542,27 +562,48 @@ class ImportRun {
     return this.fileProblems === 0 && this.counters.rejected === 0;
   }
 
-  private async validateRow(record: RosterRecord, streams: Map<string, StreamEntry>): Promise<RowProblem[]> {
+  private async validateWindow(records: readonly RosterRecord[], streams: Map<string, StreamEntry>): Promise<void> {
+    const planned = await mapConcurrently(records, READ_CONCURRENCY, (record) => this.planRow(record));
+    const unread = new Map<string, RowPlan>();
+    for (const p of planned) if ('plan' in p && !streams.has(p.plan.streamId)) unread.set(p.plan.streamId, p.plan);
+    await mapConcurrently([...unread.values()], READ_CONCURRENCY, async (plan) => {
+      const read = await this.importer.deps.streams.read(plan.streamId, plan.evolver);
+      const applied = new Set(
+        read.events.map((e) => e.metadata.commandId).filter((c): c is string => typeof c === 'string'),
+      );
+      streams.set(plan.streamId, { state: read.state, applied });
+      // The write pass starts from the same state, and need not read the stream again.
+      this.writer?.seed(plan.streamId, { state: read.state, revision: read.revision, commandIds: applied });
+    });
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i];
+      const p = planned[i];
+      const problems = 'plan' in p ? this.decideRow(p.plan, streams.get(p.plan.streamId)!) : p.problems;
+      this.counters.rows += 1;
+      if (problems.length > 0) {
+        this.counters.rejected += 1;
+        this.rowErrors(record, problems);
+      } else {
+        this.counters.accepted += 1;
+      }
+      await this.maybeSave();
+    }
+  }
+
+  /** A row's cells and lookups: its plan, or its problems. */
+  private async planRow(record: RosterRecord): Promise<{ plan: RowPlan } | { problems: RowProblem[] }> {
     const parsed = this.rows.fields(record);
-    if (parsed.problems.length > 0) return parsed.problems;
-    let plan: RowPlan;
+    if (parsed.problems.length > 0) return { problems: parsed.problems };
     try {
-      plan = await this.rows.plan(parsed.fields, this.context(record.row));
+      return { plan: await this.rows.plan(parsed.fields, this.context(record.row)) };
     } catch (error) {
-      if (error instanceof RowRefusal) return [error.problem];
+      if (error instanceof RowRefusal) return { problems: [error.problem] };
       throw error;
     }
-    let entry = streams.get(plan.streamId);
-    if (!entry) {
-      const read = await this.importer.deps.streams.read(plan.streamId, plan.evolver);
-      entry = {
-        state: read.state,
-        applied: new Set(
-          read.events.map((e) => e.metadata.commandId).filter((c): c is string => typeof c === 'string'),
-        ),
-      };
-      streams.set(plan.streamId, entry);
-    }
+  }
+
+  /** Decides a planned row against its stream as the file's earlier rows left it. */
+  private decideRow(plan: RowPlan, entry: StreamEntry): RowProblem[] {
     // Written by an earlier run of this very commit: nothing to decide, the stream has it already.
     if (entry.applied.has(plan.command.metadata.commandId)) return [];
     let events: DomainEvent[];
@@ -576,13 +617,34 @@ class ImportRun {
     return [];
   }
 
-  /** The write pass; the position of the last event, or 'failed'. */
+  /**
+   * The write pass; the position of the last event, or 'failed'. Rows are read again, planned as in
+   * validation, and collected per stream; every `WRITE_BATCH_ROWS` rows the batch is written (one
+   * append per stream, see StreamBatches) while the next one is read.
+   */
   private async write(): Promise<number | 'failed'> {
-    const queue = new KeyedQueue(WRITE_CONCURRENCY);
+    const writer = this.writer!;
     let position = 0;
+    const written = async (rows: RowWritten[]) => {
+      for (const w of rows) position = Math.max(position, w.position);
+      this.counters.written += rows.length;
+      this.pendingWritten.push(...rows);
+      await this.maybeSave();
+    };
+    let batch = new Map<string, PlannedRow[]>();
+    let batched = 0;
+    let writing: Promise<void> = Promise.resolve();
+    // A failed batch is rethrown by the next `await writing`; none starts after it.
+    const send = async () => {
+      await writing;
+      const full = batch;
+      batch = new Map();
+      batched = 0;
+      writing = writer.write(full, written);
+    };
     try {
       for await (const record of this.records()) {
-        const parsed = this.rows.fields(record);
+        const parsed = this.rows.fields(record, true);
         if (parsed.problems.length > 0) throw this.refusedAt(record, parsed.problems[0]);
         let plan: RowPlan;
         try {
@@ -591,36 +653,30 @@ class ImportRun {
           if (error instanceof RowRefusal) throw this.refusedAt(record, error.problem);
           throw error;
         }
-        await queue.submit(plan.streamId, async () => {
-          let result: WriteResult;
-          try {
-            result = await this.importer.deps.commands.execute(plan.command as never);
-          } catch (error) {
-            if (error instanceof DomainError) {
-              throw this.refusedAt(record, {
-                column: plan.columnOf(error.code),
-                code: error.code,
-                en: error.message,
-                zh: error.messageZh,
-              });
-            }
-            throw error;
-          }
-          position = Math.max(position, result.position);
-          this.counters.written += 1;
-          this.pendingWritten.push({ row: record.row, id: result.id, position: result.position });
-          await this.maybeSave();
-        });
+        const rows = batch.get(plan.streamId);
+        if (rows) rows.push({ record, plan });
+        else batch.set(plan.streamId, [{ record, plan }]);
+        if (++batched >= WRITE_BATCH_ROWS) await send();
       }
-      await queue.drain();
+      await send();
+      await writing;
       return position;
     } catch (error) {
-      await queue.drain().catch(() => undefined);
-      if (!(error instanceof CommitRefused)) throw error;
-      this.pendingErrors.push(error.problem);
+      await writing.catch(() => undefined);
+      const refused =
+        error instanceof RowRefusedInWrite
+          ? this.refusedAt(error.planned.record, {
+              column: error.planned.plan.columnOf(error.error.code),
+              code: error.error.code,
+              en: error.error.message,
+              zh: error.error.messageZh,
+            })
+          : error;
+      if (!(refused instanceof CommitRefused)) throw refused;
+      this.pendingErrors.push(refused.problem);
       await this.flush(true);
       await this.store.finish(this.job.id, 'failed', this.counters, {
-        failure: `row ${error.row}: ${error.problem.en}`,
+        failure: `row ${refused.row}: ${refused.problem.en}`,
       });
       return 'failed';
     }

@@ -9,6 +9,7 @@ import { householdIdFor } from '../households/household-id';
 import type { LeaseSigned } from '../leases/lease.events';
 import type { OrderContracted } from '../orders/order.events';
 import { order } from '../orders/order.state';
+import { project, type ProjectState } from '../projects/project.state';
 import { entity, type EntityState } from '../entities/entity.state';
 import type { HouseholdState } from '../households/household.state';
 import { currentEndsOn, lease } from '../leases/lease.state';
@@ -231,6 +232,10 @@ export class LinkageDirectory {
 
   async entityState(entityId: string): Promise<EntityState> {
     return this.cachedState(entityId, () => this.streams.read(entityId, entity));
+  }
+
+  async projectState(projectId: string): Promise<ProjectState> {
+    return this.cachedState(projectId, () => this.streams.read(projectId, project));
   }
 
   private async cachedState<S>(id: string, read: () => Promise<{ state: S }>): Promise<S> {

@@ -47,7 +47,7 @@ export class ImportRosterController {
   constructor(private readonly importer: Importer) {}
 
   /**
-   * Imports a roster (工资表, 分红表, 租金表, 贫困户名册): `dryRun=true` validates every row and writes
+   * Imports a roster (工资表, 分红表, 租金表, 名册 of households, workers, entities, stakes, leases; 收购单): `dryRun=true` validates every row and writes
    * nothing; otherwise all rows are written, or none if any is bad. 201 when done; 202 while a large
    * roster is still being processed (read its status at `GET /v1/imports/{id}`).
    */

@@ -15,7 +15,7 @@ export class ImportRosterRequest {
   @ApiPropertyOptional({ enum: ['true', 'false'], default: 'false' })
   dryRun?: 'true' | 'false';
 
-  /** The paying entity: for `wages` and `rents`. */
+  /** The entity: for `wages`, `rents`, `employments`, `purchases`, `stakes` and `leases`. */
   @IsOptional()
   @Matches(idPattern('entity'), { message: 'entityId must be an entity id (entity-…)' })
   @ApiPropertyOptional()

@@ -170,3 +170,15 @@ export function parseTextCell(cell: Cell, max: number): Parsed<string> {
   if (text.length > max) return bad(`longer than ${max} characters`, `超过 ${max} 个字符`);
   return ok(text);
 }
+
+/** One of a few words (Chinese or English, case and full-width forms ignored) standing for a value. */
+export function parseWordCell<T>(
+  cell: Cell,
+  words: Readonly<Record<string, T>>,
+  expected: { en: string; zh: string },
+): Parsed<T> {
+  const text = cellText(cell).replace(/\s+/g, '').toLowerCase();
+  if (text === '') return bad('missing', '未填写');
+  const value = Object.prototype.hasOwnProperty.call(words, text) ? words[text] : undefined;
+  return value === undefined ? bad(`write ${expected.en}`, `应填写${expected.zh}`) : ok(value);
+}

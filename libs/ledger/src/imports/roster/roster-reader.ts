@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { PassThrough, type Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import * as ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import type { Cell } from './cells';
 import { RosterDecoder, RosterFileError, type RosterEncoding } from './text-decoding';
 
@@ -173,7 +173,10 @@ async function* xlsxLines(
   // The reader wants a stream it can pipe; a PassThrough keeps the byte counter on the file stream.
   const input = new PassThrough();
   source.pipe(input);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  // Loaded on first use: exceljs takes a second or two to load, which a CSV import need not pay.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const excel = require('exceljs') as typeof ExcelJS;
+  const reader = new excel.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',

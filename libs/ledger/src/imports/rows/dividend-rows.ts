@@ -1,11 +1,11 @@
 import { PayDividendCommand } from '../../dividends/pay-dividend/pay-dividend.command';
 import { decidePayDividend } from '../../dividends/pay-dividend/pay-dividend.decide';
 import { PayDividendRequest } from '../../dividends/pay-dividend/pay-dividend.dto';
-import { dividend } from '../../dividends/dividend.state';
+import { dividend, townshipOf } from '../../dividends/dividend.state';
 import { householdIdFor } from '../../households/household-id';
 import { cellText, isBlank, parseAmountCell, parseDateCell, parseTextCell } from '../roster/cells';
 import { householdOfRow } from './household-rows';
-import { checkAsRequest, FieldCollector, rowPlan, type RowKind } from './row-plan';
+import { checkAsRequest, FieldCollector, paymentResult, rowPlan, type RowKind } from './row-plan';
 
 export interface DividendFields {
   registrationNo: string;
@@ -24,7 +24,7 @@ const COLUMN_OF_CODE: Record<string, string> = {
 export const dividendRows: RowKind<DividendFields> = {
   kind: 'dividends',
 
-  fields(record) {
+  fields(record, checked) {
     const c = new FieldCollector();
     const registrationNo = c.take('registrationNo', parseTextCell(record.get('registrationNo'), 40));
     const amountFen = c.take('amount', parseAmountCell(record.get('amount')));
@@ -37,6 +37,7 @@ export const dividendRows: RowKind<DividendFields> = {
       paidOn: paidOn!,
       ...(reference === undefined ? {} : { reference }),
     };
+    if (checked) return { fields, problems: [] };
     const { registrationNo: no, ...body } = fields;
     const problems = checkAsRequest(
       PayDividendRequest,
@@ -59,6 +60,8 @@ export const dividendRows: RowKind<DividendFields> = {
       evolver: dividend,
       command,
       decide: (state) => decidePayDividend(command, state),
+      township: (state) => (state.status === 'declared' ? townshipOf(state, found.householdId) : undefined),
+      resultId: paymentResult('DividendPaid', declarationId),
       columnOf: (code) => COLUMN_OF_CODE[code] ?? (code.startsWith('AUTH.') ? 'registrationNo' : 'amount'),
     });
   },

@@ -50,7 +50,7 @@ const COLUMN_OF_CODE: Record<string, string> = {
 export const employmentRows: RowKind<EmploymentFields> = {
   kind: 'employments',
 
-  fields(record) {
+  fields(record, checked) {
     const c = new FieldCollector();
     const registrationNo = c.take('registrationNo', parseTextCell(record.get('registrationNo'), 40));
     const workerName = c.take('workerName', parseTextCell(record.get('workerName'), 50));
@@ -65,6 +65,7 @@ export const employmentRows: RowKind<EmploymentFields> = {
       wageBasis: wageBasis!,
       rateFen: rateFen!,
     };
+    if (checked) return { fields, problems: [] };
     const { registrationNo: _r, ...body } = fields;
     const problems = checkAsRequest(
       StartEmploymentRequest,
@@ -96,6 +97,9 @@ export const employmentRows: RowKind<EmploymentFields> = {
       evolver: employment,
       command,
       decide: (state) => decideStartEmployment(command, state, parties),
+      // As readLinkageParties gives it to the handler: the household's township.
+      township: () => (parties.household.status === 'registered' ? parties.household.township : undefined),
+      resultId: () => command.payload.employmentId,
       columnOf: (code) => COLUMN_OF_CODE[code] ?? (code.startsWith('AUTH.') ? 'registrationNo' : 'workerName'),
     });
   },

@@ -21,7 +21,7 @@ const COLUMNS = ['registrationNo', 'headName', 'village', 'township', 'county'] 
 export const householdRegisterRows: RowKind<HouseholdFields> = {
   kind: 'households',
 
-  fields(record) {
+  fields(record, checked) {
     const c = new FieldCollector();
     const text: Partial<Record<(typeof COLUMNS)[number], string>> = {};
     for (const column of COLUMNS)
@@ -29,6 +29,7 @@ export const householdRegisterRows: RowKind<HouseholdFields> = {
     const members = c.take('members', parseCountCell(record.get('members'), 1, 50));
     if (c.problems.length > 0) return { problems: c.problems };
     const fields = { ...(text as Record<(typeof COLUMNS)[number], string>), members: members! };
+    if (checked) return { fields, problems: [] };
     const problems = checkAsRequest(
       RegisterHouseholdRequest,
       { ...fields },
@@ -48,6 +49,8 @@ export const householdRegisterRows: RowKind<HouseholdFields> = {
         evolver: household,
         command,
         decide: (state) => decideRegisterHousehold(command, state),
+        township: () => command.payload.township,
+        resultId: () => command.payload.householdId,
         columnOf: (code) => (code.startsWith('AUTH.') ? 'township' : 'registrationNo'),
       }),
     );

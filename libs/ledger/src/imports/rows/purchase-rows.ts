@@ -14,7 +14,7 @@ import {
   type Parsed,
 } from '../roster/cells';
 import { householdOfRow } from './household-rows';
-import { checkAsRequest, FieldCollector, refuseRow, rowPlan, type RowKind } from './row-plan';
+import { checkAsRequest, FieldCollector, refuseRow, paymentResult, rowPlan, type RowKind } from './row-plan';
 
 export interface PurchaseFields {
   registrationNo: string;
@@ -47,7 +47,7 @@ const COLUMN_OF_CODE: Record<string, string> = {
 export const purchaseRows: RowKind<PurchaseFields> = {
   kind: 'purchases',
 
-  fields(record) {
+  fields(record, checked) {
     const c = new FieldCollector();
     const registrationNo = c.take('registrationNo', parseTextCell(record.get('registrationNo'), 40));
     const product = isBlank(record.get('product')) ? undefined : cellText(record.get('product'));
@@ -66,6 +66,7 @@ export const purchaseRows: RowKind<PurchaseFields> = {
       paidOn: paidOn!,
       ...(reference === undefined ? {} : { reference }),
     };
+    if (checked) return { fields, problems: [] };
     const { registrationNo: _r, product: _p, ...body } = fields;
     const problems = checkAsRequest(RecordPurchasePaymentRequest, body, {
       quantity: 'quantity',
@@ -109,6 +110,8 @@ export const purchaseRows: RowKind<PurchaseFields> = {
       evolver: order,
       command,
       decide: (state) => decideRecordPurchasePayment(command, state),
+      township: (state) => (state.status === 'none' ? undefined : state.township),
+      resultId: paymentResult('PurchasePaid', chosen.orderId),
       columnOf: (code) => COLUMN_OF_CODE[code] ?? (code.startsWith('AUTH.') ? 'registrationNo' : 'amount'),
     });
   },

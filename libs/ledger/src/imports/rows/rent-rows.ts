@@ -4,7 +4,7 @@ import { RecordRentPaymentRequest } from '../../leases/record-rent-payment/recor
 import { lease } from '../../leases/lease.state';
 import { cellText, isBlank, parseAmountCell, parseDateCell, parsePeriodCell, parseTextCell } from '../roster/cells';
 import { householdOfRow } from './household-rows';
-import { checkAsRequest, FieldCollector, refuseRow, rowPlan, type RowKind } from './row-plan';
+import { checkAsRequest, FieldCollector, refuseRow, paymentResult, rowPlan, type RowKind } from './row-plan';
 
 export interface RentFields {
   registrationNo: string;
@@ -26,7 +26,7 @@ const COLUMN_OF_CODE: Record<string, string> = {
 export const rentRows: RowKind<RentFields> = {
   kind: 'rents',
 
-  fields(record) {
+  fields(record, checked) {
     const c = new FieldCollector();
     const registrationNo = c.take('registrationNo', parseTextCell(record.get('registrationNo'), 40));
     const period = c.take('period', parsePeriodCell(record.get('period')));
@@ -41,6 +41,7 @@ export const rentRows: RowKind<RentFields> = {
       paidOn: paidOn!,
       ...(reference === undefined ? {} : { reference }),
     };
+    if (checked) return { fields, problems: [] };
     const { registrationNo: _r, ...body } = fields;
     const problems = checkAsRequest(RecordRentPaymentRequest, body, {
       period: 'period',
@@ -81,6 +82,8 @@ export const rentRows: RowKind<RentFields> = {
       evolver: lease,
       command,
       decide: (state) => decideRecordRentPayment(command, state),
+      township: (state) => (state.status === 'signed' ? state.terms.township : undefined),
+      resultId: paymentResult('RentPaid', chosen.leaseId),
       columnOf: (code) => COLUMN_OF_CODE[code] ?? (code.startsWith('AUTH.') ? 'registrationNo' : 'amount'),
     });
   },

@@ -29,14 +29,18 @@ export const refuseRow = (column: string, code: string, en: string, zh: string):
 
 /**
  * What one row becomes: the very command the API would run for it, the stream it writes to, and
- * the decide function its handler runs, so a dry run can decide it in memory against the stream's
- * state plus what the file's earlier rows would have written.
+ * the decide function its handler runs, so both passes decide it in memory against the stream's
+ * state plus what the file's earlier rows wrote. `township` and `resultId` are the two things the
+ * command's handler adds around decide: the township it puts on the events' metadata (read from the
+ * stream's state, or from the parties, before deciding) and the id it answers.
  */
 export interface RowPlan {
   streamId: string;
   evolver: Evolver<unknown, DomainEvent>;
   command: ICommand & { metadata: CommandMetadata };
   decide(state: unknown): DomainEvent[];
+  township(state: unknown): string | undefined;
+  resultId(events: readonly DomainEvent[]): string;
   /** The field a refusal with this code concerns. */
   columnOf(code: string): string;
 }
@@ -46,9 +50,19 @@ export function rowPlan<State, Event extends DomainEvent>(plan: {
   evolver: Evolver<State, Event>;
   command: ICommand & { metadata: CommandMetadata };
   decide(state: State): Event[];
+  township(state: State): string | undefined;
+  resultId(events: readonly Event[]): string;
   columnOf(code: string): string;
 }): RowPlan {
   return plan;
+}
+
+/** The payment id of the first event of `type` (what a payment handler answers), else the stream's id. */
+export function paymentResult(type: string, streamId: string) {
+  return (events: readonly DomainEvent[]): string => {
+    const paid = events.find((e) => e.type === type);
+    return paid ? (paid.data as { paymentId: string }).paymentId : streamId;
+  };
 }
 
 /** Everything a row needs besides its cells. */
@@ -63,7 +77,14 @@ export interface RowContext {
 /** One import kind: how a row's cells become fields, and fields a command. */
 export interface RowKind<Fields> {
   kind: ImportKind;
-  fields(record: RosterRecord): { fields: Fields; problems: [] } | { fields?: undefined; problems: RowProblem[] };
+  /**
+   * The row's fields, or every problem of its cells. `checked`: the row passed validation already
+   * (the write pass), so the API's request class need not check it again.
+   */
+  fields(
+    record: RosterRecord,
+    checked?: boolean,
+  ): { fields: Fields; problems: [] } | { fields?: undefined; problems: RowProblem[] };
   plan(fields: Fields, context: RowContext): Promise<RowPlan>;
 }
 
@@ -94,6 +115,24 @@ export function checkAsRequest(
   body: Record<string, unknown>,
   columns: Record<string, string>,
 ): RowProblem[] {
+  // class-validator takes ~80 µs a row; rosters repeat the same bodies (a month, an amount, a date)
+  // often, and the answer depends on the class and the body alone.
+  const key = JSON.stringify(body);
+  let known = checked.get(requestClass);
+  if (!known) checked.set(requestClass, (known = new Map<string, RowProblem[]>()));
+  const hit = known.get(key);
+  if (hit) return hit.map((p) => ({ ...p, column: columns[p.column] ?? p.column }));
+  const problems = validateAsRequest(requestClass, body);
+  if (known.size >= CHECKS_KEPT) known.clear();
+  known.set(key, problems);
+  return problems.map((p) => ({ ...p, column: columns[p.column] ?? p.column }));
+}
+
+/** Answers of `checkAsRequest` kept per request class (by property, before mapping to columns). */
+const checked = new WeakMap<new () => object, Map<string, RowProblem[]>>();
+const CHECKS_KEPT = 10_000;
+
+function validateAsRequest(requestClass: new () => object, body: Record<string, unknown>): RowProblem[] {
   const instance = plainToInstance(requestClass, body);
   const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true });
   return errors.flatMap((error) => {
@@ -101,7 +140,7 @@ export function checkAsRequest(
     const message = [...new Set(messages)].join('; ');
     return [
       {
-        column: columns[error.property] ?? error.property,
+        column: error.property,
         code: 'IMPORT.BAD_VALUE',
         en: `${error.property} ${message}`,
         zh: `格式不正确：${error.property} ${message}`,

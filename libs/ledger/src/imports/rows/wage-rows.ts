@@ -15,7 +15,7 @@ import {
   parseYesNoCell,
 } from '../roster/cells';
 import { householdOfRow } from './household-rows';
-import { checkAsRequest, FieldCollector, refuseRow, rowPlan, type RowKind } from './row-plan';
+import { checkAsRequest, FieldCollector, refuseRow, paymentResult, rowPlan, type RowKind } from './row-plan';
 
 export interface WageFields {
   registrationNo: string;
@@ -51,7 +51,7 @@ const REQUEST_COLUMNS = {
 export const wageRows: RowKind<WageFields> = {
   kind: 'wages',
 
-  fields(record) {
+  fields(record, checked) {
     const c = new FieldCollector();
     const registrationNo = c.take('registrationNo', parseTextCell(record.get('registrationNo'), 40));
     const workerName = c.take('workerName', parseTextCell(record.get('workerName'), 50));
@@ -76,6 +76,7 @@ export const wageRows: RowKind<WageFields> = {
       ...(supplementary ? { supplementary } : {}),
       ...(reference === undefined ? {} : { reference }),
     };
+    if (checked) return { fields, problems: [] };
     const { registrationNo: _r, workerName: _w, ...body } = fields;
     const problems = checkAsRequest(RecordWagePaymentRequest, body, REQUEST_COLUMNS);
     return problems.length > 0 ? { problems } : { fields, problems: [] };
@@ -117,6 +118,8 @@ export const wageRows: RowKind<WageFields> = {
       evolver: employment,
       command,
       decide: (state) => decideRecordWagePayment(command, state),
+      township: (state) => (state.status === 'none' ? undefined : state.township),
+      resultId: paymentResult('WagePaid', chosen.employmentId),
       columnOf: (code) => COLUMN_OF_CODE[code] ?? (code.startsWith('AUTH.') ? 'registrationNo' : 'amount'),
     });
   },

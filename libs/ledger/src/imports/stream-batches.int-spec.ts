@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { eventStoreMigration } from '@ledger/event-store/postgres/event-store.migration';
+import { PostgresEventStore } from '@ledger/event-store/postgres/postgres-event-store';
+import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
+import type { DomainEvent, Evolver } from '../common/decider';
+import { nameBasedUuid } from '../common/ids';
+import { refuse } from '../common/domain-error';
+import { StreamWriter, type CommandMetadata } from '../common/stream-writer';
+import { rowPlan } from './rows/row-plan';
+import { RowRefusedInWrite, StreamBatches, type PlannedRow, type RowWritten } from './stream-batches';
+
+/** A tally: each row adds one, up to a limit; the state is the count so far. */
+type Counted = DomainEvent<'Counted', { n: number }>;
+const tally: Evolver<number, Counted> = { initialState: 0, evolve: (n) => n + 1 };
+const LIMIT = 5;
+
+const actor = { userId: 'user-clerk', role: 'clerk' as const, townships: ['城关镇'] };
+const metadataOf = (commandId: string): CommandMetadata => ({
+  actor,
+  commandId,
+  issuedAt: '2026-11-29T00:00:00.000Z',
+  correlationId: 'import-test',
+  causationId: `import-test#${commandId}`,
+  source: { importId: 'import-test', file: '名册.csv', sha256: 'abc', row: 0 },
+});
+
+function row(streamId: string, n: number, run = 'a'): PlannedRow {
+  const command = { metadata: metadataOf(nameBasedUuid('test-row', run, streamId, String(n))) };
+  return {
+    record: { row: n, get: () => undefined, has: () => false },
+    plan: rowPlan({
+      streamId,
+      evolver: tally,
+      command,
+      decide: (count) => {
+        if (count >= LIMIT) throw refuse('TALLY.FULL', 'full', '已满');
+        return [{ type: 'Counted', data: { n: count + 1 } }];
+      },
+      township: () => '城关镇',
+      resultId: (events) => `${streamId}.n${events.map((e) => (e as Counted).data.n).join(',')}`,
+      columnOf: () => 'n',
+    }),
+  };
+}
+
+describe('StreamBatches (the write pass of roster imports)', () => {
+  let db: TestDatabase;
+  let store: PostgresEventStore;
+  let streams: StreamWriter;
+  beforeAll(async () => {
+    db = await createTestDatabase([eventStoreMigration]);
+    store = new PostgresEventStore(db.pool);
+    streams = new StreamWriter(store);
+  });
+  afterAll(() => db.drop());
+
+  const write = async (batches: StreamBatches, rows: PlannedRow[]): Promise<RowWritten[]> => {
+    const batch = new Map<string, PlannedRow[]>();
+    for (const r of rows) batch.set(r.plan.streamId, [...(batch.get(r.plan.streamId) ?? []), r]);
+    const written: RowWritten[] = [];
+    await batches.write(batch, (w) => void written.push(...w));
+    return written.sort((a, b) => a.row - b.row);
+  };
+
+  it('appends each stream’s rows in file order, with the handler’s event ids and metadata, across batches', async () => {
+    const a = `tally-${randomUUID()}`;
+    const b = `tally-${randomUUID()}`;
+    const batches = new StreamBatches(streams, store, { concurrency: 2, keep: 10 });
+    const first = await write(batches, [row(a, 1), row(b, 2), row(a, 3)]);
+    expect(first.map((w) => w.id)).toEqual([`${a}.n1`, `${b}.n1`, `${a}.n2`]);
+    const second = await write(batches, [row(a, 4), row(b, 5)]);
+    expect(second.map((w) => w.id)).toEqual([`${a}.n3`, `${b}.n2`]);
+    const stored = await store.readStream(a);
+    expect(stored.map((e) => e.data)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+    const commandId = row(a, 3).plan.command.metadata.commandId;
+    expect(stored[1].id).toBe(nameBasedUuid(commandId, a, '0'));
+    expect(stored[1].metadata).toMatchObject({
+      userId: 'user-clerk',
+      role: 'clerk',
+      township: '城关镇',
+      commandId,
+      correlationId: 'import-test',
+      source: { file: '名册.csv' },
+    });
+    expect(second[0].position).toBe(stored[2].position);
+  });
+
+  it('decides again after someone else wrote the stream meanwhile', async () => {
+    const a = `tally-${randomUUID()}`;
+    const batches = new StreamBatches(streams, store, { concurrency: 1, keep: 10 });
+    await write(batches, [row(a, 1)]);
+    // Another writer appends behind the kept state's back.
+    await streams.decide(a, tally, (n) => [{ type: 'Counted', data: { n: n + 1 } }], metadataOf(randomUUID()));
+    const written = await write(batches, [row(a, 2), row(a, 3)]);
+    expect(written.map((w) => w.id)).toEqual([`${a}.n3`, `${a}.n4`]);
+    expect((await store.readStream(a)).map((e) => e.data)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }, { n: 4 }]);
+  });
+
+  it('recognises rows an earlier run wrote, reporting what they wrote then, and writes the rest once', async () => {
+    const a = `tally-${randomUUID()}`;
+    await write(new StreamBatches(streams, store, { concurrency: 1, keep: 10 }), [row(a, 1), row(a, 2)]);
+    const before = await store.readStream(a);
+    // A resumed run: a fresh writer, the same rows and one more.
+    const written = await write(new StreamBatches(streams, store, { concurrency: 1, keep: 10 }), [
+      row(a, 1),
+      row(a, 2),
+      row(a, 3),
+    ]);
+    expect(written).toEqual([
+      { row: 1, id: `${a}.n1`, position: before[0].position },
+      { row: 2, id: `${a}.n2`, position: before[1].position },
+      { row: 3, id: `${a}.n3`, position: expect.any(Number) },
+    ]);
+    expect(await store.readStream(a)).toHaveLength(3);
+  });
+
+  it('stops at a row the ledger refuses: that stream’s batch writes nothing, the row is named', async () => {
+    const a = `tally-${randomUUID()}`;
+    const batches = new StreamBatches(streams, store, { concurrency: 1, keep: 10 });
+    const rows = Array.from({ length: LIMIT + 1 }, (_, i) => row(a, i + 2));
+    const failure = await write(batches, rows).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(RowRefusedInWrite);
+    expect((failure as RowRefusedInWrite).planned.record.row).toBe(LIMIT + 2);
+    expect((failure as RowRefusedInWrite).error.code).toBe('TALLY.FULL');
+    expect(await store.readStream(a)).toEqual([]);
+  });
+});
