@@ -77,6 +77,7 @@ const HOUSEHOLDS = rowStatement({
         select r.household_id, r.county, r.township, r.village from ROWS order by r.ord
         on conflict (household_id) do nothing`,
   writes: ['coverage_households'],
+  keys: (r) => ({ reads: [], writes: [`coverage_households:${String(r.household_id)}`] }),
 });
 
 const LINKAGES = rowStatement({
@@ -85,6 +86,7 @@ const LINKAGES = rowStatement({
         select r.linkage_id, r.household_id, r.form, r.starts_on, r.ends_on from ROWS order by r.ord
         on conflict (linkage_id) do nothing`,
   writes: ['coverage_linkages'],
+  keys: (r) => ({ reads: [], writes: [`coverage_linkages:${String(r.linkage_id)}`] }),
 });
 
 /** A linkage's end: the last one recorded wins, as it would one by one. */
@@ -95,6 +97,7 @@ const ENDED = rowStatement({
          where l.linkage_id = e.linkage_id`,
   reads: ['coverage_linkages'],
   writes: ['coverage_linkages'],
+  keys: (r) => ({ reads: [`coverage_linkages:${String(r.linkage_id)}`], writes: [`coverage_linkages:${String(r.linkage_id)}`] }),
 });
 
 const PAYMENTS = rowStatement({
@@ -103,6 +106,7 @@ const PAYMENTS = rowStatement({
         select r.payment_id, r.household_id, r.form, r.paid_on, r.amount_fen from ROWS order by r.ord
         on conflict (payment_id) do nothing`,
   writes: ['coverage_payments'],
+  keys: (r) => ({ reads: [], writes: [`coverage_payments:${String(r.payment_id)}`] }),
 });
 
 const REVERSED = rowStatement({
@@ -110,6 +114,7 @@ const REVERSED = rowStatement({
   sql: `update coverage_payments p set reversed = true where p.payment_id in (select r.payment_id from ROWS)`,
   reads: ['coverage_payments'],
   writes: ['coverage_payments'],
+  keys: (r) => ({ reads: [`coverage_payments:${String(r.payment_id)}`], writes: [`coverage_payments:${String(r.payment_id)}`] }),
 });
 
 const linkage = (id: string, householdId: string, form: string, startsOn: string, endsOn: string | null): RowSql =>

@@ -171,6 +171,7 @@ const PAYMENTS = rowStatement({
         select r.payment_id, r.declaration_id, r.household_id, r.amount_fen from ROWS order by r.ord
         on conflict do nothing`,
   writes: ['fund_flow_payments'],
+  keys: (r) => ({ reads: [], writes: [`fund_flow_payments:${String(r.payment_id)}`] }),
 });
 
 const REVERSED = rowStatement({
@@ -178,6 +179,10 @@ const REVERSED = rowStatement({
   sql: `update fund_flow_payments p set reversed = true where p.payment_id in (select r.payment_id from ROWS)`,
   reads: ['fund_flow_payments'],
   writes: ['fund_flow_payments'],
+  keys: (r) => ({
+    reads: [`fund_flow_payments:${String(r.payment_id)}`],
+    writes: [`fund_flow_payments:${String(r.payment_id)}`],
+  }),
 });
 
 const ENTITIES = rowStatement({

@@ -115,6 +115,7 @@ const PAYMENTS = rowStatement({
         select r.payment_id, r.linkage_id, r.household_id, r.period, r.amount_fen, r.recorded_at from ROWS order by r.ord
         on conflict do nothing`,
   writes: ['obligation_payments'],
+  keys: (r) => ({ reads: [], writes: [`obligation_payments:${String(r.payment_id)}`] }),
 });
 
 const LEASES = rowStatement({
@@ -153,6 +154,10 @@ const REVERSED = rowStatement({
          where p.payment_id = v.payment_id and p.reversed_at is null`,
   reads: ['obligation_payments'],
   writes: ['obligation_payments'],
+  keys: (r) => ({
+    reads: [`obligation_payments:${String(r.payment_id)}`],
+    writes: [`obligation_payments:${String(r.payment_id)}`],
+  }),
 });
 
 /** A lease's rent schedule as one version: its row, then its dues (from a JSON array). */

@@ -26,6 +26,18 @@ export interface RowStatement {
   readonly types: readonly string[];
   readonly reads: readonly string[];
   readonly writes: readonly string[];
+  /**
+   * Finer than `reads` and `writes`: the rows of its tables a row reads and writes, as `table:key`
+   * (or `table` for any row of it), so that rows that touch other keys of a table may still move past
+   * it. Must name, for every table in `reads` and `writes`, every key the row can touch.
+   */
+  readonly keys?: (row: readonly unknown[]) => Access;
+}
+
+/** The rows of tables a statement reads and writes: `table:key`, or `table` for all of them. */
+export interface Access {
+  reads: readonly string[];
+  writes: readonly string[];
 }
 
 /** One row of a row statement. */
@@ -52,12 +64,23 @@ export function rowStatement(spec: {
   sql: string;
   reads?: readonly string[];
   writes: readonly string[];
+  /** The keys a row touches (see RowStatement.keys), from the row's values by column name. */
+  keys?: (row: Readonly<Record<string, unknown>>) => Access;
 }): RowStatement {
   const names = Object.keys(spec.columns);
   const types = Object.values(spec.columns);
   if (!spec.sql.includes('ROWS')) throw new Error('a row statement reads its rows from ROWS');
   const rows = `unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(', ')}) with ordinality as r(${names.join(', ')}, ord)`;
-  return { text: spec.sql.replace(/\bROWS\b/g, rows), types, reads: spec.reads ?? [], writes: spec.writes };
+  const keysOf = spec.keys;
+  return {
+    text: spec.sql.replace(/\bROWS\b/g, rows),
+    types,
+    reads: spec.reads ?? [],
+    writes: spec.writes,
+    ...(keysOf && {
+      keys: (values: readonly unknown[]) => keysOf(Object.fromEntries(names.map((name, i) => [name, values[i]]))),
+    }),
+  };
 }
 
 /** One row of `statement`, its values in the order of the statement's columns. */

@@ -220,6 +220,7 @@ const HOUSEHOLDS = rowStatement({
           from ROWS order by r.ord
         on conflict (household_id) do nothing`,
   writes: ['statement_households'],
+  keys: (r) => ({ reads: [], writes: [`statement_households:${String(r.household_id)}`] }),
 });
 
 /** The last status change recorded wins, as it would one by one. */
@@ -230,6 +231,10 @@ const HOUSEHOLD_STATUS = rowStatement({
          where h.household_id = c.household_id`,
   reads: ['statement_households'],
   writes: ['statement_households'],
+  keys: (r) => ({
+    reads: [`statement_households:${String(r.household_id)}`],
+    writes: [`statement_households:${String(r.household_id)}`],
+  }),
 });
 
 const PROJECTS = rowStatement({
@@ -237,6 +242,7 @@ const PROJECTS = rowStatement({
   sql: `insert into statement_projects (project_id, name) select r.project_id, r.name from ROWS order by r.ord
         on conflict (project_id) do nothing`,
   writes: ['statement_projects'],
+  keys: (r) => ({ reads: [], writes: [`statement_projects:${String(r.project_id)}`] }),
 });
 
 const PROJECT_FUNDS = rowStatement({
@@ -245,6 +251,8 @@ const PROJECT_FUNDS = rowStatement({
         select r.event_id, r.project_id, r.source, r.amount_fen from ROWS order by r.ord
         on conflict (event_id) do nothing`,
   writes: ['statement_project_funds'],
+  // Keyed by project: what a project's sums read.
+  keys: (r) => ({ reads: [], writes: [`statement_project_funds:${String(r.project_id)}`] }),
 });
 
 /** Each project's money summed by source, kept on the project so each dividend line copies it instead of summing. */
@@ -254,6 +262,10 @@ const PROJECT_FUND_SOURCES_UPDATE = rowStatement({
          where p.project_id in (select r.project_id from ROWS)`,
   reads: ['statement_project_funds', 'statement_projects'],
   writes: ['statement_projects'],
+  keys: (r) => ({
+    reads: [`statement_project_funds:${String(r.project_id)}`, `statement_projects:${String(r.project_id)}`],
+    writes: [`statement_projects:${String(r.project_id)}`],
+  }),
 });
 
 const DECLARATIONS = rowStatement({
@@ -271,6 +283,7 @@ const DECLARATIONS = rowStatement({
           from ROWS order by r.ord
         on conflict (declaration_id) do nothing`,
   writes: ['statement_declarations'],
+  keys: (r) => ({ reads: [], writes: [`statement_declarations:${String(r.declaration_id)}`] }),
 });
 
 const ALLOCATIONS = rowStatement({
@@ -284,6 +297,7 @@ const ALLOCATIONS = rowStatement({
          order by r.ord, a.ord
         on conflict (declaration_id, stake_id) do nothing`,
   writes: ['statement_allocations'],
+  keys: (r) => ({ reads: [], writes: [`statement_allocations:${String(r.declaration_id)}`] }),
 });
 
 const DIVIDEND_HOUSEHOLDS = rowStatement({
@@ -295,6 +309,10 @@ const DIVIDEND_HOUSEHOLDS = rowStatement({
         on conflict (declaration_id, household_id) do nothing`,
   reads: ['statement_allocations'],
   writes: ['statement_dividend_households'],
+  keys: (r) => ({
+    reads: [`statement_allocations:${String(r.declaration_id)}`],
+    writes: [`statement_dividend_households:${String(r.declaration_id)}`],
+  }),
 });
 
 const LEASES = rowStatement({
@@ -309,6 +327,7 @@ const LEASES = rowStatement({
         select r.lease_id, r.entity_id, r.entity_name, r.area_mu, r.rent_per_mu_year_fen from ROWS order by r.ord
         on conflict (lease_id) do nothing`,
   writes: ['statement_leases'],
+  keys: (r) => ({ reads: [], writes: [`statement_leases:${String(r.lease_id)}`] }),
 });
 
 const EMPLOYMENTS = rowStatement({
@@ -317,6 +336,7 @@ const EMPLOYMENTS = rowStatement({
         select r.employment_id, r.entity_id, r.entity_name, r.wage_basis, r.rate_fen from ROWS order by r.ord
         on conflict (employment_id) do nothing`,
   writes: ['statement_employments'],
+  keys: (r) => ({ reads: [], writes: [`statement_employments:${String(r.employment_id)}`] }),
 });
 
 const ORDERS = rowStatement({
@@ -325,7 +345,18 @@ const ORDERS = rowStatement({
         select r.order_id, r.entity_id, r.entity_name from ROWS order by r.ord
         on conflict (order_id) do nothing`,
   writes: ['statement_orders'],
+  keys: (r) => ({ reads: [], writes: [`statement_orders:${String(r.order_id)}`] }),
 });
+
+type LineKind = 'dividend' | 'rent' | 'wage' | 'purchase';
+
+/** What a line of each kind reads of the helper tables (a dividend's basis lists projects: any of them). */
+const LINE_READS: Record<LineKind, (linkageId: string) => string[]> = {
+  dividend: (id) => [`statement_declarations:${id}`, `statement_dividend_households:${id}`, 'statement_projects'],
+  rent: (id) => [`statement_leases:${id}`],
+  wage: (id) => [`statement_employments:${id}`],
+  purchase: (id) => [`statement_orders:${id}`],
+};
 
 /**
  * Every payment's line, whatever its kind, in one statement (so that a page's payments of all kinds
@@ -395,6 +426,10 @@ const LINES = rowStatement({
     'statement_orders',
   ],
   writes: ['statement_lines'],
+  keys: (r) => ({
+    reads: LINE_READS[r.kind as LineKind](String(r.linkage_id)),
+    writes: [`statement_lines:${String(r.payment_id)}`],
+  }),
 });
 
 /** A line's column values for LINES, kind-specific ones null unless given. */
@@ -402,7 +437,7 @@ function line(
   recorded: RecordedEvent,
   recordedBy: string | null,
   l: {
-    kind: 'dividend' | 'rent' | 'wage' | 'purchase';
+    kind: LineKind;
     form: 'equity' | 'lease' | 'labour' | 'order';
     paymentId: string;
     householdId: string;
@@ -454,6 +489,10 @@ const REVERSED = rowStatement({
          where l.payment_id = v.payment_id and l.reversal_id is null`,
   reads: ['statement_lines'],
   writes: ['statement_lines'],
+  keys: (r) => ({
+    reads: [`statement_lines:${String(r.payment_id)}`],
+    writes: [`statement_lines:${String(r.payment_id)}`],
+  }),
 });
 
 /** Statement lines for every payment to a household, explained from the events alone. */

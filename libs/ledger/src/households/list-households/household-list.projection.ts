@@ -41,6 +41,7 @@ const REGISTERED = rowStatement({
           from ROWS order by r.ord
         on conflict (household_id) do nothing`,
   writes: ['household_list'],
+  keys: (r) => ({ reads: [], writes: [`household_list:${String(r.household_id)}`] }),
 });
 
 /** A household's status: the last change recorded wins, as it would one by one. */
@@ -51,6 +52,10 @@ const STATUS_CHANGED = rowStatement({
          where h.household_id = c.household_id`,
   reads: ['household_list'],
   writes: ['household_list'],
+  keys: (r) => ({
+    reads: [`household_list:${String(r.household_id)}`],
+    writes: [`household_list:${String(r.household_id)}`],
+  }),
 });
 
 /** The register as a table: for listing, searching and counting households by place. */
