@@ -65,8 +65,9 @@ async function checkpointsOf(pool: Pool | PoolClient, names: readonly string[]):
 
 /**
  * Runs several projections over one read of the log: projections whose checkpoints are at the same
- * place form a cluster, and each page of events is read once for the cluster and applied to all of
- * its projections in ONE transaction that also moves each one's checkpoint with a compare-and-set.
+ * place form a cluster, and each page of events is read once for the cluster and applied to each of
+ * its projections in a transaction that also moves that projection's checkpoint with a
+ * compare-and-set (the projections' transactions run side by side, one connection each).
  * A projection behind the others (a rebuild) is advanced on its own until it reaches them, and then
  * joins their cluster. Within a projection, a page's statements are grouped into set-based steps
  * (`planBatch`) that keep the order of effects that depend on each other.
@@ -79,8 +80,11 @@ export class ProjectionGroupRunner {
   ) {}
 
   /**
-   * Applies a page to the members (all at `from`) and moves their checkpoints to its last event, in
-   * one transaction. Every statement is computed first: a projection that throws has written nothing.
+   * Applies a page to the members (all at `from`) and moves their checkpoints to its last event. Every
+   * statement is computed first (a projection that throws has written nothing); then each member's
+   * steps and its checkpoint's compare-and-set run in one transaction of its own, the members side by
+   * side on their own connections, so the server works on several read models at once. A member that
+   * fails holds back only itself: the others commit, and the first failure is then thrown.
    */
   async applyPage(
     members: readonly Projection[],
@@ -90,47 +94,27 @@ export class ProjectionGroupRunner {
     const last = page[page.length - 1];
     const to: Checkpoint = { logPosition: last.logPosition, position: last.position };
     const plans: Step[][] = members.map((projection) => planBatch(page.flatMap((event) => projection.apply(event))));
+    const results = await Promise.allSettled(
+      members.map((member, i) => this.commit(member.name, plans[i], from, to, page.length)),
+    );
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    return to;
+  }
+
+  /** One member's steps and checkpoint, in one transaction. */
+  private async commit(name: string, steps: readonly Step[], from: Checkpoint, to: Checkpoint, applied: number) {
     const client = await this.pool.connect();
     try {
       await client.query('begin');
-      for (let i = 0; i < members.length; i++) {
-        await runSteps(client, plans[i]);
-        const moved = await advance(client, members[i].name, from, to, page.length);
-        if (!moved) throw new CheckpointMovedError(members[i].name);
-      }
+      await runSteps(client, steps);
+      if (!(await advance(client, name, from, to, applied))) throw new CheckpointMovedError(name);
       await client.query('commit');
-      return to;
     } catch (error) {
       await client.query('rollback').catch(() => undefined);
       throw error;
     } finally {
       client.release();
-    }
-  }
-
-  /**
-   * Applies the page to all members at once; when that fails for another reason than a moved
-   * checkpoint, to each alone, so that one broken projection holds only itself back (the first
-   * failure is then thrown, after the others have committed).
-   */
-  private async applyIsolated(members: readonly Projection[], from: Checkpoint, page: readonly RecordedEvent[]) {
-    try {
-      return { to: await this.applyPage(members, from, page), failed: [] as Projection[] };
-    } catch (error) {
-      if (members.length === 1 || error instanceof CheckpointMovedError) throw error;
-      let first: unknown;
-      const failed: Projection[] = [];
-      for (const member of members) {
-        try {
-          await this.applyPage([member], from, page);
-        } catch (alone) {
-          first ??= alone;
-          failed.push(member);
-        }
-      }
-      if (failed.length > 0) throw first;
-      const last = page[page.length - 1];
-      return { to: { logPosition: last.logPosition, position: last.position }, failed };
     }
   }
 
@@ -168,7 +152,7 @@ export class ProjectionGroupRunner {
         // Not awaited if applying fails: keep its rejection from going unhandled.
         pending.catch(() => undefined);
       }
-      ({ to: checkpoint } = await this.applyIsolated(members, checkpoint, page));
+      checkpoint = await this.applyPage(members, checkpoint, page);
       applied += page.length;
       options.onBatch?.(checkpoint, page.length);
     }
@@ -254,8 +238,8 @@ export class ProjectionGroupRunner {
               logger.warn(error.message);
               continue;
             }
-            // A projection that fails holds back only itself (applyIsolated let the others commit):
-            // it is retried after a pause, and shows as growing lag in /health meanwhile.
+            // A projection that fails holds back only itself (applyPage let the others commit): it is
+            // retried after a pause, and shows as growing lag in /health meanwhile.
             const names = cluster.members.map((p) => p.name).join(', ');
             logger.error(`${names} failed: ${error instanceof Error ? error.message : String(error)}; retrying`);
             for (const member of cluster.members) resting.set(member.name, Date.now() + FAILURE_PAUSE_MS);
