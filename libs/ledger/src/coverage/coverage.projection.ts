@@ -6,7 +6,7 @@ import type { HouseholdRegistered } from '../households/household.events';
 import type { LeaseEnded, LeaseSigned, RentPaid } from '../leases/lease.events';
 import type { OrderContracted, PurchasePaid } from '../orders/order.events';
 import type { PaymentReversed } from '../payments/payment';
-import { eventOf, type Projection, type Sql } from '../projections/projection';
+import { eventOf, row, rowStatement, type Projection, type RowSql } from '../projections/projection';
 import type { StakeAcquired, StakeEnded } from '../stakes/stake.events';
 
 export const coverageMigration: Migration = {
@@ -71,19 +71,59 @@ const TYPES: readonly CoverageEvent['type'][] = [
   'PaymentReversed',
 ];
 
-const linkage = (id: string, householdId: string, form: string, startsOn: string, endsOn: string | null): Sql => ({
-  text: `insert into coverage_linkages (linkage_id, household_id, form, starts_on, ends_on) values ($1, $2, $3, $4, $5)
-         on conflict (linkage_id) do nothing`,
-  values: [id, householdId, form, startsOn, endsOn],
+const HOUSEHOLDS = rowStatement({
+  columns: { household_id: 'text', county: 'text', township: 'text', village: 'text' },
+  sql: `insert into coverage_households (household_id, county, township, village)
+        select r.household_id, r.county, r.township, r.village from ROWS order by r.ord
+        on conflict (household_id) do nothing`,
+  writes: ['coverage_households'],
+  keys: (r) => ({ reads: [], writes: [`coverage_households:${String(r.household_id)}`] }),
 });
 
-const ended = (id: string, endsOn: string): Sql => ({ text: 'update coverage_linkages set ends_on = $2 where linkage_id = $1', values: [id, endsOn] });
-
-const payment = (paymentId: string, householdId: string, form: string, paidOn: string, amountFen: number): Sql => ({
-  text: `insert into coverage_payments (payment_id, household_id, form, paid_on, amount_fen) values ($1, $2, $3, $4, $5)
-         on conflict (payment_id) do nothing`,
-  values: [paymentId, householdId, form, paidOn, amountFen],
+const LINKAGES = rowStatement({
+  columns: { linkage_id: 'text', household_id: 'text', form: 'text', starts_on: 'date', ends_on: 'date' },
+  sql: `insert into coverage_linkages (linkage_id, household_id, form, starts_on, ends_on)
+        select r.linkage_id, r.household_id, r.form, r.starts_on, r.ends_on from ROWS order by r.ord
+        on conflict (linkage_id) do nothing`,
+  writes: ['coverage_linkages'],
+  keys: (r) => ({ reads: [], writes: [`coverage_linkages:${String(r.linkage_id)}`] }),
 });
+
+/** A linkage's end: the last one recorded wins, as it would one by one. */
+const ENDED = rowStatement({
+  columns: { linkage_id: 'text', ends_on: 'date' },
+  sql: `update coverage_linkages l set ends_on = e.ends_on
+          from (select distinct on (r.linkage_id) r.linkage_id, r.ends_on from ROWS order by r.linkage_id, r.ord desc) e
+         where l.linkage_id = e.linkage_id`,
+  reads: ['coverage_linkages'],
+  writes: ['coverage_linkages'],
+  keys: (r) => ({ reads: [`coverage_linkages:${String(r.linkage_id)}`], writes: [`coverage_linkages:${String(r.linkage_id)}`] }),
+});
+
+const PAYMENTS = rowStatement({
+  columns: { payment_id: 'text', household_id: 'text', form: 'text', paid_on: 'date', amount_fen: 'bigint' },
+  sql: `insert into coverage_payments (payment_id, household_id, form, paid_on, amount_fen)
+        select r.payment_id, r.household_id, r.form, r.paid_on, r.amount_fen from ROWS order by r.ord
+        on conflict (payment_id) do nothing`,
+  writes: ['coverage_payments'],
+  keys: (r) => ({ reads: [], writes: [`coverage_payments:${String(r.payment_id)}`] }),
+});
+
+const REVERSED = rowStatement({
+  columns: { payment_id: 'text' },
+  sql: `update coverage_payments p set reversed = true where p.payment_id in (select r.payment_id from ROWS)`,
+  reads: ['coverage_payments'],
+  writes: ['coverage_payments'],
+  keys: (r) => ({ reads: [`coverage_payments:${String(r.payment_id)}`], writes: [`coverage_payments:${String(r.payment_id)}`] }),
+});
+
+const linkage = (id: string, householdId: string, form: string, startsOn: string, endsOn: string | null): RowSql =>
+  row(LINKAGES, id, householdId, form, startsOn, endsOn);
+
+const ended = (id: string, endsOn: string): RowSql => row(ENDED, id, endsOn);
+
+const payment = (paymentId: string, householdId: string, form: string, paidOn: string, amountFen: number): RowSql =>
+  row(PAYMENTS, paymentId, householdId, form, paidOn, amountFen);
 
 /**
  * "Every poor household covered": households by place, their linkages with terms, and what they
@@ -92,18 +132,12 @@ const payment = (paymentId: string, householdId: string, form: string, paidOn: s
 export const coverageProjection: Projection = {
   name: 'coverage',
   tables: ['coverage_payments', 'coverage_linkages', 'coverage_households'],
-  apply(recorded: RecordedEvent): Sql[] {
+  apply(recorded: RecordedEvent): RowSql[] {
     const event = eventOf<CoverageEvent>(recorded, TYPES);
     if (!event) return [];
     switch (event.type) {
       case 'HouseholdRegistered':
-        return [
-          {
-            text: `insert into coverage_households (household_id, county, township, village) values ($1, $2, $3, $4)
-                   on conflict (household_id) do nothing`,
-            values: [event.data.householdId, event.data.county, event.data.township, event.data.village],
-          },
-        ];
+        return [row(HOUSEHOLDS, event.data.householdId, event.data.county, event.data.township, event.data.village)];
       case 'StakeAcquired':
         return [linkage(event.data.stakeId, event.data.householdId, 'equity', event.data.startsOn, event.data.endsOn ?? null)];
       case 'StakeEnded':
@@ -127,7 +161,7 @@ export const coverageProjection: Projection = {
       case 'PurchasePaid':
         return [payment(event.data.paymentId, event.data.householdId, 'order', event.data.paidOn, event.data.amountFen)];
       case 'PaymentReversed':
-        return [{ text: 'update coverage_payments set reversed = true where payment_id = $1', values: [event.data.paymentId] }];
+        return [row(REVERSED, event.data.paymentId)];
       default: {
         const unknown: never = event;
         return unknown;

@@ -5,7 +5,7 @@ import type { EntityRegistered } from '../entities/entity.events';
 import type { HouseholdRegistered } from '../households/household.events';
 import type { PaymentReversed } from '../payments/payment';
 import type { ProjectFundsDisbursed, ProjectFundsReceived } from '../projects/project.events';
-import { eventOf, type Projection, type Sql } from '../projections/projection';
+import { eventOf, row, rowStatement, type Projection, type RowSql } from '../projections/projection';
 import type { StakeAcquired } from '../stakes/stake.events';
 
 /**
@@ -106,6 +106,99 @@ const FUND_FLOW_EVENT_TYPES: readonly FundFlowEvent['type'][] = [
   'HouseholdRegistered',
 ];
 
+const FUNDS = rowStatement({
+  columns: { event_id: 'text', project_id: 'text', source: 'text', amount_fen: 'bigint', position: 'bigint' },
+  sql: `insert into fund_flow_funds (event_id, project_id, source, amount_fen, position)
+        select r.event_id, r.project_id, r.source, r.amount_fen, r.position from ROWS order by r.ord
+        on conflict do nothing`,
+  writes: ['fund_flow_funds'],
+});
+
+const DISBURSEMENTS = rowStatement({
+  columns: {
+    event_id: 'text',
+    project_id: 'text',
+    entity_id: 'text',
+    entity_name: 'text',
+    amount_fen: 'bigint',
+    position: 'bigint',
+  },
+  sql: `insert into fund_flow_disbursements (event_id, project_id, entity_id, entity_name, amount_fen, position)
+        select r.event_id, r.project_id, r.entity_id, r.entity_name, r.amount_fen, r.position from ROWS order by r.ord
+        on conflict do nothing`,
+  writes: ['fund_flow_disbursements'],
+});
+
+const STAKES = rowStatement({
+  columns: {
+    stake_id: 'text',
+    project_id: 'text',
+    entity_id: 'text',
+    household_id: 'text',
+    principal_fen: 'bigint',
+    position: 'bigint',
+  },
+  sql: `insert into fund_flow_stakes (stake_id, project_id, entity_id, household_id, principal_fen, position)
+        select r.stake_id, r.project_id, r.entity_id, r.household_id, r.principal_fen, r.position from ROWS order by r.ord
+        on conflict do nothing`,
+  writes: ['fund_flow_stakes'],
+});
+
+const DECLARATIONS = rowStatement({
+  columns: { declaration_id: 'text', entity_id: 'text', entity_name: 'text', period: 'text' },
+  sql: `insert into fund_flow_declarations (declaration_id, entity_id, entity_name, period)
+        select r.declaration_id, r.entity_id, r.entity_name, r.period from ROWS order by r.ord
+        on conflict do nothing`,
+  writes: ['fund_flow_declarations'],
+});
+
+/** A declaration's allocations, from a JSON array per declaration, in declaration then allocation order. */
+const ALLOCATIONS = rowStatement({
+  columns: { declaration_id: 'text', allocations: 'jsonb' },
+  sql: `insert into fund_flow_allocations (declaration_id, stake_id, household_id, amount_fen)
+        select r.declaration_id, a."stakeId", a."householdId", a."amountFen"
+          from ROWS
+          cross join lateral rows from (jsonb_to_recordset(r.allocations) as ("stakeId" text, "householdId" text, "amountFen" bigint))
+               with ordinality as a("stakeId", "householdId", "amountFen", n)
+         order by r.ord, a.n
+        on conflict do nothing`,
+  writes: ['fund_flow_allocations'],
+});
+
+const PAYMENTS = rowStatement({
+  columns: { payment_id: 'text', declaration_id: 'text', household_id: 'text', amount_fen: 'bigint' },
+  sql: `insert into fund_flow_payments (payment_id, declaration_id, household_id, amount_fen)
+        select r.payment_id, r.declaration_id, r.household_id, r.amount_fen from ROWS order by r.ord
+        on conflict do nothing`,
+  writes: ['fund_flow_payments'],
+  keys: (r) => ({ reads: [], writes: [`fund_flow_payments:${String(r.payment_id)}`] }),
+});
+
+const REVERSED = rowStatement({
+  columns: { payment_id: 'text' },
+  sql: `update fund_flow_payments p set reversed = true where p.payment_id in (select r.payment_id from ROWS)`,
+  reads: ['fund_flow_payments'],
+  writes: ['fund_flow_payments'],
+  keys: (r) => ({
+    reads: [`fund_flow_payments:${String(r.payment_id)}`],
+    writes: [`fund_flow_payments:${String(r.payment_id)}`],
+  }),
+});
+
+const ENTITIES = rowStatement({
+  columns: { entity_id: 'text', name: 'text' },
+  sql: `insert into fund_flow_entities (entity_id, name) select r.entity_id, r.name from ROWS order by r.ord
+        on conflict do nothing`,
+  writes: ['fund_flow_entities'],
+});
+
+const HOUSEHOLDS = rowStatement({
+  columns: { household_id: 'text', head_name: 'text' },
+  sql: `insert into fund_flow_households (household_id, head_name) select r.household_id, r.head_name from ROWS order by r.ord
+        on conflict do nothing`,
+  writes: ['fund_flow_households'],
+});
+
 /** Fund source → project → entity → fiscal-fund stake → dividends paid to the household (资金流向). */
 export const fundFlowProjection: Projection = {
   name: 'fund-flow',
@@ -119,93 +212,44 @@ export const fundFlowProjection: Projection = {
     'fund_flow_entities',
     'fund_flow_households',
   ],
-  apply(recorded: RecordedEvent): Sql[] {
+  apply(recorded: RecordedEvent): RowSql[] {
     const event = eventOf<FundFlowEvent>(recorded, FUND_FLOW_EVENT_TYPES);
     if (!event) return [];
     switch (event.type) {
       case 'ProjectFundsReceived': {
         const d = event.data;
-        return [
-          {
-            text: `insert into fund_flow_funds (event_id, project_id, source, amount_fen, position)
-                   values ($1, $2, $3, $4, $5) on conflict do nothing`,
-            values: [recorded.id, d.projectId, d.source, d.amountFen, recorded.position],
-          },
-        ];
+        return [row(FUNDS, recorded.id, d.projectId, d.source, d.amountFen, recorded.position)];
       }
       case 'ProjectFundsDisbursed': {
         const d = event.data;
-        return [
-          {
-            text: `insert into fund_flow_disbursements (event_id, project_id, entity_id, entity_name, amount_fen, position)
-                   values ($1, $2, $3, $4, $5, $6) on conflict do nothing`,
-            values: [recorded.id, d.projectId, d.entityId, d.entityName, d.amountFen, recorded.position],
-          },
-        ];
+        return [row(DISBURSEMENTS, recorded.id, d.projectId, d.entityId, d.entityName, d.amountFen, recorded.position)];
       }
       case 'StakeAcquired': {
         const d = event.data;
         // Only what a project's money bought: fiscal funds turned into shares (资金变股金).
         if (d.source !== 'fiscal_fund' || d.projectId === undefined) return [];
-        return [
-          {
-            text: `insert into fund_flow_stakes (stake_id, project_id, entity_id, household_id, principal_fen, position)
-                   values ($1, $2, $3, $4, $5, $6) on conflict do nothing`,
-            values: [d.stakeId, d.projectId, d.entityId, d.householdId, d.principalFen, recorded.position],
-          },
-        ];
+        return [row(STAKES, d.stakeId, d.projectId, d.entityId, d.householdId, d.principalFen, recorded.position)];
       }
       case 'DividendDeclared': {
         const d = event.data;
         // Every allocation is kept, not only the fiscal ones: a payment to a household is attributed
         // over all its stakes in the declaration.
         return [
-          {
-            text: `insert into fund_flow_declarations (declaration_id, entity_id, entity_name, period)
-                   values ($1, $2, $3, $4) on conflict do nothing`,
-            values: [d.declarationId, d.entityId, d.entityName, d.period],
-          },
-          {
-            text: `insert into fund_flow_allocations (declaration_id, stake_id, household_id, amount_fen)
-                   select $1, a."stakeId", a."householdId", a."amountFen"
-                     from jsonb_to_recordset($2::jsonb) as a("stakeId" text, "householdId" text, "amountFen" bigint)
-                   on conflict do nothing`,
-            values: [d.declarationId, JSON.stringify(d.allocations)],
-          },
+          row(DECLARATIONS, d.declarationId, d.entityId, d.entityName, d.period),
+          row(ALLOCATIONS, d.declarationId, JSON.stringify(d.allocations)),
         ];
       }
       case 'DividendPaid': {
         const d = event.data;
-        return [
-          {
-            text: `insert into fund_flow_payments (payment_id, declaration_id, household_id, amount_fen)
-                   values ($1, $2, $3, $4) on conflict do nothing`,
-            values: [d.paymentId, d.declarationId, d.householdId, d.amountFen],
-          },
-        ];
+        return [row(PAYMENTS, d.paymentId, d.declarationId, d.householdId, d.amountFen)];
       }
       case 'PaymentReversed':
         // Reversals of rents, wages and purchases match no row here.
-        return [
-          {
-            text: 'update fund_flow_payments set reversed = true where payment_id = $1',
-            values: [event.data.paymentId],
-          },
-        ];
+        return [row(REVERSED, event.data.paymentId)];
       case 'EntityRegistered':
-        return [
-          {
-            text: 'insert into fund_flow_entities (entity_id, name) values ($1, $2) on conflict do nothing',
-            values: [event.data.entityId, event.data.name],
-          },
-        ];
+        return [row(ENTITIES, event.data.entityId, event.data.name)];
       case 'HouseholdRegistered':
-        return [
-          {
-            text: 'insert into fund_flow_households (household_id, head_name) values ($1, $2) on conflict do nothing',
-            values: [event.data.householdId, event.data.headName],
-          },
-        ];
+        return [row(HOUSEHOLDS, event.data.householdId, event.data.headName)];
       default: {
         const unknown: never = event;
         return unknown;

@@ -3,7 +3,7 @@ import type { RecordedEvent } from '@ledger/event-store';
 import type { DividendDeclared, DividendPaid } from '../dividends/dividend.events';
 import type { LeaseEnded, LeaseSigned, RentPaid } from '../leases/lease.events';
 import type { PaymentReversed } from '../payments/payment';
-import { eventOf, type Projection, type Sql } from '../projections/projection';
+import { eventOf, row, rowStatement, type Projection, type RowSql } from '../projections/projection';
 
 /**
  * What an entity owes households, kept so it can be read as it stood at any instant (`asOf`):
@@ -82,21 +82,89 @@ export function householdDues(declared: DividendDeclared['data']): { householdId
   return [...dues].map(([householdId, dueFen]) => ({ householdId, dueFen }));
 }
 
-/** A lease's rent schedule as one version: its row, then its dues (from a JSON array, one statement). */
-function scheduleVersion(leaseId: string, recorded: RecordedEvent, dues: LeaseSigned['data']['dues']): Sql[] {
+const DIVIDENDS = rowStatement({
+  columns: {
+    declaration_id: 'text',
+    entity_id: 'text',
+    period: 'text',
+    due_on: 'text',
+    recorded_at: 'timestamptz',
+    dues: 'jsonb',
+  },
+  sql: `insert into obligation_dividends (declaration_id, household_id, entity_id, period, due_on, due_fen, recorded_at)
+        select r.declaration_id, h."householdId", r.entity_id, r.period, r.due_on, h."dueFen", r.recorded_at
+          from ROWS
+          cross join lateral rows from (jsonb_to_recordset(r.dues) as ("householdId" text, "dueFen" bigint))
+               with ordinality as h("householdId", "dueFen", n)
+         order by r.ord, h.n
+        on conflict do nothing`,
+  writes: ['obligation_dividends'],
+});
+
+/** Payments of dividends (no period) and rents, one statement for both. */
+const PAYMENTS = rowStatement({
+  columns: {
+    payment_id: 'text',
+    linkage_id: 'text',
+    household_id: 'text',
+    period: 'text',
+    amount_fen: 'bigint',
+    recorded_at: 'timestamptz',
+  },
+  sql: `insert into obligation_payments (payment_id, linkage_id, household_id, period, amount_fen, recorded_at)
+        select r.payment_id, r.linkage_id, r.household_id, r.period, r.amount_fen, r.recorded_at from ROWS order by r.ord
+        on conflict do nothing`,
+  writes: ['obligation_payments'],
+  keys: (r) => ({ reads: [], writes: [`obligation_payments:${String(r.payment_id)}`] }),
+});
+
+const LEASES = rowStatement({
+  columns: { lease_id: 'text', entity_id: 'text', household_id: 'text', recorded_at: 'timestamptz' },
+  sql: `insert into obligation_leases (lease_id, entity_id, household_id, recorded_at)
+        select r.lease_id, r.entity_id, r.household_id, r.recorded_at from ROWS order by r.ord
+        on conflict do nothing`,
+  writes: ['obligation_leases'],
+});
+
+const SCHEDULES = rowStatement({
+  columns: { lease_id: 'text', version: 'int', recorded_at: 'timestamptz' },
+  sql: `insert into obligation_rent_schedules (lease_id, version, recorded_at)
+        select r.lease_id, r.version, r.recorded_at from ROWS order by r.ord
+        on conflict do nothing`,
+  writes: ['obligation_rent_schedules'],
+});
+
+const DUES = rowStatement({
+  columns: { lease_id: 'text', version: 'int', dues: 'jsonb' },
+  sql: `insert into obligation_rent_dues (lease_id, version, period, due_on, due_fen)
+        select r.lease_id, r.version, d.period, d."dueOn", d."amountFen"
+          from ROWS
+          cross join lateral rows from (jsonb_to_recordset(r.dues) as (period text, "dueOn" text, "amountFen" bigint))
+               with ordinality as d(period, "dueOn", "amountFen", n)
+         order by r.ord, d.n
+        on conflict do nothing`,
+  writes: ['obligation_rent_dues'],
+});
+
+/** Only the first reversal of a payment counts (the write side refuses a second one anyway). */
+const REVERSED = rowStatement({
+  columns: { payment_id: 'text', reversed_at: 'timestamptz' },
+  sql: `update obligation_payments p set reversed_at = v.reversed_at
+          from (select distinct on (r.payment_id) r.payment_id, r.reversed_at from ROWS order by r.payment_id, r.ord) v
+         where p.payment_id = v.payment_id and p.reversed_at is null`,
+  reads: ['obligation_payments'],
+  writes: ['obligation_payments'],
+  keys: (r) => ({
+    reads: [`obligation_payments:${String(r.payment_id)}`],
+    writes: [`obligation_payments:${String(r.payment_id)}`],
+  }),
+});
+
+/** A lease's rent schedule as one version: its row, then its dues (from a JSON array). */
+function scheduleVersion(leaseId: string, recorded: RecordedEvent, dues: LeaseSigned['data']['dues']): RowSql[] {
   return [
-    {
-      text: `insert into obligation_rent_schedules (lease_id, version, recorded_at) values ($1, $2, $3)
-             on conflict do nothing`,
-      values: [leaseId, recorded.revision, recorded.recordedAt],
-    },
-    {
-      text: `insert into obligation_rent_dues (lease_id, version, period, due_on, due_fen)
-             select $1, $2, d.period, d."dueOn", d."amountFen"
-               from jsonb_to_recordset($3::jsonb) as d(period text, "dueOn" text, "amountFen" bigint)
-             on conflict do nothing`,
-      values: [leaseId, recorded.revision, JSON.stringify(dues)],
-    },
+    row(SCHEDULES, leaseId, recorded.revision, recorded.recordedAt),
+    row(DUES, leaseId, recorded.revision, JSON.stringify(dues)),
   ];
 }
 
@@ -113,47 +181,32 @@ export const obligationsProjection: Projection = {
     'obligation_rent_dues',
     'obligation_payments',
   ],
-  apply(recorded: RecordedEvent): Sql[] {
+  apply(recorded: RecordedEvent): RowSql[] {
     const event = eventOf<ObligationEvent>(recorded, OBLIGATION_EVENT_TYPES);
     if (!event) return [];
     switch (event.type) {
       case 'DividendDeclared': {
         const d = event.data;
         return [
-          {
-            text: `insert into obligation_dividends (declaration_id, household_id, entity_id, period, due_on, due_fen, recorded_at)
-                   select $1, h."householdId", $2, $3, $4, h."dueFen", $5
-                     from jsonb_to_recordset($6::jsonb) as h("householdId" text, "dueFen" bigint)
-                   on conflict do nothing`,
-            values: [
-              d.declarationId,
-              d.entityId,
-              d.period,
-              d.declaredOn,
-              recorded.recordedAt,
-              JSON.stringify(householdDues(d)),
-            ],
-          },
+          row(
+            DIVIDENDS,
+            d.declarationId,
+            d.entityId,
+            d.period,
+            d.declaredOn,
+            recorded.recordedAt,
+            JSON.stringify(householdDues(d)),
+          ),
         ];
       }
       case 'DividendPaid': {
         const d = event.data;
-        return [
-          {
-            text: `insert into obligation_payments (payment_id, linkage_id, household_id, period, amount_fen, recorded_at)
-                   values ($1, $2, $3, null, $4, $5) on conflict do nothing`,
-            values: [d.paymentId, d.declarationId, d.householdId, d.amountFen, recorded.recordedAt],
-          },
-        ];
+        return [row(PAYMENTS, d.paymentId, d.declarationId, d.householdId, null, d.amountFen, recorded.recordedAt)];
       }
       case 'LeaseSigned': {
         const d = event.data;
         return [
-          {
-            text: `insert into obligation_leases (lease_id, entity_id, household_id, recorded_at)
-                   values ($1, $2, $3, $4) on conflict do nothing`,
-            values: [d.leaseId, d.entityId, d.householdId, recorded.recordedAt],
-          },
+          row(LEASES, d.leaseId, d.entityId, d.householdId, recorded.recordedAt),
           ...scheduleVersion(d.leaseId, recorded, d.dues),
         ];
       }
@@ -162,23 +215,11 @@ export const obligationsProjection: Projection = {
         return scheduleVersion(event.data.leaseId, recorded, event.data.dues);
       case 'RentPaid': {
         const d = event.data;
-        return [
-          {
-            text: `insert into obligation_payments (payment_id, linkage_id, household_id, period, amount_fen, recorded_at)
-                   values ($1, $2, $3, $4, $5, $6) on conflict do nothing`,
-            values: [d.paymentId, d.leaseId, d.householdId, d.period, d.amountFen, recorded.recordedAt],
-          },
-        ];
+        return [row(PAYMENTS, d.paymentId, d.leaseId, d.householdId, d.period, d.amountFen, recorded.recordedAt)];
       }
       case 'PaymentReversed':
-        // Only the first reversal counts (the write side refuses a second one anyway). Reversals of
-        // wages and purchases match no row here.
-        return [
-          {
-            text: 'update obligation_payments set reversed_at = $2 where payment_id = $1 and reversed_at is null',
-            values: [event.data.paymentId, recorded.recordedAt],
-          },
-        ];
+        // Reversals of wages and purchases match no row here.
+        return [row(REVERSED, event.data.paymentId, recorded.recordedAt)];
       default: {
         const unknown: never = event;
         return unknown;

@@ -8,8 +8,8 @@ import {
   type LogPosition,
   type RecordedEvent,
 } from '@ledger/event-store';
+import { planBatch, runSteps, type Step } from './batch-plan';
 import type { Projection } from './projection';
-import { runStatements } from './statement-batch';
 
 export interface Checkpoint {
   logPosition: LogPosition;
@@ -34,80 +34,82 @@ export class CheckpointMovedError extends Error {
 
 /** Arbitrary fixed namespace for the advisory locks that keep one runner per projection. */
 const LOCK_NAMESPACE = 'ledger-projection';
+/** Events read and applied per transaction. */
+export const DEFAULT_BATCH_SIZE = 5000;
+/** How often a runner that lacks some of its projections' locks tries to take them over. */
+const TAKEOVER_INTERVAL_MS = 2_000;
+/** How long a projection that failed rests before it is tried again. */
+const FAILURE_PAUSE_MS = 1_000;
+
+const logger = new Logger('Projections');
+
+async function checkpointsOf(pool: Pool | PoolClient, names: readonly string[]): Promise<Map<string, Checkpoint>> {
+  const { rows } = await pool.query<{
+    name: string;
+    commit_position: string;
+    prepare_position: string;
+    position: string;
+  }>('select name, commit_position, prepare_position, position from projection_checkpoints where name = any($1)', [
+    names,
+  ]);
+  const result = new Map<string, Checkpoint>();
+  for (const name of names) result.set(name, { logPosition: START_OF_LOG, position: 0 });
+  for (const r of rows) {
+    result.set(r.name, {
+      logPosition: { commit: BigInt(r.commit_position), prepare: BigInt(r.prepare_position) },
+      position: Number(r.position),
+    });
+  }
+  return result;
+}
 
 /**
- * Runs one projection: holds its advisory lock (one runner per projection across replicas and the
- * CLI), follows the log from its checkpoint, and applies each batch in one transaction that also
- * advances the checkpoint with a compare-and-set.
+ * Runs several projections over one read of the log: projections whose checkpoints are at the same
+ * place form a cluster, and each page of events is read once for the cluster and applied to each of
+ * its projections in a transaction that also moves that projection's checkpoint with a
+ * compare-and-set (the projections' transactions run side by side, one connection each).
+ * A projection behind the others (a rebuild) is advanced on its own until it reaches them, and then
+ * joins their cluster. Within a projection, a page's statements are grouped into set-based steps
+ * (`planBatch`) that keep the order of effects that depend on each other.
  */
-export class ProjectionRunner {
-  private readonly logger: Logger;
-
+export class ProjectionGroupRunner {
   constructor(
-    readonly projection: Projection,
-    private readonly store: EventStore,
-    private readonly pool: Pool,
-  ) {
-    this.logger = new Logger(`Projection:${projection.name}`);
-  }
-
-  static async checkpointOf(pool: Pool | PoolClient, name: string): Promise<Checkpoint> {
-    const { rows } = await pool.query<{ commit_position: string; prepare_position: string; position: string }>(
-      'select commit_position, prepare_position, position from projection_checkpoints where name = $1',
-      [name],
-    );
-    if (!rows[0]) return { logPosition: START_OF_LOG, position: 0 };
-    return {
-      logPosition: { commit: BigInt(rows[0].commit_position), prepare: BigInt(rows[0].prepare_position) },
-      position: Number(rows[0].position),
-    };
-  }
+    readonly projections: readonly Projection[],
+    protected readonly store: EventStore,
+    protected readonly pool: Pool,
+  ) {}
 
   /**
-   * Follows the log until the signal aborts. Returns false at once if another runner holds the lock.
+   * Applies a page to the members (all at `from`) and moves their checkpoints to its last event. Every
+   * statement is computed first (a projection that throws has written nothing); then each member's
+   * steps and its checkpoint's compare-and-set run in one transaction of its own, the members side by
+   * side on their own connections, so the server works on several read models at once. A member that
+   * fails holds back only itself: the others commit, and the first failure is then thrown.
    */
-  async run(options: RunOptions): Promise<boolean> {
-    const lock = await this.tryLock();
-    if (!lock) return false;
-    try {
-      while (!options.signal.aborted) {
-        // The checkpoint is read afresh for every batch: a rebuild may have reset it under this
-        // runner (the compare-and-set then fails once and the runner continues from the reset).
-        const checkpoint = await ProjectionRunner.checkpointOf(this.pool, this.projection.name);
-        const batch = await this.store.readAll({ after: checkpoint.logPosition, maxCount: options.batchSize ?? 500 });
-        if (batch.length === 0) {
-          await sleep(options.idleMs ?? 50, undefined, { signal: options.signal }).catch(() => undefined);
-          continue;
-        }
-        try {
-          const applied = await this.applyBatch(checkpoint, batch);
-          options.onBatch?.(applied, batch.length);
-        } catch (error) {
-          if (!(error instanceof CheckpointMovedError)) throw error;
-          this.logger.warn(error.message);
-        }
-      }
-      return true;
-    } finally {
-      await this.unlock(lock);
-    }
+  async applyPage(
+    members: readonly Projection[],
+    from: Checkpoint,
+    page: readonly RecordedEvent[],
+  ): Promise<Checkpoint> {
+    const last = page[page.length - 1];
+    const to: Checkpoint = { logPosition: last.logPosition, position: last.position };
+    const plans: Step[][] = members.map((projection) => planBatch(page.flatMap((event) => projection.apply(event))));
+    const results = await Promise.allSettled(
+      members.map((member, i) => this.commit(member.name, plans[i], from, to, page.length)),
+    );
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    return to;
   }
 
-  /** Applies a batch and moves the checkpoint from `from` to its last event, atomically. */
-  async applyBatch(from: Checkpoint, batch: readonly RecordedEvent[]): Promise<Checkpoint> {
-    const last = batch[batch.length - 1];
-    const to: Checkpoint = { logPosition: last.logPosition, position: last.position };
-    // Every statement of the batch first (a projection that throws has written nothing), then all of
-    // them in one transaction, in a few round trips rather than one per statement.
-    const statements = batch.flatMap((event) => this.projection.apply(event));
+  /** One member's steps and checkpoint, in one transaction. */
+  private async commit(name: string, steps: readonly Step[], from: Checkpoint, to: Checkpoint, applied: number) {
     const client = await this.pool.connect();
     try {
       await client.query('begin');
-      await runStatements(client, statements);
-      const moved = await this.advance(client, from, to, batch.length);
-      if (!moved) throw new CheckpointMovedError(this.projection.name);
+      await runSteps(client, steps);
+      if (!(await advance(client, name, from, to, applied))) throw new CheckpointMovedError(name);
       await client.query('commit');
-      return to;
     } catch (error) {
       await client.query('rollback').catch(() => undefined);
       throw error;
@@ -116,62 +118,170 @@ export class ProjectionRunner {
     }
   }
 
-  /** Compare-and-set: only moves a checkpoint that is still where this runner left it. */
-  private async advance(client: PoolClient, from: Checkpoint, to: Checkpoint, applied: number): Promise<boolean> {
-    if (compareLogPositions(from.logPosition, START_OF_LOG) === 0) {
-      const inserted = await client.query(
-        `insert into projection_checkpoints (name, commit_position, prepare_position, position, events_applied)
-         values ($1, $2, $3, $4, $5) on conflict (name) do nothing`,
-        [
-          this.projection.name,
-          to.logPosition.commit.toString(),
-          to.logPosition.prepare.toString(),
-          to.position,
-          applied,
-        ],
-      );
-      if (inserted.rowCount === 1) return true;
+  /**
+   * Advances the members (all at `from`) page by page, reading the next page while the current one
+   * is applied, until the log ends, `until` is reached (events after it are left for later) or
+   * `maxPages` pages have been applied. Returns the events applied.
+   */
+  async advance(
+    members: readonly Projection[],
+    from: Checkpoint,
+    options: {
+      until?: LogPosition;
+      maxPages?: number;
+      batchSize?: number;
+      onBatch?: (checkpoint: Checkpoint, applied: number) => void;
+    } = {},
+  ): Promise<number> {
+    const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    const read = (after: LogPosition) => this.store.readAll({ after, maxCount: batchSize });
+    let applied = 0;
+    let checkpoint = from;
+    let pending: Promise<RecordedEvent[]> | undefined = read(from.logPosition);
+    for (let pages = 0; pending && pages < (options.maxPages ?? Infinity); pages++) {
+      let page = await pending;
+      pending = undefined;
+      const until = options.until;
+      if (until) page = page.filter((e) => compareLogPositions(e.logPosition, until) <= 0);
+      if (page.length === 0) break;
+      const atEnd =
+        page.length < batchSize ||
+        (until !== undefined && compareLogPositions(page[page.length - 1].logPosition, until) >= 0);
+      if (!atEnd && pages + 1 < (options.maxPages ?? Infinity)) {
+        pending = read(page[page.length - 1].logPosition);
+        // Not awaited if applying fails: keep its rejection from going unhandled.
+        pending.catch(() => undefined);
+      }
+      checkpoint = await this.applyPage(members, checkpoint, page);
+      applied += page.length;
+      options.onBatch?.(checkpoint, page.length);
     }
-    const updated = await client.query(
-      `update projection_checkpoints
-          set commit_position = $2, prepare_position = $3, position = $4, events_applied = events_applied + $5, updated_at = now()
-        where name = $1 and commit_position = $6 and prepare_position = $7`,
-      [
-        this.projection.name,
-        to.logPosition.commit.toString(),
-        to.logPosition.prepare.toString(),
-        to.position,
-        applied,
-        from.logPosition.commit.toString(),
-        from.logPosition.prepare.toString(),
-      ],
+    return applied;
+  }
+
+  /** The members' checkpoints grouped by position, lowest first. */
+  private async clusters(projections: readonly Projection[]) {
+    const checkpoints = await checkpointsOf(
+      this.pool,
+      projections.map((p) => p.name),
     );
-    return updated.rowCount === 1;
+    const clusters: { from: Checkpoint; members: Projection[] }[] = [];
+    for (const projection of projections) {
+      const checkpoint = checkpoints.get(projection.name)!;
+      const cluster = clusters.find((c) => compareLogPositions(c.from.logPosition, checkpoint.logPosition) === 0);
+      if (cluster) cluster.members.push(projection);
+      else clusters.push({ from: checkpoint, members: [projection] });
+    }
+    return clusters.sort((a, b) => compareLogPositions(a.from.logPosition, b.from.logPosition));
   }
 
   /**
-   * Tries to take this projection's lock. The lock lives as long as its session, so it gets a
-   * connection of its own outside the pool: held from the pool, one per projection, it would starve
-   * the requests that share the pool. The caller passes the client to `unlock`.
+   * Applies everything up to the log's head at the time of the call (a rebuild's catch-up, the
+   * benchmark), without the locks: the caller holds them. The projections furthest behind are
+   * advanced first, up to the next ones, which they then join.
    */
-  async tryLock(): Promise<Client | undefined> {
-    const client = new Client(this.pool.options);
-    // A lock connection that dies (server restart, database dropped) must not crash the process;
-    // the runner's next query on the pool fails and its supervisor starts it again.
-    client.on('error', (error) => this.logger.warn(`lock connection lost: ${error.message}`));
-    await client.connect();
-    try {
-      const { rows } = await client.query<{ locked: boolean }>(
-        'select pg_try_advisory_lock(hashtext($1), hashtext($2)) as locked',
-        [LOCK_NAMESPACE, this.projection.name],
+  async catchUpAll(onBatch?: (checkpoint: Checkpoint, applied: number) => void, batchSize?: number): Promise<void> {
+    const head = await this.store.head();
+    for (;;) {
+      const behind = (await this.clusters(this.projections)).filter(
+        (c) => compareLogPositions(c.from.logPosition, head) < 0,
       );
-      if (rows[0].locked) return client;
-    } catch (error) {
-      await client.end();
-      throw error;
+      if (behind.length === 0) return;
+      const [lowest, next] = behind;
+      const applied = await this.advance(lowest.members, lowest.from, {
+        until: next?.from.logPosition ?? head,
+        batchSize,
+        onBatch,
+      });
+      if (applied === 0) return;
     }
-    await client.end();
-    return undefined;
+  }
+
+  /**
+   * Follows the log for every projection whose lock this process can take, until the signal aborts;
+   * tries to take over the others every few seconds. Returns false at once if it could take none.
+   */
+  async run(options: RunOptions): Promise<boolean> {
+    const locks = new Map<string, Client>();
+    /** Projections that failed, and until when they rest. */
+    const resting = new Map<string, number>();
+    const takeLocks = async () => {
+      for (const projection of this.projections) {
+        if (locks.has(projection.name)) continue;
+        const lock = await tryLock(this.pool, projection.name);
+        if (lock) locks.set(projection.name, lock);
+      }
+    };
+    try {
+      await takeLocks();
+      if (locks.size === 0) return false;
+      let lastTakeover = Date.now();
+      while (!options.signal.aborted) {
+        if (locks.size < this.projections.length && Date.now() - lastTakeover > TAKEOVER_INTERVAL_MS) {
+          await takeLocks();
+          lastTakeover = Date.now();
+        }
+        // Checkpoints are read afresh every round: a rebuild may have reset one under this runner
+        // (its compare-and-set then fails once and the runner continues from the reset).
+        const held = this.projections.filter((p) => locks.has(p.name) && !((resting.get(p.name) ?? 0) > Date.now()));
+        let applied = 0;
+        for (const cluster of await this.clusters(held)) {
+          try {
+            applied += await this.advance(cluster.members, cluster.from, {
+              batchSize: options.batchSize,
+              maxPages: 4,
+              onBatch: options.onBatch,
+            });
+          } catch (error) {
+            applied++;
+            if (error instanceof CheckpointMovedError) {
+              logger.warn(error.message);
+              continue;
+            }
+            // A projection that fails holds back only itself (applyPage let the others commit): it is
+            // retried after a pause, and shows as growing lag in /health meanwhile.
+            const names = cluster.members.map((p) => p.name).join(', ');
+            logger.error(`${names} failed: ${error instanceof Error ? error.message : String(error)}; retrying`);
+            for (const member of cluster.members) resting.set(member.name, Date.now() + FAILURE_PAUSE_MS);
+          }
+          if (options.signal.aborted) break;
+        }
+        if (applied === 0)
+          await sleep(options.idleMs ?? 50, undefined, { signal: options.signal }).catch(() => undefined);
+      }
+      return true;
+    } finally {
+      for (const lock of locks.values()) await lock.end().catch(() => undefined);
+    }
+  }
+}
+
+/**
+ * Runs one projection: holds its advisory lock (one runner per projection across replicas and the
+ * CLI), follows the log from its checkpoint, and applies each batch in one transaction that also
+ * advances the checkpoint with a compare-and-set.
+ */
+export class ProjectionRunner extends ProjectionGroupRunner {
+  constructor(
+    readonly projection: Projection,
+    store: EventStore,
+    pool: Pool,
+  ) {
+    super([projection], store, pool);
+  }
+
+  static async checkpointOf(pool: Pool | PoolClient, name: string): Promise<Checkpoint> {
+    return (await checkpointsOf(pool, [name])).get(name)!;
+  }
+
+  /** Applies a batch and moves the checkpoint from `from` to its last event, atomically. */
+  applyBatch(from: Checkpoint, batch: readonly RecordedEvent[]): Promise<Checkpoint> {
+    return this.applyPage([this.projection], from, batch);
+  }
+
+  /** Tries to take this projection's lock; the caller passes the client to `unlock`. */
+  tryLock(): Promise<Client | undefined> {
+    return tryLock(this.pool, this.projection.name);
   }
 
   /** Releases the lock by ending its session. */
@@ -183,16 +293,9 @@ export class ProjectionRunner {
    * Applies everything up to the log's head at the time of the call (a rebuild's catch-up), without
    * the lock: the caller holds it.
    */
-  async catchUp(onBatch?: (checkpoint: Checkpoint, applied: number) => void, batchSize = 1000): Promise<Checkpoint> {
-    const head = await this.store.head();
-    let checkpoint = await ProjectionRunner.checkpointOf(this.pool, this.projection.name);
-    while (compareLogPositions(checkpoint.logPosition, head) < 0) {
-      const batch = await this.store.readAll({ after: checkpoint.logPosition, maxCount: batchSize });
-      if (batch.length === 0) break;
-      checkpoint = await this.applyBatch(checkpoint, batch);
-      onBatch?.(checkpoint, batch.length);
-    }
-    return checkpoint;
+  async catchUp(onBatch?: (checkpoint: Checkpoint, applied: number) => void, batchSize?: number): Promise<Checkpoint> {
+    await this.catchUpAll(onBatch, batchSize);
+    return ProjectionRunner.checkpointOf(this.pool, this.projection.name);
   }
 
   /** Empties the projection's tables and its checkpoint, in one transaction, so it rebuilds from zero. */
@@ -209,6 +312,64 @@ export class ProjectionRunner {
     } finally {
       client.release();
     }
-    this.logger.log('reset: rebuilding from the start of the log');
+    new Logger(`Projection:${this.projection.name}`).log('reset: rebuilding from the start of the log');
   }
+}
+
+/** Compare-and-set: only moves a checkpoint that is still where this runner left it. */
+async function advance(
+  client: PoolClient,
+  name: string,
+  from: Checkpoint,
+  to: Checkpoint,
+  applied: number,
+): Promise<boolean> {
+  if (compareLogPositions(from.logPosition, START_OF_LOG) === 0) {
+    const inserted = await client.query(
+      `insert into projection_checkpoints (name, commit_position, prepare_position, position, events_applied)
+       values ($1, $2, $3, $4, $5) on conflict (name) do nothing`,
+      [name, to.logPosition.commit.toString(), to.logPosition.prepare.toString(), to.position, applied],
+    );
+    if (inserted.rowCount === 1) return true;
+  }
+  const updated = await client.query(
+    `update projection_checkpoints
+        set commit_position = $2, prepare_position = $3, position = $4, events_applied = events_applied + $5, updated_at = now()
+      where name = $1 and commit_position = $6 and prepare_position = $7`,
+    [
+      name,
+      to.logPosition.commit.toString(),
+      to.logPosition.prepare.toString(),
+      to.position,
+      applied,
+      from.logPosition.commit.toString(),
+      from.logPosition.prepare.toString(),
+    ],
+  );
+  return updated.rowCount === 1;
+}
+
+/**
+ * Tries to take a projection's lock. The lock lives as long as its session, so it gets a connection
+ * of its own outside the pool: held from the pool, one per projection, it would starve the requests
+ * that share the pool.
+ */
+async function tryLock(pool: Pool, name: string): Promise<Client | undefined> {
+  const client = new Client(pool.options);
+  // A lock connection that dies (server restart, database dropped) must not crash the process;
+  // the runner's next query on the pool fails and its supervisor starts it again.
+  client.on('error', (error) => logger.warn(`lock connection of ${name} lost: ${error.message}`));
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ locked: boolean }>(
+      'select pg_try_advisory_lock(hashtext($1), hashtext($2)) as locked',
+      [LOCK_NAMESPACE, name],
+    );
+    if (rows[0].locked) return client;
+  } catch (error) {
+    await client.end();
+    throw error;
+  }
+  await client.end();
+  return undefined;
 }

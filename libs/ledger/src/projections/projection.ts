@@ -9,6 +9,89 @@ export interface Sql {
 }
 
 /**
+ * A set-based statement: it applies any number of rows at once, each row one event's worth, read
+ * from array parameters (one array per column, element i of each array being row i). Made with
+ * `rowStatement`. The runner sends the rows that a run of events produced for the same statement as
+ * one execution, so a page of events costs a handful of statements instead of one per event.
+ *
+ * The author of a row statement promises that applying rows r1…rn in one execution means the same
+ * as applying them one at a time in that order (inserts `on conflict do nothing` in row order, so
+ * the first of two rows with one key wins; updates pick the row that would have won), and names
+ * every table it reads and writes, so that the runner only moves a row earlier past statements that
+ * touch none of them.
+ */
+export interface RowStatement {
+  readonly text: string;
+  /** Column types of the row, in parameter order. */
+  readonly types: readonly string[];
+  readonly reads: readonly string[];
+  readonly writes: readonly string[];
+  /**
+   * Finer than `reads` and `writes`: the rows of its tables a row reads and writes, as `table:key`
+   * (or `table` for any row of it), so that rows that touch other keys of a table may still move past
+   * it. Must name, for every table in `reads` and `writes`, every key the row can touch.
+   */
+  readonly keys?: (row: readonly unknown[]) => Access;
+}
+
+/** The rows of tables a statement reads and writes: `table:key`, or `table` for all of them. */
+export interface Access {
+  reads: readonly string[];
+  writes: readonly string[];
+}
+
+/** One row of a row statement. */
+export interface RowSql {
+  statement: RowStatement;
+  row: readonly unknown[];
+}
+
+/** What a projection answers for an event: plain statements run one by one, or rows of row statements. */
+export type ProjectionSql = Sql | RowSql;
+
+export function isRowSql(sql: ProjectionSql): sql is RowSql {
+  return (sql as RowSql).statement !== undefined;
+}
+
+/**
+ * A row statement. `sql` names the rows `ROWS`, which becomes
+ * `unnest($1::type1[], $2::type2[], …) with ordinality as r(column1, column2, …, ord)`: the query
+ * reads them as `r.column`, and `r.ord` is the row's place in the run (order by it wherever order
+ * matters).
+ */
+export function rowStatement(spec: {
+  columns: Readonly<Record<string, string>>;
+  sql: string;
+  reads?: readonly string[];
+  writes: readonly string[];
+  /** The keys a row touches (see RowStatement.keys), from the row's values by column name. */
+  keys?: (row: Readonly<Record<string, unknown>>) => Access;
+}): RowStatement {
+  const names = Object.keys(spec.columns);
+  const types = Object.values(spec.columns);
+  if (!spec.sql.includes('ROWS')) throw new Error('a row statement reads its rows from ROWS');
+  const rows = `unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(', ')}) with ordinality as r(${names.join(', ')}, ord)`;
+  const keysOf = spec.keys;
+  return {
+    text: spec.sql.replace(/\bROWS\b/g, rows),
+    types,
+    reads: spec.reads ?? [],
+    writes: spec.writes,
+    ...(keysOf && {
+      keys: (values: readonly unknown[]) => keysOf(Object.fromEntries(names.map((name, i) => [name, values[i]]))),
+    }),
+  };
+}
+
+/** One row of `statement`, its values in the order of the statement's columns. */
+export function row(statement: RowStatement, ...values: unknown[]): RowSql {
+  if (values.length !== statement.types.length) {
+    throw new Error(`a row of ${statement.types.length} columns was given ${values.length} values`);
+  }
+  return { statement, row: values };
+}
+
+/**
  * A read model fed from the log: a function from an event to the SQL that applies it. The runner
  * runs those statements in one transaction with the projection's checkpoint, so a crash at any
  * point neither loses nor double-counts an event.
@@ -19,7 +102,7 @@ export interface Projection {
   /** Tables the projection owns, emptied by a rebuild (in this order, so children may come first). */
   readonly tables: readonly string[];
   /** The statements that apply one event; none for events the projection does not care about. */
-  apply(event: RecordedEvent): Sql[];
+  apply(event: RecordedEvent): ProjectionSql[];
 }
 
 /**

@@ -5,7 +5,7 @@ import { Database } from '@ledger/runtime';
 import { DomainError } from '../common/domain-error';
 import { ALL_PROJECTIONS } from './all-projections';
 import type { Projection } from './projection';
-import { ProjectionRunner, type Checkpoint } from './projection-runner';
+import { ProjectionGroupRunner, ProjectionRunner, type Checkpoint } from './projection-runner';
 
 export interface ProjectionStatus {
   name: string;
@@ -46,23 +46,25 @@ export class ProjectionsHost implements OnApplicationShutdown {
     return ProjectionRunner.checkpointOf(this.database.pool, name);
   }
 
-  /** Starts one supervised runner per projection; returns at once. */
+  /**
+   * Starts one supervised runner for every projection; returns at once. The runner reads the log once
+   * for all the projections it holds the locks of, and applies each page to those at the same place
+   * in one transaction.
+   */
   start(): void {
-    for (const projection of this.projections) this.running.push(this.supervise(projection));
+    this.running.push(this.supervise(new ProjectionGroupRunner(this.projections, this.store, this.database.pool)));
   }
 
-  private async supervise(projection: Projection): Promise<void> {
+  private async supervise(runner: ProjectionGroupRunner): Promise<void> {
     const signal = this.controller.signal;
     while (!signal.aborted) {
       try {
-        const ran = await this.runnerFor(projection).run({ signal });
+        const ran = await runner.run({ signal });
         if (!ran) await sleep(TAKEOVER_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
       } catch (error) {
         if (signal.aborted) break;
         // Report and retry: a stalled projection shows as growing lag in /health.
-        this.logger.error(
-          `${projection.name} failed: ${error instanceof Error ? error.message : String(error)}; retrying`,
-        );
+        this.logger.error(`projections failed: ${error instanceof Error ? error.message : String(error)}; retrying`);
         await sleep(1_000, undefined, { signal }).catch(() => undefined);
       }
     }

@@ -7,7 +7,7 @@ import type { LeaseEvent } from '../leases/lease.events';
 import type { OrderEvent } from '../orders/order.events';
 import type { ProjectEvent } from '../projects/project.events';
 import { FUND_SOURCES } from '../projects/project.events';
-import { eventOf, type Projection, type Sql } from '../projections/projection';
+import { eventOf, row, rowStatement, type Projection, type RowSql } from '../projections/projection';
 
 /**
  * One row per payment to a household (`statement_lines`), with everything its statement line shows:
@@ -205,6 +205,296 @@ const DIVIDEND_BASIS = `
         left join statement_projects p on p.project_id = ap.project_id) end
   ))`;
 
+const HOUSEHOLDS = rowStatement({
+  columns: {
+    household_id: 'text',
+    registration_no: 'text',
+    head_name: 'text',
+    members: 'int',
+    village: 'text',
+    township: 'text',
+    county: 'text',
+  },
+  sql: `insert into statement_households (household_id, registration_no, head_name, members, village, township, county, status)
+        select r.household_id, r.registration_no, r.head_name, r.members, r.village, r.township, r.county, 'enrolled'
+          from ROWS order by r.ord
+        on conflict (household_id) do nothing`,
+  writes: ['statement_households'],
+  keys: (r) => ({ reads: [], writes: [`statement_households:${String(r.household_id)}`] }),
+});
+
+/** The last status change recorded wins, as it would one by one. */
+const HOUSEHOLD_STATUS = rowStatement({
+  columns: { household_id: 'text', status: 'text' },
+  sql: `update statement_households h set status = c.status
+          from (select distinct on (r.household_id) r.household_id, r.status from ROWS order by r.household_id, r.ord desc) c
+         where h.household_id = c.household_id`,
+  reads: ['statement_households'],
+  writes: ['statement_households'],
+  keys: (r) => ({
+    reads: [`statement_households:${String(r.household_id)}`],
+    writes: [`statement_households:${String(r.household_id)}`],
+  }),
+});
+
+const PROJECTS = rowStatement({
+  columns: { project_id: 'text', name: 'text' },
+  sql: `insert into statement_projects (project_id, name) select r.project_id, r.name from ROWS order by r.ord
+        on conflict (project_id) do nothing`,
+  writes: ['statement_projects'],
+  keys: (r) => ({ reads: [], writes: [`statement_projects:${String(r.project_id)}`] }),
+});
+
+const PROJECT_FUNDS = rowStatement({
+  columns: { event_id: 'text', project_id: 'text', source: 'text', amount_fen: 'bigint' },
+  sql: `insert into statement_project_funds (event_id, project_id, source, amount_fen)
+        select r.event_id, r.project_id, r.source, r.amount_fen from ROWS order by r.ord
+        on conflict (event_id) do nothing`,
+  writes: ['statement_project_funds'],
+  // Keyed by project: what a project's sums read.
+  keys: (r) => ({ reads: [], writes: [`statement_project_funds:${String(r.project_id)}`] }),
+});
+
+/** Each project's money summed by source, kept on the project so each dividend line copies it instead of summing. */
+const PROJECT_FUND_SOURCES_UPDATE = rowStatement({
+  columns: { project_id: 'text' },
+  sql: `update statement_projects p set fund_sources = ${PROJECT_FUND_SOURCES}
+         where p.project_id in (select r.project_id from ROWS)`,
+  reads: ['statement_project_funds', 'statement_projects'],
+  writes: ['statement_projects'],
+  keys: (r) => ({
+    reads: [`statement_project_funds:${String(r.project_id)}`, `statement_projects:${String(r.project_id)}`],
+    writes: [`statement_projects:${String(r.project_id)}`],
+  }),
+});
+
+const DECLARATIONS = rowStatement({
+  columns: {
+    declaration_id: 'text',
+    entity_id: 'text',
+    entity_name: 'text',
+    period: 'text',
+    period_share: 'text',
+    pool_fen: 'bigint',
+    total_shares: 'bigint',
+  },
+  sql: `insert into statement_declarations (declaration_id, entity_id, entity_name, period, period_share, pool_fen, total_shares)
+        select r.declaration_id, r.entity_id, r.entity_name, r.period, r.period_share, r.pool_fen, r.total_shares
+          from ROWS order by r.ord
+        on conflict (declaration_id) do nothing`,
+  writes: ['statement_declarations'],
+  keys: (r) => ({ reads: [], writes: [`statement_declarations:${String(r.declaration_id)}`] }),
+});
+
+const ALLOCATIONS = rowStatement({
+  columns: { declaration_id: 'text', allocations: 'jsonb' },
+  sql: `insert into statement_allocations
+          (declaration_id, stake_id, ord, household_id, shares, guaranteed_yearly_fen, project_id, source, amount_fen)
+        select r.declaration_id, a.stake_id, a.ord, a.household_id, a.shares, a.guaranteed_yearly_fen, a.project_id, a.source, a.amount_fen
+          from ROWS
+          cross join lateral jsonb_to_recordset(r.allocations) as a(stake_id text, ord int, household_id text, shares bigint,
+                 guaranteed_yearly_fen bigint, project_id text, source text, amount_fen bigint)
+         order by r.ord, a.ord
+        on conflict (declaration_id, stake_id) do nothing`,
+  writes: ['statement_allocations'],
+  keys: (r) => ({ reads: [], writes: [`statement_allocations:${String(r.declaration_id)}`] }),
+});
+
+const DIVIDEND_HOUSEHOLDS = rowStatement({
+  columns: { declaration_id: 'text' },
+  sql: `insert into statement_dividend_households
+        select a.declaration_id, a.household_id, ${DIVIDEND_HOUSEHOLD_COLUMNS}
+          from statement_allocations a where a.declaration_id in (select r.declaration_id from ROWS)
+         group by a.declaration_id, a.household_id
+        on conflict (declaration_id, household_id) do nothing`,
+  reads: ['statement_allocations'],
+  writes: ['statement_dividend_households'],
+  keys: (r) => ({
+    reads: [`statement_allocations:${String(r.declaration_id)}`],
+    writes: [`statement_dividend_households:${String(r.declaration_id)}`],
+  }),
+});
+
+const LEASES = rowStatement({
+  columns: {
+    lease_id: 'text',
+    entity_id: 'text',
+    entity_name: 'text',
+    area_mu: 'text',
+    rent_per_mu_year_fen: 'bigint',
+  },
+  sql: `insert into statement_leases (lease_id, entity_id, entity_name, area_mu, rent_per_mu_year_fen)
+        select r.lease_id, r.entity_id, r.entity_name, r.area_mu, r.rent_per_mu_year_fen from ROWS order by r.ord
+        on conflict (lease_id) do nothing`,
+  writes: ['statement_leases'],
+  keys: (r) => ({ reads: [], writes: [`statement_leases:${String(r.lease_id)}`] }),
+});
+
+const EMPLOYMENTS = rowStatement({
+  columns: { employment_id: 'text', entity_id: 'text', entity_name: 'text', wage_basis: 'text', rate_fen: 'bigint' },
+  sql: `insert into statement_employments (employment_id, entity_id, entity_name, wage_basis, rate_fen)
+        select r.employment_id, r.entity_id, r.entity_name, r.wage_basis, r.rate_fen from ROWS order by r.ord
+        on conflict (employment_id) do nothing`,
+  writes: ['statement_employments'],
+  keys: (r) => ({ reads: [], writes: [`statement_employments:${String(r.employment_id)}`] }),
+});
+
+const ORDERS = rowStatement({
+  columns: { order_id: 'text', entity_id: 'text', entity_name: 'text' },
+  sql: `insert into statement_orders (order_id, entity_id, entity_name)
+        select r.order_id, r.entity_id, r.entity_name from ROWS order by r.ord
+        on conflict (order_id) do nothing`,
+  writes: ['statement_orders'],
+  keys: (r) => ({ reads: [], writes: [`statement_orders:${String(r.order_id)}`] }),
+});
+
+type LineKind = 'dividend' | 'rent' | 'wage' | 'purchase';
+
+/** What a line of each kind reads of the helper tables (a dividend's basis lists projects: any of them). */
+const LINE_READS: Record<LineKind, (linkageId: string) => string[]> = {
+  dividend: (id) => [`statement_declarations:${id}`, `statement_dividend_households:${id}`, 'statement_projects'],
+  rent: (id) => [`statement_leases:${id}`],
+  wage: (id) => [`statement_employments:${id}`],
+  purchase: (id) => [`statement_orders:${id}`],
+};
+
+/**
+ * Every payment's line, whatever its kind, in one statement (so that a page's payments of all kinds
+ * are inserted at once): each kind takes its entity and basis from its own linkage's terms. A
+ * dividend whose declaration is unknown makes no line; the other kinds fall back as shown.
+ */
+const LINES = rowStatement({
+  columns: {
+    kind: 'text',
+    form: 'text',
+    payment_id: 'text',
+    household_id: 'text',
+    paid_on: 'date',
+    amount_fen: 'bigint',
+    linkage_id: 'text',
+    period: 'text',
+    delivered_on: 'date',
+    entity_id: 'text',
+    worker_name: 'text',
+    days_worked: 'int',
+    supplementary: 'boolean',
+    period_share: 'text',
+    due_fen: 'bigint',
+    basis: 'jsonb',
+    recorded_at: 'timestamptz',
+    recorded_by: 'text',
+    position: 'bigint',
+  },
+  sql: `insert into statement_lines (${LINE_COLUMNS})
+        select r.payment_id, r.household_id, r.paid_on, r.amount_fen, r.form, r.kind,
+               case r.kind when 'dividend' then d.entity_id
+                           when 'rent' then coalesce(l.entity_id, r.entity_id)
+                           when 'wage' then coalesce(e.entity_id, '')
+                           else coalesce(o.entity_id, '') end,
+               case r.kind when 'dividend' then d.entity_name
+                           when 'rent' then coalesce(l.entity_name, r.entity_id)
+                           when 'wage' then coalesce(e.entity_name, '')
+                           else coalesce(o.entity_name, '') end,
+               r.linkage_id,
+               case r.kind when 'dividend' then d.period else r.period end,
+               r.delivered_on,
+               case r.kind
+                 when 'dividend' then ${DIVIDEND_BASIS}
+                 when 'rent' then jsonb_build_object('leaseId', r.linkage_id, 'areaMu', l.area_mu,
+                   'rentPerMuYearFen', l.rent_per_mu_year_fen, 'periodShare', r.period_share, 'dueFen', r.due_fen)
+                 when 'wage' then jsonb_strip_nulls(jsonb_build_object('employmentId', r.linkage_id, 'workerName', r.worker_name,
+                   'wageBasis', e.wage_basis, 'rateFen', e.rate_fen, 'daysWorked', r.days_worked,
+                   'supplementary', r.supplementary))
+                 else r.basis end,
+               r.recorded_at, r.recorded_by, r.position
+          from ROWS
+          left join statement_declarations d on r.kind = 'dividend' and d.declaration_id = r.linkage_id
+          left join statement_dividend_households h
+                 on r.kind = 'dividend' and h.declaration_id = r.linkage_id and h.household_id = r.household_id
+          left join statement_leases l on r.kind = 'rent' and l.lease_id = r.linkage_id
+          left join statement_employments e on r.kind = 'wage' and e.employment_id = r.linkage_id
+          left join statement_orders o on r.kind = 'purchase' and o.order_id = r.linkage_id
+         where r.kind <> 'dividend' or d.declaration_id is not null
+         order by r.ord
+        on conflict (payment_id) do nothing`,
+  reads: [
+    'statement_declarations',
+    'statement_dividend_households',
+    'statement_projects',
+    'statement_leases',
+    'statement_employments',
+    'statement_orders',
+  ],
+  writes: ['statement_lines'],
+  keys: (r) => ({
+    reads: LINE_READS[r.kind as LineKind](String(r.linkage_id)),
+    writes: [`statement_lines:${String(r.payment_id)}`],
+  }),
+});
+
+/** A line's column values for LINES, kind-specific ones null unless given. */
+function line(
+  recorded: RecordedEvent,
+  recordedBy: string | null,
+  l: {
+    kind: LineKind;
+    form: 'equity' | 'lease' | 'labour' | 'order';
+    paymentId: string;
+    householdId: string;
+    paidOn: string;
+    amountFen: number;
+    linkageId: string;
+    period?: string;
+    deliveredOn?: string;
+    entityId?: string;
+    workerName?: string;
+    daysWorked?: number | null;
+    supplementary?: boolean;
+    periodShare?: string;
+    dueFen?: number;
+    basis?: string;
+  },
+): RowSql {
+  return row(
+    LINES,
+    l.kind,
+    l.form,
+    l.paymentId,
+    l.householdId,
+    l.paidOn,
+    l.amountFen,
+    l.linkageId,
+    l.period ?? null,
+    l.deliveredOn ?? null,
+    l.entityId ?? null,
+    l.workerName ?? null,
+    l.daysWorked ?? null,
+    l.supplementary ?? null,
+    l.periodShare ?? null,
+    l.dueFen ?? null,
+    l.basis ?? null,
+    recorded.recordedAt,
+    recordedBy,
+    recorded.position,
+  );
+}
+
+/** Only the first reversal of a line counts. */
+const REVERSED = rowStatement({
+  columns: { payment_id: 'text', reversal_id: 'text', reason: 'text', recorded_at: 'timestamptz' },
+  sql: `update statement_lines l
+           set reversal_id = v.reversal_id, reversal_reason = v.reason, reversal_recorded_at = v.recorded_at
+          from (select distinct on (r.payment_id) r.payment_id, r.reversal_id, r.reason, r.recorded_at
+                  from ROWS order by r.payment_id, r.ord) v
+         where l.payment_id = v.payment_id and l.reversal_id is null`,
+  reads: ['statement_lines'],
+  writes: ['statement_lines'],
+  keys: (r) => ({
+    reads: [`statement_lines:${String(r.payment_id)}`],
+    writes: [`statement_lines:${String(r.payment_id)}`],
+  }),
+});
+
 /** Statement lines for every payment to a household, explained from the events alone. */
 export const statementProjection: Projection = {
   name: 'statement',
@@ -220,7 +510,7 @@ export const statementProjection: Projection = {
     'statement_projects',
     'statement_households',
   ],
-  apply(recorded: RecordedEvent): Sql[] {
+  apply(recorded: RecordedEvent): RowSql[] {
     const event = eventOf<StatementEvent>(recorded, STATEMENT_EVENT_TYPES);
     if (!event) return [];
     const recordedBy = typeof recorded.metadata.userId === 'string' ? recorded.metadata.userId : null;
@@ -228,243 +518,138 @@ export const statementProjection: Projection = {
       case 'HouseholdRegistered': {
         const d = event.data;
         return [
-          {
-            text: `insert into statement_households (household_id, registration_no, head_name, members, village, township, county, status)
-                   values ($1, $2, $3, $4, $5, $6, $7, 'enrolled') on conflict (household_id) do nothing`,
-            values: [d.householdId, d.registrationNo, d.headName, d.members, d.village, d.township, d.county],
-          },
+          row(HOUSEHOLDS, d.householdId, d.registrationNo, d.headName, d.members, d.village, d.township, d.county),
         ];
       }
       case 'HouseholdStatusChanged':
-        return [
-          {
-            text: 'update statement_households set status = $2 where household_id = $1',
-            values: [event.data.householdId, event.data.status],
-          },
-        ];
+        return [row(HOUSEHOLD_STATUS, event.data.householdId, event.data.status)];
       case 'ProjectRegistered':
-        return [
-          {
-            text: 'insert into statement_projects (project_id, name) values ($1, $2) on conflict (project_id) do nothing',
-            values: [event.data.projectId, event.data.name],
-          },
-        ];
+        return [row(PROJECTS, event.data.projectId, event.data.name)];
       case 'ProjectFundsReceived':
         return [
-          {
-            text: `insert into statement_project_funds (event_id, project_id, source, amount_fen)
-                   values ($1, $2, $3, $4) on conflict (event_id) do nothing`,
-            values: [recorded.id, event.data.projectId, event.data.source, event.data.amountFen],
-          },
-          {
-            // Kept summed by source on the project, so each dividend line copies it instead of summing.
-            text: `update statement_projects p set fund_sources = ${PROJECT_FUND_SOURCES} where p.project_id = $1`,
-            values: [event.data.projectId],
-          },
+          row(PROJECT_FUNDS, recorded.id, event.data.projectId, event.data.source, event.data.amountFen),
+          row(PROJECT_FUND_SOURCES_UPDATE, event.data.projectId),
         ];
       case 'DividendDeclared': {
         const d = event.data;
         return [
-          {
-            text: `insert into statement_declarations (declaration_id, entity_id, entity_name, period, period_share, pool_fen, total_shares)
-                   values ($1, $2, $3, $4, $5, $6, $7) on conflict (declaration_id) do nothing`,
-            values: [
-              d.declarationId,
-              d.entityId,
-              d.entityName,
-              d.period,
-              d.periodShare,
-              d.poolFen ?? null,
-              d.totalShares,
-            ],
-          },
-          {
-            text: `insert into statement_allocations
-                     (declaration_id, stake_id, ord, household_id, shares, guaranteed_yearly_fen, project_id, source, amount_fen)
-                   select $1::text, a.stake_id, a.ord, a.household_id, a.shares, a.guaranteed_yearly_fen, a.project_id, a.source, a.amount_fen
-                     from jsonb_to_recordset($2::jsonb) as a(stake_id text, ord int, household_id text, shares bigint,
-                            guaranteed_yearly_fen bigint, project_id text, source text, amount_fen bigint)
-                   on conflict (declaration_id, stake_id) do nothing`,
-            values: [
-              d.declarationId,
-              JSON.stringify(
-                d.allocations.map((a, ord) => ({
-                  stake_id: a.stakeId,
-                  ord,
-                  household_id: a.householdId,
-                  shares: a.shares,
-                  guaranteed_yearly_fen: a.guaranteedYearlyFen ?? null,
-                  project_id: a.projectId ?? null,
-                  source: a.source,
-                  amount_fen: a.amountFen,
-                })),
-              ),
-            ],
-          },
-          {
-            text: `insert into statement_dividend_households
-                   select a.declaration_id, a.household_id, ${DIVIDEND_HOUSEHOLD_COLUMNS}
-                     from statement_allocations a where a.declaration_id = $1::text
-                    group by a.declaration_id, a.household_id
-                   on conflict (declaration_id, household_id) do nothing`,
-            values: [d.declarationId],
-          },
+          row(
+            DECLARATIONS,
+            d.declarationId,
+            d.entityId,
+            d.entityName,
+            d.period,
+            d.periodShare,
+            d.poolFen ?? null,
+            d.totalShares,
+          ),
+          row(
+            ALLOCATIONS,
+            d.declarationId,
+            JSON.stringify(
+              d.allocations.map((a, ord) => ({
+                stake_id: a.stakeId,
+                ord,
+                household_id: a.householdId,
+                shares: a.shares,
+                guaranteed_yearly_fen: a.guaranteedYearlyFen ?? null,
+                project_id: a.projectId ?? null,
+                source: a.source,
+                amount_fen: a.amountFen,
+              })),
+            ),
+          ),
+          row(DIVIDEND_HOUSEHOLDS, d.declarationId),
         ];
       }
       case 'DividendPaid': {
         const d = event.data;
         return [
-          {
-            text: `insert into statement_lines (${LINE_COLUMNS})
-                   select $3::text, $2::text, $4::date, $5::bigint, 'equity', 'dividend', d.entity_id, d.entity_name,
-                          d.declaration_id, d.period, null::date, ${DIVIDEND_BASIS}, $6::timestamptz, $7::text, $8::bigint
-                     from statement_declarations d
-                     left join statement_dividend_households h on h.declaration_id = d.declaration_id and h.household_id = $2::text
-                    where d.declaration_id = $1::text
-                   on conflict (payment_id) do nothing`,
-            values: [
-              d.declarationId,
-              d.householdId,
-              d.paymentId,
-              d.paidOn,
-              d.amountFen,
-              recorded.recordedAt,
-              recordedBy,
-              recorded.position,
-            ],
-          },
+          line(recorded, recordedBy, {
+            kind: 'dividend',
+            form: 'equity',
+            paymentId: d.paymentId,
+            householdId: d.householdId,
+            paidOn: d.paidOn,
+            amountFen: d.amountFen,
+            linkageId: d.declarationId,
+          }),
         ];
       }
       case 'LeaseSigned': {
         const d = event.data;
-        return [
-          {
-            text: `insert into statement_leases (lease_id, entity_id, entity_name, area_mu, rent_per_mu_year_fen)
-                   values ($1, $2, $3, $4, $5) on conflict (lease_id) do nothing`,
-            values: [d.leaseId, d.entityId, d.entityName, d.areaMu, d.rentPerMuYearFen],
-          },
-        ];
+        return [row(LEASES, d.leaseId, d.entityId, d.entityName, d.areaMu, d.rentPerMuYearFen)];
       }
       case 'RentPaid': {
         const d = event.data;
         return [
-          {
-            text: `insert into statement_lines (${LINE_COLUMNS})
-                   select $2::text, $3::text, $4::date, $5::bigint, 'lease', 'rent', coalesce(l.entity_id, $6::text),
-                          coalesce(l.entity_name, $6::text), $1::text, $7::text, null::date,
-                          jsonb_build_object('leaseId', $1::text, 'areaMu', l.area_mu,
-                            'rentPerMuYearFen', l.rent_per_mu_year_fen, 'periodShare', $8::text, 'dueFen', $9::bigint),
-                          $10::timestamptz, $11::text, $12::bigint
-                     from (select 1) one left join statement_leases l on l.lease_id = $1::text
-                   on conflict (payment_id) do nothing`,
-            values: [
-              d.leaseId,
-              d.paymentId,
-              d.householdId,
-              d.paidOn,
-              d.amountFen,
-              d.entityId,
-              d.period,
-              d.share,
-              d.dueFen,
-              recorded.recordedAt,
-              recordedBy,
-              recorded.position,
-            ],
-          },
+          line(recorded, recordedBy, {
+            kind: 'rent',
+            form: 'lease',
+            paymentId: d.paymentId,
+            householdId: d.householdId,
+            paidOn: d.paidOn,
+            amountFen: d.amountFen,
+            linkageId: d.leaseId,
+            period: d.period,
+            entityId: d.entityId,
+            periodShare: d.share,
+            dueFen: d.dueFen,
+          }),
         ];
       }
       case 'EmploymentStarted': {
         const d = event.data;
-        return [
-          {
-            text: `insert into statement_employments (employment_id, entity_id, entity_name, wage_basis, rate_fen)
-                   values ($1, $2, $3, $4, $5) on conflict (employment_id) do nothing`,
-            values: [d.employmentId, d.entityId, d.entityName, d.wageBasis, d.rateFen],
-          },
-        ];
+        return [row(EMPLOYMENTS, d.employmentId, d.entityId, d.entityName, d.wageBasis, d.rateFen)];
       }
       case 'WagePaid': {
         const d = event.data;
         return [
-          {
-            text: `insert into statement_lines (${LINE_COLUMNS})
-                   select $2::text, $3::text, $4::date, $5::bigint, 'labour', 'wage', coalesce(e.entity_id, ''),
-                          coalesce(e.entity_name, ''), $1::text, $6::text, null::date,
-                          jsonb_strip_nulls(jsonb_build_object('employmentId', $1::text, 'workerName', $7::text,
-                            'wageBasis', e.wage_basis, 'rateFen', e.rate_fen, 'daysWorked', $8::int,
-                            'supplementary', $9::boolean)),
-                          $10::timestamptz, $11::text, $12::bigint
-                     from (select 1) one left join statement_employments e on e.employment_id = $1::text
-                   on conflict (payment_id) do nothing`,
-            values: [
-              d.employmentId,
-              d.paymentId,
-              d.householdId,
-              d.paidOn,
-              d.amountFen,
-              d.period,
-              d.workerName,
-              d.daysWorked ?? null,
-              d.supplementary,
-              recorded.recordedAt,
-              recordedBy,
-              recorded.position,
-            ],
-          },
+          line(recorded, recordedBy, {
+            kind: 'wage',
+            form: 'labour',
+            paymentId: d.paymentId,
+            householdId: d.householdId,
+            paidOn: d.paidOn,
+            amountFen: d.amountFen,
+            linkageId: d.employmentId,
+            period: d.period,
+            workerName: d.workerName,
+            daysWorked: d.daysWorked ?? null,
+            supplementary: d.supplementary,
+          }),
         ];
       }
       case 'OrderContracted': {
         const d = event.data;
-        return [
-          {
-            text: `insert into statement_orders (order_id, entity_id, entity_name)
-                   values ($1, $2, $3) on conflict (order_id) do nothing`,
-            values: [d.orderId, d.entityId, d.entityName],
-          },
-        ];
+        return [row(ORDERS, d.orderId, d.entityId, d.entityName)];
       }
       case 'PurchasePaid': {
         const d = event.data;
+        // A purchase has no period of its own: the line shows the month the produce was delivered.
         return [
-          {
-            // A purchase has no period of its own: the line shows the month the produce was delivered.
-            text: `insert into statement_lines (${LINE_COLUMNS})
-                   select $2::text, $3::text, $4::date, $5::bigint, 'order', 'purchase', coalesce(o.entity_id, ''),
-                          coalesce(o.entity_name, ''), $1::text, $6::text, $7::date, $8::jsonb, $9::timestamptz,
-                          $10::text, $11::bigint
-                     from (select 1) one left join statement_orders o on o.order_id = $1::text
-                   on conflict (payment_id) do nothing`,
-            values: [
-              d.orderId,
-              d.paymentId,
-              d.householdId,
-              d.paidOn,
-              d.amountFen,
-              d.deliveredOn.slice(0, 7),
-              d.deliveredOn,
-              JSON.stringify({
-                orderId: d.orderId,
-                product: d.product,
-                unit: d.unit,
-                quantity: d.quantity,
-                priceFen: d.priceFen,
-              }),
-              recorded.recordedAt,
-              recordedBy,
-              recorded.position,
-            ],
-          },
+          line(recorded, recordedBy, {
+            kind: 'purchase',
+            form: 'order',
+            paymentId: d.paymentId,
+            householdId: d.householdId,
+            paidOn: d.paidOn,
+            amountFen: d.amountFen,
+            linkageId: d.orderId,
+            period: d.deliveredOn.slice(0, 7),
+            deliveredOn: d.deliveredOn,
+            basis: JSON.stringify({
+              orderId: d.orderId,
+              product: d.product,
+              unit: d.unit,
+              quantity: d.quantity,
+              priceFen: d.priceFen,
+            }),
+          }),
         ];
       }
       case 'PaymentReversed':
-        return [
-          {
-            text: `update statement_lines set reversal_id = $2, reversal_reason = $3, reversal_recorded_at = $4
-                    where payment_id = $1 and reversal_id is null`,
-            values: [event.data.paymentId, event.data.reversalId, event.data.reason, recorded.recordedAt],
-          },
-        ];
+        return [row(REVERSED, event.data.paymentId, event.data.reversalId, event.data.reason, recorded.recordedAt)];
       case 'ProjectFundsDisbursed':
       case 'LeaseEnded':
       case 'EmploymentEnded':

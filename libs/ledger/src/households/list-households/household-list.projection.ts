@@ -1,6 +1,6 @@
 import type { Migration } from '@ledger/database';
 import type { RecordedEvent } from '@ledger/event-store';
-import { eventOf, type Projection, type Sql } from '../../projections/projection';
+import { eventOf, row, rowStatement, type Projection, type RowSql } from '../../projections/projection';
 import { HOUSEHOLD_EVENT_TYPES, type HouseholdEvent } from '../household.events';
 
 export const householdListMigration: Migration = {
@@ -23,41 +23,68 @@ export const householdListMigration: Migration = {
   `,
 };
 
+const REGISTERED = rowStatement({
+  columns: {
+    household_id: 'text',
+    registration_no: 'text',
+    head_name: 'text',
+    members: 'int',
+    village: 'text',
+    township: 'text',
+    county: 'text',
+    enrolled_on: 'date',
+    registered_at: 'timestamptz',
+  },
+  sql: `insert into household_list (household_id, registration_no, head_name, members, village, township, county, status, enrolled_on, registered_at)
+        select r.household_id, r.registration_no, r.head_name, r.members, r.village, r.township, r.county, 'enrolled',
+               r.enrolled_on, r.registered_at
+          from ROWS order by r.ord
+        on conflict (household_id) do nothing`,
+  writes: ['household_list'],
+  keys: (r) => ({ reads: [], writes: [`household_list:${String(r.household_id)}`] }),
+});
+
+/** A household's status: the last change recorded wins, as it would one by one. */
+const STATUS_CHANGED = rowStatement({
+  columns: { household_id: 'text', status: 'text' },
+  sql: `update household_list h set status = c.status
+          from (select distinct on (r.household_id) r.household_id, r.status from ROWS order by r.household_id, r.ord desc) c
+         where h.household_id = c.household_id`,
+  reads: ['household_list'],
+  writes: ['household_list'],
+  keys: (r) => ({
+    reads: [`household_list:${String(r.household_id)}`],
+    writes: [`household_list:${String(r.household_id)}`],
+  }),
+});
+
 /** The register as a table: for listing, searching and counting households by place. */
 export const householdListProjection: Projection = {
   name: 'household-list',
   tables: ['household_list'],
-  apply(recorded: RecordedEvent): Sql[] {
+  apply(recorded: RecordedEvent): RowSql[] {
     const event = eventOf<HouseholdEvent>(recorded, HOUSEHOLD_EVENT_TYPES);
     if (!event) return [];
     switch (event.type) {
       case 'HouseholdRegistered': {
         const d = event.data;
         return [
-          {
-            text: `insert into household_list (household_id, registration_no, head_name, members, village, township, county, status, enrolled_on, registered_at)
-                   values ($1, $2, $3, $4, $5, $6, $7, 'enrolled', $8, $9) on conflict (household_id) do nothing`,
-            values: [
-              d.householdId,
-              d.registrationNo,
-              d.headName,
-              d.members,
-              d.village,
-              d.township,
-              d.county,
-              d.enrolledOn ?? null,
-              recorded.recordedAt,
-            ],
-          },
+          row(
+            REGISTERED,
+            d.householdId,
+            d.registrationNo,
+            d.headName,
+            d.members,
+            d.village,
+            d.township,
+            d.county,
+            d.enrolledOn ?? null,
+            recorded.recordedAt,
+          ),
         ];
       }
       case 'HouseholdStatusChanged':
-        return [
-          {
-            text: 'update household_list set status = $2 where household_id = $1',
-            values: [event.data.householdId, event.data.status],
-          },
-        ];
+        return [row(STATUS_CHANGED, event.data.householdId, event.data.status)];
       default: {
         const unknown: never = event;
         return unknown;
