@@ -191,7 +191,12 @@ async function* xlsxLines(
       const sheets = (reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets ?? [];
       seen.push(sheet.name);
       const isWanted = wanted !== undefined ? sheet.name === wanted : (sheets[0]?.name ?? sheet.name) === sheet.name;
-      if (!isWanted || found) continue;
+      if (!isWanted) {
+        // Read through, never skipped: exceljs may have parked this sheet in a temporary file, which it
+        // deletes as soon as the loop moves on, possibly before the sheet's stream has opened it.
+        for await (const skipped of sheet) void skipped;
+        continue;
+      }
       found = true;
       onSheet(sheet.name);
       for await (const row of sheet) {
@@ -200,6 +205,7 @@ async function* xlsxLines(
         for (let i = 1; i < values.length; i++) cells.push(xlsxCell(values[i]));
         yield { row: row.number, cells };
       }
+      break; // the wanted sheet is read; the rest of the workbook is not needed
     }
   } catch (error) {
     if (error instanceof RosterFileError) throw error;
