@@ -6,7 +6,7 @@ import type { HouseholdRegistered } from '../households/household.events';
 import type { LeaseEnded, LeaseSigned, RentPaid } from '../leases/lease.events';
 import type { OrderContracted, PurchasePaid } from '../orders/order.events';
 import type { PaymentReversed } from '../payments/payment';
-import { eventOf, row, rowStatement, type Projection, type RowSql } from '../projections/projection';
+import { eventOf, insertOnce, lastWins, row, rowStatement, type Projection, type RowSql } from '../projections/projection';
 import type { StakeAcquired, StakeEnded } from '../stakes/stake.events';
 
 export const coverageMigration: Migration = {
@@ -71,42 +71,25 @@ const TYPES: readonly CoverageEvent['type'][] = [
   'PaymentReversed',
 ];
 
-const HOUSEHOLDS = rowStatement({
-  columns: { household_id: 'text', county: 'text', township: 'text', village: 'text' },
-  sql: `insert into coverage_households (household_id, county, township, village)
-        select r.household_id, r.county, r.township, r.village from ROWS order by r.ord
-        on conflict (household_id) do nothing`,
-  writes: ['coverage_households'],
-  keys: (r) => ({ reads: [], writes: [`coverage_households:${String(r.household_id)}`] }),
-});
+const HOUSEHOLDS = insertOnce('coverage_households', 'household_id', { household_id: 'text', county: 'text', township: 'text', village: 'text' });
 
-const LINKAGES = rowStatement({
-  columns: { linkage_id: 'text', household_id: 'text', form: 'text', starts_on: 'date', ends_on: 'date' },
-  sql: `insert into coverage_linkages (linkage_id, household_id, form, starts_on, ends_on)
-        select r.linkage_id, r.household_id, r.form, r.starts_on, r.ends_on from ROWS order by r.ord
-        on conflict (linkage_id) do nothing`,
-  writes: ['coverage_linkages'],
-  keys: (r) => ({ reads: [], writes: [`coverage_linkages:${String(r.linkage_id)}`] }),
+const LINKAGES = insertOnce('coverage_linkages', 'linkage_id', {
+  linkage_id: 'text',
+  household_id: 'text',
+  form: 'text',
+  starts_on: 'date',
+  ends_on: 'date',
 });
 
 /** A linkage's end: the last one recorded wins, as it would one by one. */
-const ENDED = rowStatement({
-  columns: { linkage_id: 'text', ends_on: 'date' },
-  sql: `update coverage_linkages l set ends_on = e.ends_on
-          from (select distinct on (r.linkage_id) r.linkage_id, r.ends_on from ROWS order by r.linkage_id, r.ord desc) e
-         where l.linkage_id = e.linkage_id`,
-  reads: ['coverage_linkages'],
-  writes: ['coverage_linkages'],
-  keys: (r) => ({ reads: [`coverage_linkages:${String(r.linkage_id)}`], writes: [`coverage_linkages:${String(r.linkage_id)}`] }),
-});
+const ENDED = lastWins('coverage_linkages', 'linkage_id', { linkage_id: 'text', ends_on: 'date' });
 
-const PAYMENTS = rowStatement({
-  columns: { payment_id: 'text', household_id: 'text', form: 'text', paid_on: 'date', amount_fen: 'bigint' },
-  sql: `insert into coverage_payments (payment_id, household_id, form, paid_on, amount_fen)
-        select r.payment_id, r.household_id, r.form, r.paid_on, r.amount_fen from ROWS order by r.ord
-        on conflict (payment_id) do nothing`,
-  writes: ['coverage_payments'],
-  keys: (r) => ({ reads: [], writes: [`coverage_payments:${String(r.payment_id)}`] }),
+const PAYMENTS = insertOnce('coverage_payments', 'payment_id', {
+  payment_id: 'text',
+  household_id: 'text',
+  form: 'text',
+  paid_on: 'date',
+  amount_fen: 'bigint',
 });
 
 const REVERSED = rowStatement({

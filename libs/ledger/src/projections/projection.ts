@@ -83,6 +83,40 @@ export function rowStatement(spec: {
   };
 }
 
+/**
+ * Rows each inserted once: the first row with a key wins (`on conflict (key) do nothing`, in row
+ * order), as inserting them one at a time would.
+ */
+export function insertOnce(table: string, key: string, columns: Readonly<Record<string, string>>): RowStatement {
+  const names = Object.keys(columns);
+  return rowStatement({
+    columns,
+    sql: `insert into ${table} (${names.join(', ')})
+          select ${names.map((n) => `r.${n}`).join(', ')} from ROWS order by r.ord
+          on conflict (${key}) do nothing`,
+    writes: [table],
+    keys: (r) => ({ reads: [], writes: [`${table}:${String(r[key])}`] }),
+  });
+}
+
+/**
+ * Columns set on the existing row with the key: the last row for a key wins, as updating one at a
+ * time would leave it.
+ */
+export function lastWins(table: string, key: string, columns: Readonly<Record<string, string>>): RowStatement {
+  const names = Object.keys(columns).filter((n) => n !== key);
+  return rowStatement({
+    columns,
+    sql: `update ${table} t set ${names.map((n) => `${n} = c.${n}`).join(', ')}
+          from (select distinct on (r.${key}) r.${key}, ${names.map((n) => `r.${n}`).join(', ')}
+                  from ROWS order by r.${key}, r.ord desc) c
+         where t.${key} = c.${key}`,
+    reads: [table],
+    writes: [table],
+    keys: (r) => ({ reads: [`${table}:${String(r[key])}`], writes: [`${table}:${String(r[key])}`] }),
+  });
+}
+
 /** One row of `statement`, its values in the order of the statement's columns. */
 export function row(statement: RowStatement, ...values: unknown[]): RowSql {
   if (values.length !== statement.types.length) {

@@ -7,7 +7,7 @@ import type { LeaseEvent } from '../leases/lease.events';
 import type { OrderEvent } from '../orders/order.events';
 import type { ProjectEvent } from '../projects/project.events';
 import { FUND_SOURCES } from '../projects/project.events';
-import { eventOf, row, rowStatement, type Projection, type RowSql } from '../projections/projection';
+import { eventOf, lastWins, row, rowStatement, type Projection, type RowSql } from '../projections/projection';
 
 /**
  * One row per payment to a household (`statement_lines`), with everything its statement line shows:
@@ -224,18 +224,7 @@ const HOUSEHOLDS = rowStatement({
 });
 
 /** The last status change recorded wins, as it would one by one. */
-const HOUSEHOLD_STATUS = rowStatement({
-  columns: { household_id: 'text', status: 'text' },
-  sql: `update statement_households h set status = c.status
-          from (select distinct on (r.household_id) r.household_id, r.status from ROWS order by r.household_id, r.ord desc) c
-         where h.household_id = c.household_id`,
-  reads: ['statement_households'],
-  writes: ['statement_households'],
-  keys: (r) => ({
-    reads: [`statement_households:${String(r.household_id)}`],
-    writes: [`statement_households:${String(r.household_id)}`],
-  }),
-});
+const HOUSEHOLD_STATUS = lastWins('statement_households', 'household_id', { household_id: 'text', status: 'text' });
 
 const PROJECTS = rowStatement({
   columns: { project_id: 'text', name: 'text' },

@@ -1,6 +1,6 @@
 import type { Migration } from '@ledger/database';
 import type { RecordedEvent } from '@ledger/event-store';
-import { eventOf, row, rowStatement, type Projection, type RowSql } from '../../projections/projection';
+import { eventOf, lastWins, row, rowStatement, type Projection, type RowSql } from '../../projections/projection';
 import { HOUSEHOLD_EVENT_TYPES, type HouseholdEvent } from '../household.events';
 
 export const householdListMigration: Migration = {
@@ -45,18 +45,7 @@ const REGISTERED = rowStatement({
 });
 
 /** A household's status: the last change recorded wins, as it would one by one. */
-const STATUS_CHANGED = rowStatement({
-  columns: { household_id: 'text', status: 'text' },
-  sql: `update household_list h set status = c.status
-          from (select distinct on (r.household_id) r.household_id, r.status from ROWS order by r.household_id, r.ord desc) c
-         where h.household_id = c.household_id`,
-  reads: ['household_list'],
-  writes: ['household_list'],
-  keys: (r) => ({
-    reads: [`household_list:${String(r.household_id)}`],
-    writes: [`household_list:${String(r.household_id)}`],
-  }),
-});
+const STATUS_CHANGED = lastWins('household_list', 'household_id', { household_id: 'text', status: 'text' });
 
 /** The register as a table: for listing, searching and counting households by place. */
 export const householdListProjection: Projection = {
