@@ -1,3 +1,5 @@
+import { BadInputException } from '../http/problem-details.filter';
+
 /** One page of a list; `nextCursor` is absent on the last page. */
 export interface Page<Item> {
   items: Item[];
@@ -9,7 +11,7 @@ export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined): (string | number)[] | undefined {
+function decodeCursor(cursor: string | undefined): (string | number)[] | undefined {
   if (cursor === undefined) return undefined;
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -17,4 +19,17 @@ export function decodeCursor(cursor: string | undefined): (string | number)[] | 
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The sort key a `cursor` query parameter carries (`keyLength` strings), undefined without one; a
+ * cursor that is not a `nextCursor` of this list is bad input naming `cursor`.
+ */
+export function readCursor(cursor: string | undefined, keyLength: number): string[] | undefined {
+  if (cursor === undefined) return undefined;
+  const key = decodeCursor(cursor);
+  if (key?.length !== keyLength || !key.every((part) => typeof part === 'string')) {
+    throw new BadInputException([{ path: 'cursor', message: 'cursor must be the nextCursor of a previous page' }]);
+  }
+  return key;
 }

@@ -1,9 +1,8 @@
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { QueryOptions } from '../http/query-options.dto';
+import { IsOptional, IsString, Length } from 'class-validator';
+import { PagedQueryOptions } from '../http/query-options.dto';
 
 /** Query string of `GET /v1/entities` and `GET /v1/projects`: a picker's search, a page at a time. */
-export class ListDirectoryRequest extends QueryOptions {
+export class ListDirectoryRequest extends PagedQueryOptions {
   /** Part of the name (or, for entities, of the credit code). */
   @IsOptional()
   @IsString()
@@ -20,17 +19,4 @@ export class ListDirectoryRequest extends QueryOptions {
   @IsString()
   @Length(1, 50)
   county?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-
-  /** Opaque: the `nextCursor` of the previous page. */
-  @IsOptional()
-  @IsString()
-  @Length(1, 500)
-  cursor?: string;
 }

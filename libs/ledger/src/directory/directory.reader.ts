@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Database } from '@ledger/runtime';
 import { assertMayReadIn, type Actor } from '../common/actor';
 import { forbidden, notFound } from '../common/domain-error';
-import { decodeCursor, encodeCursor, type Page } from '../common/page';
+import { encodeCursor, readCursor, type Page } from '../common/page';
 import { StreamWriter } from '../common/stream-writer';
 import { household } from '../households/household.state';
 import { BadInputException } from '../http/problem-details.filter';
@@ -142,10 +142,7 @@ export class DirectoryReader {
     build: (where: string[], param: (value: unknown) => string) => void,
   ): Promise<Record<string, unknown>[]> {
     await this.projections.waitFor(filter.minPosition, [directoryProjection.name]);
-    const after = decodeCursor(filter.cursor);
-    if (filter.cursor !== undefined && (after?.length !== 2 || typeof after[0] !== 'string')) {
-      throw new BadInputException([{ path: 'cursor', message: 'cursor must be the nextCursor of a previous page' }]);
-    }
+    const after = readCursor(filter.cursor, 2);
     const where: string[] = [];
     const values: unknown[] = [];
     const param = (value: unknown) => {

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 
 /** Query-string options every read accepts. Query DTOs extend this class. */
 export class QueryOptions {
@@ -14,4 +14,21 @@ export class QueryOptions {
   @IsOptional()
   @IsIn(['zh', 'en'])
   lang?: 'zh' | 'en';
+}
+
+/** Query-string options of a list read a page at a time. */
+export class PagedQueryOptions extends QueryOptions {
+  /** Items per page. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+
+  /** Opaque: the `nextCursor` of the previous page. */
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  cursor?: string;
 }

@@ -1,9 +1,8 @@
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { QueryOptions } from '../../http/query-options.dto';
+import { IsOptional, IsString, Length } from 'class-validator';
+import { PagedQueryOptions } from '../../http/query-options.dto';
 
 /** Query string of `GET /v1/households`. */
-export class ListHouseholdsRequest extends QueryOptions {
+export class ListHouseholdsRequest extends PagedQueryOptions {
   @IsOptional()
   @IsString()
   @Length(1, 50)
@@ -19,17 +18,4 @@ export class ListHouseholdsRequest extends QueryOptions {
   @IsString()
   @Length(1, 50)
   q?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-
-  /** Opaque: the `nextCursor` of the previous page. */
-  @IsOptional()
-  @IsString()
-  @Length(1, 500)
-  cursor?: string;
 }

@@ -1,8 +1,7 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Database } from '@ledger/runtime';
 import { forbidden } from '../../common/domain-error';
-import { decodeCursor, encodeCursor, type Page } from '../../common/page';
-import { BadInputException } from '../../http/problem-details.filter';
+import { encodeCursor, readCursor, type Page } from '../../common/page';
 import { ProjectionsHost } from '../../projections/projections-host';
 import { householdListProjection } from './household-list.projection';
 import { ListHouseholdsQuery, type HouseholdListItem } from './list-households.query';
@@ -31,10 +30,7 @@ export class ListHouseholdsHandler implements IQueryHandler<ListHouseholdsQuery>
     if (actor.role === 'household') throw forbidden('AUTH.NOT_YOURS', 'You may not read this.', '您无权查看此项。');
     await this.projections.waitFor(filter.minPosition, [householdListProjection.name]);
     const limit = filter.limit ?? 50;
-    const after = decodeCursor(filter.cursor);
-    if (filter.cursor !== undefined && (after?.length !== 2 || typeof after[0] !== 'string')) {
-      throw new BadInputException([{ path: 'cursor', message: 'cursor must be the nextCursor of a previous page' }]);
-    }
+    const after = readCursor(filter.cursor, 2);
     const where: string[] = [];
     const values: unknown[] = [];
     const param = (value: unknown) => {

@@ -1,12 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Max, Min, ValidateBy } from 'class-validator';
+import { IsOptional, ValidateBy } from 'class-validator';
 import { isIsoInstant } from '../../shared/calendar';
 import { IsLedgerDate } from '../../http/validators';
-import { QueryOptions } from '../../http/query-options.dto';
+import { PagedQueryOptions } from '../../http/query-options.dto';
 
-/** Query string of `GET /v1/entities/{id}/obligations`. */
-export class GetObligationsRequest extends QueryOptions {
+/** Query string of `GET /v1/entities/{id}/obligations`; without `limit` every item is listed (and the CSV holds them all). */
+export class GetObligationsRequest extends PagedQueryOptions {
   /** The ledger as it stood at this instant (ISO 8601 with offset); default now. */
   @IsOptional()
   @ValidateBy({
@@ -23,18 +22,4 @@ export class GetObligationsRequest extends QueryOptions {
   @IsOptional()
   @IsLedgerDate(undefined, { required: false, example: '2018-12-31' })
   dueBy?: string;
-
-  /** Items per page; without it every item is listed (and the CSV holds them all). */
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
-
-  /** Opaque: the `nextCursor` of the previous page. */
-  @IsOptional()
-  @IsString()
-  @Length(1, 500)
-  cursor?: string;
 }

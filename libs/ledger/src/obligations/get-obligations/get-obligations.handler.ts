@@ -2,8 +2,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Database } from '@ledger/runtime';
 import { assertMayReadIn } from '../../common/actor';
 import { notFound } from '../../common/domain-error';
-import { decodeCursor, encodeCursor } from '../../common/page';
-import { BadInputException } from '../../http/problem-details.filter';
+import { encodeCursor, readCursor } from '../../common/page';
 import { StreamWriter } from '../../common/stream-writer';
 import { entity } from '../../entities/entity.state';
 import { ProjectionsHost } from '../../projections/projections-host';
@@ -36,12 +35,9 @@ export class GetObligationsHandler implements IQueryHandler<GetObligationsQuery>
     await this.projections.waitFor(filter.minPosition, [obligationsProjection.name]);
     const asOf = filter.asOf ?? new Date().toISOString();
     const dueBy = filter.dueBy ?? dateInChina(asOf);
-    const after = decodeCursor(filter.cursor);
-    if (filter.cursor !== undefined && (after?.length !== 4 || !after.every((k) => typeof k === 'string'))) {
-      throw new BadInputException([{ path: 'cursor', message: 'cursor must be the nextCursor of a previous page' }]);
-    }
+    const after = readCursor(filter.cursor, 4);
     const { items, totals } = await readObligations(this.database.pool, entityId, canonicalInstant(asOf), dueBy);
-    const page = pageOf(items, filter.limit, after as string[] | undefined);
+    const page = pageOf(items, filter.limit, after);
     return {
       entity: {
         id: state.entityId,
