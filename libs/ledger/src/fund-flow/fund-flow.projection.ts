@@ -5,7 +5,7 @@ import type { EntityRegistered } from '../entities/entity.events';
 import type { HouseholdRegistered } from '../households/household.events';
 import type { PaymentReversed } from '../payments/payment';
 import type { ProjectFundsDisbursed, ProjectFundsReceived } from '../projects/project.events';
-import { eventOf, row, rowStatement, type Projection, type RowSql } from '../projections/projection';
+import { eventOf, insertOnce, row, rowStatement, type Projection, type RowSql } from '../projections/projection';
 import type { StakeAcquired } from '../stakes/stake.events';
 
 /**
@@ -106,50 +106,37 @@ const FUND_FLOW_EVENT_TYPES: readonly FundFlowEvent['type'][] = [
   'HouseholdRegistered',
 ];
 
-const FUNDS = rowStatement({
-  columns: { event_id: 'text', project_id: 'text', source: 'text', amount_fen: 'bigint', position: 'bigint' },
-  sql: `insert into fund_flow_funds (event_id, project_id, source, amount_fen, position)
-        select r.event_id, r.project_id, r.source, r.amount_fen, r.position from ROWS order by r.ord
-        on conflict do nothing`,
-  writes: ['fund_flow_funds'],
+const FUNDS = insertOnce('fund_flow_funds', 'event_id', {
+  event_id: 'text',
+  project_id: 'text',
+  source: 'text',
+  amount_fen: 'bigint',
+  position: 'bigint',
 });
 
-const DISBURSEMENTS = rowStatement({
-  columns: {
-    event_id: 'text',
-    project_id: 'text',
-    entity_id: 'text',
-    entity_name: 'text',
-    amount_fen: 'bigint',
-    position: 'bigint',
-  },
-  sql: `insert into fund_flow_disbursements (event_id, project_id, entity_id, entity_name, amount_fen, position)
-        select r.event_id, r.project_id, r.entity_id, r.entity_name, r.amount_fen, r.position from ROWS order by r.ord
-        on conflict do nothing`,
-  writes: ['fund_flow_disbursements'],
+const DISBURSEMENTS = insertOnce('fund_flow_disbursements', 'event_id', {
+  event_id: 'text',
+  project_id: 'text',
+  entity_id: 'text',
+  entity_name: 'text',
+  amount_fen: 'bigint',
+  position: 'bigint',
 });
 
-const STAKES = rowStatement({
-  columns: {
-    stake_id: 'text',
-    project_id: 'text',
-    entity_id: 'text',
-    household_id: 'text',
-    principal_fen: 'bigint',
-    position: 'bigint',
-  },
-  sql: `insert into fund_flow_stakes (stake_id, project_id, entity_id, household_id, principal_fen, position)
-        select r.stake_id, r.project_id, r.entity_id, r.household_id, r.principal_fen, r.position from ROWS order by r.ord
-        on conflict do nothing`,
-  writes: ['fund_flow_stakes'],
+const STAKES = insertOnce('fund_flow_stakes', 'stake_id', {
+  stake_id: 'text',
+  project_id: 'text',
+  entity_id: 'text',
+  household_id: 'text',
+  principal_fen: 'bigint',
+  position: 'bigint',
 });
 
-const DECLARATIONS = rowStatement({
-  columns: { declaration_id: 'text', entity_id: 'text', entity_name: 'text', period: 'text' },
-  sql: `insert into fund_flow_declarations (declaration_id, entity_id, entity_name, period)
-        select r.declaration_id, r.entity_id, r.entity_name, r.period from ROWS order by r.ord
-        on conflict do nothing`,
-  writes: ['fund_flow_declarations'],
+const DECLARATIONS = insertOnce('fund_flow_declarations', 'declaration_id', {
+  declaration_id: 'text',
+  entity_id: 'text',
+  entity_name: 'text',
+  period: 'text',
 });
 
 /** A declaration's allocations, from a JSON array per declaration, in declaration then allocation order. */
@@ -165,13 +152,11 @@ const ALLOCATIONS = rowStatement({
   writes: ['fund_flow_allocations'],
 });
 
-const PAYMENTS = rowStatement({
-  columns: { payment_id: 'text', declaration_id: 'text', household_id: 'text', amount_fen: 'bigint' },
-  sql: `insert into fund_flow_payments (payment_id, declaration_id, household_id, amount_fen)
-        select r.payment_id, r.declaration_id, r.household_id, r.amount_fen from ROWS order by r.ord
-        on conflict do nothing`,
-  writes: ['fund_flow_payments'],
-  keys: (r) => ({ reads: [], writes: [`fund_flow_payments:${String(r.payment_id)}`] }),
+const PAYMENTS = insertOnce('fund_flow_payments', 'payment_id', {
+  payment_id: 'text',
+  declaration_id: 'text',
+  household_id: 'text',
+  amount_fen: 'bigint',
 });
 
 const REVERSED = rowStatement({
@@ -185,19 +170,9 @@ const REVERSED = rowStatement({
   }),
 });
 
-const ENTITIES = rowStatement({
-  columns: { entity_id: 'text', name: 'text' },
-  sql: `insert into fund_flow_entities (entity_id, name) select r.entity_id, r.name from ROWS order by r.ord
-        on conflict do nothing`,
-  writes: ['fund_flow_entities'],
-});
+const ENTITIES = insertOnce('fund_flow_entities', 'entity_id', { entity_id: 'text', name: 'text' });
 
-const HOUSEHOLDS = rowStatement({
-  columns: { household_id: 'text', head_name: 'text' },
-  sql: `insert into fund_flow_households (household_id, head_name) select r.household_id, r.head_name from ROWS order by r.ord
-        on conflict do nothing`,
-  writes: ['fund_flow_households'],
-});
+const HOUSEHOLDS = insertOnce('fund_flow_households', 'household_id', { household_id: 'text', head_name: 'text' });
 
 /** Fund source → project → entity → fiscal-fund stake → dividends paid to the household (资金流向). */
 export const fundFlowProjection: Projection = {

@@ -3,7 +3,7 @@ import type { RecordedEvent } from '@ledger/event-store';
 import type { DividendDeclared, DividendPaid } from '../dividends/dividend.events';
 import type { LeaseEnded, LeaseSigned, RentPaid } from '../leases/lease.events';
 import type { PaymentReversed } from '../payments/payment';
-import { eventOf, row, rowStatement, type Projection, type RowSql } from '../projections/projection';
+import { eventOf, insertOnce, row, rowStatement, type Projection, type RowSql } from '../projections/projection';
 
 /**
  * What an entity owes households, kept so it can be read as it stood at any instant (`asOf`):
@@ -102,28 +102,20 @@ const DIVIDENDS = rowStatement({
 });
 
 /** Payments of dividends (no period) and rents, one statement for both. */
-const PAYMENTS = rowStatement({
-  columns: {
-    payment_id: 'text',
-    linkage_id: 'text',
-    household_id: 'text',
-    period: 'text',
-    amount_fen: 'bigint',
-    recorded_at: 'timestamptz',
-  },
-  sql: `insert into obligation_payments (payment_id, linkage_id, household_id, period, amount_fen, recorded_at)
-        select r.payment_id, r.linkage_id, r.household_id, r.period, r.amount_fen, r.recorded_at from ROWS order by r.ord
-        on conflict do nothing`,
-  writes: ['obligation_payments'],
-  keys: (r) => ({ reads: [], writes: [`obligation_payments:${String(r.payment_id)}`] }),
+const PAYMENTS = insertOnce('obligation_payments', 'payment_id', {
+  payment_id: 'text',
+  linkage_id: 'text',
+  household_id: 'text',
+  period: 'text',
+  amount_fen: 'bigint',
+  recorded_at: 'timestamptz',
 });
 
-const LEASES = rowStatement({
-  columns: { lease_id: 'text', entity_id: 'text', household_id: 'text', recorded_at: 'timestamptz' },
-  sql: `insert into obligation_leases (lease_id, entity_id, household_id, recorded_at)
-        select r.lease_id, r.entity_id, r.household_id, r.recorded_at from ROWS order by r.ord
-        on conflict do nothing`,
-  writes: ['obligation_leases'],
+const LEASES = insertOnce('obligation_leases', 'lease_id', {
+  lease_id: 'text',
+  entity_id: 'text',
+  household_id: 'text',
+  recorded_at: 'timestamptz',
 });
 
 const SCHEDULES = rowStatement({
