@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Statement } from '../libs/ledger/src/statements/statement';
+import type { Statement } from '../libs/ledger/src/statements/statement.view';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**

@@ -1,143 +1,28 @@
-/** The shapes of the API's answers that the console reads (see shared/api.md). */
+/**
+ * The shapes of the API's answers that the console reads: the API's own view types (types only, erased
+ * from the bundle), so the console cannot drift from what the API answers.
+ */
 
-export interface Household {
-  id: string;
-  registrationNo: string;
-  headName: string;
-  members: number;
-  village: string;
-  township: string;
-  county: string;
-  status: string;
-}
-
-export interface StatementLine {
-  paymentId: string;
-  paidOn: string;
-  amountFen: number;
-  form: 'equity' | 'lease' | 'labour' | 'order';
-  kind: 'dividend' | 'rent' | 'wage' | 'purchase';
-  entity: { id: string; name: string };
-  linkageId: string;
-  period: string;
-  explanation: string;
-  reversed: boolean;
-  reversal?: { reason?: string };
-}
-
-export interface Statement {
-  household: Household;
-  totalFen: number;
-  byForm: Record<'equity' | 'lease' | 'labour' | 'order', number>;
-  lines: StatementLine[];
-  position: number;
-}
-
-export interface Obligation {
-  linkageId: string;
-  kind: 'dividend' | 'rent';
-  householdId: string;
-  period: string;
-  dueOn: string;
-  dueFen: number;
-  paidFen: number;
-  outstandingFen: number;
-}
-
-export interface Obligations {
-  entity: { id: string; name: string };
-  items: Obligation[];
-  totals: { dueFen: number; paidFen: number; outstandingFen: number };
-}
-
-export interface FundFlow {
-  project: { id: string; name: string };
-  funds: { source: string; amountFen: number }[];
-  disbursements: { entityId: string; entityName: string; amountFen: number }[];
-  stakes: { stakeId: string; householdId: string; entityId: string; principalFen: number }[];
-  dividendsPaid: { stakeId: string; householdId: string; amountFen: number }[];
-  totals: { fundsFen: number; disbursedFen: number; stakePrincipalFen: number; dividendsPaidFen: number };
-  flags: { rule: string; detail: string }[];
-}
-
-export interface CoverageRow {
-  county: string;
-  township?: string;
-  village?: string;
-  households: number;
-  covered: number;
-  byForm: { equity: number; lease: number; labour: number; order: number };
-  receivedFen: number;
-}
-
-export interface Coverage {
-  level: 'county' | 'township' | 'village';
-  year: number;
-  items: CoverageRow[];
-}
+export type { HouseholdListItem as Household } from '../../../libs/ledger/src/households/list-households/household-list.view';
+export type { HouseholdView } from '../../../libs/ledger/src/households/get-household/household.view';
+export type { Statement, StatementLine } from '../../../libs/ledger/src/statements/statement.view';
+export type {
+  ObligationItem as Obligation,
+  ObligationsView as Obligations,
+} from '../../../libs/ledger/src/obligations/get-obligations/obligations.view';
+export type { FundFlowView as FundFlow } from '../../../libs/ledger/src/fund-flow/get-fund-flow/fund-flow.view';
+export type { Coverage, CoverageRow } from '../../../libs/ledger/src/coverage/coverage.view';
+export type {
+  EntityListItem,
+  HouseholdLinkage,
+  ProjectListItem,
+} from '../../../libs/ledger/src/directory/directory.view';
+export type { LeaseView } from '../../../libs/ledger/src/leases/get-lease/lease.view';
+export type { DividendView } from '../../../libs/ledger/src/dividends/get-dividend/dividend.view';
 
 export interface Page<Item> {
   items: Item[];
   nextCursor?: string;
-}
-
-export interface EntityListItem {
-  id: string;
-  name: string;
-  kind: string;
-  creditCode?: string;
-  township: string;
-  county: string;
-}
-
-export interface ProjectListItem {
-  id: string;
-  name: string;
-  industry: string;
-  county: string;
-}
-
-/** `GET /v1/households/{id}/linkages`: what the household is party to, and the terms a form offers. */
-export interface HouseholdLinkage {
-  linkageId: string;
-  kind: 'employment' | 'lease' | 'order' | 'dividend';
-  entity: { id: string; name: string };
-  startsOn?: string;
-  endsOn?: string;
-  terms: {
-    workerName?: string;
-    wageBasis?: string;
-    rateFen?: number;
-    areaMu?: string;
-    rentPerMuYearFen?: number;
-    schedule?: string;
-    product?: string;
-    unit?: string;
-    priceFen?: number;
-    period?: string;
-    declaredOn?: string;
-    allocatedFen?: number;
-  };
-}
-
-export interface LeaseDueView {
-  period: string;
-  dueOn: string;
-  amountFen: number;
-  paidFen: number;
-  outstandingFen: number;
-}
-
-export interface LeaseView {
-  id: string;
-  dues: LeaseDueView[];
-}
-
-export interface DividendView {
-  id: string;
-  period: string;
-  declaredOn: string;
-  households: { householdId: string; allocatedFen: number; paidFen: number; owedFen: number }[];
 }
 
 export interface ImportRowError {

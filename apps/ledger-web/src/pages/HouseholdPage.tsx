@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, query } from '../api';
 import { label, useT } from '../i18n';
 import { formatYuan } from '../money';
-import type { Household, HouseholdLinkage, Statement, StatementLine } from '../types';
+import type { HouseholdLinkage, HouseholdView, Statement, StatementLine } from '../types';
 import { ErrorAlert } from './ErrorAlert';
 import { PaymentDialog, recordLabel, termsText } from './PaymentDialog';
 import { ReverseDialog } from './ReverseDialog';
@@ -26,7 +26,7 @@ export function HouseholdPage({
 }) {
   const { t, lang } = useT();
   const { message } = App.useApp();
-  const [household, setHousehold] = useState<Household>();
+  const [household, setHousehold] = useState<HouseholdView>();
   const [statement, setStatement] = useState<Statement>();
   const [error, setError] = useState<Error>();
   const [linkages, setLinkages] = useState<HouseholdLinkage[]>();
@@ -39,7 +39,7 @@ export function HouseholdPage({
       const id = encodeURIComponent(householdId);
       try {
         const [h, s, l] = await Promise.all([
-          api<Household>(`/v1/households/${id}`, { token }),
+          api<HouseholdView>(`/v1/households/${id}`, { token }),
           api<Statement>(`/v1/households/${id}/statement${query({ minPosition })}`, { token }),
           api<{ items: HouseholdLinkage[] }>(`/v1/households/${id}/linkages${query({ minPosition })}`, { token }),
         ]);

@@ -8,7 +8,8 @@ import { CurrentActor } from '../http/request-context';
 import { plainYuan } from '../shared/money';
 import { dateInChina } from '../shared/calendar';
 import { CoverageRequest } from './coverage.dto';
-import { GetCoverageQuery, type Coverage, type CoverageRow } from './coverage.query';
+import { GetCoverageQuery } from './coverage.query';
+import type { Coverage, CoverageRow } from './coverage.view';
 
 @ApiTags('audit')
 @ApiBearerAuth()

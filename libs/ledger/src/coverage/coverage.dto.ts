@@ -2,8 +2,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { QueryOptions } from '../http/query-options.dto';
 import { IsLedgerDate } from '../http/validators';
-
-export type CoverageLevel = 'county' | 'township' | 'village';
+import type { CoverageLevel } from './coverage.view';
 
 /** Query string of `GET /v1/audit/coverage`. */
 export class CoverageRequest extends QueryOptions {

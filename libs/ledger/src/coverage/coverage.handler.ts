@@ -3,7 +3,8 @@ import { Database } from '@ledger/runtime';
 import { forbidden } from '../common/domain-error';
 import { ProjectionsHost } from '../projections/projections-host';
 import { coverageProjection } from './coverage.projection';
-import { GetCoverageQuery, type Coverage, type CoverageRow } from './coverage.query';
+import { GetCoverageQuery } from './coverage.query';
+import type { Coverage, CoverageRow } from './coverage.view';
 
 interface Row {
   county: string;

@@ -6,7 +6,8 @@ import { HouseholdIdPipe } from '../households/household-id';
 import { QueryOptions } from '../http/query-options.dto';
 import { CurrentActor } from '../http/request-context';
 import { ListDirectoryRequest } from './directory.dto';
-import { DirectoryReader, type EntityListItem, type HouseholdLinkages, type ProjectListItem } from './directory.reader';
+import { DirectoryReader } from './directory.reader';
+import type { EntityListItem, HouseholdLinkages, ProjectListItem } from './directory.view';
 
 @ApiTags('registry')
 @ApiBearerAuth()

@@ -9,40 +9,13 @@ import { BadInputException } from '../http/problem-details.filter';
 import { ProjectionsHost } from '../projections/projections-host';
 import { directoryProjection } from './directory.projection';
 import type { ListDirectoryRequest } from './directory.dto';
-
-export interface EntityListItem {
-  id: string;
-  name: string;
-  kind: string;
-  creditCode?: string;
-  township: string;
-  county: string;
-}
-
-export interface ProjectListItem {
-  id: string;
-  name: string;
-  industry: string;
-  county: string;
-  operatorId?: string;
-}
-
-/** One linkage a household is party to, with what a payment form needs to offer it. */
-export interface HouseholdLinkage {
-  linkageId: string;
-  kind: 'employment' | 'lease' | 'order' | 'dividend';
-  entity: { id: string; name: string };
-  startsOn?: string;
-  endsOn?: string;
-  /** employment: workerName, wageBasis, rateFen; lease: areaMu, rentPerMuYearFen, schedule;
-   *  order: product, unit, priceFen; dividend: period, declaredOn, allocatedFen. */
-  terms: Record<string, unknown>;
-}
-
-export interface HouseholdLinkages {
-  householdId: string;
-  items: HouseholdLinkage[];
-}
+import type {
+  EntityListItem,
+  HouseholdLinkage,
+  HouseholdLinkages,
+  LinkageTerms,
+  ProjectListItem,
+} from './directory.view';
 
 const refuseHouseholdRole = (actor: Actor) => {
   if (actor.role === 'household') throw forbidden('AUTH.NOT_YOURS', 'You may not read this.', '您无权查看此项。');
@@ -129,7 +102,7 @@ export class DirectoryReader {
           entity: { id: r.entity_id as string, name: r.entity_name as string },
           ...(startsOn ? { startsOn } : {}),
           ...(endsOn ? { endsOn } : {}),
-          terms: r.detail as Record<string, unknown>,
+          terms: r.detail as LinkageTerms,
         };
       }),
     };

@@ -1,5 +1,5 @@
 import { explainLine, periodText, type ExplainableLine } from './statement-explanation';
-import type { DividendLineBasis } from './statement';
+import type { DividendLineBasis } from './statement.view';
 
 const pool: DividendLineBasis = {
   declarationId: 'dividend-1',

@@ -13,7 +13,7 @@ import type {
   StatementKind,
   StatementLang,
   WageLineBasis,
-} from './statement';
+} from './statement.view';
 
 /** What a line's explanation is built from. */
 export type ExplainableLine = {

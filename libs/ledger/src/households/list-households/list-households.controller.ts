@@ -5,7 +5,8 @@ import type { Actor } from '../../common/actor';
 import type { Page } from '../../common/page';
 import { CurrentActor } from '../../http/request-context';
 import { ListHouseholdsRequest } from './list-households.dto';
-import { ListHouseholdsQuery, type HouseholdListItem } from './list-households.query';
+import type { HouseholdListItem } from './household-list.view';
+import { ListHouseholdsQuery } from './list-households.query';
 
 @ApiTags('registry')
 @ApiBearerAuth()

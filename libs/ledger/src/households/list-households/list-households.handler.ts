@@ -4,7 +4,9 @@ import { forbidden } from '../../common/domain-error';
 import { encodeCursor, readCursor, type Page } from '../../common/page';
 import { ProjectionsHost } from '../../projections/projections-host';
 import { householdListProjection } from './household-list.projection';
-import { ListHouseholdsQuery, type HouseholdListItem } from './list-households.query';
+import type { HouseholdStatus } from '../household.events';
+import type { HouseholdListItem } from './household-list.view';
+import { ListHouseholdsQuery } from './list-households.query';
 
 interface Row {
   household_id: string;
@@ -14,7 +16,7 @@ interface Row {
   village: string;
   township: string;
   county: string;
-  status: string;
+  status: HouseholdStatus;
 }
 
 /** Lists the register by place and name, a page at a time, within what the caller may see. */

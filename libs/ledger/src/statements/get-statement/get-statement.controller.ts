@@ -8,7 +8,8 @@ import { StatementLinkAllowed } from '../../http/auth.guard';
 import { BadInputException } from '../../http/problem-details.filter';
 import { CurrentActor } from '../../http/request-context';
 import { HouseholdIdPipe } from '../../households/household-id';
-import { STATEMENT_CSV_COLUMNS, type Statement } from '../statement';
+import { STATEMENT_CSV_COLUMNS } from '../statement';
+import type { Statement } from '../statement.view';
 import { GetStatementRequest } from './get-statement.dto';
 import { GetStatementQuery } from './get-statement.query';
 

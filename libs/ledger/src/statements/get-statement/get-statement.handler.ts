@@ -2,7 +2,8 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Database } from '@ledger/runtime';
 import { StreamWriter } from '../../common/stream-writer';
 import { ProjectionsHost } from '../../projections/projections-host';
-import { loadStatement, type Statement } from '../statement';
+import { loadStatement } from '../statement';
+import type { Statement } from '../statement.view';
 import { GetStatementQuery } from './get-statement.query';
 
 /** Reads a household's statement from the statement projection: one indexed select. */

@@ -1,6 +1,7 @@
 import { Query } from '@nestjs/cqrs';
 import type { Actor } from '../../common/actor';
-import type { Statement, StatementRequest } from '../statement';
+import type { StatementRequest } from '../statement';
+import type { Statement } from '../statement.view';
 
 /** A household's statement (明白卡): every payment it received, explained, as of an instant. */
 export class GetStatementQuery extends Query<Statement> {

@@ -3,9 +3,7 @@
  * query (`GET /v1/households/{id}/statement`): only the fields it prints or checks. The query's JSON
  * is structurally assignable to this, so the statement read model can be passed in as it is.
  */
-
-/** The four linkage forms a payment can come through. */
-export type StatementForm = 'equity' | 'lease' | 'labour' | 'order';
+import type { StatementForm } from '../statement.view';
 
 export const STATEMENT_FORMS: readonly StatementForm[] = ['equity', 'lease', 'labour', 'order'];
 
@@ -51,9 +49,6 @@ export interface PrintableStatement {
   position: number;
   lines: readonly PrintableLine[];
 }
-
-/** Language of a printable statement: Chinese by default. */
-export type StatementLang = 'zh' | 'en';
 
 /** Totals of what counts (unreversed lines), by form and in all. */
 export interface StatementTotals {

@@ -1,11 +1,6 @@
 import { formatYuan } from '../../shared/money';
-import {
-  STATEMENT_FORMS,
-  statementTotals,
-  type PrintableLine,
-  type PrintableStatement,
-  type StatementLang,
-} from './printable-statement';
+import type { StatementLang } from '../statement.view';
+import { STATEMENT_FORMS, statementTotals, type PrintableLine, type PrintableStatement } from './printable-statement';
 import { qrSvg } from './statement-qr';
 import { addressOf, instantInChina, labelsFor, periodOf, type StatementLabels } from './statement-labels';
 

@@ -1,4 +1,5 @@
-import type { PrintableHousehold, PrintableStatement, StatementForm, StatementLang } from './printable-statement';
+import type { StatementForm, StatementLang } from '../statement.view';
+import type { PrintableHousehold, PrintableStatement } from './printable-statement';
 
 /**
  * The words printed on a clarity card, in Chinese (default) and English. Shared by the HTML and the

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Database } from '@ledger/runtime';
 import type { Actor } from '../../common/actor';
-import type { PrintableStatement, StatementLang } from './printable-statement';
+import type { StatementLang } from '../statement.view';
+import type { PrintableStatement } from './printable-statement';
 import {
   newStatementCode,
   statementIssueFor,

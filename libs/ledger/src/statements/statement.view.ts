@@ -1,0 +1,114 @@
+import type { WageBasis } from '../employment/employment.events';
+import type { HouseholdStatus } from '../households/household.events';
+import type { FundSource } from '../projects/project.events';
+
+/*
+ * The statement as the API answers it. Types only, importing only types: the web console
+ * (apps/ledger-web) compiles against this file, so it must stay free of Node and Nest.
+ */
+
+/** Language of a statement: Chinese by default. */
+export type StatementLang = 'zh' | 'en';
+/** The four linkage forms a payment can come through. */
+export type StatementForm = 'equity' | 'lease' | 'labour' | 'order';
+export type StatementKind = 'dividend' | 'rent' | 'wage' | 'purchase';
+
+/** Why a dividend was paid: the household's part of a declaration, over all its stakes in it. */
+export interface DividendLineBasis {
+  declarationId: string;
+  stakeIds: string[];
+  /** The household's shares over all its stakes in the declaration. */
+  shares: number;
+  /** Shares of every stake active on the record date. */
+  totalShares: number;
+  poolFen?: number;
+  /** The household's guaranteed yearly dividend over its stakes (declarations without a pool). */
+  guaranteedYearlyFen?: number;
+  periodShare: string;
+  /** What the declaration allocated to the household over all its stakes. */
+  allocatedFen: number;
+  /** Projects whose fiscal funds bought the household's stakes, with their funds by source. */
+  projects: { projectId: string; projectName: string; fundSources: { source: FundSource; amountFen: number }[] }[];
+}
+
+export interface RentLineBasis {
+  leaseId: string;
+  areaMu: string;
+  rentPerMuYearFen: number;
+  periodShare: string;
+  /** Rent due for the period when paid, before any payment. */
+  dueFen: number;
+}
+
+export interface WageLineBasis {
+  employmentId: string;
+  workerName: string;
+  wageBasis: WageBasis;
+  rateFen: number;
+  daysWorked?: number;
+  supplementary: boolean;
+}
+
+export interface PurchaseLineBasis {
+  orderId: string;
+  product: string;
+  unit: string;
+  /** Decimal string in the order's unit, e.g. `"12.5"`. */
+  quantity: string;
+  priceFen: number;
+}
+
+interface LineCommon {
+  paymentId: string;
+  paidOn: string;
+  amountFen: number;
+  entity: { id: string; name: string };
+  linkageId: string;
+  /** The period paid for; for a purchase, the month the produce was delivered. */
+  period: string;
+  explanation: string;
+  /** When the payment was recorded (ISO 8601). */
+  recordedAt: string;
+  /** User id of who recorded it. */
+  recordedBy: string | null;
+  /** Reversed as of the statement's instant: listed, not counted. */
+  reversed: boolean;
+  reversal?: { reversalId: string; reason: string; recordedAt: string };
+}
+
+/** One payment to the household, explained. */
+export type StatementLine = LineCommon &
+  (
+    | { form: 'equity'; kind: 'dividend'; basis: DividendLineBasis }
+    | { form: 'lease'; kind: 'rent'; basis: RentLineBasis }
+    | { form: 'labour'; kind: 'wage'; basis: WageLineBasis }
+    | { form: 'order'; kind: 'purchase'; basis: PurchaseLineBasis }
+  );
+
+export interface StatementHousehold {
+  id: string;
+  registrationNo: string;
+  headName: string;
+  members: number;
+  village: string;
+  township: string;
+  county: string;
+  status: HouseholdStatus;
+}
+
+/** `GET /v1/households/{id}/statement`: everything a household received, and why, as of an instant. */
+export interface Statement {
+  household: StatementHousehold;
+  /** Inclusive bounds on `paidOn`, as asked (null: unbounded). */
+  from: string | null;
+  to: string | null;
+  /** The instant the ledger is shown as of, as asked (null: as it stands now). */
+  asOf: string | null;
+  /** Checkpoint position of the statement projection the answer was drawn at. */
+  position: number;
+  /** Sum of the lines not reversed. */
+  totalFen: number;
+  byForm: Record<StatementForm, number>;
+  /** Ordered by paidOn, then by when they were recorded. */
+  lines: StatementLine[];
+}
