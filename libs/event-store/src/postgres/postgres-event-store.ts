@@ -99,7 +99,7 @@ const APPEND_ONE_TO_NEW_STREAM = `
   returning global_position, transaction_id, stream_revision`;
 
 /** A JSON array parameter as the `jsonb[]` of its elements, in order. */
-const ELEMENTS = (param: string) =>
+const elementsOf = (param: string) =>
   `array(select v from jsonb_array_elements(${param}::jsonb) with ordinality as t(v, i) order by i)`;
 
 /** The event store on PostgreSQL: schema in `event-store.migration.ts` and `append-compare-and-set.migration.ts`. */
@@ -167,7 +167,7 @@ export class PostgresEventStore implements EventStore {
     const { rows } = await this.pool.query<AppendedRow>({
       name: 'ledger_append_to_stream',
       text: `select global_position, transaction_id, stream_revision
-               from append_to_stream($1, $2, $3::uuid[], $4::text[], ${ELEMENTS('$5')}, ${ELEMENTS('$6')})
+               from append_to_stream($1, $2, $3::uuid[], $4::text[], ${elementsOf('$5')}, ${elementsOf('$6')})
               order by stream_revision desc limit 1`,
       values: [
         streamId,
