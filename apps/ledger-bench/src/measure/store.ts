@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { EventStore, NewEvent } from '@ledger/event-store';
-import { eventStoreMigration } from '@ledger/event-store/postgres/event-store.migration';
+import { appendCompareAndSetMigration } from '@ledger/event-store/postgres/append-compare-and-set.migration';
 import { Random } from '@ledger/ledger/demo/random';
 import { msSince, repeat, type Spread } from '../stats';
 
@@ -69,12 +69,12 @@ export async function measureStoreReads(
  * the scratch database: the difference between the two is what tamper evidence costs per event.
  */
 export async function installUnhashedAppend(pool: Pool): Promise<void> {
-  const sql = eventStoreMigration.up;
-  const start = sql.indexOf('create function append_to_stream');
+  const sql = appendCompareAndSetMigration.up;
+  const start = sql.indexOf('create or replace function append_to_stream');
   const end = sql.indexOf('end $$;', start) + 'end $$;'.length;
   const fn = sql.slice(start, end);
   const variant = fn
-    .replace('create function append_to_stream', 'create or replace function append_to_stream_unhashed')
+    .replace('function append_to_stream', 'function append_to_stream_unhashed')
     .replace(/v_hash := event_hash\([^;]*\);/, "v_hash := '\\x'::bytea;");
   if (!/v_hash := event_hash\(/.test(fn) || /v_hash := event_hash\(/.test(variant)) {
     throw new Error('could not derive the unhashed append variant from the migration');

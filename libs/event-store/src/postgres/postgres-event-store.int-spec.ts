@@ -3,13 +3,13 @@ import { Client } from 'pg';
 import { createTestDatabase, asAdmin, type TestDatabase } from '../../../../test/support/test-database';
 import { compareLogPositions, type RecordedEvent } from '../event-store.port';
 import { anEvent, aStream, eventStoreContract } from '../testing/event-store.contract';
-import { eventStoreMigration } from './event-store.migration';
+import { eventStoreMigrations } from './append-compare-and-set.migration';
 import { PostgresEventStore } from './postgres-event-store';
 
 describe('PostgresEventStore', () => {
   describe('contract', () => {
     eventStoreContract(async () => {
-      const db = await createTestDatabase([eventStoreMigration]);
+      const db = await createTestDatabase(eventStoreMigrations);
       return { store: new PostgresEventStore(db.pool), dispose: () => db.drop() };
     });
   });
@@ -18,7 +18,7 @@ describe('PostgresEventStore', () => {
     let db: TestDatabase;
     let store: PostgresEventStore;
     beforeAll(async () => {
-      db = await createTestDatabase([eventStoreMigration]);
+      db = await createTestDatabase(eventStoreMigrations);
       store = new PostgresEventStore(db.pool);
     });
     afterAll(() => db.drop());

@@ -59,7 +59,50 @@ function commitToSql(p: LogPosition): string {
   return (p.commit < 0n ? 0n : p.commit).toString();
 }
 
-/** The event store on PostgreSQL: schema in `event-store.migration.ts`. */
+type AppendedRow = { global_position: string; transaction_id: string; stream_revision: string };
+
+/** The events table's columns an append writes, in the order the append statements give them. */
+const INSERT_EVENT = `insert into events (stream_id, stream_revision, event_id, event_type, data, metadata, recorded_at, hash)`;
+
+/**
+ * One event appended at the revision its caller read, as one SQL statement: the common case of
+ * `append_to_stream` (`append-compare-and-set.migration.ts`), which stays the whole definition. The
+ * stream's head moves by compare-and-set, its new hash computed from the head it replaces (after a
+ * concurrent writer's commit PostgreSQL re-checks `revision = $2` on the newest row, so the chain
+ * cannot fork), and the event is inserted only if the head moved. When it writes nothing (another writer
+ * was first, a retry, a stream that is not where the caller thinks) the caller asks `append_to_stream`,
+ * which answers the retry or the conflict. Run as a plain statement it skips what a PL/pgSQL call
+ * costs per append (the call, a function scan, one executor start per inner statement): measured in
+ * BENCHMARKS.md, "The append, measured".
+ */
+const APPEND_ONE_AT_REVISION = `
+  with head as (
+    update streams s set revision = $2 + 1,
+           head_hash = event_hash(s.head_hash, $1, $2 + 1, $3, $4, $5, $6, statement_timestamp())
+     where s.stream_id = $1 and s.revision = $2
+    returning s.head_hash
+  )
+  ${INSERT_EVENT}
+  select $1, $2 + 1, $3, $4, $5, $6, statement_timestamp(), head.head_hash from head
+  returning global_position, transaction_id, stream_revision`;
+
+/** The same for the first event of a new stream: the head row is created, unless another writer did. */
+const APPEND_ONE_TO_NEW_STREAM = `
+  with head as (
+    insert into streams (stream_id, revision, head_hash)
+    values ($1, $2::bigint + 1, event_hash('\\x'::bytea, $1, $2::bigint + 1, $3, $4, $5, $6, statement_timestamp()))
+    on conflict (stream_id) do nothing
+    returning head_hash
+  )
+  ${INSERT_EVENT}
+  select $1, $2::bigint + 1, $3, $4, $5, $6, statement_timestamp(), head.head_hash from head
+  returning global_position, transaction_id, stream_revision`;
+
+/** A JSON array parameter as the `jsonb[]` of its elements, in order. */
+const elementsOf = (param: string) =>
+  `array(select v from jsonb_array_elements(${param}::jsonb) with ordinality as t(v, i) order by i)`;
+
+/** The event store on PostgreSQL: schema in `event-store.migration.ts` and `append-compare-and-set.migration.ts`. */
 export class PostgresEventStore implements EventStore {
   constructor(private readonly pool: Pool) {}
 
@@ -70,27 +113,9 @@ export class PostgresEventStore implements EventStore {
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
     try {
-      // One round trip. A named statement, so each connection parses it once (its plan, a function
-      // scan, does not depend on the data); only the batch's last row comes back, all the result needs.
-      const { rows } = await this.pool.query<{
-        global_position: string;
-        transaction_id: string;
-        stream_revision: string;
-      }>({
-        name: 'ledger_append_to_stream',
-        text: `select global_position, transaction_id, stream_revision
-                 from append_to_stream($1, $2, $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])
-                order by stream_revision desc limit 1`,
-        values: [
-          streamId,
-          expectedToSql(expectedRevision),
-          events.map((e) => e.id),
-          events.map((e) => e.type),
-          events.map((e) => JSON.stringify(e.data)),
-          events.map((e) => JSON.stringify(e.metadata)),
-        ],
-      });
-      const last = rows[0];
+      const last =
+        (await this.appendOne(streamId, events, expectedRevision)) ??
+        (await this.append(streamId, events, expectedRevision));
       return {
         nextExpectedRevision: Number(last.stream_revision),
         position: Number(last.global_position),
@@ -99,6 +124,61 @@ export class PostgresEventStore implements EventStore {
     } catch (error) {
       throw this.translate(error, streamId, expectedRevision);
     }
+  }
+
+  /**
+   * A single event at a known revision (or to a new stream), in one statement; undefined when that
+   * wrote nothing and `append_to_stream` must decide. Named statements: each connection parses them once.
+   */
+  private async appendOne(
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendedRow | undefined> {
+    if (events.length !== 1 || expected === 'any') return undefined;
+    const [event] = events;
+    const { rows } = await this.pool.query<AppendedRow>({
+      name: expected === 'no_stream' ? 'ledger_append_one_to_new_stream' : 'ledger_append_one_at_revision',
+      text: expected === 'no_stream' ? APPEND_ONE_TO_NEW_STREAM : APPEND_ONE_AT_REVISION,
+      values: [
+        streamId,
+        expectedToSql(expected),
+        event.id,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+      ],
+    });
+    return rows[0];
+  }
+
+  /**
+   * Any batch through `append_to_stream`: one round trip, a named statement (its plan, a function scan,
+   * does not depend on the data), and only the batch's last row comes back, all the result needs. The
+   * payloads travel as one JSON array each, split on the server: as `jsonb[]` parameters the client
+   * would escape every JSON text into an array literal and the server parse that literal back, which
+   * cost more than the split (BENCHMARKS.md, "The append, measured").
+   */
+  private async append(
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendedRow> {
+    const { rows } = await this.pool.query<AppendedRow>({
+      name: 'ledger_append_to_stream',
+      text: `select global_position, transaction_id, stream_revision
+               from append_to_stream($1, $2, $3::uuid[], $4::text[], ${elementsOf('$5')}, ${elementsOf('$6')})
+              order by stream_revision desc limit 1`,
+      values: [
+        streamId,
+        expectedToSql(expected),
+        events.map((e) => e.id),
+        events.map((e) => e.type),
+        JSON.stringify(events.map((e) => e.data)),
+        JSON.stringify(events.map((e) => e.metadata)),
+      ],
+    });
+    return rows[0];
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
