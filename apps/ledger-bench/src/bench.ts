@@ -113,6 +113,9 @@ export async function runBench(args: Args): Promise<void> {
     const cityPool = new Pool({ connectionString: cityUrl, max: 20 });
     const scratchPool = new Pool({ connectionString: scratchUrl, max: 20 });
     pools.push(cityPool, scratchPool);
+    // The run ends by stopping the server: a client still idle in a pool then sees its connection
+    // terminated (57P01), which is expected and must not end the process before it exits cleanly.
+    for (const pool of pools) pool.on('error', () => undefined);
     await migrate(cityPool, [...eventStoreMigrations, ...ledgerMigrations]);
     await migrate(scratchPool, eventStoreMigrations);
     const cityStore = new PostgresEventStore(cityPool);
