@@ -29,9 +29,7 @@ const UNKEYED = rowStatement({
 });
 
 const shape = (steps: ReturnType<typeof planBatch>) =>
-  steps.map((s) =>
-    s.kind === 'plain' ? 'plain' : `${s.statement.text.split(' ')[0]}:${s.rows.map((r) => String(r[0])).join(',')}`,
-  );
+  steps.map((s) => `${s.statement.text.split(' ')[0]}:${s.rows.map((r) => String(r[0])).join(',')}`);
 
 describe('planning a batch into set-based steps', () => {
   it('gathers the rows of a statement past steps that touch other keys', () => {
@@ -58,14 +56,8 @@ describe('planning a batch into set-based steps', () => {
     expect(shape(steps)).toEqual(['insert:p1,p2', 'update:p1', 'insert:t1', 'insert:p3']);
   });
 
-  it('treats a statement without keys as touching its whole tables, and plain statements as barriers', () => {
-    const steps = planBatch([
-      row(PAYMENTS, 'p1', 't1'),
-      row(UNKEYED, 't9'),
-      row(PAYMENTS, 'p2', 't2'),
-      { text: 'select 1' },
-      row(PAYMENTS, 'p3', 't3'),
-    ]);
-    expect(shape(steps)).toEqual(['insert:p1', 'update:t9', 'insert:p2', 'plain', 'insert:p3']);
+  it('treats a statement without keys as touching its whole tables', () => {
+    const steps = planBatch([row(PAYMENTS, 'p1', 't1'), row(UNKEYED, 't9'), row(PAYMENTS, 'p2', 't2')]);
+    expect(shape(steps)).toEqual(['insert:p1', 'update:t9', 'insert:p2']);
   });
 });

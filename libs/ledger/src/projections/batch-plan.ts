@@ -1,6 +1,5 @@
 import type { PoolClient } from 'pg';
-import { isRowSql, type Access, type ProjectionSql, type RowSql, type RowStatement, type Sql } from './projection';
-import { runStatements } from './statement-batch';
+import type { Access, RowSql, RowStatement } from './projection';
 
 /** Keys (`table:key`, or `table` for all its rows) touched in one way, and the tables they are in. */
 class Touched {
@@ -27,10 +26,8 @@ function tableOf(key: string): string {
   return colon < 0 ? key : key.slice(0, colon);
 }
 
-/** A step of a batch: plain statements run in order, or the rows of one row statement run at once. */
-export type Step = { kind: 'plain'; statements: Sql[] } | RowsStep;
-interface RowsStep {
-  kind: 'rows';
+/** A step of a batch: rows of one row statement, run at once. */
+export interface Step {
   statement: RowStatement;
   rows: unknown[][];
   reads: Touched;
@@ -42,7 +39,6 @@ const LOOK_BACK = 64;
 
 /** Whether a row that reads and writes `access` must stay after `step` (it touches what the step changes, or changes what the step touches). */
 function dependsOn(step: Step, access: Access): boolean {
-  if (step.kind === 'plain') return true; // unknown tables: nothing moves past it
   return (
     access.writes.some((key) => step.writes.has(key) || step.reads.has(key)) ||
     access.reads.some((key) => step.writes.has(key))
@@ -57,30 +53,23 @@ function accessOf(sql: RowSql): Access {
  * The statements of a batch (in event order) as steps: each row joins the latest earlier step of the
  * same row statement unless a step in between writes what it reads or writes, or reads what it
  * writes (by key where the statements name their keys, else by table), so every row sees and is seen
- * by exactly what it would have been one at a time. Plain statements are barriers, run in place and
- * in order.
+ * by exactly what it would have been one at a time.
  */
-export function planBatch(statements: readonly ProjectionSql[]): Step[] {
+export function planBatch(statements: readonly RowSql[]): Step[] {
   const steps: Step[] = [];
   for (const sql of statements) {
-    if (!isRowSql(sql)) {
-      const last = steps[steps.length - 1];
-      if (last?.kind === 'plain') last.statements.push(sql);
-      else steps.push({ kind: 'plain', statements: [sql] });
-      continue;
-    }
     const access = accessOf(sql);
-    let step: RowsStep | undefined;
+    let step: Step | undefined;
     for (let i = steps.length - 1; i >= 0 && i >= steps.length - LOOK_BACK; i--) {
       const earlier = steps[i];
-      if (earlier.kind === 'rows' && earlier.statement === sql.statement) {
+      if (earlier.statement === sql.statement) {
         step = earlier;
         break;
       }
       if (dependsOn(earlier, access)) break;
     }
     if (!step) {
-      step = { kind: 'rows', statement: sql.statement, rows: [], reads: new Touched(), writes: new Touched() };
+      step = { statement: sql.statement, rows: [], reads: new Touched(), writes: new Touched() };
       steps.push(step);
     }
     step.rows.push([...sql.row]);
@@ -106,10 +95,6 @@ const MAX_ROWS = 20_000;
 /** Runs the steps in order on the caller's transaction. */
 export async function runSteps(client: PoolClient, steps: readonly Step[]): Promise<void> {
   for (const step of steps) {
-    if (step.kind === 'plain') {
-      await runStatements(client, step.statements);
-      continue;
-    }
     for (let from = 0; from < step.rows.length; from += MAX_ROWS) {
       const rows = step.rows.slice(from, from + MAX_ROWS);
       await client.query(step.statement.text, columns(rows, step.statement.types.length));

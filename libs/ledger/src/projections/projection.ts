@@ -2,12 +2,6 @@ import type { RecordedEvent } from '@ledger/event-store';
 import type { DomainEvent } from '../common/decider';
 import { toDomainEvent } from '../common/stream-writer';
 
-/** One parameterised SQL statement a projection wants run for an event. */
-export interface Sql {
-  text: string;
-  values?: unknown[];
-}
-
 /**
  * A set-based statement: it applies any number of rows at once, each row one event's worth, read
  * from array parameters (one array per column, element i of each array being row i). Made with
@@ -44,13 +38,6 @@ export interface Access {
 export interface RowSql {
   statement: RowStatement;
   row: readonly unknown[];
-}
-
-/** What a projection answers for an event: plain statements run one by one, or rows of row statements. */
-export type ProjectionSql = Sql | RowSql;
-
-export function isRowSql(sql: ProjectionSql): sql is RowSql {
-  return (sql as RowSql).statement !== undefined;
 }
 
 /**
@@ -136,7 +123,7 @@ export interface Projection {
   /** Tables the projection owns, emptied by a rebuild (in this order, so children may come first). */
   readonly tables: readonly string[];
   /** The statements that apply one event; none for events the projection does not care about. */
-  apply(event: RecordedEvent): ProjectionSql[];
+  apply(event: RecordedEvent): RowSql[];
 }
 
 /**
