@@ -1,4 +1,4 @@
-import { planBatch } from './batch-plan';
+import { executionsOf, planBatch } from './batch-plan';
 import { row, rowStatement } from './projection';
 
 const TERMS = rowStatement({
@@ -20,6 +20,13 @@ const REVERSED = rowStatement({
   reads: ['lines'],
   writes: ['lines'],
   keys: (r) => ({ reads: [`lines:${String(r.id)}`], writes: [`lines:${String(r.id)}`] }),
+});
+const LINES = rowStatement({
+  columns: { id: 'text' },
+  sql: 'insert into lines (id) select r.id from ROWS on conflict (id) do nothing',
+  writes: ['lines'],
+  keys: (r) => ({ reads: [], writes: [`lines:${String(r.id)}`] }),
+  onePerKey: true,
 });
 const UNKEYED = rowStatement({
   columns: { id: 'text' },
@@ -59,5 +66,29 @@ describe('planning a batch into set-based steps', () => {
   it('treats a statement without keys as touching its whole tables', () => {
     const steps = planBatch([row(PAYMENTS, 'p1', 't1'), row(UNKEYED, 't9'), row(PAYMENTS, 'p2', 't2')]);
     expect(shape(steps)).toEqual(['insert:p1', 'update:t9', 'insert:p2']);
+  });
+
+  it('starts another execution for a second row of a key when a statement holds one row per key', () => {
+    const steps = planBatch([row(LINES, 'p1'), row(LINES, 'p2'), row(LINES, 'p1'), row(LINES, 'p3')]);
+    expect(shape(steps)).toEqual(['insert:p1,p2', 'insert:p1,p3']);
+  });
+
+  it('sends each column as an array literal that reads back as the values', () => {
+    const VALUES = rowStatement({
+      columns: { a: 'text', b: 'bigint', c: 'boolean', d: 'timestamptz' },
+      sql: 'select * from ROWS',
+      writes: [],
+    });
+    const at = new Date('2018-07-10T08:00:00.000Z');
+    const [execution] = executionsOf(
+      planBatch([row(VALUES, 'say "hi" \\ {x,y}', 5, true, at), row(VALUES, 'NULL', null, false, null)])[0],
+    );
+    expect(execution.params).toEqual([
+      '{"say \\"hi\\" \\\\ {x,y}","NULL"}',
+      '{5,NULL}',
+      '{true,false}',
+      '{"2018-07-10T08:00:00.000Z",NULL}',
+    ]);
+    expect(() => executionsOf(planBatch([row(VALUES, { a: 1 }, 1, true, at)])[0])).toThrow('pass JSON as text');
   });
 });
