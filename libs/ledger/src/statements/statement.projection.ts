@@ -211,7 +211,9 @@ const DIVIDEND_BASIS = `
              order by ap.first_ord)
         from (select u.project_id, min(u.ord) as first_ord from unnest(h.project_ids) with ordinality as u(project_id, ord)
                group by u.project_id) ap
-        left join statement_projects p on p.project_id = ap.project_id) end
+        -- offset 0: an index lookup per project; joined, the planner hashed every project for each line
+        left join lateral (select p.name, p.fund_sources from statement_projects p
+                            where p.project_id = ap.project_id offset 0) p on true) end
   ))`;
 
 const HOUSEHOLDS = rowStatement({
@@ -396,8 +398,11 @@ const LINES = rowStatement({
                r.recorded_at, r.recorded_by, r.position
           from ROWS
           left join statement_declarations d on r.kind = 'dividend' and d.declaration_id = r.linkage_id
-          left join statement_dividend_households h
-                 on r.kind = 'dividend' and h.declaration_id = r.linkage_id and h.household_id = r.household_id
+          -- A lookup by key per dividend line (offset 0 keeps the planner from hashing the whole
+          -- table, which grows by a row per household and declaration, for every page).
+          left join lateral (select * from statement_dividend_households h
+                              where r.kind = 'dividend' and h.declaration_id = r.linkage_id
+                                and h.household_id = r.household_id offset 0) h on true
           left join statement_leases l on r.kind = 'rent' and l.lease_id = r.linkage_id
           left join statement_employments e on r.kind = 'wage' and e.employment_id = r.linkage_id
           left join statement_orders o on r.kind = 'purchase' and o.order_id = r.linkage_id
