@@ -6,7 +6,15 @@ import type { EntityRegistered } from '../entities/entity.events';
 import type { LeaseEnded, LeaseSigned } from '../leases/lease.events';
 import type { OrderContracted } from '../orders/order.events';
 import type { ProjectRegistered } from '../projects/project.events';
-import { eventOf, type Projection, type Sql } from '../projections/projection';
+import {
+  eventOf,
+  insertOnce,
+  lastWins,
+  row,
+  rowStatement,
+  type Projection,
+  type RowSql,
+} from '../projections/projection';
 
 export const directoryMigration: Migration = {
   name: '0910-directory',
@@ -65,9 +73,82 @@ const TYPES: readonly DirectoryEvent['type'][] = [
   'DividendDeclared',
 ];
 
-const LINKAGE = `insert into household_linkages
-  (linkage_id, household_id, kind, entity_id, entity_name, township, starts_on, ends_on, detail, position)
-  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) on conflict (household_id, linkage_id) do nothing`;
+const ENTITIES = insertOnce('entity_list', 'entity_id', {
+  entity_id: 'text',
+  name: 'text',
+  kind: 'text',
+  credit_code: 'text',
+  township: 'text',
+  county: 'text',
+});
+
+const PROJECTS = insertOnce('project_list', 'project_id', {
+  project_id: 'text',
+  name: 'text',
+  industry: 'text',
+  county: 'text',
+  operator_id: 'text',
+});
+
+/**
+ * A household's linkage, once per household and linkage. Keyed by linkage (a declaration's rows for
+ * all its households share it), which is what an end updates.
+ */
+const LINKAGES = rowStatement({
+  columns: {
+    linkage_id: 'text',
+    household_id: 'text',
+    kind: 'text',
+    entity_id: 'text',
+    entity_name: 'text',
+    township: 'text',
+    starts_on: 'date',
+    ends_on: 'date',
+    detail: 'jsonb',
+    position: 'bigint',
+  },
+  sql: `insert into household_linkages
+          (linkage_id, household_id, kind, entity_id, entity_name, township, starts_on, ends_on, detail, position)
+        select r.linkage_id, r.household_id, r.kind, r.entity_id, r.entity_name, r.township, r.starts_on, r.ends_on,
+               r.detail, r.position
+          from ROWS order by r.ord
+        on conflict (household_id, linkage_id) do nothing`,
+  writes: ['household_linkages'],
+  keys: (r) => ({ reads: [], writes: [`household_linkages:${String(r.linkage_id)}`] }),
+});
+
+/** An employment's or lease's end: the last one recorded wins, as it would one by one. */
+const ENDED = lastWins('household_linkages', 'linkage_id', { linkage_id: 'text', ends_on: 'date' });
+
+/** A LINKAGES row of the event `recorded`, its terms for a form as `detail`. */
+function linkage(
+  recorded: RecordedEvent,
+  l: {
+    linkageId: string;
+    householdId: string;
+    kind: 'employment' | 'lease' | 'order' | 'dividend';
+    entityId: string;
+    entityName: string;
+    township: string;
+    startsOn: string;
+    endsOn: string | null;
+    detail: object;
+  },
+): RowSql {
+  return row(
+    LINKAGES,
+    l.linkageId,
+    l.householdId,
+    l.kind,
+    l.entityId,
+    l.entityName,
+    l.township,
+    l.startsOn,
+    l.endsOn,
+    JSON.stringify(l.detail),
+    recorded.position,
+  );
+}
 
 /**
  * Lists for pickers and for a household's page: the entities and projects registered (by name), and
@@ -78,103 +159,54 @@ const LINKAGE = `insert into household_linkages
 export const directoryProjection: Projection = {
   name: 'directory',
   tables: ['entity_list', 'project_list', 'household_linkages'],
-  apply(recorded: RecordedEvent): Sql[] {
+  apply(recorded: RecordedEvent): RowSql[] {
     const event = eventOf<DirectoryEvent>(recorded, TYPES);
     if (!event) return [];
-    const position = recorded.position;
     switch (event.type) {
       case 'EntityRegistered': {
         const d = event.data;
-        return [
-          {
-            text: `insert into entity_list (entity_id, name, kind, credit_code, township, county)
-                   values ($1, $2, $3, $4, $5, $6) on conflict (entity_id) do nothing`,
-            values: [d.entityId, d.name, d.kind, d.creditCode ?? null, d.township, d.county],
-          },
-        ];
+        return [row(ENTITIES, d.entityId, d.name, d.kind, d.creditCode ?? null, d.township, d.county)];
       }
       case 'ProjectRegistered': {
         const d = event.data;
-        return [
-          {
-            text: `insert into project_list (project_id, name, industry, county, operator_id)
-                   values ($1, $2, $3, $4, $5) on conflict (project_id) do nothing`,
-            values: [d.projectId, d.name, d.industry, d.county, d.operatorId ?? null],
-          },
-        ];
+        return [row(PROJECTS, d.projectId, d.name, d.industry, d.county, d.operatorId ?? null)];
       }
       case 'EmploymentStarted': {
         const d = event.data;
         return [
-          {
-            text: LINKAGE,
-            values: [
-              d.employmentId,
-              d.householdId,
-              'employment',
-              d.entityId,
-              d.entityName,
-              d.township,
-              d.startsOn,
-              null,
-              { workerName: d.workerName, wageBasis: d.wageBasis, rateFen: d.rateFen },
-              position,
-            ],
-          },
+          linkage(recorded, {
+            ...d,
+            linkageId: d.employmentId,
+            kind: 'employment',
+            endsOn: null,
+            detail: { workerName: d.workerName, wageBasis: d.wageBasis, rateFen: d.rateFen },
+          }),
         ];
       }
       case 'EmploymentEnded':
-        return [
-          {
-            text: 'update household_linkages set ends_on = $2 where linkage_id = $1',
-            values: [event.data.employmentId, event.data.endsOn],
-          },
-        ];
+        return [row(ENDED, event.data.employmentId, event.data.endsOn)];
       case 'LeaseSigned': {
         const d = event.data;
         return [
-          {
-            text: LINKAGE,
-            values: [
-              d.leaseId,
-              d.householdId,
-              'lease',
-              d.entityId,
-              d.entityName,
-              d.township,
-              d.startsOn,
-              d.endsOn,
-              { areaMu: d.areaMu, rentPerMuYearFen: d.rentPerMuYearFen, schedule: d.schedule },
-              position,
-            ],
-          },
+          linkage(recorded, {
+            ...d,
+            linkageId: d.leaseId,
+            kind: 'lease',
+            detail: { areaMu: d.areaMu, rentPerMuYearFen: d.rentPerMuYearFen, schedule: d.schedule },
+          }),
         ];
       }
       case 'LeaseEnded':
-        return [
-          {
-            text: 'update household_linkages set ends_on = $2 where linkage_id = $1',
-            values: [event.data.leaseId, event.data.endsOn],
-          },
-        ];
+        return [row(ENDED, event.data.leaseId, event.data.endsOn)];
       case 'OrderContracted': {
         const d = event.data;
         return [
-          {
-            text: LINKAGE,
-            values: [
-              d.orderId,
-              d.householdId,
-              'order',
-              d.entityId,
-              d.entityName,
-              d.township,
-              d.startsOn,
-              d.endsOn,
-              { product: d.product, unit: d.unit, priceFen: d.priceFen },
-              position,
-            ],
-          },
+          linkage(recorded, {
+            ...d,
+            linkageId: d.orderId,
+            kind: 'order',
+            detail: { product: d.product, unit: d.unit, priceFen: d.priceFen },
+          }),
         ];
       }
       case 'DividendDeclared': {
@@ -187,21 +219,19 @@ export const directoryProjection: Projection = {
             allocatedFen: (seen?.allocatedFen ?? 0) + a.amountFen,
           });
         }
-        return [...byHousehold].map(([householdId, a]) => ({
-          text: LINKAGE,
-          values: [
-            d.declarationId,
+        return [...byHousehold].map(([householdId, a]) =>
+          linkage(recorded, {
+            linkageId: d.declarationId,
             householdId,
-            'dividend',
-            d.entityId,
-            d.entityName,
-            a.township,
-            d.declaredOn,
-            null,
-            { period: d.period, declaredOn: d.declaredOn, allocatedFen: a.allocatedFen },
-            position,
-          ],
-        }));
+            kind: 'dividend',
+            entityId: d.entityId,
+            entityName: d.entityName,
+            township: a.township,
+            startsOn: d.declaredOn,
+            endsOn: null,
+            detail: { period: d.period, declaredOn: d.declaredOn, allocatedFen: a.allocatedFen },
+          }),
+        );
       }
       default: {
         const unknown: never = event;

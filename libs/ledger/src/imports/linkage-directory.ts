@@ -13,11 +13,19 @@ import { project, type ProjectState } from '../projects/project.state';
 import { entity, type EntityState } from '../entities/entity.state';
 import type { HouseholdState } from '../households/household.state';
 import { currentEndsOn, lease } from '../leases/lease.state';
-import { eventOf, type Projection, type Sql } from '../projections/projection';
+import { eventOf, insertOnce, row, type Projection, type RowSql } from '../projections/projection';
 import { ProjectionRunner } from '../projections/projection-runner';
 
 type LinkageEvent = EmploymentStarted | LeaseSigned | OrderContracted;
 const TYPES: readonly LinkageEvent['type'][] = ['EmploymentStarted', 'LeaseSigned', 'OrderContracted'];
+
+/** A linkage's parties, once per linkage. */
+const LINKAGES = insertOnce('import_linkages', 'linkage_id', {
+  linkage_id: 'text',
+  kind: 'text',
+  entity_id: 'text',
+  household_id: 'text',
+});
 
 /**
  * Which employments and leases an entity has with which household: what a roster row names (an
@@ -27,23 +35,16 @@ const TYPES: readonly LinkageEvent['type'][] = ['EmploymentStarted', 'LeaseSigne
 export const linkageLookupProjection: Projection = {
   name: 'import-linkages',
   tables: ['import_linkages'],
-  apply(recorded: RecordedEvent): Sql[] {
+  apply(recorded: RecordedEvent): RowSql[] {
     const event = eventOf<LinkageEvent>(recorded, TYPES);
     if (!event) return [];
-    const insert =
-      'insert into import_linkages (linkage_id, kind, entity_id, household_id) values ($1, $2, $3, $4) on conflict do nothing';
     switch (event.type) {
       case 'EmploymentStarted':
-        return [
-          {
-            text: insert,
-            values: [event.data.employmentId, 'employment', event.data.entityId, event.data.householdId],
-          },
-        ];
+        return [row(LINKAGES, event.data.employmentId, 'employment', event.data.entityId, event.data.householdId)];
       case 'LeaseSigned':
-        return [{ text: insert, values: [event.data.leaseId, 'lease', event.data.entityId, event.data.householdId] }];
+        return [row(LINKAGES, event.data.leaseId, 'lease', event.data.entityId, event.data.householdId)];
       case 'OrderContracted':
-        return [{ text: insert, values: [event.data.orderId, 'order', event.data.entityId, event.data.householdId] }];
+        return [row(LINKAGES, event.data.orderId, 'order', event.data.entityId, event.data.householdId)];
       default: {
         const unknown: never = event;
         return unknown;

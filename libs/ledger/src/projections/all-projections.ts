@@ -4,6 +4,7 @@ import {
   householdListProjection,
 } from '../households/list-households/household-list.projection';
 import {
+  statementAllocationsDroppedMigration,
   statementDividendHouseholdsMigration,
   statementMigration,
   statementProjectFundSourcesMigration,
@@ -33,6 +34,7 @@ export const projectionMigrations: readonly Migration[] = [
   statementMigration,
   statementDividendHouseholdsMigration,
   statementProjectFundSourcesMigration,
+  statementAllocationsDroppedMigration,
   obligationsMigration,
   fundFlowMigration,
   coverageMigration,

@@ -1,4 +1,4 @@
-import { planBatch } from './batch-plan';
+import { executionsOf, planBatch } from './batch-plan';
 import { row, rowStatement } from './projection';
 
 const TERMS = rowStatement({
@@ -21,6 +21,13 @@ const REVERSED = rowStatement({
   writes: ['lines'],
   keys: (r) => ({ reads: [`lines:${String(r.id)}`], writes: [`lines:${String(r.id)}`] }),
 });
+const LINES = rowStatement({
+  columns: { id: 'text' },
+  sql: 'insert into lines (id) select r.id from ROWS on conflict (id) do nothing',
+  writes: ['lines'],
+  keys: (r) => ({ reads: [], writes: [`lines:${String(r.id)}`] }),
+  onePerKey: true,
+});
 const UNKEYED = rowStatement({
   columns: { id: 'text' },
   sql: 'update terms set seen = true where id in (select r.id from ROWS)',
@@ -29,9 +36,7 @@ const UNKEYED = rowStatement({
 });
 
 const shape = (steps: ReturnType<typeof planBatch>) =>
-  steps.map((s) =>
-    s.kind === 'plain' ? 'plain' : `${s.statement.text.split(' ')[0]}:${s.rows.map((r) => String(r[0])).join(',')}`,
-  );
+  steps.map((s) => `${s.statement.text.split(' ')[0]}:${s.rows.map((r) => String(r[0])).join(',')}`);
 
 describe('planning a batch into set-based steps', () => {
   it('gathers the rows of a statement past steps that touch other keys', () => {
@@ -58,14 +63,32 @@ describe('planning a batch into set-based steps', () => {
     expect(shape(steps)).toEqual(['insert:p1,p2', 'update:p1', 'insert:t1', 'insert:p3']);
   });
 
-  it('treats a statement without keys as touching its whole tables, and plain statements as barriers', () => {
-    const steps = planBatch([
-      row(PAYMENTS, 'p1', 't1'),
-      row(UNKEYED, 't9'),
-      row(PAYMENTS, 'p2', 't2'),
-      { text: 'select 1' },
-      row(PAYMENTS, 'p3', 't3'),
+  it('treats a statement without keys as touching its whole tables', () => {
+    const steps = planBatch([row(PAYMENTS, 'p1', 't1'), row(UNKEYED, 't9'), row(PAYMENTS, 'p2', 't2')]);
+    expect(shape(steps)).toEqual(['insert:p1', 'update:t9', 'insert:p2']);
+  });
+
+  it('starts another execution for a second row of a key when a statement holds one row per key', () => {
+    const steps = planBatch([row(LINES, 'p1'), row(LINES, 'p2'), row(LINES, 'p1'), row(LINES, 'p3')]);
+    expect(shape(steps)).toEqual(['insert:p1,p2', 'insert:p1,p3']);
+  });
+
+  it('sends each column as an array literal that reads back as the values', () => {
+    const VALUES = rowStatement({
+      columns: { a: 'text', b: 'bigint', c: 'boolean', d: 'timestamptz' },
+      sql: 'select * from ROWS',
+      writes: [],
+    });
+    const at = new Date('2018-07-10T08:00:00.000Z');
+    const [execution] = executionsOf(
+      planBatch([row(VALUES, 'say "hi" \\ {x,y}', 5, true, at), row(VALUES, 'NULL', null, false, null)])[0],
+    );
+    expect(execution.params).toEqual([
+      '{"say \\"hi\\" \\\\ {x,y}","NULL"}',
+      '{5,NULL}',
+      '{true,false}',
+      '{"2018-07-10T08:00:00.000Z",NULL}',
     ]);
-    expect(shape(steps)).toEqual(['insert:p1', 'update:t9', 'insert:p2', 'plain', 'insert:p3']);
+    expect(() => executionsOf(planBatch([row(VALUES, { a: 1 }, 1, true, at)])[0])).toThrow('pass JSON as text');
   });
 });

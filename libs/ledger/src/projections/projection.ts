@@ -2,12 +2,6 @@ import type { RecordedEvent } from '@ledger/event-store';
 import type { DomainEvent } from '../common/decider';
 import { toDomainEvent } from '../common/stream-writer';
 
-/** One parameterised SQL statement a projection wants run for an event. */
-export interface Sql {
-  text: string;
-  values?: unknown[];
-}
-
 /**
  * A set-based statement: it applies any number of rows at once, each row one event's worth, read
  * from array parameters (one array per column, element i of each array being row i). Made with
@@ -32,6 +26,11 @@ export interface RowStatement {
    * it. Must name, for every table in `reads` and `writes`, every key the row can touch.
    */
   readonly keys?: (row: readonly unknown[]) => Access;
+  /**
+   * No execution holds two rows that write the same key (the runner starts another execution
+   * instead), so the statement need not order its rows by `r.ord` for the first to win.
+   */
+  readonly onePerKey: boolean;
 }
 
 /** The rows of tables a statement reads and writes: `table:key`, or `table` for all of them. */
@@ -44,13 +43,6 @@ export interface Access {
 export interface RowSql {
   statement: RowStatement;
   row: readonly unknown[];
-}
-
-/** What a projection answers for an event: plain statements run one by one, or rows of row statements. */
-export type ProjectionSql = Sql | RowSql;
-
-export function isRowSql(sql: ProjectionSql): sql is RowSql {
-  return (sql as RowSql).statement !== undefined;
 }
 
 /**
@@ -66,19 +58,28 @@ export function rowStatement(spec: {
   writes: readonly string[];
   /** The keys a row touches (see RowStatement.keys), from the row's values by column name. */
   keys?: (row: Readonly<Record<string, unknown>>) => Access;
+  /** See RowStatement.onePerKey (needs `keys`). */
+  onePerKey?: boolean;
 }): RowStatement {
   const names = Object.keys(spec.columns);
   const types = Object.values(spec.columns);
   if (!spec.sql.includes('ROWS')) throw new Error('a row statement reads its rows from ROWS');
   const rows = `unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(', ')}) with ordinality as r(${names.join(', ')}, ord)`;
   const keysOf = spec.keys;
+  if (spec.onePerKey && !keysOf) throw new Error('a statement with one row per key names its keys');
   return {
     text: spec.sql.replace(/\bROWS\b/g, rows),
     types,
     reads: spec.reads ?? [],
     writes: spec.writes,
+    onePerKey: spec.onePerKey === true,
     ...(keysOf && {
-      keys: (values: readonly unknown[]) => keysOf(Object.fromEntries(names.map((name, i) => [name, values[i]]))),
+      keys: (values: readonly unknown[]) => {
+        // A loop rather than Object.fromEntries: this runs for every row of a page.
+        const record: Record<string, unknown> = {};
+        for (let i = 0; i < names.length; i++) record[names[i]] = values[i];
+        return keysOf(record);
+      },
     }),
   };
 }
@@ -136,7 +137,7 @@ export interface Projection {
   /** Tables the projection owns, emptied by a rebuild (in this order, so children may come first). */
   readonly tables: readonly string[];
   /** The statements that apply one event; none for events the projection does not care about. */
-  apply(event: RecordedEvent): ProjectionSql[];
+  apply(event: RecordedEvent): RowSql[];
 }
 
 /**

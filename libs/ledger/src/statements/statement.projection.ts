@@ -12,8 +12,8 @@ import { eventOf, lastWins, row, rowStatement, type Projection, type RowSql } fr
 /**
  * One row per payment to a household (`statement_lines`), with everything its statement line shows:
  * the basis figures are composed when the payment is projected, from helper tables the earlier
- * events filled (declarations and their allocations, lease, employment and order terms, projects and
- * their funds by source), so a statement is one indexed select. Reversals mark the line and keep
+ * events filled (declarations and what each household holds in them, lease, employment and order
+ * terms, projects and their funds by source), so a statement is one indexed select. Reversals mark the line and keep
  * their own recorded_at, so a statement as of an earlier instant does not count them.
  */
 export const statementMigration: Migration = {
@@ -179,6 +179,15 @@ export const statementProjectFundSourcesMigration: Migration = {
 };
 
 /**
+ * A declaration's allocations were kept only to sum them per household; the sums are now taken from
+ * the event itself (DIVIDEND_HOUSEHOLDS), so the table and its two indexes are no longer written.
+ */
+export const statementAllocationsDroppedMigration: Migration = {
+  name: '0203-statement-allocations-dropped',
+  up: `drop table statement_allocations;`,
+};
+
+/**
  * The dividend basis of household $2 on declaration $1 (aliases `d` for the declaration, `h` for the
  * household's sums, null when it has no allocation): its stakes, shares and allocation over all of
  * them, and the projects whose fiscal funds bought them, each with its funds by source as projected
@@ -202,7 +211,9 @@ const DIVIDEND_BASIS = `
              order by ap.first_ord)
         from (select u.project_id, min(u.ord) as first_ord from unnest(h.project_ids) with ordinality as u(project_id, ord)
                group by u.project_id) ap
-        left join statement_projects p on p.project_id = ap.project_id) end
+        -- offset 0: an index lookup per project; joined, the planner hashed every project for each line
+        left join lateral (select p.name, p.fund_sources from statement_projects p
+                            where p.project_id = ap.project_id offset 0) p on true) end
   ))`;
 
 const HOUSEHOLDS = rowStatement({
@@ -275,33 +286,22 @@ const DECLARATIONS = rowStatement({
   keys: (r) => ({ reads: [], writes: [`statement_declarations:${String(r.declaration_id)}`] }),
 });
 
-const ALLOCATIONS = rowStatement({
+/**
+ * What each household holds in a declaration, summed over its stakes from the declaration's
+ * allocations (a JSON array per declaration, in allocation order).
+ */
+const DIVIDEND_HOUSEHOLDS = rowStatement({
   columns: { declaration_id: 'text', allocations: 'jsonb' },
-  sql: `insert into statement_allocations
-          (declaration_id, stake_id, ord, household_id, shares, guaranteed_yearly_fen, project_id, source, amount_fen)
-        select r.declaration_id, a.stake_id, a.ord, a.household_id, a.shares, a.guaranteed_yearly_fen, a.project_id, a.source, a.amount_fen
+  sql: `insert into statement_dividend_households
+        select r.declaration_id, a.household_id, ${DIVIDEND_HOUSEHOLD_COLUMNS}
           from ROWS
           cross join lateral jsonb_to_recordset(r.allocations) as a(stake_id text, ord int, household_id text, shares bigint,
                  guaranteed_yearly_fen bigint, project_id text, source text, amount_fen bigint)
-         order by r.ord, a.ord
-        on conflict (declaration_id, stake_id) do nothing`,
-  writes: ['statement_allocations'],
-  keys: (r) => ({ reads: [], writes: [`statement_allocations:${String(r.declaration_id)}`] }),
-});
-
-const DIVIDEND_HOUSEHOLDS = rowStatement({
-  columns: { declaration_id: 'text' },
-  sql: `insert into statement_dividend_households
-        select a.declaration_id, a.household_id, ${DIVIDEND_HOUSEHOLD_COLUMNS}
-          from statement_allocations a where a.declaration_id in (select r.declaration_id from ROWS)
-         group by a.declaration_id, a.household_id
+         group by r.ord, r.declaration_id, a.household_id
+         order by r.ord
         on conflict (declaration_id, household_id) do nothing`,
-  reads: ['statement_allocations'],
   writes: ['statement_dividend_households'],
-  keys: (r) => ({
-    reads: [`statement_allocations:${String(r.declaration_id)}`],
-    writes: [`statement_dividend_households:${String(r.declaration_id)}`],
-  }),
+  keys: (r) => ({ reads: [], writes: [`statement_dividend_households:${String(r.declaration_id)}`] }),
 });
 
 const LEASES = rowStatement({
@@ -398,13 +398,15 @@ const LINES = rowStatement({
                r.recorded_at, r.recorded_by, r.position
           from ROWS
           left join statement_declarations d on r.kind = 'dividend' and d.declaration_id = r.linkage_id
-          left join statement_dividend_households h
-                 on r.kind = 'dividend' and h.declaration_id = r.linkage_id and h.household_id = r.household_id
+          -- A lookup by key per dividend line (offset 0 keeps the planner from hashing the whole
+          -- table, which grows by a row per household and declaration, for every page).
+          left join lateral (select * from statement_dividend_households h
+                              where r.kind = 'dividend' and h.declaration_id = r.linkage_id
+                                and h.household_id = r.household_id offset 0) h on true
           left join statement_leases l on r.kind = 'rent' and l.lease_id = r.linkage_id
           left join statement_employments e on r.kind = 'wage' and e.employment_id = r.linkage_id
           left join statement_orders o on r.kind = 'purchase' and o.order_id = r.linkage_id
          where r.kind <> 'dividend' or d.declaration_id is not null
-         order by r.ord
         on conflict (payment_id) do nothing`,
   reads: [
     'statement_declarations',
@@ -419,6 +421,8 @@ const LINES = rowStatement({
     reads: LINE_READS[r.kind as LineKind](String(r.linkage_id)),
     writes: [`statement_lines:${String(r.payment_id)}`],
   }),
+  // Unordered: the joins would otherwise cost a sort of every page's lines by r.ord.
+  onePerKey: true,
 });
 
 /** A line's column values for LINES, kind-specific ones null unless given. */
@@ -490,7 +494,6 @@ export const statementProjection: Projection = {
   tables: [
     'statement_lines',
     'statement_dividend_households',
-    'statement_allocations',
     'statement_declarations',
     'statement_leases',
     'statement_employments',
@@ -533,7 +536,7 @@ export const statementProjection: Projection = {
             d.totalShares,
           ),
           row(
-            ALLOCATIONS,
+            DIVIDEND_HOUSEHOLDS,
             d.declarationId,
             JSON.stringify(
               d.allocations.map((a, ord) => ({
@@ -548,7 +551,6 @@ export const statementProjection: Projection = {
               })),
             ),
           ),
-          row(DIVIDEND_HOUSEHOLDS, d.declarationId),
         ];
       }
       case 'DividendPaid': {
