@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { eventStoreMigration } from '@ledger/event-store/postgres/event-store.migration';
+import { eventStoreMigrations } from '@ledger/event-store/postgres/event-store.migrations';
 import { PostgresEventStore } from '@ledger/event-store/postgres/postgres-event-store';
 import { ledgerMigrations } from '@ledger/ledger';
 import { ALL_PROJECTIONS } from '../libs/ledger/src/projections/all-projections';
@@ -26,7 +26,7 @@ describe('the projector killed mid-batch', () => {
   let db: TestDatabase;
   let store: PostgresEventStore;
   beforeAll(async () => {
-    db = await createTestDatabase([eventStoreMigration, ...ledgerMigrations]);
+    db = await createTestDatabase([...eventStoreMigrations, ...ledgerMigrations]);
     store = new PostgresEventStore(db.pool);
     // A few thousand events in batches, so that kills land in the middle of projection batches.
     for (let batch = 0; batch < 30; batch++) {

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { Client, Pool } from 'pg';
 import { migrate, startEmbeddedDatabase, withDatabase, type EmbeddedDatabase } from '@ledger/database';
-import { eventStoreMigration } from '@ledger/event-store/postgres/event-store.migration';
+import { eventStoreMigrations } from '@ledger/event-store/postgres/event-store.migrations';
 import { PostgresEventStore } from '@ledger/event-store/postgres/postgres-event-store';
 import { cityPhases, generateCity, type SyntheticCity } from '@ledger/ledger/demo/synthetic-city';
 import { ledgerMigrations } from '@ledger/ledger/migrations';
@@ -113,8 +113,8 @@ export async function runBench(args: Args): Promise<void> {
     const cityPool = new Pool({ connectionString: cityUrl, max: 20 });
     const scratchPool = new Pool({ connectionString: scratchUrl, max: 20 });
     pools.push(cityPool, scratchPool);
-    await migrate(cityPool, [eventStoreMigration, ...ledgerMigrations]);
-    await migrate(scratchPool, [eventStoreMigration]);
+    await migrate(cityPool, [...eventStoreMigrations, ...ledgerMigrations]);
+    await migrate(scratchPool, eventStoreMigrations);
     const cityStore = new PostgresEventStore(cityPool);
 
     // 1. The city.

@@ -5,7 +5,7 @@ import { EventStoreDbEventStore } from '@ledger/event-store/eventstoredb/eventst
 import { PostgresEventStore } from '@ledger/event-store/postgres/postgres-event-store';
 import { Database } from './database';
 import type { Migration } from '@ledger/database';
-import { eventStoreMigration } from '@ledger/event-store/postgres/event-store.migration';
+import { eventStoreMigrations } from '@ledger/event-store/postgres/event-store.migrations';
 import { LogSeals, logSealsMigration } from '@ledger/event-store/seals/log-seals';
 import { RuntimeConfig, validateRuntimeConfig } from './runtime.config';
 
@@ -29,7 +29,7 @@ export class RuntimeModule implements OnApplicationShutdown {
           provide: Database,
           inject: [RuntimeConfig],
           useFactory: (config: RuntimeConfig) =>
-            Database.open(config, [eventStoreMigration, logSealsMigration, ...migrations]),
+            Database.open(config, [...eventStoreMigrations, logSealsMigration, ...migrations]),
         },
         {
           provide: EVENT_STORE,

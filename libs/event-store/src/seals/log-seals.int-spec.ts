@@ -1,5 +1,5 @@
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
-import { eventStoreMigration } from '../postgres/event-store.migration';
+import { eventStoreMigrations } from '../postgres/event-store.migrations';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
 import { anEvent, aStream } from '../testing/event-store.contract';
 import { LogSeals, logSealsMigration } from './log-seals';
@@ -10,7 +10,7 @@ describe('LogSeals on PostgreSQL', () => {
   let seals: LogSeals;
 
   beforeEach(async () => {
-    db = await createTestDatabase([eventStoreMigration, logSealsMigration]);
+    db = await createTestDatabase([...eventStoreMigrations, logSealsMigration]);
     store = new PostgresEventStore(db.pool);
     seals = new LogSeals(store, db.pool);
   });

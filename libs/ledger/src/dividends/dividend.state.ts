@@ -1,5 +1,5 @@
 import type { Evolver } from '../common/decider';
-import { paidFen, withPayment, withReversal, type Payments } from '../payments/payment';
+import { paidFen, withPayment, withReversal, Payments } from '../payments/payment';
 import type { PaymentLinkage } from '../payments/payment-linkage';
 import type { DividendDeclared, DividendEvent } from './dividend.events';
 
@@ -20,7 +20,7 @@ export const initialDividendState: DividendState = { status: 'none' };
 export function evolveDividend(state: DividendState, event: DividendEvent): DividendState {
   switch (event.type) {
     case 'DividendDeclared':
-      return { ...event.data, status: 'declared', payments: {}, references: {} };
+      return { ...event.data, status: 'declared', payments: Payments.none, references: {} };
     case 'DividendPaid': {
       if (state.status !== 'declared') return state;
       const { paymentId, amountFen, paidOn, householdId, reference } = event.data;
@@ -84,11 +84,11 @@ export const dividendPayments: PaymentLinkage<DividendState, DividendEvent> & {
   townshipOfPayment(state: DividendState, paymentId: string): string | undefined;
 } = {
   evolver: dividend,
-  payments: (s) => (s.status === 'declared' ? s.payments : {}),
+  payments: (s) => (s.status === 'declared' ? s.payments : Payments.none),
   township: (s) => (s.status === 'declared' ? s.township : undefined),
   townshipOfPayment: (s, paymentId) => {
     if (s.status !== 'declared') return undefined;
-    const payment = s.payments[paymentId];
+    const payment = s.payments.get(paymentId);
     return payment === undefined ? undefined : townshipOf(s, payment.householdId);
   },
 };

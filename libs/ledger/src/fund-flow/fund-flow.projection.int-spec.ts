@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eventStoreMigration } from '@ledger/event-store/postgres/event-store.migration';
+import { eventStoreMigrations } from '@ledger/event-store/postgres/event-store.migrations';
 import { PostgresEventStore } from '@ledger/event-store/postgres/postgres-event-store';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
 import type { DividendAllocation } from '../dividends/dividend.events';
@@ -59,7 +59,7 @@ describe('fund-flow projection', () => {
   const catchUp = () => new ProjectionRunner(fundFlowProjection, store, db.pool).catchUp();
 
   beforeAll(async () => {
-    db = await createTestDatabase([eventStoreMigration, ...ledgerMigrations]);
+    db = await createTestDatabase([...eventStoreMigrations, ...ledgerMigrations]);
     store = new PostgresEventStore(db.pool);
     await append(projectId, 'ProjectRegistered', {
       projectId,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eventStoreMigration } from '@ledger/event-store/postgres/event-store.migration';
+import { eventStoreMigrations } from '@ledger/event-store/postgres/event-store.migrations';
 import { PostgresEventStore } from '@ledger/event-store/postgres/postgres-event-store';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
 import type { DomainEvent, Evolver } from '../common/decider';
@@ -48,7 +48,7 @@ describe('StreamBatches (the write pass of roster imports)', () => {
   let store: PostgresEventStore;
   let streams: StreamWriter;
   beforeAll(async () => {
-    db = await createTestDatabase([eventStoreMigration]);
+    db = await createTestDatabase(eventStoreMigrations);
     store = new PostgresEventStore(db.pool);
     streams = new StreamWriter(store);
   });

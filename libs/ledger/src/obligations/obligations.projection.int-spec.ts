@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { eventStoreMigration } from '@ledger/event-store/postgres/event-store.migration';
+import { eventStoreMigrations } from '@ledger/event-store/postgres/event-store.migrations';
 import { PostgresEventStore } from '@ledger/event-store/postgres/postgres-event-store';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
 import type { DividendAllocation } from '../dividends/dividend.events';
@@ -52,7 +52,7 @@ describe('obligations projection', () => {
   const catchUp = () => new ProjectionRunner(obligationsProjection, store, db.pool).catchUp();
 
   beforeAll(async () => {
-    db = await createTestDatabase([eventStoreMigration, ...ledgerMigrations]);
+    db = await createTestDatabase([...eventStoreMigrations, ...ledgerMigrations]);
     store = new PostgresEventStore(db.pool);
 
     await append('lease', leaseId, 'LeaseSigned', {

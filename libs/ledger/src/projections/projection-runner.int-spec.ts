@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eventStoreMigration } from '@ledger/event-store/postgres/event-store.migration';
+import { eventStoreMigrations } from '@ledger/event-store/postgres/event-store.migrations';
 import { PostgresEventStore } from '@ledger/event-store/postgres/postgres-event-store';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
 import { householdListProjection } from '../households/list-households/household-list.projection';
@@ -29,7 +29,7 @@ describe('ProjectionRunner', () => {
   let db: TestDatabase;
   let store: PostgresEventStore;
   beforeAll(async () => {
-    db = await createTestDatabase([eventStoreMigration, ...ledgerMigrations]);
+    db = await createTestDatabase([...eventStoreMigrations, ...ledgerMigrations]);
     store = new PostgresEventStore(db.pool);
   });
   afterAll(() => db.drop());

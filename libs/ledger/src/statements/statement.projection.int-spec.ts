@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { eventStoreMigration } from '@ledger/event-store/postgres/event-store.migration';
+import { eventStoreMigrations } from '@ledger/event-store/postgres/event-store.migrations';
 import { PostgresEventStore } from '@ledger/event-store/postgres/postgres-event-store';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
 import { admin, auditor, clerkOf } from '../common/testing/actors';
@@ -52,7 +52,7 @@ describe('statement projection', () => {
     );
 
   beforeAll(async () => {
-    db = await createTestDatabase([eventStoreMigration, ...ledgerMigrations]);
+    db = await createTestDatabase([...eventStoreMigrations, ...ledgerMigrations]);
     store = new PostgresEventStore(db.pool);
 
     await append(store, zhang, [registered(zhang, '4211270101001', '张三', '城关镇')]);
