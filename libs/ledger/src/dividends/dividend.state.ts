@@ -1,5 +1,5 @@
 import type { Evolver } from '../common/decider';
-import { paidFen, withPayment, withReversal, Payments } from '../payments/payment';
+import { withPayment, withReversal, Payments } from '../payments/payment';
 import type { PaymentLinkage } from '../payments/payment-linkage';
 import type { DividendDeclared, DividendEvent } from './dividend.events';
 
@@ -52,7 +52,7 @@ export function allocatedTo(state: DeclaredDividend, householdId: string): numbe
 
 /** What is still owed to a household: its allocation minus its payments that were not reversed. */
 export function owedTo(state: DeclaredDividend, householdId: string): number {
-  return allocatedTo(state, householdId) - paidFen(state.payments, (p) => p.householdId === householdId);
+  return allocatedTo(state, householdId) - state.payments.paidFen({ householdId });
 }
 
 /** The township of an allocated household (from its stakes), or undefined if it is not allocated. */
@@ -69,7 +69,7 @@ export function householdBalances(
     if (seen.has(householdId)) return [];
     seen.add(householdId);
     const allocatedFen = allocatedTo(state, householdId);
-    const paid = paidFen(state.payments, (p) => p.householdId === householdId);
+    const paid = state.payments.paidFen({ householdId });
     return [{ householdId, township, allocatedFen, paidFen: paid, owedFen: allocatedFen - paid }];
   });
 }

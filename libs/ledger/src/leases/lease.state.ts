@@ -1,6 +1,6 @@
 import type { Evolver } from '../common/decider';
 import type { PaymentLinkage } from '../payments/payment-linkage';
-import { paidFen, withPayment, withReversal, Payments } from '../payments/payment';
+import { withPayment, withReversal, Payments } from '../payments/payment';
 import type { LeaseDue, LeaseEvent, LeaseSigned } from './lease.events';
 
 /** The terms a lease was signed on (its `endsOn` is the end as signed; see `ended` for an early end). */
@@ -65,5 +65,5 @@ export function currentEndsOn(state: Extract<LeaseState, { status: 'signed' }>):
 
 /** What has been paid, and not reversed, for one period. */
 export function paidForPeriod(payments: Payments, period: string): number {
-  return paidFen(payments.inPeriod(period));
+  return payments.paidFen({ period });
 }

@@ -1,4 +1,4 @@
-import { paidFen, Payments, withPayment, withReversal, type PaymentRecord } from './payment';
+import { Payments, withPayment, withReversal, type PaymentRecord } from './payment';
 
 const LINKAGE = 'employment-00000000-0000-4000-8000-000000000001';
 const paid = (n: number, period: string, amountFen = 1000): PaymentRecord => ({
@@ -24,7 +24,7 @@ describe('Payments', () => {
     expect(p.get('something-else')).toBeUndefined();
     expect(p.inPeriod('2019-01').map((x) => x.amountFen)).toEqual([1000, 500]);
     expect(p.inPeriod('2019-03')).toEqual([]);
-    expect(paidFen(p)).toBe(2500);
+    expect(p.paidFen()).toBe(2500);
   });
 
   it('leaves earlier values as they were when a later one grows, and a branch from an earlier value copies', () => {
@@ -50,9 +50,12 @@ describe('Payments', () => {
     const reversed = withReversal(two, reversal(1));
     expect(reversed.get(`${LINKAGE}.p1`)?.reversal?.reversalId).toBe(`${LINKAGE}.p1.r`);
     expect(two.get(`${LINKAGE}.p1`)?.reversal).toBeUndefined();
-    expect(paidFen(reversed)).toBe(1000);
-    expect(paidFen(two)).toBe(2000);
+    expect(reversed.paidFen()).toBe(1000);
+    expect(two.paidFen()).toBe(2000);
     expect(withPayment(reversed, paid(3, '2019-01')).inPeriod('2019-01')).toHaveLength(2);
     expect(withReversal(two, reversal(9))).toBe(two);
+    expect(reversed.paidFen({ period: '2019-01' })).toBe(0);
+    expect(reversed.paidFen({ householdId: 'household-1' })).toBe(1000);
+    expect(reversed.paidFen({ householdId: 'household-2' })).toBe(0);
   });
 });

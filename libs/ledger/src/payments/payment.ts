@@ -31,80 +31,153 @@ export function parsePaymentId(id: string): { linkageId: string; isReversal: boo
   return match ? { linkageId: match[1], isReversal: match[2] !== undefined } : undefined;
 }
 
+/** What a payment was reversed with. */
+type Reversal = NonNullable<PaymentRecord['reversal']>;
+
+/**
+ * The columns every value of one linkage's Payments shares: entry i is the (i+1)-th payment. Only
+ * ever appended to; each value reads its first `count` entries.
+ */
+interface Columns {
+  amountFen: number[];
+  paidOn: string[];
+  householdId: string[];
+  period: (string | undefined)[];
+  /** Ids that are not `paymentIdFor(linkageId, i + 1)` (none in practice), by place. */
+  otherIds: Map<number, string>;
+  linkageId: string | undefined;
+}
+
+const noColumns = (): Columns => ({
+  amountFen: [],
+  paidOn: [],
+  householdId: [],
+  period: [],
+  otherIds: new Map(),
+  linkageId: undefined,
+});
+
 /**
  * Payments recorded so far on a linkage, in the order recorded. A value: `withPayment` and
  * `withReversal` answer new Payments and leave this one as it was.
  *
- * Folding a linkage's stream adds its payments one by one, and decide looks at what one period
- * holds, so both are cheap: a new payment is added to the array the previous value already holds
- * (each value sees only its first `count` entries; adding to a value that is not the latest copies
- * first), and each period's payments are indexed. A payment is found by the number its id ends with
- * (`paymentIdFor`). So a stream of n payments folds in O(n), not O(n²).
+ * Kept small and cheap to grow, since a linkage may hold years of monthly payments and an import
+ * folds thousands of linkages at once: a payment is stored as a few column entries, not an object
+ * (its id is its number: `paymentIdFor`; a household or date equal to the previous payment's is
+ * stored as the same string), and PaymentRecords are made when asked for. A new payment is added to
+ * the columns the previous value holds (adding to a value that is not the latest copies them
+ * first), so folding a stream of n payments costs O(n), not O(n²).
  */
 export class Payments {
   /** No payments yet. */
-  static readonly none = new Payments([], 0, new Map());
+  static readonly none = new Payments(noColumns(), 0, new Map());
 
   private constructor(
-    private readonly records: PaymentRecord[],
+    private readonly columns: Columns,
     /** Payments recorded, reversed ones included (the next payment is number count + 1). */
     readonly count: number,
-    /** Places in `records` by period (beyond `count` they belong to a later value). */
-    private readonly byPeriod: Map<string, number[]>,
+    /** Reversals, by place (rare: a value of its own each). */
+    private readonly reversals: ReadonlyMap<number, Reversal>,
   ) {}
 
   /** The payment with this id, if it is recorded here. */
   get(paymentId: string): PaymentRecord | undefined {
-    const numbered = /\.p([1-9]\d*)$/.exec(paymentId);
-    const at = numbered ? Number(numbered[1]) - 1 : -1;
-    if (at >= 0 && at < this.count && this.records[at].paymentId === paymentId) return this.records[at];
-    return this.list().find((p) => p.paymentId === paymentId);
+    const at = this.placeOf(paymentId);
+    return at === undefined ? undefined : this.record(at);
   }
 
   /** Every payment, in the order recorded, reversed ones included. */
-  list(): readonly PaymentRecord[] {
-    return this.records.length === this.count ? this.records : this.records.slice(0, this.count);
+  list(): PaymentRecord[] {
+    return Array.from({ length: this.count }, (_, at) => this.record(at));
   }
 
   /** The payments for a period, in the order recorded, reversed ones included. */
-  inPeriod(period: string): readonly PaymentRecord[] {
-    const places = this.byPeriod.get(period) ?? [];
+  inPeriod(period: string): PaymentRecord[] {
     const found: PaymentRecord[] = [];
-    for (const at of places) if (at < this.count) found.push(this.records[at]);
+    const periods = this.columns.period;
+    for (let at = 0; at < this.count; at++) if (periods[at] === period) found.push(this.record(at));
     return found;
+  }
+
+  /** What has been paid and not reversed: all of it, or a period's, or a household's. */
+  paidFen(only: { period?: string; householdId?: string } = {}): number {
+    const { amountFen, period, householdId } = this.columns;
+    let sum = 0;
+    for (let at = 0; at < this.count; at++) {
+      if (only.period !== undefined && period[at] !== only.period) continue;
+      if (only.householdId !== undefined && householdId[at] !== only.householdId) continue;
+      if (!this.reversals.has(at)) sum += amountFen[at];
+    }
+    return sum;
   }
 
   /** For withPayment. */
   added(payment: PaymentRecord): Payments {
-    const latest = this.records.length === this.count;
-    const records = latest ? this.records : this.records.slice(0, this.count);
-    const byPeriod = latest ? this.byPeriod : indexByPeriod(records);
-    records.push(payment);
-    if (payment.period !== undefined) {
-      const places = byPeriod.get(payment.period);
-      if (places) places.push(records.length - 1);
-      else byPeriod.set(payment.period, [records.length - 1]);
+    const latest = this.columns.amountFen.length === this.count;
+    const columns = latest ? this.columns : this.copiedColumns();
+    const at = this.count;
+    const last = at - 1;
+    columns.linkageId ??= parsePaymentNumber(payment.paymentId)?.linkageId;
+    if (payment.paymentId !== paymentIdFor(columns.linkageId ?? '', at + 1)) {
+      columns.otherIds.set(at, payment.paymentId);
     }
-    return new Payments(records, records.length, byPeriod);
+    columns.amountFen.push(payment.amountFen);
+    columns.paidOn.push(payment.paidOn === columns.paidOn[last] ? columns.paidOn[last] : payment.paidOn);
+    columns.householdId.push(
+      payment.householdId === columns.householdId[last] ? columns.householdId[last] : payment.householdId,
+    );
+    columns.period.push(payment.period);
+    const reversals = payment.reversal ? new Map([...this.reversals, [at, payment.reversal]]) : this.reversals;
+    return new Payments(columns, at + 1, reversals);
   }
 
-  /** For withReversal: a copy with the payment at `at` replaced (reversals are rare). */
-  replaced(at: number, payment: PaymentRecord): Payments {
-    const records = this.records.slice(0, this.count);
-    records[at] = payment;
-    return new Payments(records, records.length, indexByPeriod(records));
+  /** For withReversal. */
+  reversed(paymentId: string, reversal: Reversal): Payments {
+    const at = this.placeOf(paymentId);
+    if (at === undefined) return this;
+    return new Payments(this.columns, this.count, new Map([...this.reversals, [at, reversal]]));
+  }
+
+  private placeOf(paymentId: string): number | undefined {
+    const numbered = parsePaymentNumber(paymentId);
+    if (numbered && numbered.linkageId === this.columns.linkageId) {
+      const at = numbered.n - 1;
+      if (at < this.count && !this.columns.otherIds.has(at)) return at;
+    }
+    for (const [at, id] of this.columns.otherIds) if (at < this.count && id === paymentId) return at;
+    return undefined;
+  }
+
+  private record(at: number): PaymentRecord {
+    const { amountFen, paidOn, householdId, period, otherIds, linkageId } = this.columns;
+    const reversal = this.reversals.get(at);
+    return {
+      paymentId: otherIds.get(at) ?? paymentIdFor(linkageId ?? '', at + 1),
+      amountFen: amountFen[at],
+      paidOn: paidOn[at],
+      householdId: householdId[at],
+      ...(period[at] === undefined ? {} : { period: period[at] }),
+      ...(reversal ? { reversal } : {}),
+    };
+  }
+
+  private copiedColumns(): Columns {
+    const { amountFen, paidOn, householdId, period, otherIds, linkageId } = this.columns;
+    return {
+      amountFen: amountFen.slice(0, this.count),
+      paidOn: paidOn.slice(0, this.count),
+      householdId: householdId.slice(0, this.count),
+      period: period.slice(0, this.count),
+      otherIds: new Map([...otherIds].filter(([at]) => at < this.count)),
+      linkageId,
+    };
   }
 }
 
-function indexByPeriod(records: readonly PaymentRecord[]): Map<string, number[]> {
-  const index = new Map<string, number[]>();
-  records.forEach((p, at) => {
-    if (p.period === undefined) return;
-    const places = index.get(p.period);
-    if (places) places.push(at);
-    else index.set(p.period, [at]);
-  });
-  return index;
+/** `<linkageId>.p<n>` split, or undefined. */
+function parsePaymentNumber(paymentId: string): { linkageId: string; n: number } | undefined {
+  const match = /^(.+)\.p([1-9]\d*)$/.exec(paymentId);
+  return match ? { linkageId: match[1], n: Number(match[2]) } : undefined;
 }
 
 /** Adds a payment to a linkage's record. */
@@ -114,22 +187,6 @@ export function withPayment(payments: Payments, payment: PaymentRecord): Payment
 
 /** Marks a payment reversed. */
 export function withReversal(payments: Payments, event: PaymentReversed): Payments {
-  const payment = payments.get(event.data.paymentId);
-  if (!payment) return payments;
-  const at = payments.list().indexOf(payment);
-  return payments.replaced(at, {
-    ...payment,
-    reversal: { reversalId: event.data.reversalId, reason: event.data.reason },
-  });
-}
-
-/** What has been paid and not reversed, over the payments that match. */
-export function paidFen(
-  payments: Payments | readonly PaymentRecord[],
-  matches: (p: PaymentRecord) => boolean = () => true,
-): number {
-  const list = payments instanceof Payments ? payments.list() : payments;
-  let sum = 0;
-  for (const p of list) if (!p.reversal && matches(p)) sum += p.amountFen;
-  return sum;
+  const { paymentId, reversalId, reason } = event.data;
+  return payments.reversed(paymentId, { reversalId, reason });
 }
