@@ -56,8 +56,11 @@ const ROW_KINDS: Record<ImportKind, RowKind<unknown>> = {
 const VALIDATE_WINDOW_ROWS = 2_000;
 /** Lookups and stream reads running at once. */
 const READ_CONCURRENCY = 8;
-/** Rows read before they are written, as one append per stream: more rows, longer appends, more memory. */
-const WRITE_BATCH_ROWS = 10_000;
+/**
+ * Rows read before they are written, as one append per stream: more rows, fewer and longer appends
+ * (each stream's append has a fixed cost on the server), but more memory held while they are written.
+ */
+const WRITE_BATCH_ROWS = 5_000;
 /** Events appended in one call (many streams' rows in one statement and round trip). */
 const EVENTS_PER_APPEND = 2_000;
 /** Streams whose state the write pass keeps between batches (the rest are read again when next needed). */
