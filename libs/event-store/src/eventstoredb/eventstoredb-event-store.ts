@@ -35,8 +35,10 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type UnitOfWork,
   type VerifyResult,
 } from '../event-store.port';
+import { streamByStreamUnit } from '../stream-by-stream';
 
 /**
  * The metadata field that carries an event's link in its stream's hash chain. Reserved: a caller's own
@@ -160,6 +162,14 @@ export class EventStoreDbEventStore implements EventStore {
         throw new WrongExpectedRevisionError(streamId, String(expectedRevision), current);
       }
     }
+  }
+
+  /**
+   * EventStoreDB has no transaction spanning streams: the unit appends stream by stream, each
+   * append on its own (`atomic` is false), and a failed unit leaves what it appended.
+   */
+  inUnitOfWork<T>(work: (unit: UnitOfWork) => Promise<T>): Promise<T> {
+    return work(streamByStreamUnit(this));
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

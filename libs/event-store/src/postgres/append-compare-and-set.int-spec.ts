@@ -3,7 +3,7 @@ import { asAdmin, createTestDatabase, type TestDatabase } from '../../../../test
 import { WrongExpectedRevisionError } from '../event-store.errors';
 import type { RecordedEvent } from '../event-store.port';
 import { anEvent, aStream } from '../testing/event-store.contract';
-import { eventStoreMigrations } from './append-compare-and-set.migration';
+import { eventStoreMigrations } from './event-store.migrations';
 import { eventStoreMigration } from './event-store.migration';
 import { PostgresEventStore } from './postgres-event-store';
 
@@ -12,7 +12,7 @@ import { PostgresEventStore } from './postgres-event-store';
  * the compare-and-set one and the single-statement append: one hash chain, verified as a whole, and
  * tampering found wherever it is.
  */
-describe('appends before and after 0003-event-store-append-compare-and-set', () => {
+describe('appends before and after 0004-event-store-append-compare-and-set', () => {
   let db: TestDatabase;
   let store: PostgresEventStore;
   /** Streams begun before the migration and continued after it. */
@@ -30,7 +30,7 @@ describe('appends before and after 0003-event-store-append-compare-and-set', () 
 
   beforeEach(async () => {
     db = await createTestDatabase([eventStoreMigration]);
-    // Before: the old function writes (called as SQL: the adapter's own statements need 0003's function).
+    // Before: the old function writes (called as SQL: the adapter's own statements need 0004's function).
     for (const stream of streams) {
       await db.pool.query(`select * from append_to_stream($1, -1, $2::uuid[], '{Old,Old}', $3::jsonb[], $4::jsonb[])`, [
         stream,
@@ -39,7 +39,10 @@ describe('appends before and after 0003-event-store-append-compare-and-set', () 
         ['{}', '{"userId": "u"}'],
       ]);
     }
-    expect(await migrate(db.pool, eventStoreMigrations)).toEqual(['0003-event-store-append-compare-and-set']);
+    expect(await migrate(db.pool, eventStoreMigrations)).toEqual([
+      '0003-append-to-streams',
+      '0004-event-store-append-compare-and-set',
+    ]);
     store = new PostgresEventStore(db.pool);
     // After: a single event at a revision (one statement), a batch (the function), a new stream.
     for (const stream of streams) {

@@ -1,5 +1,4 @@
 import type { Migration } from '@ledger/database';
-import { eventStoreMigration } from './event-store.migration';
 
 /**
  * Cheaper appends, same guarantees. Replaces two functions of `0001-event-store`; no table, index or
@@ -20,7 +19,7 @@ import { eventStoreMigration } from './event-store.migration';
  * over stable functions it could not be inlined and ran as a separate SQL function per event.
  */
 export const appendCompareAndSetMigration: Migration = {
-  name: '0003-event-store-append-compare-and-set',
+  name: '0004-event-store-append-compare-and-set',
   up: `
     create or replace function event_hash(previous bytea, stream_id text, revision bigint, event_id uuid,
                                           event_type text, data jsonb, metadata jsonb, recorded_at timestamptz)
@@ -119,6 +118,3 @@ export const appendCompareAndSetMigration: Migration = {
     end $$;
   `,
 };
-
-/** Every migration of the PostgreSQL event store, in order. */
-export const eventStoreMigrations: readonly Migration[] = [eventStoreMigration, appendCompareAndSetMigration];

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { createTestDatabase, asAdmin, type TestDatabase } from '../../../../test/support/test-database';
+import { WrongExpectedRevisionError } from '../event-store.errors';
 import { compareLogPositions, type RecordedEvent } from '../event-store.port';
 import { anEvent, aStream, eventStoreContract } from '../testing/event-store.contract';
-import { eventStoreMigrations } from './append-compare-and-set.migration';
+import { eventStoreMigrations } from './event-store.migrations';
 import { PostgresEventStore } from './postgres-event-store';
 
 describe('PostgresEventStore', () => {
@@ -147,6 +148,93 @@ describe('PostgresEventStore', () => {
       const result = await store.verify();
       expect(result.ok).toBe(false);
       expect(result.firstBrokenPosition).toBeLessThanOrEqual(first.position);
+    });
+  });
+
+  describe('units of work', () => {
+    let db: TestDatabase;
+    let store: PostgresEventStore;
+    beforeAll(async () => {
+      db = await createTestDatabase(eventStoreMigrations);
+      store = new PostgresEventStore(db.pool);
+    });
+    afterAll(() => db.drop());
+
+    it('leaves nothing of a unit that fails half-way: no event, no stream, the log head unmoved', async () => {
+      const before = await store.head();
+      const existing = aStream();
+      await store.appendToStream(existing, [anEvent()], 'no_stream');
+      const head = await store.head();
+      const fresh = Array.from({ length: 50 }, () => aStream('unit'));
+      await expect(
+        store.inUnitOfWork(async (unit) => {
+          // Two batches of many streams each, then a batch that meets a concurrent change.
+          for (const part of [fresh.slice(0, 25), fresh.slice(25)]) {
+            await unit.appendToStreams(
+              part.map((streamId) => ({ streamId, events: [anEvent(), anEvent()], expectedRevision: 'no_stream' })),
+            );
+          }
+          await unit.appendToStreams([{ streamId: existing, events: [anEvent()], expectedRevision: 0 }]);
+          expect(await unit.readStream(fresh[0])).toHaveLength(2);
+          throw new Error('a row was refused');
+        }),
+      ).rejects.toThrow('a row was refused');
+      for (const stream of [...fresh, existing]) {
+        expect(await store.readStream(stream)).toHaveLength(stream === existing ? 1 : 0);
+      }
+      const { rows } = await db.pool.query('select count(*)::int as n from streams where stream_id = any($1)', [fresh]);
+      expect(rows[0].n).toBe(0);
+      expect(compareLogPositions(await store.head(), head)).toBe(0);
+      expect(compareLogPositions(head, before)).toBe(1);
+      expect((await store.verify()).ok).toBe(true);
+    });
+
+    it('holds live followers back until it commits, then they read all of it in order', async () => {
+      const start = await store.head();
+      const streams = [aStream(), aStream(), aStream()];
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let appended!: () => void;
+      const hasAppended = new Promise<void>((resolve) => (appended = resolve));
+      const unit = store.inUnitOfWork(async (u) => {
+        await u.appendToStreams(
+          streams.map((streamId) => ({ streamId, events: [anEvent('InUnit')], expectedRevision: 'no_stream' })),
+        );
+        appended();
+        await released;
+      });
+      await hasAppended;
+      const outside = anEvent('Outside');
+      await store.appendToStream(aStream(), [outside], 'no_stream');
+      expect(await store.readAll({ after: start })).toEqual([]);
+      release();
+      await unit;
+      const read = await store.readAll({ after: start });
+      expect(read.map((e) => e.type)).toEqual(['InUnit', 'InUnit', 'InUnit', 'Outside']);
+      expect(read.slice(0, 3).map((e) => e.streamId)).toEqual(streams);
+    });
+
+    it('makes another writer to a stream it appended to wait until it ends, then lose the race', async () => {
+      const stream = aStream();
+      await store.appendToStream(stream, [anEvent()], 'no_stream');
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let appended!: () => void;
+      const hasAppended = new Promise<void>((resolve) => (appended = resolve));
+      const unit = store.inUnitOfWork(async (u) => {
+        await u.appendToStreams([{ streamId: stream, events: [anEvent('InUnit')], expectedRevision: 0 }]);
+        appended();
+        await released;
+      });
+      await hasAppended;
+      let settled = false;
+      const other = store.appendToStream(stream, [anEvent('Other')], 0).finally(() => (settled = true));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(settled).toBe(false);
+      release();
+      await unit;
+      await expect(other).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+      expect((await store.readStream(stream)).map((e) => e.revision)).toEqual([0, 1]);
     });
   });
 });

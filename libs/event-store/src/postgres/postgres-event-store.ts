@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { EventIdConflictError, WrongExpectedRevisionError } from '../event-store.errors';
 import {
   START_OF_LOG,
@@ -12,8 +12,13 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StreamAppend,
+  type UnitOfWork,
   type VerifyResult,
 } from '../event-store.port';
+
+/** A client of the pool, or the pool itself: both answer queries. */
+type Queryable = Pick<Pool, 'query'> | Pick<PoolClient, 'query'>;
 
 interface EventRow {
   global_position: string;
@@ -102,7 +107,22 @@ const APPEND_ONE_TO_NEW_STREAM = `
 const elementsOf = (param: string) =>
   `array(select v from jsonb_array_elements(${param}::jsonb) with ordinality as t(v, i) order by i)`;
 
-/** The event store on PostgreSQL: schema in `event-store.migration.ts` and `append-compare-and-set.migration.ts`. */
+async function readStreamFrom(
+  db: Queryable,
+  streamId: string,
+  options: ReadStreamOptions = {},
+): Promise<RecordedEvent[]> {
+  const backwards = options.direction === 'backwards';
+  const from = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
+  const { rows } = await db.query<EventRow>(
+    `select ${COLUMNS} from events where stream_id = $1 and stream_revision ${backwards ? '<=' : '>='} $2
+      order by stream_revision ${backwards ? 'desc' : 'asc'} limit $3`,
+    [streamId, from, options.maxCount ?? null],
+  );
+  return rows.map(toRecorded);
+}
+
+/** The event store on PostgreSQL: schema in `event-store.migrations.ts`. */
 export class PostgresEventStore implements EventStore {
   constructor(private readonly pool: Pool) {}
 
@@ -181,15 +201,80 @@ export class PostgresEventStore implements EventStore {
     return rows[0];
   }
 
-  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    const backwards = options.direction === 'backwards';
-    const from = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
-    const { rows } = await this.pool.query<EventRow>(
-      `select ${COLUMNS} from events where stream_id = $1 and stream_revision ${backwards ? '<=' : '>='} $2
-        order by stream_revision ${backwards ? 'desc' : 'asc'} limit $3`,
-      [streamId, from, options.maxCount ?? null],
+  readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    return readStreamFrom(this.pool, streamId, options);
+  }
+
+  async inUnitOfWork<T>(work: (unit: UnitOfWork) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    // A connection whose rollback failed is in an unknown state: it is closed, not reused.
+    let unusable: Error | undefined;
+    try {
+      await client.query('begin');
+      const unit: UnitOfWork = {
+        atomic: true,
+        appendToStreams: (appends) => this.appendToStreamsOn(client, appends),
+        readStream: (streamId, options) => readStreamFrom(client, streamId, options),
+      };
+      let result: T;
+      try {
+        result = await work(unit);
+      } catch (error) {
+        await client.query('rollback').catch((rollbackError: Error) => (unusable = rollbackError));
+        throw error;
+      }
+      await client.query('commit');
+      return result;
+    } finally {
+      client.release(unusable);
+    }
+  }
+
+  /**
+   * One statement for many streams (`append_to_streams`): the batch as one JSON document, each
+   * stream's last row back. A conflict appends nothing and leaves the transaction usable.
+   */
+  private async appendToStreamsOn(client: PoolClient, appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    if (appends.length === 0) return [];
+    const streams = new Set(appends.map((a) => a.streamId));
+    if (streams.size < appends.length) throw new Error('appendToStreams takes each stream at most once');
+    for (const a of appends) {
+      if (a.events.length === 0) throw new Error(`appendToStreams needs at least one event for ${a.streamId}`);
+    }
+    const document = JSON.stringify(
+      appends.map((a) => ({ stream: a.streamId, expected: expectedToSql(a.expectedRevision), events: a.events })),
     );
-    return rows.map(toRecorded);
+    let rows: {
+      stream_id: string;
+      global_position: string | null;
+      transaction_id: string | null;
+      stream_revision: string;
+      outcome: string;
+    }[];
+    try {
+      ({ rows } = await client.query({
+        name: 'ledger_append_to_streams',
+        text: 'select stream_id, global_position, transaction_id, stream_revision, outcome from append_to_streams($1::jsonb)',
+        values: [document],
+      }));
+    } catch (error) {
+      throw this.translate(error, appends[0].streamId, appends[0].expectedRevision);
+    }
+    const conflict = rows.find((r) => r.outcome === 'conflict');
+    if (conflict) {
+      const expected = appends.find((a) => a.streamId === conflict.stream_id)!.expectedRevision;
+      const actual = Number(conflict.stream_revision);
+      throw new WrongExpectedRevisionError(conflict.stream_id, String(expected), actual < 0 ? 'no_stream' : actual);
+    }
+    const byStream = new Map(rows.map((r) => [r.stream_id, r]));
+    return appends.map((a) => {
+      const last = byStream.get(a.streamId)!;
+      return {
+        nextExpectedRevision: Number(last.stream_revision),
+        position: Number(last.global_position),
+        logPosition: { commit: BigInt(last.transaction_id!), prepare: BigInt(last.global_position!) },
+      };
+    });
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

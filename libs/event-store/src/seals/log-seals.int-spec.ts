@@ -1,5 +1,5 @@
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
-import { eventStoreMigrations } from '../postgres/append-compare-and-set.migration';
+import { eventStoreMigrations } from '../postgres/event-store.migrations';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
 import { anEvent, aStream } from '../testing/event-store.contract';
 import { LogSeals, logSealsMigration } from './log-seals';

@@ -221,6 +221,79 @@ export function eventStoreContract(open: () => Promise<ContractSubject>): void {
     });
   });
 
+  describe('units of work', () => {
+    it('appends to several streams in one call, answering each in the order given, read back inside and after', async () => {
+      const [a, b] = [aStream(), aStream()];
+      await store.appendToStream(b, [anEvent('Before')], 'no_stream');
+      const first = [anEvent('A1'), anEvent('A2')];
+      const second = [anEvent('B1')];
+      const results = await store.inUnitOfWork(async (unit) => {
+        const appended = await unit.appendToStreams([
+          { streamId: a, events: first, expectedRevision: 'no_stream' },
+          { streamId: b, events: second, expectedRevision: 0 },
+        ]);
+        expect((await unit.readStream(a)).map((e) => e.id)).toEqual(first.map((e) => e.id));
+        const more = await unit.appendToStreams([{ streamId: a, events: [anEvent('A3')], expectedRevision: 1 }]);
+        return [...appended, ...more];
+      });
+      expect(results.map((r) => r.nextExpectedRevision)).toEqual([1, 1, 2]);
+      expect((await store.readStream(a)).map((e) => e.type)).toEqual(['A1', 'A2', 'A3']);
+      const readB = await store.readStream(b);
+      expect(readB.map((e) => e.type)).toEqual(['Before', 'B1']);
+      expect(readB[1].position).toBe(results[1].position);
+    });
+
+    it('refuses a stream not at its expected revision, naming it, and goes on to commit what follows', async () => {
+      const [a, b, c] = [aStream(), aStream(), aStream()];
+      await store.appendToStream(b, [anEvent()], 'no_stream');
+      let atomic = false;
+      await store.inUnitOfWork(async (unit) => {
+        atomic = unit.atomic;
+        const refused = unit.appendToStreams([
+          { streamId: a, events: [anEvent('A')], expectedRevision: 'no_stream' },
+          { streamId: b, events: [anEvent('B')], expectedRevision: 'no_stream' },
+        ]);
+        await expect(refused).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+        await expect(refused).rejects.toMatchObject({ streamId: b, actual: 0 });
+        await unit.appendToStreams([{ streamId: c, events: [anEvent('C')], expectedRevision: 'no_stream' }]);
+      });
+      expect(await store.readStream(b)).toHaveLength(1);
+      expect(await store.readStream(c)).toHaveLength(1);
+      // Atomic stores append none of a refused call; the others keep the streams before the refusal.
+      expect(await store.readStream(a)).toHaveLength(atomic ? 0 : 1);
+    });
+
+    it('answers events a stream already holds again, storing them once', async () => {
+      const stream = aStream();
+      const batch = [anEvent(), anEvent()];
+      const first = await store.appendToStream(stream, batch, 'no_stream');
+      await store.appendToStream(stream, [anEvent()], 1);
+      const again = await store.inUnitOfWork((unit) =>
+        unit.appendToStreams([{ streamId: stream, events: batch, expectedRevision: 'no_stream' }]),
+      );
+      expect(again).toEqual([first]);
+      expect(await store.readStream(stream)).toHaveLength(3);
+    });
+
+    it('rethrows a failed work; only an atomic store takes back what it appended', async () => {
+      const [a, b] = [aStream(), aStream()];
+      const failure = new Error('half-way');
+      let atomic = false;
+      await expect(
+        store.inUnitOfWork(async (unit) => {
+          atomic = unit.atomic;
+          await unit.appendToStreams([{ streamId: a, events: [anEvent()], expectedRevision: 'no_stream' }]);
+          await unit.appendToStreams([{ streamId: b, events: [anEvent()], expectedRevision: 'no_stream' }]);
+          throw failure;
+        }),
+      ).rejects.toBe(failure);
+      expect(await store.readStream(a)).toHaveLength(atomic ? 0 : 1);
+      expect(await store.readStream(b)).toHaveLength(atomic ? 0 : 1);
+      // The streams are usable afterwards either way.
+      await store.appendToStream(a, [anEvent()], atomic ? 'no_stream' : 0);
+    });
+  });
+
   describe('tamper evidence', () => {
     it('verifies an untouched log', async () => {
       await store.appendToStream(aStream(), [anEvent(), anEvent()], 'no_stream');

@@ -53,11 +53,13 @@ const MAX_ATTEMPTS = 5;
 export class StreamWriter {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
+  /** The stream folded; `from` reads it inside a unit of work (seeing what the unit appended). */
   async read<State, Event extends DomainEvent>(
     streamId: string,
     evolver: Evolver<State, Event>,
+    from: Pick<EventStore, 'readStream'> = this.store,
   ): Promise<StreamState<State>> {
-    const events = await this.store.readStream(streamId);
+    const events = await from.readStream(streamId);
     let state = evolver.initialState;
     for (const recorded of events) state = evolver.evolve(state, toDomainEvent<Event>(recorded));
     return { state, revision: events.length - 1, events };

@@ -1,5 +1,5 @@
 import type { Evolver } from '../common/decider';
-import { paidFen, withPayment, withReversal, type Payments } from '../payments/payment';
+import { withPayment, withReversal, Payments } from '../payments/payment';
 import type { PaymentLinkage } from '../payments/payment-linkage';
 import type { DividendDeclared, DividendEvent } from './dividend.events';
 
@@ -20,7 +20,7 @@ export const initialDividendState: DividendState = { status: 'none' };
 export function evolveDividend(state: DividendState, event: DividendEvent): DividendState {
   switch (event.type) {
     case 'DividendDeclared':
-      return { ...event.data, status: 'declared', payments: {}, references: {} };
+      return { ...event.data, status: 'declared', payments: Payments.none, references: {} };
     case 'DividendPaid': {
       if (state.status !== 'declared') return state;
       const { paymentId, amountFen, paidOn, householdId, reference } = event.data;
@@ -52,7 +52,7 @@ export function allocatedTo(state: DeclaredDividend, householdId: string): numbe
 
 /** What is still owed to a household: its allocation minus its payments that were not reversed. */
 export function owedTo(state: DeclaredDividend, householdId: string): number {
-  return allocatedTo(state, householdId) - paidFen(state.payments, (p) => p.householdId === householdId);
+  return allocatedTo(state, householdId) - state.payments.paidFen({ householdId });
 }
 
 /** The township of an allocated household (from its stakes), or undefined if it is not allocated. */
@@ -69,7 +69,7 @@ export function householdBalances(
     if (seen.has(householdId)) return [];
     seen.add(householdId);
     const allocatedFen = allocatedTo(state, householdId);
-    const paid = paidFen(state.payments, (p) => p.householdId === householdId);
+    const paid = state.payments.paidFen({ householdId });
     return [{ householdId, township, allocatedFen, paidFen: paid, owedFen: allocatedFen - paid }];
   });
 }
@@ -84,11 +84,11 @@ export const dividendPayments: PaymentLinkage<DividendState, DividendEvent> & {
   townshipOfPayment(state: DividendState, paymentId: string): string | undefined;
 } = {
   evolver: dividend,
-  payments: (s) => (s.status === 'declared' ? s.payments : {}),
+  payments: (s) => (s.status === 'declared' ? s.payments : Payments.none),
   township: (s) => (s.status === 'declared' ? s.township : undefined),
   townshipOfPayment: (s, paymentId) => {
     if (s.status !== 'declared') return undefined;
-    const payment = s.payments[paymentId];
+    const payment = s.payments.get(paymentId);
     return payment === undefined ? undefined : townshipOf(s, payment.householdId);
   },
 };

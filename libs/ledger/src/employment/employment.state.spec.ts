@@ -7,8 +7,8 @@ describe('employment state', () => {
     const state = fold(employment, [started, wagePaid(1, '2018-07'), wagePaid(2, '2018-08'), reversed(1)]);
     expect(employmentPayments.township(state)).toBe('城关镇');
     const payments = employmentPayments.payments(state);
-    expect(Object.keys(payments)).toEqual([`${EMPLOYMENT_ID}.p1`, `${EMPLOYMENT_ID}.p2`]);
-    expect(payments[`${EMPLOYMENT_ID}.p1`].reversal).toEqual({
+    expect(payments.list().map((p) => p.paymentId)).toEqual([`${EMPLOYMENT_ID}.p1`, `${EMPLOYMENT_ID}.p2`]);
+    expect(payments.get(`${EMPLOYMENT_ID}.p1`)?.reversal).toEqual({
       reversalId: `${EMPLOYMENT_ID}.p1.r`,
       reason: '重复录入',
     });
@@ -17,7 +17,7 @@ describe('employment state', () => {
   });
 
   it('has nothing for an employment never started', () => {
-    expect(employmentPayments.payments(employment.initialState)).toEqual({});
+    expect(employmentPayments.payments(employment.initialState).list()).toEqual([]);
     expect(employmentPayments.township(employment.initialState)).toBeUndefined();
   });
 });

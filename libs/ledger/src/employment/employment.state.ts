@@ -1,6 +1,6 @@
 import type { Evolver } from '../common/decider';
 import { notFound, type DomainError } from '../common/domain-error';
-import { withPayment, withReversal, type PaymentRecord, type Payments } from '../payments/payment';
+import { withPayment, withReversal, type PaymentRecord, Payments } from '../payments/payment';
 import type { PaymentLinkage } from '../payments/payment-linkage';
 import type { EmploymentEvent, EmploymentStarted } from './employment.events';
 
@@ -19,7 +19,7 @@ export const initialEmploymentState: EmploymentState = { status: 'none' };
 export function evolveEmployment(state: EmploymentState, event: EmploymentEvent): EmploymentState {
   switch (event.type) {
     case 'EmploymentStarted':
-      return { ...event.data, status: 'active', payments: {} };
+      return { ...event.data, status: 'active', payments: Payments.none };
     case 'WagePaid': {
       if (state.status === 'none') return state;
       const { paymentId, amountFen, paidOn, householdId, period } = event.data;
@@ -50,12 +50,12 @@ export const employmentNotFound = (employmentId: string): DomainError =>
 /** Unreversed payments for one wage month. */
 export function paymentsForMonth(state: EmploymentState, period: string): PaymentRecord[] {
   if (state.status === 'none') return [];
-  return Object.values(state.payments).filter((p) => !p.reversal && p.period === period);
+  return state.payments.inPeriod(period).filter((p) => !p.reversal);
 }
 
 /** How the reversal slice rebuilds an employment, finds its wage payments and scopes clerks. */
 export const employmentPayments: PaymentLinkage<EmploymentState, EmploymentEvent> = {
   evolver: employment,
-  payments: (s) => (s.status === 'none' ? {} : s.payments),
+  payments: (s) => (s.status === 'none' ? Payments.none : s.payments),
   township: (s) => (s.status === 'none' ? undefined : s.township),
 };

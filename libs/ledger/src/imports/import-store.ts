@@ -178,9 +178,14 @@ export class ImportStore {
     return rows[0] ? toRecord(rows[0]) : undefined;
   }
 
-  /** Starts a resumed commit over: its row errors are found again by the new validation. */
+  /**
+   * Starts a resumed commit over: its row errors are found again by the new validation, and what it
+   * wrote is reported again by the new write pass (rows an earlier run wrote, where the store kept
+   * them, with the positions they were written at).
+   */
   async restart(id: string): Promise<void> {
     await this.pool.query('delete from import_errors where import_id = $1', [id]);
+    await this.forgetWritten(id);
     await this.pool.query(
       `update imports set status = 'processing', phase = 'validating', rows = 0, accepted = 0, rejected = 0,
               error_count = 0, failure = null, updated_at = now() where id = $1`,
@@ -238,6 +243,12 @@ export class ImportStore {
        on conflict do nothing`,
       [id, written.map((w) => w.row), written.map((w) => w.id), written.map((w) => w.position)],
     );
+  }
+
+  /** What a commit reported written, taken back (its unit of work was rolled back). */
+  async forgetWritten(id: string): Promise<void> {
+    await this.pool.query('delete from import_rows where import_id = $1', [id]);
+    await this.pool.query('update imports set written = 0 where id = $1', [id]);
   }
 
   async finish(

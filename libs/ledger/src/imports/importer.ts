@@ -3,7 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { EventEmitter } from 'node:events';
 import type { PoolClient } from 'pg';
-import { EVENT_STORE, type EventStore } from '@ledger/event-store';
+import { EVENT_STORE, type EventStore, type RecordedEvent, type UnitOfWork } from '@ledger/event-store';
 import { Database } from '@ledger/runtime';
 import { forbidden, refuse, DomainError } from '../common/domain-error';
 import type { Actor } from '../common/actor';
@@ -56,10 +56,13 @@ const ROW_KINDS: Record<ImportKind, RowKind<unknown>> = {
 const VALIDATE_WINDOW_ROWS = 2_000;
 /** Lookups and stream reads running at once. */
 const READ_CONCURRENCY = 8;
-/** Streams appended to at once (one stream's rows always in file order). */
-const WRITE_CONCURRENCY = 8;
-/** Rows read before they are written, as one append per stream: more rows, longer appends, more memory. */
-const WRITE_BATCH_ROWS = 20_000;
+/**
+ * Rows read before they are written, as one append per stream: more rows, fewer and longer appends
+ * (each stream's append has a fixed cost on the server), but more memory held while they are written.
+ */
+const WRITE_BATCH_ROWS = 5_000;
+/** Events appended in one call (many streams' rows in one statement and round trip). */
+const EVENTS_PER_APPEND = 2_000;
 /** Streams whose state the write pass keeps between batches (the rest are read again when next needed). */
 const STREAMS_KEPT = 2_000;
 /** How often a running import saves its counters, so its status can be read while it runs. */
@@ -433,7 +436,11 @@ class ImportRun {
     this.store = importer.records;
     this.writer = request.dryRun
       ? undefined
-      : new StreamBatches(streams, eventStore, { concurrency: WRITE_CONCURRENCY, keep: STREAMS_KEPT });
+      : new StreamBatches(streams, {
+          keep: STREAMS_KEPT,
+          eventsPerAppend: EVENTS_PER_APPEND,
+          ownEvent: (e) => this.isOwn(e),
+        });
   }
 
   async execute(): Promise<void> {
@@ -456,6 +463,12 @@ class ImportRun {
     await this.flush(true);
     if (position === 'failed') return;
     await this.store.finish(id, 'committed', this.counters, { position });
+  }
+
+  /** An event one of this file's rows may have written (only those can be an earlier run's rows). */
+  private isOwn(event: RecordedEvent): boolean {
+    const source = event.metadata.source as { sha256?: unknown } | undefined;
+    return source?.sha256 === this.job.sha256;
   }
 
   private metadata(row: number): CommandMetadata {
@@ -569,7 +582,10 @@ class ImportRun {
     await mapConcurrently([...unread.values()], READ_CONCURRENCY, async (plan) => {
       const read = await this.importer.deps.streams.read(plan.streamId, plan.evolver);
       const applied = new Set(
-        read.events.map((e) => e.metadata.commandId).filter((c): c is string => typeof c === 'string'),
+        read.events
+          .filter((e) => this.isOwn(e))
+          .map((e) => e.metadata.commandId)
+          .filter((c): c is string => typeof c === 'string'),
       );
       streams.set(plan.streamId, { state: read.state, applied });
       // The write pass starts from the same state, and need not read the stream again.
@@ -619,11 +635,42 @@ class ImportRun {
 
   /**
    * The write pass; the position of the last event, or 'failed'. Rows are read again, planned as in
-   * validation, and collected per stream; every `WRITE_BATCH_ROWS` rows the batch is written (one
-   * append per stream, see StreamBatches) while the next one is read.
+   * validation, and collected per stream; every `WRITE_BATCH_ROWS` rows the batch is written (see
+   * StreamBatches) while the next one is read. All batches are one unit of work: on PostgreSQL the
+   * import's events become visible together when it commits, and a row refused here (the ledger
+   * changed since validation) leaves nothing written. Where the store cannot do that (EventStoreDB)
+   * the rows before it stay, and running the import again resumes it.
    */
   private async write(): Promise<number | 'failed'> {
     const writer = this.writer!;
+    let atomic = false;
+    try {
+      return await this.importer.deps.eventStore.inUnitOfWork(async (unit) => {
+        atomic = unit.atomic;
+        return this.writeIn(unit, writer);
+      });
+    } catch (error) {
+      const refused =
+        error instanceof RowRefusedInWrite
+          ? this.refusedAt(error.planned.record, {
+              column: error.planned.plan.columnOf(error.error.code),
+              code: error.error.code,
+              en: error.error.message,
+              zh: error.error.messageZh,
+            })
+          : error;
+      if (atomic) await this.forgetWritten();
+      if (!(refused instanceof CommitRefused)) throw refused;
+      this.pendingErrors.push(refused.problem);
+      await this.flush(true);
+      await this.store.finish(this.job.id, 'failed', this.counters, {
+        failure: `row ${refused.row}: ${refused.problem.en}${atomic ? ' Nothing was written.' : ''}`,
+      });
+      return 'failed';
+    }
+  }
+
+  private async writeIn(unit: UnitOfWork, writer: StreamBatches): Promise<number> {
     let position = 0;
     const written = async (rows: RowWritten[]) => {
       for (const w of rows) position = Math.max(position, w.position);
@@ -640,7 +687,7 @@ class ImportRun {
       const full = batch;
       batch = new Map();
       batched = 0;
-      writing = writer.write(full, written);
+      writing = writer.write(unit, full, written);
     };
     try {
       for await (const record of this.records()) {
@@ -660,26 +707,21 @@ class ImportRun {
       }
       await send();
       await writing;
+      // Saved before the unit commits: once it has, the import's rows are all on record.
+      await this.flush(false);
       return position;
     } catch (error) {
       await writing.catch(() => undefined);
-      const refused =
-        error instanceof RowRefusedInWrite
-          ? this.refusedAt(error.planned.record, {
-              column: error.planned.plan.columnOf(error.error.code),
-              code: error.error.code,
-              en: error.error.message,
-              zh: error.error.messageZh,
-            })
-          : error;
-      if (!(refused instanceof CommitRefused)) throw refused;
-      this.pendingErrors.push(refused.problem);
-      await this.flush(true);
-      await this.store.finish(this.job.id, 'failed', this.counters, {
-        failure: `row ${refused.row}: ${refused.problem.en}`,
-      });
-      return 'failed';
+      throw error;
     }
+  }
+
+  /** Nothing the unit appended was kept: neither are the rows it reported written. */
+  private async forgetWritten(): Promise<void> {
+    this.counters.written = 0;
+    this.pendingWritten = [];
+    await this.flushing;
+    await this.store.forgetWritten(this.job.id);
   }
 
   private refusedAt(record: RosterRecord, problem: RowProblem): CommitRefused {

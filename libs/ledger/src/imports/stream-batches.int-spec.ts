@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eventStoreMigrations } from '@ledger/event-store/postgres/append-compare-and-set.migration';
+import { eventStoreMigrations } from '@ledger/event-store/postgres/event-store.migrations';
 import { PostgresEventStore } from '@ledger/event-store/postgres/postgres-event-store';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
 import type { DomainEvent, Evolver } from '../common/decider';
@@ -54,18 +54,30 @@ describe('StreamBatches (the write pass of roster imports)', () => {
   });
   afterAll(() => db.drop());
 
-  const write = async (batches: StreamBatches, rows: PlannedRow[]): Promise<RowWritten[]> => {
-    const batch = new Map<string, PlannedRow[]>();
-    for (const r of rows) batch.set(r.plan.streamId, [...(batch.get(r.plan.streamId) ?? []), r]);
+  const batchesOf = (keep = 10, eventsPerAppend = 100) =>
+    new StreamBatches(streams, {
+      keep,
+      eventsPerAppend,
+      ownEvent: (e) => (e.metadata.source as { sha256?: string } | undefined)?.sha256 === 'abc',
+    });
+
+  /** Writes batches in one unit of work, as the importer does. */
+  const write = async (batches: StreamBatches, ...rowsOfBatches: PlannedRow[][]): Promise<RowWritten[]> => {
     const written: RowWritten[] = [];
-    await batches.write(batch, (w) => void written.push(...w));
+    await store.inUnitOfWork(async (unit) => {
+      for (const rows of rowsOfBatches) {
+        const batch = new Map<string, PlannedRow[]>();
+        for (const r of rows) batch.set(r.plan.streamId, [...(batch.get(r.plan.streamId) ?? []), r]);
+        await batches.write(unit, batch, (w) => void written.push(...w));
+      }
+    });
     return written.sort((a, b) => a.row - b.row);
   };
 
   it('appends each stream’s rows in file order, with the handler’s event ids and metadata, across batches', async () => {
     const a = `tally-${randomUUID()}`;
     const b = `tally-${randomUUID()}`;
-    const batches = new StreamBatches(streams, store, { concurrency: 2, keep: 10 });
+    const batches = batchesOf();
     const first = await write(batches, [row(a, 1), row(b, 2), row(a, 3)]);
     expect(first.map((w) => w.id)).toEqual([`${a}.n1`, `${b}.n1`, `${a}.n2`]);
     const second = await write(batches, [row(a, 4), row(b, 5)]);
@@ -87,7 +99,7 @@ describe('StreamBatches (the write pass of roster imports)', () => {
 
   it('decides again after someone else wrote the stream meanwhile', async () => {
     const a = `tally-${randomUUID()}`;
-    const batches = new StreamBatches(streams, store, { concurrency: 1, keep: 10 });
+    const batches = batchesOf();
     await write(batches, [row(a, 1)]);
     // Another writer appends behind the kept state's back.
     await streams.decide(a, tally, (n) => [{ type: 'Counted', data: { n: n + 1 } }], metadataOf(randomUUID()));
@@ -98,14 +110,10 @@ describe('StreamBatches (the write pass of roster imports)', () => {
 
   it('recognises rows an earlier run wrote, reporting what they wrote then, and writes the rest once', async () => {
     const a = `tally-${randomUUID()}`;
-    await write(new StreamBatches(streams, store, { concurrency: 1, keep: 10 }), [row(a, 1), row(a, 2)]);
+    await write(batchesOf(), [row(a, 1), row(a, 2)]);
     const before = await store.readStream(a);
     // A resumed run: a fresh writer, the same rows and one more.
-    const written = await write(new StreamBatches(streams, store, { concurrency: 1, keep: 10 }), [
-      row(a, 1),
-      row(a, 2),
-      row(a, 3),
-    ]);
+    const written = await write(batchesOf(), [row(a, 1), row(a, 2), row(a, 3)]);
     expect(written).toEqual([
       { row: 1, id: `${a}.n1`, position: before[0].position },
       { row: 2, id: `${a}.n2`, position: before[1].position },
@@ -114,14 +122,32 @@ describe('StreamBatches (the write pass of roster imports)', () => {
     expect(await store.readStream(a)).toHaveLength(3);
   });
 
-  it('stops at a row the ledger refuses: that stream’s batch writes nothing, the row is named', async () => {
-    const a = `tally-${randomUUID()}`;
-    const batches = new StreamBatches(streams, store, { concurrency: 1, keep: 10 });
-    const rows = Array.from({ length: LIMIT + 1 }, (_, i) => row(a, i + 2));
-    const failure = await write(batches, rows).catch((error: unknown) => error);
+  it('stops at a row the ledger refuses, naming it; nothing of the unit is written, earlier batches included', async () => {
+    const [a, b, c] = [`tally-${randomUUID()}`, `tally-${randomUUID()}`, `tally-${randomUUID()}`];
+    // Small appends: the first batch is several calls, all appended before the refusal.
+    const batches = batchesOf(10, 1);
+    const first = [row(a, 1), row(b, 2), row(c, 3)];
+    const second = [row(b, 4), ...Array.from({ length: LIMIT + 1 }, (_, i) => row(a, i + 5))];
+    const failure = await write(batches, first, second).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(RowRefusedInWrite);
-    expect((failure as RowRefusedInWrite).planned.record.row).toBe(LIMIT + 2);
+    expect((failure as RowRefusedInWrite).planned.record.row).toBe(LIMIT + 4);
     expect((failure as RowRefusedInWrite).error.code).toBe('TALLY.FULL');
-    expect(await store.readStream(a)).toEqual([]);
+    for (const stream of [a, b, c]) expect(await store.readStream(stream)).toEqual([]);
+  });
+
+  it('appends many streams per call and keeps only `keep` of them, reading the others again', async () => {
+    const ids = Array.from({ length: 12 }, () => `tally-${randomUUID()}`);
+    const batches = batchesOf(4, 5);
+    const first = await write(
+      batches,
+      ids.map((id, i) => row(id, i + 1)),
+    );
+    const second = await write(
+      batches,
+      ids.map((id, i) => row(id, i + 101)),
+    );
+    expect(first.map((w) => w.id)).toEqual(ids.map((id) => `${id}.n1`));
+    expect(second.map((w) => w.id)).toEqual(ids.map((id) => `${id}.n2`));
+    for (const id of ids) expect((await store.readStream(id)).map((e) => e.data)).toEqual([{ n: 1 }, { n: 2 }]);
   });
 });

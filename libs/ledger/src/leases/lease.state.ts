@@ -1,6 +1,6 @@
 import type { Evolver } from '../common/decider';
 import type { PaymentLinkage } from '../payments/payment-linkage';
-import { paidFen, withPayment, withReversal, type Payments } from '../payments/payment';
+import { withPayment, withReversal, Payments } from '../payments/payment';
 import type { LeaseDue, LeaseEvent, LeaseSigned } from './lease.events';
 
 /** The terms a lease was signed on (its `endsOn` is the end as signed; see `ended` for an early end). */
@@ -25,7 +25,7 @@ export function evolveLease(state: LeaseState, event: LeaseEvent): LeaseState {
   switch (event.type) {
     case 'LeaseSigned': {
       const { dues, ...terms } = event.data;
-      return { status: 'signed', terms, dues, payments: {}, references: {} };
+      return { status: 'signed', terms, dues, payments: Payments.none, references: {} };
     }
     case 'RentPaid': {
       if (state.status !== 'signed') return state;
@@ -54,7 +54,7 @@ export const lease: Evolver<LeaseState, LeaseEvent> = { initialState: initialLea
 /** How the reversal slice rebuilds a lease, finds its payments and scopes clerks. */
 export const leasePayments: PaymentLinkage<LeaseState, LeaseEvent> = {
   evolver: lease,
-  payments: (s) => (s.status === 'signed' ? s.payments : {}),
+  payments: (s) => (s.status === 'signed' ? s.payments : Payments.none),
   township: (s) => (s.status === 'signed' ? s.terms.township : undefined),
 };
 
@@ -65,5 +65,5 @@ export function currentEndsOn(state: Extract<LeaseState, { status: 'signed' }>):
 
 /** What has been paid, and not reversed, for one period. */
 export function paidForPeriod(payments: Payments, period: string): number {
-  return paidFen(payments, (p) => p.period === period);
+  return payments.paidFen({ period });
 }

@@ -1,6 +1,6 @@
 import type { Evolver } from '../common/decider';
 import { notFound, type DomainError } from '../common/domain-error';
-import { withPayment, withReversal, type Payments } from '../payments/payment';
+import { withPayment, withReversal, Payments } from '../payments/payment';
 import type { PaymentLinkage } from '../payments/payment-linkage';
 import type { OrderContracted, OrderEvent } from './order.events';
 
@@ -12,7 +12,7 @@ export const initialOrderState: OrderState = { status: 'none' };
 export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
   switch (event.type) {
     case 'OrderContracted':
-      return { ...event.data, status: 'contracted', payments: {} };
+      return { ...event.data, status: 'contracted', payments: Payments.none };
     case 'PurchasePaid': {
       if (state.status === 'none') return state;
       const { paymentId, amountFen, paidOn, householdId } = event.data;
@@ -37,6 +37,6 @@ export const orderNotFound = (orderId: string): DomainError =>
 /** How the reversal slice rebuilds an order, finds its purchase payments and scopes clerks. */
 export const orderPayments: PaymentLinkage<OrderState, OrderEvent> = {
   evolver: order,
-  payments: (s) => (s.status === 'none' ? {} : s.payments),
+  payments: (s) => (s.status === 'none' ? Payments.none : s.payments),
   township: (s) => (s.status === 'none' ? undefined : s.township),
 };

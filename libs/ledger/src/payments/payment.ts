@@ -31,27 +31,162 @@ export function parsePaymentId(id: string): { linkageId: string; isReversal: boo
   return match ? { linkageId: match[1], isReversal: match[2] !== undefined } : undefined;
 }
 
-/** Payments recorded so far on a linkage, keyed by payment id. */
-export type Payments = Readonly<Record<string, PaymentRecord>>;
+/** What a payment was reversed with. */
+type Reversal = NonNullable<PaymentRecord['reversal']>;
+
+/**
+ * The columns every value of one linkage's Payments shares: entry i is the (i+1)-th payment. Only
+ * ever appended to; each value reads its first `count` entries.
+ */
+interface Columns {
+  amountFen: number[];
+  paidOn: string[];
+  householdId: string[];
+  period: (string | undefined)[];
+  /** Ids that are not `paymentIdFor(linkageId, i + 1)` (none in practice), by place. */
+  otherIds: Map<number, string>;
+  linkageId: string | undefined;
+}
+
+const noColumns = (): Columns => ({
+  amountFen: [],
+  paidOn: [],
+  householdId: [],
+  period: [],
+  otherIds: new Map(),
+  linkageId: undefined,
+});
+
+/**
+ * Payments recorded so far on a linkage, in the order recorded. A value: `withPayment` and
+ * `withReversal` answer new Payments and leave this one as it was.
+ *
+ * Kept small and cheap to grow, since a linkage may hold years of monthly payments and an import
+ * folds thousands of linkages at once: a payment is stored as a few column entries, not an object
+ * (its id is its number: `paymentIdFor`; a household or date equal to the previous payment's is
+ * stored as the same string), and PaymentRecords are made when asked for. A new payment is added to
+ * the columns the previous value holds (adding to a value that is not the latest copies them
+ * first), so folding a stream of n payments costs O(n), not O(n²).
+ */
+export class Payments {
+  /** No payments yet. */
+  static readonly none = new Payments(noColumns(), 0, new Map());
+
+  private constructor(
+    private readonly columns: Columns,
+    /** Payments recorded, reversed ones included (the next payment is number count + 1). */
+    readonly count: number,
+    /** Reversals, by place (rare: a value of its own each). */
+    private readonly reversals: ReadonlyMap<number, Reversal>,
+  ) {}
+
+  /** The payment with this id, if it is recorded here. */
+  get(paymentId: string): PaymentRecord | undefined {
+    const at = this.placeOf(paymentId);
+    return at === undefined ? undefined : this.record(at);
+  }
+
+  /** Every payment, in the order recorded, reversed ones included. */
+  list(): PaymentRecord[] {
+    return Array.from({ length: this.count }, (_, at) => this.record(at));
+  }
+
+  /** The payments for a period, in the order recorded, reversed ones included. */
+  inPeriod(period: string): PaymentRecord[] {
+    const found: PaymentRecord[] = [];
+    const periods = this.columns.period;
+    for (let at = 0; at < this.count; at++) if (periods[at] === period) found.push(this.record(at));
+    return found;
+  }
+
+  /** What has been paid and not reversed: all of it, or a period's, or a household's. */
+  paidFen(only: { period?: string; householdId?: string } = {}): number {
+    const { amountFen, period, householdId } = this.columns;
+    let sum = 0;
+    for (let at = 0; at < this.count; at++) {
+      if (only.period !== undefined && period[at] !== only.period) continue;
+      if (only.householdId !== undefined && householdId[at] !== only.householdId) continue;
+      if (!this.reversals.has(at)) sum += amountFen[at];
+    }
+    return sum;
+  }
+
+  /** For withPayment. */
+  added(payment: PaymentRecord): Payments {
+    const latest = this.columns.amountFen.length === this.count;
+    const columns = latest ? this.columns : this.copiedColumns();
+    const at = this.count;
+    const last = at - 1;
+    columns.linkageId ??= parsePaymentNumber(payment.paymentId)?.linkageId;
+    if (payment.paymentId !== paymentIdFor(columns.linkageId ?? '', at + 1)) {
+      columns.otherIds.set(at, payment.paymentId);
+    }
+    columns.amountFen.push(payment.amountFen);
+    columns.paidOn.push(payment.paidOn === columns.paidOn[last] ? columns.paidOn[last] : payment.paidOn);
+    columns.householdId.push(
+      payment.householdId === columns.householdId[last] ? columns.householdId[last] : payment.householdId,
+    );
+    columns.period.push(payment.period);
+    const reversals = payment.reversal ? new Map([...this.reversals, [at, payment.reversal]]) : this.reversals;
+    return new Payments(columns, at + 1, reversals);
+  }
+
+  /** For withReversal. */
+  reversed(paymentId: string, reversal: Reversal): Payments {
+    const at = this.placeOf(paymentId);
+    if (at === undefined) return this;
+    return new Payments(this.columns, this.count, new Map([...this.reversals, [at, reversal]]));
+  }
+
+  private placeOf(paymentId: string): number | undefined {
+    const numbered = parsePaymentNumber(paymentId);
+    if (numbered && numbered.linkageId === this.columns.linkageId) {
+      const at = numbered.n - 1;
+      if (at < this.count && !this.columns.otherIds.has(at)) return at;
+    }
+    for (const [at, id] of this.columns.otherIds) if (at < this.count && id === paymentId) return at;
+    return undefined;
+  }
+
+  private record(at: number): PaymentRecord {
+    const { amountFen, paidOn, householdId, period, otherIds, linkageId } = this.columns;
+    const reversal = this.reversals.get(at);
+    return {
+      paymentId: otherIds.get(at) ?? paymentIdFor(linkageId ?? '', at + 1),
+      amountFen: amountFen[at],
+      paidOn: paidOn[at],
+      householdId: householdId[at],
+      ...(period[at] === undefined ? {} : { period: period[at] }),
+      ...(reversal ? { reversal } : {}),
+    };
+  }
+
+  private copiedColumns(): Columns {
+    const { amountFen, paidOn, householdId, period, otherIds, linkageId } = this.columns;
+    return {
+      amountFen: amountFen.slice(0, this.count),
+      paidOn: paidOn.slice(0, this.count),
+      householdId: householdId.slice(0, this.count),
+      period: period.slice(0, this.count),
+      otherIds: new Map([...otherIds].filter(([at]) => at < this.count)),
+      linkageId,
+    };
+  }
+}
+
+/** `<linkageId>.p<n>` split, or undefined. */
+function parsePaymentNumber(paymentId: string): { linkageId: string; n: number } | undefined {
+  const match = /^(.+)\.p([1-9]\d*)$/.exec(paymentId);
+  return match ? { linkageId: match[1], n: Number(match[2]) } : undefined;
+}
 
 /** Adds a payment to a linkage's record. */
 export function withPayment(payments: Payments, payment: PaymentRecord): Payments {
-  return { ...payments, [payment.paymentId]: payment };
+  return payments.added(payment);
 }
 
 /** Marks a payment reversed. */
 export function withReversal(payments: Payments, event: PaymentReversed): Payments {
-  const payment = payments[event.data.paymentId];
-  if (!payment) return payments;
-  return {
-    ...payments,
-    [payment.paymentId]: { ...payment, reversal: { reversalId: event.data.reversalId, reason: event.data.reason } },
-  };
-}
-
-/** What has been paid and not reversed, over the payments that match. */
-export function paidFen(payments: Payments, matches: (p: PaymentRecord) => boolean = () => true): number {
-  return Object.values(payments)
-    .filter((p) => !p.reversal && matches(p))
-    .reduce((sum, p) => sum + p.amountFen, 0);
+  const { paymentId, reversalId, reason } = event.data;
+  return payments.reversed(paymentId, { reversalId, reason });
 }

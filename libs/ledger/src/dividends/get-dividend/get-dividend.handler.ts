@@ -45,7 +45,7 @@ export class GetDividendHandler implements IQueryHandler<GetDividendQuery> {
       totalShares: state.totalShares,
       allocations: state.allocations,
       households,
-      payments: Object.values(state.payments).map((p) => ({
+      payments: state.payments.list().map((p) => ({
         paymentId: p.paymentId,
         householdId: p.householdId,
         amountFen: p.amountFen,

@@ -57,7 +57,7 @@ export function decidePayDividend(command: PayDividendCommand, state: DividendSt
       type: 'DividendPaid',
       data: {
         declarationId: state.declarationId,
-        paymentId: paymentIdFor(state.declarationId, Object.keys(state.payments).length + 1),
+        paymentId: paymentIdFor(state.declarationId, state.payments.count + 1),
         householdId: payload.householdId,
         amountFen: payload.amountFen,
         paidOn: payload.paidOn,

@@ -28,7 +28,8 @@ export function decideEndEmployment(command: EndEmploymentCommand, state: Employ
     );
   }
   const lastMonth = monthOf(endsOn);
-  const later = Object.values(state.payments)
+  const later = state.payments
+    .list()
     .filter((p) => !p.reversal && p.period !== undefined && p.period > lastMonth)
     .map((p) => p.period)
     .sort();

@@ -22,7 +22,7 @@ export class GetEmploymentHandler implements IQueryHandler<GetEmploymentQuery> {
       .map((recorded) => toDomainEvent<EmploymentEvent>(recorded))
       .flatMap((e) => (e.type === 'WagePaid' ? [e.data] : []))
       .map((data) => {
-        const reversal = payments[data.paymentId]?.reversal;
+        const reversal = payments.get(data.paymentId)?.reversal;
         return reversal ? { ...data, reversal } : data;
       });
     return { id, ...rest, payments: paid, position: events[events.length - 1].position };

@@ -82,7 +82,7 @@ export function decideRecordWagePayment(command: RecordWagePaymentCommand, state
       type: 'WagePaid',
       data: {
         employmentId,
-        paymentId: paymentIdFor(employmentId, Object.keys(state.payments).length + 1),
+        paymentId: paymentIdFor(employmentId, state.payments.count + 1),
         householdId: state.householdId,
         workerName: state.workerName,
         period,

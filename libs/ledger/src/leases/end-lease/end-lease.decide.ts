@@ -35,7 +35,7 @@ export function decideEndLease(command: EndLeaseCommand, state: LeaseState): Lea
     );
   }
   const dues = computeRentDues({ ...state.terms, endsOn: payload.endsOn });
-  for (const period of new Set(Object.values(state.payments).map((p) => p.period ?? ''))) {
+  for (const period of new Set(state.payments.list().map((p) => p.period ?? ''))) {
     const paid = paidForPeriod(state.payments, period);
     const newDue = dues.find((d) => d.period === period)?.amountFen ?? 0;
     if (paid > newDue) {

@@ -21,7 +21,7 @@ export class GetLeaseHandler implements IQueryHandler<GetLeaseQuery> {
       const paid = paidForPeriod(state.payments, d.period);
       return { ...d, paidFen: paid, outstandingFen: Math.max(0, d.amountFen - paid) };
     });
-    const payments = Object.values(state.payments).map((p) => ({
+    const payments = state.payments.list().map((p) => ({
       paymentId: p.paymentId,
       period: p.period ?? '',
       amountFen: p.amountFen,

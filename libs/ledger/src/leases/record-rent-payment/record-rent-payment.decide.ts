@@ -50,7 +50,7 @@ export function decideRecordRentPayment(command: RecordRentPaymentCommand, state
       `${due.period} 期租金还欠 ${formatYuan(outstanding)} 元，本次 ${formatYuan(payload.amountFen)} 元超出应付金额。`,
     );
   }
-  const paymentId = paymentIdFor(payload.leaseId, Object.keys(state.payments).length + 1);
+  const paymentId = paymentIdFor(payload.leaseId, state.payments.count + 1);
   return [
     {
       type: 'RentPaid',

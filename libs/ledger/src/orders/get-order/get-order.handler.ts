@@ -22,7 +22,7 @@ export class GetOrderHandler implements IQueryHandler<GetOrderQuery> {
       .map((recorded) => toDomainEvent<OrderEvent>(recorded))
       .flatMap((e) => (e.type === 'PurchasePaid' ? [e.data] : []))
       .map((data) => {
-        const reversal = payments[data.paymentId]?.reversal;
+        const reversal = payments.get(data.paymentId)?.reversal;
         return reversal ? { ...data, reversal } : data;
       });
     return { id, ...rest, payments: paid, position: events[events.length - 1].position };

@@ -54,7 +54,7 @@ export function decideRecordPurchasePayment(command: RecordPurchasePaymentComman
       type: 'PurchasePaid',
       data: {
         orderId,
-        paymentId: paymentIdFor(orderId, Object.keys(state.payments).length + 1),
+        paymentId: paymentIdFor(orderId, state.payments.count + 1),
         householdId: state.householdId,
         product: state.product,
         unit: state.unit,

@@ -96,7 +96,7 @@ describe('reverse a payment', () => {
       (s, e) => employmentPayments.evolver.evolve(s, e),
       employmentPayments.evolver.initialState,
     );
-    expect(employmentPayments.payments(state)[`${EMPLOYMENT_ID}.p1`].reversal).toEqual({
+    expect(employmentPayments.payments(state).get(`${EMPLOYMENT_ID}.p1`)?.reversal).toEqual({
       reversalId: `${EMPLOYMENT_ID}.p1.r`,
       reason: '重复录入',
     });

@@ -43,7 +43,7 @@ export function decideReversePayment<State>(
   if (!parsed) throw paymentNotFound(payload.paymentId);
   const payments = linkage.payments(state);
   const paymentId = parsed.isReversal ? payload.paymentId.slice(0, -'.r'.length) : payload.paymentId;
-  const payment = payments[paymentId];
+  const payment = payments.get(paymentId);
   // A reversal id names something only once that reversal was recorded.
   if (!payment || (parsed.isReversal && payment.reversal?.reversalId !== payload.paymentId)) {
     throw paymentNotFound(payload.paymentId);
