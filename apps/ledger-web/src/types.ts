@@ -3,8 +3,10 @@
  * from the bundle), so the console cannot drift from what the API answers.
  */
 
-export type { HouseholdListItem as Household } from '../../../libs/ledger/src/households/list-households/household-list.view';
-export type { HouseholdView } from '../../../libs/ledger/src/households/get-household/household.view';
+export type {
+  HouseholdSummary as Household,
+  HouseholdView,
+} from '../../../libs/ledger/src/households/get-household/household.view';
 export type { Statement, StatementLine } from '../../../libs/ledger/src/statements/statement.view';
 export type {
   ObligationItem as Obligation,

@@ -3,20 +3,14 @@ import { assertMayReadIn, type Actor } from '../common/actor';
 import { notFound } from '../common/domain-error';
 import type { StreamWriter } from '../common/stream-writer';
 import { household as householdEvolver } from '../households/household.state';
+import type { HouseholdSummary } from '../households/get-household/household.view';
 import type { HouseholdStatus } from '../households/household.events';
 import type { CsvColumn } from '../http/csv';
 import type { ProjectionsHost } from '../projections/projections-host';
 import { plainYuan } from '../shared/money';
 import { explainLine, type ExplainableLine } from './statement-explanation';
 import { statementProjection } from './statement.projection';
-import type {
-  Statement,
-  StatementForm,
-  StatementHousehold,
-  StatementKind,
-  StatementLang,
-  StatementLine,
-} from './statement.view';
+import type { Statement, StatementForm, StatementKind, StatementLang, StatementLine } from './statement.view';
 
 export interface StatementRequest {
   householdId: string;
@@ -138,7 +132,7 @@ export async function loadStatement(
   };
 }
 
-function toHousehold(row: HouseholdRow): StatementHousehold {
+function toHousehold(row: HouseholdRow): HouseholdSummary {
   return {
     id: row.household_id,
     registrationNo: row.registration_no,
@@ -152,7 +146,7 @@ function toHousehold(row: HouseholdRow): StatementHousehold {
 }
 
 /** A household registered but not yet projected (no `minPosition` given): read from its stream. */
-async function fromStream(sources: StatementSources, householdId: string): Promise<StatementHousehold> {
+async function fromStream(sources: StatementSources, householdId: string): Promise<HouseholdSummary> {
   const { state } = await sources.streams.read(householdId, householdEvolver);
   if (state.status !== 'registered') {
     throw notFound('HOUSEHOLD.NOT_FOUND', `No household ${householdId}.`, `没有编号为 ${householdId} 的农户。`);

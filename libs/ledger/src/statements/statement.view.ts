@@ -1,5 +1,5 @@
 import type { WageBasis } from '../employment/employment.events';
-import type { HouseholdStatus } from '../households/household.events';
+import type { HouseholdSummary } from '../households/get-household/household.view';
 import type { FundSource } from '../projects/project.events';
 
 /*
@@ -85,20 +85,9 @@ export type StatementLine = LineCommon &
     | { form: 'order'; kind: 'purchase'; basis: PurchaseLineBasis }
   );
 
-export interface StatementHousehold {
-  id: string;
-  registrationNo: string;
-  headName: string;
-  members: number;
-  village: string;
-  township: string;
-  county: string;
-  status: HouseholdStatus;
-}
-
 /** `GET /v1/households/{id}/statement`: everything a household received, and why, as of an instant. */
 export interface Statement {
-  household: StatementHousehold;
+  household: HouseholdSummary;
   /** Inclusive bounds on `paidOn`, as asked (null: unbounded). */
   from: string | null;
   to: string | null;

@@ -1,7 +1,12 @@
 import type { HouseholdStatus } from '../household.events';
 
-/** A household as the API shows it. */
-export interface HouseholdView {
+/*
+ * Households as the API shows them. Types only, importing only types: the web console compiles
+ * against this file, so it must stay free of Node and Nest.
+ */
+
+/** A household as lists and statements show it (`GET /v1/households`, a statement's `household`). */
+export interface HouseholdSummary {
   id: string;
   registrationNo: string;
   headName: string;
@@ -9,8 +14,12 @@ export interface HouseholdView {
   village: string;
   township: string;
   county: string;
-  enrolledOn?: string;
   status: HouseholdStatus;
+}
+
+/** A household as `GET /v1/households/{id}` shows it, with its status history. */
+export interface HouseholdView extends HouseholdSummary {
+  enrolledOn?: string;
   statusHistory: { status: HouseholdStatus; effectiveOn: string; reason: string }[];
   /** Ledger position the view was read at. */
   position: number;

@@ -5,7 +5,7 @@ import type { Actor } from '../../common/actor';
 import type { Page } from '../../common/page';
 import { CurrentActor } from '../../http/request-context';
 import { ListHouseholdsRequest } from './list-households.dto';
-import type { HouseholdListItem } from './household-list.view';
+import type { HouseholdSummary } from '../get-household/household.view';
 import { ListHouseholdsQuery } from './list-households.query';
 
 @ApiTags('registry')
@@ -15,7 +15,7 @@ export class ListHouseholdsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  list(@QueryString() filter: ListHouseholdsRequest, @CurrentActor() actor: Actor): Promise<Page<HouseholdListItem>> {
+  list(@QueryString() filter: ListHouseholdsRequest, @CurrentActor() actor: Actor): Promise<Page<HouseholdSummary>> {
     return this.queries.execute(new ListHouseholdsQuery(filter, actor));
   }
 }

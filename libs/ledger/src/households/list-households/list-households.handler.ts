@@ -5,7 +5,7 @@ import { encodeCursor, readCursor, type Page } from '../../common/page';
 import { ProjectionsHost } from '../../projections/projections-host';
 import { householdListProjection } from './household-list.projection';
 import type { HouseholdStatus } from '../household.events';
-import type { HouseholdListItem } from './household-list.view';
+import type { HouseholdSummary } from '../get-household/household.view';
 import { ListHouseholdsQuery } from './list-households.query';
 
 interface Row {
@@ -27,7 +27,7 @@ export class ListHouseholdsHandler implements IQueryHandler<ListHouseholdsQuery>
     private readonly projections: ProjectionsHost,
   ) {}
 
-  async execute({ filter, actor }: ListHouseholdsQuery): Promise<Page<HouseholdListItem>> {
+  async execute({ filter, actor }: ListHouseholdsQuery): Promise<Page<HouseholdSummary>> {
     // Household users read their own statement only, not the register (contract: roles).
     if (actor.role === 'household') throw forbidden('AUTH.NOT_YOURS', 'You may not read this.', '您无权查看此项。');
     await this.projections.waitFor(filter.minPosition, [householdListProjection.name]);
