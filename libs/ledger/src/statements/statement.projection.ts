@@ -7,7 +7,15 @@ import type { LeaseEvent } from '../leases/lease.events';
 import type { OrderEvent } from '../orders/order.events';
 import type { ProjectEvent } from '../projects/project.events';
 import { FUND_SOURCES } from '../projects/project.events';
-import { eventOf, lastWins, row, rowStatement, type Projection, type RowSql } from '../projections/projection';
+import {
+  eventOf,
+  insertOnce,
+  lastWins,
+  row,
+  rowStatement,
+  type Projection,
+  type RowSql,
+} from '../projections/projection';
 
 /**
  * One row per payment to a household (`statement_lines`), with everything its statement line shows:
@@ -304,38 +312,23 @@ const DIVIDEND_HOUSEHOLDS = rowStatement({
   keys: (r) => ({ reads: [], writes: [`statement_dividend_households:${String(r.declaration_id)}`] }),
 });
 
-const LEASES = rowStatement({
-  columns: {
-    lease_id: 'text',
-    entity_id: 'text',
-    entity_name: 'text',
-    area_mu: 'text',
-    rent_per_mu_year_fen: 'bigint',
-  },
-  sql: `insert into statement_leases (lease_id, entity_id, entity_name, area_mu, rent_per_mu_year_fen)
-        select r.lease_id, r.entity_id, r.entity_name, r.area_mu, r.rent_per_mu_year_fen from ROWS order by r.ord
-        on conflict (lease_id) do nothing`,
-  writes: ['statement_leases'],
-  keys: (r) => ({ reads: [], writes: [`statement_leases:${String(r.lease_id)}`] }),
+const LEASES = insertOnce('statement_leases', 'lease_id', {
+  lease_id: 'text',
+  entity_id: 'text',
+  entity_name: 'text',
+  area_mu: 'text',
+  rent_per_mu_year_fen: 'bigint',
 });
 
-const EMPLOYMENTS = rowStatement({
-  columns: { employment_id: 'text', entity_id: 'text', entity_name: 'text', wage_basis: 'text', rate_fen: 'bigint' },
-  sql: `insert into statement_employments (employment_id, entity_id, entity_name, wage_basis, rate_fen)
-        select r.employment_id, r.entity_id, r.entity_name, r.wage_basis, r.rate_fen from ROWS order by r.ord
-        on conflict (employment_id) do nothing`,
-  writes: ['statement_employments'],
-  keys: (r) => ({ reads: [], writes: [`statement_employments:${String(r.employment_id)}`] }),
+const EMPLOYMENTS = insertOnce('statement_employments', 'employment_id', {
+  employment_id: 'text',
+  entity_id: 'text',
+  entity_name: 'text',
+  wage_basis: 'text',
+  rate_fen: 'bigint',
 });
 
-const ORDERS = rowStatement({
-  columns: { order_id: 'text', entity_id: 'text', entity_name: 'text' },
-  sql: `insert into statement_orders (order_id, entity_id, entity_name)
-        select r.order_id, r.entity_id, r.entity_name from ROWS order by r.ord
-        on conflict (order_id) do nothing`,
-  writes: ['statement_orders'],
-  keys: (r) => ({ reads: [], writes: [`statement_orders:${String(r.order_id)}`] }),
-});
+const ORDERS = insertOnce('statement_orders', 'order_id', { order_id: 'text', entity_id: 'text', entity_name: 'text' });
 
 type LineKind = 'dividend' | 'rent' | 'wage' | 'purchase';
 
