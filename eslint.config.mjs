@@ -14,6 +14,7 @@ export default tseslint.config(
       'apps/ledger-web/dist/**',
       '**/*.js',
       '**/*.mjs',
+      '**/*.cjs',
     ],
   },
   js.configs.recommended,

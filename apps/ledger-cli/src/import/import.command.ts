@@ -17,7 +17,7 @@ import {
 } from '@ledger/ledger/imports/import-kinds';
 import { Importer, type ImportProgress, type ImportReport } from '@ledger/ledger/imports/importer';
 import { Authenticator } from '@ledger/ledger/users/authenticator';
-import { ADMIN_USER_ID } from '@ledger/ledger/users/tokens';
+import { ADMIN_USER_ID } from '@ledger/ledger/users/user.events';
 import { EXIT } from '../exit-codes';
 import { textTable } from './text-table';
 

