@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +39,31 @@ describeIfBuilt(`web console served by the API${consoleMissing ? ` (skipped: ${c
     expect(unknown.headers['content-type']).toMatch(/application\/problem\+json/);
     await request(t.app.getHttpServer()).get('/v1/households').expect(401);
     await request(t.app.getHttpServer()).get('/health').expect(200);
+  });
+
+  it('sends the console precompressed and cacheable, its first screen within 500 kB of compressed JavaScript', async () => {
+    const server = t.app.getHttpServer();
+    const page = await request(server).get('/').set('Accept-Encoding', 'br').expect(200);
+    expect(page.headers['cache-control']).toBe('no-cache');
+    // What the browser must fetch before the first screen: the entry script and the chunks it preloads.
+    const html = await readFile(join(webDir!, 'index.html'), 'utf8');
+    const firstScreen = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+    expect(firstScreen.length).toBeGreaterThan(0);
+    const asset = await request(server).get(`/${firstScreen[0]}`).set('Accept-Encoding', 'br, gzip').expect(200);
+    expect(asset.headers['content-encoding']).toBe('br');
+    expect(asset.headers['content-type']).toMatch(/javascript/);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const sizes = await Promise.all(firstScreen.map(async (file) => (await stat(join(webDir!, `${file}.br`))).size));
+    const total = sizes.reduce((a, b) => a + b, 0);
+    console.log(`console's first screen: ${firstScreen.length} script(s), ${Math.round(total / 1024)} kB brotli`);
+    expect(total).toBeLessThan(500 * 1024);
+    // Pages are loaded when opened: the Sankey's chart library is not in the first screen.
+    expect(firstScreen.some((file) => /FundFlowPage/.test(file))).toBe(false);
+  });
+
+  it("compresses the API's larger answers", async () => {
+    const docs = await request(t.app.getHttpServer()).get('/api/docs-json').set('Accept-Encoding', 'gzip').expect(200);
+    expect(docs.headers['content-encoding']).toBe('gzip');
   });
 });
 

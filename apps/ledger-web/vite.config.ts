@@ -1,5 +1,6 @@
 // The web console: built by `npm run build` into dist/ledger-web/, served by the API at `/`.
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 const here = new URL('.', import.meta.url).pathname;
 
@@ -8,6 +9,9 @@ export default defineConfig({
   base: '/',
   // React's automatic JSX runtime through esbuild: no Babel plugin needed.
   esbuild: { jsx: 'automatic' },
+  // Brotli and gzip copies of every asset, made once at build time and served as they are (no
+  // compression per request): the console's JavaScript is about a fifth of its size on the wire.
+  plugins: [compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024 })],
   build: {
     outDir: new URL('../../dist/ledger-web/', import.meta.url).pathname,
     emptyOutDir: true,

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import expressStaticGzip from 'express-static-gzip';
 
 /**
  * Where `npm run build` put the web console (apps/ledger-web → dist/ledger-web), whether this file
@@ -25,14 +25,24 @@ export function webConsoleDir(): string | undefined {
 export function serveWebConsole(app: INestApplication): string | undefined {
   const dir = webConsoleDir();
   if (!dir || app.getHttpAdapter().getType() !== 'express') return undefined;
-  (app as NestExpressApplication).useStaticAssets(dir, {
-    index: 'index.html',
-    fallthrough: true,
-    redirect: false,
-    // The hashed assets never change; index.html must, after every build.
-    setHeaders: (res: { setHeader(name: string, value: string): unknown }, path: string) => {
-      res.setHeader('Cache-Control', path.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
-    },
-  });
+  // The build made .br and .gz copies of every asset: send the smallest the browser accepts, as is.
+  app.use(
+    expressStaticGzip(dir, {
+      enableBrotli: true,
+      orderPreference: ['br', 'gzip'],
+      index: 'index.html',
+      serveStatic: {
+        fallthrough: true,
+        redirect: false,
+        // The hashed assets never change; index.html must, after every build.
+        setHeaders: (res, path) => {
+          res.setHeader(
+            'Cache-Control',
+            /\.html(\.br|\.gz)?$/.test(path) ? 'no-cache' : 'public, max-age=31536000, immutable',
+          );
+        },
+      },
+    }),
+  );
   return dir;
 }

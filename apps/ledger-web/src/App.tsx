@@ -1,20 +1,25 @@
-import { App as AntApp, Button, ConfigProvider, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { setApiLang } from './api';
 import { LangContext, texts, useT, type Lang } from './i18n';
 import { go, useRoute } from './route';
 import { clearSession, loadSession, may, saveSession, type Session } from './session';
-import { ArrearsPage } from './pages/ArrearsPage';
-import { CoveragePage } from './pages/CoveragePage';
-import { FundFlowPage } from './pages/FundFlowPage';
-import { HouseholdPage } from './pages/HouseholdPage';
-import { HouseholdsPage } from './pages/HouseholdsPage';
-import { ImportPage } from './pages/ImportPage';
-import { PublicStatementPage } from './pages/PublicStatementPage';
 import { SignInPage } from './pages/SignInPage';
-import { VerifyPage } from './pages/VerifyPage';
+
+// Each page is its own chunk, loaded when first opened: the first screen downloads only what it shows
+// (a township's connection is slow; the Sankey and chart library alone are most of the bundle).
+const ArrearsPage = lazy(() => import('./pages/ArrearsPage').then((m) => ({ default: m.ArrearsPage })));
+const CoveragePage = lazy(() => import('./pages/CoveragePage').then((m) => ({ default: m.CoveragePage })));
+const FundFlowPage = lazy(() => import('./pages/FundFlowPage').then((m) => ({ default: m.FundFlowPage })));
+const HouseholdPage = lazy(() => import('./pages/HouseholdPage').then((m) => ({ default: m.HouseholdPage })));
+const HouseholdsPage = lazy(() => import('./pages/HouseholdsPage').then((m) => ({ default: m.HouseholdsPage })));
+const ImportPage = lazy(() => import('./pages/ImportPage').then((m) => ({ default: m.ImportPage })));
+const PublicStatementPage = lazy(() =>
+  import('./pages/PublicStatementPage').then((m) => ({ default: m.PublicStatementPage })),
+);
+const VerifyPage = lazy(() => import('./pages/VerifyPage').then((m) => ({ default: m.VerifyPage })));
 
 const LANG_KEY = 'ledger.lang';
 
@@ -43,14 +48,14 @@ export function App() {
     go('/');
   };
 
-  let page;
+  let screen;
   const [first, second] = route.path;
   if (first === 's') {
-    page = <PublicStatementPage route={route} session={session} onSession={signIn} onSwitchLang={switchLang} />;
+    screen = <PublicStatementPage route={route} session={session} onSession={signIn} onSwitchLang={switchLang} />;
   } else if (!session || session.role === 'household') {
-    page = <SignInPage onSignedIn={signIn} onSwitchLang={switchLang} />;
+    screen = <SignInPage onSignedIn={signIn} onSwitchLang={switchLang} />;
   } else {
-    page = (
+    screen = (
       <Console
         session={session}
         first={first}
@@ -69,7 +74,9 @@ export function App() {
         theme={{ token: { colorPrimary: '#b7312c' } }}
         button={{ autoInsertSpace: false }}
       >
-        <AntApp>{page}</AntApp>
+        <AntApp>
+          <Suspense fallback={<Spin style={{ display: 'block', marginTop: 64 }} />}>{screen}</Suspense>
+        </AntApp>
       </ConfigProvider>
     </LangContext.Provider>
   );
@@ -161,7 +168,9 @@ function Console(props: {
           </Button>
         </Space>
       </Layout.Header>
-      <Layout.Content style={{ padding: 16 }}>{content}</Layout.Content>
+      <Layout.Content style={{ padding: 16 }}>
+        <Suspense fallback={<Spin style={{ display: 'block', marginTop: 64 }} />}>{content}</Suspense>
+      </Layout.Content>
     </Layout>
   );
 }
