@@ -1,9 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { applyRequestLimits } from './request-limits';
 import { serveWebConsole } from './web-console';
 
 /** Everything about the HTTP app that is not a module: shared by main.ts and the e2e tests. */
 export function configureApp(app: INestApplication): INestApplication {
+  applyRequestLimits(app);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
