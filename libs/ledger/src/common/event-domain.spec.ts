@@ -1,0 +1,28 @@
+import { eventDataProblem } from './event-domain';
+
+describe('event data the log may hold', () => {
+  it('given data inside the input domain, then nothing is wrong', () => {
+    expect(
+      eventDataProblem({
+        householdId: 'household-1',
+        headName: '张三',
+        enrolledOn: '2016-03-01',
+        dues: [{ period: '2018-H1', dueOn: '2018-01-01', amountFen: 100 }],
+        reason: '重复录入\n已更正',
+      }),
+    ).toBeUndefined();
+  });
+
+  it.each([
+    [{ enrolledOn: '0000-01-01' }, 'enrolledOn'],
+    [{ paidOn: '9999-12-31' }, 'paidOn'],
+    [{ recordDate: '1949-09-30' }, 'recordDate'],
+    [{ period: '0000' }, 'period'],
+    [{ dues: [{ period: '2018', dueOn: '2101-01-01' }] }, 'dues[0].dueOn'],
+    [{ headName: 'a\u0000b' }, 'headName'],
+    [{ reference: '\ud800' }, 'reference'],
+    [{ amountFen: Infinity }, 'amountFen'],
+  ])('given %j, then the field is named', (data, path) => {
+    expect(eventDataProblem(data)).toMatch(new RegExp(`^${path.replace(/[[\].]/g, '\\$&')}:`));
+  });
+});
