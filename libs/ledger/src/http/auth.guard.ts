@@ -1,4 +1,5 @@
 import {
+  applyDecorators,
   Injectable,
   SetMetadata,
   UnauthorizedException,
@@ -33,6 +34,11 @@ const ROLES = 'ledger:roles';
  */
 export const AllowedRoles = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(ROLES, roles);
 
+const AUDIT = 'ledger:audit';
+/** An audit read (fund flow, log verification): admins and auditors, refused as `AUTH.AUDIT_ONLY`. */
+export const AuditRoute = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(AllowedRoles('admin', 'auditor'), SetMetadata(AUDIT, true));
+
 /** Writes are for admins and clerks, reads for them and auditors; anything else says so. */
 const DEFAULT_ROLES: Record<string, readonly Role[]> = {
   GET: ['admin', 'clerk', 'auditor'],
@@ -41,7 +47,10 @@ const DEFAULT_ROLES: Record<string, readonly Role[]> = {
   PUT: ['admin', 'clerk'],
 };
 
-function refuseRole(role: Role, allowed: readonly Role[], method: string): never {
+function refuseRole(role: Role, allowed: readonly Role[], method: string, audit: boolean): never {
+  if (audit) {
+    throw forbidden('AUTH.AUDIT_ONLY', 'Only auditors and admins may read this.', '只有审计和管理员可以查看此项。');
+  }
   if (allowed.length === 1 && allowed[0] === 'admin') {
     throw forbidden('AUTH.ADMIN_ONLY', 'Only an admin may do this.', '只有管理员可以执行此操作。');
   }
@@ -84,7 +93,10 @@ export class AuthGuard implements CanActivate {
       this.reflector.getAllAndOverride<Role[]>(ROLES, [context.getHandler(), context.getClass()]) ??
       DEFAULT_ROLES[request.method] ??
       [];
-    if (!allowed.includes(actor.role)) refuseRole(actor.role, allowed, request.method);
+    if (!allowed.includes(actor.role)) {
+      const audit = this.reflector.getAllAndOverride<boolean>(AUDIT, [context.getHandler(), context.getClass()]);
+      refuseRole(actor.role, allowed, request.method, audit === true);
+    }
     return true;
   }
 }
