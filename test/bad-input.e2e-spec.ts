@@ -75,7 +75,18 @@ const MONTH: unknown[] = [
   null,
   ['2018-07'],
 ];
-const TEXT: unknown[] = [['PZ-1'], { ref: 'PZ-1' }, 42, true, null, '', '   ', 'PZ\u0000', 'PZ\ud800', 'x'.repeat(2001)];
+const TEXT: unknown[] = [
+  ['PZ-1'],
+  { ref: 'PZ-1' },
+  42,
+  true,
+  null,
+  '',
+  '   ',
+  'PZ\u0000',
+  'PZ\ud800',
+  'x'.repeat(2001),
+];
 const ID: unknown[] = [['x'], { id: 'x' }, 42, null, 'household-1', ''];
 const UNSAFE_KEYS = [
   { key: '__proto__', value: '{"amountFen":1,"isAdmin":true,"role":"admin"}' },

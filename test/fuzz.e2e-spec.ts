@@ -151,6 +151,8 @@ function sampleOf(schema: Schema | undefined, doc: OpenApi, depth = 0): unknown 
       return schema.minimum ?? 1;
     case 'boolean':
       return false;
+    case 'string':
+    case undefined:
     default:
       return schema.format === 'date'
         ? '2018-07-15'

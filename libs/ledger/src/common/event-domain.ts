@@ -28,10 +28,10 @@ export function eventDataProblem(value: unknown, path = ''): string | undefined 
   for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
     const at = path ? `${path}.${key}` : key;
     if ((key.endsWith('On') || key === 'recordDate') && typeof field === 'string' && !isLedgerDate(field)) {
-      return `${at}: ${field} is not a date from 1949-10-01 to 2100-12-31`;
+      return `${at}: ${String(field)} is not a date from 1949-10-01 to 2100-12-31`;
     }
     if (key === 'period' && typeof field === 'string' && !isLedgerPeriod(field)) {
-      return `${at}: ${field} is not a period from 1949 to 2100`;
+      return `${at}: ${String(field)} is not a period from 1949 to 2100`;
     }
     const problem = eventDataProblem(field, at);
     if (problem) return problem;

@@ -28,6 +28,7 @@ describe('text the ledger keeps', () => {
   });
 
   it('given any well-formed string without controls, then it is text; given any string with a NUL, then it is not', () => {
+    // eslint-disable-next-line no-control-regex -- control characters are what is filtered out
     const printable = fc.string({ unit: 'grapheme' }).filter((s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s));
     fc.assert(fc.property(printable, (text) => expect(isSafeText(text)).toBe(true)));
     fc.assert(

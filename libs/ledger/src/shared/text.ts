@@ -8,9 +8,12 @@
 /** The longest text any field takes; a field's own limit is usually far lower. */
 export const MAX_TEXT_LENGTH = 2000;
 
-// C0 controls, DEL and C1 controls; line breaks are allowed only in free text.
+// C0 controls, DEL and C1 controls; line breaks are allowed only in free text. Control characters
+// are exactly what these look for, hence the lint exception.
+/* eslint-disable no-control-regex */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const CONTROL_BUT_LINE_BREAKS = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+/* eslint-enable no-control-regex */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Why a text is refused, in both languages (none: it is fine). */

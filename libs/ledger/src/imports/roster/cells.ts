@@ -14,6 +14,9 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; en: string; zh: st
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const bad = (en: string, zh: string): Parsed<never> => ({ ok: false, en, zh });
+/** A real date or month outside the ledger's world (1949-10-01 to 2100-12-31). */
+const outside = (text: string): Parsed<never> =>
+  bad(`${text} is outside ${LEDGER_DATE_RANGE}`, `${text} 不在 ${LEDGER_DATE_RANGE} 之内`);
 
 function pad2(n: number | string): string {
   return String(n).padStart(2, '0');
@@ -80,9 +83,7 @@ export function parseDateCell(cell: Cell): Parsed<string> {
   if (cell instanceof Date) {
     if (Number.isNaN(cell.getTime())) return bad('not a date', '不是有效日期');
     const date = utcDate(cell);
-    return isLedgerDate(date)
-      ? ok(date)
-      : bad(`${date} is outside ${LEDGER_DATE_RANGE}`, `${date} 不在 ${LEDGER_DATE_RANGE} 之内`);
+    return isLedgerDate(date) ? ok(date) : outside(date);
   }
   const text = cellText(cell);
   if (text === '') return bad('the date is missing', '日期未填写');
@@ -91,8 +92,7 @@ export function parseDateCell(cell: Cell): Parsed<string> {
     if (!m) continue;
     const date = `${m[1]}-${pad2(m[2])}-${pad2(m[3])}`;
     if (isLedgerDate(date)) return ok(date);
-    if (isValidDate(date))
-      return bad(`${text} is outside ${LEDGER_DATE_RANGE}`, `${text} 不在 ${LEDGER_DATE_RANGE} 之内`);
+    if (isValidDate(date)) return outside(text);
     return bad(`${text} is not a real date`, `${text} 不是实际存在的日期`);
   }
   return bad('not a date; write YYYY-MM-DD, e.g. 2018-07-28', '不是有效日期，应写作 2018-07-28');
@@ -105,9 +105,7 @@ export function parseMonthCell(cell: Cell): Parsed<string> {
   if (cell instanceof Date) {
     if (Number.isNaN(cell.getTime())) return bad('not a month', '不是有效月份');
     const month = utcDate(cell).slice(0, 7);
-    return isLedgerMonth(month)
-      ? ok(month)
-      : bad(`${month} is outside ${LEDGER_DATE_RANGE}`, `${month} 不在 ${LEDGER_DATE_RANGE} 之内`);
+    return isLedgerMonth(month) ? ok(month) : outside(month);
   }
   const text = cellText(cell);
   if (text === '') return bad('the month is missing', '月份未填写');
@@ -116,8 +114,7 @@ export function parseMonthCell(cell: Cell): Parsed<string> {
     if (!m) continue;
     const month = `${m[1]}-${pad2(m[2])}`;
     if (isLedgerMonth(month)) return ok(month);
-    if (isValidMonth(month))
-      return bad(`${text} is outside ${LEDGER_DATE_RANGE}`, `${text} 不在 ${LEDGER_DATE_RANGE} 之内`);
+    if (isValidMonth(month)) return outside(text);
     return bad(`${text} is not a month`, `${text} 不是有效月份`);
   }
   return bad('not a month; write YYYY-MM, e.g. 2018-07', '不是有效月份，应写作 2018-07');
