@@ -214,6 +214,20 @@ describe('trust under bad input', () => {
       expectProblem(res, 413);
     });
 
+    it('refuses a roster whose file name holds control characters (kept in the events’ metadata)', async () => {
+      const res = await t.http
+        .post('/v1/imports?kind=households&dryRun=true')
+        .set({ Authorization: `Bearer ${ADMIN_TOKEN}` })
+        .attach('file', Buffer.from('户编号,户主姓名,人口,村,乡镇,县区\r\n'), '名册\u0085.csv');
+      expectProblem(res, 400, 'file');
+      // A raw control byte in the part's header: the multipart parser refuses it, naming the body.
+      const raw = await t.http
+        .post('/v1/imports?kind=households&dryRun=true')
+        .set({ Authorization: `Bearer ${ADMIN_TOKEN}` })
+        .attach('file', Buffer.from('户编号\r\n'), '名册\u0001.csv');
+      expectProblem(raw, 400, 'body');
+    });
+
     it.each(['%ff', '%ED%A0%80', '%00', `household-${'a'.repeat(3000)}`, 'household-%E4%B8'])(
       'answers a malformed id %s in a path with 404 problem details',
       async (id) => {

@@ -1,4 +1,7 @@
+import { DomainError } from './domain-error';
 import { eventDataProblem } from './event-domain';
+import { eventsToAppend } from './stream-writer';
+import { admin, metadataFor } from './testing/actors';
 
 describe('event data the log may hold', () => {
   it('given data inside the input domain, then nothing is wrong', () => {
@@ -24,5 +27,18 @@ describe('event data the log may hold', () => {
     [{ amountFen: Infinity }, 'amountFen'],
   ])('given %j, then the field is named', (data, path) => {
     expect(eventDataProblem(data)).toMatch(new RegExp(`^${path.replace(/[[\].]/g, '\\$&')}:`));
+  });
+});
+
+describe('eventsToAppend (every write passes here: handlers and the roster importer)', () => {
+  it('refuses to append an event a projection could not apply, naming the field', () => {
+    const write = () =>
+      eventsToAppend(
+        'household-1',
+        [{ type: 'HouseholdRegistered', data: { enrolledOn: '0000-01-01' } }],
+        metadataFor(admin),
+      );
+    expect(write).toThrow(DomainError);
+    expect(write).toThrow(/enrolledOn: 0000-01-01/);
   });
 });

@@ -106,7 +106,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
           errors: [{ path: 'body', message: 'must be valid JSON' }],
         };
       }
-      return { type: problemType(`HTTP.${status}`), title: TITLES[status] ?? 'Error', status, detail };
+      // Other 400s raised before the DTO (the multipart parser's, for one) still name what was wrong.
+      const errors = status === 400 ? { errors: [{ path: 'body', message: detail }] } : {};
+      return { type: problemType(`HTTP.${status}`), title: TITLES[status] ?? 'Error', status, detail, ...errors };
     }
     const parser = bodyParserProblem(exception);
     if (parser) return parser;
