@@ -48,7 +48,7 @@ interface Target {
 interface Probe {
   method: Target['method'];
   url: string;
-  body?: { json: unknown } | { raw: string };
+  body?: { json: unknown } | { raw: string } | { file: string; name: string };
   accept?: string;
 }
 
@@ -332,7 +332,22 @@ describe('fuzz: every route of the OpenAPI document, generated bad input', () =>
         ...(target.method === 'get' ? {} : { body: { json: base } }),
         ...(csv ? { accept: 'text/csv' } : {}),
       }));
+    // A roster upload: a generated file (bad cells, binary, a spreadsheet that is not one) with a bad name.
+    const rosterProbe = fc
+      .record({
+        cells: fc.array(fc.oneof(badValue.map(String), fc.constantFrom(...NASTY_TEXT, ...EDGE_DATES)), {
+          maxLength: 12,
+        }),
+        name: fc.constantFrom('r.csv', 'r.xlsx', 'r.txt', '名册\u0085.csv', 'x'.repeat(300) + '.csv', '.csv'),
+        kind: fc.constantFrom('households', 'wages', 'rents', 'dividends', 'bogus'),
+      })
+      .map(({ cells, name, kind }) => ({
+        method: target.method,
+        url: `${target.path}?kind=${kind}&dryRun=true${kind === 'wages' || kind === 'rents' ? `&entityId=${ids.entities}` : ''}${kind === 'dividends' ? `&declarationId=${ids.dividends}` : ''}`,
+        body: { file: `户编号,户主姓名,人口,村,乡镇,县区\r\n${cells.join(',')}\r\n`, name },
+      }));
     const probes: fc.Arbitrary<Probe>[] = [queryProbe];
+    if (target.operation.requestBody?.content['multipart/form-data']) probes.push(rosterProbe);
     if (pathParams.length) probes.push(idProbe);
     if (target.method !== 'get') {
       probes.push(bodyProbe.map((body) => ({ method: target.method, url: url(withIds, ''), body })));
@@ -358,6 +373,8 @@ describe('fuzz: every route of the OpenAPI document, generated bad input', () =>
       let req = request(server)[probe.method](probe.url).set('Authorization', `Bearer ${ADMIN_TOKEN}`);
       if (probe.accept) req = req.set('Accept', probe.accept);
       if (probe.body && 'json' in probe.body) req = req.send(probe.body.json as object);
+      else if (probe.body && 'file' in probe.body)
+        req = req.attach('file', Buffer.from(probe.body.file), probe.body.name);
       else if (probe.body) req = req.set('Content-Type', 'application/json').send(probe.body.raw);
       const res = await req;
       const cls = `${Math.floor(res.status / 100)}xx`;
