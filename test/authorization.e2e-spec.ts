@@ -528,6 +528,29 @@ describe('authorization: role × route', () => {
     });
   }
 
+  it('refuses a role that may not use a route with 403 before looking at its input (never 400)', async () => {
+    const garbage: unknown[] = [{}, { name: 7, amountFen: 'x', unknown: true }, { headName: '\u0000' }];
+    const wrong: string[] = [];
+    for (const route of routes.filter((r) => r.method === 'POST')) {
+      const path = route.route.replace(/\{id\}/g, `x-${next()}`);
+      const refused = (['clerk of the township', 'auditor', 'household user of that household'] as const).filter(
+        (role) =>
+          !route.allowed.includes(role) &&
+          !(route.allowed.includes('clerk of the township') && role.startsWith('clerk')),
+      );
+      for (const role of refused) {
+        for (const body of garbage) {
+          const res = await request(t.app.getHttpServer())
+            .post(path)
+            .set('Authorization', `Bearer ${tokens.get(role)}`)
+            .send(body as object);
+          if (res.status !== 403) wrong.push(`${role} ${route.route} ${JSON.stringify(body)}: ${res.status}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('lets no one through who should not be', () => {
     const present = routes.length - skipped.length;
     console.log(

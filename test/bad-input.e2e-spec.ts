@@ -30,6 +30,11 @@ interface Case {
 
 const MONEY: unknown[] = [1.5, '100', 9007199254740992, 2 ** 60, -100, 0, null, true, false, [100], { fen: 100 }, ''];
 const DATE: unknown[] = [
+  // Outside the ledger's world (1949-10-01 to 2100-12-31): a year-0000 date once stalled the projections.
+  '0000-01-01',
+  '9999-12-31',
+  '1949-09-30',
+  '2101-01-01',
   '2018-02-30',
   '2018-13-01',
   '2018/01/01',
@@ -41,9 +46,47 @@ const DATE: unknown[] = [
   ['2018-01-01'],
   { date: '2018-01-01' },
 ];
-const PERIOD: unknown[] = ['2018-H3', '2018-Q5', '2018-13', '2018-00', '18', 'H1-2018', 2018, null, ['2018'], {}];
-const MONTH: unknown[] = ['2018-13', '2018-00', '2018-7', '2018', '2018-H1', '2018-Q3', 201807, null, ['2018-07']];
-const TEXT: unknown[] = [['PZ-1'], { ref: 'PZ-1' }, 42, true, null];
+const PERIOD: unknown[] = [
+  '0000',
+  '9999',
+  '0000-H1',
+  '9999-12',
+  '2018-H3',
+  '2018-Q5',
+  '2018-13',
+  '2018-00',
+  '18',
+  'H1-2018',
+  2018,
+  null,
+  ['2018'],
+  {},
+];
+const MONTH: unknown[] = [
+  '0000-01',
+  '9999-12',
+  '2018-13',
+  '2018-00',
+  '2018-7',
+  '2018',
+  '2018-H1',
+  '2018-Q3',
+  201807,
+  null,
+  ['2018-07'],
+];
+const TEXT: unknown[] = [
+  ['PZ-1'],
+  { ref: 'PZ-1' },
+  42,
+  true,
+  null,
+  '',
+  '   ',
+  'PZ\u0000',
+  'PZ\ud800',
+  'x'.repeat(2001),
+];
 const ID: unknown[] = [['x'], { id: 'x' }, 42, null, 'household-1', ''];
 const UNSAFE_KEYS = [
   { key: '__proto__', value: '{"amountFen":1,"isAdmin":true,"role":"admin"}' },

@@ -17,7 +17,8 @@ import {
   type PrintRequest,
   type StatementVerification,
 } from '@ledger/ledger/statements/printable';
-import { isIsoInstant } from '@ledger/ledger/shared/calendar';
+import { isLedgerDate, isLedgerInstant, LEDGER_DATE_RANGE } from '@ledger/ledger/shared/calendar';
+import { textProblem } from '@ledger/ledger/shared/text';
 import { Database } from '@ledger/runtime';
 import { EXIT } from '../exit-codes';
 
@@ -183,9 +184,22 @@ export class StatementCommand extends CommandRunner {
   private request(options: StatementOptions): PrintRequest {
     if (!options.household === !options.village) throw new UsageError('Give either --household or --village.');
     if (!options.out) throw new UsageError('Give --out (a .pdf or .html file; a directory with --village).');
-    if (options.year !== undefined && !YEAR.test(options.year)) throw new UsageError('--year must be a year: 2018');
-    if (options.asOf !== undefined && !isIsoInstant(options.asOf))
-      throw new UsageError('--as-of must be an ISO 8601 instant with offset: 2019-01-01T00:00:00+08:00');
+    // The same input domain as the API's (shared/calendar.ts, shared/text.ts).
+    if (options.year !== undefined && !(YEAR.test(options.year) && isLedgerDate(`${options.year}-12-31`)))
+      throw new UsageError('--year must be a year from 1949 to 2100: 2018');
+    if (options.asOf !== undefined && !isLedgerInstant(options.asOf))
+      throw new UsageError(
+        `--as-of must be an ISO 8601 instant with offset dated ${LEDGER_DATE_RANGE}: 2019-01-01T00:00:00+08:00`,
+      );
+    for (const [flag, value] of [
+      ['--household', options.household],
+      ['--village', options.village],
+      ['--township', options.township],
+    ] as const) {
+      const problem = value === undefined ? undefined : textProblem(value);
+      if (problem || (value !== undefined && (value.trim() === '' || value.length > 100)))
+        throw new UsageError(`${flag} ${problem?.en ?? 'must be 1 to 100 characters, not only spaces'}`);
+    }
     if (options.lang !== undefined && options.lang !== 'zh' && options.lang !== 'en')
       throw new UsageError('--lang must be zh or en');
     return {

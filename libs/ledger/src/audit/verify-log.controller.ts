@@ -6,6 +6,7 @@ import type { Actor } from '../common/actor';
 import { forbidden } from '../common/domain-error';
 import { CurrentActor } from '../http/request-context';
 import { verifyLog, type LogVerification } from './verify-log';
+import { AuditRoute } from '../http/auth.guard';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -17,6 +18,7 @@ export class VerifyLogController {
   ) {}
 
   /** Recomputes the tamper evidence of the whole log: every stream's hash chain and every seal (admins and auditors). */
+  @AuditRoute()
   @Get()
   verify(@CurrentActor() actor: Actor): Promise<LogVerification> {
     if (actor.role !== 'admin' && actor.role !== 'auditor') {

@@ -9,7 +9,8 @@ import {
 } from '@ledger/event-store';
 import type { Actor } from './actor';
 import type { CommandContext, DomainEvent, Evolver } from './decider';
-import { conflict } from './domain-error';
+import { conflict, refuse } from './domain-error';
+import { eventDataProblem } from './event-domain';
 import { nameBasedUuid } from './ids';
 import { currentVersion, upcast } from './upcasting';
 import { ledgerUpcasters } from '../ledger-upcasters';
@@ -115,6 +116,16 @@ export function eventsToAppend(
   events: readonly DomainEvent[],
   metadata: CommandMetadata,
 ): NewEvent[] {
+  for (const event of events) {
+    const problem = eventDataProblem(event.data);
+    if (problem) {
+      throw refuse(
+        'LEDGER.VALUE_OUT_OF_DOMAIN',
+        `${event.type} cannot be recorded: ${problem}.`,
+        `无法记录 ${event.type}：${problem}。`,
+      );
+    }
+  }
   return events.map((event, index) => ({
     id: nameBasedUuid(metadata.commandId, streamId, String(index)),
     type: event.type,

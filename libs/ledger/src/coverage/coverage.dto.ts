@@ -1,7 +1,6 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { QueryOptions } from '../http/query-options.dto';
-import { IsLedgerDate } from '../http/validators';
+import { IsLedgerDate, IsLedgerText, IsQueryInteger } from '../http/validators';
 import type { CoverageLevel } from './coverage.view';
 
 /** Query string of `GET /v1/audit/coverage`. */
@@ -12,18 +11,15 @@ export class CoverageRequest extends QueryOptions {
   level?: CoverageLevel;
 
   @IsOptional()
-  @IsString()
-  @Length(1, 50)
+  @IsLedgerText({ max: 50, required: false })
   county?: string;
 
   @IsOptional()
-  @IsString()
-  @Length(1, 50)
+  @IsLedgerText({ max: 50, required: false })
   township?: string;
 
   @IsOptional()
-  @IsString()
-  @Length(1, 50)
+  @IsLedgerText({ max: 50, required: false })
   village?: string;
 
   /** Linkages active on this date count as coverage (default today, China time). */
@@ -33,9 +29,6 @@ export class CoverageRequest extends QueryOptions {
 
   /** Year whose payments are totalled (default the year of `on`). */
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @IsQueryInteger(1949, 2100)
   year?: number;
 }

@@ -8,6 +8,7 @@ import { CurrentActor } from '../http/request-context';
 import { ListDirectoryRequest } from './directory.dto';
 import { DirectoryReader } from './directory.reader';
 import type { EntityListItem, HouseholdLinkages, ProjectListItem } from './directory.view';
+import { AllowedRoles } from '../http/auth.guard';
 
 @ApiTags('registry')
 @ApiBearerAuth()
@@ -29,6 +30,7 @@ export class ListProjectsController {
   constructor(private readonly reader: DirectoryReader) {}
 
   /** Projects by name (`q`: part of the name), a page at a time: auditors and admins. */
+  @AllowedRoles('admin', 'auditor')
   @Get()
   list(@QueryString() filter: ListDirectoryRequest, @CurrentActor() actor: Actor): Promise<Page<ProjectListItem>> {
     return this.reader.projects(filter, actor);

@@ -106,13 +106,52 @@ export class ProblemDetailsFilter implements ExceptionFilter {
           errors: [{ path: 'body', message: 'must be valid JSON' }],
         };
       }
-      return { type: problemType(`HTTP.${status}`), title: TITLES[status] ?? 'Error', status, detail };
+      // Other 400s raised before the DTO (the multipart parser's, for one) still name what was wrong.
+      const errors = status === 400 ? { errors: [{ path: 'body', message: detail }] } : {};
+      return { type: problemType(`HTTP.${status}`), title: TITLES[status] ?? 'Error', status, detail, ...errors };
     }
+    const parser = bodyParserProblem(exception);
+    if (parser) return parser;
     return {
       type: problemType('HTTP.500'),
       title: TITLES[500],
       status: 500,
       detail: 'Something went wrong on our side; nothing was recorded twice. Please try again.',
     };
+  }
+}
+
+/**
+ * Errors of the body parser (body-parser, raw-body) before any route ran: plain objects with a
+ * `type` and a `status`, not HttpExceptions. A body over the limit is a 413, malformed JSON a 400
+ * naming `body`, an unknown charset or encoding a 415; each as problem details, never a 500.
+ */
+function bodyParserProblem(exception: unknown): (Record<string, unknown> & { status: number }) | undefined {
+  if (typeof exception !== 'object' || exception === null) return undefined;
+  const { type, status } = exception as { type?: unknown; status?: unknown };
+  if (typeof type !== 'string' || typeof status !== 'number') return undefined;
+  switch (type) {
+    case 'entity.too.large':
+      return {
+        type: problemType('REQUEST.TOO_LARGE'),
+        title: TITLES[413],
+        status: 413,
+        detail: 'The request body is larger than this service accepts (1 MB of JSON).',
+      };
+    case 'entity.parse.failed':
+      return {
+        type: problemType('REQUEST.MALFORMED_JSON'),
+        title: TITLES[400],
+        status: 400,
+        detail: 'The request body is not valid JSON.',
+        errors: [{ path: 'body', message: 'must be valid JSON' }],
+      };
+    case 'charset.unsupported':
+    case 'encoding.unsupported':
+      return { type: problemType('HTTP.415'), title: TITLES[415], status: 415, detail: 'Send JSON in UTF-8.' };
+    default:
+      return status >= 400 && status < 500
+        ? { type: problemType(`HTTP.${status}`), title: TITLES[status] ?? 'Error', status, detail: 'Bad request.' }
+        : undefined;
   }
 }

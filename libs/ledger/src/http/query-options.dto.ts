@@ -1,13 +1,11 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { IsLedgerText, IsQueryInteger } from './validators';
 
 /** Query-string options every read accepts. Query DTOs extend this class. */
 export class QueryOptions {
   /** Answer only once the read model has caught up to this ledger position (at most 5 s, then 503). */
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @IsQueryInteger(0, Number.MAX_SAFE_INTEGER)
   minPosition?: number;
 
   /** Language of text for people: Chinese by default. */
@@ -20,15 +18,11 @@ export class QueryOptions {
 export class PagedQueryOptions extends QueryOptions {
   /** Items per page. */
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @IsQueryInteger(1, 500)
   limit?: number;
 
   /** Opaque: the `nextCursor` of the previous page. */
   @IsOptional()
-  @IsString()
-  @Length(1, 500)
+  @IsLedgerText({ max: 500, required: false })
   cursor?: string;
 }

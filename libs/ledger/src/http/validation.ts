@@ -12,6 +12,7 @@ import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import type { Request } from 'express';
 import type { Observable } from 'rxjs';
+import { MAX_TEXT_LENGTH, textProblem } from '../shared/text';
 import { BadInputException, type FieldError } from './problem-details.filter';
 
 function flatten(errors: ValidationError[], prefix: string): FieldError[] {
@@ -33,11 +34,41 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * Copies parsed JSON without the keys that could touch a prototype, noting each of them and every
- * `null` (a field is sent with a value or left out; null is neither) as an error at its path.
+ * How deep a request may nest: no request of the contract goes deeper than a few levels, and
+ * class-transformer recurses without limit (a body nested 3,000 deep overflowed its stack: a 500).
  */
-function screen(value: unknown, path: string, errors: FieldError[]): unknown {
-  if (Array.isArray(value)) return value.map((item, i) => screen(item, `${path}[${i}]`, errors));
+export const MAX_DEPTH = 32;
+
+/**
+ * Copies parsed JSON without the keys that could touch a prototype, noting each of them, every
+ * `null` (a field is sent with a value or left out; null is neither), every string that is not text
+ * (control characters other than line breaks, lone surrogates, longer than any field takes) and every
+ * non-finite number (`1e400` parses to Infinity) as an error at its path. Stops at {@link MAX_DEPTH}.
+ */
+function screen(value: unknown, path: string, errors: FieldError[], depth = 0): unknown {
+  if (depth > MAX_DEPTH) {
+    errors.push({ path: path || 'body', message: `nests deeper than ${MAX_DEPTH} levels` });
+    return undefined;
+  }
+  if (typeof value === 'string') {
+    const problem = textProblem(value, { lineBreaks: true });
+    if (problem) errors.push({ path, message: problem.en });
+    else if (value.length > MAX_TEXT_LENGTH)
+      errors.push({ path, message: `must be at most ${MAX_TEXT_LENGTH} characters` });
+    return value;
+  }
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    errors.push({ path, message: 'must be a finite number' });
+    return value;
+  }
+  if (Array.isArray(value)) {
+    const copy: unknown[] = [];
+    for (let i = 0; i < value.length; i++) {
+      copy.push(screen(value[i], `${path}[${i}]`, errors, depth + 1));
+      if (errors.length > 100) break; // a huge array of bad items: the first hundred say enough
+    }
+    return copy;
+  }
   if (!isPlainObject(value)) return value;
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
@@ -46,9 +77,15 @@ function screen(value: unknown, path: string, errors: FieldError[]): unknown {
       errors.push({ path: at, message: `${key} is not a field of this request` });
       continue;
     }
+    const keyProblem = textProblem(key);
+    if (keyProblem || key.length > 100) {
+      errors.push({ path: 'body', message: `a field name ${keyProblem?.en ?? 'is too long'}` });
+      continue;
+    }
     const field = value[key];
     if (field === null) errors.push({ path: at, message: 'must not be null: send a value or leave the field out' });
-    copy[key] = screen(field, at, errors);
+    copy[key] = screen(field, at, errors, depth + 1);
+    if (errors.length > 100) break;
   }
   return copy;
 }
@@ -73,6 +110,10 @@ class LedgerValidationPipe extends ValidationPipe {
     }
     const early: FieldError[] = [];
     const screened = screen(received, '', early);
+    // Too deep or too broken to hand to class-transformer at all.
+    if (early.length > 100 || early.some((e) => e.message.startsWith('nests deeper'))) {
+      throw new BadInputException(distinct(early).slice(0, 100));
+    }
     let result: unknown;
     try {
       result = await super.transform(screened, metadata);

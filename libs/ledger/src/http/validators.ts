@@ -1,10 +1,19 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsInt, Max, Min, ValidateBy, type ValidationOptions } from 'class-validator';
-import { isValidDate, isValidMonth } from '../shared/calendar';
+import {
+  isLedgerDate,
+  isLedgerInstant,
+  isLedgerMonth,
+  LEDGER_DATE_RANGE,
+  LEDGER_FIRST_DATE,
+  LEDGER_LAST_DATE,
+} from '../shared/calendar';
 import { MAX_FEN } from '../shared/money';
-import { isValidPeriod } from '../shared/period';
+import { isLedgerPeriod } from '../shared/period';
 import { parseArea } from '../shared/rent';
+import { MAX_TEXT_LENGTH, textProblem } from '../shared/text';
 
 /**
  * Money in fen: a JSON integer from 1 (or 0 where allowed) to 2^53−1. Fractions, strings and
@@ -26,17 +35,26 @@ export function IsFen(options: { allowZero?: boolean; description?: string } = {
   );
 }
 
-/** A calendar date `YYYY-MM-DD` that exists (no 2018-02-30). */
+/** A calendar date `YYYY-MM-DD` that exists (no 2018-02-30) inside the ledger's world (1949-10-01 to 2100-12-31). */
 export function IsLedgerDate(options?: ValidationOptions, api?: ApiPropertyOptions): PropertyDecorator {
   return applyDecorators(
     ValidateBy(
       {
         name: 'isLedgerDate',
-        validator: { validate: isValidDate, defaultMessage: () => 'must be a real date written YYYY-MM-DD' },
+        validator: {
+          validate: isLedgerDate,
+          defaultMessage: () => `must be a real date written YYYY-MM-DD from ${LEDGER_DATE_RANGE}`,
+        },
       },
       options,
     ),
-    ApiProperty({ type: 'string', format: 'date', example: '2018-07-15', ...api }),
+    ApiProperty({
+      type: 'string',
+      format: 'date',
+      example: '2018-07-15',
+      description: `${LEDGER_FIRST_DATE} to ${LEDGER_LAST_DATE}`,
+      ...api,
+    }),
   );
 }
 
@@ -47,8 +65,8 @@ export function IsLedgerPeriod(options?: ValidationOptions, api?: ApiPropertyOpt
       {
         name: 'isLedgerPeriod',
         validator: {
-          validate: isValidPeriod,
-          defaultMessage: () => 'must be a period: 2018, 2018-H1, 2018-Q1..Q4 or 2018-07',
+          validate: isLedgerPeriod,
+          defaultMessage: () => 'must be a period of a year from 1949 to 2100: 2018, 2018-H1, 2018-Q1..Q4 or 2018-07',
         },
       },
       options,
@@ -63,7 +81,10 @@ export function IsLedgerMonth(options?: ValidationOptions): PropertyDecorator {
     ValidateBy(
       {
         name: 'isLedgerMonth',
-        validator: { validate: isValidMonth, defaultMessage: () => 'must be a month written YYYY-MM' },
+        validator: {
+          validate: isLedgerMonth,
+          defaultMessage: () => 'must be a month written YYYY-MM, from 1949-10 to 2100-12',
+        },
       },
       options,
     ),
@@ -85,5 +106,98 @@ export function IsAreaMu(options?: ValidationOptions): PropertyDecorator {
       options,
     ),
     ApiProperty({ type: 'string', example: '2.50' }),
+  );
+}
+
+/** An ISO 8601 instant with an offset (`asOf`) whose date in China lies in the ledger's world. */
+export function IsLedgerInstant(options?: ValidationOptions, api?: ApiPropertyOptions): PropertyDecorator {
+  return applyDecorators(
+    ValidateBy(
+      {
+        name: 'isLedgerInstant',
+        validator: {
+          validate: isLedgerInstant,
+          defaultMessage: () =>
+            `must be an ISO 8601 instant with an offset, e.g. 2018-07-01T09:30:00+08:00, dated ${LEDGER_DATE_RANGE}`,
+        },
+      },
+      options,
+    ),
+    ApiProperty({ type: 'string', format: 'date-time', example: '2018-07-01T09:30:00+08:00', ...api }),
+  );
+}
+
+export interface LedgerTextOptions {
+  /** Longest accepted, in UTF-16 code units as JavaScript and class-validator count them. */
+  max: number;
+  /** Free text (a reason, a comment) may hold line breaks; names and references may not. */
+  lineBreaks?: boolean;
+  /** Whether the OpenAPI document marks it required (default true). */
+  required?: boolean;
+  example?: string;
+  description?: string;
+  /** A list of such texts (a clerk's townships). */
+  each?: boolean;
+}
+
+const trim = (value: unknown): unknown => (typeof value === 'string' ? value.trim() : value);
+const trimmed = ({ value }: { value: unknown }): unknown => (Array.isArray(value) ? value.map(trim) : trim(value));
+
+/**
+ * Text a person typed: a string, trimmed, not empty (whitespace alone is nothing), at most `max`
+ * long, without control characters or lone surrogates (see shared/text.ts). Every text field of a
+ * request uses this, so a name, a place or a reason reaches an event only in this form.
+ */
+export function IsLedgerText(options: LedgerTextOptions): PropertyDecorator {
+  const max = Math.min(options.max, MAX_TEXT_LENGTH);
+  return applyDecorators(
+    Transform(trimmed),
+    ValidateBy(
+      {
+        name: 'isLedgerText',
+        validator: {
+          validate: (value: unknown) =>
+            typeof value === 'string' &&
+            value.length >= 1 &&
+            value.length <= max &&
+            textProblem(value, { lineBreaks: options.lineBreaks }) === undefined,
+          defaultMessage: (args) => {
+            const value: unknown = args?.value;
+            if (typeof value !== 'string') return 'must be text (a JSON string)';
+            if (value.length === 0) return 'must not be empty or only spaces';
+            if (value.length > max) return `must be at most ${max} characters`;
+            return textProblem(value, { lineBreaks: options.lineBreaks })?.en ?? 'must be text';
+          },
+        },
+      },
+      { each: options.each },
+    ),
+    ApiProperty({
+      type: 'string',
+      isArray: options.each ?? false,
+      minLength: 1,
+      maxLength: max,
+      required: options.required ?? true,
+      ...(options.example === undefined ? {} : { example: options.example }),
+      ...(options.description === undefined ? {} : { description: options.description }),
+    }),
+  );
+}
+
+/**
+ * A whole number in a query string (`limit=50`, `minPosition=1200`): plain decimal digits only, from
+ * `min` to `max`. `1e20`, `0x10`, ` 5` or an empty value are refused naming the parameter, never
+ * coerced (Number('') is 0, Number('1e20') overflows a PostgreSQL bigint).
+ */
+export function IsQueryInteger(min: number, max: number): PropertyDecorator {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return applyDecorators(
+    Transform(({ value }: { value: unknown }) =>
+      typeof value === 'string' && /^\d{1,16}$/.test(value) ? Number(value) : value,
+    ),
+    IsInt({ message }),
+    Min(min, { message }),
+    Max(max, { message }),
+    ApiProperty({ type: 'integer', minimum: min, maximum: max, required: false }),
   );
 }

@@ -13,6 +13,7 @@ import { StreamWriter, type CommandMetadata } from '../common/stream-writer';
 import { dividend } from '../dividends/dividend.state';
 import { entity } from '../entities/entity.state';
 import { BadInputException } from '../http/problem-details.filter';
+import { textProblem } from '../shared/text';
 import { KIND_PARAM, KIND_TITLE, type ImportKind, type ImportParams } from './import-kinds';
 import {
   ImportStore,
@@ -208,7 +209,7 @@ export class Importer {
         '只有管理员和经办人可以导入名册。',
       );
     }
-    await this.checkParams(kind, params);
+    await this.checkParams(kind, params, { sheet: request.sheet, file: request.fileName });
     const sha256 = await sha256Of(request.filePath);
     const paramsKey = paramsKeyOf(kind, params, request.sheet);
     const emitter = new EventEmitter();
@@ -330,9 +331,23 @@ export class Importer {
     };
   }
 
-  private async checkParams(kind: ImportKind, params: ImportParams): Promise<void> {
+  private async checkParams(
+    kind: ImportKind,
+    params: ImportParams,
+    names: { sheet?: string; file: string },
+  ): Promise<void> {
     const wanted = KIND_PARAM[kind];
     const errors: { path: string; message: string }[] = [];
+    // The input domain for what the CLI passes straight through (the API's DTO checks most of them
+    // too), and for the roster's file name, which the events' metadata and the import record keep.
+    for (const [name, value] of Object.entries({ ...params, ...names })) {
+      if (value === undefined) continue;
+      const max = name === 'file' ? 255 : 100;
+      const problem = textProblem(value);
+      if (problem || value.trim() === '' || value.length > max) {
+        errors.push({ path: name, message: problem?.en ?? `must be 1 to ${max} characters, not only spaces` });
+      }
+    }
     for (const name of ['entityId', 'declarationId'] as const) {
       if (name === wanted && params[name] === undefined) {
         errors.push({ path: name, message: `${name} is required for a ${KIND_TITLE[kind].en} (kind=${kind})` });

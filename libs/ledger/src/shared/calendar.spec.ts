@@ -11,6 +11,11 @@ import {
   firstDayOfMonth,
   isIsoInstant,
   isLeapYear,
+  isLedgerDate,
+  isLedgerInstant,
+  isLedgerMonth,
+  LEDGER_FIRST_DATE,
+  LEDGER_LAST_DATE,
   isValidDate,
   isValidMonth,
   lastDayOfMonth,
@@ -196,5 +201,39 @@ describe('dateInChina', () => {
         },
       ),
     );
+  });
+});
+
+describe("the ledger's world (isLedgerDate, isLedgerMonth, isLedgerInstant)", () => {
+  it.each(['1949-10-01', '2018-07-15', '2100-12-31', '2000-02-29'])('given %s, then it is a ledger date', (d) => {
+    expect(isLedgerDate(d)).toBe(true);
+  });
+
+  it.each(['0000-01-01', '1949-09-30', '2101-01-01', '9999-12-31', '2018-02-30', 20180101])(
+    'given %s, then it is not',
+    (d) => {
+      expect(isLedgerDate(d)).toBe(false);
+    },
+  );
+
+  it('given any real date, then it is a ledger date exactly when it lies in 1949-10-01..2100-12-31', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: epochDay('0000-01-01'), max: epochDay('9999-12-31') }), (day) => {
+        const date = dateFromEpochDay(day);
+        expect(isLedgerDate(date)).toBe(date >= LEDGER_FIRST_DATE && date <= LEDGER_LAST_DATE);
+      }),
+    );
+  });
+
+  it('given months and instants at the edges, then only those inside count', () => {
+    expect(isLedgerMonth('1949-10')).toBe(true);
+    expect(isLedgerMonth('1949-09')).toBe(false);
+    expect(isLedgerMonth('2100-12')).toBe(true);
+    expect(isLedgerMonth('0000-01')).toBe(false);
+    expect(isLedgerInstant('2018-07-01T09:30:00+08:00')).toBe(true);
+    expect(isLedgerInstant('2100-12-31T15:59:59Z')).toBe(true); // 23:59:59 in China
+    expect(isLedgerInstant('2100-12-31T16:00:00Z')).toBe(false); // 2101-01-01 in China
+    expect(isLedgerInstant('0000-01-01T00:00:00Z')).toBe(false);
+    expect(isLedgerInstant('9999-12-31T00:00:00Z')).toBe(false);
   });
 });

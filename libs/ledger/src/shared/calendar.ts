@@ -49,6 +49,32 @@ export function isValidMonth(text: unknown): text is CalendarMonth {
   return m !== null && Number(m[2]) >= 1 && Number(m[2]) <= 12;
 }
 
+/**
+ * The ledger's world: the first and last day a date the ledger records may fall on (the People's
+ * Republic's founding to the end of 2100). Arithmetic above works on any year 0000–9999, but a date a
+ * user gives must lie here: read models store dates in PostgreSQL, which has no year 0000, and a
+ * year-9999 term would run past what any schedule can list.
+ */
+export const LEDGER_FIRST_DATE: CalendarDate = '1949-10-01';
+export const LEDGER_LAST_DATE: CalendarDate = '2100-12-31';
+/** How a refusal says it, for messages. */
+export const LEDGER_DATE_RANGE = `${LEDGER_FIRST_DATE} to ${LEDGER_LAST_DATE}`;
+
+/** A real `'YYYY-MM-DD'` date inside the ledger's world (see {@link LEDGER_FIRST_DATE}). */
+export function isLedgerDate(text: unknown): text is CalendarDate {
+  return isValidDate(text) && text >= LEDGER_FIRST_DATE && text <= LEDGER_LAST_DATE;
+}
+
+/** A `'YYYY-MM'` month with at least one day inside the ledger's world. */
+export function isLedgerMonth(text: unknown): text is CalendarMonth {
+  return isValidMonth(text) && text >= LEDGER_FIRST_DATE.slice(0, 7) && text <= LEDGER_LAST_DATE.slice(0, 7);
+}
+
+/** An ISO 8601 instant with offset whose date in China lies inside the ledger's world. */
+export function isLedgerInstant(text: unknown): text is string {
+  return isIsoInstant(text) && isLedgerDate(dateInChina(text));
+}
+
 function assertDate(date: string, fn: string): void {
   if (!isValidDate(date)) throw new RangeError(`${fn}: not a valid YYYY-MM-DD date: ${String(date)}`);
 }

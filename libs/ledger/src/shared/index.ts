@@ -5,3 +5,4 @@ export * from './fraction';
 export * from './period';
 export * from './allocation';
 export * from './rent';
+export * from './text';

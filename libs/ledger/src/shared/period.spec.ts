@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { addDays, compareDates, epochDay, monthOf } from './calendar';
 import { add, formatFraction, fraction, type Fraction } from './fraction';
 import {
+  isLedgerPeriod,
   isValidPeriod,
   makePeriod,
   nextPeriod,
@@ -189,4 +190,16 @@ describe('period kinds', () => {
     expect(() => makePeriod('toString' as PeriodKind, 2018, 1)).toThrow(RangeError);
     expect(() => periodContaining('2018-01-01', 'constructor' as PeriodKind)).toThrow(RangeError);
   });
+});
+
+describe('isLedgerPeriod: periods of the years 1949 to 2100', () => {
+  it.each(['1949', '1949-Q4', '1949-10', '2018-H1', '2100', '2100-12'])('given %s, then it is accepted', (p) => {
+    expect(isLedgerPeriod(p)).toBe(true);
+  });
+  it.each(['0000', '0000-H1', '9999', '9999-12', '1949-H1', '1949-09', '2101', '2018-H3'])(
+    'given %s, then it is refused',
+    (p) => {
+      expect(isLedgerPeriod(p)).toBe(false);
+    },
+  );
 });

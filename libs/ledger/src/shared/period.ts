@@ -4,7 +4,15 @@
  * `2018-Q1`..`2018-Q4` (quarter) and `2018-07` (month); all are calendar-aligned.
  */
 
-import { daysInMonth, isValidDate, type CalendarDate, type CalendarMonth, compareDates } from './calendar';
+import {
+  compareDates,
+  daysInMonth,
+  isValidDate,
+  LEDGER_FIRST_DATE,
+  LEDGER_LAST_DATE,
+  type CalendarDate,
+  type CalendarMonth,
+} from './calendar';
 import { fraction, type Fraction } from './fraction';
 
 /** The kinds of period: calendar year, half-year, quarter, month. */
@@ -85,6 +93,16 @@ export function parsePeriod(text: unknown): PeriodParseResult {
 /** Whether `text` is a period in canonical form (see {@link parsePeriod}). */
 export function isValidPeriod(text: unknown): text is string {
   return parsePeriod(text).ok;
+}
+
+/**
+ * A period in canonical form that overlaps the ledger's world (years 1949–2100, see
+ * `LEDGER_FIRST_DATE`): what users may give; `0000` and `9999` are refused.
+ */
+export function isLedgerPeriod(text: unknown): text is string {
+  const parsed = parsePeriod(text);
+  if (!parsed.ok) return false;
+  return periodLastDay(parsed.period) >= LEDGER_FIRST_DATE && periodFirstDay(parsed.period) <= LEDGER_LAST_DATE;
 }
 
 /** Month numbers (1–12) of a period's first and last month. */

@@ -98,6 +98,21 @@ describe('pay a dividend', () => {
       .thenRefused('AUTH.READ_ONLY_ROLE', 'forbidden');
   });
 
+  it('refuses a clerk of another township (403) before saying whether the household is allocated (no leak)', () => {
+    // wang is not allocated on the declaration; a clerk of 温泉镇 must not learn that from a 422.
+    const inWenquan = specFor(dividend, (command: PayDividendCommand, state: DividendState) =>
+      decidePayDividend(command, state, '城关镇'),
+    );
+    inWenquan
+      .given([declared])
+      .when(new PayDividendCommand(pay(wang, 100), metadataFor(clerkOf('温泉镇'))))
+      .thenRefused('AUTH.OTHER_TOWNSHIP', 'forbidden');
+    inWenquan
+      .given([declared])
+      .when(new PayDividendCommand(pay(wang, 100), metadataFor(clerkOf('城关镇'))))
+      .thenRefused('DIVIDEND.HOUSEHOLD_NOT_ALLOCATED', 'rule');
+  });
+
   it('folds allocations, payments and reversals into what each household is owed', () => {
     const state = [declared, paid(1, zhang, 600_00), paid(2, li, 1_500_00), paid(3, zhang, 100_00), reversed(3)].reduce(
       dividend.evolve,

@@ -12,7 +12,15 @@ import type { PayDividendCommand } from './pay-dividend.command';
  * (reversed payments do not count). Concurrent payments race on the declaration's stream, so two
  * clerks paying the same allocation at once cannot both succeed.
  */
-export function decidePayDividend(command: PayDividendCommand, state: DividendState): DividendEvent[] {
+export function decidePayDividend(
+  command: PayDividendCommand,
+  state: DividendState,
+  /**
+   * The payee's township as its own stream says (read by the handler): a clerk is refused (403) for
+   * another township's household before anything about the declaration's allocations is revealed.
+   */
+  payeeTownship?: string,
+): DividendEvent[] {
   const { payload, metadata } = command;
   if (state.status !== 'declared') {
     throw notFound(
@@ -24,6 +32,7 @@ export function decidePayDividend(command: PayDividendCommand, state: DividendSt
   // Read-only roles are refused before anything about the declaration is revealed.
   if (metadata.actor.role !== 'admin' && metadata.actor.role !== 'clerk')
     assertMayWriteIn(metadata.actor, state.township);
+  if (payeeTownship !== undefined) assertMayWriteIn(metadata.actor, payeeTownship);
   const township = townshipOf(state, payload.householdId);
   if (township === undefined) {
     throw refuse(

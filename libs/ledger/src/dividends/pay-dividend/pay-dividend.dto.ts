@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, Length, Matches, ValidateIf } from 'class-validator';
-import { IsFen, IsLedgerDate } from '../../http/validators';
+import { Matches, ValidateIf } from 'class-validator';
+import { IsFen, IsLedgerDate, IsLedgerText } from '../../http/validators';
 import { idPattern } from '../../stakes/stake-id';
 
 /** A dividend paid to one household, as the roster (分红表) or voucher shows it. */
@@ -18,7 +18,6 @@ export class PayDividendRequest {
   /** Voucher or bank reference (凭证号). */
   @ApiPropertyOptional({ required: false, example: '分红-2018-017' })
   @ValidateIf((o: PayDividendRequest) => o.reference !== undefined)
-  @IsString()
-  @Length(1, 200)
+  @IsLedgerText({ max: 200, required: false })
   reference?: string;
 }

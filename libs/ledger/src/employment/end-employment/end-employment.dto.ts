@@ -1,14 +1,10 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
-import { IsLedgerDate } from '../../http/validators';
+import { IsLedgerDate, IsLedgerText } from '../../http/validators';
 
 export class EndEmploymentRequest {
   /** Last day of the employment. */
   @IsLedgerDate()
   endsOn!: string;
 
-  @IsString()
-  @Length(1, 500)
-  @ApiProperty({ example: '季节性用工结束' })
+  @IsLedgerText({ max: 500, lineBreaks: true, example: '季节性用工结束' })
   reason!: string;
 }

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { IsFen, IsLedgerDate, IsLedgerMonth } from '../../http/validators';
+import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsFen, IsLedgerDate, IsLedgerMonth, IsLedgerText } from '../../http/validators';
 
 export class RecordWagePaymentRequest {
   /** The month the wage is for. */
@@ -29,8 +29,6 @@ export class RecordWagePaymentRequest {
 
   /** Voucher number (凭证号). */
   @IsOptional()
-  @IsString()
-  @Length(1, 100)
-  @ApiPropertyOptional()
+  @IsLedgerText({ max: 100, required: false })
   reference?: string;
 }

@@ -1,23 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, Length } from 'class-validator';
-import { IsFen, IsLedgerDate } from '../../http/validators';
+import { IsIn } from 'class-validator';
+import { IsFen, IsLedgerDate, IsLedgerText } from '../../http/validators';
 import { WAGE_BASES, type WageBasis } from '../employment.events';
 
 export class StartEmploymentRequest {
-  @IsString()
-  @Length(1, 60)
-  @ApiProperty({ example: 'entity-…' })
+  @IsLedgerText({ max: 60, example: 'entity-…' })
   entityId!: string;
 
-  @IsString()
-  @Length(1, 60)
-  @ApiProperty({ example: 'household-…' })
+  @IsLedgerText({ max: 60, example: 'household-…' })
   householdId!: string;
 
   /** The household member who works (one household may have several workers). */
-  @IsString()
-  @Length(1, 50)
-  @ApiProperty({ example: '张三' })
+  @IsLedgerText({ max: 50, example: '张三' })
   workerName!: string;
 
   @IsLedgerDate()

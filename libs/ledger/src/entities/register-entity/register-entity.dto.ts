@@ -1,10 +1,10 @@
+import { IsLedgerText } from '../../http/validators';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { ENTITY_KINDS, type EntityKind } from '../entity.events';
 
 export class RegisterEntityRequest {
-  @IsString()
-  @Length(1, 100)
+  @IsLedgerText({ max: 100 })
   name!: string;
 
   @IsIn(ENTITY_KINDS)
@@ -18,11 +18,9 @@ export class RegisterEntityRequest {
   @ApiPropertyOptional({ example: '91421127MA4ABCDE1X' })
   creditCode?: string;
 
-  @IsString()
-  @Length(1, 50)
+  @IsLedgerText({ max: 50 })
   township!: string;
 
-  @IsString()
-  @Length(1, 50)
+  @IsLedgerText({ max: 50 })
   county!: string;
 }

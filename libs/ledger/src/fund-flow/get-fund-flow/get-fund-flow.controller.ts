@@ -9,6 +9,7 @@ import { plainYuan } from '../../shared/money';
 import type { FundFlowEdge, FundFlowView } from './fund-flow.view';
 import { GetFundFlowRequest } from './get-fund-flow.dto';
 import { GetFundFlowQuery } from './get-fund-flow.query';
+import { AuditRoute } from '../../http/auth.guard';
 
 /** The CSV of the fund flow: one row per edge, no totals row. */
 export const FUND_FLOW_CSV_COLUMNS: readonly CsvColumn<FundFlowEdge>[] = [
@@ -30,6 +31,7 @@ export class GetFundFlowController {
   constructor(private readonly queries: QueryBus) {}
 
   /** Where a project's money went (资金流向), with a flag wherever a step exceeds its source; JSON or `text/csv`. */
+  @AuditRoute()
   @Get('fund-flow')
   @ApiProduces('application/json', 'text/csv')
   async get(

@@ -1,5 +1,5 @@
-import { IsIn, IsString, Length } from 'class-validator';
-import { IsLedgerDate } from '../../http/validators';
+import { IsIn } from 'class-validator';
+import { IsLedgerDate, IsLedgerText } from '../../http/validators';
 import type { HouseholdStatus } from '../household.events';
 
 export class ChangeHouseholdStatusRequest {
@@ -9,7 +9,6 @@ export class ChangeHouseholdStatusRequest {
   @IsLedgerDate()
   effectiveOn!: string;
 
-  @IsString()
-  @Length(1, 500)
+  @IsLedgerText({ max: 500, lineBreaks: true })
   reason!: string;
 }

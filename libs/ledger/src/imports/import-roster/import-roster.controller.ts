@@ -25,8 +25,8 @@ import { ImportRosterRequest } from './import-roster.dto';
 
 /** Beyond this many rows the answer does not wait: 202, and the import goes on in the background. */
 export const FOREGROUND_ROWS = 2000;
-/** Largest roster accepted (a 100,000-row wage roster is a few MB). */
-const MAX_FILE_BYTES = 200 * 1024 * 1024;
+/** Largest roster accepted (a 100,000-row wage roster is a few MB); a larger one answers 413. */
+export const MAX_ROSTER_BYTES = 20 * 1024 * 1024;
 
 const UPLOAD_DIR = join(tmpdir(), 'ledger-imports');
 
@@ -58,7 +58,7 @@ export class ImportRosterController {
   })
   @UseInterceptors(
     // Browsers and curl send a file name's UTF-8 bytes as they are: 工资表.csv stays 工资表.csv.
-    FileInterceptor('file', { storage, defParamCharset: 'utf8', limits: { fileSize: MAX_FILE_BYTES, files: 1 } }),
+    FileInterceptor('file', { storage, defParamCharset: 'utf8', limits: { fileSize: MAX_ROSTER_BYTES, files: 1 } }),
   )
   async import(
     @QueryString() query: ImportRosterRequest,

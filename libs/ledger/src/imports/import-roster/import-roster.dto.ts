@@ -1,5 +1,6 @@
+import { IsLedgerText } from '../../http/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { idPattern } from '../../stakes/stake-id';
 import { IMPORT_KINDS, type ImportKind } from '../import-kinds';
 
@@ -29,9 +30,7 @@ export class ImportRosterRequest {
 
   /** xlsx: the sheet to read (the first one otherwise). */
   @IsOptional()
-  @IsString()
-  @Length(1, 100)
-  @ApiPropertyOptional()
+  @IsLedgerText({ max: 100, required: false })
   sheet?: string;
 
   @IsOptional()

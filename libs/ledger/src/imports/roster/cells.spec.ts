@@ -5,6 +5,7 @@ import {
   parseDateCell,
   parseMonthCell,
   parsePeriodCell,
+  parseTextCell,
   parseYesNoCell,
 } from './cells';
 
@@ -76,5 +77,21 @@ describe('roster cells', () => {
     expect(parseYesNoCell('maybe').ok).toBe(false);
     expect(cellText('  ４２１１２７ ')).toBe('421127');
     expect(cellText(4211270101001)).toBe('4211270101001');
+  });
+});
+
+describe('roster cells keep to the ledger input domain', () => {
+  it.each(['0000-01-01', '9999-12-31', '1949-09-30', '2101-01-01'])('given the date %s, then it is refused', (text) => {
+    expect(parseDateCell(text).ok).toBe(false);
+  });
+  it('given a spreadsheet date outside the ledger, then it is refused', () => {
+    expect(parseDateCell(new Date(Date.UTC(9999, 11, 31))).ok).toBe(false);
+    expect(parseDateCell(new Date(Date.UTC(2018, 6, 28)))).toEqual({ ok: true, value: '2018-07-28' });
+  });
+  it.each(['0000', '9999-H1', '0000年7月'])('given the period %s, then it is refused', (text) => {
+    expect(parsePeriodCell(text).ok).toBe(false);
+  });
+  it.each(['张\u0000三', 'a\u001bb', '\ud800'])('given text %j, then it is refused', (text) => {
+    expect(parseTextCell(text, 50).ok).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
-import { isValidDate, isValidMonth } from '../../shared/calendar';
+import { isLedgerDate, isLedgerMonth, isValidDate, isValidMonth, LEDGER_DATE_RANGE } from '../../shared/calendar';
 import { parseYuanToFen, type YuanParseReason } from '../../shared/money';
-import { isValidPeriod } from '../../shared/period';
+import { isLedgerPeriod } from '../../shared/period';
+import { textProblem } from '../../shared/text';
 
 /**
  * One cell as a roster gives it: text from a CSV, or what a spreadsheet stored (a number, a date, a
@@ -13,6 +14,9 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; en: string; zh: st
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const bad = (en: string, zh: string): Parsed<never> => ({ ok: false, en, zh });
+/** A real date or month outside the ledger's world (1949-10-01 to 2100-12-31). */
+const outside = (text: string): Parsed<never> =>
+  bad(`${text} is outside ${LEDGER_DATE_RANGE}`, `${text} 不在 ${LEDGER_DATE_RANGE} 之内`);
 
 function pad2(n: number | string): string {
   return String(n).padStart(2, '0');
@@ -77,7 +81,9 @@ const DATE_FORMS = [
 /** A calendar date: 2018-07-28, 2018/7/28, 2018.7.28, 2018年7月28日, 20180728, or a spreadsheet date. */
 export function parseDateCell(cell: Cell): Parsed<string> {
   if (cell instanceof Date) {
-    return Number.isNaN(cell.getTime()) ? bad('not a date', '不是有效日期') : ok(utcDate(cell));
+    if (Number.isNaN(cell.getTime())) return bad('not a date', '不是有效日期');
+    const date = utcDate(cell);
+    return isLedgerDate(date) ? ok(date) : outside(date);
   }
   const text = cellText(cell);
   if (text === '') return bad('the date is missing', '日期未填写');
@@ -85,7 +91,8 @@ export function parseDateCell(cell: Cell): Parsed<string> {
     const m = form.exec(text);
     if (!m) continue;
     const date = `${m[1]}-${pad2(m[2])}-${pad2(m[3])}`;
-    if (isValidDate(date)) return ok(date);
+    if (isLedgerDate(date)) return ok(date);
+    if (isValidDate(date)) return outside(text);
     return bad(`${text} is not a real date`, `${text} 不是实际存在的日期`);
   }
   return bad('not a date; write YYYY-MM-DD, e.g. 2018-07-28', '不是有效日期，应写作 2018-07-28');
@@ -96,7 +103,9 @@ const MONTH_FORMS = [/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(?:份)?$/, /^(\d{4}
 /** A calendar month: 2018-07, 2018/7, 2018年7月, 201807, or a spreadsheet date (its month). */
 export function parseMonthCell(cell: Cell): Parsed<string> {
   if (cell instanceof Date) {
-    return Number.isNaN(cell.getTime()) ? bad('not a month', '不是有效月份') : ok(utcDate(cell).slice(0, 7));
+    if (Number.isNaN(cell.getTime())) return bad('not a month', '不是有效月份');
+    const month = utcDate(cell).slice(0, 7);
+    return isLedgerMonth(month) ? ok(month) : outside(month);
   }
   const text = cellText(cell);
   if (text === '') return bad('the month is missing', '月份未填写');
@@ -104,7 +113,8 @@ export function parseMonthCell(cell: Cell): Parsed<string> {
     const m = form.exec(text);
     if (!m) continue;
     const month = `${m[1]}-${pad2(m[2])}`;
-    if (isValidMonth(month)) return ok(month);
+    if (isLedgerMonth(month)) return ok(month);
+    if (isValidMonth(month)) return outside(text);
     return bad(`${text} is not a month`, `${text} 不是有效月份`);
   }
   return bad('not a month; write YYYY-MM, e.g. 2018-07', '不是有效月份，应写作 2018-07');
@@ -133,7 +143,7 @@ export function parsePeriodCell(cell: Cell): Parsed<string> {
     const month = parseMonthCell(text);
     if (month.ok) canonical = month.value;
   }
-  if (canonical !== undefined && isValidPeriod(canonical)) return ok(canonical);
+  if (canonical !== undefined && isLedgerPeriod(canonical)) return ok(canonical);
   return bad(
     'not a period; write 2018, 2018-H1, 2018-Q3 or 2018-07',
     '不是有效期间，应写作 2018、2018-H1（上半年）、2018-Q3（第三季度）或 2018-07',
@@ -168,7 +178,8 @@ export function parseTextCell(cell: Cell, max: number): Parsed<string> {
   const text = cellText(cell);
   if (text === '') return bad('missing', '未填写');
   if (text.length > max) return bad(`longer than ${max} characters`, `超过 ${max} 个字符`);
-  return ok(text);
+  const problem = textProblem(text);
+  return problem ? bad(problem.en, problem.zh) : ok(text);
 }
 
 /** One of a few words (Chinese or English, case and full-width forms ignored) standing for a value. */

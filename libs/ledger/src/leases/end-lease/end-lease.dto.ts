@@ -1,6 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
-import { IsLedgerDate } from '../../http/validators';
+import { IsLedgerDate, IsLedgerText } from '../../http/validators';
 
 /** An early end of a lease. */
 export class EndLeaseRequest {
@@ -8,8 +6,6 @@ export class EndLeaseRequest {
   @IsLedgerDate()
   endsOn!: string;
 
-  @IsString()
-  @Length(1, 500)
-  @ApiProperty({ example: '经营主体退出流转' })
+  @IsLedgerText({ max: 500, lineBreaks: true, example: '经营主体退出流转' })
   reason!: string;
 }

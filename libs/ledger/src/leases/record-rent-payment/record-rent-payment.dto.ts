@@ -1,6 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length } from 'class-validator';
-import { IsFen, IsLedgerDate, IsLedgerPeriod } from '../../http/validators';
+import { IsOptional } from 'class-validator';
+import { IsFen, IsLedgerDate, IsLedgerPeriod, IsLedgerText } from '../../http/validators';
 
 /** One rent payment, as on the entity's rent roster (租金表) or a bank slip. */
 export class RecordRentPaymentRequest {
@@ -16,8 +15,6 @@ export class RecordRentPaymentRequest {
 
   /** Voucher or bank reference (凭证号). */
   @IsOptional()
-  @IsString()
-  @Length(1, 100)
-  @ApiPropertyOptional({ example: 'PZ-2018-0012' })
+  @IsLedgerText({ max: 100, required: false, example: 'PZ-2018-0012' })
   reference?: string;
 }

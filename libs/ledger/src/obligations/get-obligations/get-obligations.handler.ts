@@ -7,6 +7,7 @@ import { StreamWriter } from '../../common/stream-writer';
 import { entity } from '../../entities/entity.state';
 import { ProjectionsHost } from '../../projections/projections-host';
 import { dateInChina } from '../../shared/calendar';
+import { householdListProjection } from '../../households/list-households/household-list.projection';
 import { obligationsProjection } from '../obligations.projection';
 import { GetObligationsQuery } from './get-obligations.query';
 import { canonicalInstant } from './instant';
@@ -32,11 +33,19 @@ export class GetObligationsHandler implements IQueryHandler<GetObligationsQuery>
       throw notFound('ENTITY.NOT_FOUND', `No entity ${entityId}.`, `没有编号为 ${entityId} 的经营主体。`);
     }
     assertMayReadIn(actor, state.township);
-    await this.projections.waitFor(filter.minPosition, [obligationsProjection.name]);
+    await this.projections.waitFor(filter.minPosition, [obligationsProjection.name, householdListProjection.name]);
     const asOf = filter.asOf ?? new Date().toISOString();
     const dueBy = filter.dueBy ?? dateInChina(asOf);
     const after = readCursor(filter.cursor, 4);
-    const { items, totals } = await readObligations(this.database.pool, entityId, canonicalInstant(asOf), dueBy);
+    // A clerk sees the households of their own townships only, whatever the entity's township.
+    const townships = actor.role === 'clerk' ? actor.townships : undefined;
+    const { items, totals } = await readObligations(
+      this.database.pool,
+      entityId,
+      canonicalInstant(asOf),
+      dueBy,
+      townships,
+    );
     const page = pageOf(items, filter.limit, after);
     return {
       entity: {

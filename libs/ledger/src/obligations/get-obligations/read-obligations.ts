@@ -23,6 +23,8 @@ export async function readObligations(
   entityId: string,
   asOf: string,
   dueBy: string,
+  /** A clerk's townships: only the items of households registered in them. Undefined: every item. */
+  townships?: readonly string[],
 ): Promise<{ items: ObligationItem[]; totals: ObligationTotals }> {
   const { rows } = await pool.query<Row>(
     // What was paid on each item is summed from that linkage's own payments (index on linkage_id), not
@@ -34,6 +36,7 @@ export async function readObligations(
         where l.entity_id = $1 and s.recorded_at <= $2::timestamptz
         order by s.lease_id, s.version desc
      )
+     , items as (
      select 'dividend' as kind, d.declaration_id as linkage_id, d.household_id, d.period, d.due_on, d.due_fen,
             coalesce((select sum(p.amount_fen) from obligation_payments p
                        where p.linkage_id = d.declaration_id and p.household_id = d.household_id
@@ -49,8 +52,13 @@ export async function readObligations(
                          and (p.reversed_at is null or p.reversed_at > $2::timestamptz)), 0)
        from schedules s
        join obligation_rent_dues r on r.lease_id = s.lease_id and r.version = s.version
-      where r.due_on <= $3`,
-    [entityId, asOf, dueBy],
+      where r.due_on <= $3
+     )
+     -- Scope by each household's own township (a household's township never changes), not the entity's.
+     select * from items i
+      where $4::text[] is null
+         or exists (select 1 from household_list h where h.household_id = i.household_id and h.township = any($4))`,
+    [entityId, asOf, dueBy, townships ?? null],
   );
   const items = rows
     .map((r): ObligationItem => ({

@@ -1,28 +1,18 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
-import { IsFen, IsLedgerDate } from '../../http/validators';
+import { IsFen, IsLedgerDate, IsLedgerText } from '../../http/validators';
 
 export class ContractOrderRequest {
-  @IsString()
-  @Length(1, 60)
-  @ApiProperty({ example: 'entity-…' })
+  @IsLedgerText({ max: 60, example: 'entity-…' })
   entityId!: string;
 
-  @IsString()
-  @Length(1, 60)
-  @ApiProperty({ example: 'household-…' })
+  @IsLedgerText({ max: 60, example: 'household-…' })
   householdId!: string;
 
   /** What the entity buys (产品), e.g. 茶叶鲜叶. */
-  @IsString()
-  @Length(1, 100)
-  @ApiProperty({ example: '猕猴桃' })
+  @IsLedgerText({ max: 100, example: '猕猴桃' })
   product!: string;
 
   /** The unit the price is per (计量单位), e.g. kg, 斤, 头. */
-  @IsString()
-  @Length(1, 20)
-  @ApiProperty({ example: 'kg' })
+  @IsLedgerText({ max: 20, example: 'kg' })
   unit!: string;
 
   @IsFen({ description: 'Agreed price per unit, in fen' })

@@ -1,7 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsOptional, IsString, Length, ValidateBy } from 'class-validator';
-import { IsFen, IsLedgerDate } from '../../http/validators';
+import { IsOptional, ValidateBy } from 'class-validator';
+import { IsFen, IsLedgerDate, IsLedgerText } from '../../http/validators';
 import { parseQuantity } from '../quantity';
 
 export class RecordPurchasePaymentRequest {
@@ -42,8 +42,6 @@ export class RecordPurchasePaymentRequest {
 
   /** Voucher number (凭证号). */
   @IsOptional()
-  @IsString()
-  @Length(1, 100)
-  @ApiPropertyOptional()
+  @IsLedgerText({ max: 100, required: false })
   reference?: string;
 }

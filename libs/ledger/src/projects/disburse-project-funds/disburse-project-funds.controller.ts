@@ -6,6 +6,7 @@ import { RequestMetadata } from '../../http/request-context';
 import { ProjectIdPipe } from '../project-id';
 import { DisburseProjectFundsCommand, type DisburseProjectFundsResult } from './disburse-project-funds.command';
 import { DisburseProjectFundsRequest } from './disburse-project-funds.dto';
+import { AllowedRoles } from '../../http/auth.guard';
 
 @ApiTags('registry')
 @ApiBearerAuth()
@@ -13,6 +14,7 @@ import { DisburseProjectFundsRequest } from './disburse-project-funds.dto';
 export class DisburseProjectFundsController {
   constructor(private readonly commands: CommandBus) {}
 
+  @AllowedRoles('admin')
   @Post(':id/disbursements')
   disburse(
     @Param('id', ProjectIdPipe) projectId: string,

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length, Matches } from 'class-validator';
+import { Matches } from 'class-validator';
 import { idPattern } from '../../stakes/stake-id';
-import { IsFen, IsLedgerDate } from '../../http/validators';
+import { IsFen, IsLedgerDate, IsLedgerText } from '../../http/validators';
 
 /** Project money handed to a registered operating entity. */
 export class DisburseProjectFundsRequest {
@@ -13,9 +13,7 @@ export class DisburseProjectFundsRequest {
   amountFen!: number;
 
   /** What the money is for (建设光伏电站, 购买基础母牛…). */
-  @IsString()
-  @Length(1, 500)
-  @ApiProperty({ example: '购买基础母牛' })
+  @IsLedgerText({ max: 500, lineBreaks: true, example: '购买基础母牛' })
   purpose!: string;
 
   @IsLedgerDate()

@@ -6,6 +6,7 @@ import { CurrentActor } from '../../http/request-context';
 import { ProjectIdPipe } from '../project-id';
 import { GetProjectQuery } from './get-project.query';
 import type { ProjectView } from './project.view';
+import { AllowedRoles } from '../../http/auth.guard';
 
 @ApiTags('registry')
 @ApiBearerAuth()
@@ -13,6 +14,7 @@ import type { ProjectView } from './project.view';
 export class GetProjectController {
   constructor(private readonly queries: QueryBus) {}
 
+  @AllowedRoles('admin', 'auditor')
   @Get(':id')
   get(@Param('id', ProjectIdPipe) projectId: string, @CurrentActor() actor: Actor): Promise<ProjectView> {
     return this.queries.execute(new GetProjectQuery(projectId, actor));

@@ -6,6 +6,7 @@ import { RequestMetadata } from '../../http/request-context';
 import { ProjectIdPipe } from '../project-id';
 import { ReceiveProjectFundsCommand, type ReceiveProjectFundsResult } from './receive-project-funds.command';
 import { ReceiveProjectFundsRequest } from './receive-project-funds.dto';
+import { AllowedRoles } from '../../http/auth.guard';
 
 @ApiTags('registry')
 @ApiBearerAuth()
@@ -13,6 +14,7 @@ import { ReceiveProjectFundsRequest } from './receive-project-funds.dto';
 export class ReceiveProjectFundsController {
   constructor(private readonly commands: CommandBus) {}
 
+  @AllowedRoles('admin')
   @Post(':id/funds')
   receive(
     @Param('id', ProjectIdPipe) projectId: string,

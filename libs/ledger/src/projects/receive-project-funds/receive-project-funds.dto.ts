@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, Length } from 'class-validator';
-import { IsFen, IsLedgerDate } from '../../http/validators';
+import { IsIn } from 'class-validator';
+import { IsFen, IsLedgerDate, IsLedgerText } from '../../http/validators';
 import { FUND_SOURCES, type FundSource } from '../project.events';
 
 /** Money a project received from one fund source. */
@@ -14,9 +14,7 @@ export class ReceiveProjectFundsRequest {
   amountFen!: number;
 
   /** The document the money came under (allocation notice, voucher number). */
-  @IsString()
-  @Length(1, 200)
-  @ApiProperty({ example: '英财农〔2018〕12号' })
+  @IsLedgerText({ max: 200, example: '英财农〔2018〕12号' })
   documentRef!: string;
 
   @IsLedgerDate()

@@ -7,6 +7,7 @@ import type { WriteResult } from '../../common/write-result';
 import { RequestMetadata } from '../../http/request-context';
 import { RegisterProjectCommand } from './register-project.command';
 import { RegisterProjectRequest } from './register-project.dto';
+import { AllowedRoles } from '../../http/auth.guard';
 
 @ApiTags('registry')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ import { RegisterProjectRequest } from './register-project.dto';
 export class RegisterProjectController {
   constructor(private readonly commands: CommandBus) {}
 
+  @AllowedRoles('admin')
   @Post()
   register(@Body() body: RegisterProjectRequest, @RequestMetadata() metadata: CommandMetadata): Promise<WriteResult> {
     return this.commands.execute(

@@ -1,13 +1,12 @@
+import { IsLedgerText } from '../../http/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsString, Length, Matches, ValidateIf } from 'class-validator';
+import { IsIn, Matches, ValidateIf } from 'class-validator';
 import { idPattern } from '../../stakes/stake-id';
 import { PROJECT_INDUSTRIES, type ProjectIndustry } from '../project.events';
 
 /** A project as the ledger records it. */
 export class RegisterProjectRequest {
-  @IsString()
-  @Length(1, 200)
-  @ApiProperty({ example: '石头村光伏扶贫电站' })
+  @IsLedgerText({ max: 200, example: '石头村光伏扶贫电站' })
   name!: string;
 
   /** Planting (特色种植), breeding (特色养殖), processing (特色加工), tourism (乡村旅游), e-commerce (电商流通), PV (光伏扶贫). */
@@ -16,9 +15,7 @@ export class RegisterProjectRequest {
   industry!: ProjectIndustry;
 
   /** County or district (县/区). */
-  @IsString()
-  @Length(1, 50)
-  @ApiProperty({ example: '英山县' })
+  @IsLedgerText({ max: 50, example: '英山县' })
   county!: string;
 
   /** The registered entity operating the project. */

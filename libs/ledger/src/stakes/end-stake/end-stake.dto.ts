@@ -1,6 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
-import { IsLedgerDate } from '../../http/validators';
+import { IsLedgerDate, IsLedgerText } from '../../http/validators';
 
 export class EndStakeRequest {
   /** Last day the stake is held (inclusive). */
@@ -8,8 +6,6 @@ export class EndStakeRequest {
   endsOn!: string;
 
   /** Why it ended: redeemed (赎回), transferred, term over… */
-  @IsString()
-  @Length(1, 500)
-  @ApiProperty({ example: '股金已赎回' })
+  @IsLedgerText({ max: 500, lineBreaks: true, example: '股金已赎回' })
   reason!: string;
 }

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Actor } from '../../common/actor';
 import { sendCsv, wantsCsv } from '../../http/csv';
-import { StatementLinkAllowed } from '../../http/auth.guard';
+import { StatementLinkAllowed, AllowedRoles } from '../../http/auth.guard';
 import { BadInputException } from '../../http/problem-details.filter';
 import { CurrentActor } from '../../http/request-context';
 import { HouseholdIdPipe } from '../../households/household-id';
@@ -20,6 +20,7 @@ export class GetStatementController {
   constructor(private readonly queries: QueryBus) {}
 
   /** Everything the household received, and why, as of an instant; `Accept: text/csv` for a CSV. */
+  @AllowedRoles('admin', 'clerk', 'auditor', 'household')
   @Get(':id/statement')
   @StatementLinkAllowed()
   @ApiProduces('application/json', 'text/csv')

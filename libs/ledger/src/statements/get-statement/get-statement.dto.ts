@@ -1,8 +1,6 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, ValidateBy } from 'class-validator';
-import { IsLedgerDate } from '../../http/validators';
+import { IsOptional } from 'class-validator';
+import { IsLedgerDate, IsLedgerInstant } from '../../http/validators';
 import { QueryOptions } from '../../http/query-options.dto';
-import { isIsoInstant } from '../../shared/calendar';
 
 /** Query string of `GET /v1/households/{id}/statement`. */
 export class GetStatementRequest extends QueryOptions {
@@ -18,13 +16,6 @@ export class GetStatementRequest extends QueryOptions {
 
   /** The ledger as it stood at this instant: later payments absent, later reversals not counted. */
   @IsOptional()
-  @ValidateBy({
-    name: 'isIsoInstant',
-    validator: {
-      validate: isIsoInstant,
-      defaultMessage: () => 'must be an ISO 8601 instant with an offset, e.g. 2018-07-01T09:30:00+08:00',
-    },
-  })
-  @ApiPropertyOptional({ type: 'string', format: 'date-time', example: '2018-07-01T09:30:00+08:00' })
+  @IsLedgerInstant(undefined, { required: false, example: '2018-07-01T09:30:00+08:00' })
   asOf?: string;
 }

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query as QueryString, Req, Res, StreamableFile 
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Actor } from '../../common/actor';
-import { StatementLinkAllowed } from '../../http/auth.guard';
+import { StatementLinkAllowed, AllowedRoles } from '../../http/auth.guard';
 import { BadInputException } from '../../http/problem-details.filter';
 import { CurrentActor } from '../../http/request-context';
 import { HouseholdIdPipe } from '../../households/household-id';
@@ -48,6 +48,7 @@ export class PrintStatementController {
   constructor(private readonly printer: StatementPrinter) {}
 
   /** The statement as a self-contained HTML page: A4 when printed, readable on a phone. */
+  @AllowedRoles('admin', 'clerk', 'auditor', 'household')
   @Get('v1/households/:id/statement.html')
   @StatementLinkAllowed()
   @ApiProduces('text/html')
@@ -68,6 +69,7 @@ export class PrintStatementController {
   }
 
   /** The statement as an A4 PDF with its text in an embedded font (searchable, readable aloud). */
+  @AllowedRoles('admin', 'clerk', 'auditor', 'household')
   @Get('v1/households/:id/statement.pdf')
   @StatementLinkAllowed()
   @ApiProduces('application/pdf')
@@ -96,6 +98,7 @@ export class PrintStatementController {
    * Checks a printed card by its code (case, dashes, O/0 and I/L/1 do not matter): `ok` when the
    * card agrees with the ledger as it stood when the card was printed. Unknown code: 404.
    */
+  @AllowedRoles('admin', 'clerk', 'auditor', 'household')
   @Get('v1/statements/verify/:code')
   verify(@Param('code') code: string, @CurrentActor() actor: Actor): Promise<StatementVerification> {
     return this.printer.verify(code, actor);

@@ -4,6 +4,7 @@ import type { Actor, Role } from '../../common/actor';
 import { StreamWriter } from '../../common/stream-writer';
 import { CurrentActor } from '../../http/request-context';
 import { user, userStream } from '../user.state';
+import { AllowedRoles } from '../../http/auth.guard';
 
 /** Who a token belongs to, as `GET /v1/me` answers it. */
 export interface MeView {
@@ -25,6 +26,7 @@ export class MeController {
   constructor(private readonly streams: StreamWriter) {}
 
   /** The signed-in user (any role): lets a client show who is signed in and what the role may do. */
+  @AllowedRoles('admin', 'clerk', 'auditor', 'household')
   @Get()
   async me(@CurrentActor() actor: Actor): Promise<MeView> {
     const own = {

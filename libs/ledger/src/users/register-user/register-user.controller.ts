@@ -7,6 +7,7 @@ import { RequestMetadata } from '../../http/request-context';
 import { hashToken, TokenIssuer } from '../tokens';
 import { RegisterUserCommand, type RegisterUserResult } from './register-user.command';
 import { RegisterUserRequest } from './register-user.dto';
+import { AllowedRoles } from '../../http/auth.guard';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -17,6 +18,7 @@ export class RegisterUserController {
     private readonly tokens: TokenIssuer,
   ) {}
 
+  @AllowedRoles('admin')
   @Post()
   register(
     @Body() body: RegisterUserRequest,

@@ -1,9 +1,9 @@
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { IsLedgerText } from '../../http/validators';
 import type { Role } from '../../common/actor';
 
 export class RegisterUserRequest {
-  @IsString()
-  @Length(1, 100)
+  @IsLedgerText({ max: 100 })
   name!: string;
 
   /** admin (everything), clerk (own townships), auditor (reads everything), household (own statement). */
@@ -14,8 +14,7 @@ export class RegisterUserRequest {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
-  @IsString({ each: true })
-  @Length(1, 50, { each: true })
+  @IsLedgerText({ max: 50, each: true, required: false })
   townships?: string[];
 
   /** The household a household user may read. */
