@@ -282,6 +282,33 @@ export class ProjectionGroupRunner {
   }
 
   /**
+   * Applies the events after `from` up to `until` to `member` on the caller's transaction (a
+   * rebuild's last few events, applied while it holds the live tables' locks to swap them), and
+   * moves its checkpoint there; returns the new checkpoint.
+   */
+  async applyWithin(client: PoolClient, member: Projection, from: Checkpoint, until: LogPosition): Promise<Checkpoint> {
+    const { rows } = await client.query<{ path: string }>(`select current_setting('search_path') as path`);
+    await this.useSchema(client);
+    let checkpoint = from;
+    for (;;) {
+      const page = (await this.store.readAll({ after: checkpoint.logPosition, maxCount: DEFAULT_BATCH_SIZE })).filter(
+        (e) => compareLogPositions(e.logPosition, until) <= 0,
+      );
+      if (page.length === 0) break;
+      const planned = await this.plan([member], page);
+      const work = planned.work[0];
+      if (work instanceof ProjectionFailure) throw work;
+      await runExecutions(client, work);
+      if (!(await advanceCheckpoint(client, member.name, checkpoint, planned.to, planned.size))) {
+        throw new CheckpointMovedError(member.name);
+      }
+      checkpoint = planned.to;
+    }
+    await client.query(`select set_config('search_path', $1, true)`, [rows[0].path]);
+    return checkpoint;
+  }
+
+  /**
    * Finds the event `member` cannot apply: from its checkpoint, applies pages smaller and smaller
    * (each page that passes is committed, as always) until a page of one event fails; that event is
    * the poison, and the checkpoint now sits just before it. Undefined when everything up to `until`
@@ -325,6 +352,7 @@ export class ProjectionGroupRunner {
     const poison = await this.isolate(member, await this.store.head(), signal);
     if (!poison) return undefined;
     await park(this.pool, member.name, poison, this.schema);
+    if (this.schema) return poison; // a rebuild reports it itself
     logger.error(
       `${member.name} parked at position ${poison.position} (${poison.eventType} ${poison.eventId}): ${poison.error}; ` +
         `the other read models go on. Fix the cause, then run: ledger-cli projections rebuild ${member.name}`,

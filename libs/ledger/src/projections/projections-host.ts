@@ -6,6 +6,7 @@ import { DomainError } from '../common/domain-error';
 import { ALL_PROJECTIONS } from './all-projections';
 import type { Projection } from './projection';
 import { statesOf, type ParkedAt } from './checkpoints';
+import { ProjectionRebuild } from './rebuild';
 import { ProjectionGroupRunner, ProjectionRunner, type Checkpoint } from './projection-runner';
 
 export interface ProjectionStatus {
@@ -44,6 +45,11 @@ export class ProjectionsHost implements OnApplicationShutdown {
 
   runnerFor(projection: Projection): ProjectionRunner {
     return new ProjectionRunner(projection, this.store, this.database.pool);
+  }
+
+  /** A rebuild of these read models beside the live ones (see ProjectionRebuild). */
+  rebuilder(projections: readonly Projection[]): ProjectionRebuild {
+    return new ProjectionRebuild(projections, this.store, this.database.pool);
   }
 
   checkpoint(name: string): Promise<Checkpoint> {
