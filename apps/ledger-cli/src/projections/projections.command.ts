@@ -112,7 +112,9 @@ export class ProjectionsRebuildCommand extends CommandRunner {
     else
       for (const r of results) {
         if (r.status === 'rebuilt') {
-          process.stdout.write(`${r.name}: rebuilt up to position ${r.position} and swapped in (${seconds.toFixed(1)} s)\n`);
+          process.stdout.write(
+            `${r.name}: rebuilt up to position ${r.position} and swapped in (${seconds.toFixed(1)} s)\n`,
+          );
         } else {
           process.stderr.write(
             `${r.name}: PARKED at position ${r.poison.position} (${r.poison.eventType} ${r.poison.eventId}): ` +

@@ -199,7 +199,9 @@ describe('a projection that cannot apply an event', () => {
     expect(results.map((r) => r.status)).toEqual(projections.map(() => 'rebuilt'));
     const after = await snapshot();
     const differing = Object.keys(before).filter((t) => JSON.stringify(before[t]) !== JSON.stringify(after[t]));
-    process.stdout.write(`tables compared after a rebuild of all: ${Object.keys(before).length}, differing: ${differing.length}\n`);
+    process.stdout.write(
+      `tables compared after a rebuild of all: ${Object.keys(before).length}, differing: ${differing.length}\n`,
+    );
     expect(differing).toEqual([]);
     expect(before.household_list).toHaveLength(60);
   });

@@ -26,7 +26,16 @@ export function failuresOf(error: unknown): ProjectionFailure[] {
  * (class 08, 57P01-57P03 shutdown, 53300 too many connections), or a concurrent transaction got in
  * the way (40001 serialization failure, 40P01 deadlock, 55P03 lock not available).
  */
-const CONNECTION_CODES = new Set(['57P01', '57P02', '57P03', '53300', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT']);
+const CONNECTION_CODES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+]);
 const CONTENTION_CODES = new Set(['40001', '40P01', '55P03']);
 
 /**

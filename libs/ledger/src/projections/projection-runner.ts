@@ -1,12 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { setImmediate as yieldToIo, setTimeout as sleep } from 'node:timers/promises';
 import { Client, type Pool, type PoolClient } from 'pg';
-import {
-  compareLogPositions,
-  type EventStore,
-  type LogPosition,
-  type RecordedEvent,
-} from '@ledger/event-store';
+import { compareLogPositions, type EventStore, type LogPosition, type RecordedEvent } from '@ledger/event-store';
 import { executionsOf, planBatch, runExecutions, type Execution } from './batch-plan';
 import { advanceCheckpoint, park, quoteIdent, statesOf, type Checkpoint, type ParkedAt } from './checkpoints';
 import type { Projection } from './projection';

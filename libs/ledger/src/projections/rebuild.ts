@@ -12,8 +12,7 @@ export const REBUILD_SCHEMA = 'projection_rebuild';
 const REBUILD_LOCK = 'ledger-projection-rebuild';
 
 export type RebuildResult =
-  | { name: string; status: 'rebuilt'; position: number }
-  | { name: string; status: 'parked'; poison: Poison };
+  { name: string; status: 'rebuilt'; position: number } | { name: string; status: 'parked'; poison: Poison };
 
 /** Another rebuild holds the lock. */
 export class RebuildBusyError extends Error {
@@ -97,7 +96,7 @@ export class ProjectionRebuild {
    * event and parked (in the copy); the others go on. Transient failures are retried with backoff.
    */
   private async catchUp(onBatch?: (checkpoint: Checkpoint, applied: number) => void): Promise<void> {
-    for (let attempt = 0; ; ) {
+    for (let attempt = 0; ;) {
       try {
         await this.runner.catchUpAll(onBatch);
         return;
