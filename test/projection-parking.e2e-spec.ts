@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EVENT_STORE, type EventStore } from '@ledger/event-store';
 import { ProjectionsHost } from '@ledger/ledger';
@@ -83,6 +85,24 @@ describe('a parked read model', () => {
     // Below the parked position it still answers.
     await t.get(`/v1/households?minPosition=${poisonPosition - 1}`).expect(200);
   });
+
+  it('parks `ledger-cli projections rebuild` too while the cause is there: exit 1, the event and the error', async () => {
+    const cliMain = join(__dirname, '..', 'dist/apps/ledger-cli/src/main.js');
+    const child = spawn(process.execPath, [cliMain, 'projections', 'rebuild', 'household-list'], {
+      env: { ...process.env, DATABASE_URL: t.databaseUrl, LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    process.stdout.write(`ledger-cli projections rebuild household-list: exit ${code}\n${stderr}`);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`household-list: PARKED at position ${poisonPosition} (HouseholdRegistered`);
+    expect(stderr).toContain('out of range');
+    // The live read model was left as it was, still answering.
+    const res = await t.get('/v1/households?limit=100').expect(200);
+    expect(res.body.items).toHaveLength(10);
+  }, 60_000);
 
   it('is repaired by a rebuild, while a client reading the list never sees it empty', async () => {
     const host = t.app.get(ProjectionsHost);
