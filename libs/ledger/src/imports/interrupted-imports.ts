@@ -56,7 +56,7 @@ export class InterruptedImports implements OnApplicationBootstrap {
       `select id from imports where status = 'processing'`,
     );
     for (const { id } of rows) {
-      if (await failIfOrphaned(this.database.pool, id)) this.logger.warn(`import ${id} was interrupted; marked failed`);
+      if (await failIfOrphaned(this.database.pool, id)) this.logger.log(`import ${id} was interrupted; marked failed`);
     }
   }
 }
