@@ -8,4 +8,5 @@ export * from './http/validation';
 export * from './users/ensure-admin/admin-bootstrap';
 export * from './projections/projections-host';
 export * from './projections/projection-runner';
+export * from './projections/rebuild';
 export * from './audit/log-sealing';

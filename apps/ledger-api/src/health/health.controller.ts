@@ -5,12 +5,19 @@ import { Database } from '@ledger/runtime';
 import { ProjectionsHost, Public, type ProjectionStatus } from '@ledger/ledger';
 
 export interface HealthReport {
-  status: 'ok' | 'unavailable';
+  /** `degraded`: the database is up but a read model is parked (named in `parked`). */
+  status: 'ok' | 'degraded' | 'unavailable';
   database: 'up' | 'down';
   projections: ProjectionStatus[];
+  /** The parked read models' names, when any. */
+  parked?: string[];
 }
 
-/** `GET /health`: 200 once the service can serve, 503 (same shape) while it cannot. No token needed. */
+/**
+ * `GET /health`: 200 once the service can serve, 503 (same shape) while it cannot: the database is
+ * down, or a read model is parked on an event it cannot apply (it would otherwise stall silently
+ * while its queries fall ever further behind). No token needed.
+ */
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {
@@ -24,7 +31,9 @@ export class HealthController {
   async health(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
     const up = await this.database.isUp();
     const projections = up ? await this.projections.status().catch(() => []) : [];
-    response.status(up ? 200 : 503);
-    return { status: up ? 'ok' : 'unavailable', database: up ? 'up' : 'down', projections };
+    const parked = projections.filter((p) => p.status === 'parked').map((p) => p.name);
+    const status = !up ? 'unavailable' : parked.length > 0 ? 'degraded' : 'ok';
+    response.status(status === 'ok' ? 200 : 503);
+    return { status, database: up ? 'up' : 'down', projections, ...(parked.length > 0 && { parked }) };
   }
 }

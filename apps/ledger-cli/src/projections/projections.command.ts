@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { SingleBar, Presets } from 'cli-progress';
 import { Command, CommandRunner, Help, Option, SubCommand } from 'nest-commander';
 import { EVENT_STORE, type EventStore } from '@ledger/event-store';
-import { ProjectionsHost, type ProjectionRunner } from '@ledger/ledger';
+import { ProjectionsHost, type RebuildResult } from '@ledger/ledger';
 import { EXIT } from '../exit-codes';
 
 /** A progress bar on a terminal; plain lines when output goes to a file or a script. */
@@ -75,7 +75,7 @@ interface RebuildOptions {
 @SubCommand({
   name: 'rebuild',
   arguments: '[name]',
-  description: 'Empty a read model (or all of them) and rebuild it from the log, showing progress',
+  description: 'Rebuild a read model (or all of them) from the log beside the live one, then swap it in',
 })
 export class ProjectionsRebuildCommand extends CommandRunner {
   constructor(
@@ -94,54 +94,35 @@ export class ProjectionsRebuildCommand extends CommandRunner {
       process.exitCode = EXIT.USAGE;
       return;
     }
-    const head = await this.store.head();
-    const total = Number(head.prepare);
-    const results: { name: string; position: number; events: number; seconds: number }[] = [];
-    for (const projection of chosen) {
-      const runner = this.host.runnerFor(projection);
-      const started = Date.now();
-      results.push({
-        name: projection.name,
-        ...(await this.rebuild(runner, total)),
-        seconds: (Date.now() - started) / 1000,
-      });
-    }
-    if (options.json) process.stdout.write(`${JSON.stringify(results)}\n`);
-    else
-      for (const r of results)
-        process.stdout.write(
-          `${r.name}: rebuilt from ${r.events} events up to position ${r.position} in ${r.seconds.toFixed(1)} s\n`,
-        );
-  }
-
-  /**
-   * With the projection's lock free, rebuild here; if a live runner (the API) holds it, reset the
-   * model and let that runner rebuild it, watching its progress.
-   */
-  private async rebuild(runner: ProjectionRunner, total: number): Promise<{ position: number; events: number }> {
-    const bar = progress(runner.projection.name);
-    let events = 0;
-    const lock = await runner.tryLock();
+    const total = Number((await this.store.head()).prepare);
+    const bar = progress(chosen.length === 1 ? chosen[0].name : 'read models');
+    const started = Date.now();
+    let results: RebuildResult[];
     try {
-      await runner.reset();
-      if (lock) {
-        const checkpoint = await runner.catchUp((c, applied) => {
-          events += applied;
-          bar.update(c.position, total);
-        });
-        return { position: checkpoint.position, events };
-      }
-      process.stderr.write(`${runner.projection.name} is run by another process; it is rebuilding it now\n`);
-      for (;;) {
-        const checkpoint = await this.host.checkpoint(runner.projection.name);
-        bar.update(checkpoint.position, total);
-        if (checkpoint.position >= total) return { position: checkpoint.position, events: checkpoint.position };
-        await new Promise((r) => setTimeout(r, 250));
-      }
-    } finally {
+      results = await this.host.rebuilder(chosen).run((checkpoint) => bar.update(checkpoint.position, total));
+    } catch (error) {
       bar.stop();
-      if (lock) await runner.unlock(lock);
+      process.stderr.write(`rebuild failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = EXIT.REJECTED;
+      return;
     }
+    bar.stop();
+    const seconds = (Date.now() - started) / 1000;
+    if (options.json) process.stdout.write(`${JSON.stringify({ seconds, results })}\n`);
+    else
+      for (const r of results) {
+        if (r.status === 'rebuilt') {
+          process.stdout.write(
+            `${r.name}: rebuilt up to position ${r.position} and swapped in (${seconds.toFixed(1)} s)\n`,
+          );
+        } else {
+          process.stderr.write(
+            `${r.name}: PARKED at position ${r.poison.position} (${r.poison.eventType} ${r.poison.eventId}): ` +
+              `${r.poison.error}\n  not swapped in; the live read model is left as it was. Fix the cause and rebuild again.\n`,
+          );
+        }
+      }
+    if (results.some((r) => r.status === 'parked')) process.exitCode = EXIT.REJECTED;
   }
 
   @Option({ flags: '--json', description: 'print the result as JSON for scripts' })
@@ -157,7 +138,9 @@ export class ProjectionsRebuildCommand extends CommandRunner {
       '  $ ledger-cli projections rebuild                 # every read model',
       '  $ ledger-cli projections rebuild household-list  # one of them',
       '',
-      'A rebuilt read model is identical to the live one; queries answer from it as it catches up.',
+      'The read model is rebuilt beside the live one, which keeps answering queries, and swapped in by one',
+      'transaction once caught up (a parked read model is unparked). An event it cannot apply parks the',
+      'rebuild: nothing is swapped in, the event and the error are printed, and the exit code is 1.',
     ].join('\n');
   }
 }

@@ -6,6 +6,7 @@ import type { HouseholdRegistered } from '../households/household.events';
 import type { LeaseEnded, LeaseSigned, RentPaid } from '../leases/lease.events';
 import type { OrderContracted, PurchasePaid } from '../orders/order.events';
 import type { PaymentReversed } from '../payments/payment';
+import { handledTypes } from '../projections/ledger-event';
 import { eventOf, insertOnce, lastWins, row, rowStatement, type Projection, type RowSql } from '../projections/projection';
 import type { StakeAcquired, StakeEnded } from '../stakes/stake.events';
 
@@ -55,21 +56,29 @@ type CoverageEvent =
   | PurchasePaid
   | PaymentReversed;
 
-const TYPES: readonly CoverageEvent['type'][] = [
-  'HouseholdRegistered',
-  'StakeAcquired',
-  'StakeEnded',
-  'LeaseSigned',
-  'LeaseEnded',
-  'EmploymentStarted',
-  'EmploymentEnded',
-  'OrderContracted',
-  'DividendPaid',
-  'RentPaid',
-  'WagePaid',
-  'PurchasePaid',
-  'PaymentReversed',
-];
+const TYPES = handledTypes<CoverageEvent>({
+  HouseholdRegistered: 'handles',
+  HouseholdStatusChanged: 'ignores',
+  EntityRegistered: 'ignores',
+  ProjectRegistered: 'ignores',
+  ProjectFundsReceived: 'ignores',
+  ProjectFundsDisbursed: 'ignores',
+  StakeAcquired: 'handles',
+  StakeEnded: 'handles',
+  DividendDeclared: 'ignores',
+  DividendPaid: 'handles',
+  LeaseSigned: 'handles',
+  RentPaid: 'handles',
+  LeaseEnded: 'handles',
+  EmploymentStarted: 'handles',
+  WagePaid: 'handles',
+  EmploymentEnded: 'handles',
+  OrderContracted: 'handles',
+  PurchasePaid: 'handles',
+  PaymentReversed: 'handles',
+  UserRegistered: 'ignores',
+  UserTokenReplaced: 'ignores',
+});
 
 const HOUSEHOLDS = insertOnce('coverage_households', 'household_id', { household_id: 'text', county: 'text', township: 'text', village: 'text' });
 
@@ -114,6 +123,7 @@ const payment = (paymentId: string, householdId: string, form: string, paidOn: s
  */
 export const coverageProjection: Projection = {
   name: 'coverage',
+  handles: TYPES,
   tables: ['coverage_payments', 'coverage_linkages', 'coverage_households'],
   apply(recorded: RecordedEvent): RowSql[] {
     const event = eventOf<CoverageEvent>(recorded, TYPES);

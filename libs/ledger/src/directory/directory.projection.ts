@@ -6,6 +6,7 @@ import type { EntityRegistered } from '../entities/entity.events';
 import type { LeaseEnded, LeaseSigned } from '../leases/lease.events';
 import type { OrderContracted } from '../orders/order.events';
 import type { ProjectRegistered } from '../projects/project.events';
+import { handledTypes } from '../projections/ledger-event';
 import {
   eventOf,
   insertOnce,
@@ -62,16 +63,29 @@ type DirectoryEvent =
   | OrderContracted
   | DividendDeclared;
 
-const TYPES: readonly DirectoryEvent['type'][] = [
-  'EntityRegistered',
-  'ProjectRegistered',
-  'EmploymentStarted',
-  'EmploymentEnded',
-  'LeaseSigned',
-  'LeaseEnded',
-  'OrderContracted',
-  'DividendDeclared',
-];
+const TYPES = handledTypes<DirectoryEvent>({
+  HouseholdRegistered: 'ignores',
+  HouseholdStatusChanged: 'ignores',
+  EntityRegistered: 'handles',
+  ProjectRegistered: 'handles',
+  ProjectFundsReceived: 'ignores',
+  ProjectFundsDisbursed: 'ignores',
+  StakeAcquired: 'ignores',
+  StakeEnded: 'ignores',
+  DividendDeclared: 'handles',
+  DividendPaid: 'ignores',
+  LeaseSigned: 'handles',
+  RentPaid: 'ignores',
+  LeaseEnded: 'handles',
+  EmploymentStarted: 'handles',
+  WagePaid: 'ignores',
+  EmploymentEnded: 'handles',
+  OrderContracted: 'handles',
+  PurchasePaid: 'ignores',
+  PaymentReversed: 'ignores',
+  UserRegistered: 'ignores',
+  UserTokenReplaced: 'ignores',
+});
 
 const ENTITIES = insertOnce('entity_list', 'entity_id', {
   entity_id: 'text',
@@ -158,6 +172,7 @@ function linkage(
  */
 export const directoryProjection: Projection = {
   name: 'directory',
+  handles: TYPES,
   tables: ['entity_list', 'project_list', 'household_linkages'],
   apply(recorded: RecordedEvent): RowSql[] {
     const event = eventOf<DirectoryEvent>(recorded, TYPES);

@@ -5,6 +5,7 @@ import type { EntityRegistered } from '../entities/entity.events';
 import type { HouseholdRegistered } from '../households/household.events';
 import type { PaymentReversed } from '../payments/payment';
 import type { ProjectFundsDisbursed, ProjectFundsReceived } from '../projects/project.events';
+import { handledTypes } from '../projections/ledger-event';
 import { eventOf, insertOnce, row, rowStatement, type Projection, type RowSql } from '../projections/projection';
 import type { StakeAcquired } from '../stakes/stake.events';
 
@@ -95,16 +96,29 @@ export type FundFlowEvent =
   | EntityRegistered
   | HouseholdRegistered;
 
-const FUND_FLOW_EVENT_TYPES: readonly FundFlowEvent['type'][] = [
-  'ProjectFundsReceived',
-  'ProjectFundsDisbursed',
-  'StakeAcquired',
-  'DividendDeclared',
-  'DividendPaid',
-  'PaymentReversed',
-  'EntityRegistered',
-  'HouseholdRegistered',
-];
+const FUND_FLOW_EVENT_TYPES = handledTypes<FundFlowEvent>({
+  HouseholdRegistered: 'handles',
+  HouseholdStatusChanged: 'ignores',
+  EntityRegistered: 'handles',
+  ProjectRegistered: 'ignores',
+  ProjectFundsReceived: 'handles',
+  ProjectFundsDisbursed: 'handles',
+  StakeAcquired: 'handles',
+  StakeEnded: 'ignores',
+  DividendDeclared: 'handles',
+  DividendPaid: 'handles',
+  LeaseSigned: 'ignores',
+  RentPaid: 'ignores',
+  LeaseEnded: 'ignores',
+  EmploymentStarted: 'ignores',
+  WagePaid: 'ignores',
+  EmploymentEnded: 'ignores',
+  OrderContracted: 'ignores',
+  PurchasePaid: 'ignores',
+  PaymentReversed: 'handles',
+  UserRegistered: 'ignores',
+  UserTokenReplaced: 'ignores',
+});
 
 const FUNDS = insertOnce('fund_flow_funds', 'event_id', {
   event_id: 'text',
@@ -177,6 +191,7 @@ const HOUSEHOLDS = insertOnce('fund_flow_households', 'household_id', { househol
 /** Fund source → project → entity → fiscal-fund stake → dividends paid to the household (资金流向). */
 export const fundFlowProjection: Projection = {
   name: 'fund-flow',
+  handles: FUND_FLOW_EVENT_TYPES,
   tables: [
     'fund_flow_funds',
     'fund_flow_disbursements',

@@ -25,8 +25,3 @@ export type HouseholdStatusChanged = DomainEvent<
 >;
 
 export type HouseholdEvent = HouseholdRegistered | HouseholdStatusChanged;
-
-export const HOUSEHOLD_EVENT_TYPES: readonly HouseholdEvent['type'][] = [
-  'HouseholdRegistered',
-  'HouseholdStatusChanged',
-];

@@ -24,6 +24,7 @@ import {
   type StoredRowError,
 } from './import-store';
 import { mapConcurrently } from './concurrently';
+import { failIfOrphaned, holdImportRun } from './interrupted-imports';
 import { LinkageDirectory } from './linkage-directory';
 import { cellAsWritten } from './roster/cells';
 import { openRoster, type Roster } from './roster/roster-reader';
@@ -218,7 +219,9 @@ export class Importer {
 
     // A commit holds the file's lock while it runs: a second upload of the same bytes waits for
     // it, then finds it committed (a duplicate) or half-done (and resumes it).
-    const lock = request.dryRun ? undefined : await this.lockFile(kind, paramsKey, sha256);
+    // Every run also holds a lock on its own id (see interrupted-imports.ts): a dry run takes a
+    // connection for it, a commit takes it on the file lock's.
+    const lock = request.dryRun ? await this.database.pool.connect() : await this.lockFile(kind, paramsKey, sha256);
     try {
       const committed = await this.store.committed(kind, paramsKey, sha256);
       if (committed) {
@@ -247,9 +250,11 @@ export class Importer {
       let id: string;
       if (unfinished && !request.dryRun) {
         id = unfinished.id;
+        await holdImportRun(lock, id);
         await this.store.restart(id);
       } else {
         id = `import-${randomUUID()}`;
+        await holdImportRun(lock, id);
         await this.store.create({
           id,
           callerId: actor.userId,
@@ -300,7 +305,11 @@ export class Importer {
 
   /** The import as stored, in the reader's language; `wrote` adds what each row wrote. */
   async report(id: string, lang: 'zh' | 'en', options: { wrote?: boolean } = {}): Promise<ImportReport> {
-    const record = await this.store.get(id);
+    let record = await this.store.get(id);
+    // Still `processing` with no run holding it: its process is gone, and the report says so.
+    if (record?.status === 'processing' && (await failIfOrphaned(this.database.pool, id))) {
+      record = await this.store.get(id);
+    }
     if (!record) throw new Error(`no import ${id}`);
     const errors = await this.store.errors(id, lang, ERRORS_IN_REPORT);
     return {

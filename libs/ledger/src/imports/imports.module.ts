@@ -3,6 +3,7 @@ import { GetImportController } from './get-import/get-import.controller';
 import { ImportRosterController } from './import-roster/import-roster.controller';
 import { ImportTemplatesController } from './import-templates/import-templates.controller';
 import { Importer } from './importer';
+import { InterruptedImports } from './interrupted-imports';
 
 /**
  * Roster imports (工资表, 分红表, 租金表, 贫困户名册): upload, dry run, commit, status and errors.
@@ -12,7 +13,7 @@ import { Importer } from './importer';
 @Module({
   // The templates' route comes first: `templates/x.csv` is never taken for an import id.
   controllers: [ImportTemplatesController, ImportRosterController, GetImportController],
-  providers: [Importer],
+  providers: [Importer, InterruptedImports],
   exports: [Importer],
 })
 export class ImportsModule {}

@@ -13,11 +13,34 @@ import { project, type ProjectState } from '../projects/project.state';
 import { entity, type EntityState } from '../entities/entity.state';
 import type { HouseholdState } from '../households/household.state';
 import { currentEndsOn, lease } from '../leases/lease.state';
+import { handledTypes } from '../projections/ledger-event';
 import { eventOf, insertOnce, row, type Projection, type RowSql } from '../projections/projection';
 import { ProjectionRunner } from '../projections/projection-runner';
 
 type LinkageEvent = EmploymentStarted | LeaseSigned | OrderContracted;
-const TYPES: readonly LinkageEvent['type'][] = ['EmploymentStarted', 'LeaseSigned', 'OrderContracted'];
+const TYPES = handledTypes<LinkageEvent>({
+  HouseholdRegistered: 'ignores',
+  HouseholdStatusChanged: 'ignores',
+  EntityRegistered: 'ignores',
+  ProjectRegistered: 'ignores',
+  ProjectFundsReceived: 'ignores',
+  ProjectFundsDisbursed: 'ignores',
+  StakeAcquired: 'ignores',
+  StakeEnded: 'ignores',
+  DividendDeclared: 'ignores',
+  DividendPaid: 'ignores',
+  LeaseSigned: 'handles',
+  RentPaid: 'ignores',
+  LeaseEnded: 'ignores',
+  EmploymentStarted: 'handles',
+  WagePaid: 'ignores',
+  EmploymentEnded: 'ignores',
+  OrderContracted: 'handles',
+  PurchasePaid: 'ignores',
+  PaymentReversed: 'ignores',
+  UserRegistered: 'ignores',
+  UserTokenReplaced: 'ignores',
+});
 
 /** A linkage's parties, once per linkage. */
 const LINKAGES = insertOnce('import_linkages', 'linkage_id', {
@@ -34,6 +57,7 @@ const LINKAGES = insertOnce('import_linkages', 'linkage_id', {
  */
 export const linkageLookupProjection: Projection = {
   name: 'import-linkages',
+  handles: TYPES,
   tables: ['import_linkages'],
   apply(recorded: RecordedEvent): RowSql[] {
     const event = eventOf<LinkageEvent>(recorded, TYPES);

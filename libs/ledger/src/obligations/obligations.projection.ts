@@ -3,6 +3,7 @@ import type { RecordedEvent } from '@ledger/event-store';
 import type { DividendDeclared, DividendPaid } from '../dividends/dividend.events';
 import type { LeaseEnded, LeaseSigned, RentPaid } from '../leases/lease.events';
 import type { PaymentReversed } from '../payments/payment';
+import { handledTypes } from '../projections/ledger-event';
 import { eventOf, insertOnce, row, rowStatement, type Projection, type RowSql } from '../projections/projection';
 
 /**
@@ -66,14 +67,29 @@ export const obligationsMigration: Migration = {
 /** The events the obligations are made of. */
 export type ObligationEvent = DividendDeclared | DividendPaid | LeaseSigned | RentPaid | LeaseEnded | PaymentReversed;
 
-const OBLIGATION_EVENT_TYPES: readonly ObligationEvent['type'][] = [
-  'DividendDeclared',
-  'DividendPaid',
-  'LeaseSigned',
-  'RentPaid',
-  'LeaseEnded',
-  'PaymentReversed',
-];
+const OBLIGATION_EVENT_TYPES = handledTypes<ObligationEvent>({
+  HouseholdRegistered: 'ignores',
+  HouseholdStatusChanged: 'ignores',
+  EntityRegistered: 'ignores',
+  ProjectRegistered: 'ignores',
+  ProjectFundsReceived: 'ignores',
+  ProjectFundsDisbursed: 'ignores',
+  StakeAcquired: 'ignores',
+  StakeEnded: 'ignores',
+  DividendDeclared: 'handles',
+  DividendPaid: 'handles',
+  LeaseSigned: 'handles',
+  RentPaid: 'handles',
+  LeaseEnded: 'handles',
+  EmploymentStarted: 'ignores',
+  WagePaid: 'ignores',
+  EmploymentEnded: 'ignores',
+  OrderContracted: 'ignores',
+  PurchasePaid: 'ignores',
+  PaymentReversed: 'handles',
+  UserRegistered: 'ignores',
+  UserTokenReplaced: 'ignores',
+});
 
 /** What each household is owed on a declaration: its allocations summed over its stakes, in stake order. */
 export function householdDues(declared: DividendDeclared['data']): { householdId: string; dueFen: number }[] {
@@ -166,6 +182,7 @@ function scheduleVersion(leaseId: string, recorded: RecordedEvent, dues: LeaseSi
  */
 export const obligationsProjection: Projection = {
   name: 'obligations',
+  handles: OBLIGATION_EVENT_TYPES,
   tables: [
     'obligation_dividends',
     'obligation_leases',

@@ -15,7 +15,7 @@ import { fundFlowMigration, fundFlowProjection } from '../fund-flow/fund-flow.pr
 import { coverageMigration, coverageProjection } from '../coverage/coverage.projection';
 import { directoryMigration, directoryProjection } from '../directory/directory.projection';
 import type { Projection } from './projection';
-import { projectionCheckpointsMigration } from './projections.migration';
+import { projectionCheckpointsMigration, projectionParkingMigration } from './projections.migration';
 
 /** Every read model the ledger keeps, each fed by its own runner and checkpoint. */
 export const ALL_PROJECTIONS: readonly Projection[] = [
@@ -30,6 +30,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
 /** Their tables, and the checkpoints table. */
 export const projectionMigrations: readonly Migration[] = [
   projectionCheckpointsMigration,
+  projectionParkingMigration,
   householdListMigration,
   statementMigration,
   statementDividendHouseholdsMigration,

@@ -1,21 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { setImmediate as yieldToIo, setTimeout as sleep } from 'node:timers/promises';
 import { Client, type Pool, type PoolClient } from 'pg';
-import {
-  compareLogPositions,
-  START_OF_LOG,
-  type EventStore,
-  type LogPosition,
-  type RecordedEvent,
-} from '@ledger/event-store';
+import { compareLogPositions, type EventStore, type LogPosition, type RecordedEvent } from '@ledger/event-store';
 import { executionsOf, planBatch, runExecutions, type Execution } from './batch-plan';
+import { advanceCheckpoint, park, quoteIdent, statesOf, type Checkpoint, type ParkedAt } from './checkpoints';
 import type { Projection } from './projection';
+import { failuresOf, messageOf, ProjectionFailure, transientKind } from './projection-failure';
 
-export interface Checkpoint {
-  logPosition: LogPosition;
-  /** Client-visible position of the last event applied (0 before any). */
-  position: number;
-}
+export type { Checkpoint } from './checkpoints';
 
 export interface RunOptions {
   signal: AbortSignal;
@@ -25,12 +17,15 @@ export interface RunOptions {
   onBatch?: (checkpoint: Checkpoint, applied: number) => void;
 }
 
-/** The checkpoint is no longer where this runner left it (a rebuild reset it). */
+/** The checkpoint is no longer where this runner left it (a rebuild reset or swapped it). */
 export class CheckpointMovedError extends Error {
   constructor(name: string) {
     super(`the checkpoint of ${name} was moved by someone else (a rebuild?); continuing from where it now is`);
   }
 }
+
+/** The event a projection cannot apply, as found by `isolate`. */
+export type Poison = Omit<ParkedAt, 'since'>;
 
 /** Arbitrary fixed namespace for the advisory locks that keep one runner per projection. */
 const LOCK_NAMESPACE = 'ledger-projection';
@@ -38,37 +33,24 @@ const LOCK_NAMESPACE = 'ledger-projection';
 export const DEFAULT_BATCH_SIZE = 5000;
 /** How often a runner that lacks some of its projections' locks tries to take them over. */
 const TAKEOVER_INTERVAL_MS = 2_000;
-/** How long a projection that failed rests before it is tried again. */
-const FAILURE_PAUSE_MS = 1_000;
+/** Retries of a page that failed for contention (serialization failure, deadlock) before parking. */
+export const CONTENTION_RETRIES = 5;
+/** Backoff after a transient failure: doubles from the first, up to the cap. */
+const BACKOFF_FIRST_MS = 200;
+const BACKOFF_CAP_MS = 10_000;
+/** Page sizes tried, smaller and smaller, to find the one event a projection cannot apply. */
+const ISOLATION_SIZES = [500, 50, 5, 1];
 
 const logger = new Logger('Projections');
 
-/** A page's statements for each member, ready to run, and where it takes their checkpoints. */
+export const backoffMs = (attempt: number): number => Math.min(BACKOFF_CAP_MS, BACKOFF_FIRST_MS * 2 ** attempt);
+
+/** A page's statements for each member (or why the member could not plan it), and where it takes their checkpoints. */
 interface PlannedPage {
   to: Checkpoint;
   size: number;
   /** For each member, in the order of the members. */
-  work: Execution[][];
-}
-
-async function checkpointsOf(pool: Pool | PoolClient, names: readonly string[]): Promise<Map<string, Checkpoint>> {
-  const { rows } = await pool.query<{
-    name: string;
-    commit_position: string;
-    prepare_position: string;
-    position: string;
-  }>('select name, commit_position, prepare_position, position from projection_checkpoints where name = any($1)', [
-    names,
-  ]);
-  const result = new Map<string, Checkpoint>();
-  for (const name of names) result.set(name, { logPosition: START_OF_LOG, position: 0 });
-  for (const r of rows) {
-    result.set(r.name, {
-      logPosition: { commit: BigInt(r.commit_position), prepare: BigInt(r.prepare_position) },
-      position: Number(r.position),
-    });
-  }
-  return result;
+  work: (Execution[] | ProjectionFailure)[];
 }
 
 /**
@@ -85,6 +67,11 @@ export class ProjectionGroupRunner {
     readonly projections: readonly Projection[],
     protected readonly store: EventStore,
     protected readonly pool: Pool,
+    /**
+     * A schema holding copies of the projections' tables and a checkpoints table of its own (a
+     * rebuild beside the live read model); the live tables when absent.
+     */
+    readonly schema?: string,
   ) {}
 
   /**
@@ -95,14 +82,19 @@ export class ProjectionGroupRunner {
    */
   private async plan(members: readonly Projection[], page: readonly RecordedEvent[]): Promise<PlannedPage> {
     const last = page[page.length - 1];
-    const work: Execution[][] = [];
+    const work: (Execution[] | ProjectionFailure)[] = [];
     for (const projection of members) {
-      const executions: Execution[] = [];
-      for (const step of planBatch(page.flatMap((event) => projection.apply(event)))) {
-        executions.push(...executionsOf(step));
-        await yieldToIo();
+      try {
+        const executions: Execution[] = [];
+        for (const step of planBatch(page.flatMap((event) => projection.apply(event)))) {
+          executions.push(...executionsOf(step));
+          await yieldToIo();
+        }
+        work.push(executions);
+      } catch (error) {
+        // An event this projection cannot turn into statements: it alone is held back.
+        work.push(new ProjectionFailure(projection.name, error));
       }
-      work.push(executions);
     }
     return { to: { logPosition: last.logPosition, position: last.position }, size: page.length, work };
   }
@@ -125,30 +117,52 @@ export class ProjectionGroupRunner {
     return planned.to;
   }
 
-  /** One member's statements and checkpoint, in one transaction. */
+  /**
+   * One member's statements and checkpoint, in one transaction. Its failures name the member
+   * (`ProjectionFailure`), so that the runner holds back and parks that one alone.
+   */
   private async commit(
     name: string,
-    executions: readonly Execution[],
+    executions: readonly Execution[] | ProjectionFailure,
     from: Checkpoint,
     to: Checkpoint,
     applied: number,
   ) {
-    const client = await this.pool.connect();
+    if (executions instanceof ProjectionFailure) throw executions;
+    let client: PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      throw new ProjectionFailure(name, error);
+    }
     try {
       // Not waiting for the commit's WAL flush is safe here: the checkpoint moves in the same
       // transaction as the rows, so a commit lost in a server crash loses both together, and the
       // runner applies those pages again from the log (whose appends are flushed as always); a read
       // model is rebuilt from the log at any time anyway. It saves a disk flush per member and page.
       await client.query('begin; set local synchronous_commit = off');
+      await this.useSchema(client);
       await runExecutions(client, executions);
-      if (!(await advance(client, name, from, to, applied))) throw new CheckpointMovedError(name);
+      if (!(await advanceCheckpoint(client, name, from, to, applied))) throw new CheckpointMovedError(name);
       await client.query('commit');
     } catch (error) {
       await client.query('rollback').catch(() => undefined);
-      throw error;
+      throw error instanceof CheckpointMovedError ? error : new ProjectionFailure(name, error);
     } finally {
       client.release();
     }
+  }
+
+  /**
+   * In a rebuild, puts its schema first on the transaction's search path: the projections' SQL names
+   * tables without a schema, so the same statements (and the checkpoint's compare-and-set) write
+   * the copies, while tables the projection does not own are still found where they live.
+   */
+  private async useSchema(client: PoolClient): Promise<void> {
+    if (!this.schema) return;
+    await client.query(`select set_config('search_path', $1 || ', ' || current_setting('search_path'), true)`, [
+      quoteIdent(this.schema),
+    ]);
   }
 
   /**
@@ -218,18 +232,24 @@ export class ProjectionGroupRunner {
     return applied;
   }
 
-  /** The members' checkpoints grouped by position, lowest first. */
+  /** The members' checkpoints grouped by position, lowest first; parked members are left out. */
   private async clusters(projections: readonly Projection[]) {
-    const checkpoints = await checkpointsOf(
+    const states = await statesOf(
       this.pool,
       projections.map((p) => p.name),
+      this.schema,
     );
     const clusters: { from: Checkpoint; members: Projection[] }[] = [];
     for (const projection of projections) {
-      const checkpoint = checkpoints.get(projection.name)!;
+      const checkpoint = states.get(projection.name)!;
+      if (checkpoint.status === 'parked') continue;
       const cluster = clusters.find((c) => compareLogPositions(c.from.logPosition, checkpoint.logPosition) === 0);
       if (cluster) cluster.members.push(projection);
-      else clusters.push({ from: checkpoint, members: [projection] });
+      else
+        clusters.push({
+          from: { logPosition: checkpoint.logPosition, position: checkpoint.position },
+          members: [projection],
+        });
     }
     return clusters.sort((a, b) => compareLogPositions(a.from.logPosition, b.from.logPosition));
   }
@@ -257,13 +277,101 @@ export class ProjectionGroupRunner {
   }
 
   /**
+   * Applies the events after `from` up to `until` to `member` on the caller's transaction (a
+   * rebuild's last few events, applied while it holds the live tables' locks to swap them), and
+   * moves its checkpoint there; returns the new checkpoint.
+   */
+  async applyWithin(client: PoolClient, member: Projection, from: Checkpoint, until: LogPosition): Promise<Checkpoint> {
+    const { rows } = await client.query<{ path: string }>(`select current_setting('search_path') as path`);
+    await this.useSchema(client);
+    let checkpoint = from;
+    for (;;) {
+      const page = (await this.store.readAll({ after: checkpoint.logPosition, maxCount: DEFAULT_BATCH_SIZE })).filter(
+        (e) => compareLogPositions(e.logPosition, until) <= 0,
+      );
+      if (page.length === 0) break;
+      const planned = await this.plan([member], page);
+      const work = planned.work[0];
+      if (work instanceof ProjectionFailure) throw work;
+      await runExecutions(client, work);
+      if (!(await advanceCheckpoint(client, member.name, checkpoint, planned.to, planned.size))) {
+        throw new CheckpointMovedError(member.name);
+      }
+      checkpoint = planned.to;
+    }
+    await client.query(`select set_config('search_path', $1, true)`, [rows[0].path]);
+    return checkpoint;
+  }
+
+  /**
+   * Finds the event `member` cannot apply: from its checkpoint, applies pages smaller and smaller
+   * (each page that passes is committed, as always) until a page of one event fails; that event is
+   * the poison, and the checkpoint now sits just before it. Undefined when everything up to `until`
+   * applied after all (the failure came from a page as a whole). A transient failure is retried with
+   * backoff a few times, then thrown.
+   */
+  async isolate(member: Projection, until: LogPosition, signal?: AbortSignal): Promise<Poison | undefined> {
+    let lastFailure: ProjectionFailure | undefined;
+    for (const batchSize of ISOLATION_SIZES) {
+      for (let attempt = 0; ; attempt++) {
+        const from = (await statesOf(this.pool, [member.name], this.schema)).get(member.name)!;
+        try {
+          await this.advance([member], from, { until, batchSize });
+          return undefined;
+        } catch (error) {
+          const [failure] = failuresOf(error);
+          if (!failure) throw error;
+          if (transientKind(failure) && attempt < CONTENTION_RETRIES && !signal?.aborted) {
+            await sleep(backoffMs(attempt), undefined, { signal }).catch(() => undefined);
+            continue;
+          }
+          if (transientKind(failure)) throw failure;
+          lastFailure = failure;
+          break;
+        }
+      }
+    }
+    const from = (await statesOf(this.pool, [member.name], this.schema)).get(member.name)!;
+    const [event] = await this.store.readAll({ after: from.logPosition, maxCount: 1 });
+    if (!event || !lastFailure) return undefined;
+    return {
+      position: event.position,
+      eventId: event.id,
+      eventType: event.type,
+      error: messageOf(lastFailure.cause),
+    };
+  }
+
+  /** Isolates the event `member` cannot apply and parks the projection there, durably. */
+  async parkAtPoison(member: Projection, signal?: AbortSignal): Promise<Poison | undefined> {
+    const poison = await this.isolate(member, await this.store.head(), signal);
+    if (!poison) return undefined;
+    await park(this.pool, member.name, poison, this.schema);
+    if (this.schema) return poison; // a rebuild reports it itself
+    logger.error(
+      `${member.name} parked at position ${poison.position} (${poison.eventType} ${poison.eventId}): ${poison.error}; ` +
+        `the other read models go on. Fix the cause, then run: ledger-cli projections rebuild ${member.name}`,
+    );
+    return poison;
+  }
+
+  /**
    * Follows the log for every projection whose lock this process can take, until the signal aborts;
    * tries to take over the others every few seconds. Returns false at once if it could take none.
+   * A projection that fails holds back only itself: a lost connection is retried with backoff for
+   * as long as it lasts, contention a few times; an event it cannot apply parks it (see `isolate`).
    */
   async run(options: RunOptions): Promise<boolean> {
     const locks = new Map<string, Client>();
-    /** Projections that failed, and until when they rest. */
+    /** Projections that failed transiently: until when they rest, and how many times in a row. */
     const resting = new Map<string, number>();
+    const attempts = new Map<string, number>();
+    const rest = (name: string) => {
+      const attempt = attempts.get(name) ?? 0;
+      attempts.set(name, attempt + 1);
+      resting.set(name, Date.now() + backoffMs(attempt));
+      return attempt + 1;
+    };
     const takeLocks = async () => {
       for (const projection of this.projections) {
         if (locks.has(projection.name)) continue;
@@ -280,28 +388,23 @@ export class ProjectionGroupRunner {
           await takeLocks();
           lastTakeover = Date.now();
         }
-        // Checkpoints are read afresh every round: a rebuild may have reset one under this runner
-        // (its compare-and-set then fails once and the runner continues from the reset).
+        // Checkpoints are read afresh every round: a rebuild may have swapped one under this runner
+        // (its compare-and-set then fails once and the runner continues from the new one), or
+        // unparked it.
         const held = this.projections.filter((p) => locks.has(p.name) && !((resting.get(p.name) ?? 0) > Date.now()));
         let applied = 0;
         for (const cluster of await this.clusters(held)) {
           try {
-            applied += await this.advance(cluster.members, cluster.from, {
+            const done = await this.advance(cluster.members, cluster.from, {
               batchSize: options.batchSize,
               maxPages: 4,
               onBatch: options.onBatch,
             });
+            applied += done;
+            for (const member of cluster.members) attempts.delete(member.name);
           } catch (error) {
             applied++;
-            if (error instanceof CheckpointMovedError) {
-              logger.warn(error.message);
-              continue;
-            }
-            // A projection that fails holds back only itself (applyPage let the others commit): it is
-            // retried after a pause, and shows as growing lag in /health meanwhile.
-            const names = cluster.members.map((p) => p.name).join(', ');
-            logger.error(`${names} failed: ${error instanceof Error ? error.message : String(error)}; retrying`);
-            for (const member of cluster.members) resting.set(member.name, Date.now() + FAILURE_PAUSE_MS);
+            await this.failed(cluster.members, error, rest, options.signal);
           }
           if (options.signal.aborted) break;
         }
@@ -311,6 +414,42 @@ export class ProjectionGroupRunner {
       return true;
     } finally {
       for (const lock of locks.values()) await lock.end().catch(() => undefined);
+    }
+  }
+
+  /** What `run` does with a cluster's failure: each failed member rests, or is isolated and parked. */
+  private async failed(
+    members: readonly Projection[],
+    error: unknown,
+    rest: (name: string) => number,
+    signal: AbortSignal,
+  ): Promise<void> {
+    if (error instanceof CheckpointMovedError) {
+      logger.warn(error.message);
+      return;
+    }
+    const failures = failuresOf(error);
+    if (failures.length === 0) {
+      // Not one projection's fault (reading the log failed): the whole cluster rests.
+      logger.error(`${members.map((p) => p.name).join(', ')}: ${messageOf(error)}; retrying`);
+      for (const member of members) rest(member.name);
+      return;
+    }
+    for (const failure of failures) {
+      const member = members.find((p) => p.name === failure.projection);
+      if (!member) continue;
+      const kind = transientKind(failure);
+      if (kind === 'connection' || (kind === 'contention' && rest(member.name) <= CONTENTION_RETRIES)) {
+        if (kind === 'connection') rest(member.name);
+        logger.warn(`${failure.message}; retrying`);
+        continue;
+      }
+      try {
+        if (!(await this.parkAtPoison(member, signal))) rest(member.name);
+      } catch (isolating) {
+        logger.error(`${member.name}: ${messageOf(isolating)}; retrying`);
+        rest(member.name);
+      }
     }
   }
 }
@@ -330,7 +469,8 @@ export class ProjectionRunner extends ProjectionGroupRunner {
   }
 
   static async checkpointOf(pool: Pool | PoolClient, name: string): Promise<Checkpoint> {
-    return (await checkpointsOf(pool, [name])).get(name)!;
+    const { logPosition, position } = (await statesOf(pool, [name])).get(name)!;
+    return { logPosition, position };
   }
 
   /** Applies a batch and moves the checkpoint from `from` to its last event, atomically. */
@@ -375,43 +515,13 @@ export class ProjectionRunner extends ProjectionGroupRunner {
   }
 }
 
-/** Waits for all of them, then throws the first failure if any failed. */
+/** Waits for all of them, then throws the failure if one failed, or all of them together. */
 async function settled(commits: readonly Promise<void>[]): Promise<void> {
-  const failed = (await Promise.allSettled(commits)).find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) throw failed.reason;
-}
-
-/** Compare-and-set: only moves a checkpoint that is still where this runner left it. */
-async function advance(
-  client: PoolClient,
-  name: string,
-  from: Checkpoint,
-  to: Checkpoint,
-  applied: number,
-): Promise<boolean> {
-  if (compareLogPositions(from.logPosition, START_OF_LOG) === 0) {
-    const inserted = await client.query(
-      `insert into projection_checkpoints (name, commit_position, prepare_position, position, events_applied)
-       values ($1, $2, $3, $4, $5) on conflict (name) do nothing`,
-      [name, to.logPosition.commit.toString(), to.logPosition.prepare.toString(), to.position, applied],
-    );
-    if (inserted.rowCount === 1) return true;
-  }
-  const updated = await client.query(
-    `update projection_checkpoints
-        set commit_position = $2, prepare_position = $3, position = $4, events_applied = events_applied + $5, updated_at = now()
-      where name = $1 and commit_position = $6 and prepare_position = $7`,
-    [
-      name,
-      to.logPosition.commit.toString(),
-      to.logPosition.prepare.toString(),
-      to.position,
-      applied,
-      from.logPosition.commit.toString(),
-      from.logPosition.prepare.toString(),
-    ],
-  );
-  return updated.rowCount === 1;
+  const failed = (await Promise.allSettled(commits))
+    .filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+    .map((r) => r.reason as unknown);
+  if (failed.length === 1) throw failed[0];
+  if (failed.length > 1) throw new AggregateError(failed, failed.map(messageOf).join('; '));
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '@ledger/event-store';
 import type { DomainEvent } from '../common/decider';
 import { toDomainEvent } from '../common/stream-writer';
+import type { LedgerEventType } from './ledger-event';
 
 /**
  * A set-based statement: it applies any number of rows at once, each row one event's worth, read
@@ -134,7 +135,12 @@ export function row(statement: RowStatement, ...values: unknown[]): RowSql {
 export interface Projection {
   /** Stable name: the checkpoint's key and what `ledger-cli projections rebuild <name>` takes. */
   readonly name: string;
-  /** Tables the projection owns, emptied by a rebuild (in this order, so children may come first). */
+  /**
+   * The event types `apply` handles, made with `handledTypes` from a choice for every event type of
+   * the ledger: a new event type is a type error here until the projection handles or ignores it.
+   */
+  readonly handles: readonly LedgerEventType[];
+  /** Tables the projection owns, rebuilt beside the live ones and swapped in (see rebuild.ts). */
   readonly tables: readonly string[];
   /** The statements that apply one event; none for events the projection does not care about. */
   apply(event: RecordedEvent): RowSql[];

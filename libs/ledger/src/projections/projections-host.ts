@@ -5,6 +5,8 @@ import { Database } from '@ledger/runtime';
 import { DomainError } from '../common/domain-error';
 import { ALL_PROJECTIONS } from './all-projections';
 import type { Projection } from './projection';
+import { statesOf, type ParkedAt } from './checkpoints';
+import { ProjectionRebuild } from './rebuild';
 import { ProjectionGroupRunner, ProjectionRunner, type Checkpoint } from './projection-runner';
 
 export interface ProjectionStatus {
@@ -13,6 +15,9 @@ export interface ProjectionStatus {
   position: number;
   /** Events in the log not yet applied (counted up to 10,000). */
   lag: number;
+  /** `parked`: it met an event it cannot apply and waits for a fix and a rebuild. */
+  status: 'running' | 'parked';
+  parked?: ParkedAt;
 }
 
 /** How long a query waits for `minPosition` before answering 503. */
@@ -40,6 +45,11 @@ export class ProjectionsHost implements OnApplicationShutdown {
 
   runnerFor(projection: Projection): ProjectionRunner {
     return new ProjectionRunner(projection, this.store, this.database.pool);
+  }
+
+  /** A rebuild of these read models beside the live ones (see ProjectionRebuild). */
+  rebuilder(projections: readonly Projection[]): ProjectionRebuild {
+    return new ProjectionRebuild(projections, this.store, this.database.pool);
   }
 
   checkpoint(name: string): Promise<Checkpoint> {
@@ -71,18 +81,29 @@ export class ProjectionsHost implements OnApplicationShutdown {
   }
 
   async status(): Promise<ProjectionStatus[]> {
+    const states = await statesOf(
+      this.database.pool,
+      this.projections.map((p) => p.name),
+    );
     return Promise.all(
       this.projections.map(async (projection) => {
-        const checkpoint = await ProjectionRunner.checkpointOf(this.database.pool, projection.name);
-        const ahead = await this.store.readAll({ after: checkpoint.logPosition, maxCount: LAG_COUNT_LIMIT });
-        return { name: projection.name, position: checkpoint.position, lag: ahead.length };
+        const state = states.get(projection.name)!;
+        const ahead = await this.store.readAll({ after: state.logPosition, maxCount: LAG_COUNT_LIMIT });
+        return {
+          name: projection.name,
+          position: state.position,
+          lag: ahead.length,
+          status: state.status,
+          ...(state.parked && { parked: state.parked }),
+        };
       }),
     );
   }
 
   /**
    * Waits until the named projections have applied the event at `position` (a query's
-   * `minPosition`); refuses with 503 after five seconds.
+   * `minPosition`); refuses with 503 after five seconds, or at once when one of them is parked
+   * before it (it will not get there without a rebuild).
    */
   async waitFor(position: number | undefined, names: readonly string[]): Promise<void> {
     if (position === undefined || position <= 0) return;
@@ -90,10 +111,11 @@ export class ProjectionsHost implements OnApplicationShutdown {
     if (!target) return this.notReady(position);
     const deadline = Date.now() + MIN_POSITION_WAIT_MS;
     for (;;) {
-      const checkpoints = await Promise.all(
-        names.map((name) => ProjectionRunner.checkpointOf(this.database.pool, name)),
-      );
-      if (checkpoints.every((c) => compareLogPositions(c.logPosition, target) >= 0)) return;
+      const states = await statesOf(this.database.pool, names);
+      const behind = [...states].filter(([, s]) => compareLogPositions(s.logPosition, target) < 0);
+      if (behind.length === 0) return;
+      const parked = behind.find(([, s]) => s.status === 'parked');
+      if (parked) return this.parked(position, parked[0], parked[1].parked);
       if (Date.now() > deadline) return this.notReady(position);
       await sleep(25);
     }
@@ -105,6 +127,18 @@ export class ProjectionsHost implements OnApplicationShutdown {
       'unavailable',
       `The read model has not yet reached position ${position}; retry shortly.`,
       `报表尚未更新到位置 ${position}，请稍后重试。`,
+    );
+  }
+
+  private parked(position: number, name: string, at: ParkedAt | undefined): never {
+    const where = at ? ` at position ${at.position} (${at.eventType})` : '';
+    throw new DomainError(
+      'QUERY.READ_MODEL_PARKED',
+      'unavailable',
+      `The read model ${name} is parked${where}: it met an event it cannot apply and will not reach position ${position} ` +
+        `until an operator repairs it (ledger-cli projections rebuild ${name}).`,
+      `报表 ${name} 已暂停${at ? `（位置 ${at.position}，${at.eventType}）` : ''}：遇到无法处理的事件，在管理员修复` +
+        `（ledger-cli projections rebuild ${name}）之前无法更新到位置 ${position}。`,
     );
   }
 

@@ -14,3 +14,20 @@ export const projectionCheckpointsMigration: Migration = {
     );
   `,
 };
+
+/**
+ * A projection that met an event it cannot apply is parked beside its checkpoint (which stays just
+ * before that event), so that a restart still knows, /health reports it and only a rebuild unparks it.
+ */
+export const projectionParkingMigration: Migration = {
+  name: '0950-projection-parking',
+  up: `
+    alter table projection_checkpoints
+      add column status            text not null default 'running' check (status in ('running', 'parked')),
+      add column parked_position   bigint,
+      add column parked_event_id   text,
+      add column parked_event_type text,
+      add column parked_error      text,
+      add column parked_at         timestamptz;
+  `,
+};

@@ -7,6 +7,7 @@ import type { LeaseEvent } from '../leases/lease.events';
 import type { OrderEvent } from '../orders/order.events';
 import type { ProjectEvent } from '../projects/project.events';
 import { FUND_SOURCES } from '../projects/project.events';
+import { handledTypes } from '../projections/ledger-event';
 import {
   eventOf,
   insertOnce,
@@ -115,24 +116,29 @@ export const statementMigration: Migration = {
 
 type StatementEvent = HouseholdEvent | ProjectEvent | DividendEvent | LeaseEvent | EmploymentEvent | OrderEvent;
 
-const STATEMENT_EVENT_TYPES: readonly StatementEvent['type'][] = [
-  'HouseholdRegistered',
-  'HouseholdStatusChanged',
-  'ProjectRegistered',
-  'ProjectFundsReceived',
-  'ProjectFundsDisbursed',
-  'DividendDeclared',
-  'DividendPaid',
-  'PaymentReversed',
-  'LeaseSigned',
-  'RentPaid',
-  'LeaseEnded',
-  'EmploymentStarted',
-  'WagePaid',
-  'EmploymentEnded',
-  'OrderContracted',
-  'PurchasePaid',
-];
+const STATEMENT_EVENT_TYPES = handledTypes<StatementEvent>({
+  HouseholdRegistered: 'handles',
+  HouseholdStatusChanged: 'handles',
+  EntityRegistered: 'ignores',
+  ProjectRegistered: 'handles',
+  ProjectFundsReceived: 'handles',
+  ProjectFundsDisbursed: 'handles',
+  StakeAcquired: 'ignores',
+  StakeEnded: 'ignores',
+  DividendDeclared: 'handles',
+  DividendPaid: 'handles',
+  LeaseSigned: 'handles',
+  RentPaid: 'handles',
+  LeaseEnded: 'handles',
+  EmploymentStarted: 'handles',
+  WagePaid: 'handles',
+  EmploymentEnded: 'handles',
+  OrderContracted: 'handles',
+  PurchasePaid: 'handles',
+  PaymentReversed: 'handles',
+  UserRegistered: 'ignores',
+  UserTokenReplaced: 'ignores',
+});
 
 const LINE_COLUMNS = `payment_id, household_id, paid_on, amount_fen, form, kind, entity_id, entity_name, linkage_id,
   period, delivered_on, basis, recorded_at, recorded_by, position`;
@@ -484,6 +490,7 @@ const REVERSED = rowStatement({
 /** Statement lines for every payment to a household, explained from the events alone. */
 export const statementProjection: Projection = {
   name: 'statement',
+  handles: STATEMENT_EVENT_TYPES,
   tables: [
     'statement_lines',
     'statement_dividend_households',

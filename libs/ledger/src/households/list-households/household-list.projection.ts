@@ -1,7 +1,8 @@
 import type { Migration } from '@ledger/database';
 import type { RecordedEvent } from '@ledger/event-store';
 import { eventOf, lastWins, row, rowStatement, type Projection, type RowSql } from '../../projections/projection';
-import { HOUSEHOLD_EVENT_TYPES, type HouseholdEvent } from '../household.events';
+import { handledTypes } from '../../projections/ledger-event';
+import type { HouseholdEvent } from '../household.events';
 
 export const householdListMigration: Migration = {
   name: '0100-household-list',
@@ -44,15 +45,40 @@ const REGISTERED = rowStatement({
   keys: (r) => ({ reads: [], writes: [`household_list:${String(r.household_id)}`] }),
 });
 
+const TYPES = handledTypes<HouseholdEvent>({
+  HouseholdRegistered: 'handles',
+  HouseholdStatusChanged: 'handles',
+  EntityRegistered: 'ignores',
+  ProjectRegistered: 'ignores',
+  ProjectFundsReceived: 'ignores',
+  ProjectFundsDisbursed: 'ignores',
+  StakeAcquired: 'ignores',
+  StakeEnded: 'ignores',
+  DividendDeclared: 'ignores',
+  DividendPaid: 'ignores',
+  LeaseSigned: 'ignores',
+  RentPaid: 'ignores',
+  LeaseEnded: 'ignores',
+  EmploymentStarted: 'ignores',
+  WagePaid: 'ignores',
+  EmploymentEnded: 'ignores',
+  OrderContracted: 'ignores',
+  PurchasePaid: 'ignores',
+  PaymentReversed: 'ignores',
+  UserRegistered: 'ignores',
+  UserTokenReplaced: 'ignores',
+});
+
 /** A household's status: the last change recorded wins, as it would one by one. */
 const STATUS_CHANGED = lastWins('household_list', 'household_id', { household_id: 'text', status: 'text' });
 
 /** The register as a table: for listing, searching and counting households by place. */
 export const householdListProjection: Projection = {
   name: 'household-list',
+  handles: TYPES,
   tables: ['household_list'],
   apply(recorded: RecordedEvent): RowSql[] {
-    const event = eventOf<HouseholdEvent>(recorded, HOUSEHOLD_EVENT_TYPES);
+    const event = eventOf<HouseholdEvent>(recorded, TYPES);
     if (!event) return [];
     switch (event.type) {
       case 'HouseholdRegistered': {
