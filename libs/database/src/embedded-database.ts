@@ -167,11 +167,11 @@ function settingsFor(clusterDir: string, listening: Listening, extra: Record<str
   return ['-p', String(listening.port), ...Object.entries(all).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
 }
 
-/** Stops a server: fast shutdown (SIGINT), then immediate (SIGQUIT) if it takes longer than 5 s. */
+/** Stops a server: fast shutdown (SIGINT), then immediate (SIGQUIT, crash-safe) if it takes longer than 3 s. */
 function stopServer(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((done) => {
-    const quit = setTimeout(() => child.kill('SIGQUIT'), 5_000);
+    const quit = setTimeout(() => child.kill('SIGQUIT'), 3_000);
     child.once('exit', () => {
       clearTimeout(quit);
       done();
@@ -248,6 +248,12 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     }
   };
   supervise(server);
+  // The server runs in its own process group: if this process exits without stopping it (a fatal
+  // error, a shutdown past its deadline), stop it now (immediate shutdown is crash-safe) so no
+  // orphan keeps the cluster.
+  process.once('exit', () => {
+    if (!stopping) server.kill('SIGQUIT');
+  });
 
   return {
     url: urlOf(secret, listening),
