@@ -12,12 +12,15 @@ import { VerifyCommand } from './verify/verify.command';
 /** The operator CLI: same runtime and ledger as the API, commands instead of routes. */
 @Module({})
 export class CliModule {
-  /** `offline`: for help and usage errors, nothing connects to a database. */
-  static register(offline: boolean): DynamicModule {
+  /**
+   * `offline`: for help and usage errors, nothing connects to a database. `createDataDir`: `--init`
+   * was given, so an embedded database may be created in a data directory that holds none.
+   */
+  static register(offline: boolean, { createDataDir = false } = {}): DynamicModule {
     return {
       module: CliModule,
       imports: [
-        offline ? RuntimeModule.offline() : RuntimeModule.forRoot(ledgerMigrations),
+        offline ? RuntimeModule.offline() : RuntimeModule.forRoot(ledgerMigrations, { createDataDir }),
         LedgerModule,
         PrintableStatementsModule,
       ],

@@ -10,11 +10,15 @@ function wantsHelpOnly(args: string[]): boolean {
 }
 
 async function main(): Promise<void> {
+  // `--init` is global: without it the CLI refuses a data directory that holds no ledger (a command run
+  // from the wrong folder must not silently create an empty database there).
+  const init = process.argv.includes('--init');
+  process.argv = process.argv.filter((a) => a !== '--init');
   const args = process.argv.slice(2);
   // commander names the program after the script file (main.js); people type `ledger-cli`.
   process.argv[1] = join(dirname(process.argv[1]), 'ledger-cli');
   process.env.LOG_LEVEL ??= 'warn';
-  await CommandFactory.run(CliModule.register(wantsHelpOnly(args)), {
+  await CommandFactory.run(CliModule.register(wantsHelpOnly(args), { createDataDir: init }), {
     cliName: 'ledger-cli',
     logger: ['error', 'warn'],
     version: '0.1.0',
