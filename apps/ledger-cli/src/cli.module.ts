@@ -2,6 +2,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { LedgerModule, ledgerMigrations } from '@ledger/ledger';
 import { PrintableStatementsModule } from '@ledger/ledger/statements/printable/printable-statements.module';
 import { RuntimeModule } from '@ledger/runtime';
+import { BackupCommand } from './backup/backup.command';
+import { RestoreCommand } from './backup/restore.command';
 import { ImportCommand } from './import/import.command';
 import { StatementCommand } from './statement/statement.command';
 import { ProjectionsCommand } from './projections/projections.command';
@@ -28,6 +30,8 @@ export class CliModule {
         UsageErrors,
         VerifyCommand,
         SealCommand,
+        BackupCommand,
+        RestoreCommand,
         ...ProjectionsCommand.registerWithSubCommands(),
         ...ImportCommand.registerWithSubCommands(),
         ...StatementCommand.registerWithSubCommands(),
