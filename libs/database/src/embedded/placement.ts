@@ -109,6 +109,8 @@ export async function placeEmbeddedDatabase(
   account: OsAccount & { switched: boolean },
 ): Promise<Placement> {
   const dir = resolve(dataDir);
+  // the data directory is private; folders above it that had to be made get the usual mode
+  await mkdir(dirname(dir), { recursive: true });
   await mkdir(dir, { recursive: true, mode: 0o700 });
   return { nativeDir: await nativeDirFor(account), clusterDir: await clusterDirFor(dir, account) };
 }
