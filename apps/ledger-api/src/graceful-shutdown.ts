@@ -35,8 +35,8 @@ export function installGracefulShutdown(app: INestApplication, log: (message: st
     }
     inFlight += 1;
     // An answer sent after the signal tells the client not to reuse the connection.
-    const writeHead = response.writeHead.bind(response) as (...args: unknown[]) => ServerResponse;
-    response.writeHead = ((...args: unknown[]) => {
+    const writeHead = response.writeHead.bind(response);
+    response.writeHead = ((...args: Parameters<ServerResponse['writeHead']>) => {
       if (draining) {
         response.shouldKeepAlive = false;
         if (!response.headersSent) response.setHeader('Connection', 'close');
