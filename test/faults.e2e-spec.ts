@@ -121,7 +121,6 @@ describe('faults the service survives', () => {
     await new Promise((r) => setTimeout(r, 1_000));
     stop = true;
     await running;
-    agent.destroy();
 
     console.log(
       `answers ${JSON.stringify(Object.fromEntries(statuses))}; /health while down ${[...healthWhileDown].join(', ')}; served again ${servedAgainAt - killedAt} ms after the kill`,
@@ -139,6 +138,15 @@ describe('faults the service survives', () => {
     for (const id of acknowledged) if ((await read(port, token, id)) !== 200) missing += 1;
     console.log(`acknowledged ${acknowledged.length}, acknowledged-but-missing ${missing}`);
     expect(missing).toBe(0);
+    // the read side resumed too: a list that waits for the last write answers
+    const last = await post(agent, port, token, '/v1/households', aHousehold(`fault-last-${process.pid}`));
+    expect('status' in last && last.status).toBe(201);
+    const { position } = JSON.parse((last as { body: string }).body) as { position: number };
+    const listed = await fetch(`http://127.0.0.1:${port}/v1/households?limit=1&minPosition=${position}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(listed.status).toBe(200);
+    agent.destroy();
     expect(await stopService(service.child)).toBe(0);
   }, 180_000);
 
