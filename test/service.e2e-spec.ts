@@ -1,48 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { freePort } from '@ledger/database';
-
-const root = join(__dirname, '..');
-const apiMain = join(root, 'dist/apps/ledger-api/src/main.js');
-const cliMain = join(root, 'dist/apps/ledger-cli/src/main.js');
-
-/** Services still running: a failed expectation must not leave one behind (it would hold jest open). */
-const running = new Set<ChildProcess>();
-
-/** The built service, started the way `npm start` starts it: no DATABASE_URL, embedded PostgreSQL. */
-async function startService(
-  dataDir: string,
-  port: number,
-): Promise<{ child: ChildProcess; output: () => string; readyMs: number }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, LEDGER_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' };
-  delete env.DATABASE_URL;
-  delete env.LEDGER_ADMIN_TOKEN;
-  const started = Date.now();
-  const child = spawn(process.execPath, [apiMain], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  running.add(child);
-  child.once('exit', () => running.delete(child));
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`service exited early with ${child.exitCode}:\n${output}`);
-    if (Date.now() - started > 60_000) throw new Error(`service not healthy after 60 s:\n${output}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/health`)
-      .then((r) => r.status === 200)
-      .catch(() => false);
-    if (ok) return { child, output: () => output, readyMs: Date.now() - started };
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
-  return new Promise((resolve) => {
-    child.once('exit', (code) => resolve(code));
-    child.kill(signal);
-  });
-}
+import { cliMain, runningServices, startService, stopService as stop } from './support/service-process';
 
 describe('the service as `npm start` runs it', () => {
   let dataDir: string;
@@ -50,7 +12,7 @@ describe('the service as `npm start` runs it', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'ledger-service-'));
   });
   afterAll(async () => {
-    await Promise.all([...running].map((child) => stop(child, 'SIGKILL')));
+    await Promise.all([...runningServices].map((child) => stop(child, 'SIGKILL')));
     await rm(dataDir, { recursive: true, force: true });
   });
 
@@ -61,6 +23,17 @@ describe('the service as `npm start` runs it', () => {
     expect(first.readyMs).toBeLessThan(30_000);
     const token = (await readFile(join(dataDir, 'admin-token'), 'utf8')).trim();
     expect(first.output()).toContain(token);
+
+    // Only the ledger can write: the secret is the ledger's alone, the server listens on a socket in its
+    // private cluster directory and on no TCP address, and the old constant password no longer opens it.
+    expect((await stat(join(dataDir, 'database-secret'))).mode & 0o777).toBe(0o600);
+    const lock = (await readFile(join(dataDir, 'pg', 'postmaster.pid'), 'utf8')).split('\n');
+    expect(lock[4].trim()).toBe(join(dataDir, 'pg'));
+    expect(lock[5].trim()).toBe('');
+    expect((await stat(join(dataDir, 'pg'))).mode & 0o077).toBe(0);
+    const intruder = new Client({ host: lock[4].trim(), port: 5432, user: 'postgres', password: 'ledger-local' });
+    intruder.on('error', () => undefined);
+    await expect(intruder.connect()).rejects.toThrow(/password authentication failed/);
 
     const health = (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as Record<string, unknown>;
     expect(health).toMatchObject({ status: 'ok', database: 'up' });

@@ -5,6 +5,7 @@ import { AdminBootstrap } from '@ledger/ledger';
 import { Database, RuntimeConfig } from '@ledger/runtime';
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
+import { installGracefulShutdown } from './graceful-shutdown';
 import { webConsoleDir } from './web-console';
 
 async function main(): Promise<void> {
@@ -13,22 +14,8 @@ async function main(): Promise<void> {
   configureApp(app);
   const config = app.get(RuntimeConfig);
 
-  // Stop taking requests, finish those in flight, stop the embedded database, exit 0.
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    app.get(Logger).log(`${signal} received: shutting down`);
-    app.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  // Before the routes: a request that arrives after SIGTERM is refused before any handler sees it.
+  installGracefulShutdown(app, (message) => app.get(Logger).log(message));
 
   await app.listen(config.PORT);
   printBanner(app.get(AdminBootstrap), app.get(Database), config.PORT);

@@ -2,6 +2,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { LedgerModule, ledgerMigrations } from '@ledger/ledger';
 import { PrintableStatementsModule } from '@ledger/ledger/statements/printable/printable-statements.module';
 import { RuntimeModule } from '@ledger/runtime';
+import { BackupCommand } from './backup/backup.command';
+import { RestoreCommand } from './backup/restore.command';
 import { ImportCommand } from './import/import.command';
 import { StatementCommand } from './statement/statement.command';
 import { ProjectionsCommand } from './projections/projections.command';
@@ -12,12 +14,15 @@ import { VerifyCommand } from './verify/verify.command';
 /** The operator CLI: same runtime and ledger as the API, commands instead of routes. */
 @Module({})
 export class CliModule {
-  /** `offline`: for help and usage errors, nothing connects to a database. */
-  static register(offline: boolean): DynamicModule {
+  /**
+   * `offline`: for help and usage errors, nothing connects to a database. `createDataDir`: `--init`
+   * was given, so an embedded database may be created in a data directory that holds none.
+   */
+  static register(offline: boolean, { createDataDir = false } = {}): DynamicModule {
     return {
       module: CliModule,
       imports: [
-        offline ? RuntimeModule.offline() : RuntimeModule.forRoot(ledgerMigrations),
+        offline ? RuntimeModule.offline() : RuntimeModule.forRoot(ledgerMigrations, { createDataDir }),
         LedgerModule,
         PrintableStatementsModule,
       ],
@@ -25,6 +30,8 @@ export class CliModule {
         UsageErrors,
         VerifyCommand,
         SealCommand,
+        BackupCommand,
+        RestoreCommand,
         ...ProjectionsCommand.registerWithSubCommands(),
         ...ImportCommand.registerWithSubCommands(),
         ...StatementCommand.registerWithSubCommands(),

@@ -1,6 +1,9 @@
 import 'reflect-metadata';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { ConfigModule } from '@nestjs/config';
 import { CommandFactory } from 'nest-commander';
+import { holdsLedger, NoLedgerError } from '@ledger/database';
+import { RuntimeConfig } from '@ledger/runtime';
 import { CliModule } from './cli.module';
 import { EXIT } from './exit-codes';
 
@@ -9,12 +12,31 @@ function wantsHelpOnly(args: string[]): boolean {
   return args.length === 0 || args.some((a) => a === '--help' || a === '-h' || a === 'help') || args[0] === '--version';
 }
 
+/**
+ * The CLI run from the wrong folder (no LEDGER_DATA_DIR, no DATABASE_URL) must not create an empty
+ * ledger there: one line, exit 2. Checked before Nest starts, after `.env` is read as the service reads it.
+ */
+async function refuseDataDirWithoutLedger(): Promise<void> {
+  await ConfigModule.forRoot({ cache: true });
+  if (process.env.DATABASE_URL) return;
+  const dataDir = process.env.LEDGER_DATA_DIR || new RuntimeConfig().LEDGER_DATA_DIR;
+  if (holdsLedger(dataDir)) return;
+  process.stderr.write(`ledger-cli: ${new NoLedgerError(resolve(dataDir)).message}\n`);
+  process.exit(EXIT.USAGE);
+}
+
 async function main(): Promise<void> {
+  // `--init` is global: without it the CLI refuses a data directory that holds no ledger (a command run
+  // from the wrong folder must not silently create an empty database there).
+  // `restore` makes a new ledger: it may create one.
+  const init = process.argv.includes('--init') || process.argv[2] === 'restore';
+  process.argv = process.argv.filter((a) => a !== '--init');
   const args = process.argv.slice(2);
+  if (!wantsHelpOnly(args) && !init) await refuseDataDirWithoutLedger();
   // commander names the program after the script file (main.js); people type `ledger-cli`.
   process.argv[1] = join(dirname(process.argv[1]), 'ledger-cli');
   process.env.LOG_LEVEL ??= 'warn';
-  await CommandFactory.run(CliModule.register(wantsHelpOnly(args)), {
+  await CommandFactory.run(CliModule.register(wantsHelpOnly(args), { createDataDir: init }), {
     cliName: 'ledger-cli',
     logger: ['error', 'warn'],
     version: '0.1.0',

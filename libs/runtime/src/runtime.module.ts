@@ -19,7 +19,8 @@ export class RuntimeModule implements OnApplicationShutdown {
   constructor(@Inject(EVENT_STORE) private readonly eventStore: EventStore) {}
 
   /** `migrations`: the read-side and other schemas of the libraries the app uses (the event store's is added). */
-  static forRoot(migrations: readonly Migration[]): DynamicModule {
+  /** `createDataDir`: may an empty data directory get a new embedded database (see Database.open)? */
+  static forRoot(migrations: readonly Migration[], { createDataDir = true } = {}): DynamicModule {
     return {
       module: RuntimeModule,
       imports: [ConfigModule.forRoot({ validate: validateRuntimeConfig, cache: true })],
@@ -29,7 +30,7 @@ export class RuntimeModule implements OnApplicationShutdown {
           provide: Database,
           inject: [RuntimeConfig],
           useFactory: (config: RuntimeConfig) =>
-            Database.open(config, [...eventStoreMigrations, logSealsMigration, ...migrations]),
+            Database.open(config, [...eventStoreMigrations, logSealsMigration, ...migrations], { createDataDir }),
         },
         {
           provide: EVENT_STORE,

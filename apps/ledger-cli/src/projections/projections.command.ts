@@ -6,7 +6,7 @@ import { ProjectionsHost, type RebuildResult } from '@ledger/ledger';
 import { EXIT } from '../exit-codes';
 
 /** A progress bar on a terminal; plain lines when output goes to a file or a script. */
-function progress(label: string): { update(done: number, total: number): void; stop(): void } {
+export function progress(label: string): { update(done: number, total: number): void; stop(): void } {
   if (!process.stderr.isTTY) {
     let last = 0;
     return {

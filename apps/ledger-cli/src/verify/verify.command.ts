@@ -31,7 +31,9 @@ export class VerifyCommand extends CommandRunner {
       process.stdout.write(`OK: ${result.eventsChecked} events checked, every hash chain intact (校验通过).\n`);
     } else {
       process.stdout.write(
-        `BROKEN: ${result.eventsChecked} events checked; the first event that does not match what was recorded is at position ${result.firstBrokenPosition} (账本已被改动).\n`,
+        result.firstBrokenBy === 'chain'
+          ? `BROKEN: ${result.eventsChecked} events checked; the first event that does not match what was recorded is at position ${result.firstBrokenPosition} (账本已被改动).\n`
+          : `BROKEN: ${result.eventsChecked} events checked; every stream's chain matches, but a seal does not: events from position ${result.firstBrokenPosition} on were rewritten, added or removed (封存区段被改动).\n`,
       );
     }
     if (!options.json) {

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { isConnectionError } from '@ledger/database';
 import { DomainError, type RefusalKind } from '../common/domain-error';
 
 /** One offending field of a request, by path (`lines[2].amountFen`, `query.limit`). */
@@ -63,7 +64,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const english = request.query?.lang === 'en';
     const body = this.toProblem(exception, english);
-    if (body.status >= 500)
+    if (body.status === 503 && body.code === 'DATABASE.UNAVAILABLE')
+      this.logger.warn(`database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+    else if (body.status >= 500)
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     if (body.status === 503) response.setHeader('Retry-After', '1');
     response.status(body.status).type('application/problem+json').send(JSON.stringify(body));
@@ -112,6 +115,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     const parser = bodyParserProblem(exception);
     if (parser) return parser;
+    // The database is down or restarting: the request may be sent again (Retry-After), nothing is lost.
+    if (isConnectionError(exception)) {
+      return {
+        type: problemType('DATABASE.UNAVAILABLE'),
+        title: TITLES[503],
+        status: 503,
+        detail: english
+          ? 'The database cannot be reached right now; nothing was recorded. Please try again shortly.'
+          : '数据库暂时无法连接，本次未记账，请稍后重试。',
+        code: 'DATABASE.UNAVAILABLE',
+      };
+    }
     return {
       type: problemType('HTTP.500'),
       title: TITLES[500],

@@ -1,0 +1,4 @@
+export * from './backup-format';
+export * from './read-backup';
+export * from './restore-backup';
+export * from './write-backup';
