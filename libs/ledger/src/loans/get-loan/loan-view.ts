@@ -1,4 +1,10 @@
-import { interestRepaidFen, loanStatus, outstandingPrincipalFen, oversubsidisedFen, subsidisedFen } from '../loan.figures';
+import {
+  interestRepaidFen,
+  loanStatus,
+  outstandingPrincipalFen,
+  oversubsidisedFen,
+  subsidisedFen,
+} from '../loan.figures';
 import type { LoanState } from '../loan.state';
 import type { LoanView } from './loan.view';
 

@@ -21,7 +21,11 @@ const percent = (bp: number): string => `${(bp / 100).toFixed(2)}%`;
  * A loan invested in an entity (户贷企用) names a registered entity; a subsidy paid by a project names
  * a registered project. A contract number already recorded for the lender is a 409.
  */
-export function decideRecordLoan(command: RecordLoanCommand, state: LoanState, parties: RecordLoanParties): LoanEvent[] {
+export function decideRecordLoan(
+  command: RecordLoanCommand,
+  state: LoanState,
+  parties: RecordLoanParties,
+): LoanEvent[] {
   const { payload, metadata } = command;
   const { household, entity, project } = parties;
   if (!household) {
@@ -91,7 +95,9 @@ export function decideRecordLoan(command: RecordLoanCommand, state: LoanState, p
         disbursedOn: payload.disbursedOn,
         maturesOn: payload.maturesOn,
         use: payload.use,
-        ...(payload.use === 'invested_in_entity' && entity ? { entityId: entity.entityId, entityName: entity.name } : {}),
+        ...(payload.use === 'invested_in_entity' && entity
+          ? { entityId: entity.entityId, entityName: entity.name }
+          : {}),
         ...(subsidy === undefined
           ? {}
           : {

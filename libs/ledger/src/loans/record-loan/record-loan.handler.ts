@@ -28,12 +28,10 @@ export class RecordLoanHandler implements ICommandHandler<RecordLoanCommand> {
       entity: e?.state.status === 'registered' ? { entityId: e.state.entityId, name: e.state.name } : undefined,
       project: p?.state.status === 'registered' ? { projectId: p.state.projectId } : undefined,
     };
-    const { position } = await this.streams.decide(
-      loanId,
-      loan,
-      (state) => decideRecordLoan(command, state, parties),
-      { ...command.metadata, township: parties.household?.township },
-    );
+    const { position } = await this.streams.decide(loanId, loan, (state) => decideRecordLoan(command, state, parties), {
+      ...command.metadata,
+      township: parties.household?.township,
+    });
     return { id: loanId, position };
   }
 }
