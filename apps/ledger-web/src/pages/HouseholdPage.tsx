@@ -129,7 +129,7 @@ export function HouseholdPage({
         <Card title={t.statement}>
           <Space wrap size="large" style={{ marginBottom: 16 }}>
             <Statistic title={t.total} value={formatYuan(statement.totalFen)} suffix="元" />
-            {(['equity', 'lease', 'labour', 'order'] as const).map((f) => (
+            {(['equity', 'lease', 'labour', 'order', 'credit'] as const).map((f) => (
               <Statistic key={f} title={label(t, f)} value={formatYuan(statement.byForm[f])} />
             ))}
           </Space>
@@ -172,7 +172,7 @@ export function StatementTable(props: { lines: StatementLine[]; onReverse?: (lin
             </>
           ),
         },
-        { title: t.entity, key: 'entity', render: (_, l) => l.entity.name },
+        { title: t.entity, key: 'entity', render: (_, l) => l.entity?.name ?? t.fiscalSubsidy },
         { title: t.period, dataIndex: 'period', className: 'nowrap' },
         {
           title: t.amountYuan,

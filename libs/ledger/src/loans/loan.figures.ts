@@ -41,9 +41,13 @@ export function subsidisedFen(loan: Disbursed): number {
  * the fen (bigint: the product can pass 2^53). A loan without subsidy terms has a cap of 0.
  */
 export function subsidyCapFen(loan: Disbursed, interestFen: number): number {
-  const { subsidy, annualRateBp } = loan.terms;
-  if (!subsidy) return 0;
-  return Number((BigInt(interestFen) * BigInt(subsidy.rateBp)) / BigInt(annualRateBp));
+  return capFen(interestFen, loan.terms.subsidy?.rateBp, loan.terms.annualRateBp);
+}
+
+/** The cap of `subsidyCapFen` from the figures alone (for read models that hold no folded loan). */
+export function capFen(interestFen: number, subsidyRateBp: number | undefined, annualRateBp: number): number {
+  if (subsidyRateBp === undefined) return 0;
+  return Number((BigInt(interestFen) * BigInt(subsidyRateBp)) / BigInt(annualRateBp));
 }
 
 /**
@@ -56,6 +60,11 @@ export function oversubsidisedFen(loan: Disbursed): number {
 
 /** Repaid once no principal is owed; overdue once `today` is past maturity with principal owed. */
 export function loanStatus(loan: Disbursed, today: string): LoanStatus {
-  if (outstandingPrincipalFen(loan) <= 0) return 'repaid';
-  return compareDates(today, loan.terms.maturesOn) > 0 ? 'overdue' : 'active';
+  return statusOf(outstandingPrincipalFen(loan), loan.terms.maturesOn, today);
+}
+
+/** The status of `loanStatus` from the figures alone. */
+export function statusOf(outstandingFen: number, maturesOn: string, today: string): LoanStatus {
+  if (outstandingFen <= 0) return 'repaid';
+  return compareDates(today, maturesOn) > 0 ? 'overdue' : 'active';
 }

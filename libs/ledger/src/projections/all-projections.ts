@@ -6,6 +6,7 @@ import {
 import {
   statementAllocationsDroppedMigration,
   statementDividendHouseholdsMigration,
+  statementLoansMigration,
   statementMigration,
   statementProjectFundSourcesMigration,
   statementProjection,
@@ -14,6 +15,7 @@ import { obligationsMigration, obligationsProjection } from '../obligations/obli
 import { fundFlowMigration, fundFlowProjection } from '../fund-flow/fund-flow.projection';
 import { coverageMigration, coverageProjection } from '../coverage/coverage.projection';
 import { directoryMigration, directoryProjection } from '../directory/directory.projection';
+import { loanBookMigration, loanBookProjection } from '../loans/loan-book/loan-book.projection';
 import type { Projection } from './projection';
 import { projectionCheckpointsMigration } from './projections.migration';
 
@@ -25,6 +27,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   fundFlowProjection,
   coverageProjection,
   directoryProjection,
+  loanBookProjection,
 ];
 
 /** Their tables, and the checkpoints table. */
@@ -35,8 +38,10 @@ export const projectionMigrations: readonly Migration[] = [
   statementDividendHouseholdsMigration,
   statementProjectFundSourcesMigration,
   statementAllocationsDroppedMigration,
+  statementLoansMigration,
   obligationsMigration,
   fundFlowMigration,
   coverageMigration,
   directoryMigration,
+  loanBookMigration,
 ];
