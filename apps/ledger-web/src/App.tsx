@@ -12,6 +12,7 @@ import { FundFlowPage } from './pages/FundFlowPage';
 import { HouseholdPage } from './pages/HouseholdPage';
 import { HouseholdsPage } from './pages/HouseholdsPage';
 import { ImportPage } from './pages/ImportPage';
+import { LoansPage } from './pages/LoansPage';
 import { PublicStatementPage } from './pages/PublicStatementPage';
 import { SignInPage } from './pages/SignInPage';
 import { VerifyPage } from './pages/VerifyPage';
@@ -104,6 +105,7 @@ function Console(props: {
     { key: 'households', label: t.menuHouseholds },
     ...(canImport ? [{ key: 'import', label: t.menuImport }] : []),
     { key: 'arrears', label: t.menuArrears },
+    { key: 'loans', label: t.menuLoans },
     ...(audit
       ? [
           { key: 'fund-flow', label: t.menuFundFlow },
@@ -126,6 +128,7 @@ function Console(props: {
     );
   else if (first === 'import' && canImport) content = <ImportPage token={session.token} />;
   else if (first === 'arrears') content = <ArrearsPage token={session.token} />;
+  else if (first === 'loans') content = <LoansPage token={session.token} />;
   else if (first === 'fund-flow' && audit) content = <FundFlowPage token={session.token} />;
   else if (first === 'coverage' && audit) content = <CoveragePage token={session.token} />;
   else if (first === 'verify' && audit) content = <VerifyPage token={session.token} />;

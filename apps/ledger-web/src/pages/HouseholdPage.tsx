@@ -5,6 +5,7 @@ import { label, useT } from '../i18n';
 import { formatYuan } from '../money';
 import type { HouseholdLinkage, HouseholdView, Statement, StatementLine } from '../types';
 import { ErrorAlert } from './ErrorAlert';
+import { LoansCard } from './LoansCard';
 import { PaymentDialog, recordLabel, termsText } from './PaymentDialog';
 import { ReverseDialog } from './ReverseDialog';
 
@@ -136,6 +137,7 @@ export function HouseholdPage({
           <StatementTable lines={statement.lines} onReverse={canWrite ? setReversing : undefined} />
         </Card>
       )}
+      {statement && statement.holdings.loans.length > 0 && <LoansCard token={token} loans={statement.holdings.loans} />}
       <PaymentDialog
         linkage={paying}
         householdId={householdId}
