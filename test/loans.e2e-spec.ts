@@ -17,6 +17,7 @@ describe('poverty micro-credit over HTTP', () => {
   let wangUser: string;
   let wang: string;
   let zhao: string; // 温泉镇
+  let qian: string;
   let coop: string;
   let loanId: string;
   let position = 0;
@@ -57,7 +58,7 @@ describe('poverty micro-credit over HTTP', () => {
     auditor = await t.userToken({ role: 'auditor' });
     wang = await household('421127010200101', '王五', '城关镇');
     zhao = await household('421127010200102', '赵六', '温泉镇');
-    await household('421127010200103', '钱七', '城关镇');
+    qian = await household('421127010200103', '钱七', '城关镇');
     wangUser = await t.userToken({ role: 'household', householdId: wang });
     coop = at(
       await t
@@ -399,5 +400,123 @@ describe('poverty micro-credit over HTTP', () => {
     expect(lines[2]).toContain(
       ',桃园合作社,2018-03-01,2021-03-01,overdue,5000000,2000000,130500,348000,50000.00,20000.00,1305.00,3480.00',
     );
+  });
+
+  it('follows a loan whose subsidy a project pays through the fund flow, flagging a subsidy left above its cap', async () => {
+    const projectId = at(
+      await t.post('/v1/projects', { name: '产业扶贫贴息项目', industry: 'breeding', county: '英山县' }).expect(201),
+    ).body.id as string;
+    const projectLoan = at(
+      await t
+        .post(
+          '/v1/loans',
+          terms({
+            householdId: qian,
+            contractNo: 'YS-2018-010',
+            principalFen: 2_000_000,
+            subsidy: { rateBp: 300, payer: 'project', projectId },
+          }),
+          clerk,
+        )
+        .expect(201),
+    ).body.id as string;
+    at(
+      await t
+        .post(
+          '/v1/stakes',
+          {
+            entityId: coop,
+            householdId: qian,
+            source: 'household_loan',
+            loanId: projectLoan,
+            principalFen: 2_000_000,
+            shares: 2,
+            startsOn: '2018-03-01',
+          },
+          clerk,
+        )
+        .expect(201),
+    );
+    const repaid = at(
+      await t
+        .post(
+          `/v1/loans/${projectLoan}/repayments`,
+          { principalFen: 500_000, interestFen: 87_000, paidOn: '2019-03-01', paidBy: 'entity' },
+          clerk,
+        )
+        .expect(201),
+    ).body.id as string;
+    at(
+      await t
+        .post(
+          `/v1/loans/${projectLoan}/repayments`,
+          { principalFen: 0, interestFen: 1_000, paidOn: '2019-04-01', paidBy: 'household' },
+          clerk,
+        )
+        .expect(201),
+    );
+    // 88,000 × 300 / 435 = 60,689.6…: at most 60,689 fen.
+    expect(
+      (
+        await t
+          .post(`/v1/loans/${projectLoan}/subsidies`, { amountFen: 60_690, paidOn: '2019-04-15' }, clerk)
+          .expect(422)
+      ).body.code,
+    ).toBe('LOAN.SUBSIDY_EXCEEDS_CAP');
+    at(
+      await t
+        .post(`/v1/loans/${projectLoan}/subsidies`, { amountFen: 60_689, paidOn: '2019-04-15' }, clerk)
+        .expect(201),
+    );
+
+    const flow = async () =>
+      (await t.get(`/v1/audit/fund-flow?projectId=${projectId}&minPosition=${position}`, auditor).expect(200)).body as {
+        credit: Record<string, unknown>[];
+        totals: { subsidisedFen: number };
+        flags: { rule: string; detail: string }[];
+      };
+    const before = await flow();
+    expect(before.credit).toEqual([
+      {
+        loanId: projectLoan,
+        householdId: qian,
+        entityId: coop,
+        lender: '英山县农商银行',
+        principalFen: 2_000_000,
+        investedFen: 2_000_000,
+        repaidPrincipalFen: 500_000,
+        repaidByEntityFen: 587_000,
+        interestRepaidFen: 88_000,
+        subsidisedFen: 60_689,
+        oversubsidisedFen: 0,
+      },
+    ]);
+    expect(before.totals.subsidisedFen).toBe(60_689);
+    expect(before.flags).toEqual([]);
+
+    at(await t.post(`/v1/payments/${repaid}/reversal`, { reason: '银行退回' }, clerk).expect(201));
+    const after = await flow();
+    // 1,000 × 300 / 435 = 689.6…: the cap is now 689 fen.
+    expect(after.credit[0]).toMatchObject({
+      repaidByEntityFen: 0,
+      interestRepaidFen: 1_000,
+      oversubsidisedFen: 60_000,
+    });
+    expect(after.flags.map((f) => f.rule)).toEqual(['FUND_FLOW.SUBSIDY_BEYOND_CAP']);
+    expect(((await t.get(`/v1/loans/${projectLoan}`, clerk).expect(200)).body as LoanView).oversubsidisedFen).toBe(
+      60_000,
+    );
+
+    const csv = await t
+      .get(`/v1/audit/fund-flow?projectId=${projectId}`, auditor)
+      .set('Accept', 'text/csv')
+      .expect(200);
+    const edges = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => l.split(',')[0]);
+    expect(edges).toEqual(['loan', 'loan_stake', 'repayment', 'subsidy']);
   });
 });

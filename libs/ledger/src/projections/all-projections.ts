@@ -12,7 +12,7 @@ import {
   statementProjection,
 } from '../statements/statement.projection';
 import { obligationsMigration, obligationsProjection } from '../obligations/obligations.projection';
-import { fundFlowMigration, fundFlowProjection } from '../fund-flow/fund-flow.projection';
+import { fundFlowLoansMigration, fundFlowMigration, fundFlowProjection } from '../fund-flow/fund-flow.projection';
 import { coverageMigration, coverageProjection } from '../coverage/coverage.projection';
 import { directoryMigration, directoryProjection } from '../directory/directory.projection';
 import { loanBookMigration, loanBookProjection } from '../loans/loan-book/loan-book.projection';
@@ -41,6 +41,7 @@ export const projectionMigrations: readonly Migration[] = [
   statementLoansMigration,
   obligationsMigration,
   fundFlowMigration,
+  fundFlowLoansMigration,
   coverageMigration,
   directoryMigration,
   loanBookMigration,
