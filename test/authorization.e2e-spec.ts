@@ -65,6 +65,7 @@ describe('authorization: role × route', () => {
   let leaseId: string;
   let employmentId: string;
   let orderId: string;
+  let loanId: string;
 
   const created = async (path: string, body: Record<string, unknown>): Promise<string> => {
     const res = await t.post(path, body);
@@ -115,6 +116,20 @@ describe('authorization: role × route', () => {
     endsOn: '2018-10-31',
   });
   const rent = { period: '2018', amountFen: 200_000, paidOn: '2018-02-01' };
+  /** A 户贷企用 loan with its interest subsidised, on a contract number of its own. */
+  const loanBody = () => ({
+    householdId,
+    lender: '英山县农商银行',
+    contractNo: `AUTHZ-${next()}`,
+    principalFen: 5_000_000,
+    annualRateBp: 435,
+    disbursedOn: '2018-03-01',
+    maturesOn: '2021-03-01',
+    use: 'invested_in_entity',
+    entityId,
+    subsidy: { rateBp: 435, payer: 'county' },
+  });
+  const repayment = { principalFen: 1_000_000, interestFen: 217_500, paidOn: '2019-03-01', paidBy: 'entity' };
 
   const routes: Route[] = [
     // ---- writes
@@ -287,6 +302,46 @@ describe('authorization: role × route', () => {
         return { path: `/v1/payments/${paymentId}/reversal`, body: { reason: '重复录入' } };
       },
     },
+    {
+      method: 'POST',
+      route: '/v1/loans',
+      allowed: WRITERS,
+      cell: () => ({ path: '/v1/loans', body: loanBody() }),
+    },
+    {
+      method: 'POST',
+      route: '/v1/loans/{id}/repayments',
+      allowed: WRITERS,
+      cell: () => ({ path: `/v1/loans/${loanId}/repayments`, body: { ...repayment, principalFen: 1 } }),
+    },
+    {
+      method: 'POST',
+      route: '/v1/loans/{id}/subsidies',
+      allowed: WRITERS,
+      cell: async () => {
+        const loan = await created('/v1/loans', loanBody());
+        await created(`/v1/loans/${loan}/repayments`, repayment);
+        return { path: `/v1/loans/${loan}/subsidies`, body: { amountFen: 217_500, paidOn: '2019-03-15' } };
+      },
+    },
+    {
+      method: 'POST',
+      route: '/v1/stakes (household_loan with loanId)',
+      allowed: WRITERS,
+      cell: async () => ({
+        path: '/v1/stakes',
+        body: { ...stakeBody(), source: 'household_loan', loanId: await created('/v1/loans', loanBody()) },
+      }),
+    },
+    {
+      method: 'POST',
+      route: '/v1/payments/{id}/reversal (loan repayment)',
+      allowed: WRITERS,
+      cell: async () => {
+        const paymentId = await created(`/v1/loans/${loanId}/repayments`, { ...repayment, principalFen: 1 });
+        return { path: `/v1/payments/${paymentId}/reversal`, body: { reason: '重复录入' } };
+      },
+    },
     // ---- reads
     {
       method: 'GET',
@@ -347,6 +402,27 @@ describe('authorization: role × route', () => {
       route: '/v1/orders/{id}',
       allowed: READERS,
       cell: () => ({ path: `/v1/orders/${orderId}` }),
+    },
+    {
+      method: 'GET',
+      route: '/v1/loans/{id}',
+      allowed: READERS,
+      cell: () => ({ path: `/v1/loans/${loanId}` }),
+    },
+    {
+      method: 'GET',
+      route: '/v1/audit/loans',
+      // Every clerk may ask; the book holds only their townships' loans and households.
+      allowed: [...READERS, 'clerk of another township'],
+      cell: () => ({ path: '/v1/audit/loans' }),
+      check: (role, body) => {
+        const book = body as { households: number; items: { township: string }[] };
+        if (role === 'clerk of another township') {
+          expect(book.items).toEqual([]);
+          expect(book.households).toBeGreaterThan(0);
+        }
+        if (role === 'clerk of the township') expect(book.items.filter((i) => i.township !== TOWNSHIP)).toEqual([]);
+      },
     },
     {
       method: 'GET',
@@ -484,6 +560,7 @@ describe('authorization: role × route', () => {
     await created(`/v1/leases/${leaseId}/payments`, rent);
     employmentId = await created('/v1/employments', employmentBody());
     orderId = await created('/v1/orders', orderBody());
+    loanId = await created('/v1/loans', loanBody());
 
     tokens.set('no token', undefined);
     tokens.set('bad token', 'not-a-token-anyone-was-given');

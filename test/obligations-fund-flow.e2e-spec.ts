@@ -413,11 +413,13 @@ describe('obligations and fund flow over HTTP', () => {
           { stakeId: s2, householdId: li, entityId: orchard, principalFen: 20_000_00 },
         ],
         dividendsPaid: [{ stakeId: s1, householdId: zhang, amountFen: 2_000_00 }],
+        credit: [],
         totals: {
           fundsFen: 80_000_00,
           disbursedFen: 60_000_00,
           stakePrincipalFen: 60_000_00,
           dividendsPaidFen: 2_000_00,
+          subsidisedFen: 0,
         },
         flags: [],
       });

@@ -247,7 +247,7 @@ describe('household statement over HTTP', () => {
       to: null,
       asOf: null,
       totalFen: 2_000_00 * 3 + 1_980_00 + 47_50,
-      byForm: { equity: 4_000_00, lease: 2_000_00, labour: 1_980_00, order: 47_50 },
+      byForm: { equity: 4_000_00, lease: 2_000_00, labour: 1_980_00, order: 47_50, credit: 0 },
     });
     expect(s.position).toBeGreaterThanOrEqual(position);
     expect(s.lines.map((l) => l.paymentId)).toEqual([
@@ -334,7 +334,7 @@ describe('household statement over HTTP', () => {
   it('filters by paidOn, inclusive at both ends', async () => {
     const july = (await statement('from=2018-07-05&to=2018-07-15').expect(200)).body as Statement;
     expect(july).toMatchObject({ from: '2018-07-05', to: '2018-07-15', totalFen: 4_000_00 });
-    expect(july.byForm).toEqual({ equity: 4_000_00, lease: 0, labour: 0, order: 0 });
+    expect(july.byForm).toEqual({ equity: 4_000_00, lease: 0, labour: 0, order: 0, credit: 0 });
     expect(july.lines.map((l) => l.paymentId)).toEqual([paid.guaranteed, paid.dividend]);
     const fromAugust = (await statement('from=2018-08-01').expect(200)).body as Statement;
     expect(fromAugust.lines.map((l) => l.paymentId)).toEqual([paid.wage, paid.purchase]);

@@ -21,6 +21,9 @@ export type {
 } from '../../../libs/ledger/src/directory/directory.view';
 export type { LeaseView } from '../../../libs/ledger/src/leases/get-lease/lease.view';
 export type { DividendView } from '../../../libs/ledger/src/dividends/get-dividend/dividend.view';
+export type { LoanHolding } from '../../../libs/ledger/src/statements/statement.view';
+export type { LoanView, LoanRepaymentView } from '../../../libs/ledger/src/loans/get-loan/loan.view';
+export type { LoanBook, LoanBookItem } from '../../../libs/ledger/src/loans/loan-book/loan-book.view';
 
 export interface Page<Item> {
   items: Item[];

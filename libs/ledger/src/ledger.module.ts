@@ -10,6 +10,7 @@ import { EntitiesModule } from './entities/entities.module';
 import { HouseholdsModule } from './households/households.module';
 import { ImportsModule } from './imports/imports.module';
 import { LeasesModule } from './leases/leases.module';
+import { LoansModule } from './loans/loans.module';
 import { OrdersModule } from './orders/orders.module';
 import { ObligationsModule } from './obligations/obligations.module';
 import { FundFlowModule } from './fund-flow/fund-flow.module';
@@ -32,6 +33,7 @@ import { UsersModule } from './users/users.module';
     StakesModule,
     DividendsModule,
     LeasesModule,
+    LoansModule,
     EmploymentModule,
     OrdersModule,
     PaymentsModule,

@@ -2,7 +2,7 @@ import type { Migration } from '@ledger/database';
 import { idempotencyMigration } from './http/idempotency.migration';
 import { projectionMigrations } from './projections/all-projections';
 import { statementIssuesMigration } from './statements/printable/statement-issues.migration';
-import { importsMigration } from './imports/import.migration';
+import { importLoanLookupMigration, importsMigration } from './imports/import.migration';
 
 /** The ledger's own tables (the event store's schema comes with the runtime). */
 export const ledgerMigrations: readonly Migration[] = [
@@ -10,4 +10,5 @@ export const ledgerMigrations: readonly Migration[] = [
   ...projectionMigrations,
   statementIssuesMigration,
   importsMigration,
+  importLoanLookupMigration,
 ];

@@ -38,6 +38,13 @@ export function sankeyOf(flow: FundFlow, t: Text) {
     node(target, `${t.household} …${target.slice(-6)}`, 3);
     links.push({ source, target, value });
   }
+  // The project's interest subsidies on micro-credit go to the households directly (the loans themselves
+  // flow from the bank, not the project: they are listed with the flags, not drawn).
+  for (const c of flow.credit) {
+    if (c.subsidisedFen <= 0) continue;
+    const target = node(`h:${c.householdId}`, `${t.household} …${c.householdId.slice(-6)}`, 3);
+    links.push({ source: project, target, value: c.subsidisedFen });
+  }
   return {
     nodes: [...nodes].map(([id, n]) => ({ id, name: n.name, depth: n.depth })),
     links,
@@ -109,6 +116,9 @@ export function FundFlowPage({ token }: { token: string }) {
             <Statistic title={t.disbursedTotal} value={formatYuan(flow.totals.disbursedFen)} />
             <Statistic title={t.stakeTotal} value={formatYuan(flow.totals.stakePrincipalFen)} />
             <Statistic title={t.dividendsTotal} value={formatYuan(flow.totals.dividendsPaidFen)} />
+            {flow.credit.length > 0 && (
+              <Statistic title={t.subsidisedYuan} value={formatYuan(flow.totals.subsidisedFen)} />
+            )}
           </Space>
           {flow.flags.length ? (
             <Alert

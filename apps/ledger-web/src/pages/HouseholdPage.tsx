@@ -5,6 +5,7 @@ import { label, useT } from '../i18n';
 import { formatYuan } from '../money';
 import type { HouseholdLinkage, HouseholdView, Statement, StatementLine } from '../types';
 import { ErrorAlert } from './ErrorAlert';
+import { LoansCard } from './LoansCard';
 import { PaymentDialog, recordLabel, termsText } from './PaymentDialog';
 import { ReverseDialog } from './ReverseDialog';
 
@@ -129,13 +130,14 @@ export function HouseholdPage({
         <Card title={t.statement}>
           <Space wrap size="large" style={{ marginBottom: 16 }}>
             <Statistic title={t.total} value={formatYuan(statement.totalFen)} suffix="元" />
-            {(['equity', 'lease', 'labour', 'order'] as const).map((f) => (
+            {(['equity', 'lease', 'labour', 'order', 'credit'] as const).map((f) => (
               <Statistic key={f} title={label(t, f)} value={formatYuan(statement.byForm[f])} />
             ))}
           </Space>
           <StatementTable lines={statement.lines} onReverse={canWrite ? setReversing : undefined} />
         </Card>
       )}
+      {statement && statement.holdings.loans.length > 0 && <LoansCard token={token} loans={statement.holdings.loans} />}
       <PaymentDialog
         linkage={paying}
         householdId={householdId}
@@ -172,7 +174,7 @@ export function StatementTable(props: { lines: StatementLine[]; onReverse?: (lin
             </>
           ),
         },
-        { title: t.entity, key: 'entity', render: (_, l) => l.entity.name },
+        { title: t.entity, key: 'entity', render: (_, l) => l.entity?.name ?? t.fiscalSubsidy },
         { title: t.period, dataIndex: 'period', className: 'nowrap' },
         {
           title: t.amountYuan,

@@ -68,7 +68,7 @@ export function PublicStatementPage(props: {
             <div style={{ marginTop: 8 }}>{t.receivedTotal}</div>
             <div style={{ fontSize: 28, fontWeight: 600, color: '#b7312c' }}>{formatYuan(statement.totalFen)} 元</div>
             <div style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 16px', marginTop: 4 }}>
-              {(['equity', 'lease', 'labour', 'order'] as const).map((f) => (
+              {(['equity', 'lease', 'labour', 'order', 'credit'] as const).map((f) => (
                 <span key={f}>
                   {label(t, f)} {formatYuan(statement.byForm[f])}
                 </span>
@@ -83,7 +83,7 @@ export function PublicStatementPage(props: {
               <List.Item style={{ display: 'block' }}>
                 <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
                   <strong>
-                    {label(t, l.kind)} · {l.entity.name}
+                    {label(t, l.kind)} · {l.entity?.name ?? t.fiscalSubsidy}
                   </strong>
                   <strong style={{ whiteSpace: 'nowrap', textDecoration: l.reversed ? 'line-through' : undefined }}>
                     {formatYuan(l.amountFen)} 元

@@ -59,7 +59,7 @@ export function ReverseDialog(props: {
     >
       {props.line && (
         <Typography.Paragraph>
-          {props.line.paidOn} · {props.line.entity.name} · {formatYuan(props.line.amountFen)} 元
+          {props.line.paidOn} · {props.line.entity?.name ?? t.fiscalSubsidy} · {formatYuan(props.line.amountFen)} 元
         </Typography.Paragraph>
       )}
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} name="reverse">

@@ -78,6 +78,9 @@ const TYPES = handledTypes<CoverageEvent>({
   PaymentReversed: 'handles',
   UserRegistered: 'ignores',
   UserTokenReplaced: 'ignores',
+  LoanDisbursed: 'ignores',
+  LoanRepaid: 'ignores',
+  LoanInterestSubsidised: 'ignores',
 });
 
 const HOUSEHOLDS = insertOnce('coverage_households', 'household_id', { household_id: 'text', county: 'text', township: 'text', village: 'text' });

@@ -85,6 +85,9 @@ const TYPES = handledTypes<DirectoryEvent>({
   PaymentReversed: 'ignores',
   UserRegistered: 'ignores',
   UserTokenReplaced: 'ignores',
+  LoanDisbursed: 'ignores',
+  LoanRepaid: 'ignores',
+  LoanInterestSubsidised: 'ignores',
 });
 
 const ENTITIES = insertOnce('entity_list', 'entity_id', {

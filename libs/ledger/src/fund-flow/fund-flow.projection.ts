@@ -3,6 +3,7 @@ import type { RecordedEvent } from '@ledger/event-store';
 import type { DividendDeclared, DividendPaid } from '../dividends/dividend.events';
 import type { EntityRegistered } from '../entities/entity.events';
 import type { HouseholdRegistered } from '../households/household.events';
+import type { LoanDisbursed, LoanInterestSubsidised, LoanRepaid } from '../loans/loan.events';
 import type { PaymentReversed } from '../payments/payment';
 import type { ProjectFundsDisbursed, ProjectFundsReceived } from '../projects/project.events';
 import { handledTypes } from '../projections/ledger-event';
@@ -85,6 +86,49 @@ export const fundFlowMigration: Migration = {
   `,
 };
 
+/**
+ * Poverty micro-credit as the fund flow follows it: loans (a fund source of their own, the lender's),
+ * the stakes that name them (the loan into the entity), and repayments and interest subsidies (back
+ * out to the bank, and the subsidy to the household), each marked when reversed.
+ */
+export const fundFlowLoansMigration: Migration = {
+  name: '0401-fund-flow-loans',
+  up: `
+    create table fund_flow_loans (
+      loan_id            text primary key,
+      household_id       text   not null,
+      entity_id          text,
+      lender             text   not null,
+      principal_fen      bigint not null,
+      annual_rate_bp     int    not null,
+      subsidy_rate_bp    int,
+      subsidy_project_id text,
+      position           bigint not null
+    );
+    create index fund_flow_loans_subsidy_project on fund_flow_loans (subsidy_project_id);
+
+    create table fund_flow_loan_stakes (
+      stake_id      text primary key,
+      loan_id       text   not null,
+      entity_id     text   not null,
+      principal_fen bigint not null
+    );
+    create index fund_flow_loan_stakes_loan on fund_flow_loan_stakes (loan_id);
+
+    create table fund_flow_loan_payments (
+      payment_id    text primary key,
+      loan_id       text    not null,
+      kind          text    not null check (kind in ('repayment', 'subsidy')),
+      paid_by       text,
+      principal_fen bigint  not null,
+      interest_fen  bigint  not null,
+      amount_fen    bigint  not null,
+      reversed      boolean not null default false
+    );
+    create index fund_flow_loan_payments_loan on fund_flow_loan_payments (loan_id);
+  `,
+};
+
 /** The events the fund flow is traced from. */
 export type FundFlowEvent =
   | ProjectFundsReceived
@@ -94,7 +138,10 @@ export type FundFlowEvent =
   | DividendPaid
   | PaymentReversed
   | EntityRegistered
-  | HouseholdRegistered;
+  | HouseholdRegistered
+  | LoanDisbursed
+  | LoanRepaid
+  | LoanInterestSubsidised;
 
 const FUND_FLOW_EVENT_TYPES = handledTypes<FundFlowEvent>({
   HouseholdRegistered: 'handles',
@@ -118,6 +165,9 @@ const FUND_FLOW_EVENT_TYPES = handledTypes<FundFlowEvent>({
   PaymentReversed: 'handles',
   UserRegistered: 'ignores',
   UserTokenReplaced: 'ignores',
+  LoanDisbursed: 'handles',
+  LoanRepaid: 'handles',
+  LoanInterestSubsidised: 'handles',
 });
 
 const FUNDS = insertOnce('fund_flow_funds', 'event_id', {
@@ -184,6 +234,46 @@ const REVERSED = rowStatement({
   }),
 });
 
+const LOANS = insertOnce('fund_flow_loans', 'loan_id', {
+  loan_id: 'text',
+  household_id: 'text',
+  entity_id: 'text',
+  lender: 'text',
+  principal_fen: 'bigint',
+  annual_rate_bp: 'int',
+  subsidy_rate_bp: 'int',
+  subsidy_project_id: 'text',
+  position: 'bigint',
+});
+
+const LOAN_STAKES = insertOnce('fund_flow_loan_stakes', 'stake_id', {
+  stake_id: 'text',
+  loan_id: 'text',
+  entity_id: 'text',
+  principal_fen: 'bigint',
+});
+
+const LOAN_PAYMENTS = insertOnce('fund_flow_loan_payments', 'payment_id', {
+  payment_id: 'text',
+  loan_id: 'text',
+  kind: 'text',
+  paid_by: 'text',
+  principal_fen: 'bigint',
+  interest_fen: 'bigint',
+  amount_fen: 'bigint',
+});
+
+const LOAN_PAYMENT_REVERSED = rowStatement({
+  columns: { payment_id: 'text' },
+  sql: `update fund_flow_loan_payments p set reversed = true where p.payment_id in (select r.payment_id from ROWS)`,
+  reads: ['fund_flow_loan_payments'],
+  writes: ['fund_flow_loan_payments'],
+  keys: (r) => ({
+    reads: [`fund_flow_loan_payments:${String(r.payment_id)}`],
+    writes: [`fund_flow_loan_payments:${String(r.payment_id)}`],
+  }),
+});
+
 const ENTITIES = insertOnce('fund_flow_entities', 'entity_id', { entity_id: 'text', name: 'text' });
 
 const HOUSEHOLDS = insertOnce('fund_flow_households', 'household_id', { household_id: 'text', head_name: 'text' });
@@ -201,6 +291,9 @@ export const fundFlowProjection: Projection = {
     'fund_flow_payments',
     'fund_flow_entities',
     'fund_flow_households',
+    'fund_flow_loan_payments',
+    'fund_flow_loan_stakes',
+    'fund_flow_loans',
   ],
   apply(recorded: RecordedEvent): RowSql[] {
     const event = eventOf<FundFlowEvent>(recorded, FUND_FLOW_EVENT_TYPES);
@@ -216,6 +309,8 @@ export const fundFlowProjection: Projection = {
       }
       case 'StakeAcquired': {
         const d = event.data;
+        // A loan invested in the entity (户贷企用): followed from the loan.
+        if (d.loanId !== undefined) return [row(LOAN_STAKES, d.stakeId, d.loanId, d.entityId, d.principalFen)];
         // Only what a project's money bought: fiscal funds turned into shares (资金变股金).
         if (d.source !== 'fiscal_fund' || d.projectId === undefined) return [];
         return [row(STAKES, d.stakeId, d.projectId, d.entityId, d.householdId, d.principalFen, recorded.position)];
@@ -235,7 +330,45 @@ export const fundFlowProjection: Projection = {
       }
       case 'PaymentReversed':
         // Reversals of rents, wages and purchases match no row here.
-        return [row(REVERSED, event.data.paymentId)];
+        return event.data.paymentId.startsWith('loan-')
+          ? [row(LOAN_PAYMENT_REVERSED, event.data.paymentId)]
+          : [row(REVERSED, event.data.paymentId)];
+      case 'LoanDisbursed': {
+        const d = event.data;
+        return [
+          row(
+            LOANS,
+            d.loanId,
+            d.householdId,
+            d.entityId ?? null,
+            d.lender,
+            d.principalFen,
+            d.annualRateBp,
+            d.subsidy?.rateBp ?? null,
+            d.subsidy?.payer === 'project' ? (d.subsidy.projectId ?? null) : null,
+            recorded.position,
+          ),
+        ];
+      }
+      case 'LoanRepaid': {
+        const d = event.data;
+        return [
+          row(
+            LOAN_PAYMENTS,
+            d.paymentId,
+            d.loanId,
+            'repayment',
+            d.paidBy,
+            d.principalFen,
+            d.interestFen,
+            d.principalFen + d.interestFen,
+          ),
+        ];
+      }
+      case 'LoanInterestSubsidised': {
+        const d = event.data;
+        return [row(LOAN_PAYMENTS, d.paymentId, d.loanId, 'subsidy', null, 0, 0, d.amountFen)];
+      }
       case 'EntityRegistered':
         return [row(ENTITIES, event.data.entityId, event.data.name)];
       case 'HouseholdRegistered':

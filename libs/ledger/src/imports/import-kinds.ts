@@ -13,6 +13,8 @@ export const IMPORT_KINDS = [
   'entities',
   'stakes',
   'leases',
+  'loans',
+  'loan-repayments',
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
@@ -37,6 +39,8 @@ export const KIND_PARAM: Record<ImportKind, ImportParamName | undefined> = {
   entities: undefined,
   stakes: 'entityId',
   leases: 'entityId',
+  loans: undefined,
+  'loan-repayments': undefined,
 };
 
 /** What each kind is called on paper, for help texts and messages. */
@@ -50,6 +54,8 @@ export const KIND_TITLE: Record<ImportKind, { zh: string; en: string }> = {
   entities: { zh: '经营主体名册', en: 'entity register' },
   stakes: { zh: '入股名册', en: 'stake register' },
   leases: { zh: '土地流转名册', en: 'land lease register' },
+  loans: { zh: '扶贫小额信贷放款清单', en: 'micro-credit loan list' },
+  'loan-repayments': { zh: '扶贫小额信贷还款清单', en: 'micro-credit repayment list' },
 };
 
 export interface ColumnSpec {
@@ -120,6 +126,16 @@ const endsOn = (zh: string, aliases: string[], required: boolean): ColumnSpec =>
   required,
   aliases,
   hint: required ? 'last day (inclusive): YYYY-MM-DD' : 'last day (inclusive), if the term ends (optional)',
+});
+
+const contractNo = (required: boolean): ColumnSpec => ({
+  key: 'contractNo',
+  zh: '借款合同号',
+  required,
+  aliases: ['合同号', '合同编号', '借款合同编号', '贷款合同号'],
+  hint: required
+    ? "the loan contract's number"
+    : "the loan contract's number (optional when the household has one loan)",
 });
 
 export const KIND_COLUMNS: Record<ImportKind, readonly ColumnSpec[]> = {
@@ -315,6 +331,87 @@ export const KIND_COLUMNS: Record<ImportKind, readonly ColumnSpec[]> = {
       aliases: ['支付方式', '租金支付方式'],
       hint: '按年 (yearly), 按半年 (half-yearly) or 按季 (quarterly)',
     },
+  ],
+  loans: [
+    registrationNo,
+    contractNo(true),
+    {
+      key: 'lender',
+      zh: '贷款银行',
+      required: true,
+      aliases: ['放款银行', '贷款机构', '银行'],
+      hint: 'the lending bank',
+    },
+    {
+      key: 'principal',
+      zh: '贷款金额',
+      required: true,
+      aliases: ['放款金额', '贷款本金', '借款金额'],
+      hint: 'yuan, at most 50,000',
+    },
+    {
+      key: 'annualRate',
+      zh: '年利率',
+      required: true,
+      aliases: ['贷款利率', '执行利率', '利率'],
+      hint: 'per cent a year, at most two decimals: 4.35 or 4.35%',
+    },
+    { key: 'disbursedOn', zh: '放款日期', required: true, aliases: ['贷款日期', '借款日期'], hint: 'YYYY-MM-DD' },
+    {
+      key: 'maturesOn',
+      zh: '到期日期',
+      required: true,
+      aliases: ['贷款到期日', '到期日'],
+      hint: 'YYYY-MM-DD, at most three years after disbursement',
+    },
+    {
+      key: 'use',
+      zh: '用途',
+      required: true,
+      aliases: ['贷款用途', '使用方式'],
+      hint: '自主发展 (own production) or 户贷企用 (invested in an entity)',
+    },
+    {
+      key: 'entity',
+      zh: '入股主体',
+      required: false,
+      aliases: ['入股企业', '经营主体', '使用主体'],
+      hint: 'the entity a 户贷企用 loan is invested in: its name or id (entity-…)',
+    },
+    {
+      key: 'subsidyRate',
+      zh: '贴息利率',
+      required: false,
+      aliases: ['财政贴息利率', '贴息率'],
+      hint: 'per cent a year the county subsidises, at most the loan rate (optional: no subsidy)',
+    },
+  ],
+  'loan-repayments': [
+    registrationNo,
+    contractNo(false),
+    {
+      key: 'principal',
+      zh: '还款本金',
+      required: true,
+      aliases: ['归还本金', '本金'],
+      hint: 'yuan, 0 when only interest is repaid',
+    },
+    {
+      key: 'interest',
+      zh: '还款利息',
+      required: true,
+      aliases: ['归还利息', '利息'],
+      hint: 'yuan, 0 when only principal is repaid',
+    },
+    { key: 'paidOn', zh: '还款日期', required: true, aliases: ['归还日期'], hint: 'YYYY-MM-DD' },
+    {
+      key: 'paidBy',
+      zh: '还款方',
+      required: true,
+      aliases: ['还款人', '还款主体'],
+      hint: '农户 (the household) or 经营主体 (the entity, 户贷企用 only)',
+    },
+    reference,
   ],
 };
 

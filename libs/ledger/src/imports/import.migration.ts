@@ -67,3 +67,9 @@ export const importsMigration: Migration = {
     create index import_linkages_entity on import_linkages (entity_id, kind);
   `,
 };
+
+/** A household's loans are looked up by household (a loan for own production has no entity). */
+export const importLoanLookupMigration: Migration = {
+  name: '0701-import-linkages-household',
+  up: `create index import_linkages_household on import_linkages (household_id) where kind = 'loan';`,
+};

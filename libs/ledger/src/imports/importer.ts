@@ -34,6 +34,8 @@ import { dividendRows } from './rows/dividend-rows';
 import { employmentRows } from './rows/employment-rows';
 import { entityRows } from './rows/entity-rows';
 import { leaseRows } from './rows/lease-rows';
+import { loanRepaymentRows } from './rows/loan-repayment-rows';
+import { loanRows } from './rows/loan-rows';
 import { stakeRows } from './rows/stake-rows';
 import { purchaseRows } from './rows/purchase-rows';
 import { householdRegisterRows } from './rows/household-register-rows';
@@ -52,6 +54,8 @@ const ROW_KINDS: Record<ImportKind, RowKind<unknown>> = {
   entities: entityRows,
   stakes: stakeRows,
   leases: leaseRows,
+  loans: loanRows,
+  'loan-repayments': loanRepaymentRows,
 };
 
 /** Rows planned, and their streams read, at once in the validation pass. */

@@ -7,6 +7,8 @@ import { employment } from '../employment/employment.state';
 import { household } from '../households/household.state';
 import { householdIdFor } from '../households/household-id';
 import type { LeaseSigned } from '../leases/lease.events';
+import type { LoanDisbursed } from '../loans/loan.events';
+import { loan } from '../loans/loan.state';
 import type { OrderContracted } from '../orders/order.events';
 import { order } from '../orders/order.state';
 import { project, type ProjectState } from '../projects/project.state';
@@ -17,7 +19,7 @@ import { handledTypes } from '../projections/ledger-event';
 import { eventOf, insertOnce, row, type Projection, type RowSql } from '../projections/projection';
 import { ProjectionRunner } from '../projections/projection-runner';
 
-type LinkageEvent = EmploymentStarted | LeaseSigned | OrderContracted;
+type LinkageEvent = EmploymentStarted | LeaseSigned | OrderContracted | LoanDisbursed;
 const TYPES = handledTypes<LinkageEvent>({
   HouseholdRegistered: 'ignores',
   HouseholdStatusChanged: 'ignores',
@@ -40,6 +42,9 @@ const TYPES = handledTypes<LinkageEvent>({
   PaymentReversed: 'ignores',
   UserRegistered: 'ignores',
   UserTokenReplaced: 'ignores',
+  LoanDisbursed: 'handles',
+  LoanRepaid: 'ignores',
+  LoanInterestSubsidised: 'ignores',
 });
 
 /** A linkage's parties, once per linkage. */
@@ -69,6 +74,9 @@ export const linkageLookupProjection: Projection = {
         return [row(LINKAGES, event.data.leaseId, 'lease', event.data.entityId, event.data.householdId)];
       case 'OrderContracted':
         return [row(LINKAGES, event.data.orderId, 'order', event.data.entityId, event.data.householdId)];
+      case 'LoanDisbursed':
+        // A loan is found by its household (a loan for own production names no entity).
+        return [row(LINKAGES, event.data.loanId, 'loan', event.data.entityId ?? '', event.data.householdId)];
       default: {
         const unknown: never = event;
         return unknown;
@@ -81,6 +89,7 @@ export const linkageLookupProjection: Projection = {
 export interface HouseholdEntry {
   householdId: string;
   township: string;
+  county: string;
   headName: string;
 }
 
@@ -96,6 +105,19 @@ export interface OrderTerms {
   product: string;
   startsOn: string;
   endsOn: string;
+}
+
+/** A household's loan as a repayment row finds it: by its contract number, or as the household's only loan. */
+export interface LoanTerms {
+  loanId: string;
+  lender: string;
+  contractNo?: string;
+}
+
+/** A registered entity found by its name, for rows that name one. */
+export interface EntityEntry {
+  entityId: string;
+  name: string;
 }
 
 export interface LeaseTerms {
@@ -126,6 +148,8 @@ export class LinkageDirectory {
   private readonly states = new Map<string, unknown>();
   private readonly employmentTerms = new Map<string, EmploymentTerms | null>();
   private readonly leaseTerms = new Map<string, LeaseTerms | null>();
+  private readonly loanTerms = new Map<string, LoanTerms[]>();
+  private readonly entitiesByName = new Map<string, EntityEntry[]>();
 
   constructor(
     private readonly streams: StreamWriter,
@@ -162,7 +186,7 @@ export class LinkageDirectory {
     const { state } = await this.streams.read(householdIdFor(registrationNo), household);
     const entry =
       state.status === 'registered'
-        ? { householdId: state.householdId, township: state.township, headName: state.headName }
+        ? { householdId: state.householdId, township: state.township, county: state.county, headName: state.headName }
         : null;
     this.households.set(registrationNo, entry);
     return entry ?? undefined;
@@ -248,6 +272,38 @@ export class LinkageDirectory {
       if (t) terms.push(t);
     }
     return terms.sort((a, b) => a.startsOn.localeCompare(b.startsOn) || a.orderId.localeCompare(b.orderId));
+  }
+
+  /** The household's loans, in the order recorded (only those the lookup held when the import began). */
+  async loans(householdId: string): Promise<LoanTerms[]> {
+    const cached = this.loanTerms.get(householdId);
+    if (cached) return cached;
+    const { rows } = await this.pool.query<{ linkage_id: string }>(
+      `select linkage_id from import_linkages where household_id = $1 and kind = 'loan' order by linkage_id`,
+      [householdId],
+    );
+    const terms: LoanTerms[] = [];
+    for (const r of rows) {
+      const { state } = await this.streams.read(r.linkage_id, loan);
+      if (state.status !== 'disbursed') continue;
+      const { loanId, lender, contractNo } = state.terms;
+      terms.push({ loanId, lender, ...(contractNo === undefined ? {} : { contractNo }) });
+    }
+    this.loanTerms.set(householdId, terms);
+    return terms;
+  }
+
+  /** Registered entities of exactly this name (from the console's entity list, which may lag a moment behind). */
+  async entitiesNamed(name: string): Promise<EntityEntry[]> {
+    const cached = this.entitiesByName.get(name);
+    if (cached) return cached;
+    const { rows } = await this.pool.query<{ entity_id: string; name: string }>(
+      'select entity_id, name from entity_list where name = $1 order by entity_id',
+      [name],
+    );
+    const found = rows.map((r) => ({ entityId: r.entity_id, name: r.name }));
+    this.entitiesByName.set(name, found);
+    return found;
   }
 
   /** A household's state as its stream tells it (for decide functions that take the party). */

@@ -89,6 +89,9 @@ const OBLIGATION_EVENT_TYPES = handledTypes<ObligationEvent>({
   PaymentReversed: 'handles',
   UserRegistered: 'ignores',
   UserTokenReplaced: 'ignores',
+  LoanDisbursed: 'ignores',
+  LoanRepaid: 'ignores',
+  LoanInterestSubsidised: 'ignores',
 });
 
 /** What each household is owed on a declaration: its allocations summed over its stakes, in stake order. */

@@ -6,14 +6,16 @@ import {
 import {
   statementAllocationsDroppedMigration,
   statementDividendHouseholdsMigration,
+  statementLoansMigration,
   statementMigration,
   statementProjectFundSourcesMigration,
   statementProjection,
 } from '../statements/statement.projection';
 import { obligationsMigration, obligationsProjection } from '../obligations/obligations.projection';
-import { fundFlowMigration, fundFlowProjection } from '../fund-flow/fund-flow.projection';
+import { fundFlowLoansMigration, fundFlowMigration, fundFlowProjection } from '../fund-flow/fund-flow.projection';
 import { coverageMigration, coverageProjection } from '../coverage/coverage.projection';
 import { directoryMigration, directoryProjection } from '../directory/directory.projection';
+import { loanBookMigration, loanBookProjection } from '../loans/loan-book/loan-book.projection';
 import type { Projection } from './projection';
 import { projectionCheckpointsMigration, projectionParkingMigration } from './projections.migration';
 
@@ -25,6 +27,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   fundFlowProjection,
   coverageProjection,
   directoryProjection,
+  loanBookProjection,
 ];
 
 /** Their tables, and the checkpoints table. */
@@ -36,8 +39,11 @@ export const projectionMigrations: readonly Migration[] = [
   statementDividendHouseholdsMigration,
   statementProjectFundSourcesMigration,
   statementAllocationsDroppedMigration,
+  statementLoansMigration,
   obligationsMigration,
   fundFlowMigration,
+  fundFlowLoansMigration,
   coverageMigration,
   directoryMigration,
+  loanBookMigration,
 ];

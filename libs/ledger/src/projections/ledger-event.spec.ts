@@ -25,6 +25,9 @@ const EVERY_TYPE: Record<LedgerEventType, true> = {
   PaymentReversed: true,
   UserRegistered: true,
   UserTokenReplaced: true,
+  LoanDisbursed: true,
+  LoanRepaid: true,
+  LoanInterestSubsidised: true,
 };
 const ignoringAll = Object.fromEntries(Object.keys(EVERY_TYPE).map((t) => [t, 'ignores'])) as Record<
   LedgerEventType,

@@ -3,6 +3,7 @@ import type { EmploymentEvent } from '../employment/employment.events';
 import type { EntityRegistered } from '../entities/entity.events';
 import type { HouseholdEvent } from '../households/household.events';
 import type { LeaseEvent } from '../leases/lease.events';
+import type { LoanEvent } from '../loans/loan.events';
 import type { OrderEvent } from '../orders/order.events';
 import type { ProjectEvent } from '../projects/project.events';
 import type { StakeEvent } from '../stakes/stake.events';
@@ -21,6 +22,7 @@ export type LedgerEvent =
   | LeaseEvent
   | EmploymentEvent
   | OrderEvent
+  | LoanEvent
   | UserEvent;
 
 export type LedgerEventType = LedgerEvent['type'];

@@ -20,6 +20,8 @@ export type StakeAcquired = DomainEvent<
     /** The project whose disbursement bought a fiscal-fund stake. */
     projectId?: string;
     source: StakeSource;
+    /** The household's loan a `household_loan` stake was bought with (户贷企用), when named. */
+    loanId?: string;
     principalFen: number;
     /** Shares held: the weight of this stake in a pro-rata dividend. */
     shares: number;

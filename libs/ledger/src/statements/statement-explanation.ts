@@ -8,6 +8,7 @@ import { parsePeriod } from '../shared/period';
 import type { WageBasis } from '../employment/employment.events';
 import type {
   DividendLineBasis,
+  InterestSubsidyLineBasis,
   PurchaseLineBasis,
   RentLineBasis,
   StatementKind,
@@ -27,6 +28,7 @@ export type ExplainableLine = {
   | { kind: 'rent'; basis: RentLineBasis }
   | { kind: 'wage'; basis: WageLineBasis }
   | { kind: 'purchase'; basis: PurchaseLineBasis; deliveredOn?: string }
+  | { kind: 'interest_subsidy'; basis: InterestSubsidyLineBasis }
 );
 
 const HALF_ZH = ['上半年', '下半年'];
@@ -106,6 +108,9 @@ const WAGE_BASIS_EN: Record<WageBasis, string> = {
   piece: 'piece rate',
 };
 
+/** A rate in basis points as a percentage: 435 → `4.35%`. */
+const percent = (bp: number) => `${(bp / 100).toFixed(2)}%`;
+
 const yuanZh = (fen: number) => `${formatYuan(fen)} 元`;
 const yuanEn = (fen: number) => `${formatYuan(fen)} yuan`;
 const sourceZh = (source: string) => FUND_SOURCE_ZH[source as FundSource] ?? source;
@@ -181,6 +186,15 @@ function explainZh(line: ExplainableLine): string {
         `${yuanZh(line.amountFen)}${delivered}`
       );
     }
+    case 'interest_subsidy': {
+      const b = line.basis;
+      const invested = line.entityName ? `，投入${line.entityName}（户贷企用）` : '';
+      return (
+        `扶贫小额信贷财政贴息：${b.lender}贷款 ${yuanZh(b.principalFen)}${invested}，年利率 ${percent(b.annualRateBp)}，` +
+        `贴息利率 ${percent(b.subsidyRateBp)}；已还利息 ${yuanZh(b.interestRepaidFen)}，可贴息至多 ${yuanZh(b.capFen)}，` +
+        `本次贴息 ${yuanZh(line.amountFen)}`
+      );
+    }
   }
 }
 
@@ -245,6 +259,15 @@ function explainEn(line: ExplainableLine): string {
         `${yuanEn(line.amountFen)}${delivered}`
       );
     }
+    case 'interest_subsidy': {
+      const b = line.basis;
+      const invested = line.entityName ? `, invested in ${line.entityName}` : '';
+      return (
+        `Interest subsidy on a poverty micro-credit loan of ${yuanEn(b.principalFen)} from ${b.lender}${invested} ` +
+        `at ${percent(b.annualRateBp)}, subsidised at ${percent(b.subsidyRateBp)}: of ${yuanEn(b.interestRepaidFen)} ` +
+        `interest repaid, at most ${yuanEn(b.capFen)} is subsidised; this payment ${yuanEn(line.amountFen)}`
+      );
+    }
   }
 }
 
@@ -254,4 +277,5 @@ export const FORM_OF_KIND = {
   rent: 'lease',
   wage: 'labour',
   purchase: 'order',
+  interest_subsidy: 'credit',
 } as const satisfies Record<StatementKind, string>;

@@ -4,6 +4,7 @@ import type { DividendEvent } from '../dividends/dividend.events';
 import type { EmploymentEvent } from '../employment/employment.events';
 import type { HouseholdEvent } from '../households/household.events';
 import type { LeaseEvent } from '../leases/lease.events';
+import type { LoanEvent } from '../loans/loan.events';
 import type { OrderEvent } from '../orders/order.events';
 import type { ProjectEvent } from '../projects/project.events';
 import { FUND_SOURCES } from '../projects/project.events';
@@ -114,7 +115,8 @@ export const statementMigration: Migration = {
   `,
 };
 
-type StatementEvent = HouseholdEvent | ProjectEvent | DividendEvent | LeaseEvent | EmploymentEvent | OrderEvent;
+type StatementEvent =
+  HouseholdEvent | ProjectEvent | DividendEvent | LeaseEvent | EmploymentEvent | OrderEvent | LoanEvent;
 
 const STATEMENT_EVENT_TYPES = handledTypes<StatementEvent>({
   HouseholdRegistered: 'handles',
@@ -138,6 +140,9 @@ const STATEMENT_EVENT_TYPES = handledTypes<StatementEvent>({
   PaymentReversed: 'handles',
   UserRegistered: 'ignores',
   UserTokenReplaced: 'ignores',
+  LoanDisbursed: 'handles',
+  LoanRepaid: 'handles',
+  LoanInterestSubsidised: 'handles',
 });
 
 const LINE_COLUMNS = `payment_id, household_id, paid_on, amount_fen, form, kind, entity_id, entity_name, linkage_id,
@@ -199,6 +204,39 @@ export const statementProjectFundSourcesMigration: Migration = {
 export const statementAllocationsDroppedMigration: Migration = {
   name: '0203-statement-allocations-dropped',
   up: `drop table statement_allocations;`,
+};
+
+/**
+ * The household's loans (扶贫小额信贷) for `holdings.loans`, and their repayments (principal only
+ * matters: what is still owed), each with when it was recorded and reversed so that a statement as
+ * of an earlier instant shows the loan as it stood. Repayments are not income: never lines.
+ */
+export const statementLoansMigration: Migration = {
+  name: '0204-statement-loans',
+  up: `
+    create table statement_loans (
+      loan_id      text primary key,
+      household_id text        not null,
+      lender       text        not null,
+      contract_no  text,
+      principal_fen bigint     not null,
+      use          text        not null,
+      entity_id    text,
+      entity_name  text,
+      disbursed_on date        not null,
+      matures_on   date        not null,
+      recorded_at  timestamptz not null
+    );
+    create index statement_loans_household on statement_loans (household_id);
+    create table statement_loan_repayments (
+      payment_id           text primary key,
+      loan_id              text        not null,
+      principal_fen        bigint      not null,
+      recorded_at          timestamptz not null,
+      reversal_recorded_at timestamptz
+    );
+    create index statement_loan_repayments_loan on statement_loan_repayments (loan_id);
+  `,
 };
 
 /**
@@ -336,7 +374,42 @@ const EMPLOYMENTS = insertOnce('statement_employments', 'employment_id', {
 
 const ORDERS = insertOnce('statement_orders', 'order_id', { order_id: 'text', entity_id: 'text', entity_name: 'text' });
 
-type LineKind = 'dividend' | 'rent' | 'wage' | 'purchase';
+const LOANS = insertOnce('statement_loans', 'loan_id', {
+  loan_id: 'text',
+  household_id: 'text',
+  lender: 'text',
+  contract_no: 'text',
+  principal_fen: 'bigint',
+  use: 'text',
+  entity_id: 'text',
+  entity_name: 'text',
+  disbursed_on: 'date',
+  matures_on: 'date',
+  recorded_at: 'timestamptz',
+});
+
+const LOAN_REPAYMENTS = insertOnce('statement_loan_repayments', 'payment_id', {
+  payment_id: 'text',
+  loan_id: 'text',
+  principal_fen: 'bigint',
+  recorded_at: 'timestamptz',
+});
+
+/** Only the first reversal of a repayment counts, as for lines. */
+const LOAN_REPAYMENT_REVERSED = rowStatement({
+  columns: { payment_id: 'text', recorded_at: 'timestamptz' },
+  sql: `update statement_loan_repayments p set reversal_recorded_at = v.recorded_at
+          from (select distinct on (r.payment_id) r.payment_id, r.recorded_at from ROWS order by r.payment_id, r.ord) v
+         where p.payment_id = v.payment_id and p.reversal_recorded_at is null`,
+  reads: ['statement_loan_repayments'],
+  writes: ['statement_loan_repayments'],
+  keys: (r) => ({
+    reads: [`statement_loan_repayments:${String(r.payment_id)}`],
+    writes: [`statement_loan_repayments:${String(r.payment_id)}`],
+  }),
+});
+
+type LineKind = 'dividend' | 'rent' | 'wage' | 'purchase' | 'interest_subsidy';
 
 /** What a line of each kind reads of the helper tables (a dividend's basis lists projects: any of them). */
 const LINE_READS: Record<LineKind, (linkageId: string) => string[]> = {
@@ -344,6 +417,8 @@ const LINE_READS: Record<LineKind, (linkageId: string) => string[]> = {
   rent: (id) => [`statement_leases:${id}`],
   wage: (id) => [`statement_employments:${id}`],
   purchase: (id) => [`statement_orders:${id}`],
+  // A subsidy carries its loan's terms and entity itself.
+  interest_subsidy: () => [],
 };
 
 /**
@@ -363,6 +438,7 @@ const LINES = rowStatement({
     period: 'text',
     delivered_on: 'date',
     entity_id: 'text',
+    entity_name: 'text',
     worker_name: 'text',
     days_worked: 'int',
     supplementary: 'boolean',
@@ -378,10 +454,12 @@ const LINES = rowStatement({
                case r.kind when 'dividend' then d.entity_id
                            when 'rent' then coalesce(l.entity_id, r.entity_id)
                            when 'wage' then coalesce(e.entity_id, '')
+                           when 'interest_subsidy' then coalesce(r.entity_id, '')
                            else coalesce(o.entity_id, '') end,
                case r.kind when 'dividend' then d.entity_name
                            when 'rent' then coalesce(l.entity_name, r.entity_id)
                            when 'wage' then coalesce(e.entity_name, '')
+                           when 'interest_subsidy' then coalesce(r.entity_name, '')
                            else coalesce(o.entity_name, '') end,
                r.linkage_id,
                case r.kind when 'dividend' then d.period else r.period end,
@@ -430,7 +508,7 @@ function line(
   recordedBy: string | null,
   l: {
     kind: LineKind;
-    form: 'equity' | 'lease' | 'labour' | 'order';
+    form: 'equity' | 'lease' | 'labour' | 'order' | 'credit';
     paymentId: string;
     householdId: string;
     paidOn: string;
@@ -439,6 +517,7 @@ function line(
     period?: string;
     deliveredOn?: string;
     entityId?: string;
+    entityName?: string;
     workerName?: string;
     daysWorked?: number | null;
     supplementary?: boolean;
@@ -459,6 +538,7 @@ function line(
     l.period ?? null,
     l.deliveredOn ?? null,
     l.entityId ?? null,
+    l.entityName ?? null,
     l.workerName ?? null,
     l.daysWorked ?? null,
     l.supplementary ?? null,
@@ -498,6 +578,8 @@ export const statementProjection: Projection = {
     'statement_leases',
     'statement_employments',
     'statement_orders',
+    'statement_loan_repayments',
+    'statement_loans',
     'statement_project_funds',
     'statement_projects',
     'statement_households',
@@ -639,8 +721,64 @@ export const statementProjection: Projection = {
           }),
         ];
       }
-      case 'PaymentReversed':
-        return [row(REVERSED, event.data.paymentId, event.data.reversalId, event.data.reason, recorded.recordedAt)];
+      case 'LoanDisbursed': {
+        const d = event.data;
+        return [
+          row(
+            LOANS,
+            d.loanId,
+            d.householdId,
+            d.lender,
+            d.contractNo ?? null,
+            d.principalFen,
+            d.use,
+            d.entityId ?? null,
+            d.entityName ?? null,
+            d.disbursedOn,
+            d.maturesOn,
+            recorded.recordedAt,
+          ),
+        ];
+      }
+      case 'LoanRepaid':
+        // Not income: no line; only what is still owed on the loan, for holdings.
+        return [
+          row(LOAN_REPAYMENTS, event.data.paymentId, event.data.loanId, event.data.principalFen, recorded.recordedAt),
+        ];
+      case 'LoanInterestSubsidised': {
+        const d = event.data;
+        return [
+          line(recorded, recordedBy, {
+            kind: 'interest_subsidy',
+            form: 'credit',
+            paymentId: d.paymentId,
+            householdId: d.householdId,
+            paidOn: d.paidOn,
+            amountFen: d.amountFen,
+            linkageId: d.loanId,
+            // A subsidy has no period of its own: the line shows the year it was paid in.
+            period: d.paidOn.slice(0, 4),
+            ...(d.entityId === undefined ? {} : { entityId: d.entityId, entityName: d.entityName ?? '' }),
+            basis: JSON.stringify({
+              loanId: d.loanId,
+              lender: d.lender,
+              principalFen: d.principalFen,
+              annualRateBp: d.annualRateBp,
+              subsidyRateBp: d.subsidyRateBp,
+              interestRepaidFen: d.interestRepaidFen,
+              capFen: d.capFen,
+            }),
+          }),
+        ];
+      }
+      case 'PaymentReversed': {
+        const { paymentId, reversalId, reason } = event.data;
+        const reversed = [row(REVERSED, paymentId, reversalId, reason, recorded.recordedAt)];
+        // A loan's payment may be a repayment, which has no line but lowers what is owed.
+        return paymentId.startsWith('loan-')
+          ? [...reversed, row(LOAN_REPAYMENT_REVERSED, paymentId, recorded.recordedAt)]
+          : reversed;
+      }
       case 'ProjectFundsDisbursed':
       case 'LeaseEnded':
       case 'EmploymentEnded':

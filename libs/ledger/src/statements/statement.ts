@@ -10,7 +10,14 @@ import type { ProjectionsHost } from '../projections/projections-host';
 import { plainYuan } from '../shared/money';
 import { explainLine, type ExplainableLine } from './statement-explanation';
 import { statementProjection } from './statement.projection';
-import type { Statement, StatementForm, StatementKind, StatementLang, StatementLine } from './statement.view';
+import type {
+  LoanHolding,
+  Statement,
+  StatementForm,
+  StatementKind,
+  StatementLang,
+  StatementLine,
+} from './statement.view';
 
 export interface StatementRequest {
   householdId: string;
@@ -118,18 +125,66 @@ export async function loadStatement(
   assertMayReadIn(actor, household.township, household.id);
 
   const lines = lineRows.map((row) => toLine(row, lang));
-  const byForm: Record<StatementForm, number> = { equity: 0, lease: 0, labour: 0, order: 0 };
+  const byForm: Record<StatementForm, number> = { equity: 0, lease: 0, labour: 0, order: 0, credit: 0 };
   for (const line of lines) if (!line.reversed) byForm[line.form] += line.amountFen;
+  const loans = await loadLoanHoldings(sources.pool, household.id, request.asOf);
   return {
     household,
     from: request.from ?? null,
     to: request.to ?? null,
     asOf: request.asOf ?? null,
     position,
-    totalFen: byForm.equity + byForm.lease + byForm.labour + byForm.order,
+    totalFen: byForm.equity + byForm.lease + byForm.labour + byForm.order + byForm.credit,
     byForm,
     lines,
+    holdings: { loans },
   };
+}
+
+interface LoanHoldingRow {
+  loan_id: string;
+  lender: string;
+  contract_no: string | null;
+  principal_fen: string;
+  outstanding_fen: string;
+  use: LoanHolding['use'];
+  entity_id: string | null;
+  entity_name: string | null;
+  disbursed_on: string;
+  matures_on: string;
+}
+
+/**
+ * The household's loans as recorded at `asOf` (all of them without it), with the principal still
+ * owed then: repayments recorded by then, less those reversed by then.
+ */
+async function loadLoanHoldings(pool: Pool, householdId: string, asOf: string | undefined): Promise<LoanHolding[]> {
+  const { rows } = await pool.query<LoanHoldingRow>({
+    name: 'ledger_load_statement_loans',
+    text: `select l.loan_id, l.lender, l.contract_no, l.principal_fen, l.use, l.entity_id, l.entity_name,
+                  to_char(l.disbursed_on, 'YYYY-MM-DD') as disbursed_on, to_char(l.matures_on, 'YYYY-MM-DD') as matures_on,
+                  l.principal_fen - coalesce((
+                    select sum(p.principal_fen) from statement_loan_repayments p
+                     where p.loan_id = l.loan_id
+                       and ($2::timestamptz is null or p.recorded_at <= $2::timestamptz)
+                       and (p.reversal_recorded_at is null
+                            or ($2::timestamptz is not null and p.reversal_recorded_at > $2::timestamptz))), 0) as outstanding_fen
+             from statement_loans l
+            where l.household_id = $1 and ($2::timestamptz is null or l.recorded_at <= $2::timestamptz)
+            order by l.disbursed_on, l.recorded_at, l.loan_id`,
+    values: [householdId, asOf ?? null],
+  });
+  return rows.map((r) => ({
+    loanId: r.loan_id,
+    lender: r.lender,
+    ...(r.contract_no === null ? {} : { contractNo: r.contract_no }),
+    principalFen: Number(r.principal_fen),
+    outstandingPrincipalFen: Number(r.outstanding_fen),
+    use: r.use,
+    ...(r.entity_id === null ? {} : { entity: { id: r.entity_id, name: r.entity_name ?? '' } }),
+    disbursedOn: r.disbursed_on,
+    maturesOn: r.matures_on,
+  }));
 }
 
 function toHousehold(row: HouseholdRow): HouseholdSummary {
@@ -179,6 +234,15 @@ const BASIS_KEYS: Record<StatementKind, readonly string[]> = {
   rent: ['leaseId', 'areaMu', 'rentPerMuYearFen', 'periodShare', 'dueFen'],
   wage: ['employmentId', 'workerName', 'wageBasis', 'rateFen', 'daysWorked', 'supplementary'],
   purchase: ['orderId', 'product', 'unit', 'quantity', 'priceFen'],
+  interest_subsidy: [
+    'loanId',
+    'lender',
+    'principalFen',
+    'annualRateBp',
+    'subsidyRateBp',
+    'interestRepaidFen',
+    'capFen',
+  ],
 };
 
 /** The basis the projection wrote for a line of this kind, its fields in the contract's order. */
@@ -209,7 +273,9 @@ function toLine(row: LineRow, lang: StatementLang): StatementLine {
     amountFen,
     form: row.form,
     kind: row.kind,
-    entity: { id: row.entity_id, name: row.entity_name },
+    // A subsidy on a loan for the household's own production concerns no entity.
+    entity:
+      row.kind === 'interest_subsidy' && row.entity_id === '' ? null : { id: row.entity_id, name: row.entity_name },
     linkageId: row.linkage_id,
     period: row.period,
     explanation: explainLine(explainable, lang),
@@ -235,7 +301,7 @@ export const STATEMENT_CSV_COLUMNS: readonly CsvColumn<StatementLine>[] = [
   { header: 'paidOn', value: (l) => l.paidOn },
   { header: 'form', value: (l) => l.form },
   { header: 'kind', value: (l) => l.kind },
-  { header: 'entityName', value: (l) => l.entity.name },
+  { header: 'entityName', value: (l) => l.entity?.name ?? '' },
   { header: 'period', value: (l) => l.period },
   { header: 'amountFen', value: (l) => l.amountFen },
   { header: 'amountYuan', value: (l) => plainYuan(l.amountFen) },

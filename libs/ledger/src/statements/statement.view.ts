@@ -9,9 +9,9 @@ import type { FundSource } from '../projects/project.events';
 
 /** Language of a statement: Chinese by default. */
 export type StatementLang = 'zh' | 'en';
-/** The four linkage forms a payment can come through. */
-export type StatementForm = 'equity' | 'lease' | 'labour' | 'order';
-export type StatementKind = 'dividend' | 'rent' | 'wage' | 'purchase';
+/** The linkage forms a payment can come through: the four linkages, and poverty micro-credit (its interest subsidy). */
+export type StatementForm = 'equity' | 'lease' | 'labour' | 'order' | 'credit';
+export type StatementKind = 'dividend' | 'rent' | 'wage' | 'purchase' | 'interest_subsidy';
 
 /** Why a dividend was paid: the household's part of a declaration, over all its stakes in it. */
 export interface DividendLineBasis {
@@ -58,11 +58,29 @@ export interface PurchaseLineBasis {
   priceFen: number;
 }
 
+/** Why an interest subsidy (贴息) was paid: the loan, its rates, and the cap the interest repaid gave. */
+export interface InterestSubsidyLineBasis {
+  loanId: string;
+  lender: string;
+  principalFen: number;
+  annualRateBp: number;
+  subsidyRateBp: number;
+  /** Interest repaid on the loan on or before the subsidy's paidOn, net of reversals, when it was paid. */
+  interestRepaidFen: number;
+  /** interestRepaidFen × subsidyRateBp ÷ annualRateBp, rounded down: the most all subsidies may add up to. */
+  capFen: number;
+}
+
+/** An operating entity as a statement names it. */
+export interface EntityRef {
+  id: string;
+  name: string;
+}
+
 interface LineCommon {
   paymentId: string;
   paidOn: string;
   amountFen: number;
-  entity: { id: string; name: string };
   linkageId: string;
   /** The period paid for; for a purchase, the month the produce was delivered. */
   period: string;
@@ -79,10 +97,17 @@ interface LineCommon {
 /** One payment to the household, explained. */
 export type StatementLine = LineCommon &
   (
-    | { form: 'equity'; kind: 'dividend'; basis: DividendLineBasis }
-    | { form: 'lease'; kind: 'rent'; basis: RentLineBasis }
-    | { form: 'labour'; kind: 'wage'; basis: WageLineBasis }
-    | { form: 'order'; kind: 'purchase'; basis: PurchaseLineBasis }
+    | { form: 'equity'; kind: 'dividend'; basis: DividendLineBasis; entity: EntityRef }
+    | { form: 'lease'; kind: 'rent'; basis: RentLineBasis; entity: EntityRef }
+    | { form: 'labour'; kind: 'wage'; basis: WageLineBasis; entity: EntityRef }
+    | { form: 'order'; kind: 'purchase'; basis: PurchaseLineBasis; entity: EntityRef }
+    | {
+        form: 'credit';
+        kind: 'interest_subsidy';
+        basis: InterestSubsidyLineBasis;
+        /** The entity the loan was invested in (户贷企用), or null for a loan for own production. */
+        entity: EntityRef | null;
+      }
   );
 
 /** `GET /v1/households/{id}/statement`: everything a household received, and why, as of an instant. */
@@ -100,4 +125,25 @@ export interface Statement {
   byForm: Record<StatementForm, number>;
   /** Ordered by paidOn, then by when they were recorded. */
   lines: StatementLine[];
+  /** What the household holds, as recorded at `asOf` (ended ones included). Loans for now; stakes, leases and the rest join here. */
+  holdings: StatementHoldings;
+}
+
+/** The household's linkages and loans, each list in the order recorded. */
+export interface StatementHoldings {
+  loans: LoanHolding[];
+}
+
+/** A poverty micro-credit loan the household took (扶贫小额信贷), with the principal it still owes. */
+export interface LoanHolding {
+  loanId: string;
+  lender: string;
+  contractNo?: string;
+  principalFen: number;
+  outstandingPrincipalFen: number;
+  use: 'own_production' | 'invested_in_entity';
+  /** The entity the loan was invested in (户贷企用). */
+  entity?: EntityRef;
+  disbursedOn: string;
+  maturesOn: string;
 }

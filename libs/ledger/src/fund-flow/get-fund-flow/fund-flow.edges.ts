@@ -1,4 +1,5 @@
 import type { FundSource } from '../../projects/project.events';
+import type { CreditFlow } from '../fund-flow.credit';
 import type { DisbursementFigure, DividendPaidFigure, FundFigure, StakeFigure } from '../fund-flow.figures';
 import type { FundFlowNames } from './read-fund-flow';
 import type { FundFlowEdge, FundFlowView } from './fund-flow.view';
@@ -22,11 +23,16 @@ export interface FundFlowSteps {
   disbursements: readonly DisbursementFigure[];
   stakes: readonly StakeFigure[];
   dividendsPaid: readonly DividendPaidFigure[];
+  /** Micro-credit the project subsidises (none when left out). */
+  credit?: readonly CreditFlow[];
 }
 
 /**
  * The flow as edges, one CSV row each: fund source → project (funds), project → entity
- * (disbursement), entity → household (a fiscal-fund stake's principal; the dividends paid on it).
+ * (disbursement), entity → household (a fiscal-fund stake's principal; the dividends paid on it);
+ * and for micro-credit the project subsidises: the bank's credit → household (loan), household →
+ * entity (the stakes naming the loan), household or entity → credit (repayments, principal and
+ * interest), project → household (subsidy).
  */
 export function fundFlowEdges(view: FundFlowSteps, names: FundFlowNames, lang: 'zh' | 'en' = 'zh'): FundFlowEdge[] {
   const { project } = view;
@@ -34,6 +40,45 @@ export function fundFlowEdges(view: FundFlowSteps, names: FundFlowNames, lang: '
     names.entities[id] ?? view.disbursements.find((d) => d.entityId === id)?.entityName ?? '';
   const householdName = (id: string) => names.households[id] ?? '';
   const stakeEntity = new Map(view.stakes.map((s) => [s.stakeId, s.entityId]));
+  const household = (id: string) => ({ kind: 'household' as const, id, name: householdName(id) });
+  const entity = (id: string) => ({ kind: 'entity' as const, id, name: entityName(id) });
+  const lenderNode = (lender: string) => ({
+    kind: 'fund_source' as const,
+    id: 'credit',
+    name: `${lender}（${fundSourceName('credit', lang)}）`,
+  });
+  const edge = (
+    kind: FundFlowEdge['edge'],
+    from: { kind: FundFlowEdge['fromKind']; id: string; name: string },
+    to: { kind: FundFlowEdge['toKind']; id: string; name: string },
+    amountFen: number,
+  ): FundFlowEdge => ({
+    edge: kind,
+    fromKind: from.kind,
+    fromId: from.id,
+    fromName: from.name,
+    toKind: to.kind,
+    toId: to.id,
+    toName: to.name,
+    amountFen,
+  });
+  const projectNode = { kind: 'project' as const, id: project.id, name: project.name };
+  const credit = (view.credit ?? []).flatMap((c): FundFlowEdge[] => {
+    const repaidFen = c.repaidPrincipalFen + c.interestRepaidFen;
+    return [
+      edge('loan', lenderNode(c.lender), household(c.householdId), c.principalFen),
+      ...(c.entityId !== undefined && c.investedFen > 0
+        ? [edge('loan_stake', household(c.householdId), entity(c.entityId), c.investedFen)]
+        : []),
+      ...(c.entityId !== undefined && c.repaidByEntityFen > 0
+        ? [edge('repayment', entity(c.entityId), lenderNode(c.lender), c.repaidByEntityFen)]
+        : []),
+      ...(repaidFen - c.repaidByEntityFen > 0
+        ? [edge('repayment', household(c.householdId), lenderNode(c.lender), repaidFen - c.repaidByEntityFen)]
+        : []),
+      ...(c.subsidisedFen > 0 ? [edge('subsidy', projectNode, household(c.householdId), c.subsidisedFen)] : []),
+    ];
+  });
   return [
     ...view.funds.map((f): FundFlowEdge => ({
       edge: 'funds',
@@ -78,5 +123,6 @@ export function fundFlowEdges(view: FundFlowSteps, names: FundFlowNames, lang: '
         amountFen: d.amountFen,
       };
     }),
+    ...credit,
   ];
 }

@@ -1,4 +1,5 @@
 import type { ProjectIndustry } from '../../projects/project.events';
+import type { CreditFlow } from '../fund-flow.credit';
 import type {
   DisbursementFigure,
   DividendPaidFigure,
@@ -19,7 +20,10 @@ export interface FundFlowView {
   stakes: StakeFigure[];
   /** Dividends paid (not reversed) attributed to those stakes. */
   dividendsPaid: DividendPaidFigure[];
-  totals: FundFlowTotals;
+  /** Poverty micro-credit whose interest the project subsidises: each loan from the bank to the household, into the entity and back. */
+  credit: CreditFlow[];
+  /** `subsidisedFen`: the project's interest subsidies on those loans, not reversed. */
+  totals: FundFlowTotals & { subsidisedFen: number };
   /** Every step whose money exceeds its source. */
   flags: FundFlowFlag[];
 }
@@ -28,7 +32,7 @@ export type NodeKind = 'fund_source' | 'project' | 'entity' | 'household';
 
 /** One edge of the flow, as a CSV row. */
 export interface FundFlowEdge {
-  edge: 'funds' | 'disbursement' | 'stake' | 'dividend';
+  edge: 'funds' | 'disbursement' | 'stake' | 'dividend' | 'loan' | 'loan_stake' | 'repayment' | 'subsidy';
   fromKind: NodeKind;
   fromId: string;
   fromName: string;

@@ -4,6 +4,7 @@ import { forbidden, notFound } from '../../common/domain-error';
 import { StreamWriter } from '../../common/stream-writer';
 import { ProjectionsHost } from '../../projections/projections-host';
 import { project } from '../../projects/project.state';
+import { creditFigures } from '../fund-flow.credit';
 import { fundFlowFigures } from '../fund-flow.figures';
 import { fundFlowProjection } from '../fund-flow.projection';
 import { fundFlowEdges } from './fund-flow.edges';
@@ -39,8 +40,10 @@ export class GetFundFlowHandler implements IQueryHandler<GetFundFlowQuery> {
     }
     await this.projections.waitFor(filter.minPosition, [fundFlowProjection.name]);
     const lang = filter.lang ?? 'zh';
-    const { names, ...input } = await readFundFlow(this.database.pool, projectId);
+    const { names, creditInput, ...input } = await readFundFlow(this.database.pool, projectId);
     const { dividendsPaid, totals, flags } = fundFlowFigures({ ...input, names }, lang);
+    const householdName = (id: string) => (names.households[id] === undefined ? id : `${names.households[id]} (${id})`);
+    const credit = creditFigures(creditInput, householdName, lang);
     const view: FundFlowView = {
       project: {
         id: state.projectId,
@@ -53,8 +56,9 @@ export class GetFundFlowHandler implements IQueryHandler<GetFundFlowQuery> {
       disbursements: [...input.disbursements],
       stakes: [...input.stakes],
       dividendsPaid,
-      totals,
-      flags,
+      credit: credit.credit,
+      totals: { ...totals, subsidisedFen: credit.subsidisedFen },
+      flags: [...flags, ...credit.flags],
     };
     return { view, edges: fundFlowEdges(view, names, lang) };
   }

@@ -1,6 +1,14 @@
 import type { Pool, PoolClient } from 'pg';
 import { FUND_SOURCES, type FundSource } from '../../projects/project.events';
+import type { LoanFigure, LoanPaymentFigure, LoanStakeFigure } from '../fund-flow.credit';
 import type { FundFlowInput } from '../fund-flow.figures';
+
+/** The micro-credit the project subsidises, as `creditFigures` takes it. */
+export interface CreditInput {
+  loans: LoanFigure[];
+  stakes: LoanStakeFigure[];
+  payments: LoanPaymentFigure[];
+}
 
 /** Names of the entities and households the flow passes through, for CSV and flags. */
 export interface FundFlowNames {
@@ -24,7 +32,10 @@ const PAIRS = `
  * read-only repeatable-read transaction), so a batch the projection commits meanwhile cannot make
  * one step look larger than its source.
  */
-export async function readFundFlow(pool: Pool, projectId: string): Promise<FundFlowInput & { names: FundFlowNames }> {
+export async function readFundFlow(
+  pool: Pool,
+  projectId: string,
+): Promise<FundFlowInput & { names: FundFlowNames; creditInput: CreditInput }> {
   const client = await pool.connect();
   try {
     await client.query('begin transaction isolation level repeatable read read only');
@@ -42,7 +53,7 @@ export async function readFundFlow(pool: Pool, projectId: string): Promise<FundF
 async function readInSnapshot(
   client: PoolClient,
   projectId: string,
-): Promise<FundFlowInput & { names: FundFlowNames }> {
+): Promise<FundFlowInput & { names: FundFlowNames; creditInput: CreditInput }> {
   const funds = await client.query<{ source: FundSource; amount_fen: string }>(
     'select source, sum(amount_fen) as amount_fen from fund_flow_funds where project_id = $1 group by source',
     [projectId],
@@ -86,7 +97,10 @@ async function readInSnapshot(
   const entityIds = [
     ...new Set([...disbursements.rows.map((r) => r.entity_id), ...stakes.rows.map((r) => r.entity_id)]),
   ];
-  const householdIds = [...new Set(stakes.rows.map((r) => r.household_id))];
+  const creditInput = await readCredit(client, projectId);
+  const householdIds = [
+    ...new Set([...stakes.rows.map((r) => r.household_id), ...creditInput.loans.map((l) => l.householdId)]),
+  ];
   const declarationIds = [...new Set(payments.rows.map((r) => r.declaration_id))];
   const entities = await client.query<{ entity_id: string; name: string }>(
     'select entity_id, name from fund_flow_entities where entity_id = any($1)',
@@ -102,6 +116,7 @@ async function readInSnapshot(
   );
   const bySource = new Map(funds.rows.map((r) => [r.source, Number(r.amount_fen)]));
   return {
+    creditInput,
     funds: FUND_SOURCES.filter((s) => bySource.has(s)).map((source) => ({
       source,
       amountFen: bySource.get(source) ?? 0,
@@ -135,5 +150,64 @@ async function readInSnapshot(
         declarations.rows.map((r) => [r.declaration_id, `${r.entity_name} ${r.period}`]),
       ),
     },
+  };
+}
+
+/** The loans whose interest subsidy the project pays, in the order recorded, their stakes and standing payments. */
+async function readCredit(client: PoolClient, projectId: string): Promise<CreditInput> {
+  const loans = await client.query<{
+    loan_id: string;
+    household_id: string;
+    entity_id: string | null;
+    lender: string;
+    principal_fen: string;
+    annual_rate_bp: number;
+    subsidy_rate_bp: number | null;
+  }>(
+    `select loan_id, household_id, entity_id, lender, principal_fen, annual_rate_bp, subsidy_rate_bp
+       from fund_flow_loans where subsidy_project_id = $1 order by position`,
+    [projectId],
+  );
+  const ids = loans.rows.map((r) => r.loan_id);
+  const stakes = await client.query<{ stake_id: string; loan_id: string; entity_id: string; principal_fen: string }>(
+    'select stake_id, loan_id, entity_id, principal_fen from fund_flow_loan_stakes where loan_id = any($1) order by stake_id',
+    [ids],
+  );
+  const payments = await client.query<{
+    loan_id: string;
+    kind: 'repayment' | 'subsidy';
+    paid_by: 'household' | 'entity' | null;
+    principal_fen: string;
+    interest_fen: string;
+    amount_fen: string;
+  }>(
+    `select loan_id, kind, paid_by, principal_fen, interest_fen, amount_fen
+       from fund_flow_loan_payments where loan_id = any($1) and not reversed order by payment_id`,
+    [ids],
+  );
+  return {
+    loans: loans.rows.map((r) => ({
+      loanId: r.loan_id,
+      householdId: r.household_id,
+      ...(r.entity_id === null ? {} : { entityId: r.entity_id }),
+      lender: r.lender,
+      principalFen: Number(r.principal_fen),
+      annualRateBp: r.annual_rate_bp,
+      ...(r.subsidy_rate_bp === null ? {} : { subsidyRateBp: r.subsidy_rate_bp }),
+    })),
+    stakes: stakes.rows.map((r) => ({
+      stakeId: r.stake_id,
+      loanId: r.loan_id,
+      entityId: r.entity_id,
+      principalFen: Number(r.principal_fen),
+    })),
+    payments: payments.rows.map((r) => ({
+      loanId: r.loan_id,
+      kind: r.kind,
+      ...(r.paid_by === null ? {} : { paidBy: r.paid_by }),
+      principalFen: Number(r.principal_fen),
+      interestFen: Number(r.interest_fen),
+      amountFen: Number(r.amount_fen),
+    })),
   };
 }

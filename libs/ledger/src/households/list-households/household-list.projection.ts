@@ -67,6 +67,9 @@ const TYPES = handledTypes<HouseholdEvent>({
   PaymentReversed: 'ignores',
   UserRegistered: 'ignores',
   UserTokenReplaced: 'ignores',
+  LoanDisbursed: 'ignores',
+  LoanRepaid: 'ignores',
+  LoanInterestSubsidised: 'ignores',
 });
 
 /** A household's status: the last change recorded wins, as it would one by one. */

@@ -19,7 +19,7 @@ export class ImportTemplatesController {
   @Get(':file')
   @ApiProduces('text/csv')
   template(@Param('file') file: string, @Req() request: Request, @Res() response: Response): void {
-    const kind = /^([a-z]+)\.csv$/.exec(file)?.[1];
+    const kind = /^([a-z]+(?:-[a-z]+)*)\.csv$/.exec(file)?.[1];
     if (!isImportKind(kind)) {
       throw notFound(
         'IMPORT.UNKNOWN_TEMPLATE',

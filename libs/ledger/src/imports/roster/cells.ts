@@ -193,3 +193,32 @@ export function parseWordCell<T>(
   const value = Object.prototype.hasOwnProperty.call(words, text) ? words[text] : undefined;
   return value === undefined ? bad(`write ${expected.en}`, `应填写${expected.zh}`) : ok(value);
 }
+
+/**
+ * A yearly rate in per cent with at most two decimals, as basis points: `4.35`, `4.35%` and `4.35 %`
+ * are 435. A spreadsheet cell formatted as a percentage stores the fraction (0.0435): a number below
+ * 1 is read so. String arithmetic only: `4.35` must not become 434.99999.
+ */
+export function parseRateCell(cell: Cell): Parsed<number> {
+  const message = bad(
+    'not a rate in per cent with at most two decimals (write e.g. 4.35 or 4.35%)',
+    '不是有效的利率（应写作 4.35 或 4.35%，最多两位小数）',
+  );
+  if (typeof cell === 'number' && cell > 0 && cell < 1) {
+    const bp = Math.round(cell * 10_000);
+    return Math.abs(bp - cell * 10_000) < 1e-6 && bp >= 1 ? ok(bp) : message;
+  }
+  const text = cellText(cell).replace(/\s*%$/, '');
+  if (text === '') return bad('missing', '未填写');
+  const match = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(text);
+  if (!match) return message;
+  const bp = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  return bp >= 1 && bp <= 10_000 ? ok(bp) : bad('must be above 0 and at most 100 %', '利率须大于 0 且不超过 100%');
+}
+
+/** Yuan with at most two decimals where 0 is allowed (a repayment of interest only): blank is 0 too. */
+export function parseAmountOrZeroCell(cell: Cell): Parsed<number> {
+  const text = typeof cell === 'number' ? String(cell) : cellText(cell);
+  if (text === '' || /^0+(?:\.0{1,2})?$/.test(text)) return ok(0);
+  return parseAmountCell(cell);
+}

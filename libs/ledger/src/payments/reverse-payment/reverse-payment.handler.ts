@@ -5,6 +5,7 @@ import type { WriteResult } from '../../common/write-result';
 import { dividendPayments } from '../../dividends/dividend.state';
 import { employmentPayments } from '../../employment/employment.state';
 import { leasePayments } from '../../leases/lease.state';
+import { loanPayments } from '../../loans/loan.state';
 import { orderPayments } from '../../orders/order.state';
 import { parsePaymentId, type PaymentReversed } from '../payment';
 import { ReversePaymentCommand } from './reverse-payment.command';
@@ -29,6 +30,9 @@ export class ReversePaymentHandler implements ICommandHandler<ReversePaymentComm
         return this.reverse(command, linkageId, oneHousehold(employmentPayments));
       case 'order':
         return this.reverse(command, linkageId, oneHousehold(orderPayments));
+      case 'loan':
+        // A loan's repayments and interest subsidies: both concern the borrowing household.
+        return this.reverse(command, linkageId, oneHousehold(loanPayments));
       default:
         return Promise.reject(paymentNotFound(command.payload.paymentId));
     }

@@ -11,6 +11,7 @@ export class AcquireStakeCommand extends Command<WriteResult> {
       householdId: string;
       projectId?: string;
       source: StakeSource;
+      loanId?: string;
       principalFen: number;
       shares: number;
       guaranteedYearlyFen?: number;

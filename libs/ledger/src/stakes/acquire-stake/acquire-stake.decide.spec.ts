@@ -133,3 +133,62 @@ describe('acquire a stake', () => {
       .thenRefused('STAKE.EXCEEDS_DISBURSEMENT', 'rule');
   });
 });
+
+describe('acquire a stake bought with a household loan (户贷企用)', () => {
+  const loanId = 'loan-0f8fad5b-d9cb-569f-a165-70867728950e';
+  const loanParty = {
+    loanId,
+    householdId: zhang,
+    use: 'invested_in_entity' as const,
+    entityId,
+    principalFen: 5_000_000,
+  };
+  const withLoan = specWith({ ...parties, loan: loanParty });
+  const loanStake = (principalFen: number) => ({
+    ...cash,
+    source: 'household_loan' as const,
+    loanId,
+    principalFen,
+  });
+
+  it('records the loan on the stake; several stakes may name one loan up to its principal', () => {
+    withLoan
+      .given([farmRegistered])
+      .when(new AcquireStakeCommand(loanStake(3_000_000), metadataFor(admin)))
+      .then([stake(1, { source: 'household_loan', loanId, principalFen: 3_000_000 })]);
+    withLoan
+      .given([farmRegistered, stake(1, { source: 'household_loan', loanId, principalFen: 3_000_000 })])
+      .when(new AcquireStakeCommand(loanStake(2_000_000), metadataFor(admin)))
+      .then([stake(2, { source: 'household_loan', loanId, principalFen: 2_000_000 })]);
+    withLoan
+      .given([farmRegistered, stake(1, { source: 'household_loan', loanId, principalFen: 3_000_000 })])
+      .when(new AcquireStakeCommand(loanStake(2_000_001), metadataFor(admin)))
+      .thenRefused('STAKE.EXCEEDS_LOAN', 'rule');
+  });
+
+  it('still accepts a household_loan stake that names no loan, as before loans were recorded', () => {
+    spec
+      .given([farmRegistered])
+      .when(new AcquireStakeCommand({ ...cash, source: 'household_loan' }, metadataFor(admin)))
+      .then([stake(1, { source: 'household_loan' })]);
+  });
+
+  it('refuses an unknown loan, another household’s, one for own production or invested elsewhere', () => {
+    spec
+      .given([farmRegistered])
+      .when(new AcquireStakeCommand(loanStake(100), metadataFor(admin)))
+      .thenRefused('STAKE.UNKNOWN_LOAN', 'rule');
+    specWith({ ...parties, loan: { ...loanParty, householdId: li } })
+      .given([farmRegistered])
+      .when(new AcquireStakeCommand(loanStake(100), metadataFor(admin)))
+      .thenRefused('STAKE.LOAN_OF_ANOTHER_HOUSEHOLD', 'rule');
+    specWith({ ...parties, loan: { ...loanParty, use: 'own_production', entityId: undefined } })
+      .given([farmRegistered])
+      .when(new AcquireStakeCommand(loanStake(100), metadataFor(admin)))
+      .thenRefused('STAKE.LOAN_NOT_INVESTED_HERE', 'rule');
+    specWith({ ...parties, loan: { ...loanParty, entityId: 'entity-other' } })
+      .given([farmRegistered])
+      .when(new AcquireStakeCommand(loanStake(100), metadataFor(admin)))
+      .thenRefused('STAKE.LOAN_NOT_INVESTED_HERE', 'rule');
+  });
+});

@@ -12,6 +12,17 @@ export interface AcquireStakeParties {
   household: { householdId: string; township: string } | undefined;
   /** Undefined when no project is named or no such project is registered. */
   project: { projectId: string; name: string; disbursedToEntityFen: number } | undefined;
+  /** The loan a `household_loan` stake names: undefined when none is named or no such loan is recorded. */
+  loan?: LoanOfStake;
+}
+
+/** What a stake needs to know of the loan it was bought with. */
+export interface LoanOfStake {
+  loanId: string;
+  householdId: string;
+  use: 'own_production' | 'invested_in_entity';
+  entityId?: string;
+  principalFen: number;
 }
 
 /**
@@ -86,6 +97,7 @@ export function decideAcquireStake(
       );
     }
   }
+  if (payload.loanId !== undefined) assertLoanCovers(payload, state, parties.loan);
   const data: StakeAcquired['data'] = {
     stakeId: stakeIdFor(payload.entityId, state.stakeCount + 1),
     entityId: payload.entityId,
@@ -93,6 +105,7 @@ export function decideAcquireStake(
     township: household.township,
     ...(payload.projectId === undefined ? {} : { projectId: payload.projectId }),
     source: payload.source,
+    ...(payload.loanId === undefined ? {} : { loanId: payload.loanId }),
     principalFen: payload.principalFen,
     shares: payload.shares,
     ...(payload.guaranteedYearlyFen === undefined ? {} : { guaranteedYearlyFen: payload.guaranteedYearlyFen }),
@@ -100,4 +113,49 @@ export function decideAcquireStake(
     ...(payload.endsOn === undefined ? {} : { endsOn: payload.endsOn }),
   };
   return [{ type: 'StakeAcquired', data }];
+}
+
+/**
+ * A `household_loan` stake that names its loan (户贷企用): the loan is the household's, invested in
+ * this entity, and the stakes naming it here (several may) hold together at most its principal.
+ */
+function assertLoanCovers(
+  payload: AcquireStakeCommand['payload'],
+  state: Extract<EntityState, { status: 'registered' }>,
+  loan: LoanOfStake | undefined,
+): void {
+  if (loan === undefined) {
+    throw refuse(
+      'STAKE.UNKNOWN_LOAN',
+      `No loan ${payload.loanId ?? ''} is recorded.`,
+      `没有编号为 ${payload.loanId ?? ''} 的扶贫小额贷款。`,
+    );
+  }
+  if (loan.householdId !== payload.householdId) {
+    throw refuse(
+      'STAKE.LOAN_OF_ANOTHER_HOUSEHOLD',
+      `Loan ${loan.loanId} is another household's; a stake is bought only with the holder's own loan.`,
+      `贷款 ${loan.loanId} 不是该农户的贷款，只能以本户贷款入股。`,
+    );
+  }
+  if (loan.use !== 'invested_in_entity' || loan.entityId !== payload.entityId) {
+    throw refuse(
+      'STAKE.LOAN_NOT_INVESTED_HERE',
+      `Loan ${loan.loanId} was not recorded as invested in ${state.name} (户贷企用).`,
+      `贷款 ${loan.loanId} 登记的用途不是投入${state.name}（户贷企用）。`,
+    );
+  }
+  const heldFen = Object.values(state.stakes)
+    .filter((s) => s.loanId === loan.loanId)
+    .reduce((sum, s) => sum + s.principalFen, 0);
+  if (heldFen + payload.principalFen > loan.principalFen) {
+    const leftFen = Math.max(0, loan.principalFen - heldFen);
+    throw refuse(
+      'STAKE.EXCEEDS_LOAN',
+      `Loan ${loan.loanId} lent ${formatYuan(loan.principalFen)} yuan; stakes bought with it already hold ` +
+        `${formatYuan(heldFen)}, so at most ${formatYuan(leftFen)} yuan is left, less than ${formatYuan(payload.principalFen)}.`,
+      `贷款本金 ${formatYuan(loan.principalFen)} 元，已入股 ${formatYuan(heldFen)} 元，最多还可入股 ${formatYuan(leftFen)} 元，` +
+        `不足本次入股本金 ${formatYuan(payload.principalFen)} 元。`,
+    );
+  }
 }

@@ -38,6 +38,22 @@ export class AcquireStakeRequest {
   @ApiProperty({ enum: STAKE_SOURCES })
   source!: StakeSource;
 
+  /** The household's loan a `household_loan` stake was bought with (户贷企用); optional, only for that source. */
+  @ApiPropertyOptional({
+    example: 'loan-1b4e28ba-2fa1-51d2-883f-0016d3cca427',
+    description: 'Only for a household_loan stake: the loan invested in the entity.',
+  })
+  @ValidateIf((o: AcquireStakeRequest) => o.loanId !== undefined)
+  @Matches(idPattern('loan'), { message: 'loanId must be a loan id (loan-…)' })
+  @ValidateBy({
+    name: 'onlyForHouseholdLoan',
+    validator: {
+      validate: (_: unknown, args) => (args?.object as AcquireStakeRequest).source === 'household_loan',
+      defaultMessage: () => 'loanId is only for household_loan stakes',
+    },
+  })
+  loanId?: string;
+
   @IsFen({ description: 'Principal invested, in fen' })
   principalFen!: number;
 

@@ -3,6 +3,7 @@ import { StreamWriter } from '../../common/stream-writer';
 import type { WriteResult } from '../../common/write-result';
 import { entity } from '../../entities/entity.state';
 import { household } from '../../households/household.state';
+import { loan } from '../../loans/loan.state';
 import { disbursedTo, project } from '../../projects/project.state';
 import { AcquireStakeCommand } from './acquire-stake.command';
 import { decideAcquireStake, type AcquireStakeParties } from './acquire-stake.decide';
@@ -12,10 +13,11 @@ export class AcquireStakeHandler implements ICommandHandler<AcquireStakeCommand>
   constructor(private readonly streams: StreamWriter) {}
 
   async execute(command: AcquireStakeCommand): Promise<WriteResult> {
-    const { entityId, householdId, projectId } = command.payload;
-    const [h, p] = await Promise.all([
+    const { entityId, householdId, projectId, loanId } = command.payload;
+    const [h, p, l] = await Promise.all([
       this.streams.read(householdId, household),
       projectId === undefined ? undefined : this.streams.read(projectId, project),
+      loanId === undefined ? undefined : this.streams.read(loanId, loan),
     ]);
     // A project's disbursements only grow, so reading it before the entity's stream is safe: the
     // ceiling can only be too low, never too high. Concurrent stakes race on the entity's stream.
@@ -24,6 +26,17 @@ export class AcquireStakeHandler implements ICommandHandler<AcquireStakeCommand>
       project:
         p !== undefined && p.state.status === 'registered'
           ? { projectId: p.state.projectId, name: p.state.name, disbursedToEntityFen: disbursedTo(p.state, entityId) }
+          : undefined,
+      // A loan's household, use, entity and principal never change once recorded.
+      loan:
+        l?.state.status === 'disbursed'
+          ? {
+              loanId: l.state.terms.loanId,
+              householdId: l.state.terms.householdId,
+              use: l.state.terms.use,
+              principalFen: l.state.terms.principalFen,
+              ...(l.state.terms.entityId === undefined ? {} : { entityId: l.state.terms.entityId }),
+            }
           : undefined,
     };
     const { events, position } = await this.streams.decide(

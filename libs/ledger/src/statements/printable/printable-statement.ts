@@ -5,7 +5,7 @@
  */
 import type { StatementForm } from '../statement.view';
 
-export const STATEMENT_FORMS: readonly StatementForm[] = ['equity', 'lease', 'labour', 'order'];
+export const STATEMENT_FORMS: readonly StatementForm[] = ['equity', 'lease', 'labour', 'order', 'credit'];
 
 /** The household the card is for. */
 export interface PrintableHousehold {
@@ -26,8 +26,8 @@ export interface PrintableLine {
   paidOn: string;
   amountFen: number;
   form: StatementForm;
-  /** The paying entity (经营主体). */
-  entity: { name: string };
+  /** The paying entity (经营主体); null for an interest subsidy on a loan for own production. */
+  entity: { name: string } | null;
   /** The period paid (`2018-H1`, `2018-07`…); purchases may have none. */
   period?: string | null;
   /** Why the household got this amount, in plain words (in the language the statement was asked in). */
@@ -64,7 +64,7 @@ export interface StatementTotals {
  * it shows always adds up to the lines it lists.
  */
 export function statementTotals(lines: readonly PrintableLine[]): StatementTotals {
-  const byForm: Record<StatementForm, number> = { equity: 0, lease: 0, labour: 0, order: 0 };
+  const byForm: Record<StatementForm, number> = { equity: 0, lease: 0, labour: 0, order: 0, credit: 0 };
   let totalFen = 0;
   let counted = 0;
   let reversed = 0;

@@ -135,7 +135,7 @@ describe('statementTotals', () => {
   it('adds the unreversed lines by form and in all', () => {
     expect(statementTotals(fixtureLines)).toEqual({
       totalFen: 686429,
-      byForm: { equity: 200000, lease: 125000, labour: 186000, order: 175429 },
+      byForm: { equity: 200000, lease: 125000, labour: 186000, order: 175429, credit: 0 },
       counted: 4,
       reversed: 1,
     });

@@ -193,7 +193,7 @@ function lineRow(line: PrintableLine, t: StatementLabels): string {
   return `<tr${line.reversed ? ' class="reversed"' : ''} data-payment-id="${e(line.paymentId)}">
 <td class="date" data-label="${e(t.paidOn)}">${line.reversed ? `<s>${e(line.paidOn)}</s>` : e(line.paidOn)}</td>
 <td data-label="${e(t.form)}">${e(t.forms[line.form])}</td>
-<td data-label="${e(t.entity)}">${e(line.entity.name)}</td>
+<td data-label="${e(t.entity)}">${e(line.entity?.name ?? t.noEntity)}</td>
 <td data-label="${e(t.periodPaid)}">${e(line.period ?? '—')}</td>
 <td class="amount" data-label="${e(t.amount)}">${line.reversed ? `<s>${amount}</s>` : amount}</td>
 <td class="explanation" data-label="${e(t.explanation)}"><div>${mark}${e(line.explanation)}</div></td>

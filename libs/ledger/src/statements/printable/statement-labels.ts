@@ -37,6 +37,8 @@ export interface StatementLabels {
   footer: string;
   page: (n: number, of: number) => string;
   forms: Record<StatementForm, string>;
+  /** Who paid a line that names no entity (an interest subsidy on a loan for own production). */
+  noEntity: string;
   counts: (counted: number, reversed: number) => string;
   continued: string;
 }
@@ -72,7 +74,8 @@ const ZH: StatementLabels = {
   issuedAt: '打印时间',
   footer: '本卡由收益台账系统生成，金额以账本记录为准。如有疑问，请联系乡镇经办人。',
   page: (n, of) => `第 ${n} 页，共 ${of} 页`,
-  forms: { equity: '股份分红', lease: '土地租金', labour: '务工工资', order: '订单收购' },
+  forms: { equity: '股份分红', lease: '土地租金', labour: '务工工资', order: '订单收购', credit: '贷款贴息' },
+  noEntity: '财政贴息',
   counts: (counted, reversed) =>
     reversed ? `共 ${counted + reversed} 笔，其中 ${reversed} 笔已冲正、不计入合计` : `共 ${counted} 笔`,
   continued: '（续）',
@@ -109,7 +112,14 @@ const EN: StatementLabels = {
   issuedAt: 'Printed',
   footer: "Drawn from the benefit ledger; the ledger's record prevails. Questions: ask your township clerk.",
   page: (n, of) => `Page ${n} of ${of}`,
-  forms: { equity: 'Equity dividend', lease: 'Land rent', labour: 'Wages', order: 'Produce purchase' },
+  forms: {
+    equity: 'Equity dividend',
+    lease: 'Land rent',
+    labour: 'Wages',
+    order: 'Produce purchase',
+    credit: 'Loan interest subsidy',
+  },
+  noEntity: 'Fiscal subsidy',
   counts: (counted, reversed) =>
     reversed
       ? `${counted + reversed} payments, ${reversed} of them reversed and not counted`

@@ -390,7 +390,13 @@ class CardWriter {
 
   private lineRow(line: PrintableLine, table: Struct): void {
     const { doc, t } = this;
-    const cells = [line.paidOn, t.forms[line.form], line.entity.name, line.period ?? '—', formatYuan(line.amountFen)];
+    const cells = [
+      line.paidOn,
+      t.forms[line.form],
+      line.entity?.name ?? t.noEntity,
+      line.period ?? '—',
+      formatYuan(line.amountFen),
+    ];
     const parts = this.explanationParts(line);
     const explanationWidth = COLUMNS.widths[5] - 2 * PAD_X;
     const cellHeights = cells.map((c, i) => this.heightOf(c, COLUMNS.widths[i] - 2 * PAD_X, i === 4, TABLE_SIZE));

@@ -1,0 +1,20 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../../common/actor';
+import { CurrentActor } from '../../http/request-context';
+import { LoanIdPipe } from '../loan-id';
+import { GetLoanQuery } from './get-loan.query';
+import type { LoanView } from './loan.view';
+
+@ApiTags('credit')
+@ApiBearerAuth()
+@Controller('v1/loans')
+export class GetLoanController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':id')
+  get(@Param('id', LoanIdPipe) loanId: string, @CurrentActor() actor: Actor): Promise<LoanView> {
+    return this.queries.execute(new GetLoanQuery(loanId, actor));
+  }
+}

@@ -1,0 +1,62 @@
+import type { LoanStatus } from '../loan.figures';
+import type { LoanSubsidyTerms, LoanUse, RepaidBy } from '../loan.events';
+
+/*
+ * A loan as the API answers it (`GET /v1/loans/{id}`). Types only: the web console compiles against it.
+ */
+
+/** The loan as recorded. */
+export interface LoanRecordView {
+  loanId: string;
+  householdId: string;
+  township: string;
+  county: string;
+  lender: string;
+  contractNo?: string;
+  principalFen: number;
+  annualRateBp: number;
+  disbursedOn: string;
+  maturesOn: string;
+  use: LoanUse;
+  entity: { id: string; name: string } | null;
+  subsidy?: LoanSubsidyTerms;
+}
+
+export interface LoanRepaymentView {
+  paymentId: string;
+  principalFen: number;
+  interestFen: number;
+  paidOn: string;
+  paidBy: RepaidBy;
+  reference?: string;
+  reversed: boolean;
+  reversal?: { reversalId: string; reason: string };
+}
+
+export interface LoanSubsidyView {
+  paymentId: string;
+  amountFen: number;
+  paidOn: string;
+  reference?: string;
+  /** Interest repaid by paidOn, and the cap it gave, when the subsidy was paid. */
+  interestRepaidFen: number;
+  capFen: number;
+  reversed: boolean;
+  reversal?: { reversalId: string; reason: string };
+}
+
+export interface LoanView {
+  loan: LoanRecordView;
+  outstandingPrincipalFen: number;
+  /** Interest repaid, net of reversals. */
+  interestPaidFen: number;
+  /** Subsidies paid, net of reversals. */
+  subsidisedFen: number;
+  /** What the subsidies exceed the cap by, after a repayment they counted on was reversed (else 0). */
+  oversubsidisedFen: number;
+  status: LoanStatus;
+  repayments: LoanRepaymentView[];
+  subsidies: LoanSubsidyView[];
+  /** Ledger position the view was read at. */
+  position: number;
+}

@@ -1,0 +1,48 @@
+import type { LoanStatus } from '../loan.figures';
+import type { LoanUse } from '../loan.events';
+
+/*
+ * The county's loan book as the API answers it (`GET /v1/audit/loans`). Types only: the web console
+ * compiles against it.
+ */
+
+/** One loan of the book, with what it stands at today. */
+export interface LoanBookItem {
+  loanId: string;
+  household: { id: string; registrationNo: string; headName: string };
+  township: string;
+  lender: string;
+  contractNo?: string;
+  use: LoanUse;
+  entity: { id: string; name: string } | null;
+  principalFen: number;
+  annualRateBp: number;
+  subsidyRateBp?: number;
+  disbursedOn: string;
+  maturesOn: string;
+  outstandingPrincipalFen: number;
+  interestPaidFen: number;
+  subsidisedFen: number;
+  oversubsidisedFen: number;
+  status: LoanStatus;
+}
+
+export interface LoanBook {
+  /** The county asked for, or null for every county the caller may read. */
+  county: string | null;
+  /** The date (China time) status is taken on: overdue means past maturity on it with principal owed. */
+  on: string;
+  position: number;
+  /** How many loans. */
+  loans: number;
+  /** Households registered in the county (a clerk: in its townships). */
+  households: number;
+  householdsWithLoan: number;
+  principalFen: number;
+  outstandingPrincipalFen: number;
+  overdue: { loans: number; principalFen: number };
+  subsidisedFen: number;
+  oversubsidisedFen: number;
+  /** Every loan: overdue ones first (longest overdue first), then by maturity. */
+  items: LoanBookItem[];
+}
