@@ -291,8 +291,14 @@ describe('roster imports over HTTP', () => {
         '8月工资.xlsx',
       ).expect(201);
       // The first sheet holds only a note: no header, nothing to import (and not the same import as sheet 8月).
-      expect(firstSheet.body).toMatchObject({ status: 'validated', rows: 0, sheet: '说明' });
-      expect(firstSheet.body.errors).toEqual([expect.objectContaining({ code: 'IMPORT.NO_HEADER' })]);
+      // One assertion, so that a failure shows the file error with the missing sheet (it failed once
+      // in a busy full run with `sheet` missing, and has not been reproduced since).
+      expect(firstSheet.body).toMatchObject({
+        status: 'validated',
+        rows: 0,
+        sheet: '说明',
+        errors: [expect.objectContaining({ code: 'IMPORT.NO_HEADER' })],
+      });
     });
   });
 

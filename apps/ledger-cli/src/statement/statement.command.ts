@@ -41,6 +41,8 @@ class UsageError extends Error {}
  */
 async function catchUpReadModels(host: ProjectionsHost, store: EventStore, names: readonly string[]): Promise<void> {
   for (const projection of host.projections.filter((p) => names.includes(p.name))) {
+    // A parked read model would print a card missing what was recorded after it stopped.
+    await host.refuseParked([projection.name]);
     const runner = host.runnerFor(projection);
     const lock = await runner.tryLock();
     if (lock) {
@@ -54,6 +56,7 @@ async function catchUpReadModels(host: ProjectionsHost, store: EventStore, names
     const head = await store.head();
     const deadline = Date.now() + 30_000;
     while (compareLogPositions((await host.checkpoint(projection.name)).logPosition, head) < 0) {
+      await host.refuseParked([projection.name]);
       if (Date.now() > deadline)
         throw new Error(`the ${projection.name} read model is not catching up; is it running?`);
       await sleep(100);

@@ -100,6 +100,13 @@ export class ProjectionsHost implements OnApplicationShutdown {
     );
   }
 
+  /** Throws, naming it, when one of the named read models is parked (it will not catch up). */
+  async refuseParked(names: readonly string[]): Promise<void> {
+    const states = await statesOf(this.database.pool, names);
+    const parked = [...states].find(([, s]) => s.status === 'parked');
+    if (parked) this.parked(parked[1].position + 1, parked[0], parked[1].parked);
+  }
+
   /**
    * Waits until the named projections have applied the event at `position` (a query's
    * `minPosition`); refuses with 503 after five seconds, or at once when one of them is parked
