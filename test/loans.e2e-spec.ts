@@ -84,6 +84,7 @@ describe('poverty micro-credit over HTTP', () => {
         disbursedOn: '2018-03-01',
         maturesOn: '2021-03-01',
         use: 'invested_in_entity',
+        entityId: coop,
         entity: { id: coop, name: '桃园合作社' },
         subsidy: { rateBp: 435, payer: 'county' },
       },
