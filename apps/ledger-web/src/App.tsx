@@ -5,6 +5,8 @@ import { useCallback, useMemo, useState } from 'react';
 import { setApiLang } from './api';
 import { LangContext, texts, useT, type Lang } from './i18n';
 import { go, useRoute } from './route';
+// Eager for now: main loads each page lazily (its own chunk); on merging, declare LoansPage with lazy() like the others.
+import { LoansPage } from './pages/LoansPage';
 import { clearSession, loadSession, may, saveSession, type Session } from './session';
 import { ArrearsPage } from './pages/ArrearsPage';
 import { CoveragePage } from './pages/CoveragePage';
@@ -12,7 +14,6 @@ import { FundFlowPage } from './pages/FundFlowPage';
 import { HouseholdPage } from './pages/HouseholdPage';
 import { HouseholdsPage } from './pages/HouseholdsPage';
 import { ImportPage } from './pages/ImportPage';
-import { LoansPage } from './pages/LoansPage';
 import { PublicStatementPage } from './pages/PublicStatementPage';
 import { SignInPage } from './pages/SignInPage';
 import { VerifyPage } from './pages/VerifyPage';
