@@ -84,6 +84,7 @@ describe('poverty micro-credit over HTTP', () => {
         disbursedOn: '2018-03-01',
         maturesOn: '2021-03-01',
         use: 'invested_in_entity',
+        entityId: coop,
         entity: { id: coop, name: '桃园合作社' },
         subsidy: { rateBp: 435, payer: 'county' },
       },
@@ -518,5 +519,25 @@ describe('poverty micro-credit over HTTP', () => {
       .slice(1)
       .map((l) => l.split(',')[0]);
     expect(edges).toEqual(['loan', 'loan_stake', 'repayment', 'subsidy']);
+  });
+
+  it('lets only one of three clerks subsidising the same interest at once succeed', async () => {
+    const id = at(
+      await t.post('/v1/loans', terms({ contractNo: 'YS-2018-020', principalFen: 1_000_000 }), clerk).expect(201),
+    ).body.id as string;
+    at(
+      await t
+        .post(
+          `/v1/loans/${id}/repayments`,
+          { principalFen: 0, interestFen: 43_500, paidOn: '2019-03-01', paidBy: 'entity' },
+          clerk,
+        )
+        .expect(201),
+    );
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => t.post(`/v1/loans/${id}/subsidies`, { amountFen: 43_500, paidOn: '2019-03-15' }, clerk)),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 422, 422]);
+    expect(((await t.get(`/v1/loans/${id}`, clerk).expect(200)).body as LoanView).subsidisedFen).toBe(43_500);
   });
 });

@@ -171,7 +171,7 @@ export class ImportTemplateCommand extends CommandRunner {
   name: 'import',
   arguments: '<kind> [file]',
   description:
-    'Import a roster: wages (工资表), dividends (分红表), rents (租金表), households (贫困户名册), employments (务工人员名册), purchases (收购单), entities (经营主体名册), stakes (入股名册), leases (土地流转名册)',
+    'Import a roster: wages (工资表), dividends (分红表), rents (租金表), households (贫困户名册), employments (务工人员名册), purchases (收购单), entities (经营主体名册), stakes (入股名册), leases (土地流转名册), loans (扶贫小额信贷放款清单), loan-repayments (还款清单)',
   subCommands: [ImportTemplateCommand],
 })
 export class ImportCommand extends CommandRunner {
@@ -327,6 +327,8 @@ export class ImportCommand extends CommandRunner {
       '  $ ledger-cli import dividends 分红表.xlsx --declaration dividend-… --sheet 上半年',
       '  $ ledger-cli import rents 租金表.csv --entity entity-… --json --lang en',
       '  $ ledger-cli import leases 土地流转.csv --entity entity-…   # 户编号 面积 每亩年租金 起租日期 到期日期 付租方式',
+      '  $ ledger-cli import loans 放款清单.csv   # 户编号 借款合同号 贷款银行 贷款金额 年利率 放款日期 到期日期 用途 入股主体',
+      '  $ ledger-cli import loan-repayments 还款清单.csv   # 户编号 借款合同号 还款本金 还款利息 还款日期 还款方 凭证号',
       '  $ ledger-cli import template wages --bom > 工资表.csv',
       '',
       'Exit codes: 0 imported (or valid, or already imported), 1 rows rejected or import failed, 2 usage.',

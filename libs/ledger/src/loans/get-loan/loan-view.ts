@@ -29,6 +29,7 @@ export function toLoanView(
       disbursedOn: terms.disbursedOn,
       maturesOn: terms.maturesOn,
       use: terms.use,
+      ...(terms.entityId === undefined ? {} : { entityId: terms.entityId }),
       entity: terms.entityId === undefined ? null : { id: terms.entityId, name: terms.entityName ?? '' },
       ...(terms.subsidy === undefined ? {} : { subsidy: terms.subsidy }),
     },

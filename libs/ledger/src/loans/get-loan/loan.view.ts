@@ -18,6 +18,9 @@ export interface LoanRecordView {
   disbursedOn: string;
   maturesOn: string;
   use: LoanUse;
+  /** As recorded: the entity a 户贷企用 loan was invested in. */
+  entityId?: string;
+  /** The same entity with its name, or null. */
   entity: { id: string; name: string } | null;
   subsidy?: LoanSubsidyTerms;
 }
