@@ -326,6 +326,12 @@ describe('fuzz: every route of the OpenAPI document, generated bad input', () =>
         value: badQueryValue,
         csv: fc.boolean(),
       })
+      // A well-formed position past the log's end is valid input that waits 5 s for a 503: not the point here.
+      .map(({ name, value, csv }) => ({
+        name,
+        value: name === 'minPosition' && /^\d{1,15}$/.test(value) ? '1e20' : value,
+        csv,
+      }))
       .map(({ name, value, csv }) => ({
         method: target.method,
         url: url(withIds, `?${name}=${value}`),
@@ -405,5 +411,5 @@ describe('fuzz: every route of the OpenAPI document, generated bad input', () =>
     );
     expect(probes.length).toBeGreaterThanOrEqual(2000);
     expect(failures.slice(0, 30)).toEqual([]);
-  }, 120_000);
+  }, 240_000); // about 40 s on a quiet machine; the margin is for a busy one
 });
