@@ -125,7 +125,20 @@ const badId = fc.oneof(
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }).map(encode),
 );
 const badQueryValue = fc.oneof(
-  fc.constantFrom('1e20', '99999999999999999999', '-1', '0x10', ' 5', '', '1.5', 'NaN', 'Infinity', '%00', '%ff'),
+  fc.constantFrom(
+    '1e20',
+    '99999999999999999999',
+    '-1',
+    '0x10',
+    '%205',
+    '+5',
+    '',
+    '1.5',
+    'NaN',
+    'Infinity',
+    '%00',
+    '%ff',
+  ),
   fc.constantFrom(...EDGE_DATES, ...EDGE_INSTANTS, ...EDGE_PERIODS).map(encode),
   fc.constantFrom(...NASTY_TEXT).map(encode),
   fc.integer({ min: 100, max: 5000 }).map((n) => 'q'.repeat(n)),
@@ -326,6 +339,12 @@ describe('fuzz: every route of the OpenAPI document, generated bad input', () =>
         value: badQueryValue,
         csv: fc.boolean(),
       })
+      // A well-formed position past the log's end is valid input that waits 5 s for a 503: not the point here.
+      .map(({ name, value, csv }) => ({
+        name,
+        value: name === 'minPosition' && /^\d{1,15}$/.test(value) ? '1e20' : value,
+        csv,
+      }))
       .map(({ name, value, csv }) => ({
         method: target.method,
         url: url(withIds, `?${name}=${value}`),
@@ -376,7 +395,14 @@ describe('fuzz: every route of the OpenAPI document, generated bad input', () =>
       else if (probe.body && 'file' in probe.body)
         req = req.attach('file', Buffer.from(probe.body.file), probe.body.name);
       else if (probe.body) req = req.set('Content-Type', 'application/json').send(probe.body.raw);
-      const res = await req;
+      let res: request.Response;
+      try {
+        res = await req;
+      } catch (error) {
+        // The client refused to send it (or the connection broke): say which probe, do not stop the run.
+        failures.push(`no answer (${String(error)}): ${probe.method.toUpperCase()} ${probe.url.slice(0, 120)}`);
+        return;
+      }
       const cls = `${Math.floor(res.status / 100)}xx`;
       byClass[cls] = (byClass[cls] ?? 0) + 1;
       const where = `${probe.method.toUpperCase()} ${probe.url.slice(0, 120)} ${JSON.stringify(probe.body ?? '').slice(0, 120)}`;
@@ -405,5 +431,5 @@ describe('fuzz: every route of the OpenAPI document, generated bad input', () =>
     );
     expect(probes.length).toBeGreaterThanOrEqual(2000);
     expect(failures.slice(0, 30)).toEqual([]);
-  }, 120_000);
+  }, 240_000); // about 40 s on a quiet machine; the margin is for a busy one
 });

@@ -81,4 +81,25 @@ describe('ledger-cli statement', () => {
   it('refuses usage errors with exit code 2', async () => {
     expect((await cli('statement', '--bogus')).code).toBe(2);
   });
+
+  it('holds its arguments to the ledger’s input domain (exit 2 naming the flag)', async () => {
+    const dir = out;
+    const asOf = await cli(
+      'statement',
+      '--household',
+      '421127010100101',
+      '--as-of',
+      '0000-01-01T00:00:00Z',
+      '--out',
+      join(dir, 'x.pdf'),
+    );
+    expect(asOf.code).toBe(2);
+    expect(asOf.stderr).toContain('--as-of');
+    const year = await cli('statement', '--village', '石头村', '--year', '9999', '--out', dir);
+    expect(year.code).toBe(2);
+    expect(year.stderr).toContain('--year');
+    const village = await cli('statement', '--village', '石头\u0001村', '--out', dir);
+    expect(village.code).toBe(2);
+    expect(village.stderr).toContain('--village');
+  });
 });

@@ -38,6 +38,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
  * class-transformer recurses without limit (a body nested 3,000 deep overflowed its stack: a 500).
  */
 export const MAX_DEPTH = 32;
+const TOO_DEEP = `nests deeper than ${MAX_DEPTH} levels`;
 
 /**
  * Copies parsed JSON without the keys that could touch a prototype, noting each of them, every
@@ -47,7 +48,7 @@ export const MAX_DEPTH = 32;
  */
 function screen(value: unknown, path: string, errors: FieldError[], depth = 0): unknown {
   if (depth > MAX_DEPTH) {
-    errors.push({ path: path || 'body', message: `nests deeper than ${MAX_DEPTH} levels` });
+    errors.push({ path: path || 'body', message: TOO_DEEP });
     return undefined;
   }
   if (typeof value === 'string') {
@@ -111,7 +112,7 @@ class LedgerValidationPipe extends ValidationPipe {
     const early: FieldError[] = [];
     const screened = screen(received, '', early);
     // Too deep or too broken to hand to class-transformer at all.
-    if (early.length > 100 || early.some((e) => e.message.startsWith('nests deeper'))) {
+    if (early.length > 100 || early.some((e) => e.message === TOO_DEEP)) {
       throw new BadInputException(distinct(early).slice(0, 100));
     }
     let result: unknown;
