@@ -2,6 +2,7 @@ import { request as httpRequest, Agent } from 'node:http';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { freePort } from '@ledger/database';
 import { aHousehold, runningServices, startService, stopService } from './support/service-process';
 
@@ -147,6 +148,54 @@ describe('faults the service survives', () => {
     });
     expect(listed.status).toBe(200);
     agent.destroy();
+    expect(await stopService(service.child)).toBe(0);
+  }, 180_000);
+
+  it('every connection terminated (57P01 admin_shutdown) under load, five times: the process survives, nothing but 201 or 503, nothing acknowledged lost', async () => {
+    const port = await freePort();
+    const service = await startService(dataDir, port);
+    const token = (await readFile(join(dataDir, 'admin-token'), 'utf8')).trim();
+    const secret = (await readFile(join(dataDir, 'database-secret'), 'utf8')).trim();
+    const agent = new Agent({ keepAlive: true, maxSockets: 8 });
+    const acknowledged: string[] = [];
+    const statuses = new Map<string, number>();
+    let stop = false;
+    const running = load(
+      8,
+      agent,
+      port,
+      token,
+      () => stop,
+      (answer) => {
+        const key = 'error' in answer ? answer.error : String(answer.status);
+        statuses.set(key, (statuses.get(key) ?? 0) + 1);
+        if (!('error' in answer) && answer.status === 201)
+          acknowledged.push((JSON.parse(answer.body) as { id: string }).id);
+      },
+    );
+    const admin = new Client({ host: join(dataDir, 'pg'), port: 5432, user: 'postgres', password: secret });
+    await admin.connect();
+    let terminated = 0;
+    for (let round = 0; round < 5; round++) {
+      await new Promise((r) => setTimeout(r, 700));
+      const { rows } = await admin.query<{ n: number }>(
+        `select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where application_name = 'ledger'`,
+      );
+      terminated += rows[0].n;
+    }
+    await admin.end();
+    await new Promise((r) => setTimeout(r, 1_000));
+    stop = true;
+    await running;
+    agent.destroy();
+    console.log(`terminated ${terminated} connections; answers ${JSON.stringify(Object.fromEntries(statuses))}`);
+    expect(terminated).toBeGreaterThan(0);
+    expect(service.child.exitCode).toBeNull();
+    expect([...statuses.keys()].filter((k) => k !== '201' && k !== '503')).toEqual([]);
+    let missing = 0;
+    for (const id of acknowledged) if ((await read(port, token, id)) !== 200) missing += 1;
+    expect(missing).toBe(0);
+    expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
     expect(await stopService(service.child)).toBe(0);
   }, 180_000);
 
