@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { freePort } from '@ledger/database';
-import { aHousehold, runningServices, startService, stopService } from './support/service-process';
+import { aHousehold, startService, stopService, stopAllServices } from './support/service-process';
 
 /** One request on a keep-alive agent: status, headers and body, or the transport error's code. */
 function post(
@@ -76,7 +76,7 @@ describe('faults the service survives', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'ledger-faults-'));
   });
   afterEach(async () => {
-    await Promise.all([...runningServices].map((child) => stopService(child, 'SIGKILL')));
+    await stopAllServices();
     await rm(dataDir, { recursive: true, force: true });
   });
 
