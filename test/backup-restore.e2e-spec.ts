@@ -43,6 +43,7 @@ describe('operating the ledger: data directory, backup and restore', () => {
 
   it('the CLI refuses a folder with no ledger in it (one line, exit 2, nothing created) unless given --init', async () => {
     const wrong = await mkdtemp(join(dir, 'wrong-folder-'));
+    await chmod(wrong, 0o755);
     const refused = await cli(['verify'], { cwd: wrong });
     expect(refused.status).toBe(2);
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);
