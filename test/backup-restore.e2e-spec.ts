@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@ledger/database';
-import { aHousehold, cliMain, runningServices, startService, stopService } from './support/service-process';
+import { aHousehold, cliMain, startService, stopService, stopAllServices } from './support/service-process';
 
 /**
  * The CLI as an operator runs it: the embedded database of `dataDir` (or none set at all), no
@@ -33,14 +33,17 @@ describe('operating the ledger: data directory, backup and restore', () => {
   let dir: string;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'ledger-ops-'));
+    // an ordinary place, reachable by the postgres account (root in a private one has its own test)
+    await chmod(dir, 0o755);
   });
   afterAll(async () => {
-    await Promise.all([...runningServices].map((child) => stopService(child, 'SIGKILL')));
+    await stopAllServices();
     await rm(dir, { recursive: true, force: true });
   });
 
   it('the CLI refuses a folder with no ledger in it (one line, exit 2, nothing created) unless given --init', async () => {
     const wrong = await mkdtemp(join(dir, 'wrong-folder-'));
+    await chmod(wrong, 0o755);
     const refused = await cli(['verify'], { cwd: wrong });
     expect(refused.status).toBe(2);
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);

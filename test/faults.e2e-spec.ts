@@ -1,9 +1,11 @@
 import { request as httpRequest, Agent } from 'node:http';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { freePort } from '@ledger/database';
-import { aHousehold, runningServices, startService, stopService } from './support/service-process';
+import { aHousehold, startService, stopService, stopAllServices } from './support/service-process';
 
 /** One request on a keep-alive agent: status, headers and body, or the transport error's code. */
 function post(
@@ -74,7 +76,7 @@ describe('faults the service survives', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'ledger-faults-'));
   });
   afterEach(async () => {
-    await Promise.all([...runningServices].map((child) => stopService(child, 'SIGKILL')));
+    await stopAllServices();
     await rm(dataDir, { recursive: true, force: true });
   });
 
@@ -148,6 +150,100 @@ describe('faults the service survives', () => {
     expect(listed.status).toBe(200);
     agent.destroy();
     expect(await stopService(service.child)).toBe(0);
+  }, 180_000);
+
+  it('every connection terminated (57P01 admin_shutdown) under load, five times: the process survives, nothing but 201 or 503, nothing acknowledged lost', async () => {
+    const port = await freePort();
+    const service = await startService(dataDir, port);
+    const token = (await readFile(join(dataDir, 'admin-token'), 'utf8')).trim();
+    const secret = (await readFile(join(dataDir, 'database-secret'), 'utf8')).trim();
+    const agent = new Agent({ keepAlive: true, maxSockets: 8 });
+    const acknowledged: string[] = [];
+    const statuses = new Map<string, number>();
+    let stop = false;
+    const running = load(
+      8,
+      agent,
+      port,
+      token,
+      () => stop,
+      (answer) => {
+        const key = 'error' in answer ? answer.error : String(answer.status);
+        statuses.set(key, (statuses.get(key) ?? 0) + 1);
+        if (!('error' in answer) && answer.status === 201)
+          acknowledged.push((JSON.parse(answer.body) as { id: string }).id);
+      },
+    );
+    const admin = new Client({ host: join(dataDir, 'pg'), port: 5432, user: 'postgres', password: secret });
+    await admin.connect();
+    let terminated = 0;
+    for (let round = 0; round < 5; round++) {
+      await new Promise((r) => setTimeout(r, 700));
+      const { rows } = await admin.query<{ n: number }>(
+        `select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where application_name = 'ledger'`,
+      );
+      terminated += rows[0].n;
+    }
+    await admin.end();
+    await new Promise((r) => setTimeout(r, 1_000));
+    stop = true;
+    await running;
+    agent.destroy();
+    console.log(`terminated ${terminated} connections; answers ${JSON.stringify(Object.fromEntries(statuses))}`);
+    expect(terminated).toBeGreaterThan(0);
+    expect(service.child.exitCode).toBeNull();
+    expect([...statuses.keys()].filter((k) => k !== '201' && k !== '503')).toEqual([]);
+    let missing = 0;
+    for (const id of acknowledged) if ((await read(port, token, id)) !== 200) missing += 1;
+    expect(missing).toBe(0);
+    expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+    expect(await stopService(service.child)).toBe(0);
+  }, 180_000);
+
+  it('SIGTERM with a request in flight and the next one already on its keep-alive connection: the first finishes, the next is refused, exit 0', async () => {
+    const port = await freePort();
+    const service = await startService(dataDir, port);
+    const token = (await readFile(join(dataDir, 'admin-token'), 'utf8')).trim();
+    const socket = connect(port, '127.0.0.1');
+    let received = '';
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString()));
+    socket.on('error', () => undefined);
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    // in flight across the signal: its body is still arriving when SIGTERM comes
+    const first = JSON.stringify(aHousehold('in-flight'));
+    const head = `POST /v1/households HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(first)}\r\n\r\n`;
+    socket.write(head + first.slice(0, 10));
+    await new Promise((r) => setTimeout(r, 500));
+    const signalledAt = Date.now();
+    const exit = new Promise<{ code: number | null; ms: number }>((resolve) =>
+      service.child.once('exit', (code) => resolve({ code, ms: Date.now() - signalledAt })),
+    );
+    service.child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+    // the rest of it, and the next request right behind it on the same connection
+    const body = JSON.stringify(aHousehold('after-sigterm'));
+    socket.write(
+      `${first.slice(10)}POST /v1/households HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+    await closed;
+    const { code, ms } = await exit;
+    const statuses = [...received.matchAll(/^HTTP\/1\.1 (\d{3})/gm)].map((m) => Number(m[1]));
+    console.log(`answers on the connection: ${statuses.join(', ')}; exit ${code} ${ms} ms after SIGTERM`);
+    expect(statuses[0]).toBe(201); // the request in flight was finished
+    expect(received).toMatch(/^Connection: close/im);
+    expect(statuses.slice(1)).not.toContain(201); // the one sent after the signal was not acknowledged...
+    expect(code).toBe(0);
+    expect(ms).toBeLessThan(10_000);
+
+    // ...nor written
+    const again = await startService(dataDir, port);
+    const listed = (await (
+      await fetch(`http://127.0.0.1:${port}/v1/households?q=after-sigterm`, {
+        headers: { Authorization: `Bearer ${token}` },
+      })
+    ).json()) as { items: unknown[] };
+    expect(listed.items).toEqual([]);
+    expect(await stopService(again.child)).toBe(0);
   }, 180_000);
 
   it('SIGTERM under keep-alive load: exits 0 within 10 s, acknowledges nothing sent after it, loses nothing acknowledged', async () => {

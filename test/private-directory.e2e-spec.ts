@@ -4,7 +4,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@ledger/database';
-import { aHousehold, runningServices, startService, stopService } from './support/service-process';
+import { aHousehold, startService, stopService, stopAllServices } from './support/service-process';
 
 const root = join(__dirname, '..');
 const isRoot = process.getuid?.() === 0;
@@ -48,7 +48,7 @@ async function privateClone(): Promise<string> {
     clone = await privateClone();
   }, 120_000);
   afterAll(async () => {
-    await Promise.all([...runningServices].map((child) => stopService(child, 'SIGKILL')));
+    await stopAllServices();
     for (const name of await readdir('/var/tmp'))
       if (name.startsWith('ledger-postgres-') && !binaryCopiesBefore.has(name)) cleanup.push(join('/var/tmp', name));
     for (const path of cleanup) await rm(path, { recursive: true, force: true });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { freePort } from '@ledger/database';
-import { cliMain, runningServices, startService, stopService as stop } from './support/service-process';
+import { cliMain, startService, stopService as stop, stopAllServices } from './support/service-process';
 
 describe('the service as `npm start` runs it', () => {
   let dataDir: string;
@@ -12,7 +12,7 @@ describe('the service as `npm start` runs it', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'ledger-service-'));
   });
   afterAll(async () => {
-    await Promise.all([...runningServices].map((child) => stop(child, 'SIGKILL')));
+    await stopAllServices();
     await rm(dataDir, { recursive: true, force: true });
   });
 

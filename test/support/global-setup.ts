@@ -21,6 +21,8 @@ export default async function globalSetup(): Promise<void> {
     dataDir,
     // A throwaway cluster: durability buys nothing here, speed does.
     settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: '400' },
+    // stopped with the run, also by a Ctrl-C
+    ownProcessGroup: false,
   });
   globalThis.__LEDGER_TEST_DB__ = db;
   process.env.TEST_DATABASE_URL = db.url;

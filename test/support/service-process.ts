@@ -63,3 +63,17 @@ export const aHousehold = (n: string) => ({
   township: '城关镇',
   county: '英山县',
 });
+
+/**
+ * After a test, whatever happened: SIGTERM first, so each service stops its embedded PostgreSQL (which
+ * runs in its own process group and would outlive a SIGKILLed service), SIGKILL only if one hangs.
+ */
+export async function stopAllServices(): Promise<void> {
+  await Promise.all(
+    [...runningServices].map(async (child) => {
+      const timer = setTimeout(() => child.kill('SIGKILL'), 12_000);
+      await stopService(child, 'SIGTERM');
+      clearTimeout(timer);
+    }),
+  );
+}

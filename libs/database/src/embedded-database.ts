@@ -31,6 +31,12 @@ export interface EmbeddedDatabaseOptions {
    * it cannot be restarted, and the caller should exit non-zero so that a supervisor takes over.
    */
   restart?: { onFatal: (error: Error) => void };
+  /**
+   * Run the server in its own process group (default true), so a Ctrl-C in the terminal reaches only
+   * the ledger, which drains its requests before stopping the server. The test harness says false: a
+   * Ctrl-C on `npm test` then stops its throwaway server with it.
+   */
+  ownProcessGroup?: boolean;
 }
 
 /** The file in the data directory holding the server's superuser secret (mode 0600). */
@@ -224,7 +230,8 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     ? { port: SOCKET_PORT, socketDir: clusterDir }
     : { port: await freePort() };
   const settings = settingsFor(clusterDir, listening, options.settings ?? {});
-  let server = await startServer(program, clusterDir, settings, log);
+  const detached = options.ownProcessGroup ?? true;
+  let server = await startServer(program, clusterDir, settings, log, detached);
   let stopping = false;
 
   const supervise = (child: ChildProcess) => {
@@ -239,7 +246,7 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     await new Promise((r) => setTimeout(r, Math.min(250 * 2 ** attempt, 5_000)));
     if (stopping) return;
     try {
-      server = await startServer(program, clusterDir, settings, log);
+      server = await startServer(program, clusterDir, settings, log, detached);
       log('embedded PostgreSQL restarted');
       supervise(server);
     } catch (error) {

@@ -42,7 +42,7 @@ export function runToEnd(program: Program, name: string, args: string[], input =
 }
 
 /**
- * Starts the server and resolves once it accepts connections. Detached: in its own process group, so
+ * Starts the server and resolves once it accepts connections. `detached`: in its own process group, so
  * a Ctrl-C in the terminal reaches the ledger, which finishes its requests before stopping the server.
  */
 export function startServer(
@@ -50,9 +50,10 @@ export function startServer(
   clusterDir: string,
   settings: string[],
   log: (line: string) => void,
+  detached: boolean,
 ): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawnAs(program, 'postgres', ['-D', clusterDir, ...settings], true);
+    const child = spawnAs(program, 'postgres', ['-D', clusterDir, ...settings], detached);
     let output = '';
     let ready = false;
     child.stdin?.end();
