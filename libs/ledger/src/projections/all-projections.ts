@@ -9,8 +9,15 @@ import {
   statementMigration,
   statementProjectFundSourcesMigration,
   statementProjection,
+  statementReferencesMigration,
 } from '../statements/statement.projection';
-import { obligationsMigration, obligationsProjection } from '../obligations/obligations.projection';
+import { holdingsMigration, holdingsProjection } from '../statements/holdings/holdings.projection';
+import { countyContactsMigration, countyContactsProjection } from '../counties/county-contact.projection';
+import {
+  obligationsByHouseholdMigration,
+  obligationsMigration,
+  obligationsProjection,
+} from '../obligations/obligations.projection';
 import { fundFlowMigration, fundFlowProjection } from '../fund-flow/fund-flow.projection';
 import { coverageMigration, coverageProjection } from '../coverage/coverage.projection';
 import { directoryMigration, directoryProjection } from '../directory/directory.projection';
@@ -25,6 +32,8 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   fundFlowProjection,
   coverageProjection,
   directoryProjection,
+  holdingsProjection,
+  countyContactsProjection,
 ];
 
 /** Their tables, and the checkpoints table. */
@@ -35,8 +44,12 @@ export const projectionMigrations: readonly Migration[] = [
   statementDividendHouseholdsMigration,
   statementProjectFundSourcesMigration,
   statementAllocationsDroppedMigration,
+  statementReferencesMigration,
   obligationsMigration,
   fundFlowMigration,
   coverageMigration,
   directoryMigration,
+  holdingsMigration,
+  countyContactsMigration,
+  obligationsByHouseholdMigration,
 ];

@@ -78,7 +78,7 @@ const purchase: ExplainableLine = {
   period: '2018-09',
   amountFen: 47_50,
   deliveredOn: '2018-09-10',
-  basis: { orderId: 'order-1', product: '猕猴桃', unit: '公斤', quantity: '12.5', priceFen: 380 },
+  basis: { orderId: 'order-1', product: '猕猴桃', unit: '公斤', quantity: 12.5, priceFen: 380 },
 };
 
 describe('periodText', () => {

@@ -7,10 +7,34 @@ import type { HouseholdSummary } from '../households/get-household/household.vie
 import type { HouseholdStatus } from '../households/household.events';
 import type { CsvColumn } from '../http/csv';
 import type { ProjectionsHost } from '../projections/projections-host';
+import { readContact, countyContactsProjection } from '../counties/county-contact.projection';
+import { canonicalInstant } from '../obligations/get-obligations/instant';
+import { readObligationsOf } from '../obligations/get-obligations/read-obligations';
+import { obligationsProjection } from '../obligations/obligations.projection';
+import { dateInChina } from '../shared/calendar';
 import { plainYuan } from '../shared/money';
+import { holdingsProjection } from './holdings/holdings.projection';
+import { readHoldings } from './holdings/read-holdings';
 import { explainLine, type ExplainableLine } from './statement-explanation';
 import { statementProjection } from './statement.projection';
-import type { Statement, StatementForm, StatementKind, StatementLang, StatementLine } from './statement.view';
+import {
+  STATEMENT_FORMS,
+  type OwedItem,
+  type Statement,
+  type StatementForm,
+  type StatementKind,
+  type StatementLang,
+  type StatementLine,
+  type StatementYear,
+} from './statement.view';
+
+/** The read models a statement draws on, all caught up to `minPosition` before it is read. */
+const STATEMENT_MODELS = [
+  statementProjection.name,
+  holdingsProjection.name,
+  obligationsProjection.name,
+  countyContactsProjection.name,
+];
 
 export interface StatementRequest {
   householdId: string;
@@ -43,6 +67,7 @@ interface LineRow {
   basis: Record<string, unknown>;
   recorded_at: Date;
   recorded_by: string | null;
+  reference: string | null;
   reversal_id: string | null;
   reversal_reason: string | null;
   reversal_recorded_at: Date | null;
@@ -74,7 +99,7 @@ export async function loadStatement(
   request: StatementRequest,
   actor: Actor,
 ): Promise<Statement> {
-  await sources.projections.waitFor(request.minPosition, [statementProjection.name]);
+  await sources.projections.waitFor(request.minPosition, STATEMENT_MODELS);
   const lang = request.lang ?? 'zh';
   // One statement, so one snapshot: the household, its lines and the checkpoint they were drawn at
   // agree without a transaction, and a statement costs one round trip (its latency under load is
@@ -90,7 +115,7 @@ export async function loadStatement(
              left join lateral (
                select payment_id, to_char(paid_on, 'YYYY-MM-DD') as paid_on, amount_fen, form, kind, entity_id,
                       entity_name, linkage_id, period, to_char(delivered_on, 'YYYY-MM-DD') as delivered_on, basis,
-                      recorded_at, recorded_by, reversal_id, reversal_reason, reversal_recorded_at,
+                      recorded_at, recorded_by, reference, reversal_id, reversal_reason, reversal_recorded_at,
                       (reversal_id is not null
                         and ($4::timestamptz is null or reversal_recorded_at <= $4::timestamptz)) as reversed,
                       paid_on as paid_on_date, position as line_position
@@ -118,19 +143,99 @@ export async function loadStatement(
   assertMayReadIn(actor, household.township, household.id);
 
   const lines = lineRows.map((row) => toLine(row, lang));
-  const byForm: Record<StatementForm, number> = { equity: 0, lease: 0, labour: 0, order: 0 };
-  for (const line of lines) if (!line.reversed) byForm[line.form] += line.amountFen;
+  const { byForm, totalFen, byYear } = sums(lines);
+  // What the household holds and is owed, as of the statement's instant (the date of it in China).
+  const asOf = request.asOf ?? null;
+  const instant = canonicalInstant(asOf ?? new Date().toISOString());
+  const today = dateInChina(instant);
+  const [holdings, owed, contact] = await Promise.all([
+    readHoldings(sources.pool, household.id, asOf === null ? null : instant, today),
+    readOwed(sources.pool, household.id, instant, today),
+    readContact(sources.pool, household.county),
+  ]);
   return {
     household,
     from: request.from ?? null,
     to: request.to ?? null,
-    asOf: request.asOf ?? null,
+    asOf,
     position,
-    totalFen: byForm.equity + byForm.lease + byForm.labour + byForm.order,
+    totalFen,
     byForm,
+    byYear,
     lines,
+    holdings,
+    owed,
+    contact,
   };
 }
+
+/** Every form at 0, in the contract's order. */
+export function noForms(): Record<StatementForm, number> {
+  return Object.fromEntries(STATEMENT_FORMS.map((f) => [f, 0])) as Record<StatementForm, number>;
+}
+
+/** The counted lines (not reversed) summed by form, in all, and by year of `paidOn` (oldest first). */
+export function sums(lines: readonly Pick<StatementLine, 'form' | 'amountFen' | 'paidOn' | 'status'>[]): {
+  byForm: Record<StatementForm, number>;
+  totalFen: number;
+  byYear: StatementYear[];
+} {
+  const byForm = noForms();
+  const years = new Map<number, StatementYear>();
+  let totalFen = 0;
+  for (const line of lines) {
+    if (line.status !== 'paid') continue;
+    const year = Number(line.paidOn.slice(0, 4));
+    let sum = years.get(year);
+    if (!sum) years.set(year, (sum = { year, totalFen: 0, byForm: noForms() }));
+    byForm[line.form] += line.amountFen;
+    sum.byForm[line.form] += line.amountFen;
+    sum.totalFen += line.amountFen;
+    totalFen += line.amountFen;
+  }
+  return { byForm, totalFen, byYear: [...years.values()].sort((a, b) => a.year - b.year) };
+}
+
+/**
+ * What the household is still owed: its obligation items (the obligations read model, as for an
+ * entity's arrears list) due by `dueBy` with something outstanding, each naming who owes it.
+ */
+async function readOwed(
+  pool: Pool,
+  householdId: string,
+  asOf: string,
+  dueBy: string,
+): Promise<{ items: OwedItem[]; outstandingFen: number }> {
+  const { items } = await readObligationsOf(pool, { householdId }, asOf, dueBy);
+  const open = items.filter((i) => i.outstandingFen > 0);
+  const names = await entityNames(
+    pool,
+    open.map((i) => i.entityId),
+  );
+  return {
+    items: open.map((i) => ({
+      linkageId: i.linkageId,
+      kind: i.kind,
+      entity: { id: i.entityId, name: names.get(i.entityId) ?? i.entityId },
+      period: i.period,
+      dueOn: i.dueOn,
+      dueFen: i.dueFen,
+      paidFen: i.paidFen,
+      outstandingFen: i.outstandingFen,
+    })),
+    outstandingFen: open.reduce((sum, i) => sum + i.outstandingFen, 0),
+  };
+}
+
+async function entityNames(pool: Pool, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await pool.query<{ entity_id: string; name: string }>(
+    'select entity_id, name from holding_entities where entity_id = any($1)',
+    [[...new Set(ids)]],
+  );
+  return new Map(rows.map((r) => [r.entity_id, r.name]));
+}
+
 
 function toHousehold(row: HouseholdRow): HouseholdSummary {
   return {
@@ -184,6 +289,9 @@ const BASIS_KEYS: Record<StatementKind, readonly string[]> = {
 /** The basis the projection wrote for a line of this kind, its fields in the contract's order. */
 function inContractOrder(kind: StatementKind, basis: Record<string, unknown>): StatementLine['basis'] {
   const ordered: Record<string, unknown> = {};
+  // A purchase's quantity is kept as its canonical decimal string; the contract has a number, and at
+  // most 15 significant digits (see the order's quantity rule) a double holds exactly as written.
+  if (kind === 'purchase' && typeof basis.quantity === 'string') basis = { ...basis, quantity: Number(basis.quantity) };
   for (const key of BASIS_KEYS[kind]) if (basis[key] !== undefined) ordered[key] = basis[key];
   for (const [key, value] of Object.entries(basis)) if (!(key in ordered)) ordered[key] = value;
   return ordered as unknown as StatementLine['basis'];
@@ -216,6 +324,8 @@ function toLine(row: LineRow, lang: StatementLang): StatementLine {
     basis,
     recordedAt: row.recorded_at.toISOString(),
     recordedBy: row.recorded_by,
+    reference: row.reference,
+    status: reversed ? 'reversed' : 'paid',
     reversed,
     ...(reversed && reversedAt
       ? {
@@ -243,4 +353,7 @@ export const STATEMENT_CSV_COLUMNS: readonly CsvColumn<StatementLine>[] = [
   { header: 'explanation', value: (l) => l.explanation },
   { header: 'recordedAt', value: (l) => l.recordedAt },
   { header: 'recordedBy', value: (l) => l.recordedBy },
+  // v2 appends, keeping the twelve columns of v1 where they were.
+  { header: 'reference', value: (l) => l.reference },
+  { header: 'status', value: (l) => l.status },
 ];
