@@ -6,8 +6,7 @@ import type { CountyContactEvent } from './county-contact.events';
 export const countyContactStreamId = (county: string): string => `county-contact-${nameBasedUuid('county', county)}`;
 
 export type CountyContactState =
-  | { status: 'unset' }
-  | { status: 'set'; county: string; office: string; phone: string; hotline: string };
+  { status: 'unset' } | { status: 'set'; county: string; office: string; phone: string; hotline: string };
 
 export const countyContact: Evolver<CountyContactState, CountyContactEvent> = {
   initialState: { status: 'unset' },

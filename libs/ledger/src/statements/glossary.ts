@@ -89,7 +89,12 @@ export const FORM_WORDS: Words<StatementForm> = {
 /** What became of a payment. A reversal is a correction to the household: 已更正, never 冲正. */
 export const STATUS_WORDS: Words<LineStatus> = {
   zh: { paid: '已到账', reversed: '已更正', returned: '银行退回', reissued: '银行退回，已重发' },
-  en: { paid: 'Paid', reversed: 'Corrected', returned: 'Returned by the bank', reissued: 'Returned by the bank, paid again' },
+  en: {
+    paid: 'Paid',
+    reversed: 'Corrected',
+    returned: 'Returned by the bank',
+    reissued: 'Returned by the bank, paid again',
+  },
 };
 
 /**
@@ -104,7 +109,12 @@ export const CORRECTED_NOTE: Record<StatementLang, string> = {
 /** Where a stake's principal came from. */
 export const STAKE_SOURCE_WORDS: Words<StakeSource> = {
   zh: { fiscal_fund: '扶贫资金入股', land: '土地入股', household_loan: '贷款入股', cash: '自有资金入股' },
-  en: { fiscal_fund: 'Poverty funds as shares', land: 'Land as shares', household_loan: 'Loan invested', cash: 'Own money' },
+  en: {
+    fiscal_fund: 'Poverty funds as shares',
+    land: 'Land as shares',
+    household_loan: 'Loan invested',
+    cash: 'Own money',
+  },
 };
 
 export const STAKE_STATUS_WORDS: Words<StakeHoldingStatus> = {
@@ -120,7 +130,12 @@ export const WAGE_BASIS_WORDS: Words<WageBasis> = {
 /** What is still owed, by kind of promise. */
 export const OWED_KIND_WORDS: Words<'dividend' | 'rent' | 'guarantee' | 'distribution'> = {
   zh: { dividend: '分红', rent: '土地租金', guarantee: '保底分红差额', distribution: '村集体分配' },
-  en: { dividend: 'Dividend', rent: 'Land rent', guarantee: 'Guaranteed dividend shortfall', distribution: 'Collective share' },
+  en: {
+    dividend: 'Dividend',
+    rent: 'Land rent',
+    guarantee: 'Guaranteed dividend shortfall',
+    distribution: 'Collective share',
+  },
 };
 
 /** The national supervision hotline, named as posters name it. */

@@ -168,7 +168,7 @@ describe('explainLine', () => {
 
   it('explains a purchase as quantity × price', () => {
     expect(explainLine(purchase, 'zh')).toBe(
-      '猕猴桃专业合作社 收购猕猴桃 12.5 公斤 × 3.80 元/公斤 = 47.50 元（2018-09-10 交售）',
+      '猕猴桃专业合作社 收购猕猴桃 12.5 公斤 × 3.80 元/公斤 = 47.50 元（2018年9月10日交售）',
     );
     expect(explainLine(purchase, 'en')).toBe(
       '猕猴桃专业合作社 bought 12.5 公斤 of 猕猴桃 × 3.80 yuan/公斤 = 47.50 yuan (delivered 2018-09-10)',

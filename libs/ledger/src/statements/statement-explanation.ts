@@ -5,7 +5,7 @@
 import type { FundSource } from '../projects/project.events';
 import { formatYuan } from '../shared/money';
 import type { WageBasis } from '../employment/employment.events';
-import { CORRECTED_NOTE, periodText } from './glossary';
+import { CORRECTED_NOTE, dateText, periodText } from './glossary';
 import type {
   DividendLineBasis,
   PurchaseLineBasis,
@@ -66,7 +66,7 @@ export function explainLine(line: ExplainableLine, lang: StatementLang): string 
   const text = lang === 'zh' ? explainZh(line) : explainEn(line);
   if (line.reversalReason === undefined) return text;
   // The household reads this: the clerk's reason stays in `reversal.reason`, for the record.
-  return lang === 'zh' ? `${text}（已更正：${CORRECTED_NOTE.zh}）` : `${text} (Corrected: ${CORRECTED_NOTE.en})`;
+  return lang === 'zh' ? `${text}（${CORRECTED_NOTE.zh}）` : `${text} (${CORRECTED_NOTE.en})`;
 }
 
 function explainZh(line: ExplainableLine): string {
@@ -124,7 +124,7 @@ function explainZh(line: ExplainableLine): string {
     }
     case 'purchase': {
       const b = line.basis;
-      const delivered = line.deliveredOn ? `（${line.deliveredOn} 交售）` : '';
+      const delivered = line.deliveredOn ? `（${dateText(line.deliveredOn, 'zh')}交售）` : '';
       return (
         `${line.entityName} 收购${b.product} ${b.quantity} ${b.unit} × ${formatYuan(b.priceFen)} 元/${b.unit} = ` +
         `${yuanZh(line.amountFen)}${delivered}`

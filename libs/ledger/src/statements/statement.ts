@@ -17,15 +17,14 @@ import { holdingsProjection } from './holdings/holdings.projection';
 import { readHoldings } from './holdings/read-holdings';
 import { explainLine, type ExplainableLine } from './statement-explanation';
 import { statementProjection } from './statement.projection';
+import { sums } from './statement-sums';
 import {
-  STATEMENT_FORMS,
   type OwedItem,
   type Statement,
   type StatementForm,
   type StatementKind,
   type StatementLang,
   type StatementLine,
-  type StatementYear,
 } from './statement.view';
 
 /** The read models a statement draws on, all caught up to `minPosition` before it is read. */
@@ -169,33 +168,6 @@ export async function loadStatement(
   };
 }
 
-/** Every form at 0, in the contract's order. */
-export function noForms(): Record<StatementForm, number> {
-  return Object.fromEntries(STATEMENT_FORMS.map((f) => [f, 0])) as Record<StatementForm, number>;
-}
-
-/** The counted lines (not reversed) summed by form, in all, and by year of `paidOn` (oldest first). */
-export function sums(lines: readonly Pick<StatementLine, 'form' | 'amountFen' | 'paidOn' | 'status'>[]): {
-  byForm: Record<StatementForm, number>;
-  totalFen: number;
-  byYear: StatementYear[];
-} {
-  const byForm = noForms();
-  const years = new Map<number, StatementYear>();
-  let totalFen = 0;
-  for (const line of lines) {
-    if (line.status !== 'paid') continue;
-    const year = Number(line.paidOn.slice(0, 4));
-    let sum = years.get(year);
-    if (!sum) years.set(year, (sum = { year, totalFen: 0, byForm: noForms() }));
-    byForm[line.form] += line.amountFen;
-    sum.byForm[line.form] += line.amountFen;
-    sum.totalFen += line.amountFen;
-    totalFen += line.amountFen;
-  }
-  return { byForm, totalFen, byYear: [...years.values()].sort((a, b) => a.year - b.year) };
-}
-
 /**
  * What the household is still owed: its obligation items (the obligations read model, as for an
  * entity's arrears list) due by `dueBy` with something outstanding, each naming who owes it.
@@ -235,7 +207,6 @@ async function entityNames(pool: Pool, ids: string[]): Promise<Map<string, strin
   );
   return new Map(rows.map((r) => [r.entity_id, r.name]));
 }
-
 
 function toHousehold(row: HouseholdRow): HouseholdSummary {
   return {
