@@ -175,12 +175,14 @@ describe('explainLine', () => {
     );
   });
 
-  it('says a reversed payment is not counted, and why', () => {
-    expect(explainLine({ ...rent(), reversalReason: '重复录入' }, 'zh')).toBe(
-      '桃园果业有限公司 2018年土地流转租金：2.50 亩 × 800.00 元/亩/年 × 1 年 = 2,000.00 元（此笔已冲销，不计入合计；原因：重复录入）',
+  it("says a corrected payment is not counted, in words for the household and not the clerk's reason", () => {
+    const zh = explainLine({ ...rent(), reversalReason: '重复录入' }, 'zh');
+    expect(zh).toBe(
+      '桃园果业有限公司 2018年土地流转租金：2.50 亩 × 800.00 元/亩/年 × 1 年 = 2,000.00 元（这笔记录有误，已经作废，不算入合计；如果应该给您，正确的一笔另行列出。）',
     );
-    expect(explainLine({ ...rent(), reversalReason: 'entered twice' }, 'en')).toMatch(
-      / \(Reversed, not counted in the totals; reason: entered twice\.\)$/,
-    );
+    expect(zh).not.toMatch(/冲正|冲销|重复录入/);
+    const en = explainLine({ ...rent(), reversalReason: 'entered twice' }, 'en');
+    expect(en).toMatch(/ \(This entry was wrong and has been cancelled; it is not counted\./);
+    expect(en).not.toContain('entered twice');
   });
 });

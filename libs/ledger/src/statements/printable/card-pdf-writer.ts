@@ -277,7 +277,7 @@ export class CardWriter {
     this.inTable = false;
     this.totalRow(table);
     table.end();
-    this.y += 6;
+    this.y += 5;
   }
 
   /** The header row; tagged the first time, an artifact when repeated on a new page. */
@@ -537,10 +537,13 @@ export class CardWriter {
     const { doc, options } = this;
     const { t, contact } = this.c;
     const qr = options.phoneLink ? qrMatrix(options.phoneLink.url) : undefined;
-    const height = 82;
-    this.ensure(height + 14);
+    const height = 80;
+    this.ensure(height + 12);
     this.y += 2;
     const top = this.y;
+    // The band is known to fit (ensured above): text near the foot must not start a page of its own.
+    const bottomMargin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
     // Contact, signature and check side by side; the check, with its QR, gets the most room.
     const third = (WIDTH - 16) * 0.28;
     const checkWidth = WIDTH - 16 - 2 * third;
@@ -573,7 +576,7 @@ export class CardWriter {
     this.tagged('P', () => {
       this.font(false, 7.8, COLOR.muted).text(t.signatureNote, sx + 6, top + 5, { width: third - 12 });
       this.font(true, 8.5).text(t.signature, sx + 6, top + 42, { width: third - 12, lineBreak: false });
-      this.font(false, 8.2, COLOR.muted).text(`${t.signatureDate}：`, sx + 6, top + 63, {
+      this.font(false, 8.2, COLOR.muted).text(`${t.signatureDate}：`, sx + 6, top + 61, {
         width: third - 12,
         lineBreak: false,
       });
@@ -620,6 +623,7 @@ export class CardWriter {
     this.tagged('P', () => {
       this.font(false, 7, COLOR.faint).text(t.footer, LEFT, this.y, { width: WIDTH, lineBreak: false });
     });
+    doc.page.margins.bottom = bottomMargin;
     this.y += 10;
   }
 

@@ -245,6 +245,7 @@ function closingSection(c: CardContent, options: StatementRenderOptions): string
 ${link ? `<div id="phone-link">${qrSvg(link.url, t.phoneLinkTitle)}</div>` : ''}
 <p>${e(t.howToVerify(options.verificationCode, link?.url))}</p>
 ${link ? `<p class="phone-help">${e(t.phoneLinkHelp(link.expiresOn))}</p>` : ''}
+${options.verifyUrl ? `<p class="phone-help"><a href="${e(options.verifyUrl)}">${e(options.verifyUrl)}</a></p>` : ''}
 </div>
 </section>`;
 }
@@ -254,7 +255,7 @@ function lineRow(line: CardLine, t: StatementLabels): string {
   const corrected = !line.counted;
   const mark = line.mark ? `<span class="badge">${e(line.mark)}</span>` : '';
   const reference = line.reference ? `<small class="ref">${e(t.reference)} ${e(line.reference)}</small>` : '';
-  return `<tr${corrected ? ' class="reversed"' : ''} data-line="${e(line.key)}">
+  return `<tr${corrected ? ' class="reversed"' : ''} data-payment-id="${e(line.key)}">
 <td class="date" data-label="${e(t.paidOn)}">${corrected ? `<s>${e(line.date)}</s>` : e(line.date)}${reference}</td>
 <td data-label="${e(t.form)}">${e(line.form)}</td>
 <td data-label="${e(t.periodPaid)}">${e(line.period)}</td>

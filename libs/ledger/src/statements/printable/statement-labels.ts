@@ -165,7 +165,7 @@ const EN: StatementLabels = {
   forms: FORM_WORDS.en,
   counts: (counted, reversed) =>
     reversed
-      ? `${counted + reversed} payments, ${reversed} of them reversed and not counted`
+      ? `${counted + reversed} payments, ${reversed} of them corrected and not counted`
       : `${counted} payment${counted === 1 ? '' : 's'}`,
   continued: ' (continued)',
   receivedTitle: '1. Money received',
