@@ -28,7 +28,7 @@ import {
 } from './statement.view';
 
 /** The read models a statement draws on, all caught up to `minPosition` before it is read. */
-const STATEMENT_MODELS = [
+export const STATEMENT_MODELS = [
   statementProjection.name,
   holdingsProjection.name,
   obligationsProjection.name,

@@ -105,6 +105,16 @@ export function renderStatementPdf(statement: PrintableStatement, options: State
 }
 
 /**
+ * pdfkit caches the glyph layout of every run of text it has set, for the document's life: Chinese
+ * runs are long and nearly all different (names, amounts), so over a village the cache, not the
+ * pages, is what grows. It is only a cache; emptied between cards, memory stays flat.
+ */
+function forgetLayouts(doc: PDFKit.PDFDocument): void {
+  const families = (doc as unknown as { _fontFamilies?: Record<string, { layoutCache?: object }> })._fontFamilies;
+  for (const font of Object.values(families ?? {})) if (font.layoutCache) font.layoutCache = Object.create(null) as object;
+}
+
+/**
  * Many cards in one PDF, written to `out` as they come (a village's cards for the township to print
  * at once): each card starts on a new page and numbers its own pages; finished pages leave memory.
  */
@@ -133,6 +143,7 @@ export class CardsPdf {
     new CardWriter(this.doc, card, FONTS, statement, options).write();
     card.end();
     this.doc.flushPages();
+    forgetLayouts(this.doc);
     this.cards++;
   }
 
