@@ -394,7 +394,7 @@ describe('statement projection', () => {
       status: 'enrolled',
     });
     expect(s.totalFen).toBe(2_000_00 + 2_000_00 + 2_000_00 + 1_950_00 + 47_50);
-    expect(s.byForm).toEqual({ equity: 4_000_00, lease: 2_000_00, labour: 1_950_00, order: 47_50 });
+    expect(s.byForm).toEqual({ equity: 4_000_00, lease: 2_000_00, labour: 1_950_00, order: 47_50, collective: 0, credit: 0 });
     expect(s.position).toBe(Number((await store.head()).prepare));
     expect(s.lines.map((l) => l.explanation)).toEqual([
       '桃园果业有限公司 2018年土地流转租金：2.50 亩 × 800.00 元/亩/年 × 1 年 = 2,000.00 元',
@@ -438,7 +438,8 @@ describe('statement projection', () => {
       reversed: true,
       reversal: { reversalId: `${lease}.p1.r`, reason: '重复录入', recordedAt: expect.any(String) },
     });
-    expect(rent.explanation).toMatch(/（此笔已冲销，不计入合计；原因：重复录入）$/);
+    expect(rent.explanation).toMatch(/（这笔记录有误，已经作废，不算入合计；如果应该给您，正确的一笔另行列出。）$/);
+    expect(rent.status).toBe('reversed');
     expect(now.byForm.lease).toBe(0);
     expect(now.totalFen).toBe(2_000_00 + 2_000_00 + 1_950_00 + 47_50);
 
