@@ -1,10 +1,7 @@
 import type { Evolver } from '../common/decider';
-import { nameBasedUuid } from '../common/ids';
 import type { CountyContactEvent } from './county-contact.events';
 
-/** One stream per county (counties are names, not registered resources): its contact as last set. */
-export const countyContactStreamId = (county: string): string => `county-contact-${nameBasedUuid('county', county)}`;
-
+/** A county's contact as last set. */
 export type CountyContactState =
   { status: 'unset' } | { status: 'set'; county: string; office: string; phone: string; hotline: string };
 

@@ -1,7 +1,8 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { StreamWriter } from '../../common/stream-writer';
 import { NATIONAL_HOTLINE } from '../county-contact.events';
-import { countyContact, countyContactStreamId } from '../county-contact.state';
+import { countyContactStreamId } from '../county-contact-stream';
+import { countyContact } from '../county-contact.state';
 import { SetContactCommand, type SetContactResult } from './set-contact.command';
 import { decideSetContact } from './set-contact.decide';
 
