@@ -394,7 +394,14 @@ describe('statement projection', () => {
       status: 'enrolled',
     });
     expect(s.totalFen).toBe(2_000_00 + 2_000_00 + 2_000_00 + 1_950_00 + 47_50);
-    expect(s.byForm).toEqual({ equity: 4_000_00, lease: 2_000_00, labour: 1_950_00, order: 47_50, collective: 0, credit: 0 });
+    expect(s.byForm).toEqual({
+      equity: 4_000_00,
+      lease: 2_000_00,
+      labour: 1_950_00,
+      order: 47_50,
+      collective: 0,
+      credit: 0,
+    });
     expect(s.position).toBe(Number((await store.head()).prepare));
     expect(s.lines.map((l) => l.explanation)).toEqual([
       '桃园果业有限公司 2018年土地流转租金：2.50 亩 × 800.00 元/亩/年 × 1 年 = 2,000.00 元',

@@ -37,7 +37,10 @@ describe('a village of cards in one PDF', () => {
     for (let i = 0; i < 500; i++) {
       const statement = statements[i % statements.length];
       cards.add(
-        { ...statement, household: { ...statement.household, registrationNo: `42112401${String(i).padStart(5, '0')}` } },
+        {
+          ...statement,
+          household: { ...statement.household, registrationNo: `42112401${String(i).padStart(5, '0')}` },
+        },
         { verificationCode: `7K3M-9QXP-${String(i).padStart(4, '0')}`, issuedAt: '2019-01-05T06:03:09.000Z' },
       );
       if (i % 50 === 49) {

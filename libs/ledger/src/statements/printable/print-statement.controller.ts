@@ -126,7 +126,11 @@ export class PrintStatementController {
     }
     const households = await villageHouseholds(this.database.pool, village, township);
     if (households.length === 0) {
-      throw notFound('VILLAGE.NOT_FOUND', `No household is registered in ${village}, ${township}.`, `${township}${village}没有登记的农户。`);
+      throw notFound(
+        'VILLAGE.NOT_FOUND',
+        `No household is registered in ${village}, ${township}.`,
+        `${township}${village}没有登记的农户。`,
+      );
     }
     const print = printRequest(query, request, actor);
     const ascii = `cards-${households.length}.pdf`;

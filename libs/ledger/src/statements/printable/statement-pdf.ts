@@ -111,7 +111,8 @@ export function renderStatementPdf(statement: PrintableStatement, options: State
  */
 function forgetLayouts(doc: PDFKit.PDFDocument): void {
   const families = (doc as unknown as { _fontFamilies?: Record<string, { layoutCache?: object }> })._fontFamilies;
-  for (const font of Object.values(families ?? {})) if (font.layoutCache) font.layoutCache = Object.create(null) as object;
+  for (const font of Object.values(families ?? {}))
+    if (font.layoutCache) font.layoutCache = Object.create(null) as object;
 }
 
 /**
