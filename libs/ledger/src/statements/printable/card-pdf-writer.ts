@@ -613,7 +613,8 @@ export class CardWriter {
       const how = t.howToVerify(options.verificationCode.replace(/-/g, '\u2011'), options.phoneLink?.url);
       this.font(false, 6.4, '#333333').text(how, cx + 6, top + 29, { width: textWidth - 6, lineGap: 0.2 });
       if (options.phoneLink) {
-        this.font(false, 6.2, COLOR.muted).text(t.phoneLinkHelp(options.phoneLink.expiresOn), cx + 6, doc.y + 1.5, {
+        const help = `${t.phoneLinkTitle}：${t.phoneLinkHelp(options.phoneLink.expiresOn)}`;
+        this.font(false, 6.2, COLOR.muted).text(help, cx + 6, doc.y + 1.5, {
           width: textWidth - 6,
           lineGap: 0.3,
         });

@@ -7,7 +7,7 @@ import { pdfText } from './testing/pdf-text';
 const CODE = '7K3M-9QXP-2HDT';
 const LINK = {
   url: 'https://ledger.example.gov.cn/#/s?h=household-1&token=hl1.x.1700000000.abc',
-  expiresOn: '2019年4月5日',
+  expiresOn: '2019-04-05',
 };
 const OPTIONS = { verificationCode: CODE, issuedAt: '2019-01-05T06:03:09.000Z', phoneLink: LINK };
 

@@ -89,7 +89,8 @@ table.small { font-size: 12.5px; }
 .signature p { margin: 0 0 22px; font-size: 12.5px; color: #555; }
 .signature .sign { color: #1a1a1a; font-weight: 600; }
 .closing .verify { margin: 0; flex-direction: column; align-items: flex-start; gap: 6px; }
-.closing .verify svg { width: 30mm; height: 30mm; }
+.closing .phone { grid-column: 1 / -1; margin: 0; }
+.phone h3 { margin: 0 0 4px; font-size: 15px; }
 .phone-help { font-size: 11.5px; color: #555; }
 footer { margin-top: 10px; color: #666; font-size: 12px; border-top: 1px solid #e2dccf; padding-top: 6px; }
 footer p { margin: 2px 0; }
@@ -242,11 +243,17 @@ function closingSection(c: CardContent, options: StatementRenderOptions): string
 <div class="signature"><p>${e(t.signatureNote)}</p><p class="sign">${e(t.signature)}</p><p class="sign">${e(t.signatureDate)}：</p></div>
 <div class="verify">
 <div class="code"><small>${e(t.verification)}</small><span id="verification-code">${e(options.verificationCode)}</span></div>
-${link ? `<div id="phone-link">${qrSvg(link.url, t.phoneLinkTitle)}</div>` : ''}
 <p>${e(t.howToVerify(options.verificationCode, link?.url))}</p>
-${link ? `<p class="phone-help">${e(t.phoneLinkHelp(link.expiresOn))}</p>` : ''}
 ${options.verifyUrl ? `<p class="phone-help"><a href="${e(options.verifyUrl)}">${e(options.verifyUrl)}</a></p>` : ''}
 </div>
+${
+  link
+    ? `<section class="phone" id="phone-link">
+${qrSvg(link.url, t.phoneLinkTitle)}
+<div><h3>${e(t.phoneLinkTitle)}</h3><p class="phone-help">${e(t.phoneLinkHelp(link.expiresOn))}</p><p><a href="${e(link.url)}">${e(link.url)}</a></p></div>
+</section>`
+    : ''
+}
 </section>`;
 }
 

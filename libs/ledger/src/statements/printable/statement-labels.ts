@@ -158,7 +158,7 @@ const EN: StatementLabels = {
     `To check this card, ${url ? 'scan the QR code with a phone, or ' : ''}give the code ${code} to the township clerk, who checks it against the ledger.`,
   phoneLinkTitle: 'Scan with a phone',
   phoneLinkHelp: (expiresOn) =>
-    `Scan to see this household's latest card on a phone; works until ${expiresOn}. Do not pass it on.`,
+    `Scan to see this household's latest card on a phone; works until ${dateText(expiresOn, 'en')}. Do not pass it on.`,
   issuedAt: 'Printed',
   footer: "Drawn from the benefit ledger; the ledger's record prevails. Questions: ask your township clerk.",
   page: (n, of) => `Page ${n} of ${of}`,
