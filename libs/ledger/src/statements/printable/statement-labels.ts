@@ -93,7 +93,8 @@ const ZH: StatementLabels = {
   howToVerify: (code, url) =>
     `想核对本卡：${url ? '用手机扫右边的二维码，或' : ''}把核验码 ${code} 告诉乡镇经办人，在台账系统里一查便知本卡与账本是否一致。`,
   phoneLinkTitle: '手机扫码查看',
-  phoneLinkHelp: (expiresOn) => `扫码可在手机上看本户最新的明白卡，${expiresOn}以后失效，请勿转给他人。`,
+  phoneLinkHelp: (expiresOn) =>
+    `扫码可在手机上看本户最新的明白卡，${dateText(expiresOn, 'zh')}以后失效，请勿转给他人。`,
   issuedAt: '打印时间',
   footer: '本卡由收益台账系统生成，金额以账本记录为准。如有疑问，请联系下面的经办单位或拨打监督电话。',
   page: (n, of) => `第 ${n} 页，共 ${of} 页`,
