@@ -548,6 +548,7 @@ export class CardWriter {
     const third = (WIDTH - 16) * 0.28;
     const checkWidth = WIDTH - 16 - 2 * third;
     // Contact: the office, its phone, the hotline.
+    let contactBottom = top;
     this.tagged('P', () => {
       const lines = contact
         ? [
@@ -563,6 +564,7 @@ export class CardWriter {
         this.font(true, 8.6).text(value, LEFT, y + 8.5, { width: third, lineGap: 0.3 });
         y = doc.y + 2;
       }
+      contactBottom = y;
     });
     // The signature box.
     const sx = LEFT + third + 8;
@@ -575,8 +577,8 @@ export class CardWriter {
     });
     this.tagged('P', () => {
       this.font(false, 7.8, COLOR.muted).text(t.signatureNote, sx + 6, top + 5, { width: third - 12 });
-      this.font(true, 8.5).text(t.signature, sx + 6, top + 42, { width: third - 12, lineBreak: false });
-      this.font(false, 8.2, COLOR.muted).text(`${t.signatureDate}：`, sx + 6, top + 61, {
+      this.font(true, 8.5).text(t.signature, sx + 6, top + 42, { width: third - 12 });
+      this.font(false, 8.2, COLOR.muted).text(t.signatureDate, sx + 6, Math.max(top + 61, doc.y + 4), {
         width: third - 12,
         lineBreak: false,
       });
@@ -613,14 +615,14 @@ export class CardWriter {
       const how = t.howToVerify(options.verificationCode.replace(/-/g, '\u2011'), options.phoneLink?.url);
       this.font(false, 6.4, '#333333').text(how, cx + 6, top + 29, { width: textWidth - 6, lineGap: 0.2 });
       if (options.phoneLink) {
-        const help = `${t.phoneLinkTitle}：${t.phoneLinkHelp(options.phoneLink.expiresOn)}`;
+        const help = `${t.phoneLinkTitle}${this.c.lang === 'zh' ? '：' : ': '}${t.phoneLinkHelp(options.phoneLink.expiresOn)}`;
         this.font(false, 6.2, COLOR.muted).text(help, cx + 6, doc.y + 1.5, {
           width: textWidth - 6,
           lineGap: 0.3,
         });
       }
     });
-    this.y = top + height + 4;
+    this.y = Math.max(top + height + 4, contactBottom + 2);
     this.tagged('P', () => {
       this.font(false, 7, COLOR.faint).text(t.footer, LEFT, this.y, { width: WIDTH, lineBreak: false });
     });

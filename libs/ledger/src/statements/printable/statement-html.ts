@@ -240,7 +240,7 @@ function closingSection(c: CardContent, options: StatementRenderOptions): string
   return `<h2>${e(t.contactTitle)}</h2>
 <section class="closing">
 <dl class="contact" id="contact">${contactLines.map(([k, v]) => `<dt>${e(k)}</dt><dd>${e(v)}</dd>`).join('')}</dl>
-<div class="signature"><p>${e(t.signatureNote)}</p><p class="sign">${e(t.signature)}</p><p class="sign">${e(t.signatureDate)}：</p></div>
+<div class="signature"><p>${e(t.signatureNote)}</p><p class="sign">${e(t.signature)}</p><p class="sign">${e(t.signatureDate)}</p></div>
 <div class="verify">
 <div class="code"><small>${e(t.verification)}</small><span id="verification-code">${e(options.verificationCode)}</span></div>
 <p>${e(t.howToVerify(options.verificationCode, link?.url))}</p>

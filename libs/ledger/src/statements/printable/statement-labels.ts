@@ -128,7 +128,7 @@ const ZH: StatementLabels = {
   hotline: '监督电话',
   officeUnset: '请向乡镇经办人询问',
   signature: '户主签字（或按手印）',
-  signatureDate: '日期',
+  signatureDate: '日期：',
   signatureNote: '我已看过本卡，内容属实。',
 };
 
@@ -146,7 +146,7 @@ const EN: StatementLabels = {
   form: 'Form',
   entity: 'Paid by',
   periodPaid: 'For period',
-  amount: 'Amount (yuan)',
+  amount: 'Yuan',
   explanation: 'Explanation',
   reversedMark: STATUS_WORDS.en.reversed,
   reversalReason: () => CORRECTED_NOTE.en,
@@ -187,8 +187,8 @@ const EN: StatementLabels = {
   phone: 'Phone',
   hotline: 'Hotline',
   officeUnset: 'Ask your township clerk',
-  signature: 'Signature (or thumbprint) of the head of household',
-  signatureDate: 'Date',
+  signature: 'Signature or thumbprint',
+  signatureDate: 'Date:',
   signatureNote: 'I have read this card and it is correct.',
 };
 
