@@ -188,6 +188,7 @@ async function readOwed(
     items: open.map((i) => ({
       linkageId: i.linkageId,
       kind: i.kind,
+      householdId: i.householdId,
       entity: { id: i.entityId, name: names.get(i.entityId) ?? i.entityId },
       period: i.period,
       dueOn: i.dueOn,

@@ -198,6 +198,7 @@ export interface Holdings {
 export interface OwedItem {
   linkageId: string;
   kind: 'dividend' | 'rent';
+  householdId: string;
   entity: EntityRef;
   period: string;
   /** Owed since: the declaration's date, or the rent period's due date. */

@@ -85,6 +85,7 @@ export function fixtureStatement(overrides: Partial<PrintableStatement> = {}): P
         {
           linkageId: 'dividend-00000000-0000-5000-8000-000000000006',
           kind: 'dividend',
+          householdId: HOUSEHOLD_ID,
           entity: { id: 'entity-00000000-0000-5000-8000-000000000007', name: '石头村养牛合作社' },
           period: '2018-H2',
           dueOn: '2018-12-20',
