@@ -198,7 +198,7 @@ describe('console support over HTTP: /v1/me, pickers, linkages, statement links'
       link = /<a href="([^"]+)">/.exec(html.text)![1].replace(/&amp;/g, '&');
       expect(link).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/#/s\\?h=${zhang}&token=hl1\\.`));
       linkToken = decodeURIComponent(new URL(link.replace('#/s', 's')).searchParams.get('token')!);
-      expect(html.text).toMatch(/\d{4}-\d{2}-\d{2} 之后失效/);
+      expect(html.text).toMatch(/\d{4}年\d{1,2}月\d{1,2}日以后失效/);
 
       const pdf = await t.http
         .get(`/v1/households/${zhang}/statement.pdf`)

@@ -78,6 +78,44 @@ describe('ledger-cli statement', () => {
     expect((await readdir(dir)).filter((f) => f.endsWith('.pdf'))).toHaveLength(2);
   });
 
+  it('prints a whole village as one PDF, a card per household in registration order, with progress', async () => {
+    const file = join(out, '桃园村.pdf');
+    const printed = await cli('statement', '--village', '桃园村', '--out', file, '--json');
+    expect(printed.code).toBe(0);
+    expect(printed.stderr).toMatch(/\[1\/2\] cli-1 张三/);
+    expect(printed.stderr).toMatch(/\[2\/2\] cli-2 李四/);
+    const summary = JSON.parse(printed.stdout) as { printed: { registrationNo: string; code: string }[] };
+    expect(summary.printed.map((p) => p.registrationNo)).toEqual(['cli-1', 'cli-2']);
+    const { pages } = await pdfText(await readFile(file));
+    expect(pages).toHaveLength(2);
+    expect(pages[0]).toContain('张三');
+    expect(pages[0]).toContain(summary.printed[0].code);
+    expect(pages[1]).toContain('李四');
+    expect(pages[1]).toContain(summary.printed[1].code);
+    // Each card is recorded and can be checked like any other.
+    expect((await cli('statement', 'verify', summary.printed[1].code)).code).toBe(0);
+  });
+
+  it('serves a village’s cards as one PDF over HTTP, to an admin or the township’s clerk', async () => {
+    const url = `/v1/villages/${encodeURIComponent('城关镇')}/${encodeURIComponent('桃园村')}/cards.pdf`;
+    const binary = (req: ReturnType<TestApp['get']>) =>
+      req.buffer(true).parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    const res = await binary(t.get(url)).expect(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['x-statement-cards']).toBe('2');
+    const { pages } = await pdfText(res.body as Buffer);
+    expect(pages).toHaveLength(2);
+    const clerk = await t.userToken({ role: 'clerk', townships: ['城关镇'] });
+    await binary(t.get(url, clerk)).expect(200);
+    await t.get(url, await t.userToken({ role: 'clerk', townships: ['温泉镇'] })).expect(403);
+    await t.get(url, await t.userToken({ role: 'auditor' })).expect(403);
+    await t.get(`/v1/villages/${encodeURIComponent('城关镇')}/${encodeURIComponent('无此村')}/cards.pdf`).expect(404);
+  });
+
   it('refuses usage errors with exit code 2', async () => {
     expect((await cli('statement', '--bogus')).code).toBe(2);
   });

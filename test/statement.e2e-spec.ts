@@ -221,7 +221,7 @@ describe('household statement over HTTP', () => {
       await t
         .post(
           `/v1/orders/${orderId}/payments`,
-          { quantity: '12.5', amountFen: 47_50, deliveredOn: '2018-09-10', paidOn: '2018-09-15' },
+          { quantity: '12.5', amountFen: 47_50, deliveredOn: '2018-09-10', paidOn: '2018-09-15', reference: 'PZ-0915' },
           clerk,
         )
         .expect(201),
@@ -235,7 +235,7 @@ describe('household statement over HTTP', () => {
     '桃园果业有限公司 2018年上半年分红：您持有 20 股，共 100 股，分红总额 10,000.00 元，按股分得 2,000.00 元' +
       '（股金来源：桃园产业扶贫项目，中央财政资金 30,000.00 元、县级财政资金 10,000.00 元）',
     '桃园采摘园 2018年7月工资：张三，月薪 1,980.00 元',
-    '桃园果业有限公司 收购猕猴桃 12.5 公斤 × 3.80 元/公斤 = 47.50 元（2018-09-10 交售）',
+    '桃园果业有限公司 收购猕猴桃 12.5 公斤 × 3.80 元/公斤 = 47.50 元（2018年9月10日交售）',
   ];
 
   it('lists every payment with its explanation and basis, and totals by form', async () => {
@@ -247,7 +247,7 @@ describe('household statement over HTTP', () => {
       to: null,
       asOf: null,
       totalFen: 2_000_00 * 3 + 1_980_00 + 47_50,
-      byForm: { equity: 4_000_00, lease: 2_000_00, labour: 1_980_00, order: 47_50, credit: 0 },
+      byForm: { equity: 4_000_00, lease: 2_000_00, labour: 1_980_00, order: 47_50, collective: 0, credit: 0 },
     });
     expect(s.position).toBeGreaterThanOrEqual(position);
     expect(s.lines.map((l) => l.paymentId)).toEqual([
@@ -274,6 +274,8 @@ describe('household statement over HTTP', () => {
       recordedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
       recordedBy: clerkId,
       reversed: false,
+      reference: null,
+      status: 'paid',
     });
     expect(guaranteed).toMatchObject({
       form: 'equity',
@@ -327,14 +329,147 @@ describe('household statement over HTTP', () => {
       kind: 'purchase',
       linkageId: orderId,
       amountFen: 47_50,
-      basis: { orderId, product: '猕猴桃', unit: '公斤', quantity: '12.5', priceFen: 380 },
+      reference: 'PZ-0915',
+      status: 'paid',
+      // A number, exactly as recorded (v1 answered the string "12.5").
+      basis: { orderId, product: '猕猴桃', unit: '公斤', quantity: 12.5, priceFen: 380 },
     });
+  });
+
+  it('v2: adds byYear, holdings as recorded, what is still owed and the contact', async () => {
+    const s = (await statement().expect(200)).body as Statement;
+    expect(s.byYear).toEqual([
+      {
+        year: 2018,
+        totalFen: s.totalFen,
+        byForm: { equity: 4_000_00, lease: 2_000_00, labour: 1_980_00, order: 47_50, collective: 0, credit: 0 },
+      },
+    ]);
+    expect(s.holdings.stakes).toEqual([
+      expect.objectContaining({
+        entity: { id: orchard, name: '桃园果业有限公司' },
+        source: 'fiscal_fund',
+        project: { id: projectId, name: '桃园产业扶贫项目' },
+        principalFen: 5_000_00,
+        shares: 20,
+        startsOn: '2017-12-01',
+        status: 'active',
+      }),
+      expect.objectContaining({
+        entity: { id: cattleFarm, name: '石头村养牛合作社' },
+        source: 'cash',
+        guaranteedYearlyFen: 4_000_00,
+        endsOn: '2020-11-30',
+        // Its term is over (the test runs after 2020).
+        status: 'ended',
+      }),
+    ]);
+    expect(s.holdings.stakes[0]).not.toHaveProperty('endsOn');
+    expect(s.holdings.leases).toEqual([
+      {
+        leaseId,
+        entity: { id: orchard, name: '桃园果业有限公司' },
+        areaMu: '2.50',
+        rentPerMuYearFen: 800_00,
+        startsOn: '2018-01-01',
+        endsOn: '2020-12-31',
+      },
+    ]);
+    expect(s.holdings.employments).toEqual([
+      {
+        employmentId,
+        entity: { id: garden, name: '桃园采摘园' },
+        workerName: '张三',
+        wageBasis: 'monthly',
+        rateFen: 1_980_00,
+        startsOn: '2018-03-15',
+      },
+    ]);
+    expect(s.holdings.orders).toEqual([
+      {
+        orderId,
+        entity: { id: orchard, name: '桃园果业有限公司' },
+        product: '猕猴桃',
+        unit: '公斤',
+        priceFen: 380,
+        startsOn: '2018-08-01',
+        endsOn: '2018-10-31',
+      },
+    ]);
+    // The rent of 2019 and 2020 fell due and was never paid; the dividends were paid in full.
+    expect(s.owed).toEqual({
+      items: [
+        expect.objectContaining({
+          linkageId: leaseId,
+          kind: 'rent',
+          period: '2019',
+          dueOn: '2019-01-01',
+          outstandingFen: 2_000_00,
+        }),
+        expect.objectContaining({
+          linkageId: leaseId,
+          kind: 'rent',
+          period: '2020',
+          dueOn: '2020-01-01',
+          outstandingFen: 2_000_00,
+        }),
+      ],
+      outstandingFen: 4_000_00,
+    });
+    expect(s.owed.items[0].entity).toEqual({ id: orchard, name: '桃园果业有限公司' });
+    expect(s.contact).toEqual({ office: null, phone: null, hotline: '12317' });
+
+    // As recorded at an instant before the lease was signed: no lease, nothing owed on it.
+    const early = (await statement('asOf=2000-01-01T00:00:00Z').expect(200)).body as Statement;
+    expect(early).toMatchObject({ lines: [], byYear: [], totalFen: 0, owed: { items: [], outstandingFen: 0 } });
+    expect(early.holdings).toEqual({ stakes: [], leases: [], employments: [], orders: [] });
+
+    // The county's contact, once an admin sets it.
+    const set = await t
+      .put(`/v1/counties/${encodeURIComponent('英山县')}/contact`, {
+        office: '英山县乡村振兴局',
+        phone: '0713-7012345',
+      })
+      .expect(200);
+    expect(set.body).toEqual({
+      county: '英山县',
+      office: '英山县乡村振兴局',
+      phone: '0713-7012345',
+      hotline: '12317',
+      position: expect.any(Number),
+    });
+    position = Math.max(position, set.body.position as number);
+    const after = (await statement().expect(200)).body as Statement;
+    expect(after.contact).toEqual({ office: '英山县乡村振兴局', phone: '0713-7012345', hotline: '12317' });
+  });
+
+  it('v2: the contact is set by an admin only, with 400s naming the field', async () => {
+    const url = `/v1/counties/${encodeURIComponent('英山县')}/contact`;
+    const body = { office: '英山县乡村振兴局', phone: '0713-7012345' };
+    await t.put(url, body, clerk).expect(403);
+    await t.put(url, body, auditor).expect(403);
+    await t.put(url, body, zhangUser).expect(403);
+    await t.http.put(url).send(body).expect(401);
+    const bad = await t.put(url, { office: '', phone: 'call me', hotline: 12317, extra: 1 }).expect(400);
+    expect([...new Set((bad.body.errors as { path: string }[]).map((e) => e.path))].sort()).toEqual([
+      'extra',
+      'hotline',
+      'office',
+      'phone',
+    ]);
+    const missing = await t.put(url, {}).expect(400);
+    expect((missing.body.errors as { path: string }[]).map((e) => e.path)).toEqual(
+      expect.arrayContaining(['office', 'phone']),
+    );
+    await t.put(`/v1/counties/${encodeURIComponent(' 英山县')}/contact`, body).expect(400);
+    const own = await t.put(url, { ...body, hotline: '0713-12317' }).expect(200);
+    expect(own.body.hotline).toBe('0713-12317');
   });
 
   it('filters by paidOn, inclusive at both ends', async () => {
     const july = (await statement('from=2018-07-05&to=2018-07-15').expect(200)).body as Statement;
     expect(july).toMatchObject({ from: '2018-07-05', to: '2018-07-15', totalFen: 4_000_00 });
-    expect(july.byForm).toEqual({ equity: 4_000_00, lease: 0, labour: 0, order: 0, credit: 0 });
+    expect(july.byForm).toEqual({ equity: 4_000_00, lease: 0, labour: 0, order: 0, collective: 0, credit: 0 });
     expect(july.lines.map((l) => l.paymentId)).toEqual([paid.guaranteed, paid.dividend]);
     const fromAugust = (await statement('from=2018-08-01').expect(200)).body as Statement;
     expect(fromAugust.lines.map((l) => l.paymentId)).toEqual([paid.wage, paid.purchase]);
@@ -370,14 +505,14 @@ describe('household statement over HTTP', () => {
     expect(text.startsWith('\uFEFF')).toBe(true);
     const rows = text.slice(1).trimEnd().split('\r\n');
     expect(rows[0]).toBe(
-      'paymentId,paidOn,form,kind,entityName,period,amountFen,amountYuan,reversed,explanation,recordedAt,recordedBy',
+      'paymentId,paidOn,form,kind,entityName,period,amountFen,amountYuan,reversed,explanation,recordedAt,recordedBy,reference,status',
     );
     expect(rows).toHaveLength(3);
     expect(rows[1]).toMatch(
       new RegExp(
         `^${paid.guaranteed.replace(/\./g, '\\.')},2018-07-05,equity,dividend,石头村养牛合作社,2018-H1,200000,2000\\.00,false,` +
           `"石头村养牛合作社 2018年上半年保底分红：每年保底 4,000\\.00 元 × 1/2 年 = 2,000\\.00 元",` +
-          `\\d{4}-[^,]+Z,${clerkId}$`,
+          `\\d{4}-[^,]+Z,${clerkId},,paid$`,
       ),
     );
     // Explanations hold commas, so they are quoted.
@@ -442,7 +577,11 @@ describe('household statement over HTTP', () => {
       amountFen: 2_000_00,
       reversal: { reversalId: reversal.body.id, reason: '重复录入', recordedAt: expect.any(String) },
     });
-    expect(rentAfter!.explanation).toBe(`${EXPLANATIONS_ZH()[0]}（此笔已冲销，不计入合计；原因：重复录入）`);
+    expect(rentAfter!.status).toBe('reversed');
+    // Said for the household; the clerk's reason stays in `reversal.reason`.
+    expect(rentAfter!.explanation).toBe(
+      `${EXPLANATIONS_ZH()[0]}（这笔记录有误，已经作废，不算入合计；如果应该给您，正确的一笔另行列出。）`,
+    );
     expect(after.byForm.lease).toBe(0);
     expect(after.totalFen).toBe(before.totalFen - 2_000_00);
 
@@ -454,6 +593,7 @@ describe('household statement over HTTP', () => {
 
     const csv = await statement('to=2018-03-31').set('Accept', 'text/csv').expect(200);
     expect(csv.text).toContain(`${paid.rent},2018-03-01,lease,rent,桃园果业有限公司,2018,200000,2000.00,true,`);
+    expect(csv.text).toMatch(/,,reversed\r\n/);
   });
 
   it('lets admins, auditors, the township’s clerks and the household itself read, and no one else', async () => {

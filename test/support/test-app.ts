@@ -20,6 +20,8 @@ export interface TestApp {
   /** POST as the given token (admin by default). */
   post(path: string, body: unknown, token?: string, headers?: Record<string, string>): request.Test;
   get(path: string, token?: string): request.Test;
+  /** PUT as the given token (admin by default). */
+  put(path: string, body: unknown, token?: string): request.Test;
   /** Registers a user and returns its token. */
   userToken(body: { name?: string; role: string; townships?: string[]; householdId?: string }): Promise<string>;
   close(): Promise<void>;
@@ -52,6 +54,11 @@ export async function startTestApp(): Promise<TestApp> {
         .set({ ...auth(token), ...headers })
         .send(body as object),
     get: (path, token = ADMIN_TOKEN) => request(app.getHttpServer()).get(path).set(auth(token)),
+    put: (path, body, token = ADMIN_TOKEN) =>
+      request(app.getHttpServer())
+        .put(path)
+        .set(auth(token))
+        .send(body as object),
     async userToken(body) {
       const res = await testApp.post('/v1/users', { name: body.name ?? body.role, ...body }).expect(201);
       return (res.body as { token: string }).token;

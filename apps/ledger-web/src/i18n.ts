@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import { FORM_WORDS, STATUS_WORDS } from '../../../libs/ledger/src/statements/glossary';
 
 /** Every piece of text the console shows, in plain Chinese (default) and English. */
 const zh = {
@@ -41,7 +42,7 @@ const zh = {
   period: '期间',
   amountYuan: '金额（元）',
   explanation: '说明',
-  reversed: '已冲正',
+  reversed: STATUS_WORDS.zh.reversed,
   actions: '操作',
   reverse: '冲正',
   reverseTitle: '冲正这笔付款',
@@ -58,10 +59,8 @@ const zh = {
   reference: '凭证号',
   saved: '已保存',
   required: '必填',
-  equity: '股金分红',
-  lease: '土地流转',
-  labour: '务工就业',
-  order: '订单收购',
+  // The forms and a corrected payment in the glossary's words, as the card and the phone page say them.
+  ...FORM_WORDS.zh,
   dividend: '分红',
   rent: '租金',
   wage: '工资',
@@ -254,7 +253,7 @@ const en: Text = {
   period: 'Period',
   amountYuan: 'Amount (yuan)',
   explanation: 'Explanation',
-  reversed: 'Reversed',
+  reversed: STATUS_WORDS.en.reversed,
   actions: 'Actions',
   reverse: 'Reverse',
   reverseTitle: 'Reverse this payment',
@@ -271,10 +270,7 @@ const en: Text = {
   reference: 'Reference',
   saved: 'Saved',
   required: 'Required',
-  equity: 'Equity',
-  lease: 'Land lease',
-  labour: 'Employment',
-  order: 'Purchase order',
+  ...FORM_WORDS.en,
   dividend: 'Dividend',
   rent: 'Rent',
   wage: 'Wage',

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LedgerCommonModule } from './common/common.module';
 import { AuditModule } from './audit/audit.module';
+import { CountiesModule } from './counties/counties.module';
 import { CoverageModule } from './coverage/coverage.module';
 import { DirectoryModule } from './directory/directory.module';
 import { DividendsModule } from './dividends/dividends.module';
@@ -45,6 +46,7 @@ import { UsersModule } from './users/users.module';
     AuditModule,
     ImportsModule,
     DirectoryModule,
+    CountiesModule,
   ],
   exports: [LedgerCommonModule],
 })

@@ -1,4 +1,5 @@
 import { Inject } from '@nestjs/common';
+import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -10,12 +11,15 @@ import type { Actor } from '@ledger/ledger/common/actor';
 import { DomainError } from '@ledger/ledger/common/domain-error';
 import { householdIdFor } from '@ledger/ledger/households/household-id';
 import { householdListProjection } from '@ledger/ledger/households/list-households/household-list.projection';
-import { statementProjection } from '@ledger/ledger/statements/statement.projection';
+import { STATEMENT_MODELS } from '@ledger/ledger/statements/statement';
 import {
   normaliseStatementCode,
+  printVillageCards,
   StatementPrinter,
+  villageHouseholds,
   type PrintRequest,
   type StatementVerification,
+  type VillageCardResult,
 } from '@ledger/ledger/statements/printable';
 import { isLedgerDate, isLedgerInstant, LEDGER_DATE_RANGE } from '@ledger/ledger/shared/calendar';
 import { textProblem } from '@ledger/ledger/shared/text';
@@ -115,7 +119,7 @@ export class StatementVerifyCommand extends CommandRunner {
       process.exitCode = EXIT.REJECTED;
       return;
     }
-    await catchUpReadModels(this.host, this.store, [statementProjection.name]);
+    await catchUpReadModels(this.host, this.store, STATEMENT_MODELS);
     let verification: StatementVerification;
     try {
       verification = await this.printer.verify(code, cliActor());
@@ -179,7 +183,7 @@ export class StatementCommand extends CommandRunner {
       process.exitCode = EXIT.USAGE;
       return;
     }
-    await catchUpReadModels(this.host, this.store, [statementProjection.name, householdListProjection.name]);
+    await catchUpReadModels(this.host, this.store, [...STATEMENT_MODELS, householdListProjection.name]);
     if (options.household) await this.one(options.household, request, options);
     else await this.village(options.village!, request, options);
   }
@@ -238,23 +242,21 @@ export class StatementCommand extends CommandRunner {
   }
 
   private async village(village: string, request: PrintRequest, options: StatementOptions): Promise<void> {
-    const values: string[] = [village];
-    if (options.township) values.push(options.township);
-    const { rows } = await this.database.pool.query<{
-      household_id: string;
-      registration_no: string;
-      head_name: string;
-    }>(
-      `select household_id, registration_no, head_name from household_list
-        where village = $1 ${options.township ? 'and township = $2' : ''}
-        order by registration_no`,
-      values,
-    );
+    const households = await villageHouseholds(this.database.pool, village, options.township);
+    const rows = households.map((h) => ({
+      household_id: h.householdId,
+      registration_no: h.registrationNo,
+      head_name: h.headName,
+    }));
     if (rows.length === 0) {
       process.stderr.write(
         `no household registered in the village ${village}${options.township ? ` of ${options.township}` : ''}\n`,
       );
       process.exitCode = EXIT.REJECTED;
+      return;
+    }
+    if (options.out!.toLowerCase().endsWith('.pdf')) {
+      await this.villageInOnePdf(village, households, request, options);
       return;
     }
     const dir = options.out!;
@@ -290,6 +292,57 @@ export class StatementCommand extends CommandRunner {
     process.exitCode = failed.length ? EXIT.REJECTED : EXIT.OK;
   }
 
+  /** Every card of the village in one PDF, streamed to the file as it is printed. */
+  private async villageInOnePdf(
+    village: string,
+    households: Parameters<typeof printVillageCards>[1],
+    request: PrintRequest,
+    options: StatementOptions,
+  ): Promise<void> {
+    const file = options.out!;
+    const started = Date.now();
+    const report = (done: number, total: number, r: VillageCardResult) => {
+      const who = `${r.household.registrationNo} ${r.household.headName}`;
+      const elapsed = (Date.now() - started) / 1000;
+      const left = done < total ? `, about ${Math.ceil((elapsed / done) * (total - done))} s left` : '';
+      process.stderr.write(
+        r.ok
+          ? `[${done}/${total}] ${who}  ${r.code}  ${formatYuan(r.totalFen)}${left}\n`
+          : `[${done}/${total}] ${who} FAILED: ${r.error}\n`,
+      );
+    };
+    const results = await printVillageCards(
+      this.printer,
+      households,
+      request,
+      cliActor(),
+      createWriteStream(file),
+      report,
+    );
+    const printed = results.filter((r) => r.ok);
+    const failed = results.filter((r) => !r.ok);
+    if (options.json) {
+      process.stdout.write(
+        `${JSON.stringify({
+          village,
+          file,
+          printed: printed.map((r) => ({
+            registrationNo: r.household.registrationNo,
+            headName: r.household.headName,
+            code: r.code,
+            totalFen: r.totalFen,
+          })),
+          failed: failed.map((r) => ({ registrationNo: r.household.registrationNo, error: r.error })),
+        })}\n`,
+      );
+    } else {
+      process.stdout.write(
+        `${printed.length} card(s) printed to ${file}${failed.length ? `, ${failed.length} failed` : ''}.\n`,
+      );
+    }
+    process.exitCode = failed.length ? EXIT.REJECTED : EXIT.OK;
+  }
+
   @Option({ flags: '--household <id>', description: 'household id, or its registration number (建档立卡编号)' })
   parseHousehold(value: string): string {
     return value;
@@ -322,7 +375,8 @@ export class StatementCommand extends CommandRunner {
 
   @Option({
     flags: '--out <path>',
-    description: 'file to write (.pdf, or .html for a web page); a directory with --village',
+    description:
+      'file to write (.pdf, or .html for a web page); with --village, one .pdf of every card, or a directory of files',
   })
   parseOut(value: string): string {
     return value;
@@ -343,7 +397,8 @@ export class StatementCommand extends CommandRunner {
       '  $ ledger-cli statement --household 4211240100001 --year 2018 --out 张三-2018.pdf',
       '  $ ledger-cli statement --household household-3f0c… --lang en --out statement.pdf',
       '  $ ledger-cli statement --household 4211240100001 --out card.html',
-      '  $ ledger-cli statement --village 桃园村 --year 2018 --out cards/',
+      '  $ ledger-cli statement --village 桃园村 --out 桃园村-明白卡.pdf     (one PDF, a card per household)',
+      '  $ ledger-cli statement --village 桃园村 --year 2018 --out cards/   (a file per household)',
       '  $ ledger-cli statement verify 7K3M-9QXP-2HDT',
       '',
       'Exit codes: 0 printed, 1 a card could not be printed (or no household found), 2 usage.',

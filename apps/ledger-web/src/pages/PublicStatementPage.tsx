@@ -1,7 +1,17 @@
-import { Alert, Button, Card, List, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Collapse, List, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../api';
-import { label, useT } from '../i18n';
+import {
+  dateText,
+  FORM_WORDS,
+  HOTLINE_WORDS,
+  OWED_KIND_WORDS,
+  periodText,
+  STATUS_WORDS,
+  yearText,
+} from '../../../../libs/ledger/src/statements/glossary';
+import { STATEMENT_FORMS } from '../../../../libs/ledger/src/statements/statement.view';
+import { useT } from '../i18n';
 import { formatYuan } from '../money';
 import type { Route } from '../route';
 import type { Session } from '../session';
@@ -44,60 +54,143 @@ export function PublicStatementPage(props: {
   }, [token, householdId, lang, t]);
 
   return (
-    <div style={{ maxWidth: 560, margin: '0 auto', padding: 12, background: '#fff', minHeight: '100vh' }}>
+    <div style={{ maxWidth: 560, margin: '0 auto', padding: 12, background: '#fff', minHeight: '100vh', fontSize: 17 }}>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
           {t.myStatement}
         </Typography.Title>
-        <Button size="small" onClick={props.onSwitchLang}>
-          {t.language}
-        </Button>
+        <Button onClick={props.onSwitchLang}>{t.language}</Button>
       </div>
       {(!token || !householdId) && <Alert type="warning" showIcon message={t.linkMissing} style={{ marginTop: 12 }} />}
       {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginTop: 12 }} />}
       {!statement && !error && token && householdId && <Spin style={{ display: 'block', marginTop: 32 }} />}
-      {statement && (
-        <>
-          <Card size="small" style={{ marginTop: 12, background: '#fff7e6' }}>
-            <div style={{ fontSize: 16 }}>
-              {statement.household.headName} · {statement.household.village}
-            </div>
-            <div style={{ color: '#666' }}>
-              {t.registrationNo}：{statement.household.registrationNo}
-            </div>
-            <div style={{ marginTop: 8 }}>{t.receivedTotal}</div>
-            <div style={{ fontSize: 28, fontWeight: 600, color: '#b7312c' }}>{formatYuan(statement.totalFen)} 元</div>
-            <div style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 16px', marginTop: 4 }}>
-              {(['equity', 'lease', 'labour', 'order', 'credit'] as const).map((f) => (
-                <span key={f}>
-                  {label(t, f)} {formatYuan(statement.byForm[f])}
-                </span>
-              ))}
-            </div>
-          </Card>
-          <List
-            style={{ marginTop: 8 }}
-            dataSource={statement.lines}
-            locale={{ emptyText: t.noData }}
-            renderItem={(l) => (
-              <List.Item style={{ display: 'block' }}>
-                <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
-                  <strong>
-                    {label(t, l.kind)} · {l.entity?.name ?? t.fiscalSubsidy}
-                  </strong>
-                  <strong style={{ whiteSpace: 'nowrap', textDecoration: l.reversed ? 'line-through' : undefined }}>
-                    {formatYuan(l.amountFen)} 元
-                  </strong>
-                </div>
-                <div style={{ color: '#666', fontSize: 13 }}>
-                  {l.paidOn} · {t.period} {l.period} {l.reversed && <Tag color="red">{t.reversed}</Tag>}
-                </div>
-                <div style={{ fontSize: 14, marginTop: 4, lineHeight: 1.6 }}>{l.explanation}</div>
-              </List.Item>
-            )}
-          />
-        </>
-      )}
+      {statement && <PhoneStatement statement={statement} lang={lang} />}
     </div>
+  );
+}
+
+const RED = '#b7312c';
+
+/**
+ * The statement for a phone: large type; what was received, collapsed by year, newest first, each
+ * year with its subtotal; what is still owed; whom to call. Words from the glossary the printed card
+ * uses, so both say the same thing.
+ */
+function PhoneStatement({ statement, lang }: { statement: Statement; lang: 'zh' | 'en' }) {
+  const { t } = useT();
+  const zh = lang === 'zh';
+  const yuan = (fen: number) => (zh ? `${formatYuan(fen)} 元` : `${formatYuan(fen)} yuan`);
+  const years = [...statement.byYear].reverse();
+  const linesOf = (year: number) => statement.lines.filter((l) => Number(l.paidOn.slice(0, 4)) === year).reverse();
+  // A year with only corrected lines has no subtotal entry; it is listed all the same.
+  const allYears = [
+    ...new Set([...years.map((y) => y.year), ...statement.lines.map((l) => Number(l.paidOn.slice(0, 4)))]),
+  ].sort((a, b) => b - a);
+  const subtotal = (year: number) => statement.byYear.find((y) => y.year === year)?.totalFen ?? 0;
+  const contact = statement.contact;
+  return (
+    <>
+      <Card size="small" style={{ marginTop: 12, background: '#fff7e6' }}>
+        <div style={{ fontSize: 20, fontWeight: 600 }}>
+          {statement.household.headName} · {statement.household.village}
+        </div>
+        <div style={{ color: '#555' }}>
+          {t.registrationNo}：{statement.household.registrationNo}
+        </div>
+        <div style={{ marginTop: 8 }}>{t.receivedTotal}</div>
+        <div style={{ fontSize: 32, fontWeight: 700, color: RED }}>{yuan(statement.totalFen)}</div>
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 16px', marginTop: 4 }}>
+          {STATEMENT_FORMS.filter((f) => statement.byForm[f] !== 0).map((f) => (
+            <span key={f}>
+              {FORM_WORDS[lang][f]} {formatYuan(statement.byForm[f])}
+            </span>
+          ))}
+        </div>
+      </Card>
+      <Collapse
+        style={{ marginTop: 12, fontSize: 17 }}
+        defaultActiveKey={allYears.length ? [String(allYears[0])] : []}
+        items={allYears.map((year) => ({
+          key: String(year),
+          label: (
+            <div style={{ display: 'flex', justifyContent: 'space-between', fontSize: 19, fontWeight: 600 }}>
+              <span>{yearText(year, lang)}</span>
+              <span style={{ color: RED }}>{yuan(subtotal(year))}</span>
+            </div>
+          ),
+          children: (
+            <List
+              dataSource={linesOf(year)}
+              renderItem={(l) => (
+                <List.Item style={{ display: 'block' }}>
+                  <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, fontSize: 18 }}>
+                    <strong>{FORM_WORDS[lang][l.form]}</strong>
+                    <strong
+                      style={{ whiteSpace: 'nowrap', textDecoration: l.status === 'paid' ? undefined : 'line-through' }}
+                    >
+                      {yuan(l.amountFen)}
+                    </strong>
+                  </div>
+                  <div style={{ color: '#555' }}>
+                    {dateText(l.paidOn, lang)} · {periodText(l.period, lang)}
+                    {l.reference ? ` · ${t.reference} ${l.reference}` : ''}{' '}
+                    {l.status !== 'paid' && <Tag color="red">{STATUS_WORDS[lang][l.status]}</Tag>}
+                  </div>
+                  <div style={{ marginTop: 4, lineHeight: 1.7 }}>{l.explanation}</div>
+                </List.Item>
+              )}
+            />
+          ),
+        }))}
+      />
+      {statement.lines.length === 0 && <div style={{ marginTop: 12, color: '#555' }}>{t.noData}</div>}
+      <Card
+        size="small"
+        title={<span style={{ fontSize: 19 }}>{zh ? '还欠您的钱' : 'Still owed to you'}</span>}
+        style={{ marginTop: 12 }}
+      >
+        {statement.owed.items.length === 0 ? (
+          <div>{zh ? '目前没有拖欠您的钱。' : 'Nothing is owed to you at present.'}</div>
+        ) : (
+          <>
+            <div style={{ fontSize: 24, fontWeight: 700, color: RED }}>{yuan(statement.owed.outstandingFen)}</div>
+            <List
+              dataSource={statement.owed.items}
+              renderItem={(i) => (
+                <List.Item style={{ display: 'block' }}>
+                  <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
+                    <strong>{i.entity.name}</strong>
+                    <strong style={{ whiteSpace: 'nowrap' }}>{yuan(i.outstandingFen)}</strong>
+                  </div>
+                  <div style={{ color: '#555' }}>
+                    {periodText(i.period, lang)} {OWED_KIND_WORDS[lang][i.kind]} · {zh ? '应付日期' : 'due'}{' '}
+                    {dateText(i.dueOn, lang)}
+                  </div>
+                </List.Item>
+              )}
+            />
+          </>
+        )}
+      </Card>
+      <Card
+        size="small"
+        title={<span style={{ fontSize: 19 }}>{zh ? '有疑问找谁' : 'Whom to ask'}</span>}
+        style={{ marginTop: 12 }}
+      >
+        {contact.office && <div style={{ fontWeight: 600 }}>{contact.office}</div>}
+        {contact.phone && (
+          <div>
+            <a href={`tel:${contact.phone}`} style={{ fontSize: 20 }}>
+              {contact.phone}
+            </a>
+          </div>
+        )}
+        <div style={{ marginTop: 6 }}>
+          <a href={`tel:${contact.hotline}`} style={{ fontSize: 20 }}>
+            {HOTLINE_WORDS[lang](contact.hotline)}
+          </a>
+        </div>
+      </Card>
+    </>
   );
 }

@@ -81,6 +81,7 @@ const TYPES = handledTypes<CoverageEvent>({
   LoanDisbursed: 'ignores',
   LoanRepaid: 'ignores',
   LoanInterestSubsidised: 'ignores',
+  CountyContactSet: 'ignores',
 });
 
 const HOUSEHOLDS = insertOnce('coverage_households', 'household_id', { household_id: 'text', county: 'text', township: 'text', village: 'text' });

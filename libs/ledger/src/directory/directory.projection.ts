@@ -88,6 +88,7 @@ const TYPES = handledTypes<DirectoryEvent>({
   LoanDisbursed: 'ignores',
   LoanRepaid: 'ignores',
   LoanInterestSubsidised: 'ignores',
+  CountyContactSet: 'ignores',
 });
 
 const ENTITIES = insertOnce('entity_list', 'entity_id', {

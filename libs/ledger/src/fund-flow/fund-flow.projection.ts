@@ -168,6 +168,7 @@ const FUND_FLOW_EVENT_TYPES = handledTypes<FundFlowEvent>({
   LoanDisbursed: 'handles',
   LoanRepaid: 'handles',
   LoanInterestSubsidised: 'handles',
+  CountyContactSet: 'ignores',
 });
 
 const FUNDS = insertOnce('fund_flow_funds', 'event_id', {

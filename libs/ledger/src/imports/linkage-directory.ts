@@ -45,6 +45,7 @@ const TYPES = handledTypes<LinkageEvent>({
   LoanDisbursed: 'handles',
   LoanRepaid: 'ignores',
   LoanInterestSubsidised: 'ignores',
+  CountyContactSet: 'ignores',
 });
 
 /** A linkage's parties, once per linkage. */

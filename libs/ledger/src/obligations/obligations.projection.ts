@@ -64,6 +64,15 @@ export const obligationsMigration: Migration = {
   `,
 };
 
+/** A household's statement lists what it is still owed: its items are picked by household too. */
+export const obligationsByHouseholdMigration: Migration = {
+  name: '0301-obligations-by-household',
+  up: `
+    create index obligation_dividends_household on obligation_dividends (household_id, due_on);
+    create index obligation_leases_household on obligation_leases (household_id);
+  `,
+};
+
 /** The events the obligations are made of. */
 export type ObligationEvent = DividendDeclared | DividendPaid | LeaseSigned | RentPaid | LeaseEnded | PaymentReversed;
 
@@ -92,6 +101,7 @@ const OBLIGATION_EVENT_TYPES = handledTypes<ObligationEvent>({
   LoanDisbursed: 'ignores',
   LoanRepaid: 'ignores',
   LoanInterestSubsidised: 'ignores',
+  CountyContactSet: 'ignores',
 });
 
 /** What each household is owed on a declaration: its allocations summed over its stakes, in stake order. */

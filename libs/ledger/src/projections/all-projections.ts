@@ -10,8 +10,15 @@ import {
   statementMigration,
   statementProjectFundSourcesMigration,
   statementProjection,
+  statementReferencesMigration,
 } from '../statements/statement.projection';
-import { obligationsMigration, obligationsProjection } from '../obligations/obligations.projection';
+import { holdingsMigration, holdingsProjection } from '../statements/holdings/holdings.projection';
+import { countyContactsMigration, countyContactsProjection } from '../counties/county-contact.projection';
+import {
+  obligationsByHouseholdMigration,
+  obligationsMigration,
+  obligationsProjection,
+} from '../obligations/obligations.projection';
 import { fundFlowLoansMigration, fundFlowMigration, fundFlowProjection } from '../fund-flow/fund-flow.projection';
 import { coverageMigration, coverageProjection } from '../coverage/coverage.projection';
 import { directoryMigration, directoryProjection } from '../directory/directory.projection';
@@ -28,6 +35,8 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   coverageProjection,
   directoryProjection,
   loanBookProjection,
+  holdingsProjection,
+  countyContactsProjection,
 ];
 
 /** Their tables, and the checkpoints table. */
@@ -40,10 +49,14 @@ export const projectionMigrations: readonly Migration[] = [
   statementProjectFundSourcesMigration,
   statementAllocationsDroppedMigration,
   statementLoansMigration,
+  statementReferencesMigration,
   obligationsMigration,
   fundFlowMigration,
   fundFlowLoansMigration,
   coverageMigration,
   directoryMigration,
   loanBookMigration,
+  holdingsMigration,
+  countyContactsMigration,
+  obligationsByHouseholdMigration,
 ];

@@ -28,6 +28,7 @@ const EVERY_TYPE: Record<LedgerEventType, true> = {
   LoanDisbursed: true,
   LoanRepaid: true,
   LoanInterestSubsidised: true,
+  CountyContactSet: true,
 };
 const ignoringAll = Object.fromEntries(Object.keys(EVERY_TYPE).map((t) => [t, 'ignores'])) as Record<
   LedgerEventType,

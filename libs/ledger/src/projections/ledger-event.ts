@@ -1,3 +1,4 @@
+import type { CountyContactEvent } from '../counties/county-contact.events';
 import type { DividendEvent } from '../dividends/dividend.events';
 import type { EmploymentEvent } from '../employment/employment.events';
 import type { EntityRegistered } from '../entities/entity.events';
@@ -23,6 +24,7 @@ export type LedgerEvent =
   | EmploymentEvent
   | OrderEvent
   | LoanEvent
+  | CountyContactEvent
   | UserEvent;
 
 export type LedgerEventType = LedgerEvent['type'];

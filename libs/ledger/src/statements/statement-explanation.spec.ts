@@ -78,7 +78,7 @@ const purchase: ExplainableLine = {
   period: '2018-09',
   amountFen: 47_50,
   deliveredOn: '2018-09-10',
-  basis: { orderId: 'order-1', product: '猕猴桃', unit: '公斤', quantity: '12.5', priceFen: 380 },
+  basis: { orderId: 'order-1', product: '猕猴桃', unit: '公斤', quantity: 12.5, priceFen: 380 },
 };
 
 describe('periodText', () => {
@@ -168,19 +168,21 @@ describe('explainLine', () => {
 
   it('explains a purchase as quantity × price', () => {
     expect(explainLine(purchase, 'zh')).toBe(
-      '猕猴桃专业合作社 收购猕猴桃 12.5 公斤 × 3.80 元/公斤 = 47.50 元（2018-09-10 交售）',
+      '猕猴桃专业合作社 收购猕猴桃 12.5 公斤 × 3.80 元/公斤 = 47.50 元（2018年9月10日交售）',
     );
     expect(explainLine(purchase, 'en')).toBe(
       '猕猴桃专业合作社 bought 12.5 公斤 of 猕猴桃 × 3.80 yuan/公斤 = 47.50 yuan (delivered 2018-09-10)',
     );
   });
 
-  it('says a reversed payment is not counted, and why', () => {
-    expect(explainLine({ ...rent(), reversalReason: '重复录入' }, 'zh')).toBe(
-      '桃园果业有限公司 2018年土地流转租金：2.50 亩 × 800.00 元/亩/年 × 1 年 = 2,000.00 元（此笔已冲销，不计入合计；原因：重复录入）',
+  it("says a corrected payment is not counted, in words for the household and not the clerk's reason", () => {
+    const zh = explainLine({ ...rent(), reversalReason: '重复录入' }, 'zh');
+    expect(zh).toBe(
+      '桃园果业有限公司 2018年土地流转租金：2.50 亩 × 800.00 元/亩/年 × 1 年 = 2,000.00 元（这笔记录有误，已经作废，不算入合计；如果应该给您，正确的一笔另行列出。）',
     );
-    expect(explainLine({ ...rent(), reversalReason: 'entered twice' }, 'en')).toMatch(
-      / \(Reversed, not counted in the totals; reason: entered twice\.\)$/,
-    );
+    expect(zh).not.toMatch(/冲正|冲销|重复录入/);
+    const en = explainLine({ ...rent(), reversalReason: 'entered twice' }, 'en');
+    expect(en).toMatch(/ \(This entry was wrong and has been cancelled; it is not counted\./);
+    expect(en).not.toContain('entered twice');
   });
 });

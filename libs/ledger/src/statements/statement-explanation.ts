@@ -4,8 +4,8 @@
  */
 import type { FundSource } from '../projects/project.events';
 import { formatYuan } from '../shared/money';
-import { parsePeriod } from '../shared/period';
 import type { WageBasis } from '../employment/employment.events';
+import { CORRECTED_NOTE, dateText, periodText } from './glossary';
 import type {
   DividendLineBasis,
   InterestSubsidyLineBasis,
@@ -31,57 +31,7 @@ export type ExplainableLine = {
   | { kind: 'interest_subsidy'; basis: InterestSubsidyLineBasis }
 );
 
-const HALF_ZH = ['上半年', '下半年'];
-const QUARTER_ZH = ['第一季度', '第二季度', '第三季度', '第四季度'];
-const HALF_EN = ['first half', 'second half'];
-const QUARTER_EN = ['first quarter', 'second quarter', 'third quarter', 'fourth quarter'];
-const MONTH_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/**
- * A period as people say it: `2018` → 2018年 / 2018; `2018-H1` → 2018年上半年 / the first half of 2018;
- * `2018-Q1` → 2018年第一季度 / the first quarter of 2018; `2018-07` → 2018年7月 / July 2018.
- * Anything that is not a period is returned as written.
- */
-export function periodText(period: string, lang: StatementLang): string {
-  const parsed = parsePeriod(period);
-  if (!parsed.ok) return period;
-  const { kind, year, index } = parsed.period;
-  if (lang === 'zh') {
-    switch (kind) {
-      case 'year':
-        return `${year}年`;
-      case 'half':
-        return `${year}年${HALF_ZH[index - 1]}`;
-      case 'quarter':
-        return `${year}年${QUARTER_ZH[index - 1]}`;
-      case 'month':
-        return `${year}年${index}月`;
-    }
-  }
-  switch (kind) {
-    case 'year':
-      return `${year}`;
-    case 'half':
-      return `the ${HALF_EN[index - 1]} of ${year}`;
-    case 'quarter':
-      return `the ${QUARTER_EN[index - 1]} of ${year}`;
-    case 'month':
-      return `${MONTH_EN[index - 1]} ${year}`;
-  }
-}
+export { periodText };
 
 export const FUND_SOURCE_ZH: Record<FundSource, string> = {
   central: '中央财政资金',
@@ -120,9 +70,8 @@ const sourceEn = (source: string) => FUND_SOURCE_EN[source as FundSource] ?? sou
 export function explainLine(line: ExplainableLine, lang: StatementLang): string {
   const text = lang === 'zh' ? explainZh(line) : explainEn(line);
   if (line.reversalReason === undefined) return text;
-  return lang === 'zh'
-    ? `${text}（此笔已冲销，不计入合计；原因：${line.reversalReason}）`
-    : `${text} (Reversed, not counted in the totals; reason: ${line.reversalReason}.)`;
+  // The household reads this: the clerk's reason stays in `reversal.reason`, for the record.
+  return lang === 'zh' ? `${text}（${CORRECTED_NOTE.zh}）` : `${text} (${CORRECTED_NOTE.en})`;
 }
 
 function explainZh(line: ExplainableLine): string {
@@ -180,7 +129,7 @@ function explainZh(line: ExplainableLine): string {
     }
     case 'purchase': {
       const b = line.basis;
-      const delivered = line.deliveredOn ? `（${line.deliveredOn} 交售）` : '';
+      const delivered = line.deliveredOn ? `（${dateText(line.deliveredOn, 'zh')}交售）` : '';
       return (
         `${line.entityName} 收购${b.product} ${b.quantity} ${b.unit} × ${formatYuan(b.priceFen)} 元/${b.unit} = ` +
         `${yuanZh(line.amountFen)}${delivered}`

@@ -394,7 +394,14 @@ describe('statement projection', () => {
       status: 'enrolled',
     });
     expect(s.totalFen).toBe(2_000_00 + 2_000_00 + 2_000_00 + 1_950_00 + 47_50);
-    expect(s.byForm).toEqual({ equity: 4_000_00, lease: 2_000_00, labour: 1_950_00, order: 47_50, credit: 0 });
+    expect(s.byForm).toEqual({
+      equity: 4_000_00,
+      lease: 2_000_00,
+      labour: 1_950_00,
+      order: 47_50,
+      collective: 0,
+      credit: 0,
+    });
     expect(s.position).toBe(Number((await store.head()).prepare));
     expect(s.lines.map((l) => l.explanation)).toEqual([
       '桃园果业有限公司 2018年土地流转租金：2.50 亩 × 800.00 元/亩/年 × 1 年 = 2,000.00 元',
@@ -402,7 +409,7 @@ describe('statement projection', () => {
       '桃园果业有限公司 2018年上半年分红：您持有 20 股，共 100 股，分红总额 10,000.00 元，按股分得 2,000.00 元' +
         '（股金来源：桃园光伏扶贫项目，中央财政资金 50,000.00 元、县级财政资金 10,000.00 元）',
       '桃园采摘园 2018年7月工资：张小三，月薪 1,950.00 元，出勤 26 天',
-      '桃园果业有限公司 收购猕猴桃 12.5 公斤 × 3.80 元/公斤 = 47.50 元（2018-09-10 交售）',
+      '桃园果业有限公司 收购猕猴桃 12.5 公斤 × 3.80 元/公斤 = 47.50 元（2018年9月10日交售）',
     ]);
     expect(s.lines[0]).toMatchObject({ recordedBy: 'user-clerk', reversed: false, entity: { id: orchard } });
     expect(s.lines[0]).not.toHaveProperty('reversal');
@@ -438,7 +445,8 @@ describe('statement projection', () => {
       reversed: true,
       reversal: { reversalId: `${lease}.p1.r`, reason: '重复录入', recordedAt: expect.any(String) },
     });
-    expect(rent.explanation).toMatch(/（此笔已冲销，不计入合计；原因：重复录入）$/);
+    expect(rent.explanation).toMatch(/（这笔记录有误，已经作废，不算入合计；如果应该给您，正确的一笔另行列出。）$/);
+    expect(rent.status).toBe('reversed');
     expect(now.byForm.lease).toBe(0);
     expect(now.totalFen).toBe(2_000_00 + 2_000_00 + 1_950_00 + 47_50);
 

@@ -143,10 +143,11 @@ const STATEMENT_EVENT_TYPES = handledTypes<StatementEvent>({
   LoanDisbursed: 'handles',
   LoanRepaid: 'handles',
   LoanInterestSubsidised: 'handles',
+  CountyContactSet: 'ignores',
 });
 
 const LINE_COLUMNS = `payment_id, household_id, paid_on, amount_fen, form, kind, entity_id, entity_name, linkage_id,
-  period, delivered_on, basis, recorded_at, recorded_by, position`;
+  period, delivered_on, basis, recorded_at, recorded_by, position, reference`;
 
 /** Fund sources in the contract's order, for listing a project's money source by source. */
 const SOURCE_ORDER = `array[${FUND_SOURCES.map((s) => `'${s}'`).join(', ')}]::text[]`;
@@ -236,6 +237,22 @@ export const statementLoansMigration: Migration = {
       reversal_recorded_at timestamptz
     );
     create index statement_loan_repayments_loan on statement_loan_repayments (loan_id);
+  `,
+};
+
+/**
+ * Statement v2: each line keeps its voucher number (凭证号). The events always carried it, the lines
+ * did not, so the statement's read model is emptied with its checkpoint and rebuilt from the log when
+ * the service starts (the runner replays it from the first event).
+ */
+export const statementReferencesMigration: Migration = {
+  name: '0205-statement-references',
+  up: `
+    alter table statement_lines add column reference text;
+    truncate statement_lines, statement_dividend_households, statement_declarations, statement_leases,
+             statement_employments, statement_orders, statement_project_funds, statement_projects, statement_households,
+             statement_loans, statement_loan_repayments;
+    delete from projection_checkpoints where name = 'statement';
   `,
 };
 
@@ -448,6 +465,7 @@ const LINES = rowStatement({
     recorded_at: 'timestamptz',
     recorded_by: 'text',
     position: 'bigint',
+    reference: 'text',
   },
   sql: `insert into statement_lines (${LINE_COLUMNS})
         select r.payment_id, r.household_id, r.paid_on, r.amount_fen, r.form, r.kind,
@@ -472,7 +490,7 @@ const LINES = rowStatement({
                    'wageBasis', e.wage_basis, 'rateFen', e.rate_fen, 'daysWorked', r.days_worked,
                    'supplementary', r.supplementary))
                  else r.basis end,
-               r.recorded_at, r.recorded_by, r.position
+               r.recorded_at, r.recorded_by, r.position, r.reference
           from ROWS
           left join statement_declarations d on r.kind = 'dividend' and d.declaration_id = r.linkage_id
           -- A lookup by key per dividend line (offset 0 keeps the planner from hashing the whole
@@ -524,6 +542,7 @@ function line(
     periodShare?: string;
     dueFen?: number;
     basis?: string;
+    reference?: string;
   },
 ): RowSql {
   return row(
@@ -548,6 +567,7 @@ function line(
     recorded.recordedAt,
     recordedBy,
     recorded.position,
+    l.reference ?? null,
   );
 }
 
@@ -646,6 +666,7 @@ export const statementProjection: Projection = {
             paidOn: d.paidOn,
             amountFen: d.amountFen,
             linkageId: d.declarationId,
+            reference: d.reference,
           }),
         ];
       }
@@ -668,6 +689,7 @@ export const statementProjection: Projection = {
             entityId: d.entityId,
             periodShare: d.share,
             dueFen: d.dueFen,
+            reference: d.reference,
           }),
         ];
       }
@@ -690,6 +712,7 @@ export const statementProjection: Projection = {
             workerName: d.workerName,
             daysWorked: d.daysWorked ?? null,
             supplementary: d.supplementary,
+            reference: d.reference,
           }),
         ];
       }
@@ -718,6 +741,7 @@ export const statementProjection: Projection = {
               quantity: d.quantity,
               priceFen: d.priceFen,
             }),
+            reference: d.reference,
           }),
         ];
       }
@@ -768,6 +792,7 @@ export const statementProjection: Projection = {
               interestRepaidFen: d.interestRepaidFen,
               capFen: d.capFen,
             }),
+            reference: d.reference,
           }),
         ];
       }

@@ -7,17 +7,34 @@ import type { HouseholdSummary } from '../households/get-household/household.vie
 import type { HouseholdStatus } from '../households/household.events';
 import type { CsvColumn } from '../http/csv';
 import type { ProjectionsHost } from '../projections/projections-host';
+import { readContact, countyContactsProjection } from '../counties/county-contact.projection';
+import { canonicalInstant } from '../obligations/get-obligations/instant';
+import { readObligationsOf } from '../obligations/get-obligations/read-obligations';
+import { obligationsProjection } from '../obligations/obligations.projection';
+import { dateInChina } from '../shared/calendar';
 import { plainYuan } from '../shared/money';
+import { holdingsProjection } from './holdings/holdings.projection';
+import { readHoldings } from './holdings/read-holdings';
 import { explainLine, type ExplainableLine } from './statement-explanation';
 import { statementProjection } from './statement.projection';
-import type {
-  LoanHolding,
-  Statement,
-  StatementForm,
-  StatementKind,
-  StatementLang,
-  StatementLine,
+import { sums } from './statement-sums';
+import {
+  type LoanHolding,
+  type OwedItem,
+  type Statement,
+  type StatementForm,
+  type StatementKind,
+  type StatementLang,
+  type StatementLine,
 } from './statement.view';
+
+/** The read models a statement draws on, all caught up to `minPosition` before it is read. */
+export const STATEMENT_MODELS = [
+  statementProjection.name,
+  holdingsProjection.name,
+  obligationsProjection.name,
+  countyContactsProjection.name,
+];
 
 export interface StatementRequest {
   householdId: string;
@@ -50,6 +67,7 @@ interface LineRow {
   basis: Record<string, unknown>;
   recorded_at: Date;
   recorded_by: string | null;
+  reference: string | null;
   reversal_id: string | null;
   reversal_reason: string | null;
   reversal_recorded_at: Date | null;
@@ -81,7 +99,7 @@ export async function loadStatement(
   request: StatementRequest,
   actor: Actor,
 ): Promise<Statement> {
-  await sources.projections.waitFor(request.minPosition, [statementProjection.name]);
+  await sources.projections.waitFor(request.minPosition, STATEMENT_MODELS);
   const lang = request.lang ?? 'zh';
   // One statement, so one snapshot: the household, its lines and the checkpoint they were drawn at
   // agree without a transaction, and a statement costs one round trip (its latency under load is
@@ -97,7 +115,7 @@ export async function loadStatement(
              left join lateral (
                select payment_id, to_char(paid_on, 'YYYY-MM-DD') as paid_on, amount_fen, form, kind, entity_id,
                       entity_name, linkage_id, period, to_char(delivered_on, 'YYYY-MM-DD') as delivered_on, basis,
-                      recorded_at, recorded_by, reversal_id, reversal_reason, reversal_recorded_at,
+                      recorded_at, recorded_by, reference, reversal_id, reversal_reason, reversal_recorded_at,
                       (reversal_id is not null
                         and ($4::timestamptz is null or reversal_recorded_at <= $4::timestamptz)) as reversed,
                       paid_on as paid_on_date, position as line_position
@@ -125,20 +143,72 @@ export async function loadStatement(
   assertMayReadIn(actor, household.township, household.id);
 
   const lines = lineRows.map((row) => toLine(row, lang));
-  const byForm: Record<StatementForm, number> = { equity: 0, lease: 0, labour: 0, order: 0, credit: 0 };
-  for (const line of lines) if (!line.reversed) byForm[line.form] += line.amountFen;
-  const loans = await loadLoanHoldings(sources.pool, household.id, request.asOf);
+  const { byForm, totalFen, byYear } = sums(lines);
+  // What the household holds and is owed, as of the statement's instant (the date of it in China).
+  const asOf = request.asOf ?? null;
+  const instant = canonicalInstant(asOf ?? new Date().toISOString());
+  const today = dateInChina(instant);
+  const [linkages, loans, owed, contact] = await Promise.all([
+    readHoldings(sources.pool, household.id, asOf === null ? null : instant, today),
+    loadLoanHoldings(sources.pool, household.id, asOf === null ? undefined : instant),
+    readOwed(sources.pool, household.id, instant, today),
+    readContact(sources.pool, household.county),
+  ]);
   return {
     household,
     from: request.from ?? null,
     to: request.to ?? null,
-    asOf: request.asOf ?? null,
+    asOf,
     position,
-    totalFen: byForm.equity + byForm.lease + byForm.labour + byForm.order + byForm.credit,
+    totalFen,
     byForm,
+    byYear,
     lines,
-    holdings: { loans },
+    holdings: { ...linkages, loans },
+    owed,
+    contact,
   };
+}
+
+/**
+ * What the household is still owed: its obligation items (the obligations read model, as for an
+ * entity's arrears list) due by `dueBy` with something outstanding, each naming who owes it.
+ */
+async function readOwed(
+  pool: Pool,
+  householdId: string,
+  asOf: string,
+  dueBy: string,
+): Promise<{ items: OwedItem[]; outstandingFen: number }> {
+  const { items } = await readObligationsOf(pool, { householdId }, asOf, dueBy);
+  const open = items.filter((i) => i.outstandingFen > 0);
+  const names = await entityNames(
+    pool,
+    open.map((i) => i.entityId),
+  );
+  return {
+    items: open.map((i) => ({
+      linkageId: i.linkageId,
+      kind: i.kind,
+      householdId: i.householdId,
+      entity: { id: i.entityId, name: names.get(i.entityId) ?? i.entityId },
+      period: i.period,
+      dueOn: i.dueOn,
+      dueFen: i.dueFen,
+      paidFen: i.paidFen,
+      outstandingFen: i.outstandingFen,
+    })),
+    outstandingFen: open.reduce((sum, i) => sum + i.outstandingFen, 0),
+  };
+}
+
+async function entityNames(pool: Pool, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await pool.query<{ entity_id: string; name: string }>(
+    'select entity_id, name from holding_entities where entity_id = any($1)',
+    [[...new Set(ids)]],
+  );
+  return new Map(rows.map((r) => [r.entity_id, r.name]));
 }
 
 interface LoanHoldingRow {
@@ -248,6 +318,9 @@ const BASIS_KEYS: Record<StatementKind, readonly string[]> = {
 /** The basis the projection wrote for a line of this kind, its fields in the contract's order. */
 function inContractOrder(kind: StatementKind, basis: Record<string, unknown>): StatementLine['basis'] {
   const ordered: Record<string, unknown> = {};
+  // A purchase's quantity is kept as its canonical decimal string; the contract has a number, and at
+  // most 15 significant digits (see the order's quantity rule) a double holds exactly as written.
+  if (kind === 'purchase' && typeof basis.quantity === 'string') basis = { ...basis, quantity: Number(basis.quantity) };
   for (const key of BASIS_KEYS[kind]) if (basis[key] !== undefined) ordered[key] = basis[key];
   for (const [key, value] of Object.entries(basis)) if (!(key in ordered)) ordered[key] = value;
   return ordered as unknown as StatementLine['basis'];
@@ -282,6 +355,8 @@ function toLine(row: LineRow, lang: StatementLang): StatementLine {
     basis,
     recordedAt: row.recorded_at.toISOString(),
     recordedBy: row.recorded_by,
+    reference: row.reference,
+    status: reversed ? 'reversed' : 'paid',
     reversed,
     ...(reversed && reversedAt
       ? {
@@ -309,4 +384,7 @@ export const STATEMENT_CSV_COLUMNS: readonly CsvColumn<StatementLine>[] = [
   { header: 'explanation', value: (l) => l.explanation },
   { header: 'recordedAt', value: (l) => l.recordedAt },
   { header: 'recordedBy', value: (l) => l.recordedBy },
+  // v2 appends, keeping the twelve columns of v1 where they were.
+  { header: 'reference', value: (l) => l.reference },
+  { header: 'status', value: (l) => l.status },
 ];

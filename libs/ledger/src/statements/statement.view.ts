@@ -1,17 +1,25 @@
 import type { WageBasis } from '../employment/employment.events';
 import type { HouseholdSummary } from '../households/get-household/household.view';
 import type { FundSource } from '../projects/project.events';
+import type { StakeSource } from '../stakes/stake.events';
 
 /*
- * The statement as the API answers it. Types only, importing only types: the web console
+ * The statement as the API answers it. Types and plain constants, importing only types: the web console
  * (apps/ledger-web) compiles against this file, so it must stay free of Node and Nest.
  */
 
 /** Language of a statement: Chinese by default. */
 export type StatementLang = 'zh' | 'en';
-/** The linkage forms a payment can come through: the four linkages, and poverty micro-credit (its interest subsidy). */
-export type StatementForm = 'equity' | 'lease' | 'labour' | 'order' | 'credit';
+/** The linkage forms a payment can come through (`collective` arrives with its issue; `credit` is the interest subsidy of a poverty loan). */
+export type StatementForm = 'equity' | 'lease' | 'labour' | 'order' | 'collective' | 'credit';
+/** The forms a statement sums, in the contract's order: every one is present, 0 when nothing came through it. */
+export const STATEMENT_FORMS: readonly StatementForm[] = ['equity', 'lease', 'labour', 'order', 'collective', 'credit'];
 export type StatementKind = 'dividend' | 'rent' | 'wage' | 'purchase' | 'interest_subsidy';
+/**
+ * What became of a payment as of the statement's instant. Only `paid` and `reversed` are produced
+ * today; `returned` (the bank sent it back) and `reissued` (paid again) come with the bank's side.
+ */
+export type LineStatus = 'paid' | 'reversed' | 'returned' | 'reissued';
 
 /** Why a dividend was paid: the household's part of a declaration, over all its stakes in it. */
 export interface DividendLineBasis {
@@ -53,8 +61,11 @@ export interface PurchaseLineBasis {
   orderId: string;
   product: string;
   unit: string;
-  /** Decimal string in the order's unit, e.g. `"12.5"`. */
-  quantity: string;
+  /**
+   * In the order's unit, e.g. `12.5`: a JSON number, exact (at most 12 digits before the point and 3
+   * after, so at most 15 significant digits, which a double holds exactly as written).
+   */
+  quantity: number;
   priceFen: number;
 }
 
@@ -92,6 +103,9 @@ interface LineCommon {
   /** Reversed as of the statement's instant: listed, not counted. */
   reversed: boolean;
   reversal?: { reversalId: string; reason: string; recordedAt: string };
+  /** The voucher or bank reference (凭证号) the clerk recorded; null when none was. */
+  reference: string | null;
+  status: LineStatus;
 }
 
 /** One payment to the household, explained. */
@@ -123,14 +137,78 @@ export interface Statement {
   /** Sum of the lines not reversed. */
   totalFen: number;
   byForm: Record<StatementForm, number>;
+  /** Counted lines grouped by the year of `paidOn`, oldest first. */
+  byYear: StatementYear[];
   /** Ordered by paidOn, then by when they were recorded. */
   lines: StatementLine[];
-  /** What the household holds, as recorded at `asOf` (ended ones included). Loans for now; stakes, leases and the rest join here. */
-  holdings: StatementHoldings;
+  /** Every linkage the household has had as recorded at `asOf`, ended ones included. */
+  holdings: Holdings;
+  /** The household's obligation items with something outstanding (as of `asOf`, due by its date). */
+  owed: { items: OwedItem[]; outstandingFen: number };
+  /** Whom to ask and where to complain: the county's office, or only the national hotline until set. */
+  contact: Contact;
 }
 
-/** The household's linkages and loans, each list in the order recorded. */
-export interface StatementHoldings {
+export interface StatementYear {
+  year: number;
+  totalFen: number;
+  byForm: Record<StatementForm, number>;
+}
+
+/** A stake is `ended` once its end is recorded or its term is over; `transferred` comes with 动态调整. */
+export type StakeHoldingStatus = 'active' | 'ended' | 'transferred';
+
+export interface StakeHolding {
+  stakeId: string;
+  entity: EntityRef;
+  source: StakeSource;
+  project?: EntityRef;
+  loanId?: string;
+  principalFen: number;
+  shares: number;
+  guaranteedYearlyFen?: number;
+  startsOn: string;
+  /** The end recorded, else the term's end; absent for a stake without a term. */
+  endsOn?: string;
+  status: StakeHoldingStatus;
+}
+
+export interface LeaseHolding {
+  leaseId: string;
+  entity: EntityRef;
+  areaMu: string;
+  rentPerMuYearFen: number;
+  startsOn: string;
+  /** The early end recorded, else the term's end. */
+  endsOn: string;
+}
+
+export interface EmploymentHolding {
+  employmentId: string;
+  entity: EntityRef;
+  workerName: string;
+  wageBasis: WageBasis;
+  rateFen: number;
+  startsOn: string;
+  endsOn?: string;
+}
+
+export interface OrderHolding {
+  orderId: string;
+  entity: EntityRef;
+  product: string;
+  unit: string;
+  priceFen: number;
+  startsOn: string;
+  endsOn: string;
+}
+
+/** What the household holds: every linkage and poverty loan, each list in the order recorded. */
+export interface Holdings {
+  stakes: StakeHolding[];
+  leases: LeaseHolding[];
+  employments: EmploymentHolding[];
+  orders: OrderHolding[];
   loans: LoanHolding[];
 }
 
@@ -146,4 +224,25 @@ export interface LoanHolding {
   entity?: EntityRef;
   disbursedOn: string;
   maturesOn: string;
+}
+
+/** An obligation item of the household's with something outstanding, and who owes it. */
+export interface OwedItem {
+  linkageId: string;
+  kind: 'dividend' | 'rent';
+  householdId: string;
+  entity: EntityRef;
+  period: string;
+  /** Owed since: the declaration's date, or the rent period's due date. */
+  dueOn: string;
+  dueFen: number;
+  paidFen: number;
+  outstandingFen: number;
+}
+
+export interface Contact {
+  office: string | null;
+  phone: string | null;
+  /** The national supervision hotline (12317) unless the county set another. */
+  hotline: string;
 }

@@ -70,6 +70,7 @@ const TYPES = handledTypes<HouseholdEvent>({
   LoanDisbursed: 'ignores',
   LoanRepaid: 'ignores',
   LoanInterestSubsidised: 'ignores',
+  CountyContactSet: 'ignores',
 });
 
 /** A household's status: the last change recorded wins, as it would one by one. */

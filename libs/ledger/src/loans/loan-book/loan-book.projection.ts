@@ -79,6 +79,7 @@ const TYPES = handledTypes<LoanBookEvent>({
   LoanDisbursed: 'handles',
   LoanRepaid: 'handles',
   LoanInterestSubsidised: 'handles',
+  CountyContactSet: 'ignores',
 });
 const HOUSEHOLDS = insertOnce('loan_book_households', 'household_id', {
   household_id: 'text',

@@ -4,6 +4,7 @@ import type { ObligationItem, ObligationTotals } from './obligations.view';
 interface Row {
   kind: 'dividend' | 'rent';
   linkage_id: string;
+  entity_id: string;
   household_id: string;
   period: string;
   due_on: string;
@@ -11,13 +12,13 @@ interface Row {
   paid_fen: string;
 }
 
-/**
- * The obligations of one entity as the ledger stood at `asOf` (an ISO instant): dividends declared
- * and leases signed by then, each lease's rent schedule in the version in force then (as signed, or
- * as recomputed by an early end recorded by then), and the payments recorded by then that had not
- * been reversed by then. Only items due on or before `dueBy` are listed. Sorted by due date, linkage,
- * household (then period).
- */
+/** An item with the entity that owes it (a household's items come from several). */
+export type ObligationItemOfEntity = ObligationItem & { entityId: string };
+
+/** Whose obligations: what one entity owes, or what one household is owed. */
+export type ObligationScope = { entityId: string } | { householdId: string };
+
+/** The obligations of one entity (see readObligationsOf), without the entity on each item. */
 export async function readObligations(
   pool: Pool,
   entityId: string,
@@ -26,26 +27,47 @@ export async function readObligations(
   /** A clerk's townships: only the items of households registered in them. Undefined: every item. */
   townships?: readonly string[],
 ): Promise<{ items: ObligationItem[]; totals: ObligationTotals }> {
+  const { items, totals } = await readObligationsOf(pool, { entityId }, asOf, dueBy, townships);
+  return { items: items.map(({ entityId: _entity, ...item }) => item), totals };
+}
+
+/**
+ * The obligations of one entity, or of one household, as the ledger stood at `asOf` (an ISO instant): dividends declared
+ * and leases signed by then, each lease's rent schedule in the version in force then (as signed, or
+ * as recomputed by an early end recorded by then), and the payments recorded by then that had not
+ * been reversed by then. Only items due on or before `dueBy` are listed. Sorted by due date, linkage,
+ * household (then period).
+ */
+export async function readObligationsOf(
+  pool: Pool,
+  scope: ObligationScope,
+  asOf: string,
+  dueBy: string,
+  /** A clerk's townships: only the items of households registered in them. Undefined: every item. */
+  townships?: readonly string[],
+): Promise<{ items: ObligationItemOfEntity[]; totals: ObligationTotals }> {
+  // The same query either way; only the column the items are picked by differs (both indexed).
+  const [column, id] = 'entityId' in scope ? ['entity_id', scope.entityId] : ['household_id', scope.householdId];
   const { rows } = await pool.query<Row>(
     // What was paid on each item is summed from that linkage's own payments (index on linkage_id), not
     // from every payment of the ledger: the read costs what the entity owes, not what the county paid.
     `with schedules as (
-       select distinct on (s.lease_id) s.lease_id, s.version, l.household_id
+       select distinct on (s.lease_id) s.lease_id, s.version, l.household_id, l.entity_id
          from obligation_leases l
          join obligation_rent_schedules s on s.lease_id = l.lease_id
-        where l.entity_id = $1 and s.recorded_at <= $2::timestamptz
+        where l.${column} = $1 and s.recorded_at <= $2::timestamptz
         order by s.lease_id, s.version desc
      )
      , items as (
-     select 'dividend' as kind, d.declaration_id as linkage_id, d.household_id, d.period, d.due_on, d.due_fen,
+     select 'dividend' as kind, d.declaration_id as linkage_id, d.entity_id, d.household_id, d.period, d.due_on, d.due_fen,
             coalesce((select sum(p.amount_fen) from obligation_payments p
                        where p.linkage_id = d.declaration_id and p.household_id = d.household_id
                          and p.recorded_at <= $2::timestamptz
                          and (p.reversed_at is null or p.reversed_at > $2::timestamptz)), 0) as paid_fen
        from obligation_dividends d
-      where d.entity_id = $1 and d.recorded_at <= $2::timestamptz and d.due_on <= $3
+      where d.${column} = $1 and d.recorded_at <= $2::timestamptz and d.due_on <= $3
      union all
-     select 'rent', r.lease_id, s.household_id, r.period, r.due_on, r.due_fen,
+     select 'rent', r.lease_id, s.entity_id, s.household_id, r.period, r.due_on, r.due_fen,
             coalesce((select sum(p.amount_fen) from obligation_payments p
                        where p.linkage_id = r.lease_id and p.period = r.period
                          and p.recorded_at <= $2::timestamptz
@@ -58,11 +80,12 @@ export async function readObligations(
      select * from items i
       where $4::text[] is null
          or exists (select 1 from household_list h where h.household_id = i.household_id and h.township = any($4))`,
-    [entityId, asOf, dueBy, townships ?? null],
+    [id, asOf, dueBy, townships ?? null],
   );
   const items = rows
-    .map((r): ObligationItem => ({
+    .map((r): ObligationItemOfEntity => ({
       linkageId: r.linkage_id,
+      entityId: r.entity_id,
       kind: r.kind,
       householdId: r.household_id,
       period: r.period,

@@ -7,3 +7,5 @@ export * from './statement-printer';
 export * from './printable-statements.module';
 export * from './phone-link';
 export * from './statement-qr';
+export * from './village-cards';
+export * from './card-content';

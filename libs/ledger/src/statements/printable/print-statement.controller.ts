@@ -1,6 +1,8 @@
 import { Controller, Get, Param, Query as QueryString, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { Database } from '@ledger/runtime';
+import { forbidden, notFound } from '../../common/domain-error';
 import type { Actor } from '../../common/actor';
 import { StatementLinkAllowed, AllowedRoles } from '../../http/auth.guard';
 import { BadInputException } from '../../http/problem-details.filter';
@@ -9,6 +11,7 @@ import { HouseholdIdPipe } from '../../households/household-id';
 import { GetStatementRequest } from '../get-statement/get-statement.dto';
 import type { StatementVerification } from './statement-codes';
 import { StatementPrinter, type PrintRequest } from './statement-printer';
+import { printVillageCards, villageHouseholds } from './village-cards';
 
 /** The address the console is served at, as this request reached it (for the card's phone link). */
 function consoleUrlOf(request: Request): string {
@@ -45,7 +48,10 @@ function contentDisposition(registrationNo: string, headName: string): string {
 @ApiBearerAuth()
 @Controller()
 export class PrintStatementController {
-  constructor(private readonly printer: StatementPrinter) {}
+  constructor(
+    private readonly printer: StatementPrinter,
+    private readonly database: Database,
+  ) {}
 
   /** The statement as a self-contained HTML page: A4 when printed, readable on a phone. */
   @AllowedRoles('admin', 'clerk', 'auditor', 'household')
@@ -92,6 +98,54 @@ export class PrintStatementController {
       length: printed.body.length,
       disposition: contentDisposition(household.registrationNo, household.headName),
     });
+  }
+
+  /**
+   * Every household's card of a village in one PDF (one card per household, by registration number),
+   * streamed as it is printed, each card recorded with its own code: for the township to print and
+   * hand out. An admin, or a clerk of that township.
+   */
+  @Get('v1/villages/:township/:village/cards.pdf')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description: "The village's clarity cards as one PDF",
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
+  async villageCards(
+    @Param('township') township: string,
+    @Param('village') village: string,
+    @QueryString() query: GetStatementRequest,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    if (!(actor.role === 'admin' || (actor.role === 'clerk' && actor.townships.includes(township)))) {
+      throw forbidden(
+        'AUTH.TOWNSHIP_NOT_ALLOWED',
+        `Only an admin or a clerk of ${township} prints its villages' cards.`,
+        `只有管理员或${township}的经办人可以打印该乡镇各村的明白卡。`,
+      );
+    }
+    const households = await villageHouseholds(this.database.pool, village, township);
+    if (households.length === 0) {
+      throw notFound(
+        'VILLAGE.NOT_FOUND',
+        `No household is registered in ${village}, ${township}.`,
+        `${township}${village}没有登记的农户。`,
+      );
+    }
+    const print = printRequest(query, request, actor);
+    const ascii = `cards-${households.length}.pdf`;
+    response
+      .status(200)
+      .setHeader('Content-Type', 'application/pdf')
+      .setHeader('Cache-Control', 'no-store')
+      .setHeader('X-Statement-Cards', String(households.length))
+      .setHeader(
+        'Content-Disposition',
+        `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(`收益明白卡-${township}-${village}.pdf`)}`,
+      );
+    await printVillageCards(this.printer, households, print, actor, response);
   }
 
   /**

@@ -3,9 +3,10 @@
  * query (`GET /v1/households/{id}/statement`): only the fields it prints or checks. The query's JSON
  * is structurally assignable to this, so the statement read model can be passed in as it is.
  */
-import type { StatementForm } from '../statement.view';
+import type { Contact, Holdings, LineStatus, OwedItem, StatementForm } from '../statement.view';
+import { noForms } from '../statement-sums';
 
-export const STATEMENT_FORMS: readonly StatementForm[] = ['equity', 'lease', 'labour', 'order', 'credit'];
+export { STATEMENT_FORMS } from '../statement.view';
 
 /** The household the card is for. */
 export interface PrintableHousehold {
@@ -35,6 +36,9 @@ export interface PrintableLine {
   /** A reversed payment stays listed but is not counted. */
   reversed: boolean;
   reversal?: { reason?: string | null } | null;
+  /** 凭证号, when recorded. */
+  reference?: string | null;
+  status?: LineStatus;
 }
 
 /** A household's statement as the query returns it. */
@@ -48,6 +52,10 @@ export interface PrintableStatement {
   /** Global ledger position the statement was drawn at. */
   position: number;
   lines: readonly PrintableLine[];
+  /** v2: what the household holds, is owed, and whom to ask (each section printed when present). */
+  holdings?: Holdings;
+  owed?: { items: readonly OwedItem[]; outstandingFen: number };
+  contact?: Contact;
 }
 
 /** Totals of what counts (unreversed lines), by form and in all. */
@@ -64,7 +72,7 @@ export interface StatementTotals {
  * it shows always adds up to the lines it lists.
  */
 export function statementTotals(lines: readonly PrintableLine[]): StatementTotals {
-  const byForm: Record<StatementForm, number> = { equity: 0, lease: 0, labour: 0, order: 0, credit: 0 };
+  const byForm = noForms();
   let totalFen = 0;
   let counted = 0;
   let reversed = 0;

@@ -1,8 +1,8 @@
-import { formatYuan } from '../../shared/money';
 import type { StatementLang } from '../statement.view';
-import { STATEMENT_FORMS, statementTotals, type PrintableLine, type PrintableStatement } from './printable-statement';
+import { cardContent, type CardContent, type CardLine } from './card-content';
+import type { PrintableStatement } from './printable-statement';
 import { qrSvg } from './statement-qr';
-import { addressOf, instantInChina, labelsFor, periodOf, type StatementLabels } from './statement-labels';
+import { instantInChina, type StatementLabels } from './statement-labels';
 
 /** How to render a clarity card. */
 export interface StatementRenderOptions {
@@ -75,6 +75,23 @@ tfoot td { font-weight: 700; background: #faf8f3; }
 .phone h2 { margin: 0 0 4px; font-size: 16px; }
 .phone p { margin: 0; font-size: 12.5px; color: #333; }
 .phone a { color: #1a1a1a; word-break: break-all; font-size: 11px; }
+h2 { font-size: 17px; color: #b22222; margin: 18px 0 8px; }
+h2 small { font-size: 13px; color: #555; font-weight: 400; margin-left: 8px; }
+.provenance { margin: -8px 0 12px; color: #888; font-size: 12px; }
+tr.year td { background: #f6f1e6; font-weight: 600; }
+tr.year td:last-child { font-weight: 400; color: #555; font-size: 12px; }
+small.ref { display: block; color: #666; font-size: 11px; white-space: nowrap; }
+table.small { font-size: 12.5px; }
+.closing { display: grid; grid-template-columns: 1fr 1fr 1.2fr; gap: 10px; break-inside: avoid; page-break-inside: avoid; }
+.contact dt { color: #666; font-size: 12px; }
+.contact dd { margin: 0 0 6px; font-weight: 600; }
+.signature { border: 1px solid #1a1a1a; padding: 8px 10px; min-height: 120px; }
+.signature p { margin: 0 0 22px; font-size: 12.5px; color: #555; }
+.signature .sign { color: #1a1a1a; font-weight: 600; }
+.closing .verify { margin: 0; flex-direction: column; align-items: flex-start; gap: 6px; }
+.closing .phone { grid-column: 1 / -1; margin: 0; }
+.phone h3 { margin: 0 0 4px; font-size: 15px; }
+.phone-help { font-size: 11.5px; color: #555; }
 footer { margin-top: 10px; color: #666; font-size: 12px; border-top: 1px solid #e2dccf; padding-top: 6px; }
 footer p { margin: 2px 0; }
 @media print {
@@ -94,56 +111,54 @@ footer p { margin: 2px 0; }
   table.lines td::before { content: attr(data-label); color: #666; font-weight: 400; }
   td.amount { text-align: left; }
   .verify { flex-direction: column; align-items: flex-start; }
+  .closing { grid-template-columns: 1fr; }
 }
 `;
 
 /**
  * A household's clarity card (收益明白卡) as one self-contained HTML page: printable on A4 and
- * readable on a phone. Every payment is listed; reversed ones are struck through, marked 已冲正 and
- * left out of the totals. All text from the ledger is escaped.
+ * readable on a phone. Every payment is listed by year with the year's subtotal; a corrected one is
+ * struck through, marked 已更正 and left out of the totals. Then what is still owed, what the
+ * household holds, whom to ask, a box to sign and the code that checks the card. All text from the
+ * ledger is escaped.
  */
 export function renderStatementHtml(statement: PrintableStatement, options: StatementRenderOptions): string {
   const lang = options.lang ?? 'zh';
-  const t = labelsFor(lang);
-  const totals = statementTotals(statement.lines);
-  const h = statement.household;
+  const c = cardContent(statement, lang);
+  const t = c.t;
   const e = escapeHtml;
 
-  const facts: [string, string][] = [
-    [t.headName, h.headName],
-    [t.registrationNo, h.registrationNo],
-    [t.address, addressOf(h, lang)],
-    [t.period, periodOf(statement, lang)],
-  ];
-  if (statement.asOf) facts.push([t.asOf, instantInChina(statement.asOf, lang)]);
-  facts.push([t.position, String(statement.position)]);
-
   const summary = [
-    ...STATEMENT_FORMS.map(
-      (form) =>
-        `<div><span class="label">${e(t.forms[form])}</span><span class="value">${e(formatYuan(totals.byForm[form]))}</span></div>`,
+    ...c.formTotals.map(
+      (f) => `<div><span class="label">${e(f.label)}</span><span class="value">${e(f.text)}</span></div>`,
     ),
-    `<div class="grand"><span class="label">${e(t.totalYuan)}</span><span class="value" id="total">${e(formatYuan(totals.totalFen))}</span></div>`,
+    `<div class="grand"><span class="label">${e(t.totalYuan)}</span><span class="value" id="total">${e(c.totalText)}</span></div>`,
   ].join('\n');
 
-  const rows = statement.lines.map((line) => lineRow(line, t)).join('\n');
-  const table = statement.lines.length
+  const body = c.years
+    .map((year) =>
+      [
+        ...year.lines.map((line) => lineRow(line, t)),
+        `<tr class="year"><td colspan="3" data-label="">${e(year.subtotalLabel)}</td><td class="amount" data-label="${e(t.amount)}">${e(year.subtotalText)}</td><td data-label="">${e(year.byFormText)}</td></tr>`,
+      ].join('\n'),
+    )
+    .join('\n');
+  const table = c.years.length
     ? `<table class="lines">
-<thead><tr><th>${e(t.paidOn)}</th><th>${e(t.form)}</th><th>${e(t.entity)}</th><th>${e(t.periodPaid)}</th><th class="amount">${e(t.amount)}</th><th>${e(t.explanation)}</th></tr></thead>
+<thead><tr><th>${e(t.paidOn)}</th><th>${e(t.form)}</th><th>${e(t.periodPaid)}</th><th class="amount">${e(t.amount)}</th><th>${e(t.explanation)}</th></tr></thead>
 <tbody>
-${rows}
+${body}
 </tbody>
-<tfoot><tr><td colspan="4" data-label="">${e(t.total)}</td><td class="amount" data-label="${e(t.amount)}">${e(formatYuan(totals.totalFen))}</td><td data-label="">${e(t.counts(totals.counted, totals.reversed))}</td></tr></tfoot>
+<tfoot><tr><td colspan="3" data-label="">${e(t.total)}</td><td class="amount" data-label="${e(t.amount)}">${e(c.totalText)}</td><td data-label="">${e(c.counts)}</td></tr></tfoot>
 </table>`
     : `<p class="empty">${e(t.noLines)}</p>`;
 
-  const title = `${t.title} · ${h.headName} · ${h.registrationNo}`;
   return `<!doctype html>
 <html lang="${lang === 'en' ? 'en' : 'zh-CN'}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(title)}</title>
+<title>${e(c.title)}</title>
 <style>${CSS}</style>
 </head>
 <body>
@@ -153,21 +168,20 @@ ${rows}
 <p class="subtitle">${e(t.subtitle)}</p>
 </header>
 <dl class="facts">
-${facts.map(([k, v]) => `<dt>${e(k)}</dt><dd>${e(v)}</dd>`).join('\n')}
+${c.facts.map(([k, v]) => `<dt>${e(k)}</dt><dd>${e(v)}</dd>`).join('\n')}
 </dl>
+<p class="provenance">${e(c.provenance)}</p>
 <section class="summary" aria-label="${e(t.byForm)}">
 ${summary}
 </section>
-<p class="counts">${e(t.counts(totals.counted, totals.reversed))}</p>
+<h2>${e(t.receivedTitle)} <small>${e(c.counts)}</small></h2>
 ${table}
-<section class="verify">
-<div class="code"><small>${e(t.verification)}</small><span id="verification-code">${e(options.verificationCode)}</span></div>
-<p>${e(t.howToVerify(options.verificationCode, options.verifyUrl))}</p>
-</section>
-${options.phoneLink ? phoneSection(options.phoneLink, t) : ''}
+${owedSection(c)}
+${holdingsSection(c)}
+${closingSection(c, options)}
 <footer>
-<p>${e(t.position)} ${e(statement.position)}${options.issuedAt ? ` · ${e(t.issuedAt)} ${e(instantInChina(options.issuedAt, lang))}` : ''}</p>
 <p>${e(t.footer)}</p>
+${options.issuedAt ? `<p>${e(t.issuedAt)} ${e(instantInChina(options.issuedAt, lang))}</p>` : ''}
 </footer>
 </main>
 </body>
@@ -175,33 +189,84 @@ ${options.phoneLink ? phoneSection(options.phoneLink, t) : ''}
 `;
 }
 
-function phoneSection(link: { url: string; expiresOn: string }, t: StatementLabels): string {
+function owedSection(c: CardContent): string {
+  const { t, owed } = c;
   const e = escapeHtml;
-  return `<section class="phone" id="phone-link">
-${qrSvg(link.url, t.phoneLinkTitle)}
-<div><h2>${e(t.phoneLinkTitle)}</h2><p>${e(t.phoneLinkHelp(link.expiresOn))}</p><p><a href="${e(link.url)}">${e(link.url)}</a></p></div>
+  if (!owed) return '';
+  const cols = t.owedColumns;
+  const rows = owed.rows
+    .map(
+      (r) =>
+        `<tr><td data-label="${e(cols.entity)}">${e(r.entity)}</td><td data-label="${e(cols.what)}">${e(r.what)}</td><td data-label="${e(cols.since)}">${e(r.since)}</td><td class="amount" data-label="${e(cols.due)}">${e(r.dueText)}</td><td class="amount" data-label="${e(cols.paid)}">${e(r.paidText)}</td><td class="amount" data-label="${e(cols.outstanding)}">${e(r.outstandingText)}</td></tr>`,
+    )
+    .join('\n');
+  return `<section id="owed"><h2>${e(t.owedTitle)}${owed.rows.length ? ` <small>${e(t.owedTotal)} ${e(owed.totalText)}</small>` : ''}</h2>
+${
+  owed.rows.length
+    ? `<table class="lines small"><thead><tr><th>${e(cols.entity)}</th><th>${e(cols.what)}</th><th>${e(cols.since)}</th><th class="amount">${e(cols.due)}</th><th class="amount">${e(cols.paid)}</th><th class="amount">${e(cols.outstanding)}</th></tr></thead><tbody>
+${rows}
+</tbody></table>`
+    : `<p class="empty">${e(t.nothingOwed)}</p>`
+}
 </section>`;
 }
 
-function lineRow(line: PrintableLine, t: StatementLabels): string {
+function holdingsSection(c: CardContent): string {
+  const { t, holdings } = c;
   const e = escapeHtml;
-  const amount = e(formatYuan(line.amountFen));
-  const reason = reversalReasonToShow(line);
-  const mark = line.reversed
-    ? `<span class="badge">${e(t.reversedMark)}</span>${reason ? `<span class="reason">${e(t.reversalReason(reason))}</span>` : ''}`
-    : '';
-  return `<tr${line.reversed ? ' class="reversed"' : ''} data-payment-id="${e(line.paymentId)}">
-<td class="date" data-label="${e(t.paidOn)}">${line.reversed ? `<s>${e(line.paidOn)}</s>` : e(line.paidOn)}</td>
-<td data-label="${e(t.form)}">${e(t.forms[line.form])}</td>
-<td data-label="${e(t.entity)}">${e(line.entity?.name ?? t.noEntity)}</td>
-<td data-label="${e(t.periodPaid)}">${e(line.period ?? '—')}</td>
-<td class="amount" data-label="${e(t.amount)}">${line.reversed ? `<s>${amount}</s>` : amount}</td>
-<td class="explanation" data-label="${e(t.explanation)}"><div>${mark}${e(line.explanation)}</div></td>
-</tr>`;
+  if (!holdings) return '';
+  const rows = holdings
+    .map(
+      (h) =>
+        `<tr><td>${e(h.kind)}</td><td>${e(h.entity)}</td><td>${e(h.terms)}</td><td>${e(h.term)}${h.status ? `（${e(h.status)}）` : ''}</td></tr>`,
+    )
+    .join('\n');
+  return `<section id="holdings"><h2>${e(t.holdingsTitle)}</h2>
+${holdings.length ? `<table class="lines small plain"><tbody>\n${rows}\n</tbody></table>` : `<p class="empty">${e(t.noHoldings)}</p>`}
+</section>`;
 }
 
-/** The reversal's reason, unless the explanation already gives it. */
-export function reversalReasonToShow(line: PrintableLine): string | undefined {
-  const reason = line.reversal?.reason;
-  return line.reversed && reason && !line.explanation.includes(reason) ? reason : undefined;
+function closingSection(c: CardContent, options: StatementRenderOptions): string {
+  const { t, contact } = c;
+  const e = escapeHtml;
+  const contactLines = contact
+    ? [
+        [t.office, contact.office],
+        [t.phone, contact.phone],
+        [t.hotline, contact.hotline],
+      ]
+    : [[t.hotline, t.officeUnset]];
+  const link = options.phoneLink;
+  return `<h2>${e(t.contactTitle)}</h2>
+<section class="closing">
+<dl class="contact" id="contact">${contactLines.map(([k, v]) => `<dt>${e(k)}</dt><dd>${e(v)}</dd>`).join('')}</dl>
+<div class="signature"><p>${e(t.signatureNote)}</p><p class="sign">${e(t.signature)}</p><p class="sign">${e(t.signatureDate)}</p></div>
+<div class="verify">
+<div class="code"><small>${e(t.verification)}</small><span id="verification-code">${e(options.verificationCode)}</span></div>
+<p>${e(t.howToVerify(options.verificationCode, link?.url))}</p>
+${options.verifyUrl ? `<p class="phone-help"><a href="${e(options.verifyUrl)}">${e(options.verifyUrl)}</a></p>` : ''}
+</div>
+${
+  link
+    ? `<section class="phone" id="phone-link">
+${qrSvg(link.url, t.phoneLinkTitle)}
+<div><h3>${e(t.phoneLinkTitle)}</h3><p class="phone-help">${e(t.phoneLinkHelp(link.expiresOn))}</p><p><a href="${e(link.url)}">${e(link.url)}</a></p></div>
+</section>`
+    : ''
+}
+</section>`;
+}
+
+function lineRow(line: CardLine, t: StatementLabels): string {
+  const e = escapeHtml;
+  const corrected = !line.counted;
+  const mark = line.mark ? `<span class="badge">${e(line.mark)}</span>` : '';
+  const reference = line.reference ? `<small class="ref">${e(t.reference)} ${e(line.reference)}</small>` : '';
+  return `<tr${corrected ? ' class="reversed"' : ''} data-payment-id="${e(line.key)}">
+<td class="date" data-label="${e(t.paidOn)}">${corrected ? `<s>${e(line.date)}</s>` : e(line.date)}${reference}</td>
+<td data-label="${e(t.form)}">${e(line.form)}</td>
+<td data-label="${e(t.periodPaid)}">${e(line.period)}</td>
+<td class="amount" data-label="${e(t.amount)}">${corrected ? `<s>${e(line.amountText)}</s>` : e(line.amountText)}</td>
+<td class="explanation" data-label="${e(t.explanation)}"><div>${mark}${e(line.explanation)}</div></td>
+</tr>`;
 }

@@ -1,4 +1,5 @@
 import type { StatementForm, StatementLang } from '../statement.view';
+import { CORRECTED_NOTE, dateText, FORM_WORDS, STATUS_WORDS } from '../glossary';
 import type { PrintableHousehold, PrintableStatement } from './printable-statement';
 
 /**
@@ -41,6 +42,30 @@ export interface StatementLabels {
   noEntity: string;
   counts: (counted: number, reversed: number) => string;
   continued: string;
+  /** Section headings, in the order the card prints them. */
+  receivedTitle: string;
+  owedTitle: string;
+  holdingsTitle: string;
+  contactTitle: string;
+  /** A year's heading row and its subtotal. */
+  yearHeading: (year: number) => string;
+  yearSubtotal: (year: number) => string;
+  /** Running totals where a long card turns a page. */
+  carriedForward: string;
+  carriedOver: string;
+  reference: string;
+  owedColumns: { entity: string; what: string; since: string; due: string; paid: string; outstanding: string };
+  owedTotal: string;
+  nothingOwed: string;
+  holdingKinds: { stakes: string; leases: string; employments: string; orders: string; loans: string };
+  noHoldings: string;
+  office: string;
+  phone: string;
+  hotline: string;
+  officeUnset: string;
+  signature: string;
+  signatureDate: string;
+  signatureNote: string;
 }
 
 const ZH: StatementLabels = {
@@ -59,26 +84,55 @@ const ZH: StatementLabels = {
   periodPaid: '所属期间',
   amount: '金额（元）',
   explanation: '说明',
-  reversedMark: '已冲正 · 不计入合计',
-  reversalReason: (reason) => `冲正原因：${reason}`,
+  reversedMark: STATUS_WORDS.zh.reversed,
+  reversalReason: () => CORRECTED_NOTE.zh,
   total: '合计',
   totalYuan: '合计（元）',
   byForm: '分项合计',
   noLines: '本期间没有收款记录。',
   verification: '核验码',
+  // The household is never asked to run a program: the township does the check, or the phone does.
   howToVerify: (code, url) =>
-    `核验方法：${url ? `打开 ${url}，或` : ''}请乡镇经办人在收益台账系统中输入核验码 ${code}（命令 ledger-cli statement verify ${code}）。系统按本卡打印时的账本重新计算，告诉您本卡与账本记录是否一致。核验码不区分大小写，字母 O 与数字 0、字母 I、L 与数字 1 视为相同。`,
+    `想核对本卡：${url ? '用手机扫右边的二维码，或' : ''}把核验码 ${code} 告诉乡镇经办人，在台账系统里一查便知本卡与账本是否一致。`,
   phoneLinkTitle: '手机扫码查看',
   phoneLinkHelp: (expiresOn) =>
-    `用手机扫描二维码，可随时查看本户最新的收益明白卡。二维码只能查看本户的明白卡，${expiresOn} 之后失效，届时请向乡镇经办人重新索取。请勿转给他人。`,
+    `扫码可在手机上看本户最新的明白卡，${dateText(expiresOn, 'zh')}以后失效，请勿转给他人。`,
   issuedAt: '打印时间',
-  footer: '本卡由收益台账系统生成，金额以账本记录为准。如有疑问，请联系乡镇经办人。',
+  footer: '本卡由收益台账系统生成，金额以账本记录为准。如有疑问，请联系下面的经办单位或拨打监督电话。',
   page: (n, of) => `第 ${n} 页，共 ${of} 页`,
-  forms: { equity: '股份分红', lease: '土地租金', labour: '务工工资', order: '订单收购', credit: '贷款贴息' },
+  forms: FORM_WORDS.zh,
   noEntity: '财政贴息',
   counts: (counted, reversed) =>
-    reversed ? `共 ${counted + reversed} 笔，其中 ${reversed} 笔已冲正、不计入合计` : `共 ${counted} 笔`,
+    reversed ? `共 ${counted + reversed} 笔，其中 ${reversed} 笔已更正、不计入合计` : `共 ${counted} 笔`,
   continued: '（续）',
+  receivedTitle: '一、收到的钱',
+  owedTitle: '二、还欠您的钱',
+  holdingsTitle: '三、您家的产业联结',
+  contactTitle: '四、有疑问找谁',
+  yearHeading: (year) => `${year}年`,
+  yearSubtotal: (year) => `${year}年小计`,
+  carriedForward: '承前页累计',
+  carriedOver: '累计，转下页',
+  reference: '凭证号',
+  owedColumns: {
+    entity: '欠款单位',
+    what: '应得项目',
+    since: '应付日期',
+    due: '应付',
+    paid: '已付',
+    outstanding: '还欠',
+  },
+  owedTotal: '还欠合计',
+  nothingOwed: '目前没有拖欠您的钱。',
+  holdingKinds: { stakes: '入股', leases: '土地流转', employments: '务工', orders: '订单', loans: '小额信贷' },
+  noHoldings: '没有登记的产业联结。',
+  office: '经办单位',
+  phone: '联系电话',
+  hotline: '监督电话',
+  officeUnset: '请向乡镇经办人询问',
+  signature: '户主签字（或按手印）',
+  signatureDate: '日期：',
+  signatureNote: '我已看过本卡，内容属实。',
 };
 
 const EN: StatementLabels = {
@@ -95,36 +149,51 @@ const EN: StatementLabels = {
   form: 'Form',
   entity: 'Paid by',
   periodPaid: 'For period',
-  amount: 'Amount (yuan)',
+  amount: 'Yuan',
   explanation: 'Explanation',
-  reversedMark: 'Reversed, not counted',
-  reversalReason: (reason) => `Reason for the reversal: ${reason}`,
+  reversedMark: STATUS_WORDS.en.reversed,
+  reversalReason: () => CORRECTED_NOTE.en,
   total: 'Total',
   totalYuan: 'Total (yuan)',
   byForm: 'By form',
   noLines: 'No payments in this period.',
   verification: 'Verification code',
   howToVerify: (code, url) =>
-    `To check this statement, ${url ? `open ${url}, or ` : ''}ask the township clerk to enter the code ${code} in the benefit ledger (command: ledger-cli statement verify ${code}). The ledger recomputes the statement as it stood when this was printed and says whether the two agree. Case does not matter; O reads as 0, and I and L as 1.`,
+    `To check this card, ${url ? 'scan the QR code with a phone, or ' : ''}give the code ${code} to the township clerk, who checks it against the ledger.`,
   phoneLinkTitle: 'Scan with a phone',
   phoneLinkHelp: (expiresOn) =>
-    `Scan the QR code with a phone to see this household's latest statement at any time. It opens this household's statement only and stops working after ${expiresOn}; then ask the township clerk for a new card. Do not pass it on.`,
+    `Scan to see this household's latest card on a phone; works until ${dateText(expiresOn, 'en')}. Do not pass it on.`,
   issuedAt: 'Printed',
   footer: "Drawn from the benefit ledger; the ledger's record prevails. Questions: ask your township clerk.",
   page: (n, of) => `Page ${n} of ${of}`,
-  forms: {
-    equity: 'Equity dividend',
-    lease: 'Land rent',
-    labour: 'Wages',
-    order: 'Produce purchase',
-    credit: 'Loan interest subsidy',
-  },
+  forms: FORM_WORDS.en,
   noEntity: 'Fiscal subsidy',
   counts: (counted, reversed) =>
     reversed
-      ? `${counted + reversed} payments, ${reversed} of them reversed and not counted`
+      ? `${counted + reversed} payments, ${reversed} of them corrected and not counted`
       : `${counted} payment${counted === 1 ? '' : 's'}`,
   continued: ' (continued)',
+  receivedTitle: '1. Money received',
+  owedTitle: '2. Still owed to you',
+  holdingsTitle: '3. What your household holds',
+  contactTitle: '4. Whom to ask',
+  yearHeading: (year) => String(year),
+  yearSubtotal: (year) => `Subtotal ${year}`,
+  carriedForward: 'Brought forward',
+  carriedOver: 'Carried forward',
+  reference: 'Voucher',
+  owedColumns: { entity: 'Owed by', what: 'For', since: 'Due since', due: 'Due', paid: 'Paid', outstanding: 'Owed' },
+  owedTotal: 'Total owed',
+  nothingOwed: 'Nothing is owed to you at present.',
+  holdingKinds: { stakes: 'Shares', leases: 'Land leased', employments: 'Jobs', orders: 'Orders', loans: 'Loans' },
+  noHoldings: 'No linkages recorded.',
+  office: 'Office',
+  phone: 'Phone',
+  hotline: 'Hotline',
+  officeUnset: 'Ask your township clerk',
+  signature: 'Signature or thumbprint',
+  signatureDate: 'Date:',
+  signatureNote: 'I have read this card and it is correct.',
 };
 
 export function labelsFor(lang: StatementLang): StatementLabels {
@@ -141,9 +210,10 @@ export function addressOf(household: PrintableHousehold, lang: StatementLang): s
 /** The statement's span of payment dates, in words. */
 export function periodOf(statement: Pick<PrintableStatement, 'from' | 'to'>, lang: StatementLang): string {
   const { from, to } = statement;
-  if (from && to) return lang === 'en' ? `${from} to ${to}` : `${from} 至 ${to}`;
-  if (from) return lang === 'en' ? `from ${from}` : `${from} 起`;
-  if (to) return lang === 'en' ? `up to ${to}` : `截至 ${to}`;
+  const d = (date: string) => dateText(date, lang);
+  if (from && to) return lang === 'en' ? `${d(from)} to ${d(to)}` : `${d(from)} 至 ${d(to)}`;
+  if (from) return lang === 'en' ? `from ${d(from)}` : `${d(from)}起`;
+  if (to) return lang === 'en' ? `up to ${d(to)}` : `截至${d(to)}`;
   return labelsFor(lang).wholeRecord;
 }
 
@@ -157,5 +227,7 @@ export function instantInChina(instant: string, lang: StatementLang): string {
   const ms = new Date(instant).getTime();
   if (!Number.isFinite(ms)) return instant;
   const local = new Date(ms + CHINA_OFFSET_MS).toISOString();
-  return `${local.slice(0, 10)} ${local.slice(11, 19)}${lang === 'en' ? ' (UTC+8)' : '（北京时间）'}`;
+  return lang === 'en'
+    ? `${dateText(local.slice(0, 10), lang)} ${local.slice(11, 16)} (UTC+8)`
+    : `${dateText(local.slice(0, 10), lang)} ${local.slice(11, 16)}（北京时间）`;
 }

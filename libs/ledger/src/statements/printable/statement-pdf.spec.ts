@@ -27,14 +27,14 @@ describe('renderStatementPdf', () => {
       '张三',
       '4211240100001',
       '英山县城关镇桃园村',
-      '2018-01-01至2018-12-31',
+      '2018年1月1日至2018年12月31日',
       '6,864.29',
-      '股份分红',
+      '入股分红',
       '土地租金',
       '务工工资',
       '订单收购',
       '桃源服装卫星工厂',
-      '已冲正',
+      '已更正',
       '账本位置',
       '1234',
       CODE,
@@ -64,7 +64,6 @@ describe('renderStatementPdf', () => {
     expect(pages.length).toBeGreaterThan(2);
     pages.slice(1).forEach((page) => {
       expect(squeeze(page)).toContain('收益明白卡（续）');
-      expect(squeeze(page)).toContain('发放日期');
       expect(squeeze(page)).toContain('张三');
     });
     pages.forEach((page, i) => expect(squeeze(page)).toContain(`第${i + 1}页，共${pages.length}页`));

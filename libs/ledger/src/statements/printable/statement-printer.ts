@@ -11,7 +11,7 @@ import {
   type StatementVerification,
 } from './statement-codes';
 import { renderStatementHtml } from './statement-html';
-import { renderStatementPdf } from './statement-pdf';
+import { renderStatementPdf, type CardsPdf } from './statement-pdf';
 
 /** What to load: the statement query's parameters. */
 export interface StatementLoadOptions {
@@ -101,6 +101,21 @@ export class StatementPrinter {
     const { statement, issue, lang } = await this.issue(householdId, request, actor);
     const body = await renderStatementPdf(statement, { ...this.renderOptions(issue, request), lang });
     return { code: issue.code, issue, statement, body };
+  }
+
+  /**
+   * Prints one household's card into a document of many (a village's), recorded with its own code
+   * like any card. Returns what was printed, without the document's bytes.
+   */
+  async into(
+    cards: CardsPdf,
+    householdId: string,
+    request: PrintRequest,
+    actor: Actor,
+  ): Promise<PrintedStatement<undefined>> {
+    const { statement, issue, lang } = await this.issue(householdId, request, actor);
+    cards.add(statement, { ...this.renderOptions(issue, request), lang });
+    return { code: issue.code, issue, statement, body: undefined };
   }
 
   /**
