@@ -213,7 +213,9 @@ describe('faults the service survives', () => {
     const first = JSON.stringify(aHousehold('in-flight'));
     const head = `POST /v1/households HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(first)}\r\n\r\n`;
     socket.write(head + first.slice(0, 10));
-    await new Promise((r) => setTimeout(r, 500));
+    // Long enough for the service to have parsed the head even on a loaded machine: a request whose
+    // head it has not seen yet is an idle connection, closed at once, and the test would prove nothing.
+    await new Promise((r) => setTimeout(r, 2_000));
     const signalledAt = Date.now();
     const exit = new Promise<{ code: number | null; ms: number }>((resolve) =>
       service.child.once('exit', (code) => resolve({ code, ms: Date.now() - signalledAt })),
