@@ -27,7 +27,7 @@ export function isHex(text: unknown, bytes?: number): text is string {
 }
 
 export function fromHex(hex: string): Uint8Array {
-  if (!isHex(hex)) throw new Error(`not lowercase hex: ${hex.slice(0, 80)}`);
+  if (!isHex(hex)) throw new Error(`not lowercase hex: ${String(hex).slice(0, 80)}`);
   const out = new Uint8Array(hex.length / 2);
   for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
   return out;
