@@ -62,6 +62,14 @@ export class SealProofs {
     return rows.map(published);
   }
 
+  /** The latest seal with a root. */
+  async latest(): Promise<PublishedSeal | undefined> {
+    const { rows } = await this.pool.query<Row>(
+      'select * from log_seals where root is not null order by seal_no desc limit 1',
+    );
+    return rows[0] && published(rows[0]);
+  }
+
   /**
    * The proof that the event at `position` is in its seal's range; undefined while it is unsealed,
    * or when its seal was made before seals had roots.
@@ -98,7 +106,12 @@ export class SealProofs {
       after = page[page.length - 1].logPosition;
     }
     if (index < 0) return undefined;
-    const { algorithm: _, ...sealView } = published(seal);
-    return { position, eventHash, seal: sealView, path: await merklePath(nodeSha256, leaves, index) };
+    const { sealId, root, fromPosition, toPosition, sealedAt } = published(seal);
+    return {
+      position,
+      eventHash,
+      seal: { sealId, root, fromPosition, toPosition, sealedAt },
+      path: await merklePath(nodeSha256, leaves, index),
+    };
   }
 }
