@@ -1,8 +1,32 @@
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import request from 'supertest';
 import { verifyProof, type PaymentProof } from '../libs/event-store/src/seals/merkle';
 import { TokenIssuer } from '../libs/ledger/src/users/tokens';
 import { startTestApp, type TestApp } from './support/test-app';
+
+const run = promisify(execFile);
+const cliMain = join(__dirname, '..', 'dist/apps/ledger-cli/src/main.js');
+
+/** `ledger-cli proof verify` with no database configured at all: exit code and stdout. */
+async function cliVerify(args: string[], cwd: string): Promise<{ code: number; stdout: string }> {
+  const env = { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent' };
+  try {
+    const { stdout } = await run(process.execPath, [cliMain, 'proof', 'verify', ...args], {
+      cwd,
+      env,
+      timeout: 60_000,
+    });
+    return { code: 0, stdout };
+  } catch (error) {
+    const e = error as { code: number; stdout: string };
+    return { code: e.code, stdout: e.stdout };
+  }
+}
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest();
 
@@ -110,6 +134,51 @@ describe('per-payment proofs and published seals over HTTP', () => {
     for (const token of [otherClerk, stranger]) expect((await proofOf(paymentIds[1], token)).status).toBe(403);
     expect((await proofOf(`${paymentIds[1]}9`)).status).toBe(404);
   });
+
+  it('ledger-cli proof verify checks a proof offline: 0 against the published root; 1 for a tampered event, a wrong root, a wrong position', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ledger-proof-'));
+    try {
+      const { root } = (await request(t.app.getHttpServer()).get('/v1/audit/seals').expect(200)).body.seals[0];
+      const proof = (await proofOf(paymentIds[2])).body as PaymentProof;
+      const file = async (name: string, content: unknown) => {
+        await writeFile(join(dir, name), JSON.stringify(content));
+        return name;
+      };
+      const good = await file('proof.json', proof);
+      const tamperedHash = `${proof.eventHash.slice(0, 63)}${proof.eventHash.endsWith('0') ? '1' : '0'}`;
+      const tampered = await file('tampered.json', { ...proof, eventHash: tamperedHash });
+      const moved = await file('moved.json', { ...proof, position: proof.seal.fromPosition - 1 });
+      const wrongRoot = `${root.slice(0, 63)}${root.endsWith('0') ? '1' : '0'}`;
+      // In parallel: each run starts a Node process, slow on a busy machine.
+      const [good_, tampered_, wrongRoot_, wrongPosition_, noRoot_] = await Promise.all([
+        cliVerify([good, '--root', root], dir),
+        cliVerify([tampered, '--root', root], dir),
+        cliVerify([good, '--root', wrongRoot], dir),
+        cliVerify([moved, '--root', root], dir),
+        cliVerify([good], dir),
+      ]);
+      const verdicts = {
+        good: good_,
+        tampered: tampered_,
+        wrongRoot: wrongRoot_,
+        wrongPosition: wrongPosition_,
+        noRoot: noRoot_,
+      };
+      console.log(
+        `proof verify exit codes: ${JSON.stringify(Object.fromEntries(Object.entries(verdicts).map(([k, v]) => [k, v.code])))}`,
+      );
+      expect(verdicts.good).toMatchObject({ code: 0, stdout: expect.stringContaining('已核验') });
+      expect(verdicts.tampered).toMatchObject({ code: 1, stdout: expect.stringContaining('root_mismatch') });
+      expect(verdicts.wrongRoot).toMatchObject({ code: 1, stdout: expect.stringContaining('not_published') });
+      expect(verdicts.wrongPosition).toMatchObject({
+        code: 1,
+        stdout: expect.stringContaining('position_outside_seal'),
+      });
+      expect(verdicts.noRoot.code).toBe(2);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 
   it('lists seals without a token, a page at a time, and refuses bad paging with 400 naming the field', async () => {
     const page = await request(t.app.getHttpServer()).get('/v1/audit/seals?limit=1').expect(200);

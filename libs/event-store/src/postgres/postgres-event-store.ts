@@ -34,7 +34,7 @@ interface EventRow {
 }
 
 const COLUMNS =
-    "global_position, transaction_id, stream_id, stream_revision, event_id, event_type, data, metadata, recorded_at, encode(hash, 'hex') as event_hash";
+  "global_position, transaction_id, stream_id, stream_revision, event_id, event_type, data, metadata, recorded_at, encode(hash, 'hex') as event_hash";
 
 /** Events below this transaction id are committed or rolled back: no running transaction can add more. */
 const VISIBLE = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';

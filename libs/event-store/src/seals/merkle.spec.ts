@@ -64,7 +64,7 @@ describe('Merkle root and inclusion proofs', () => {
         const proof = await proofFor(leaves, index);
         const flip = (hex: string) => {
           const bytes = Buffer.from(hex, 'hex');
-          bytes[bit % 32] ^= 1 << bit % 8;
+          bytes[bit % 32] ^= 1 << (bit % 8);
           return bytes.toString('hex');
         };
         expect(await verifyProof(sha256, { ...proof, eventHash: flip(proof.eventHash) })).toMatchObject({

@@ -124,10 +124,18 @@ export async function verifyProof(hash: HashBytes, proof: unknown, publishedRoot
   }
   const root = await rootOfPath(hash, p.eventHash, p.path);
   if (root !== p.seal.root) {
-    return { ok: false, reason: 'root_mismatch', detail: `the path leads to ${root}, not the seal's root ${p.seal.root}` };
+    return {
+      ok: false,
+      reason: 'root_mismatch',
+      detail: `the path leads to ${root}, not the seal's root ${p.seal.root}`,
+    };
   }
   if (publishedRoot !== undefined && publishedRoot.toLowerCase() !== root) {
-    return { ok: false, reason: 'not_published', detail: `the proof's root ${root} is not the published ${publishedRoot}` };
+    return {
+      ok: false,
+      reason: 'not_published',
+      detail: `the proof's root ${root} is not the published ${publishedRoot}`,
+    };
   }
   return { ok: true, root };
 }

@@ -84,9 +84,7 @@ export class SealProofs {
     );
     const seal = rows[0];
     if (!seal?.root) return undefined;
-    const before = await this.pool.query<Row>('select * from log_seals where seal_no = $1', [
-      Number(seal.seal_no) - 1,
-    ]);
+    const before = await this.pool.query<Row>('select * from log_seals where seal_no = $1', [Number(seal.seal_no) - 1]);
     const end = upTo(seal);
     const leaves: string[] = [];
     let index = -1;
