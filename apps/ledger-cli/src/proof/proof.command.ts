@@ -87,8 +87,9 @@ export class ProofVerifyCommand extends CommandRunner {
   subCommands: [ProofVerifyCommand],
 })
 export class ProofCommand extends CommandRunner {
-  async run(): Promise<void> {
+  run(): Promise<void> {
     process.stderr.write('Say what to do: ledger-cli proof verify <proof.json> --root <hex>\n');
     process.exitCode = EXIT.USAGE;
+    return Promise.resolve();
   }
 }
