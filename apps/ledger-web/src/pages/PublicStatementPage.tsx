@@ -6,6 +6,8 @@ import { formatYuan } from '../money';
 import type { Route } from '../route';
 import type { Session } from '../session';
 import type { Statement } from '../types';
+import { checkPayment, publishedRoots, type ProofStatus } from '../proof-check';
+import { ProofTag } from './ProofTag';
 
 /**
  * A household's statement on a phone, opened from the link on its printed card:
@@ -24,6 +26,7 @@ export function PublicStatementPage(props: {
   const token = linkToken ?? session?.token;
   const [statement, setStatement] = useState<Statement>();
   const [error, setError] = useState<string>();
+  const [proofs, setProofs] = useState<Record<string, ProofStatus | 'error'>>({});
 
   useEffect(() => {
     if (linkToken && householdId) {
@@ -42,6 +45,28 @@ export function PublicStatementPage(props: {
       else setError(e instanceof Error ? e.message : t.error);
     });
   }, [token, householdId, lang, t]);
+
+  // Each payment on the card checked in this browser against the published seal roots (proof-check.ts).
+  useEffect(() => {
+    if (!statement || !token) return;
+    let cancelled = false;
+    setProofs({});
+    publishedRoots().then(
+      async (roots) => {
+        for (const line of statement.lines) {
+          const result = await checkPayment(line.paymentId, token, roots).catch(() => 'error' as const);
+          if (cancelled) return;
+          setProofs((p) => ({ ...p, [line.paymentId]: result }));
+        }
+      },
+      () => {
+        if (!cancelled) setProofs(Object.fromEntries(statement.lines.map((l) => [l.paymentId, 'error' as const])));
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [statement, token]);
 
   return (
     <div style={{ maxWidth: 560, margin: '0 auto', padding: 12, background: '#fff', minHeight: '100vh' }}>
@@ -90,7 +115,8 @@ export function PublicStatementPage(props: {
                   </strong>
                 </div>
                 <div style={{ color: '#666', fontSize: 13 }}>
-                  {l.paidOn} · {t.period} {l.period} {l.reversed && <Tag color="red">{t.reversed}</Tag>}
+                  {l.paidOn} · {t.period} {l.period} {l.reversed && <Tag color="red">{t.reversed}</Tag>}{' '}
+                  <ProofTag status={proofs[l.paymentId]} lang={lang} />
                 </div>
                 <div style={{ fontSize: 14, marginTop: 4, lineHeight: 1.6 }}>{l.explanation}</div>
               </List.Item>
