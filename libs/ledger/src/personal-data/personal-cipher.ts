@@ -41,7 +41,7 @@ function mapPersonal<E extends LedgerEvent>(event: E, transform: Transform): E {
   for (const field of fields) {
     if (typeof data[field] === 'string') data[field] = transform(data[field]);
   }
-  return { ...event, data } as E;
+  return { ...event, data };
 }
 
 /** The event with its personal fields sealed under `key`. */
