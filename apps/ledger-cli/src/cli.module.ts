@@ -7,6 +7,7 @@ import { RestoreCommand } from './backup/restore.command';
 import { ImportCommand } from './import/import.command';
 import { StatementCommand } from './statement/statement.command';
 import { ProjectionsCommand } from './projections/projections.command';
+import { ProofCommand } from './proof/proof.command';
 import { SealCommand } from './seal/seal.command';
 import { UsageErrors } from './usage-errors';
 import { VerifyCommand } from './verify/verify.command';
@@ -35,7 +36,16 @@ export class CliModule {
         ...ProjectionsCommand.registerWithSubCommands(),
         ...ImportCommand.registerWithSubCommands(),
         ...StatementCommand.registerWithSubCommands(),
+        ...ProofCommand.registerWithSubCommands(),
       ],
     };
+  }
+
+  /**
+   * Commands that read files alone (`proof verify`): no database, no ledger module, nothing started,
+   * so they run on any machine with the CLI and touch no data directory.
+   */
+  static filesOnly(): DynamicModule {
+    return { module: CliModule, providers: [UsageErrors, ...ProofCommand.registerWithSubCommands()] };
   }
 }

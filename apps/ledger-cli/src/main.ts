@@ -12,6 +12,9 @@ function wantsHelpOnly(args: string[]): boolean {
   return args.length === 0 || args.some((a) => a === '--help' || a === '-h' || a === 'help') || args[0] === '--version';
 }
 
+/** Commands that work on files alone (a payment's proof is checked without any database). */
+const filesOnly = (args: string[]): boolean => args[0] === 'proof';
+
 /**
  * The CLI run from the wrong folder (no LEDGER_DATA_DIR, no DATABASE_URL) must not create an empty
  * ledger there: one line, exit 2. Checked before Nest starts, after `.env` is read as the service reads it.
@@ -32,27 +35,30 @@ async function main(): Promise<void> {
   const init = process.argv.includes('--init') || process.argv[2] === 'restore';
   process.argv = process.argv.filter((a) => a !== '--init');
   const args = process.argv.slice(2);
-  if (!wantsHelpOnly(args) && !init) await refuseDataDirWithoutLedger();
+  if (!wantsHelpOnly(args) && !filesOnly(args) && !init) await refuseDataDirWithoutLedger();
   // commander names the program after the script file (main.js); people type `ledger-cli`.
   process.argv[1] = join(dirname(process.argv[1]), 'ledger-cli');
   process.env.LOG_LEVEL ??= 'warn';
-  await CommandFactory.run(CliModule.register(wantsHelpOnly(args), { createDataDir: init }), {
-    cliName: 'ledger-cli',
-    logger: ['error', 'warn'],
-    version: '0.1.0',
-    errorHandler: (error) => {
-      // commander's own exits (help shown, version shown) are not errors
-      const code = (error as { code?: string }).code ?? '';
-      if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help')
-        process.exit(EXIT.OK);
-      process.stderr.write(`${error.message}\n`);
-      process.exit(EXIT.USAGE);
+  await CommandFactory.run(
+    filesOnly(args) ? CliModule.filesOnly() : CliModule.register(wantsHelpOnly(args), { createDataDir: init }),
+    {
+      cliName: 'ledger-cli',
+      logger: ['error', 'warn'],
+      version: '0.1.0',
+      errorHandler: (error) => {
+        // commander's own exits (help shown, version shown) are not errors
+        const code = (error as { code?: string }).code ?? '';
+        if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help')
+          process.exit(EXIT.OK);
+        process.stderr.write(`${error.message}\n`);
+        process.exit(EXIT.USAGE);
+      },
+      serviceErrorHandler: (error) => {
+        process.stderr.write(`ledger-cli: ${error.message}\n`);
+        process.exit(EXIT.REJECTED);
+      },
     },
-    serviceErrorHandler: (error) => {
-      process.stderr.write(`ledger-cli: ${error.message}\n`);
-      process.exit(EXIT.REJECTED);
-    },
-  });
+  );
 }
 
 // Exit with the command's own code once it is done (a library's exit hook must not turn it into 0).

@@ -62,6 +62,11 @@ export interface RecordedEvent<Type extends string = string, Data = unknown> ext
   logPosition: LogPosition;
   /** When the store committed it (server clock). */
   recordedAt: Date;
+  /**
+   * The event's link in its stream's hash chain (lowercase hex sha256), as stored: the leaf of the
+   * seals' Merkle trees. Absent where an adapter keeps none.
+   */
+  eventHash?: string;
 }
 
 /**

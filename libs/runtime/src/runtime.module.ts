@@ -6,7 +6,8 @@ import { PostgresEventStore } from '@ledger/event-store/postgres/postgres-event-
 import { Database } from './database';
 import type { Migration } from '@ledger/database';
 import { eventStoreMigrations } from '@ledger/event-store/postgres/event-store.migrations';
-import { LogSeals, logSealsMigration } from '@ledger/event-store/seals/log-seals';
+import { LogSeals, logSealsMigrations } from '@ledger/event-store/seals/log-seals';
+import { SealProofs } from '@ledger/event-store/seals/seal-proofs';
 import { RuntimeConfig, validateRuntimeConfig } from './runtime.config';
 
 /**
@@ -30,7 +31,7 @@ export class RuntimeModule implements OnApplicationShutdown {
           provide: Database,
           inject: [RuntimeConfig],
           useFactory: (config: RuntimeConfig) =>
-            Database.open(config, [...eventStoreMigrations, logSealsMigration, ...migrations], { createDataDir }),
+            Database.open(config, [...eventStoreMigrations, ...logSealsMigrations, ...migrations], { createDataDir }),
         },
         {
           provide: EVENT_STORE,
@@ -45,8 +46,13 @@ export class RuntimeModule implements OnApplicationShutdown {
           inject: [EVENT_STORE, Database],
           useFactory: (store: EventStore, db: Database) => new LogSeals(store, db.pool),
         },
+        {
+          provide: SealProofs,
+          inject: [EVENT_STORE, Database],
+          useFactory: (store: EventStore, db: Database) => new SealProofs(store, db.pool),
+        },
       ],
-      exports: [RuntimeConfig, Database, EVENT_STORE, LogSeals],
+      exports: [RuntimeConfig, Database, EVENT_STORE, LogSeals, SealProofs],
     };
   }
 
@@ -64,8 +70,9 @@ export class RuntimeModule implements OnApplicationShutdown {
         { provide: Database, useValue: {} },
         { provide: EVENT_STORE, useValue: {} },
         { provide: LogSeals, useValue: {} },
+        { provide: SealProofs, useValue: {} },
       ],
-      exports: [RuntimeConfig, Database, EVENT_STORE, LogSeals],
+      exports: [RuntimeConfig, Database, EVENT_STORE, LogSeals, SealProofs],
     };
   }
 

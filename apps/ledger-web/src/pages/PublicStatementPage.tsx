@@ -16,6 +16,8 @@ import { formatYuan } from '../money';
 import type { Route } from '../route';
 import type { Session } from '../session';
 import type { Statement } from '../types';
+import { checkPayment, publishedRoots, type ProofStatus } from '../proof-check';
+import { ProofTag } from './ProofTag';
 
 /**
  * A household's statement on a phone, opened from the link on its printed card:
@@ -34,6 +36,7 @@ export function PublicStatementPage(props: {
   const token = linkToken ?? session?.token;
   const [statement, setStatement] = useState<Statement>();
   const [error, setError] = useState<string>();
+  const [proofs, setProofs] = useState<Record<string, ProofStatus | 'error'>>({});
 
   useEffect(() => {
     if (linkToken && householdId) {
@@ -53,6 +56,28 @@ export function PublicStatementPage(props: {
     });
   }, [token, householdId, lang, t]);
 
+  // Each payment on the card checked in this browser against the published seal roots (proof-check.ts).
+  useEffect(() => {
+    if (!statement || !token) return;
+    let cancelled = false;
+    setProofs({});
+    publishedRoots().then(
+      async (roots) => {
+        for (const line of statement.lines) {
+          const result = await checkPayment(line.paymentId, token, roots).catch(() => 'error' as const);
+          if (cancelled) return;
+          setProofs((p) => ({ ...p, [line.paymentId]: result }));
+        }
+      },
+      () => {
+        if (!cancelled) setProofs(Object.fromEntries(statement.lines.map((l) => [l.paymentId, 'error' as const])));
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [statement, token]);
+
   return (
     <div style={{ maxWidth: 560, margin: '0 auto', padding: 12, background: '#fff', minHeight: '100vh', fontSize: 17 }}>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8 }}>
@@ -64,7 +89,7 @@ export function PublicStatementPage(props: {
       {(!token || !householdId) && <Alert type="warning" showIcon message={t.linkMissing} style={{ marginTop: 12 }} />}
       {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginTop: 12 }} />}
       {!statement && !error && token && householdId && <Spin style={{ display: 'block', marginTop: 32 }} />}
-      {statement && <PhoneStatement statement={statement} lang={lang} />}
+      {statement && <PhoneStatement statement={statement} lang={lang} proofs={proofs} />}
     </div>
   );
 }
@@ -76,7 +101,16 @@ const RED = '#b7312c';
  * year with its subtotal; what is still owed; whom to call. Words from the glossary the printed card
  * uses, so both say the same thing.
  */
-function PhoneStatement({ statement, lang }: { statement: Statement; lang: 'zh' | 'en' }) {
+function PhoneStatement({
+  statement,
+  lang,
+  proofs,
+}: {
+  statement: Statement;
+  lang: 'zh' | 'en';
+  /** Each payment checked in this browser against the published seal roots. */
+  proofs: Record<string, ProofStatus | 'error'>;
+}) {
   const { t } = useT();
   const zh = lang === 'zh';
   const yuan = (fen: number) => (zh ? `${formatYuan(fen)} 元` : `${formatYuan(fen)} yuan`);
@@ -134,7 +168,8 @@ function PhoneStatement({ statement, lang }: { statement: Statement; lang: 'zh' 
                   <div style={{ color: '#555' }}>
                     {dateText(l.paidOn, lang)} · {periodText(l.period, lang)}
                     {l.reference ? ` · ${t.reference} ${l.reference}` : ''}{' '}
-                    {l.status !== 'paid' && <Tag color="red">{STATUS_WORDS[lang][l.status]}</Tag>}
+                    {l.status !== 'paid' && <Tag color="red">{STATUS_WORDS[lang][l.status]}</Tag>}{' '}
+                    <ProofTag status={proofs[l.paymentId]} lang={lang} />
                   </div>
                   <div style={{ marginTop: 4, lineHeight: 1.7 }}>{l.explanation}</div>
                 </List.Item>

@@ -422,6 +422,7 @@ function toRecorded(event: EsdbEvent): RecordedEvent {
     position: Number(p.commit),
     logPosition: toLogPosition(p),
     recordedAt: event.created,
+    ...(chainHashOf(event) ? { eventHash: chainHashOf(event) } : {}),
   };
 }
 

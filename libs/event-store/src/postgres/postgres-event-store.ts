@@ -30,10 +30,11 @@ interface EventRow {
   data: unknown;
   metadata: Record<string, unknown>;
   recorded_at: Date;
+  event_hash: string;
 }
 
 const COLUMNS =
-  'global_position, transaction_id, stream_id, stream_revision, event_id, event_type, data, metadata, recorded_at';
+  "global_position, transaction_id, stream_id, stream_revision, event_id, event_type, data, metadata, recorded_at, encode(hash, 'hex') as event_hash";
 
 /** Events below this transaction id are committed or rolled back: no running transaction can add more. */
 const VISIBLE = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
@@ -49,6 +50,7 @@ function toRecorded(row: EventRow): RecordedEvent {
     position: Number(row.global_position),
     logPosition: { commit: BigInt(row.transaction_id), prepare: BigInt(row.global_position) },
     recordedAt: row.recorded_at,
+    eventHash: row.event_hash,
   };
 }
 

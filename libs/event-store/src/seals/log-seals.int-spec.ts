@@ -2,7 +2,7 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/support/
 import { eventStoreMigrations } from '../postgres/event-store.migrations';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
 import { anEvent, aStream } from '../testing/event-store.contract';
-import { LogSeals, logSealsMigration } from './log-seals';
+import { LogSeals, logSealsMigrations } from './log-seals';
 
 describe('LogSeals on PostgreSQL', () => {
   let db: TestDatabase;
@@ -10,7 +10,7 @@ describe('LogSeals on PostgreSQL', () => {
   let seals: LogSeals;
 
   beforeEach(async () => {
-    db = await createTestDatabase([...eventStoreMigrations, logSealsMigration]);
+    db = await createTestDatabase([...eventStoreMigrations, ...logSealsMigrations]);
     store = new PostgresEventStore(db.pool);
     seals = new LogSeals(store, db.pool);
   });

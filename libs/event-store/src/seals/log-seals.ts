@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { merkleRoot } from './merkle';
 import type { Pool } from 'pg';
 import type { Migration } from '@ledger/database';
 import {
@@ -39,6 +40,36 @@ export const logSealsMigration: Migration = {
   `,
 };
 
+/**
+ * Each seal also keeps the Merkle root over its range's event hashes (merkle.ts), so that one event can
+ * be proved to be in a sealed range with a path of log2(n) hashes, checked against the root alone.
+ * Seals made before this migration have no root (null): proofs of their events answer 404, and
+ * `verify` checks their chained hash as before. A ledger rewritten by `ledger-cli
+ * migrate-personal-data` is re-sealed, with roots, from its first event. `from_position` and
+ * `to_position` are the lowest and highest positions in the range (log order follows transactions, so
+ * the first and last event of a range need not hold its extreme positions).
+ */
+export const logSealRootsMigration: Migration = {
+  name: '0002-log-seals-merkle-roots',
+  up: `
+    alter table log_seals
+      add column root          bytea,
+      add column from_position bigint,
+      add column to_position   bigint;
+  `,
+};
+
+/** Every migration of the seals' table, in order. */
+export const logSealsMigrations: readonly Migration[] = [logSealsMigration, logSealRootsMigration];
+
+/** sha256 as the Merkle arithmetic takes it. */
+export const nodeSha256 = (bytes: Uint8Array): Uint8Array => createHash('sha256').update(bytes).digest();
+
+/** A seal's Merkle leaf for an event: its stored chain hash (a hash of its canonical form where none is kept). */
+export function leafOf(event: RecordedEvent): string {
+  return event.eventHash ?? createHash('sha256').update(canonical(event)).digest('hex');
+}
+
 /** A seal as stored. */
 export interface LogSeal {
   sealNo: number;
@@ -48,6 +79,11 @@ export interface LogSeal {
   /** Hex sha256, chained: publishing the latest one off the system pins everything before it. */
   hash: string;
   sealedAt: Date;
+  /** Merkle root (hex) over the range's event hashes; absent for seals made before roots existed. */
+  root?: string;
+  /** Lowest and highest position in the range (with the root). */
+  fromPosition?: number;
+  toPosition?: number;
 }
 
 /** What `verify` found for the seals. */
@@ -65,7 +101,11 @@ export interface SealsVerification {
     upToPosition: number;
     eventsExpected: number;
     eventsFound: number;
+    /** What no longer matches: the chained hash over the range, its Merkle root, or both. */
+    mismatch: 'hash' | 'root' | 'hash_and_root';
   };
+  /** Seals checked that carry a Merkle root (the others were made before roots existed). */
+  rootsChecked: number;
 }
 
 const EMPTY = Buffer.alloc(0);
@@ -93,6 +133,9 @@ interface SealRow {
   events_sealed: string;
   hash: Buffer;
   sealed_at: Date;
+  root: Buffer | null;
+  from_position: string | null;
+  to_position: string | null;
 }
 
 const toSeal = (row: SealRow): LogSeal => ({
@@ -102,6 +145,9 @@ const toSeal = (row: SealRow): LogSeal => ({
   eventsSealed: Number(row.events_sealed),
   hash: row.hash.toString('hex'),
   sealedAt: row.sealed_at,
+  ...(row.root ? { root: row.root.toString('hex') } : {}),
+  ...(row.from_position !== null ? { fromPosition: Number(row.from_position) } : {}),
+  ...(row.to_position !== null ? { toPosition: Number(row.to_position) } : {}),
 });
 
 export class LogSeals {
@@ -126,18 +172,27 @@ export class LogSeals {
     let after = previous?.upTo ?? START_OF_LOG;
     let last: RecordedEvent | undefined;
     let count = 0;
+    const leaves: string[] = [];
+    let lowest = Infinity;
+    let highest = -Infinity;
     while (count < maxEvents) {
       const page = await this.store.readAll({ after, maxCount: Math.min(PAGE, maxEvents - count) });
       if (page.length === 0) break;
-      for (const event of page) hash.update(canonical(event));
+      for (const event of page) {
+        hash.update(canonical(event));
+        leaves.push(leafOf(event));
+        lowest = Math.min(lowest, event.position);
+        highest = Math.max(highest, event.position);
+      }
       count += page.length;
       last = page[page.length - 1];
       after = last.logPosition;
     }
     if (!last) return undefined;
     const { rows } = await this.pool.query<SealRow>(
-      `insert into log_seals (seal_no, up_to_commit, up_to_prepare, up_to_position, events_sealed, hash)
-       values ($1, $2, $3, $4, $5, $6) on conflict (seal_no) do nothing returning *`,
+      `insert into log_seals (seal_no, up_to_commit, up_to_prepare, up_to_position, events_sealed, hash,
+                              root, from_position, to_position)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (seal_no) do nothing returning *`,
       [
         (previous?.sealNo ?? 0) + 1,
         last.logPosition.commit.toString(),
@@ -145,6 +200,9 @@ export class LogSeals {
         last.position,
         (previous?.eventsSealed ?? 0) + count,
         hash.digest(),
+        Buffer.from(await merkleRoot(nodeSha256, leaves), 'hex'),
+        lowest,
+        highest,
       ],
     );
     return rows[0] && toSeal(rows[0]);
@@ -161,19 +219,29 @@ export class LogSeals {
     let unsealed = 0;
     let broken: SealsVerification['brokenSeal'];
     let previousCount = 0;
+    let leaves: string[] = [];
+    let rootsChecked = 0;
 
-    const close = (seal: LogSeal) => {
+    const close = async (seal: LogSeal) => {
       const digest = hash.digest();
       const expected = seal.eventsSealed - previousCount;
-      if (!broken && (digest.toString('hex') !== seal.hash || inSeal !== expected)) {
+      const hashOk = digest.toString('hex') === seal.hash && inSeal === expected;
+      let rootOk = true;
+      if (seal.root !== undefined) {
+        rootsChecked += 1;
+        rootOk = leaves.length > 0 && (await merkleRoot(nodeSha256, leaves)) === seal.root;
+      }
+      if (!broken && (!hashOk || !rootOk)) {
         broken = {
           sealNo: seal.sealNo,
           fromPosition: firstInSeal ?? seal.upToPosition,
           upToPosition: seal.upToPosition,
           eventsExpected: expected,
           eventsFound: inSeal,
+          mismatch: !hashOk && !rootOk ? 'hash_and_root' : hashOk ? 'root' : 'hash',
         };
       }
+      leaves = [];
       // The next seal chains to the hash as sealed, so one broken range does not mark all after it.
       hash = createHash('sha256').update(Buffer.from(seal.hash, 'hex'));
       previousCount = seal.eventsSealed;
@@ -187,10 +255,11 @@ export class LogSeals {
       if (page.length === 0) break;
       for (const event of page) {
         while (index < seals.length && compareLogPositions(event.logPosition, seals[index].upTo) > 0) {
-          close(seals[index++]);
+          await close(seals[index++]);
         }
         if (index < seals.length) {
           hash.update(canonical(event));
+          leaves.push(leafOf(event));
           inSeal += 1;
           firstInSeal ??= event.position;
         } else {
@@ -199,13 +268,14 @@ export class LogSeals {
       }
       after = page[page.length - 1].logPosition;
     }
-    while (index < seals.length) close(seals[index++]);
+    while (index < seals.length) await close(seals[index++]);
 
     const latest = seals.at(-1);
     return {
       sealsChecked: seals.length,
       eventsSealed: latest?.eventsSealed ?? 0,
       unsealedEvents: unsealed,
+      rootsChecked,
       ...(latest
         ? {
             latestSeal: {

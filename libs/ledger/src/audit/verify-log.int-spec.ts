@@ -1,6 +1,6 @@
 import { PostgresEventStore } from '@ledger/event-store/postgres/postgres-event-store';
 import { eventStoreMigrations } from '@ledger/event-store/postgres/event-store.migrations';
-import { LogSeals, logSealsMigration } from '@ledger/event-store/seals/log-seals';
+import { LogSeals, logSealsMigrations } from '@ledger/event-store/seals/log-seals';
 import { anEvent, aStream } from '@ledger/event-store/testing/event-store.contract';
 import { asAdmin, createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
 import { verifyLog } from './verify-log';
@@ -21,7 +21,7 @@ describe('verifyLog: chains and seals together', () => {
   let positions: number[];
 
   beforeEach(async () => {
-    db = await createTestDatabase([...eventStoreMigrations, logSealsMigration]);
+    db = await createTestDatabase([...eventStoreMigrations, ...logSealsMigrations]);
     store = new PostgresEventStore(db.pool);
     seals = new LogSeals(store, db.pool);
     // 60 events in 12 streams of 5, appended stream by stream, then sealed

@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { eventStoreMigrations } from '@ledger/event-store/postgres/event-store.migrations';
 import { PostgresEventStore } from '@ledger/event-store/postgres/postgres-event-store';
-import { LogSeals, logSealsMigration } from '@ledger/event-store/seals/log-seals';
+import { LogSeals, logSealsMigrations } from '@ledger/event-store/seals/log-seals';
 import { anEvent, aStream } from '@ledger/event-store/testing/event-store.contract';
 import { ledgerMigrations } from '@ledger/ledger';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
 import { restoreBackup } from './restore-backup';
 import { writeBackup } from './write-backup';
 
-const migrations = [...eventStoreMigrations, logSealsMigration, ...ledgerMigrations];
+const migrations = [...eventStoreMigrations, ...logSealsMigrations, ...ledgerMigrations];
 
 /** The log as stored, in log order, without what a new cluster necessarily changes (transaction ids). */
 const logOf = async (db: TestDatabase) =>

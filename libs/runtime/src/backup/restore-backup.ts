@@ -25,8 +25,10 @@ const INSERT_EVENTS = `
 
 /** Seals name their end by log position, whose transaction id is this cluster's, not the old one's. */
 const INSERT_SEALS = `
-  insert into log_seals (seal_no, up_to_commit, up_to_prepare, up_to_position, events_sealed, hash, sealed_at)
-  select s.seal_no, e.transaction_id::text::numeric, e.global_position, s.up_to_position, s.events_sealed, s.hash, s.sealed_at
+  insert into log_seals (seal_no, up_to_commit, up_to_prepare, up_to_position, events_sealed, hash, sealed_at,
+                         root, from_position, to_position)
+  select s.seal_no, e.transaction_id::text::numeric, e.global_position, s.up_to_position, s.events_sealed, s.hash, s.sealed_at,
+         s.root, s.from_position, s.to_position
     from jsonb_populate_recordset(null::log_seals, $1::jsonb) s
     join events e on e.global_position = s.up_to_position`;
 

@@ -1,0 +1,58 @@
+import type { LedgerEvent, LedgerEventType } from '../projections/ledger-event';
+
+/**
+ * What counts as a household's personal data (PIPL), declared once per event type: the head's and
+ * workers' names and every free-text field of the household's events (reasons, comments, objection
+ * texts). Registration number, village, members, amounts, dates and ids stay readable: the ledger's
+ * totals and an auditor's trail need them, and api.md part 2 keeps them.
+ *
+ * Every event type of the ledger must appear (a new one does not compile until it says), with:
+ * - `fields`: the string fields of its data that are personal (typed: only keys of its data);
+ * - `household`: whose key seals them: `'householdId'` (the data names the household), `'stream'`
+ *   (the household of the linkage the event is appended to), or `'none'` (it concerns no household:
+ *   entity, project, user events; their `fields` must then be empty).
+ *
+ * STATUS: declaration only. The encryption where events are written (eventsToAppend, the importer's
+ * batches) and the decryption where they are read (toDomainEvent, projections) are not wired yet;
+ * see the README, "Erasure (not done yet)".
+ */
+type DataOf<Type extends LedgerEventType> = Extract<LedgerEvent, { type: Type }>['data'];
+type StringKeys<Data> = { [K in keyof Data]-?: NonNullable<Data[K]> extends string ? K : never }[keyof Data];
+
+export interface PersonalFieldsOf<Type extends LedgerEventType> {
+  readonly fields: readonly StringKeys<DataOf<Type>>[];
+  /** `'householdId'` is offered only where the event's data has that field (checked by the compiler). */
+  readonly household: ('householdId' extends StringKeys<DataOf<Type>> ? 'householdId' : never) | 'stream' | 'none';
+}
+
+export type PersonalFieldDeclarations = { readonly [Type in LedgerEventType]: PersonalFieldsOf<Type> };
+
+/** Shown wherever a personal field of an erased household would have been. */
+export const ERASED = '[已删除]';
+
+export const personalFields: PersonalFieldDeclarations = {
+  HouseholdRegistered: { fields: ['headName'], household: 'householdId' },
+  HouseholdStatusChanged: { fields: ['reason'], household: 'householdId' },
+  EmploymentStarted: { fields: ['workerName'], household: 'householdId' },
+  WagePaid: { fields: ['workerName'], household: 'stream' },
+  EmploymentEnded: { fields: ['reason'], household: 'stream' },
+  LeaseSigned: { fields: [], household: 'householdId' },
+  RentPaid: { fields: [], household: 'stream' },
+  LeaseEnded: { fields: ['reason'], household: 'stream' },
+  StakeAcquired: { fields: [], household: 'householdId' },
+  StakeEnded: { fields: ['reason'], household: 'stream' },
+  OrderContracted: { fields: [], household: 'householdId' },
+  PurchasePaid: { fields: [], household: 'stream' },
+  PaymentReversed: { fields: ['reason'], household: 'stream' },
+  DividendDeclared: { fields: [], household: 'none' },
+  DividendPaid: { fields: [], household: 'none' },
+  LoanDisbursed: { fields: [], household: 'householdId' },
+  LoanRepaid: { fields: [], household: 'stream' },
+  LoanInterestSubsidised: { fields: [], household: 'stream' },
+  EntityRegistered: { fields: [], household: 'none' },
+  ProjectRegistered: { fields: [], household: 'none' },
+  ProjectFundsReceived: { fields: [], household: 'none' },
+  ProjectFundsDisbursed: { fields: [], household: 'none' },
+  UserRegistered: { fields: [], household: 'none' },
+  UserTokenReplaced: { fields: [], household: 'none' },
+};
