@@ -55,4 +55,6 @@ export const personalFields: PersonalFieldDeclarations = {
   ProjectFundsDisbursed: { fields: [], household: 'none' },
   UserRegistered: { fields: [], household: 'none' },
   UserTokenReplaced: { fields: [], household: 'none' },
+  // A county office's contact is an office's, not a person's.
+  CountyContactSet: { fields: [], household: 'none' },
 };
