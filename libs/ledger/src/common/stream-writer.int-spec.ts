@@ -34,13 +34,13 @@ describe('StreamWriter.decide with metadata from the folded state', () => {
   it('reads the stream once, records the township from the folded state, and replays a retry', async () => {
     reads = [];
     const start = metadataFor(admin, { commandId: '00000000-0000-4000-8000-000000000001' });
-    await writer.decide('toy-1', toy, () => [{ type: 'Started', data: { township: '城关镇' } }], start);
+    await writer.decide('toy-1', toy, (): ToyEvent[] => [{ type: 'Started', data: { township: '城关镇' } }], start);
     reads = [];
     const note = metadataFor(admin, { commandId: '00000000-0000-4000-8000-000000000002' });
     const first = await writer.decide(
       'toy-1',
       toy,
-      () => [{ type: 'Noted', data: {} }],
+      (): ToyEvent[] => [{ type: 'Noted', data: {} }],
       note,
       (state) => ({ township: state.township }),
     );
@@ -55,7 +55,7 @@ describe('StreamWriter.decide with metadata from the folded state', () => {
     const again = await writer.decide(
       'toy-1',
       toy,
-      () => [{ type: 'Noted', data: {} }],
+      (): ToyEvent[] => [{ type: 'Noted', data: {} }],
       note,
       (state) => ({ township: state.township }),
     );
