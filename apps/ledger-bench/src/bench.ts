@@ -13,6 +13,7 @@ import type { Args } from './args';
 import { CitySeeder } from './seed/city-seeder';
 import { measureBus, startLedgerContext, WagePayments } from './measure/commands';
 import { measureHttpWrites, measureLatency } from './measure/http';
+import { measureLoad, type LoadResult } from './measure/load';
 import { measureImport, prepareImport, type ImportResults } from './measure/import';
 import { memoryOf, startApi, waitForProjections } from './measure/processes';
 import { measureProjections } from './measure/projections';
@@ -20,6 +21,7 @@ import { compareReads, compareWrites } from './measure/compare';
 import { RowSource } from './measure/raw';
 import { appendVia, EventSource, installUnhashedAppend, measureStoreReads } from './measure/store';
 import { checkTargets, emptyResults, renderTable } from './report';
+import { humanTable, writeBenchmarks } from './benchmarks-md';
 import type { Spread } from './stats';
 
 const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
@@ -39,6 +41,8 @@ function sizesFor(scale: number) {
       : { statement: 1000, obligations: 300, fundFlow: 300 },
     projectionRuns: quick ? 3 : 2,
     importRuns: 1,
+    // The issue's load: statements by 100 concurrent clients, PDFs by 20; each bounded in count and time.
+    load: quick ? { statement: 1000, pdf: 100, maxMs: 30_000 } : { statement: 2000, pdf: 200, maxMs: 60_000 },
   };
 }
 
@@ -250,8 +254,9 @@ export async function runBench(args: Args): Promise<void> {
         if (wants('bus')) {
           const bus = await measureBus(app, payments, sizes.bus, runs, log);
           results.commands.bus = bus.bus.median;
+          results.commands.bus8 = bus.bus8.median;
           put('commands.bus', bus.bus);
-          details.bus8 = bus.bus8;
+          put('commands.bus8', bus.bus8);
         }
         if (wants('import'))
           importPlan = await prepareImport(app, city, seeder, join(tmp, 'import'), log, sizes.importRuns);
@@ -272,7 +277,9 @@ export async function runBench(args: Args): Promise<void> {
         await waitForProjections(api.client);
         if (wants('http')) {
           const http = await measureHttpWrites(api.client, payments, sizes.http, runs, log);
+          results.commands.http1 = http.http1.median;
           results.commands.http8 = http.http8.median;
+          put('commands.http1', http.http1);
           put('commands.http8', http.http8);
           details.http8WithoutIdempotencyKey = http.http8NoKey;
           details.httpErrors = http.errors;
@@ -281,6 +288,12 @@ export async function runBench(args: Args): Promise<void> {
         }
         if (wants('queries')) {
           await queries(api.client, city, seeder, sizes.queries, results, details, log);
+          const loads = await statementsUnderLoad(api, ADMIN_TOKEN, city, seeder, sizes.load, log);
+          results.queries.statementLoadP99Ms = round1(loads.statement.p99Ms);
+          results.queries.pdfLoadP99Ms = round1(loads.pdf.p99Ms);
+          const [first, last] = [loads.statement.rssBeforeMb, loads.pdf.rssAfterMb];
+          results.memory.apiLoadGrowthMb = first === null || last === null ? null : last - first;
+          details.load = loads;
         }
         const memory = await memoryOf(api.child.pid!);
         results.memory.apiPeakMb = memory ? Math.round(memory.peakMb) : null;
@@ -361,6 +374,13 @@ export async function runBench(args: Args): Promise<void> {
     await mkdir(dirname(out), { recursive: true });
     await writeFile(out, `${JSON.stringify(doc, null, 2)}\n`);
     log(`results written to ${out}`);
+    if (args.writeBenchmarks) {
+      const about =
+        `Run of ${doc.date.slice(0, 16).replace('T', ' ')} UTC, scale ${args.scale}, seed ${args.seed}, ${runs} rounds, ` +
+        `commit ${doc.versions.commit ?? 'unknown'}, ${doc.machine.cpus} cores (load ${doc.machine.loadAverageBefore[0]} before).`;
+      await writeBenchmarks(resolve('BENCHMARKS.md'), humanTable(results, checks, about));
+      log('the table in BENCHMARKS.md rewritten from this run');
+    }
   } finally {
     for (const pool of pools) await pool.end().catch(() => undefined);
     await db?.stop().catch(() => undefined);
@@ -402,3 +422,38 @@ async function queries(
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** Statements of random households by 100 concurrent clients, then their PDFs by 20. */
+async function statementsUnderLoad(
+  api: { baseUrl: string; child: { pid?: number } },
+  token: string,
+  city: SyntheticCity,
+  seeder: CitySeeder,
+  sizes: { statement: number; pdf: number; maxMs: number },
+  log: (line: string) => void,
+): Promise<{ statement: LoadResult; pdf: LoadResult }> {
+  const paths = city.households.map((h) => `/v1/households/${seeder.ids.id(h.key)}/statement`);
+  const pid = api.child.pid!;
+  log(`load: ${sizes.statement} statements from 100 concurrent clients`);
+  const statement = await measureLoad(api.baseUrl, token, pid, paths, {
+    clients: 100,
+    requests: sizes.statement,
+    maxMs: sizes.maxMs,
+    seed: 'statement-load',
+  });
+  log(`load: ${sizes.pdf} statement PDFs from 20 concurrent clients`);
+  const pdf = await measureLoad(
+    api.baseUrl,
+    token,
+    pid,
+    paths.map((p) => `${p}.pdf`),
+    { clients: 20, requests: sizes.pdf, maxMs: sizes.maxMs, seed: 'pdf-load' },
+  );
+  for (const [name, l] of Object.entries({ statement, pdf })) {
+    log(
+      `  ${name}: p50 ${l.p50Ms.toFixed(1)} ms, p99 ${l.p99Ms.toFixed(1)} ms, ${l.requestsPerSecond.toFixed(0)}/s, ` +
+        `RSS ${l.rssBeforeMb} → ${l.rssAfterMb} MiB${l.errors ? `, ${l.errors} errors (${l.firstError})` : ''}`,
+    );
+  }
+  return { statement, pdf };
+}

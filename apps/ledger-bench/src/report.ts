@@ -16,25 +16,46 @@ export interface BenchResults {
     readAll: number | null;
     readStream: number | null;
   };
-  commands: { bus: number | null; http8: number | null; import100k: number | null };
+  commands: {
+    bus: number | null;
+    bus8: number | null;
+    http1: number | null;
+    http8: number | null;
+    import100k: number | null;
+  };
   projections: { catchUp: number | null };
   queries: {
     statementP50Ms: number | null;
     statementP99Ms: number | null;
     obligationsP99Ms: number | null;
     fundFlowP99Ms: number | null;
+    /** Statement JSON with 100 concurrent clients, and the PDF with 20 (the issue's load). */
+    statementLoadP99Ms: number | null;
+    pdfLoadP99Ms: number | null;
   };
-  memory: { apiPeakMb: number | null; importerPeakMb: number | null };
+  memory: {
+    apiPeakMb: number | null;
+    importerPeakMb: number | null;
+    /** The API's RSS growth over the load runs (MiB): flat is near zero. */
+    apiLoadGrowthMb: number | null;
+  };
 }
 
 export function emptyResults(): BenchResults {
   return {
     raw: { single: null, single8: null, unnest100: null, copy: null, readAll: null },
     store: { single: null, single8: null, batch100: null, readAll: null, readStream: null },
-    commands: { bus: null, http8: null, import100k: null },
+    commands: { bus: null, bus8: null, http1: null, http8: null, import100k: null },
     projections: { catchUp: null },
-    queries: { statementP50Ms: null, statementP99Ms: null, obligationsP99Ms: null, fundFlowP99Ms: null },
-    memory: { apiPeakMb: null, importerPeakMb: null },
+    queries: {
+      statementP50Ms: null,
+      statementP99Ms: null,
+      obligationsP99Ms: null,
+      fundFlowP99Ms: null,
+      statementLoadP99Ms: null,
+      pdfLoadP99Ms: null,
+    },
+    memory: { apiPeakMb: null, importerPeakMb: null, apiLoadGrowthMb: null },
   };
 }
 
@@ -63,6 +84,16 @@ export function checkTargets(r: BenchResults, scale: number): TargetCheck[] {
   share('single-event appends (8 writers)', r.store.single8, r.raw.single8, 0.8);
   share('batched appends of 100', r.store.batch100, r.raw.unnest100, 0.9);
   share('whole-log read', r.store.readAll, r.raw.readAll, 0.6);
+  // The command path, against the raw limit it sits on (issue 20).
+  share('commands via bus, 8 concurrent', r.commands.bus8, r.raw.single8, 0.3);
+  share('HTTP write commands, 8 clients', r.commands.http8, r.raw.single8, 0.2);
+  const scaling = ratio(r.commands.http8, r.commands.http1);
+  checks.push({
+    name: 'HTTP writes, 8 clients vs 1',
+    target: '≥ 4×',
+    measured: scaling === null ? 'missing' : `${scaling.toFixed(1)}×`,
+    met: scaling === null ? null : scaling >= 4,
+  });
   const c = r.projections.catchUp;
   checks.push({
     name: 'projection catch-up',
@@ -84,6 +115,22 @@ export function checkTargets(r: BenchResults, scale: number): TargetCheck[] {
     target: `< ${limit} ms`,
     measured: p99 === null ? 'missing' : `${fmt(p99, 1)} ms`,
     met: p99 === null ? null : p99 < limit,
+  });
+  const underLoad = (name: string, ms: number | null, limit: number) =>
+    checks.push({
+      name,
+      target: `p99 ≤ ${fmt(limit)} ms`,
+      measured: ms === null ? 'missing' : `${fmt(ms, 1)} ms`,
+      met: ms === null ? null : ms <= limit,
+    });
+  underLoad('statement JSON, 100 concurrent', r.queries.statementLoadP99Ms, 100);
+  underLoad('statement PDF, 20 concurrent', r.queries.pdfLoadP99Ms, 1000);
+  const growth = r.memory.apiLoadGrowthMb;
+  checks.push({
+    name: 'API memory over the load runs',
+    target: 'flat (≤ 50 MiB growth)',
+    measured: growth === null ? 'missing' : `${fmt(growth)} MiB`,
+    met: growth === null ? null : growth <= 50,
   });
   return checks;
 }
@@ -120,6 +167,8 @@ export function renderTable(
   row('store: whole-log read', 'events/s', spreads['store.readAll'], results.store.readAll);
   row('store: per-stream reads', 'events/s', spreads['store.readStream'], results.store.readStream);
   row('commands: wage payments via command bus', 'commands/s', spreads['commands.bus'], results.commands.bus);
+  row('commands: wage payments via bus, 8 callers', 'commands/s', spreads['commands.bus8'], results.commands.bus8);
+  row('commands: HTTP, 1 client, idempotency keys', 'requests/s', spreads['commands.http1'], results.commands.http1);
   row('commands: HTTP, 8 clients, idempotency keys', 'requests/s', spreads['commands.http8'], results.commands.http8);
   row(
     'commands: roster import, 100,000 wage rows',
@@ -137,6 +186,9 @@ export function renderTable(
   row('queries: statement p99', 'ms', undefined, results.queries.statementP99Ms, 1);
   row('queries: obligations p99', 'ms', undefined, results.queries.obligationsP99Ms, 1);
   row('queries: fund flow p99', 'ms', undefined, results.queries.fundFlowP99Ms, 1);
+  row('queries: statement p99, 100 concurrent', 'ms', undefined, results.queries.statementLoadP99Ms, 1);
+  row('queries: statement PDF p99, 20 concurrent', 'ms', undefined, results.queries.pdfLoadP99Ms, 1);
+  row('memory: API RSS growth under load', 'MiB', undefined, results.memory.apiLoadGrowthMb, 0);
   row('memory: API peak RSS', 'MiB', undefined, results.memory.apiPeakMb, 0);
   row('memory: importer peak RSS', 'MiB', undefined, results.memory.importerPeakMb, 0);
   lines.push('');

@@ -42,6 +42,13 @@ export interface Decided<Event extends DomainEvent> {
   replayed: boolean;
 }
 
+/**
+ * Metadata that depends on the stream, computed from the state `decide` folds anyway: the township a
+ * lease or an employment concerns is fixed when its stream began, so a handler takes it from there
+ * instead of reading the stream a second time before deciding (one read per command).
+ */
+export type MetadataFromState<State> = (state: State) => Pick<CommandMetadata, 'township'>;
+
 /** How many times a command is re-decided after losing a race to a concurrent writer. */
 const MAX_ATTEMPTS = 5;
 
@@ -71,6 +78,7 @@ export class StreamWriter {
     evolver: Evolver<State, Event>,
     decide: (state: State) => Event[],
     metadata: CommandMetadata,
+    fromState?: MetadataFromState<State>,
   ): Promise<Decided<Event>> {
     for (let attempt = 1; ; attempt++) {
       const { state, revision, events: stored } = await this.read(streamId, evolver);
@@ -87,7 +95,7 @@ export class StreamWriter {
       try {
         const result = await this.store.appendToStream(
           streamId,
-          eventsToAppend(streamId, events, metadata),
+          eventsToAppend(streamId, events, fromState ? { ...metadata, ...fromState(state) } : metadata),
           revision < 0 ? 'no_stream' : revision,
         );
         return { events, position: result.position, replayed: false };

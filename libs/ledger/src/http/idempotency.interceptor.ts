@@ -40,6 +40,19 @@ function requestHash(request: LedgerRequest): string {
 const PENDING = 0;
 /** How often a request waiting on another with the same key looks again. */
 const POLL_MS = 20;
+/**
+ * Prefix of the statements that write claims and answers: they commit without waiting for their own
+ * WAL flush (`synchronous_commit` off for that one transaction; `set_config(…, true)` is local to the
+ * statement's implicit transaction). A write request used to wait for three flushes in a row (claim,
+ * append, answer), and on a disk where a flush takes milliseconds those waits, not the database's
+ * work, bounded what one client and eight clients could do (BENCHMARKS.md, "Issue 20"). The append
+ * still waits for its flush: the event log is the durable record. A crash may lose at most the last
+ * few hundred milliseconds of claims and answers, and that is safe: the command id derives from the
+ * key, so a retry whose claim or answer was lost runs again and the stream writer replays what the
+ * first attempt appended instead of appending twice.
+ */
+const WITHOUT_FLUSH_WAIT = `with no_flush_wait as (select set_config('synchronous_commit', 'off', true))`;
+
 /** A request still pending after this long is taken to have died with its process; another may run it. */
 const ABANDONED_AFTER = '30 seconds';
 
@@ -85,8 +98,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const pool = this.database.pool;
     for (;;) {
       const claim = await pool.query(
-        `insert into idempotency_keys (caller_id, key, request_hash, status, body)
-         values ($1, $2, $3, $4, 'null'::jsonb) on conflict (caller_id, key) do nothing`,
+        `${WITHOUT_FLUSH_WAIT}
+         insert into idempotency_keys (caller_id, key, request_hash, status, body)
+         select $1, $2, $3, $4, 'null'::jsonb from no_flush_wait on conflict (caller_id, key) do nothing`,
         [callerId, key, hash, PENDING],
       );
       if (claim.rowCount === 1) break;
@@ -157,7 +171,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   private async keep(callerId: string, key: string, status: number, body: unknown): Promise<void> {
     await this.database.pool.query(
-      'update idempotency_keys set status = $3, body = $4 where caller_id = $1 and key = $2',
+      `${WITHOUT_FLUSH_WAIT}
+       update idempotency_keys set status = $3, body = $4 from no_flush_wait where caller_id = $1 and key = $2`,
       [callerId, key, status, JSON.stringify(this.withoutToken(body))],
     );
   }

@@ -15,6 +15,13 @@ export interface RunOptions {
   idleMs?: number;
   /** Called after each committed batch (progress bars, tests). */
   onBatch?: (checkpoint: Checkpoint, applied: number) => void;
+  /**
+   * Share the projections with the other projector processes (CLI `projections run`, API instances)
+   * on this database: each holds at most its fair share, ceil(projections / projectors), lets go of
+   * the rest for a newcomer, and takes over a dead one's within a takeover interval. Without it a
+   * runner takes every lock it can, and answers false at once when it could take none.
+   */
+  share?: boolean;
 }
 
 /** The checkpoint is no longer where this runner left it (a rebuild reset or swapped it). */
@@ -29,6 +36,10 @@ export type Poison = Omit<ParkedAt, 'since'>;
 
 /** Arbitrary fixed namespace for the advisory locks that keep one runner per projection. */
 const LOCK_NAMESPACE = 'ledger-projection';
+/** Namespace of the locks by which sharing projector processes count each other (one per process). */
+const MEMBER_NAMESPACE = 'ledger-projector';
+/** Projector processes one database can count; the 65th waits for a free place. */
+const MAX_PROJECTORS = 64;
 /** Events read and applied per transaction. */
 export const DEFAULT_BATCH_SIZE = 5000;
 /** How often a runner that lacks some of its projections' locks tries to take them over. */
@@ -372,8 +383,21 @@ export class ProjectionGroupRunner {
       resting.set(name, Date.now() + backoffMs(attempt));
       return attempt + 1;
     };
+    const member = options.share ? await joinProjectors(this.pool) : undefined;
     const takeLocks = async () => {
+      const share = member
+        ? Math.ceil(this.projections.length / Math.max(1, await projectorCount(this.pool)))
+        : this.projections.length;
+      // Over its share (a projector joined): let go of the last ones, between pages, for the newcomer.
+      for (const name of [...locks.keys()].slice(share)) {
+        await locks
+          .get(name)!
+          .end()
+          .catch(() => undefined);
+        locks.delete(name);
+      }
       for (const projection of this.projections) {
+        if (locks.size >= share) break;
         if (locks.has(projection.name)) continue;
         const lock = await tryLock(this.pool, projection.name);
         if (lock) locks.set(projection.name, lock);
@@ -381,10 +405,11 @@ export class ProjectionGroupRunner {
     };
     try {
       await takeLocks();
-      if (locks.size === 0) return false;
+      if (locks.size === 0 && !member) return false;
       let lastTakeover = Date.now();
       while (!options.signal.aborted) {
-        if (locks.size < this.projections.length && Date.now() - lastTakeover > TAKEOVER_INTERVAL_MS) {
+        const rebalance = member !== undefined || locks.size < this.projections.length;
+        if (rebalance && Date.now() - lastTakeover > TAKEOVER_INTERVAL_MS) {
           await takeLocks();
           lastTakeover = Date.now();
         }
@@ -414,6 +439,7 @@ export class ProjectionGroupRunner {
       return true;
     } finally {
       for (const lock of locks.values()) await lock.end().catch(() => undefined);
+      await member?.end().catch(() => undefined);
     }
   }
 
@@ -529,6 +555,43 @@ async function settled(commits: readonly Promise<void>[]): Promise<void> {
  * of its own outside the pool: held from the pool, one per projection, it would starve the requests
  * that share the pool.
  */
+/**
+ * Joins the projectors sharing this database: a session holding one of MAX_PROJECTORS advisory locks
+ * in MEMBER_NAMESPACE. It ends with its process (a killed process's sessions end with it), so the
+ * count of those locks held is the count of live projectors.
+ */
+async function joinProjectors(pool: Pool): Promise<Client> {
+  const client = new Client(pool.options);
+  client.on('error', (error) => logger.warn(`projector membership connection lost: ${error.message}`));
+  await client.connect();
+  try {
+    for (let place = 0; place < MAX_PROJECTORS; place++) {
+      const { rows } = await client.query<{ joined: boolean }>(
+        'select pg_try_advisory_lock(hashtext($1), $2) as joined',
+        [MEMBER_NAMESPACE, place],
+      );
+      if (rows[0].joined) return client;
+    }
+  } catch (error) {
+    await client.end();
+    throw error;
+  }
+  await client.end();
+  throw new Error(`more than ${MAX_PROJECTORS} projector processes on one database`);
+}
+
+/** Live projectors on this database, this one included. */
+async function projectorCount(pool: Pool): Promise<number> {
+  // Two-key advisory locks show in pg_locks as classid = first key, objid = second, objsubid = 2.
+  const { rows } = await pool.query<{ n: number }>(
+    `select count(*)::int as n from pg_locks
+      where locktype = 'advisory' and granted and objsubid = 2 and classid = hashtext($1)::oid
+        and database = (select oid from pg_database where datname = current_database())`,
+    [MEMBER_NAMESPACE],
+  );
+  return rows[0].n;
+}
+
 async function tryLock(pool: Pool, name: string): Promise<Client | undefined> {
   const client = new Client(pool.options);
   // A lock connection that dies (server restart, database dropped) must not crash the process;

@@ -69,7 +69,8 @@ export class ProjectionsHost implements OnApplicationShutdown {
     const signal = this.controller.signal;
     while (!signal.aborted) {
       try {
-        const ran = await runner.run({ signal });
+        // Shared with any other projector on this database (API instances, `ledger-cli projections run`).
+        const ran = await runner.run({ signal, share: true });
         if (!ran) await sleep(TAKEOVER_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
       } catch (error) {
         if (signal.aborted) break;

@@ -12,18 +12,16 @@ export class PayDividendHandler implements ICommandHandler<PayDividendCommand> {
 
   async execute(command: PayDividendCommand): Promise<WriteResult> {
     const { declarationId, householdId } = command.payload;
-    // Allocations never change after the declaration, so the household's township read here holds.
-    const [{ state: current }, { state: payee }] = await Promise.all([
-      this.streams.read(declarationId, dividend),
-      this.streams.read(householdId, household),
-    ]);
-    const township = current.status === 'declared' ? townshipOf(current, householdId) : undefined;
+    // The payee's own stream is a second stream, read once; the declaration is read only by decide,
+    // and the allocation's township (fixed at declaration) comes from that folded state.
+    const { state: payee } = await this.streams.read(householdId, household);
     const payeeTownship = payee.status === 'registered' ? payee.township : undefined;
     const { events, position } = await this.streams.decide(
       declarationId,
       dividend,
       (state) => decidePayDividend(command, state, payeeTownship),
-      { ...command.metadata, township },
+      command.metadata,
+      (state) => ({ township: state.status === 'declared' ? townshipOf(state, householdId) : undefined }),
     );
     const paid = events.find((e) => e.type === 'DividendPaid');
     return { id: paid?.type === 'DividendPaid' ? paid.data.paymentId : declarationId, position };

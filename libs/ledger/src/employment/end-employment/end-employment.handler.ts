@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { StreamWriter } from '../../common/stream-writer';
 import type { WriteResult } from '../../common/write-result';
-import { employment, employmentNotFound } from '../employment.state';
+import { employment } from '../employment.state';
 import { EndEmploymentCommand } from './end-employment.command';
 import { decideEndEmployment } from './end-employment.decide';
 
@@ -11,15 +11,12 @@ export class EndEmploymentHandler implements ICommandHandler<EndEmploymentComman
 
   async execute(command: EndEmploymentCommand): Promise<WriteResult> {
     const { employmentId } = command.payload;
-    const { state: current } = await this.streams.read(employmentId, employment);
-    if (current.status === 'none') {
-      throw employmentNotFound(employmentId);
-    }
     const { position } = await this.streams.decide(
       employmentId,
       employment,
       (state) => decideEndEmployment(command, state),
-      { ...command.metadata, township: current.township },
+      command.metadata,
+      (state) => ({ township: state.status === 'none' ? undefined : state.township }),
     );
     return { id: employmentId, position };
   }

@@ -11,12 +11,13 @@ export class EndLeaseHandler implements ICommandHandler<EndLeaseCommand> {
 
   async execute(command: EndLeaseCommand): Promise<EndLeaseResult> {
     const { leaseId } = command.payload;
-    const { state: current } = await this.streams.read(leaseId, lease);
-    const township = current.status === 'signed' ? current.terms.township : undefined;
-    const { events, position } = await this.streams.decide(leaseId, lease, (state) => decideEndLease(command, state), {
-      ...command.metadata,
-      township,
-    });
+    const { events, position } = await this.streams.decide(
+      leaseId,
+      lease,
+      (state) => decideEndLease(command, state),
+      command.metadata,
+      (state) => ({ township: state.status === 'signed' ? state.terms.township : undefined }),
+    );
     const ended = events.find((event) => event.type === 'LeaseEnded');
     return { id: leaseId, position, dues: ended ? duesForResponse(ended.data.dues) : [] };
   }

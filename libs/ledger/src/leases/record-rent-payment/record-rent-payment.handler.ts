@@ -12,13 +12,13 @@ export class RecordRentPaymentHandler implements ICommandHandler<RecordRentPayme
   async execute(command: RecordRentPaymentCommand): Promise<WriteResult> {
     const { leaseId } = command.payload;
     // The township never changes after signing; read it so the events record whose township they concern.
-    const { state: current } = await this.streams.read(leaseId, lease);
-    const township = current.status === 'signed' ? current.terms.township : undefined;
+    // It comes from the state folded for the decision: one read of the stream per command.
     const { events, position } = await this.streams.decide(
       leaseId,
       lease,
       (state) => decideRecordRentPayment(command, state),
-      { ...command.metadata, township },
+      command.metadata,
+      (state) => ({ township: state.status === 'signed' ? state.terms.township : undefined }),
     );
     const paid = events.find((event) => event.type === 'RentPaid');
     return { id: paid ? paid.data.paymentId : leaseId, position };

@@ -11,13 +11,13 @@ export class PayInterestSubsidyHandler implements ICommandHandler<PayInterestSub
 
   async execute(command: PayInterestSubsidyCommand): Promise<WriteResult> {
     const { loanId } = command.payload;
-    const { state: current } = await this.streams.read(loanId, loan);
-    const township = current.status === 'disbursed' ? current.terms.township : undefined;
+    // The household (and so the township) never changes after disbursement: taken from the folded state.
     const { events, position } = await this.streams.decide(
       loanId,
       loan,
       (state) => decidePayInterestSubsidy(command, state),
-      { ...command.metadata, township },
+      command.metadata,
+      (state) => ({ township: state.status === 'disbursed' ? state.terms.township : undefined }),
     );
     const paid = events.find((e) => e.type === 'LoanInterestSubsidised');
     return { id: paid ? paid.data.paymentId : loanId, position };

@@ -11,14 +11,13 @@ export class RecordLoanRepaymentHandler implements ICommandHandler<RecordLoanRep
 
   async execute(command: RecordLoanRepaymentCommand): Promise<WriteResult> {
     const { loanId } = command.payload;
-    // The household (and so the township) never changes after disbursement: read it for the metadata.
-    const { state: current } = await this.streams.read(loanId, loan);
-    const township = current.status === 'disbursed' ? current.terms.township : undefined;
+    // The household (and so the township) never changes after disbursement: taken from the folded state.
     const { events, position } = await this.streams.decide(
       loanId,
       loan,
       (state) => decideRecordLoanRepayment(command, state),
-      { ...command.metadata, township },
+      command.metadata,
+      (state) => ({ township: state.status === 'disbursed' ? state.terms.township : undefined }),
     );
     const repaid = events.find((e) => e.type === 'LoanRepaid');
     return { id: repaid ? repaid.data.paymentId : loanId, position };

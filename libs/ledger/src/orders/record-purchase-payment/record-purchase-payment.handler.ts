@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { StreamWriter } from '../../common/stream-writer';
 import type { WriteResult } from '../../common/write-result';
-import { order, orderNotFound } from '../order.state';
+import { order } from '../order.state';
 import { RecordPurchasePaymentCommand } from './record-purchase-payment.command';
 import { decideRecordPurchasePayment } from './record-purchase-payment.decide';
 
@@ -12,15 +12,12 @@ export class RecordPurchasePaymentHandler implements ICommandHandler<RecordPurch
   async execute(command: RecordPurchasePaymentCommand): Promise<WriteResult> {
     const { orderId } = command.payload;
     // The township is fixed when the order is contracted; it goes on the payment's metadata.
-    const { state: current } = await this.streams.read(orderId, order);
-    if (current.status === 'none') {
-      throw orderNotFound(orderId);
-    }
     const { events, position } = await this.streams.decide(
       orderId,
       order,
       (state) => decideRecordPurchasePayment(command, state),
-      { ...command.metadata, township: current.township },
+      command.metadata,
+      (state) => ({ township: state.status === 'none' ? undefined : state.township }),
     );
     const paid = events.find((e) => e.type === 'PurchasePaid');
     return { id: paid?.type === 'PurchasePaid' ? paid.data.paymentId : orderId, position };

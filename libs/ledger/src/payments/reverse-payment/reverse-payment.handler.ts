@@ -44,14 +44,13 @@ export class ReversePaymentHandler implements ICommandHandler<ReversePaymentComm
     linkage: Reversible<State, Event>,
   ): Promise<WriteResult> {
     const { paymentId } = command.payload;
-    // A payment's household never changes, so the township read here is the one decide checks.
-    const { state: current } = await this.streams.read(linkageId, linkage.evolver);
-    const township = linkage.townshipOfPayment(current, paymentId.replace(/\.r$/, ''));
+    // A payment's household never changes: the township recorded is that of the state decide checks.
     const { events, position } = await this.streams.decide<State, Event | PaymentReversed>(
       linkageId,
       linkage.evolver,
       (state) => decideReversePayment(command, state, linkage),
-      { ...command.metadata, township },
+      command.metadata,
+      (state) => ({ township: linkage.townshipOfPayment(state, paymentId.replace(/\.r$/, '')) }),
     );
     const reversed = events.find((e): e is PaymentReversed => e.type === 'PaymentReversed');
     return { id: reversed ? reversed.data.reversalId : paymentId, position };

@@ -12,12 +12,13 @@ export class EndStakeHandler implements ICommandHandler<EndStakeCommand> {
   async execute(command: EndStakeCommand): Promise<WriteResult> {
     const { stakeId, entityId } = command.payload;
     // The stake's township (its household's) is recorded with the event, for audit and scoping.
-    const { state: current } = await this.streams.read(entityId, entity);
-    const township = current.status === 'registered' ? current.stakes[stakeId]?.township : undefined;
-    const { position } = await this.streams.decide(entityId, entity, (state) => decideEndStake(command, state), {
-      ...command.metadata,
-      township,
-    });
+    const { position } = await this.streams.decide(
+      entityId,
+      entity,
+      (state) => decideEndStake(command, state),
+      command.metadata,
+      (state) => ({ township: state.status === 'registered' ? state.stakes[stakeId]?.township : undefined }),
+    );
     return { id: stakeId, position };
   }
 }

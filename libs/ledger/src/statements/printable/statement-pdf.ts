@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
@@ -17,10 +18,20 @@ import { labelsFor } from './statement-labels';
  * glyphs used are embedded.
  */
 
+/** A font as fontkit parsed it; pdfkit embeds (and subsets) such an object as it does a file. */
+type ParsedFont = { layout: (...args: unknown[]) => unknown };
+
 interface Fonts {
-  regular: Buffer;
-  bold: Buffer;
+  regular: ParsedFont;
+  bold: ParsedFont;
 }
+
+/**
+ * fontkit exactly as pdfkit resolves it (pdfkit's own dependency, so the version it expects).
+ * Parsing the 17 MB CJK font was done by pdfkit for every card; parsed once here and shared, each
+ * card only builds its own subset (issue 20: PDFs under load).
+ */
+const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create(data: Buffer): ParsedFont };
 
 let fonts: Fonts | undefined;
 
@@ -30,11 +41,11 @@ export function cjkFontPaths(): { regular: string; bold: string } {
   return { regular: join(dir, 'NotoSansHans-Regular.otf'), bold: join(dir, 'NotoSansHans-Bold.otf') };
 }
 
-/** Read once per process (about 17 MB), then shared by every card. */
+/** Read and parsed once per process (about 17 MB), then shared by every card. */
 function loadFonts(): Fonts {
   if (!fonts) {
     const paths = cjkFontPaths();
-    fonts = { regular: readFileSync(paths.regular), bold: readFileSync(paths.bold) };
+    fonts = { regular: fontkit.create(readFileSync(paths.regular)), bold: fontkit.create(readFileSync(paths.bold)) };
   }
   return fonts;
 }
@@ -56,8 +67,9 @@ function newDocument(info: PDFKit.DocumentInfo, lang: 'zh' | 'en'): PDFKit.PDFDo
     info: { Creator: 'benefit-linkage-ledger', ...info },
   });
   const { regular, bold } = loadFonts();
-  doc.registerFont(FONTS.regular, regular);
-  doc.registerFont(FONTS.bold, bold);
+  // pdfkit takes a parsed font as well as a file (PDFFontFactory.open); its types name files only.
+  doc.registerFont(FONTS.regular, regular as unknown as Buffer);
+  doc.registerFont(FONTS.bold, bold as unknown as Buffer);
   return doc;
 }
 
