@@ -152,6 +152,7 @@ const FUND_FLOW_EVENT_TYPES = handledTypes<FundFlowEvent>({
   ProjectFundsDisbursed: 'handles',
   StakeAcquired: 'handles',
   StakeEnded: 'ignores',
+  GuaranteeToppedUp: 'ignores',
   DividendDeclared: 'handles',
   DividendPaid: 'handles',
   LeaseSigned: 'ignores',

@@ -76,6 +76,7 @@ const OBLIGATION_EVENT_TYPES = handledTypes<ObligationEvent>({
   ProjectFundsDisbursed: 'ignores',
   StakeAcquired: 'ignores',
   StakeEnded: 'ignores',
+  GuaranteeToppedUp: 'ignores',
   DividendDeclared: 'handles',
   DividendPaid: 'handles',
   LeaseSigned: 'handles',

@@ -127,6 +127,7 @@ const STATEMENT_EVENT_TYPES = handledTypes<StatementEvent>({
   ProjectFundsDisbursed: 'handles',
   StakeAcquired: 'ignores',
   StakeEnded: 'ignores',
+  GuaranteeToppedUp: 'ignores',
   DividendDeclared: 'handles',
   DividendPaid: 'handles',
   LeaseSigned: 'handles',
