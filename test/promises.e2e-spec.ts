@@ -1,0 +1,148 @@
+import { startTestApp, type TestApp } from './support/test-app';
+
+const fieldsOf = (body: { errors?: { path: string }[] }) => [...new Set((body.errors ?? []).map((e) => e.path))].sort();
+
+/**
+ * The domain brief's cattle-farm promise, through HTTP: 4,000 yuan a year for three years, 2,000 per
+ * half-year, guaranteed by the project's fiscal funds; one half-year nothing is declared, and the
+ * project tops it up.
+ */
+describe('promises: guarantees and top-ups over HTTP', () => {
+  let t: TestApp;
+  let clerk: string; // 城关镇
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    clerk = await t.userToken({ role: 'clerk', townships: ['城关镇'] });
+  });
+  afterAll(() => t.close());
+
+  it('tops up the unpaid half-year of the cattle farm’s promise from the project, and no more', async () => {
+    const farm = (
+      await t
+        .post('/v1/entities', { name: '石头村养牛合作社', kind: 'cooperative', township: '城关镇', county: '英山县' })
+        .expect(201)
+    ).body.id as string;
+    const zhang = (
+      await t
+        .post('/v1/households', {
+          registrationNo: '421127010100901',
+          headName: '张三',
+          members: 3,
+          village: '石头村',
+          township: '城关镇',
+          county: '英山县',
+        })
+        .expect(201)
+    ).body.id as string;
+    const projectId = (
+      await t.post('/v1/projects', { name: '肉牛养殖扶贫项目', industry: 'breeding', county: '英山县' }).expect(201)
+    ).body.id as string;
+    await t
+      .post(`/v1/projects/${projectId}/funds`, {
+        source: 'county',
+        amountFen: 50_000_00,
+        documentRef: '英财农〔2018〕12号',
+        receivedOn: '2017-12-10',
+      })
+      .expect(201);
+    await t
+      .post(`/v1/projects/${projectId}/disbursements`, {
+        entityId: farm,
+        amountFen: 10_000_00,
+        purpose: '购买基础母牛',
+        disbursedOn: '2017-12-20',
+      })
+      .expect(201);
+    const promise = {
+      entityId: farm,
+      householdId: zhang,
+      projectId,
+      source: 'fiscal_fund',
+      principalFen: 10_000_00,
+      shares: 10,
+      guaranteedYearlyFen: 4_000_00,
+      guaranteeSchedule: 'half_yearly',
+      guarantor: 'project',
+      startsOn: '2018-01-01',
+    };
+
+    // A promise has a term; a schedule or guarantor without a guarantee means nothing.
+    const noTerm = await t.post('/v1/stakes', promise, clerk).expect(400);
+    expect(fieldsOf(noTerm.body)).toEqual(['endsOn']);
+    const stray = await t
+      .post('/v1/stakes', { ...promise, guaranteedYearlyFen: undefined, endsOn: '2020-12-31' }, clerk)
+      .expect(400);
+    expect(fieldsOf(stray.body)).toEqual(['guaranteeSchedule', 'guarantor']);
+
+    const stakeId = (await t.post('/v1/stakes', { ...promise, endsOn: '2020-12-31' }, clerk).expect(201)).body
+      .id as string;
+
+    // Every half-year is declared at the guaranteed 2,000 but 2019-H1.
+    let position = 0;
+    for (const [period, recordDate, declaredOn] of [
+      ['2018-H1', '2018-06-30', '2018-07-10'],
+      ['2018-H2', '2018-12-31', '2019-01-10'],
+      ['2019-H2', '2019-12-31', '2020-01-10'],
+      ['2020-H1', '2020-06-30', '2020-07-10'],
+      ['2020-H2', '2020-12-31', '2021-01-10'],
+    ]) {
+      const declared = await t
+        .post(`/v1/entities/${farm}/dividends`, { period, declaredOn, recordDate }, clerk)
+        .expect(201);
+      expect(declared.body.allocations).toEqual([{ stakeId, householdId: zhang, amountFen: 2_000_00 }]);
+      position = declared.body.position as number;
+    }
+    // The top-up reads what was declared from the read models: let them catch up first.
+    await t.get(`/v1/audit/fund-flow?projectId=${projectId}&minPosition=${position}`).expect(200);
+
+    const topup = (body: Record<string, unknown>) =>
+      t.post(
+        `/v1/stakes/${stakeId}/guarantee-topups?lang=en`,
+        {
+          period: '2019-H1',
+          amountFen: 2_000_00,
+          paidOn: '2019-08-01',
+          payer: 'project',
+          ...body,
+        },
+        clerk,
+      );
+
+    const byEntity = await topup({ payer: 'entity' }).expect(422);
+    expect(byEntity.body.code).toBe('GUARANTEE.WRONG_PAYER');
+    const declaredHalf = await topup({ period: '2018-H1', amountFen: 1 }).expect(422);
+    expect(declaredHalf.body.code).toBe('GUARANTEE.OVERPAYMENT');
+    const notAPeriod = await topup({ period: '2019' }).expect(422);
+    expect(notAPeriod.body.code).toBe('GUARANTEE.PERIOD_NOT_IN_SCHEDULE');
+
+    const first = await topup({ amountFen: 1_500_00, reference: 'PZ-2019-0031' }).expect(201);
+    expect(first.body).toEqual({ id: `${stakeId}.p1`, position: expect.any(Number) });
+    const over = await topup({ amountFen: 500_01 }).expect(422);
+    expect(over.body.code).toBe('GUARANTEE.OVERPAYMENT');
+    expect(over.body.detail).toContain('500.00');
+    const rest = await topup({ amountFen: 500_00 }).expect(201);
+    expect(rest.body.id).toBe(`${stakeId}.p2`);
+    const done = await topup({ amountFen: 1 }).expect(422);
+    expect(done.body.code).toBe('GUARANTEE.OVERPAYMENT');
+  });
+
+  it('refuses another township’s clerk and an unknown stake', async () => {
+    const otherClerk = await t.userToken({ role: 'clerk', townships: ['温泉镇'] });
+    const unknown = 'entity-00000000-0000-5000-8000-000000000000.s1';
+    await t
+      .post(
+        `/v1/stakes/${unknown}/guarantee-topups`,
+        { period: '2019', amountFen: 1, paidOn: '2019-08-01', payer: 'entity' },
+        otherClerk,
+      )
+      .expect(404);
+    await t
+      .post(
+        '/v1/stakes/not-a-stake/guarantee-topups',
+        { period: '2019', amountFen: 1, paidOn: '2019-08-01', payer: 'entity' },
+        otherClerk,
+      )
+      .expect(404);
+  });
+});
