@@ -125,6 +125,32 @@ describe('promises: guarantees and top-ups over HTTP', () => {
     expect(rest.body.id).toBe(`${stakeId}.p2`);
     const done = await topup({ amountFen: 1 }).expect(422);
     expect(done.body.code).toBe('GUARANTEE.OVERPAYMENT');
+
+    // The household's statement shows the top-ups as equity lines with their figures.
+    const statement = await t
+      .get(`/v1/households/${zhang}/statement?minPosition=${rest.body.position as number}`)
+      .expect(200);
+    const topups = (statement.body.lines as { kind: string }[]).filter((l) => l.kind === 'guarantee_topup');
+    expect(topups).toHaveLength(2);
+    expect(topups[0]).toMatchObject({
+      paymentId: `${stakeId}.p1`,
+      form: 'equity',
+      amountFen: 1_500_00,
+      period: '2019-H1',
+      entity: { id: farm, name: '石头村养牛合作社' },
+      basis: {
+        stakeId,
+        period: '2019-H1',
+        guaranteedFen: 2_000_00,
+        declaredFen: 0,
+        shortfallFen: 2_000_00,
+        payer: 'project',
+        projectId,
+      },
+    });
+    expect((topups[0] as unknown as { explanation: string }).explanation).toContain('扶贫项目财政资金');
+    // The declared dividends are not paid yet: only the top-ups are income so far.
+    expect(statement.body.byForm.equity).toBe(2_000_00);
   });
 
   it('refuses another township’s clerk and an unknown stake', async () => {

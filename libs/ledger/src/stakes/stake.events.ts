@@ -53,6 +53,8 @@ export type GuaranteeToppedUp = DomainEvent<
   {
     stakeId: string;
     entityId: string;
+    /** The entity's name, for the household's statement line. */
+    entityName: string;
     paymentId: string;
     householdId: string;
     township: string;

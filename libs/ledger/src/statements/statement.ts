@@ -234,6 +234,7 @@ const BASIS_KEYS: Record<StatementKind, readonly string[]> = {
   rent: ['leaseId', 'areaMu', 'rentPerMuYearFen', 'periodShare', 'dueFen'],
   wage: ['employmentId', 'workerName', 'wageBasis', 'rateFen', 'daysWorked', 'supplementary'],
   purchase: ['orderId', 'product', 'unit', 'quantity', 'priceFen'],
+  guarantee_topup: ['stakeId', 'period', 'guaranteedFen', 'declaredFen', 'shortfallFen', 'payer', 'projectId'],
   interest_subsidy: [
     'loanId',
     'lender',

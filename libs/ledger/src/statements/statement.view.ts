@@ -11,7 +11,7 @@ import type { FundSource } from '../projects/project.events';
 export type StatementLang = 'zh' | 'en';
 /** The linkage forms a payment can come through: the four linkages, and poverty micro-credit (its interest subsidy). */
 export type StatementForm = 'equity' | 'lease' | 'labour' | 'order' | 'credit';
-export type StatementKind = 'dividend' | 'rent' | 'wage' | 'purchase' | 'interest_subsidy';
+export type StatementKind = 'dividend' | 'rent' | 'wage' | 'purchase' | 'interest_subsidy' | 'guarantee_topup';
 
 /** Why a dividend was paid: the household's part of a declaration, over all its stakes in it. */
 export interface DividendLineBasis {
@@ -94,6 +94,17 @@ interface LineCommon {
   reversal?: { reversalId: string; reason: string; recordedAt: string };
 }
 
+/** Why a guarantee was topped up (保底补足): the guarantee period's promise set against what was declared. */
+export interface GuaranteeTopupLineBasis {
+  stakeId: string;
+  period: string;
+  guaranteedFen: number;
+  declaredFen: number;
+  shortfallFen: number;
+  payer: 'entity' | 'project';
+  projectId?: string;
+}
+
 /** One payment to the household, explained. */
 export type StatementLine = LineCommon &
   (
@@ -101,6 +112,7 @@ export type StatementLine = LineCommon &
     | { form: 'lease'; kind: 'rent'; basis: RentLineBasis; entity: EntityRef }
     | { form: 'labour'; kind: 'wage'; basis: WageLineBasis; entity: EntityRef }
     | { form: 'order'; kind: 'purchase'; basis: PurchaseLineBasis; entity: EntityRef }
+    | { form: 'equity'; kind: 'guarantee_topup'; basis: GuaranteeTopupLineBasis; entity: EntityRef }
     | {
         form: 'credit';
         kind: 'interest_subsidy';

@@ -39,6 +39,7 @@ const toppedUp = (n: number, amountFen: number, extra: Partial<GuaranteeToppedUp
   data: {
     stakeId,
     entityId,
+    entityName: '石头村养牛合作社',
     paymentId: `${stakeId}.p${n}`,
     householdId: zhang,
     township: '城关镇',

@@ -82,6 +82,7 @@ export function decideTopUpGuarantee(
   const data: GuaranteeToppedUp['data'] = {
     stakeId: stake.stakeId,
     entityId: stake.entityId,
+    entityName: state.name,
     paymentId: paymentIdFor(stake.stakeId, (topups?.count ?? 0) + 1),
     householdId: stake.householdId,
     township: stake.township,
