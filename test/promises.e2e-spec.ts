@@ -151,6 +151,45 @@ describe('promises: guarantees and top-ups over HTTP', () => {
     expect((topups[0] as unknown as { explanation: string }).explanation).toContain('扶贫项目财政资金');
     // The declared dividends are not paid yet: only the top-ups are income so far.
     expect(statement.body.byForm.equity).toBe(2_000_00);
+
+    // The entity's obligations list a guarantee item per half-year, the unpaid one topped up in full.
+    const guaranteeItems = async (minPosition: number) =>
+      (
+        (await t.get(`/v1/entities/${farm}/obligations?dueBy=2021-12-31&minPosition=${minPosition}`).expect(200)).body
+          .items as { kind: string }[]
+      ).filter((i) => i.kind === 'guarantee');
+    const items = await guaranteeItems(rest.body.position as number);
+    expect(items.map((i) => i as unknown as { period: string; dueFen: number })).toHaveLength(6);
+    expect(items[2]).toEqual({
+      linkageId: stakeId,
+      kind: 'guarantee',
+      householdId: zhang,
+      period: '2019-H1',
+      dueOn: '2019-06-30',
+      dueFen: 2_000_00,
+      paidFen: 2_000_00,
+      outstandingFen: 0,
+      guarantor: 'project',
+      projectId,
+    });
+    expect(items.filter((i) => (i as unknown as { dueFen: number }).dueFen > 0)).toHaveLength(1);
+
+    // A supplementary dividend declared later shrinks the shortfall below the top-ups: overpaid, never negative.
+    const late = await t
+      .post(
+        `/v1/entities/${farm}/dividends`,
+        { period: '2019-H1', declaredOn: '2019-09-01', recordDate: '2019-06-30', poolFen: 500_00, supplementary: true },
+        clerk,
+      )
+      .expect(201);
+    const [, , after] = await guaranteeItems(late.body.position as number);
+    expect(after).toMatchObject({
+      period: '2019-H1',
+      dueFen: 1_500_00,
+      paidFen: 2_000_00,
+      outstandingFen: 0,
+      overpaidFen: 500_00,
+    });
   });
 
   it('refuses another township’s clerk and an unknown stake', async () => {

@@ -12,6 +12,7 @@ import {
   statementProjection,
 } from '../statements/statement.projection';
 import { obligationsMigration, obligationsProjection } from '../obligations/obligations.projection';
+import { guaranteeObligationsMigration } from '../obligations/guarantee-obligations';
 import { fundFlowLoansMigration, fundFlowMigration, fundFlowProjection } from '../fund-flow/fund-flow.projection';
 import { coverageMigration, coverageProjection } from '../coverage/coverage.projection';
 import { directoryMigration, directoryProjection } from '../directory/directory.projection';
@@ -41,6 +42,7 @@ export const projectionMigrations: readonly Migration[] = [
   statementAllocationsDroppedMigration,
   statementLoansMigration,
   obligationsMigration,
+  guaranteeObligationsMigration,
   fundFlowMigration,
   fundFlowLoansMigration,
   coverageMigration,

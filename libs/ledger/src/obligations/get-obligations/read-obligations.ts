@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { readGuaranteeItems } from '../guarantee-obligations';
 import type { ObligationItem, ObligationTotals } from './obligations.view';
 
 interface Row {
@@ -60,6 +61,7 @@ export async function readObligations(
          or exists (select 1 from household_list h where h.household_id = i.household_id and h.township = any($4))`,
     [entityId, asOf, dueBy, townships ?? null],
   );
+  const guarantees = await readGuaranteeItems(pool, { entityId }, asOf, dueBy, townships);
   const items = rows
     .map((r): ObligationItem => ({
       linkageId: r.linkage_id,
@@ -71,6 +73,7 @@ export async function readObligations(
       paidFen: Number(r.paid_fen),
       outstandingFen: Number(r.due_fen) - Number(r.paid_fen),
     }))
+    .concat(guarantees)
     .sort(byDueDateThenLinkage);
   const totals = items.reduce(
     (t, i) => ({
