@@ -435,6 +435,12 @@ describe('authorization: role × route', () => {
     },
     {
       method: 'GET',
+      route: '/v1/households/{id}/obligations',
+      allowed: [...READERS, 'household user of that household'],
+      cell: () => ({ path: `/v1/households/${householdId}/obligations` }),
+    },
+    {
+      method: 'GET',
       route: '/v1/households/{id}/statement',
       allowed: [...READERS, 'household user of that household'],
       optional: true,

@@ -174,6 +174,25 @@ describe('promises: guarantees and top-ups over HTTP', () => {
     });
     expect(items.filter((i) => (i as unknown as { dueFen: number }).dueFen > 0)).toHaveLength(1);
 
+    // The household's own obligations name the entity and the household on every item.
+    const own = await t.userToken({ role: 'household', householdId: zhang });
+    const mine = await t
+      .get(`/v1/households/${zhang}/obligations?dueBy=2021-12-31&minPosition=${rest.body.position as number}`, own)
+      .expect(200);
+    expect(mine.body.household).toEqual({ id: zhang, headName: '张三', township: '城关镇' });
+    expect(mine.body.items).toHaveLength(5 + 6);
+    expect(mine.body.items).toContainEqual(
+      expect.objectContaining({
+        kind: 'guarantee',
+        period: '2019-H1',
+        entity: { id: farm, name: '石头村养牛合作社' },
+        household: { id: zhang, headName: '张三' },
+      }),
+    );
+    expect(mine.body.totals).toEqual({ dueFen: 12_000_00, paidFen: 2_000_00, outstandingFen: 10_000_00 });
+    const otherClerk = await t.userToken({ role: 'clerk', townships: ['温泉镇'] });
+    await t.get(`/v1/households/${zhang}/obligations`, otherClerk).expect(403);
+
     // A supplementary dividend declared later shrinks the shortfall below the top-ups: overpaid, never negative.
     const late = await t
       .post(

@@ -45,6 +45,10 @@ export const guaranteeObligationsMigration: Migration = {
       recorded_at   timestamptz not null
     );
     create index obligation_stake_allocations_stake on obligation_stake_allocations (stake_id);
+
+    -- A household's obligations (GET /v1/households/{id}/obligations) read by household.
+    create index obligation_dividends_household on obligation_dividends (household_id);
+    create index obligation_leases_household on obligation_leases (household_id);
   `,
 };
 
@@ -135,7 +139,7 @@ export async function readGuaranteeItems(
   asOf: string,
   dueBy: string,
   townships?: readonly string[],
-): Promise<ObligationItem[]> {
+): Promise<(ObligationItem & { entityId: string })[]> {
   const column = 'entityId' in by ? 'entity_id' : 'household_id';
   const { rows: stakes } = await pool.query<GuaranteeRow>(
     `select g.stake_id, g.entity_id, g.household_id, g.guaranteed_yearly_fen, g.schedule, g.guarantor, g.project_id,
@@ -179,9 +183,10 @@ export async function readGuaranteeItems(
     );
     return standings
       .filter((p) => p.dueOn <= dueBy)
-      .map((p): ObligationItem => {
+      .map((p): ObligationItem & { entityId: string } => {
         const paidFen = paid.get(`${s.stake_id} ${p.period}`) ?? 0;
         return {
+          entityId: s.entity_id,
           linkageId: s.stake_id,
           kind: 'guarantee',
           householdId: s.household_id,

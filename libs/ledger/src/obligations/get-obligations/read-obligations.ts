@@ -5,6 +5,7 @@ import type { ObligationItem, ObligationTotals } from './obligations.view';
 interface Row {
   kind: 'dividend' | 'rent';
   linkage_id: string;
+  entity_id: string;
   household_id: string;
   period: string;
   due_on: string;
@@ -21,32 +22,34 @@ interface Row {
  */
 export async function readObligations(
   pool: Pool,
-  entityId: string,
+  /** One entity's obligations, or what every entity owes one household. */
+  by: { entityId: string } | { householdId: string },
   asOf: string,
   dueBy: string,
   /** A clerk's townships: only the items of households registered in them. Undefined: every item. */
   townships?: readonly string[],
-): Promise<{ items: ObligationItem[]; totals: ObligationTotals }> {
+): Promise<{ items: (ObligationItem & { entityId: string })[]; totals: ObligationTotals }> {
+  const column = 'entityId' in by ? 'entity_id' : 'household_id';
   const { rows } = await pool.query<Row>(
     // What was paid on each item is summed from that linkage's own payments (index on linkage_id), not
     // from every payment of the ledger: the read costs what the entity owes, not what the county paid.
     `with schedules as (
-       select distinct on (s.lease_id) s.lease_id, s.version, l.household_id
+       select distinct on (s.lease_id) s.lease_id, s.version, l.household_id, l.entity_id
          from obligation_leases l
          join obligation_rent_schedules s on s.lease_id = l.lease_id
-        where l.entity_id = $1 and s.recorded_at <= $2::timestamptz
+        where l.${column} = $1 and s.recorded_at <= $2::timestamptz
         order by s.lease_id, s.version desc
      )
      , items as (
-     select 'dividend' as kind, d.declaration_id as linkage_id, d.household_id, d.period, d.due_on, d.due_fen,
+     select 'dividend' as kind, d.declaration_id as linkage_id, d.entity_id, d.household_id, d.period, d.due_on, d.due_fen,
             coalesce((select sum(p.amount_fen) from obligation_payments p
                        where p.linkage_id = d.declaration_id and p.household_id = d.household_id
                          and p.recorded_at <= $2::timestamptz
                          and (p.reversed_at is null or p.reversed_at > $2::timestamptz)), 0) as paid_fen
        from obligation_dividends d
-      where d.entity_id = $1 and d.recorded_at <= $2::timestamptz and d.due_on <= $3
+      where d.${column} = $1 and d.recorded_at <= $2::timestamptz and d.due_on <= $3
      union all
-     select 'rent', r.lease_id, s.household_id, r.period, r.due_on, r.due_fen,
+     select 'rent', r.lease_id, s.entity_id, s.household_id, r.period, r.due_on, r.due_fen,
             coalesce((select sum(p.amount_fen) from obligation_payments p
                        where p.linkage_id = r.lease_id and p.period = r.period
                          and p.recorded_at <= $2::timestamptz
@@ -59,11 +62,12 @@ export async function readObligations(
      select * from items i
       where $4::text[] is null
          or exists (select 1 from household_list h where h.household_id = i.household_id and h.township = any($4))`,
-    [entityId, asOf, dueBy, townships ?? null],
+    ['entityId' in by ? by.entityId : by.householdId, asOf, dueBy, townships ?? null],
   );
-  const guarantees = await readGuaranteeItems(pool, { entityId }, asOf, dueBy, townships);
+  const guarantees = await readGuaranteeItems(pool, by, asOf, dueBy, townships);
   const items = rows
-    .map((r): ObligationItem => ({
+    .map((r): ObligationItem & { entityId: string } => ({
+      entityId: r.entity_id,
       linkageId: r.linkage_id,
       kind: r.kind,
       householdId: r.household_id,
