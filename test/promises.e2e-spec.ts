@@ -174,6 +174,16 @@ describe('promises: guarantees and top-ups over HTTP', () => {
     });
     expect(items.filter((i) => (i as unknown as { dueFen: number }).dueFen > 0)).toHaveLength(1);
 
+    // The fund flow lists the top-ups apart from dividends.
+    const flow = await t
+      .get(`/v1/audit/fund-flow?projectId=${projectId}&minPosition=${rest.body.position as number}`)
+      .expect(200);
+    expect(flow.body.guaranteeTopups).toEqual([
+      { stakeId, householdId: zhang, period: '2019-H1', payer: 'project', projectId, amountFen: 1_500_00 },
+      { stakeId, householdId: zhang, period: '2019-H1', payer: 'project', projectId, amountFen: 500_00 },
+    ]);
+    expect(flow.body.totals.guaranteeTopupsFen).toBe(2_000_00);
+
     // The household's own obligations name the entity and the household on every item.
     const own = await t.userToken({ role: 'household', householdId: zhang });
     const mine = await t

@@ -14,6 +14,7 @@ import {
 import { obligationsMigration, obligationsProjection } from '../obligations/obligations.projection';
 import { guaranteeObligationsMigration } from '../obligations/guarantee-obligations';
 import { fundFlowLoansMigration, fundFlowMigration, fundFlowProjection } from '../fund-flow/fund-flow.projection';
+import { fundFlowTopupsMigration } from '../fund-flow/fund-flow.topups';
 import { coverageMigration, coverageProjection } from '../coverage/coverage.projection';
 import { directoryMigration, directoryProjection } from '../directory/directory.projection';
 import { loanBookMigration, loanBookProjection } from '../loans/loan-book/loan-book.projection';
@@ -45,6 +46,7 @@ export const projectionMigrations: readonly Migration[] = [
   guaranteeObligationsMigration,
   fundFlowMigration,
   fundFlowLoansMigration,
+  fundFlowTopupsMigration,
   coverageMigration,
   directoryMigration,
   loanBookMigration,

@@ -1,5 +1,6 @@
 import type { ProjectIndustry } from '../../projects/project.events';
 import type { CreditFlow } from '../fund-flow.credit';
+import type { GuaranteeTopupFigure } from '../fund-flow.topups';
 import type {
   DisbursementFigure,
   DividendPaidFigure,
@@ -20,10 +21,12 @@ export interface FundFlowView {
   stakes: StakeFigure[];
   /** Dividends paid (not reversed) attributed to those stakes. */
   dividendsPaid: DividendPaidFigure[];
+  /** Guarantee top-ups (保底补足) on those stakes, apart from dividends. */
+  guaranteeTopups: GuaranteeTopupFigure[];
   /** Poverty micro-credit whose interest the project subsidises: each loan from the bank to the household, into the entity and back. */
   credit: CreditFlow[];
   /** `subsidisedFen`: the project's interest subsidies on those loans, not reversed. */
-  totals: FundFlowTotals & { subsidisedFen: number };
+  totals: FundFlowTotals & { subsidisedFen: number; guaranteeTopupsFen: number };
   /** Every step whose money exceeds its source. */
   flags: FundFlowFlag[];
 }
