@@ -2,6 +2,7 @@ import type { Migration } from '@ledger/database';
 import type { Pool } from 'pg';
 import { insertOnce, row, type RowSql } from '../projections/projection';
 import type { Guarantor } from '../shared/guarantee';
+import type { GuaranteeTopupFigure } from './get-fund-flow/fund-flow.view';
 import type { GuaranteeToppedUp } from '../stakes/stake.events';
 
 /**
@@ -42,16 +43,6 @@ export function topupRows(position: number, d: GuaranteeToppedUp['data']): RowSq
   return [
     row(TOPUPS, d.paymentId, d.stakeId, d.householdId, d.period, d.payer, d.projectId ?? null, d.amountFen, position),
   ];
-}
-
-/** One top-up of a stake the project's money bought. */
-export interface GuaranteeTopupFigure {
-  stakeId: string;
-  householdId: string;
-  period: string;
-  payer: Guarantor;
-  projectId?: string;
-  amountFen: number;
 }
 
 /**

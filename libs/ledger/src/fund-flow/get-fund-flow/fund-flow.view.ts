@@ -1,6 +1,5 @@
 import type { ProjectIndustry } from '../../projects/project.events';
 import type { CreditFlow } from '../fund-flow.credit';
-import type { GuaranteeTopupFigure } from '../fund-flow.topups';
 import type {
   DisbursementFigure,
   DividendPaidFigure,
@@ -9,6 +8,16 @@ import type {
   FundFlowTotals,
   StakeFigure,
 } from '../fund-flow.figures';
+
+/** One guarantee top-up (保底补足) of a stake the project's money bought. */
+export interface GuaranteeTopupFigure {
+  stakeId: string;
+  householdId: string;
+  period: string;
+  payer: 'entity' | 'project';
+  projectId?: string;
+  amountFen: number;
+}
 
 /** `GET /v1/audit/fund-flow`: one project's money from its sources to the households (资金流向). */
 export interface FundFlowView {
