@@ -209,6 +209,15 @@ describe('authorization: role × route', () => {
     },
     {
       method: 'POST',
+      route: '/v1/stakes/{id}/guarantee-topups',
+      allowed: WRITERS,
+      cell: async () => ({
+        path: `/v1/stakes/${await created('/v1/stakes', { ...stakeBody(), guaranteedYearlyFen: 4_000_00, endsOn: '2021-11-30' })}/guarantee-topups`,
+        body: { period: '2019', amountFen: 1_00, paidOn: '2019-08-01', payer: 'entity' },
+      }),
+    },
+    {
+      method: 'POST',
       route: '/v1/entities/{id}/dividends',
       allowed: WRITERS,
       cell: () => ({
@@ -423,6 +432,12 @@ describe('authorization: role × route', () => {
         }
         if (role === 'clerk of the township') expect(book.items.filter((i) => i.township !== TOWNSHIP)).toEqual([]);
       },
+    },
+    {
+      method: 'GET',
+      route: '/v1/households/{id}/obligations',
+      allowed: [...READERS, 'household user of that household'],
+      cell: () => ({ path: `/v1/households/${householdId}/obligations` }),
     },
     {
       method: 'GET',

@@ -413,6 +413,7 @@ describe('obligations and fund flow over HTTP', () => {
           { stakeId: s2, householdId: li, entityId: orchard, principalFen: 20_000_00 },
         ],
         dividendsPaid: [{ stakeId: s1, householdId: zhang, amountFen: 2_000_00 }],
+        guaranteeTopups: [],
         credit: [],
         totals: {
           fundsFen: 80_000_00,
@@ -420,6 +421,7 @@ describe('obligations and fund flow over HTTP', () => {
           stakePrincipalFen: 60_000_00,
           dividendsPaidFen: 2_000_00,
           subsidisedFen: 0,
+          guaranteeTopupsFen: 0,
         },
         flags: [],
       });

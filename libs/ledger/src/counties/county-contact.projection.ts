@@ -55,6 +55,7 @@ const TYPES = handledTypes<CountyContactEvent>({
   LoanRepaid: 'ignores',
   LoanInterestSubsidised: 'ignores',
   CountyContactSet: 'handles',
+  GuaranteeToppedUp: 'ignores',
 });
 
 /** Each county's contact as last set. */

@@ -65,6 +65,7 @@ const TYPES = handledTypes<CoverageEvent>({
   ProjectFundsDisbursed: 'ignores',
   StakeAcquired: 'handles',
   StakeEnded: 'handles',
+  GuaranteeToppedUp: 'ignores',
   DividendDeclared: 'ignores',
   DividendPaid: 'handles',
   LeaseSigned: 'handles',

@@ -93,6 +93,8 @@ export interface StakeSpec {
   shares: number;
   guaranteedYearlyFen?: number;
   startsOn: string;
+  /** A guaranteed stake has a term (a promise is "so much a year for so many years"). */
+  endsOn?: string;
 }
 
 export interface LeaseSpec {
@@ -185,6 +187,7 @@ export type CityOp =
         shares: number;
         guaranteedYearlyFen?: number;
         startsOn: string;
+        endsOn?: string;
       };
     }
   | {
@@ -560,6 +563,8 @@ export function generateCity(options: CityOptions = {}): SyntheticCity {
         shares: Math.max(1, Math.round(principalYuan / 100)),
         ...(guaranteeRate > 0 ? { guaranteedYearlyFen: yuan(Math.round((principalYuan * guaranteeRate) / 100)) } : {}),
         startsOn: dateIn(random, firstYear - 1, 3, 12),
+        // A guarantee needs a term; ten years, as the demo's leases run, outlasts every payment year.
+        ...(guaranteeRate > 0 ? { endsOn: `${firstYear + 9}-12-31` } : {}),
       };
       stakes.push(stake);
       const list = byEntity.get(entity.key) ?? [];

@@ -72,6 +72,7 @@ const TYPES = handledTypes<DirectoryEvent>({
   ProjectFundsDisbursed: 'ignores',
   StakeAcquired: 'ignores',
   StakeEnded: 'ignores',
+  GuaranteeToppedUp: 'ignores',
   DividendDeclared: 'handles',
   DividendPaid: 'ignores',
   LeaseSigned: 'handles',

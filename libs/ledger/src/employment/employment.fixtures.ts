@@ -26,6 +26,7 @@ export const pickingGarden: Extract<EntityState, { status: 'registered' }> = {
   county: '英山县',
   stakes: {},
   stakeCount: 0,
+  topups: {},
 };
 
 /** A picking-garden worker on close to 2,000 yuan a month, from 2018-03-15. */

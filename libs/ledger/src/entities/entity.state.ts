@@ -1,4 +1,5 @@
 import type { Evolver } from '../common/decider';
+import { Payments, withPayment } from '../payments/payment';
 import type { StakeAcquired, StakeEvent } from '../stakes/stake.events';
 import type { EntityRegistered } from './entity.events';
 
@@ -13,14 +14,20 @@ export type StakeRecord = StakeAcquired['data'] & { endReason?: string };
 
 export type EntityState =
   | { status: 'none' }
-  | (EntityRegistered['data'] & { status: 'registered'; stakes: Record<string, StakeRecord>; stakeCount: number });
+  | (EntityRegistered['data'] & {
+      status: 'registered';
+      stakes: Record<string, StakeRecord>;
+      stakeCount: number;
+      /** Guarantee top-ups paid on each stake (by stake id), numbered per stake. */
+      topups: Record<string, Payments>;
+    });
 
 export const initialEntityState: EntityState = { status: 'none' };
 
 export function evolveEntity(state: EntityState, event: EntityEvent): EntityState {
   switch (event.type) {
     case 'EntityRegistered':
-      return { ...event.data, status: 'registered', stakes: {}, stakeCount: 0 };
+      return { ...event.data, status: 'registered', stakes: {}, stakeCount: 0, topups: {} };
     case 'StakeAcquired':
       if (state.status !== 'registered') return state;
       return {
@@ -39,6 +46,18 @@ export function evolveEntity(state: EntityState, event: EntityEvent): EntityStat
           [event.data.stakeId]: { ...stake, endsOn: event.data.endsOn, endReason: event.data.reason },
         },
       };
+    }
+    case 'GuaranteeToppedUp': {
+      if (state.status !== 'registered') return state;
+      const { stakeId, paymentId, amountFen, paidOn, householdId, period } = event.data;
+      const topups = withPayment(state.topups[stakeId] ?? Payments.none, {
+        paymentId,
+        amountFen,
+        paidOn,
+        householdId,
+        period,
+      });
+      return { ...state, topups: { ...state.topups, [stakeId]: topups } };
     }
     default: {
       const unknown: never = event;

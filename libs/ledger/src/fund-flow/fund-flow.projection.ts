@@ -1,4 +1,6 @@
 import type { Migration } from '@ledger/database';
+import type { GuaranteeToppedUp } from '../stakes/stake.events';
+import { FUND_FLOW_TOPUP_TABLES, topupRows } from './fund-flow.topups';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { DividendDeclared, DividendPaid } from '../dividends/dividend.events';
 import type { EntityRegistered } from '../entities/entity.events';
@@ -141,7 +143,8 @@ export type FundFlowEvent =
   | HouseholdRegistered
   | LoanDisbursed
   | LoanRepaid
-  | LoanInterestSubsidised;
+  | LoanInterestSubsidised
+  | GuaranteeToppedUp;
 
 const FUND_FLOW_EVENT_TYPES = handledTypes<FundFlowEvent>({
   HouseholdRegistered: 'handles',
@@ -152,6 +155,7 @@ const FUND_FLOW_EVENT_TYPES = handledTypes<FundFlowEvent>({
   ProjectFundsDisbursed: 'handles',
   StakeAcquired: 'handles',
   StakeEnded: 'ignores',
+  GuaranteeToppedUp: 'handles',
   DividendDeclared: 'handles',
   DividendPaid: 'handles',
   LeaseSigned: 'ignores',
@@ -295,6 +299,7 @@ export const fundFlowProjection: Projection = {
     'fund_flow_loan_payments',
     'fund_flow_loan_stakes',
     'fund_flow_loans',
+    ...FUND_FLOW_TOPUP_TABLES,
   ],
   apply(recorded: RecordedEvent): RowSql[] {
     const event = eventOf<FundFlowEvent>(recorded, FUND_FLOW_EVENT_TYPES);
@@ -374,6 +379,8 @@ export const fundFlowProjection: Projection = {
         return [row(ENTITIES, event.data.entityId, event.data.name)];
       case 'HouseholdRegistered':
         return [row(HOUSEHOLDS, event.data.householdId, event.data.headName)];
+      case 'GuaranteeToppedUp':
+        return topupRows(recorded.position, event.data);
       default: {
         const unknown: never = event;
         return unknown;

@@ -29,6 +29,7 @@ const TYPES = handledTypes<LinkageEvent>({
   ProjectFundsDisbursed: 'ignores',
   StakeAcquired: 'ignores',
   StakeEnded: 'ignores',
+  GuaranteeToppedUp: 'ignores',
   DividendDeclared: 'ignores',
   DividendPaid: 'ignores',
   LeaseSigned: 'handles',

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { GetObligationsController } from './get-obligations/get-obligations.controller';
 import { GetObligationsHandler } from './get-obligations/get-obligations.handler';
+import { GetHouseholdObligationsController } from './get-household-obligations/get-household-obligations.controller';
+import { GetHouseholdObligationsHandler } from './get-household-obligations/get-household-obligations.handler';
 
 /** The arrears list (应付未付): what each entity owes households and has paid, as of any instant. */
 @Module({
-  controllers: [GetObligationsController],
-  providers: [GetObligationsHandler],
+  controllers: [GetObligationsController, GetHouseholdObligationsController],
+  providers: [GetObligationsHandler, GetHouseholdObligationsHandler],
 })
 export class ObligationsModule {}

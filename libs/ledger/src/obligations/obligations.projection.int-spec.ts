@@ -48,7 +48,10 @@ describe('obligations projection', () => {
   };
   const before = (label: string): string => new Date(at[label].getTime() - 1).toISOString();
   const when = (label: string): string => at[label].toISOString();
-  const read = (asOf: string, dueBy = '2099-12-31', entityId = farm) => readObligations(db.pool, entityId, asOf, dueBy);
+  const read = async (asOf: string, dueBy = '2099-12-31', entityId = farm) => {
+    const { items, totals } = await readObligations(db.pool, { entityId }, asOf, dueBy);
+    return { items: items.map(({ entityId: _entity, ...item }) => item), totals };
+  };
   const catchUp = () => new ProjectionRunner(obligationsProjection, store, db.pool).catchUp();
 
   beforeAll(async () => {

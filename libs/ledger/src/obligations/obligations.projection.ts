@@ -3,6 +3,8 @@ import type { RecordedEvent } from '@ledger/event-store';
 import type { DividendDeclared, DividendPaid } from '../dividends/dividend.events';
 import type { LeaseEnded, LeaseSigned, RentPaid } from '../leases/lease.events';
 import type { PaymentReversed } from '../payments/payment';
+import type { GuaranteeToppedUp, StakeAcquired, StakeEnded } from '../stakes/stake.events';
+import { GUARANTEE_TABLES, guaranteeEndRows, guaranteeRows, guaranteedAllocationRows } from './guarantee-obligations';
 import { handledTypes } from '../projections/ledger-event';
 import { eventOf, insertOnce, row, rowStatement, type Projection, type RowSql } from '../projections/projection';
 
@@ -74,7 +76,16 @@ export const obligationsByHouseholdMigration: Migration = {
 };
 
 /** The events the obligations are made of. */
-export type ObligationEvent = DividendDeclared | DividendPaid | LeaseSigned | RentPaid | LeaseEnded | PaymentReversed;
+export type ObligationEvent =
+  | DividendDeclared
+  | DividendPaid
+  | LeaseSigned
+  | RentPaid
+  | LeaseEnded
+  | PaymentReversed
+  | StakeAcquired
+  | StakeEnded
+  | GuaranteeToppedUp;
 
 const OBLIGATION_EVENT_TYPES = handledTypes<ObligationEvent>({
   HouseholdRegistered: 'ignores',
@@ -83,8 +94,9 @@ const OBLIGATION_EVENT_TYPES = handledTypes<ObligationEvent>({
   ProjectRegistered: 'ignores',
   ProjectFundsReceived: 'ignores',
   ProjectFundsDisbursed: 'ignores',
-  StakeAcquired: 'ignores',
-  StakeEnded: 'ignores',
+  StakeAcquired: 'handles',
+  StakeEnded: 'handles',
+  GuaranteeToppedUp: 'handles',
   DividendDeclared: 'handles',
   DividendPaid: 'handles',
   LeaseSigned: 'handles',
@@ -202,6 +214,7 @@ export const obligationsProjection: Projection = {
     'obligation_rent_schedules',
     'obligation_rent_dues',
     'obligation_payments',
+    ...GUARANTEE_TABLES,
   ],
   apply(recorded: RecordedEvent): RowSql[] {
     const event = eventOf<ObligationEvent>(recorded, OBLIGATION_EVENT_TYPES);
@@ -219,6 +232,7 @@ export const obligationsProjection: Projection = {
             recorded.recordedAt,
             JSON.stringify(householdDues(d)),
           ),
+          ...guaranteedAllocationRows(recorded, d),
         ];
       }
       case 'DividendPaid': {
@@ -238,6 +252,15 @@ export const obligationsProjection: Projection = {
       case 'RentPaid': {
         const d = event.data;
         return [row(PAYMENTS, d.paymentId, d.leaseId, d.householdId, d.period, d.amountFen, recorded.recordedAt)];
+      }
+      case 'StakeAcquired':
+        return guaranteeRows(recorded, event.data);
+      case 'StakeEnded':
+        return guaranteeEndRows(recorded, event.data);
+      case 'GuaranteeToppedUp': {
+        // A top-up is a payment on the stake for one guarantee period.
+        const d = event.data;
+        return [row(PAYMENTS, d.paymentId, d.stakeId, d.householdId, d.period, d.amountFen, recorded.recordedAt)];
       }
       case 'PaymentReversed':
         // Reversals of wages and purchases match no row here.

@@ -57,4 +57,5 @@ export const personalFields: PersonalFieldDeclarations = {
   UserTokenReplaced: { fields: [], household: 'none' },
   // A county office's contact is an office's, not a person's.
   CountyContactSet: { fields: [], household: 'none' },
+  GuaranteeToppedUp: { fields: [], household: 'none' },
 };

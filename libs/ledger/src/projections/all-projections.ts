@@ -19,7 +19,9 @@ import {
   obligationsMigration,
   obligationsProjection,
 } from '../obligations/obligations.projection';
+import { guaranteeObligationsMigration } from '../obligations/guarantee-obligations';
 import { fundFlowLoansMigration, fundFlowMigration, fundFlowProjection } from '../fund-flow/fund-flow.projection';
+import { fundFlowTopupsMigration } from '../fund-flow/fund-flow.topups';
 import { coverageMigration, coverageProjection } from '../coverage/coverage.projection';
 import { directoryMigration, directoryProjection } from '../directory/directory.projection';
 import { loanBookMigration, loanBookProjection } from '../loans/loan-book/loan-book.projection';
@@ -51,8 +53,10 @@ export const projectionMigrations: readonly Migration[] = [
   statementLoansMigration,
   statementReferencesMigration,
   obligationsMigration,
+  guaranteeObligationsMigration,
   fundFlowMigration,
   fundFlowLoansMigration,
+  fundFlowTopupsMigration,
   coverageMigration,
   directoryMigration,
   loanBookMigration,

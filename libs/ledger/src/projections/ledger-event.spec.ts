@@ -12,6 +12,7 @@ const EVERY_TYPE: Record<LedgerEventType, true> = {
   ProjectFundsDisbursed: true,
   StakeAcquired: true,
   StakeEnded: true,
+  GuaranteeToppedUp: true,
   DividendDeclared: true,
   DividendPaid: true,
   LeaseSigned: true,

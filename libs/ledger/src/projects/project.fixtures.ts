@@ -14,6 +14,7 @@ export const cattleFarm: EntityState = {
   county: '英山县',
   stakes: {},
   stakeCount: 0,
+  topups: {},
 };
 
 export const registered: ProjectEvent = {

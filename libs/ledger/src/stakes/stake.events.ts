@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../common/decider';
+import type { GuaranteeSchedule, Guarantor } from '../shared/guarantee';
 
 /**
  * Where a stake's principal came from: fiscal funds turned into shares via a project (资金变股金),
@@ -27,6 +28,10 @@ export type StakeAcquired = DomainEvent<
     shares: number;
     /** Guaranteed yearly dividend (保底分红), pro-rated to each declared period. */
     guaranteedYearlyFen?: number;
+    /** With a guarantee: the periods it falls due in (absent on stakes recorded before: `yearly`). */
+    guaranteeSchedule?: GuaranteeSchedule;
+    /** With a guarantee: who covers a shortfall (absent on stakes recorded before: `entity`). */
+    guarantor?: Guarantor;
     startsOn: string;
     endsOn?: string;
   }
@@ -38,4 +43,32 @@ export type StakeEnded = DomainEvent<
   { stakeId: string; entityId: string; endsOn: string; reason: string }
 >;
 
-export type StakeEvent = StakeAcquired | StakeEnded;
+/**
+ * The guarantor paid (part of) the shortfall of one guarantee period of a stake (保底补足): a payment
+ * to the stake's holder like any other, numbered among the stake's top-ups (`<stakeId>.p<n>`), with
+ * the figures that explain it (what was promised, declared and short when it was paid).
+ */
+export type GuaranteeToppedUp = DomainEvent<
+  'GuaranteeToppedUp',
+  {
+    stakeId: string;
+    entityId: string;
+    /** The entity's name, for the household's statement line. */
+    entityName: string;
+    paymentId: string;
+    householdId: string;
+    township: string;
+    period: string;
+    amountFen: number;
+    paidOn: string;
+    payer: Guarantor;
+    /** The project whose fiscal funds paid, when the payer is the project. */
+    projectId?: string;
+    reference?: string;
+    guaranteedFen: number;
+    declaredFen: number;
+    shortfallFen: number;
+  }
+>;
+
+export type StakeEvent = StakeAcquired | StakeEnded | GuaranteeToppedUp;

@@ -3,10 +3,12 @@ import { AcquireStakeController } from './acquire-stake/acquire-stake.controller
 import { AcquireStakeHandler } from './acquire-stake/acquire-stake.handler';
 import { EndStakeController } from './end-stake/end-stake.controller';
 import { EndStakeHandler } from './end-stake/end-stake.handler';
+import { TopUpGuaranteeController } from './top-up-guarantee/top-up-guarantee.controller';
+import { TopUpGuaranteeHandler } from './top-up-guarantee/top-up-guarantee.handler';
 
-/** Equity stakes (股份联结) held for households in entities: acquisition and end. */
+/** Equity stakes (股份联结) held for households in entities: acquisition, end, guarantee top-ups (保底补足). */
 @Module({
-  controllers: [AcquireStakeController, EndStakeController],
-  providers: [AcquireStakeHandler, EndStakeHandler],
+  controllers: [AcquireStakeController, EndStakeController, TopUpGuaranteeController],
+  providers: [AcquireStakeHandler, EndStakeHandler, TopUpGuaranteeHandler],
 })
 export class StakesModule {}

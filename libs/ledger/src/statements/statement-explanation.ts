@@ -8,6 +8,7 @@ import type { WageBasis } from '../employment/employment.events';
 import { CORRECTED_NOTE, dateText, periodText } from './glossary';
 import type {
   DividendLineBasis,
+  GuaranteeTopupLineBasis,
   InterestSubsidyLineBasis,
   PurchaseLineBasis,
   RentLineBasis,
@@ -29,6 +30,7 @@ export type ExplainableLine = {
   | { kind: 'wage'; basis: WageLineBasis }
   | { kind: 'purchase'; basis: PurchaseLineBasis; deliveredOn?: string }
   | { kind: 'interest_subsidy'; basis: InterestSubsidyLineBasis }
+  | { kind: 'guarantee_topup'; basis: GuaranteeTopupLineBasis }
 );
 
 export { periodText };
@@ -144,6 +146,14 @@ function explainZh(line: ExplainableLine): string {
         `本次贴息 ${yuanZh(line.amountFen)}`
       );
     }
+    case 'guarantee_topup': {
+      const b = line.basis;
+      const payer = b.payer === 'project' ? '扶贫项目财政资金' : line.entityName;
+      return (
+        `${line.entityName}保底分红${period}补足：保底 ${yuanZh(b.guaranteedFen)}，已分红 ${yuanZh(b.declaredFen)}，` +
+        `差额 ${yuanZh(b.shortfallFen)}，由${payer}补足，本次 ${yuanZh(line.amountFen)}`
+      );
+    }
   }
 }
 
@@ -217,6 +227,15 @@ function explainEn(line: ExplainableLine): string {
         `interest repaid, at most ${yuanEn(b.capFen)} is subsidised; this payment ${yuanEn(line.amountFen)}`
       );
     }
+    case 'guarantee_topup': {
+      const b = line.basis;
+      const payer = b.payer === 'project' ? "the project's fiscal funds" : line.entityName;
+      return (
+        `Top-up of the guaranteed dividend from ${line.entityName} for ${period}: ${yuanEn(b.guaranteedFen)} guaranteed, ` +
+        `${yuanEn(b.declaredFen)} declared, ${yuanEn(b.shortfallFen)} short, covered by ${payer}; ` +
+        `this payment ${yuanEn(line.amountFen)}`
+      );
+    }
   }
 }
 
@@ -227,4 +246,5 @@ export const FORM_OF_KIND = {
   wage: 'labour',
   purchase: 'order',
   interest_subsidy: 'credit',
+  guarantee_topup: 'equity',
 } as const satisfies Record<StatementKind, string>;

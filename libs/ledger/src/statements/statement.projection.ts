@@ -1,3 +1,4 @@
+import type { GuaranteeToppedUp } from '../stakes/stake.events';
 import type { Migration } from '@ledger/database';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { DividendEvent } from '../dividends/dividend.events';
@@ -116,7 +117,14 @@ export const statementMigration: Migration = {
 };
 
 type StatementEvent =
-  HouseholdEvent | ProjectEvent | DividendEvent | LeaseEvent | EmploymentEvent | OrderEvent | LoanEvent;
+  | HouseholdEvent
+  | ProjectEvent
+  | DividendEvent
+  | LeaseEvent
+  | EmploymentEvent
+  | OrderEvent
+  | LoanEvent
+  | GuaranteeToppedUp;
 
 const STATEMENT_EVENT_TYPES = handledTypes<StatementEvent>({
   HouseholdRegistered: 'handles',
@@ -127,6 +135,7 @@ const STATEMENT_EVENT_TYPES = handledTypes<StatementEvent>({
   ProjectFundsDisbursed: 'handles',
   StakeAcquired: 'ignores',
   StakeEnded: 'ignores',
+  GuaranteeToppedUp: 'handles',
   DividendDeclared: 'handles',
   DividendPaid: 'handles',
   LeaseSigned: 'handles',
@@ -426,7 +435,7 @@ const LOAN_REPAYMENT_REVERSED = rowStatement({
   }),
 });
 
-type LineKind = 'dividend' | 'rent' | 'wage' | 'purchase' | 'interest_subsidy';
+type LineKind = 'dividend' | 'rent' | 'wage' | 'purchase' | 'interest_subsidy' | 'guarantee_topup';
 
 /** What a line of each kind reads of the helper tables (a dividend's basis lists projects: any of them). */
 const LINE_READS: Record<LineKind, (linkageId: string) => string[]> = {
@@ -436,6 +445,8 @@ const LINE_READS: Record<LineKind, (linkageId: string) => string[]> = {
   purchase: (id) => [`statement_orders:${id}`],
   // A subsidy carries its loan's terms and entity itself.
   interest_subsidy: () => [],
+  // A top-up carries its entity and figures itself.
+  guarantee_topup: () => [],
 };
 
 /**
@@ -473,11 +484,13 @@ const LINES = rowStatement({
                            when 'rent' then coalesce(l.entity_id, r.entity_id)
                            when 'wage' then coalesce(e.entity_id, '')
                            when 'interest_subsidy' then coalesce(r.entity_id, '')
+                           when 'guarantee_topup' then r.entity_id
                            else coalesce(o.entity_id, '') end,
                case r.kind when 'dividend' then d.entity_name
                            when 'rent' then coalesce(l.entity_name, r.entity_id)
                            when 'wage' then coalesce(e.entity_name, '')
                            when 'interest_subsidy' then coalesce(r.entity_name, '')
+                           when 'guarantee_topup' then r.entity_name
                            else coalesce(o.entity_name, '') end,
                r.linkage_id,
                case r.kind when 'dividend' then d.period else r.period end,
@@ -793,6 +806,32 @@ export const statementProjection: Projection = {
               capFen: d.capFen,
             }),
             reference: d.reference,
+          }),
+        ];
+      }
+      case 'GuaranteeToppedUp': {
+        const d = event.data;
+        return [
+          line(recorded, recordedBy, {
+            kind: 'guarantee_topup',
+            form: 'equity',
+            paymentId: d.paymentId,
+            householdId: d.householdId,
+            paidOn: d.paidOn,
+            amountFen: d.amountFen,
+            linkageId: d.stakeId,
+            period: d.period,
+            entityId: d.entityId,
+            entityName: d.entityName,
+            basis: JSON.stringify({
+              stakeId: d.stakeId,
+              period: d.period,
+              guaranteedFen: d.guaranteedFen,
+              declaredFen: d.declaredFen,
+              shortfallFen: d.shortfallFen,
+              payer: d.payer,
+              ...(d.projectId === undefined ? {} : { projectId: d.projectId }),
+            }),
           }),
         ];
       }

@@ -9,7 +9,7 @@ import type { CsvColumn } from '../http/csv';
 import type { ProjectionsHost } from '../projections/projections-host';
 import { readContact, countyContactsProjection } from '../counties/county-contact.projection';
 import { canonicalInstant } from '../obligations/get-obligations/instant';
-import { readObligationsOf } from '../obligations/get-obligations/read-obligations';
+import { readObligations } from '../obligations/get-obligations/read-obligations';
 import { obligationsProjection } from '../obligations/obligations.projection';
 import { dateInChina } from '../shared/calendar';
 import { plainYuan } from '../shared/money';
@@ -180,7 +180,7 @@ async function readOwed(
   asOf: string,
   dueBy: string,
 ): Promise<{ items: OwedItem[]; outstandingFen: number }> {
-  const { items } = await readObligationsOf(pool, { householdId }, asOf, dueBy);
+  const { items } = await readObligations(pool, { householdId }, asOf, dueBy);
   const open = items.filter((i) => i.outstandingFen > 0);
   const names = await entityNames(
     pool,
@@ -304,6 +304,7 @@ const BASIS_KEYS: Record<StatementKind, readonly string[]> = {
   rent: ['leaseId', 'areaMu', 'rentPerMuYearFen', 'periodShare', 'dueFen'],
   wage: ['employmentId', 'workerName', 'wageBasis', 'rateFen', 'daysWorked', 'supplementary'],
   purchase: ['orderId', 'product', 'unit', 'quantity', 'priceFen'],
+  guarantee_topup: ['stakeId', 'period', 'guaranteedFen', 'declaredFen', 'shortfallFen', 'payer', 'projectId'],
   interest_subsidy: [
     'loanId',
     'lender',

@@ -1,5 +1,6 @@
 import type { WageBasis } from '../employment/employment.events';
 import type { HouseholdSummary } from '../households/get-household/household.view';
+import type { ObligationItem } from '../obligations/get-obligations/obligations.view';
 import type { FundSource } from '../projects/project.events';
 import type { StakeSource } from '../stakes/stake.events';
 
@@ -14,7 +15,7 @@ export type StatementLang = 'zh' | 'en';
 export type StatementForm = 'equity' | 'lease' | 'labour' | 'order' | 'collective' | 'credit';
 /** The forms a statement sums, in the contract's order: every one is present, 0 when nothing came through it. */
 export const STATEMENT_FORMS: readonly StatementForm[] = ['equity', 'lease', 'labour', 'order', 'collective', 'credit'];
-export type StatementKind = 'dividend' | 'rent' | 'wage' | 'purchase' | 'interest_subsidy';
+export type StatementKind = 'dividend' | 'rent' | 'wage' | 'purchase' | 'interest_subsidy' | 'guarantee_topup';
 /**
  * What became of a payment as of the statement's instant. Only `paid` and `reversed` are produced
  * today; `returned` (the bank sent it back) and `reissued` (paid again) come with the bank's side.
@@ -108,6 +109,17 @@ interface LineCommon {
   status: LineStatus;
 }
 
+/** Why a guarantee was topped up (保底补足): the guarantee period's promise set against what was declared. */
+export interface GuaranteeTopupLineBasis {
+  stakeId: string;
+  period: string;
+  guaranteedFen: number;
+  declaredFen: number;
+  shortfallFen: number;
+  payer: 'entity' | 'project';
+  projectId?: string;
+}
+
 /** One payment to the household, explained. */
 export type StatementLine = LineCommon &
   (
@@ -115,6 +127,7 @@ export type StatementLine = LineCommon &
     | { form: 'lease'; kind: 'rent'; basis: RentLineBasis; entity: EntityRef }
     | { form: 'labour'; kind: 'wage'; basis: WageLineBasis; entity: EntityRef }
     | { form: 'order'; kind: 'purchase'; basis: PurchaseLineBasis; entity: EntityRef }
+    | { form: 'equity'; kind: 'guarantee_topup'; basis: GuaranteeTopupLineBasis; entity: EntityRef }
     | {
         form: 'credit';
         kind: 'interest_subsidy';
@@ -229,7 +242,7 @@ export interface LoanHolding {
 /** An obligation item of the household's with something outstanding, and who owes it. */
 export interface OwedItem {
   linkageId: string;
-  kind: 'dividend' | 'rent';
+  kind: ObligationItem['kind'];
   householdId: string;
   entity: EntityRef;
   period: string;

@@ -9,6 +9,16 @@ import type {
   StakeFigure,
 } from '../fund-flow.figures';
 
+/** One guarantee top-up (保底补足) of a stake the project's money bought. */
+export interface GuaranteeTopupFigure {
+  stakeId: string;
+  householdId: string;
+  period: string;
+  payer: 'entity' | 'project';
+  projectId?: string;
+  amountFen: number;
+}
+
 /** `GET /v1/audit/fund-flow`: one project's money from its sources to the households (资金流向). */
 export interface FundFlowView {
   project: { id: string; name: string; industry: ProjectIndustry; county: string; operatorId?: string };
@@ -20,10 +30,12 @@ export interface FundFlowView {
   stakes: StakeFigure[];
   /** Dividends paid (not reversed) attributed to those stakes. */
   dividendsPaid: DividendPaidFigure[];
+  /** Guarantee top-ups (保底补足) on those stakes, apart from dividends. */
+  guaranteeTopups: GuaranteeTopupFigure[];
   /** Poverty micro-credit whose interest the project subsidises: each loan from the bank to the household, into the entity and back. */
   credit: CreditFlow[];
   /** `subsidisedFen`: the project's interest subsidies on those loans, not reversed. */
-  totals: FundFlowTotals & { subsidisedFen: number };
+  totals: FundFlowTotals & { subsidisedFen: number; guaranteeTopupsFen: number };
   /** Every step whose money exceeds its source. */
   flags: FundFlowFlag[];
 }

@@ -7,6 +7,7 @@ import { project } from '../../projects/project.state';
 import { creditFigures } from '../fund-flow.credit';
 import { fundFlowFigures } from '../fund-flow.figures';
 import { fundFlowProjection } from '../fund-flow.projection';
+import { readGuaranteeTopups } from '../fund-flow.topups';
 import { fundFlowEdges } from './fund-flow.edges';
 import type { FundFlowReport, FundFlowView } from './fund-flow.view';
 import { GetFundFlowQuery } from './get-fund-flow.query';
@@ -44,6 +45,7 @@ export class GetFundFlowHandler implements IQueryHandler<GetFundFlowQuery> {
     const { dividendsPaid, totals, flags } = fundFlowFigures({ ...input, names }, lang);
     const householdName = (id: string) => (names.households[id] === undefined ? id : `${names.households[id]} (${id})`);
     const credit = creditFigures(creditInput, householdName, lang);
+    const guaranteeTopups = await readGuaranteeTopups(this.database.pool, projectId);
     const view: FundFlowView = {
       project: {
         id: state.projectId,
@@ -56,8 +58,13 @@ export class GetFundFlowHandler implements IQueryHandler<GetFundFlowQuery> {
       disbursements: [...input.disbursements],
       stakes: [...input.stakes],
       dividendsPaid,
+      guaranteeTopups,
       credit: credit.credit,
-      totals: { ...totals, subsidisedFen: credit.subsidisedFen },
+      totals: {
+        ...totals,
+        subsidisedFen: credit.subsidisedFen,
+        guaranteeTopupsFen: guaranteeTopups.reduce((sum, t) => sum + t.amountFen, 0),
+      },
       flags: [...flags, ...credit.flags],
     };
     return { view, edges: fundFlowEdges(view, names, lang) };

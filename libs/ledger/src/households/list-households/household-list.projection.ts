@@ -54,6 +54,7 @@ const TYPES = handledTypes<HouseholdEvent>({
   ProjectFundsDisbursed: 'ignores',
   StakeAcquired: 'ignores',
   StakeEnded: 'ignores',
+  GuaranteeToppedUp: 'ignores',
   DividendDeclared: 'ignores',
   DividendPaid: 'ignores',
   LeaseSigned: 'ignores',

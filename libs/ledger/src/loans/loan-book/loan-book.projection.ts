@@ -63,6 +63,7 @@ const TYPES = handledTypes<LoanBookEvent>({
   ProjectFundsDisbursed: 'ignores',
   StakeAcquired: 'ignores',
   StakeEnded: 'ignores',
+  GuaranteeToppedUp: 'ignores',
   DividendDeclared: 'ignores',
   DividendPaid: 'ignores',
   LeaseSigned: 'ignores',

@@ -39,13 +39,15 @@ export class GetObligationsHandler implements IQueryHandler<GetObligationsQuery>
     const after = readCursor(filter.cursor, 4);
     // A clerk sees the households of their own townships only, whatever the entity's township.
     const townships = actor.role === 'clerk' ? actor.townships : undefined;
-    const { items, totals } = await readObligations(
+    const { items: read, totals } = await readObligations(
       this.database.pool,
-      entityId,
+      { entityId },
       canonicalInstant(asOf),
       dueBy,
       townships,
     );
+    // The entity is the list's own: its items do not repeat it.
+    const items = read.map(({ entityId: _entity, ...item }) => item);
     const page = pageOf(items, filter.limit, after);
     return {
       entity: {
@@ -67,7 +69,7 @@ export class GetObligationsHandler implements IQueryHandler<GetObligationsQuery>
 const cursorOf = (i: ObligationItem): string => encodeCursor([i.dueOn, i.linkageId, i.householdId, i.period]);
 
 /** The items after the cursor's item in the list's order, `limit` of them (all without a limit). */
-function pageOf(
+export function pageOf(
   items: ObligationItem[],
   limit: number | undefined,
   after: string[] | undefined,

@@ -1,8 +1,8 @@
 /** One thing an entity owes a household: a dividend on a declaration, or the rent of one lease period. */
 export interface ObligationItem {
-  /** The declaration (`dividend-…`) or the lease (`lease-…`). */
+  /** The declaration (`dividend-…`), the lease (`lease-…`) or the guaranteed stake (`entity-….s<n>`). */
   linkageId: string;
-  kind: 'dividend' | 'rent';
+  kind: 'dividend' | 'rent' | 'guarantee';
   householdId: string;
   /** The declaration's period, or the rent period (`2018`, `2018-H2`, `2019-Q1`). */
   period: string;
@@ -12,6 +12,11 @@ export interface ObligationItem {
   /** Paid and not reversed, as the ledger stood at `asOf`. */
   paidFen: number;
   outstandingFen: number;
+  /** A guarantee item topped up beyond a shortfall a later declaration shrank. */
+  overpaidFen?: number;
+  /** A guarantee item's guarantor, and the project when the project's fiscal funds cover it. */
+  guarantor?: 'entity' | 'project';
+  projectId?: string;
 }
 
 export interface ObligationTotals {

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { readGuaranteeItems } from '../guarantee-obligations';
 import type { ObligationItem, ObligationTotals } from './obligations.view';
 
 interface Row {
@@ -15,39 +16,20 @@ interface Row {
 /** An item with the entity that owes it (a household's items come from several). */
 export type ObligationItemOfEntity = ObligationItem & { entityId: string };
 
-/** Whose obligations: what one entity owes, or what one household is owed. */
-export type ObligationScope = { entityId: string } | { householdId: string };
-
-/** The obligations of one entity (see readObligationsOf), without the entity on each item. */
+/**
+ * The obligations of one entity, or what every entity owes one household, as the ledger stood at
+ * `asOf`; each item names the entity that owes it.
+ */
 export async function readObligations(
   pool: Pool,
-  entityId: string,
-  asOf: string,
-  dueBy: string,
-  /** A clerk's townships: only the items of households registered in them. Undefined: every item. */
-  townships?: readonly string[],
-): Promise<{ items: ObligationItem[]; totals: ObligationTotals }> {
-  const { items, totals } = await readObligationsOf(pool, { entityId }, asOf, dueBy, townships);
-  return { items: items.map(({ entityId: _entity, ...item }) => item), totals };
-}
-
-/**
- * The obligations of one entity, or of one household, as the ledger stood at `asOf` (an ISO instant): dividends declared
- * and leases signed by then, each lease's rent schedule in the version in force then (as signed, or
- * as recomputed by an early end recorded by then), and the payments recorded by then that had not
- * been reversed by then. Only items due on or before `dueBy` are listed. Sorted by due date, linkage,
- * household (then period).
- */
-export async function readObligationsOf(
-  pool: Pool,
-  scope: ObligationScope,
+  /** One entity's obligations, or what every entity owes one household. */
+  by: { entityId: string } | { householdId: string },
   asOf: string,
   dueBy: string,
   /** A clerk's townships: only the items of households registered in them. Undefined: every item. */
   townships?: readonly string[],
 ): Promise<{ items: ObligationItemOfEntity[]; totals: ObligationTotals }> {
-  // The same query either way; only the column the items are picked by differs (both indexed).
-  const [column, id] = 'entityId' in scope ? ['entity_id', scope.entityId] : ['household_id', scope.householdId];
+  const column = 'entityId' in by ? 'entity_id' : 'household_id';
   const { rows } = await pool.query<Row>(
     // What was paid on each item is summed from that linkage's own payments (index on linkage_id), not
     // from every payment of the ledger: the read costs what the entity owes, not what the county paid.
@@ -80,8 +62,9 @@ export async function readObligationsOf(
      select * from items i
       where $4::text[] is null
          or exists (select 1 from household_list h where h.household_id = i.household_id and h.township = any($4))`,
-    [id, asOf, dueBy, townships ?? null],
+    ['entityId' in by ? by.entityId : by.householdId, asOf, dueBy, townships ?? null],
   );
+  const guarantees = await readGuaranteeItems(pool, by, asOf, dueBy, townships);
   const items = rows
     .map((r): ObligationItemOfEntity => ({
       linkageId: r.linkage_id,
@@ -94,6 +77,7 @@ export async function readObligationsOf(
       paidFen: Number(r.paid_fen),
       outstandingFen: Number(r.due_fen) - Number(r.paid_fen),
     }))
+    .concat(guarantees)
     .sort(byDueDateThenLinkage);
   const totals = items.reduce(
     (t, i) => ({

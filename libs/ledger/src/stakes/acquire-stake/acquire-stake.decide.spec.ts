@@ -28,12 +28,54 @@ describe('acquire a stake', () => {
   it('records the stake as the entity’s next one, with the household’s township', () => {
     spec
       .given([farmRegistered])
-      .when(new AcquireStakeCommand({ ...cash, guaranteedYearlyFen: 4_000_00 }, metadataFor(clerkOf('城关镇'))))
-      .then([stake(1, { guaranteedYearlyFen: 4_000_00 })]);
+      .when(new AcquireStakeCommand(cash, metadataFor(clerkOf('城关镇'))))
+      .then([stake(1)]);
     spec
       .given([farmRegistered, stake(1), stake(2)])
       .when(new AcquireStakeCommand({ ...cash, endsOn: '2020-11-30' }, metadataFor(admin)))
       .then([stake(3, { endsOn: '2020-11-30' })]);
+  });
+
+  it('records a guarantee with its schedule and guarantor, defaulting to yearly and the entity', () => {
+    const promise = { guaranteedYearlyFen: 4_000_00, endsOn: '2020-11-30' };
+    spec
+      .given([farmRegistered])
+      .when(new AcquireStakeCommand({ ...cash, ...promise }, metadataFor(admin)))
+      .then([stake(1, { ...promise, guaranteeSchedule: 'yearly', guarantor: 'entity' })]);
+    spec
+      .given([farmRegistered])
+      .when(
+        new AcquireStakeCommand(
+          { ...fiscal(4_000_00), ...promise, guaranteeSchedule: 'half_yearly', guarantor: 'project' },
+          metadataFor(admin),
+        ),
+      )
+      .then([
+        stake(1, {
+          source: 'fiscal_fund',
+          projectId,
+          principalFen: 4_000_00,
+          ...promise,
+          guaranteeSchedule: 'half_yearly',
+          guarantor: 'project',
+        }),
+      ]);
+  });
+
+  it('refuses a guarantee without a term, and a project guarantor without a project', () => {
+    spec
+      .given([farmRegistered])
+      .when(new AcquireStakeCommand({ ...cash, guaranteedYearlyFen: 4_000_00 }, metadataFor(admin)))
+      .thenRefused('STAKE.GUARANTEE_NEEDS_TERM', 'rule');
+    spec
+      .given([farmRegistered])
+      .when(
+        new AcquireStakeCommand(
+          { ...cash, guaranteedYearlyFen: 4_000_00, endsOn: '2020-11-30', guarantor: 'project' },
+          metadataFor(admin),
+        ),
+      )
+      .thenRefused('STAKE.GUARANTOR_NEEDS_PROJECT', 'rule');
   });
 
   it('refuses an unknown entity or household', () => {

@@ -98,6 +98,20 @@ export function decideAcquireStake(
     }
   }
   if (payload.loanId !== undefined) assertLoanCovers(payload, state, parties.loan);
+  if (payload.guaranteedYearlyFen !== undefined && payload.endsOn === undefined) {
+    throw refuse(
+      'STAKE.GUARANTEE_NEEDS_TERM',
+      'A guaranteed dividend is a promise for a term: give the stake an endsOn.',
+      '保底分红须有期限，请填写股份终止日期。',
+    );
+  }
+  if (payload.guarantor === 'project' && payload.projectId === undefined) {
+    throw refuse(
+      'STAKE.GUARANTOR_NEEDS_PROJECT',
+      "Only a stake bought with a project's fiscal funds can have the project as guarantor.",
+      '只有财政资金入股（注明扶贫项目）的股份才能由项目资金保底。',
+    );
+  }
   const data: StakeAcquired['data'] = {
     stakeId: stakeIdFor(payload.entityId, state.stakeCount + 1),
     entityId: payload.entityId,
@@ -108,7 +122,13 @@ export function decideAcquireStake(
     ...(payload.loanId === undefined ? {} : { loanId: payload.loanId }),
     principalFen: payload.principalFen,
     shares: payload.shares,
-    ...(payload.guaranteedYearlyFen === undefined ? {} : { guaranteedYearlyFen: payload.guaranteedYearlyFen }),
+    ...(payload.guaranteedYearlyFen === undefined
+      ? {}
+      : {
+          guaranteedYearlyFen: payload.guaranteedYearlyFen,
+          guaranteeSchedule: payload.guaranteeSchedule ?? 'yearly',
+          guarantor: payload.guarantor ?? 'entity',
+        }),
     startsOn: payload.startsOn,
     ...(payload.endsOn === undefined ? {} : { endsOn: payload.endsOn }),
   };

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsIn, IsInt, Matches, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
 import { IsFen, IsLedgerDate } from '../../http/validators';
+import { GUARANTORS, type GuaranteeSchedule, type Guarantor } from '../../shared/guarantee';
+import { RENT_SCHEDULES } from '../../shared/rent';
 import { idPattern } from '../stake-id';
 import { STAKE_SOURCES, type StakeSource } from '../stake.events';
 
@@ -69,12 +71,38 @@ export class AcquireStakeRequest {
   @IsFen({ description: 'Guaranteed yearly dividend (保底分红), in fen' })
   guaranteedYearlyFen?: number;
 
+  /** The periods a guarantee falls due in (default `yearly`); only with guaranteedYearlyFen. */
+  @ApiPropertyOptional({ enum: RENT_SCHEDULES, default: 'yearly' })
+  @ValidateIf((o: AcquireStakeRequest) => o.guaranteeSchedule !== undefined)
+  @IsIn(RENT_SCHEDULES, { message: `guaranteeSchedule must be one of: ${RENT_SCHEDULES.join(', ')}` })
+  @ValidateBy(onlyWithGuarantee('guaranteeSchedule'))
+  guaranteeSchedule?: GuaranteeSchedule;
+
+  /** Who covers a shortfall (default `entity`); `project` needs projectId. Only with guaranteedYearlyFen. */
+  @ApiPropertyOptional({ enum: GUARANTORS, default: 'entity' })
+  @ValidateIf((o: AcquireStakeRequest) => o.guarantor !== undefined)
+  @IsIn(GUARANTORS, { message: `guarantor must be one of: ${GUARANTORS.join(', ')}` })
+  @ValidateBy(onlyWithGuarantee('guarantor'))
+  guarantor?: Guarantor;
+
   @IsLedgerDate()
   startsOn!: string;
 
-  /** Last day of the term, if it has one; on or after startsOn. */
-  @ApiPropertyOptional({ required: false })
-  @ValidateIf((o: AcquireStakeRequest) => o.endsOn !== undefined)
+  /** Last day of the term, if it has one; on or after startsOn. A guarantee needs one: a promise has a term. */
+  @ApiPropertyOptional({ required: false, description: 'Required with guaranteedYearlyFen.' })
+  @ValidateIf((o: AcquireStakeRequest) => o.endsOn !== undefined || o.guaranteedYearlyFen !== undefined)
+  @IsDefined({ message: 'endsOn is required with guaranteedYearlyFen: a guarantee has a term' })
   @IsLedgerDate()
   endsOn?: string;
+}
+
+/** A guarantee's schedule and guarantor mean nothing without the guaranteed amount. */
+function onlyWithGuarantee(field: string): Parameters<typeof ValidateBy>[0] {
+  return {
+    name: `${field}OnlyWithGuarantee`,
+    validator: {
+      validate: (_: unknown, args) => (args?.object as AcquireStakeRequest).guaranteedYearlyFen !== undefined,
+      defaultMessage: () => `${field} is only for a stake with guaranteedYearlyFen`,
+    },
+  };
 }

@@ -89,6 +89,7 @@ const TYPES = handledTypes<HoldingEvent>({
   LoanRepaid: 'ignores',
   LoanInterestSubsidised: 'ignores',
   CountyContactSet: 'ignores',
+  GuaranteeToppedUp: 'ignores',
 });
 export type HoldingKind = 'stake' | 'lease' | 'employment' | 'order';
 

@@ -1,0 +1,76 @@
+import type { Migration } from '@ledger/database';
+import type { Pool } from 'pg';
+import { insertOnce, row, type RowSql } from '../projections/projection';
+import type { Guarantor } from '../shared/guarantee';
+import type { GuaranteeTopupFigure } from './get-fund-flow/fund-flow.view';
+import type { GuaranteeToppedUp } from '../stakes/stake.events';
+
+/**
+ * Guarantee top-ups (保底补足) as the fund flow lists them: apart from dividends, since they are not
+ * allocations of a declaration but the guarantor covering a shortfall.
+ */
+export const fundFlowTopupsMigration: Migration = {
+  name: '0402-fund-flow-topups',
+  up: `
+    create table fund_flow_topups (
+      payment_id   text primary key,
+      stake_id     text   not null,
+      household_id text   not null,
+      period       text   not null,
+      payer        text   not null,
+      project_id   text,
+      amount_fen   bigint not null,
+      position     bigint not null
+    );
+    create index fund_flow_topups_stake on fund_flow_topups (stake_id);
+  `,
+};
+
+export const FUND_FLOW_TOPUP_TABLES = ['fund_flow_topups'];
+
+const TOPUPS = insertOnce('fund_flow_topups', 'payment_id', {
+  payment_id: 'text',
+  stake_id: 'text',
+  household_id: 'text',
+  period: 'text',
+  payer: 'text',
+  project_id: 'text',
+  amount_fen: 'bigint',
+  position: 'bigint',
+});
+
+export function topupRows(position: number, d: GuaranteeToppedUp['data']): RowSql[] {
+  return [
+    row(TOPUPS, d.paymentId, d.stakeId, d.householdId, d.period, d.payer, d.projectId ?? null, d.amountFen, position),
+  ];
+}
+
+/**
+ * The top-ups of the fiscal-fund stakes one project's money bought, in the order recorded. Reversals
+ * of top-ups are not yet routed (see the report of issue 14): when they are, this is where they are
+ * left out, as dividends paid are.
+ */
+export async function readGuaranteeTopups(pool: Pool, projectId: string): Promise<GuaranteeTopupFigure[]> {
+  const { rows } = await pool.query<{
+    stake_id: string;
+    household_id: string;
+    period: string;
+    payer: Guarantor;
+    project_id: string | null;
+    amount_fen: string;
+  }>(
+    `select t.stake_id, t.household_id, t.period, t.payer, t.project_id, t.amount_fen
+       from fund_flow_topups t join fund_flow_stakes s on s.stake_id = t.stake_id
+      where s.project_id = $1
+      order by t.position`,
+    [projectId],
+  );
+  return rows.map((r) => ({
+    stakeId: r.stake_id,
+    householdId: r.household_id,
+    period: r.period,
+    payer: r.payer,
+    ...(r.project_id === null ? {} : { projectId: r.project_id }),
+    amountFen: Number(r.amount_fen),
+  }));
+}
