@@ -1,5 +1,5 @@
 import type { Evolver } from '../common/decider';
-import { withPayment, withReversal, Payments } from '../payments/payment';
+import { withPayment, withReissue, withReturn, withReversal, Payments } from '../payments/payment';
 import type { PaymentLinkage } from '../payments/payment-linkage';
 import type { DividendDeclared, DividendEvent } from './dividend.events';
 
@@ -33,6 +33,12 @@ export function evolveDividend(state: DividendState, event: DividendEvent): Divi
     case 'PaymentReversed':
       if (state.status !== 'declared') return state;
       return { ...state, payments: withReversal(state.payments, event) };
+    case 'PaymentReturned':
+      if (state.status !== 'declared') return state;
+      return { ...state, payments: withReturn(state.payments, event) };
+    case 'PaymentReissued':
+      if (state.status !== 'declared') return state;
+      return { ...state, payments: withReissue(state.payments, event) };
     default: {
       const unknown: never = event;
       return unknown;

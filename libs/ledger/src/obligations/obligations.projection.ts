@@ -2,9 +2,17 @@ import type { Migration } from '@ledger/database';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { DividendDeclared, DividendPaid } from '../dividends/dividend.events';
 import type { LeaseEnded, LeaseSigned, RentPaid } from '../leases/lease.events';
-import type { PaymentReversed } from '../payments/payment';
+import type { PaymentBankEvent, PaymentReversed } from '../payments/payment';
 import { handledTypes } from '../projections/ledger-event';
-import { eventOf, insertOnce, row, rowStatement, type Projection, type RowSql } from '../projections/projection';
+import {
+  eventOf,
+  reissuedCopy,
+  insertOnce,
+  row,
+  rowStatement,
+  type Projection,
+  type RowSql,
+} from '../projections/projection';
 
 /**
  * What an entity owes households, kept so it can be read as it stood at any instant (`asOf`):
@@ -65,7 +73,8 @@ export const obligationsMigration: Migration = {
 };
 
 /** The events the obligations are made of. */
-export type ObligationEvent = DividendDeclared | DividendPaid | LeaseSigned | RentPaid | LeaseEnded | PaymentReversed;
+export type ObligationEvent =
+  DividendDeclared | DividendPaid | LeaseSigned | RentPaid | LeaseEnded | PaymentReversed | PaymentBankEvent;
 
 const OBLIGATION_EVENT_TYPES = handledTypes<ObligationEvent>({
   HouseholdRegistered: 'ignores',
@@ -87,6 +96,8 @@ const OBLIGATION_EVENT_TYPES = handledTypes<ObligationEvent>({
   OrderContracted: 'ignores',
   PurchasePaid: 'ignores',
   PaymentReversed: 'handles',
+  PaymentReturned: 'handles',
+  PaymentReissued: 'handles',
   UserRegistered: 'ignores',
   UserTokenReplaced: 'ignores',
   LoanDisbursed: 'ignores',
@@ -171,6 +182,10 @@ const REVERSED = rowStatement({
   }),
 });
 
+const REISSUED = reissuedCopy('obligation_payments', ['linkage_id', 'household_id', 'period', 'amount_fen'], {
+  recorded_at: 'timestamptz',
+});
+
 /** A lease's rent schedule as one version: its row, then its dues (from a JSON array). */
 function scheduleVersion(leaseId: string, recorded: RecordedEvent, dues: LeaseSigned['data']['dues']): RowSql[] {
   return [
@@ -232,6 +247,11 @@ export const obligationsProjection: Projection = {
       case 'PaymentReversed':
         // Reversals of wages and purchases match no row here.
         return [row(REVERSED, event.data.paymentId, recorded.recordedAt)];
+      case 'PaymentReturned':
+        // What the bank sent back is owed again, from the instant the return was recorded.
+        return [row(REVERSED, event.data.paymentId, recorded.recordedAt)];
+      case 'PaymentReissued':
+        return [row(REISSUED, event.data.paymentId, event.data.reissueOf, recorded.recordedAt)];
       default: {
         const unknown: never = event;
         return unknown;

@@ -7,6 +7,7 @@ import {
   statementAllocationsDroppedMigration,
   statementDividendHouseholdsMigration,
   statementLoansMigration,
+  statementBankMigration,
   statementMigration,
   statementProjectFundSourcesMigration,
   statementProjection,
@@ -46,4 +47,5 @@ export const projectionMigrations: readonly Migration[] = [
   coverageMigration,
   directoryMigration,
   loanBookMigration,
+  statementBankMigration,
 ];

@@ -55,6 +55,14 @@ interface LineRow {
   reversal_recorded_at: Date | null;
   /** Reversed as of the statement's instant. */
   reversed: boolean;
+  returned_on: string | null;
+  return_reason: string | null;
+  return_detail: string | null;
+  return_recorded_at: Date | null;
+  reissued_as: string | null;
+  reissue_of: string | null;
+  /** Returned by the bank as of the statement's instant. */
+  returned: boolean;
 }
 
 interface HouseholdRow {
@@ -100,6 +108,10 @@ export async function loadStatement(
                       recorded_at, recorded_by, reversal_id, reversal_reason, reversal_recorded_at,
                       (reversal_id is not null
                         and ($4::timestamptz is null or reversal_recorded_at <= $4::timestamptz)) as reversed,
+                      to_char(returned_on, 'YYYY-MM-DD') as returned_on, return_reason, return_detail,
+                      return_recorded_at, reissued_as, reissue_of,
+                      (return_recorded_at is not null
+                        and ($4::timestamptz is null or return_recorded_at <= $4::timestamptz)) as returned,
                       paid_on as paid_on_date, position as line_position
                  from statement_lines
                 where household_id = asked.id
@@ -126,7 +138,7 @@ export async function loadStatement(
 
   const lines = lineRows.map((row) => toLine(row, lang));
   const byForm: Record<StatementForm, number> = { equity: 0, lease: 0, labour: 0, order: 0, credit: 0 };
-  for (const line of lines) if (!line.reversed) byForm[line.form] += line.amountFen;
+  for (const line of lines) if (!line.reversed && !line.returned) byForm[line.form] += line.amountFen;
   const loans = await loadLoanHoldings(sources.pool, household.id, request.asOf);
   return {
     household,
@@ -292,7 +304,26 @@ function toLine(row: LineRow, lang: StatementLang): StatementLine {
           },
         }
       : {}),
+    ...bankSide(row),
   } as StatementLine;
+}
+
+/** A line's return and reissue, as of the statement's instant (a reissue recorded later is not shown). */
+function bankSide(row: LineRow): Pick<StatementLine, 'returned' | 'reissuedAs' | 'reissueOf'> {
+  return {
+    ...(row.returned && row.return_recorded_at
+      ? {
+          returned: {
+            returnedOn: row.returned_on ?? '',
+            reason: row.return_reason ?? '',
+            ...(row.return_detail === null ? {} : { detail: row.return_detail }),
+            recordedAt: row.return_recorded_at.toISOString(),
+          },
+          ...(row.reissued_as === null ? {} : { reissuedAs: row.reissued_as }),
+        }
+      : {}),
+    ...(row.reissue_of === null ? {} : { reissueOf: row.reissue_of }),
+  };
 }
 
 /** The statement's CSV columns (one row per line, no totals row). */

@@ -92,6 +92,12 @@ interface LineCommon {
   /** Reversed as of the statement's instant: listed, not counted. */
   reversed: boolean;
   reversal?: { reversalId: string; reason: string; recordedAt: string };
+  /** Sent back by the bank as of the statement's instant: listed, not counted, owed again. */
+  returned?: { returnedOn: string; reason: string; detail?: string; recordedAt: string };
+  /** The payment that paid this returned one again. */
+  reissuedAs?: string;
+  /** The returned payment this one pays again. */
+  reissueOf?: string;
 }
 
 /** One payment to the household, explained. */
