@@ -103,6 +103,15 @@ const noColumns = (): Columns => ({
   linkageId: undefined,
 });
 
+/** Returns and reissues, by place. */
+interface BankSide {
+  returns: ReadonlyMap<number, PaymentReturn>;
+  reissuedAs: ReadonlyMap<number, string>;
+  reissueOf: ReadonlyMap<number, string>;
+}
+
+const noBankSide: BankSide = { returns: new Map(), reissuedAs: new Map(), reissueOf: new Map() };
+
 /**
  * Payments recorded so far on a linkage, in the order recorded. A value: `withPayment` and
  * `withReversal` answer new Payments and leave this one as it was.
@@ -245,15 +254,6 @@ export class Payments {
     };
   }
 }
-
-/** Returns and reissues, by place. */
-interface BankSide {
-  returns: ReadonlyMap<number, PaymentReturn>;
-  reissuedAs: ReadonlyMap<number, string>;
-  reissueOf: ReadonlyMap<number, string>;
-}
-
-const noBankSide: BankSide = { returns: new Map(), reissuedAs: new Map(), reissueOf: new Map() };
 
 /** `<linkageId>.p<n>` split, or undefined. */
 function parsePaymentNumber(paymentId: string): { linkageId: string; n: number } | undefined {
