@@ -36,9 +36,15 @@ export function evolveDividend(state: DividendState, event: DividendEvent): Divi
     case 'PaymentReturned':
       if (state.status !== 'declared') return state;
       return { ...state, payments: withReturn(state.payments, event) };
-    case 'PaymentReissued':
+    case 'PaymentReissued': {
       if (state.status !== 'declared') return state;
-      return { ...state, payments: withReissue(state.payments, event) };
+      const { paymentId, reference } = event.data;
+      return {
+        ...state,
+        payments: withReissue(state.payments, event),
+        references: reference === undefined ? state.references : { ...state.references, [paymentId]: reference },
+      };
+    }
     default: {
       const unknown: never = event;
       return unknown;
