@@ -106,6 +106,46 @@ describe('bank returns and reissues over HTTP', () => {
     await t.post(`/v1/payments/${newId}/reissue`, { paidOn: '2018-02-11' }, clerk).expect(422);
   });
 
+  it('frees a returned dividend payment’s allocation: paid again in full, and owed until then', async () => {
+    await t
+      .post('/v1/stakes', {
+        entityId,
+        householdId,
+        source: 'cash',
+        principalFen: 1_000_00,
+        shares: 1,
+        startsOn: '2017-12-01',
+      })
+      .expect(201);
+    const declarationId = (
+      await t
+        .post(`/v1/entities/${entityId}/dividends`, {
+          period: '2018',
+          declaredOn: '2019-01-10',
+          recordDate: '2018-12-31',
+          poolFen: 1_000_00,
+        })
+        .expect(201)
+    ).body.id as string;
+    const pay = (paidOn: string) =>
+      t.post(`/v1/dividends/${declarationId}/payments`, { householdId, amountFen: 1_000_00, paidOn }, clerk);
+    const paid = (await pay('2019-01-15').expect(201)).body.id as string;
+    await pay('2019-01-16').expect(422); // the allocation is paid in full
+
+    await t.post(`/v1/payments/${paid}/return`, { ...returnBody, returnedOn: '2019-01-18' }, clerk).expect(201);
+    const owed = await t.get(`/v1/dividends/${declarationId}`).expect(200);
+    expect(owed.body.totals).toMatchObject({ allocatedFen: 1_000_00, paidFen: 0, owedFen: 1_000_00 });
+
+    const reissued = await t
+      .post(`/v1/payments/${paid}/reissue`, { paidOn: '2019-01-20', reference: 'PZ-2019-0007' }, clerk)
+      .expect(201);
+    expect(reissued.body.id).toBe(`${declarationId}.p2`);
+    const settled = await t.get(`/v1/dividends/${declarationId}`).expect(200);
+    expect(settled.body.totals).toMatchObject({ paidFen: 1_000_00, owedFen: 0 });
+    expect(settled.body.payments[1]).toMatchObject({ paymentId: `${declarationId}.p2`, reference: 'PZ-2019-0007' });
+    await pay('2019-01-21').expect(422);
+  });
+
   it('refuses bad input with 400 naming the field, and unknown payments with 404', async () => {
     const paymentId = await payRent(await lease());
     const bad = await t
