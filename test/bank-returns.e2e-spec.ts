@@ -83,6 +83,10 @@ describe('bank returns and reissues over HTTP', () => {
     ]);
     const read = await t.get(`/v1/leases/${leaseId}`).expect(200);
     expect(read.body.dues[0]).toMatchObject({ period: '2018', paidFen: 0, outstandingFen: 200_000 });
+    expect(read.body.payments[0]).toMatchObject({
+      paymentId,
+      returned: { returnedOn: '2018-02-05', reason: 'account_closed' },
+    });
 
     // Returned twice, or reversed once returned: refused.
     await t.post(`/v1/payments/${paymentId}/return`, returnBody, clerk).expect(422);
@@ -99,7 +103,12 @@ describe('bank returns and reissues over HTTP', () => {
       expect.objectContaining({ paymentId, reissuedAs: newId }),
       expect.objectContaining({ paymentId: newId, paidOn: '2018-02-10', amountFen: 200_000, reissueOf: paymentId }),
     ]);
-    expect((await t.get(`/v1/leases/${leaseId}`).expect(200)).body.dues[0]).toMatchObject({ outstandingFen: 0 });
+    const settled = (await t.get(`/v1/leases/${leaseId}`).expect(200)).body;
+    expect(settled.dues[0]).toMatchObject({ outstandingFen: 0 });
+    expect(settled.payments).toEqual([
+      expect.objectContaining({ paymentId, reissuedAs: newId }),
+      expect.objectContaining({ paymentId: newId, reissueOf: paymentId, reversed: false }),
+    ]);
 
     // Only once, and only a returned payment.
     await t.post(`/v1/payments/${paymentId}/reissue`, { paidOn: '2018-02-11' }, clerk).expect(422);

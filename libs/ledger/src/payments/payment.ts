@@ -290,3 +290,15 @@ export function withReissue(payments: Payments, event: PaymentReissued): Payment
     ...(period === undefined ? {} : { period }),
   });
 }
+
+/** What a linkage's view shows of a payment's bank side: its return and the reissue links, when any. */
+export type PaymentBankView = Pick<PaymentRecord, 'returned' | 'reissuedAs' | 'reissueOf'>;
+
+/** The bank side of a payment, for a linkage's view (absent fields when none). */
+export function bankViewOf(payment: PaymentRecord): PaymentBankView {
+  return {
+    ...(payment.returned ? { returned: payment.returned } : {}),
+    ...(payment.reissuedAs === undefined ? {} : { reissuedAs: payment.reissuedAs }),
+    ...(payment.reissueOf === undefined ? {} : { reissueOf: payment.reissueOf }),
+  };
+}
