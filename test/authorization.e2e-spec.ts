@@ -313,6 +313,27 @@ describe('authorization: role × route', () => {
     },
     {
       method: 'POST',
+      route: '/v1/payments/{id}/return',
+      allowed: WRITERS,
+      cell: async () => {
+        const lease = await created('/v1/leases', leaseBody());
+        const paymentId = await created(`/v1/leases/${lease}/payments`, rent);
+        return { path: `/v1/payments/${paymentId}/return`, body: { returnedOn: '2018-12-31', reason: 'other' } };
+      },
+    },
+    {
+      method: 'POST',
+      route: '/v1/payments/{id}/reissue',
+      allowed: WRITERS,
+      cell: async () => {
+        const lease = await created('/v1/leases', leaseBody());
+        const paymentId = await created(`/v1/leases/${lease}/payments`, rent);
+        await created(`/v1/payments/${paymentId}/return`, { returnedOn: '2018-12-31', reason: 'other' });
+        return { path: `/v1/payments/${paymentId}/reissue`, body: { paidOn: '2019-01-05' } };
+      },
+    },
+    {
+      method: 'POST',
       route: '/v1/loans',
       allowed: WRITERS,
       cell: () => ({ path: '/v1/loans', body: loanBody() }),

@@ -56,6 +56,8 @@ const TYPES = handledTypes<CountyContactEvent>({
   LoanInterestSubsidised: 'ignores',
   CountyContactSet: 'handles',
   GuaranteeToppedUp: 'ignores',
+  PaymentReturned: 'ignores',
+  PaymentReissued: 'ignores',
 });
 
 /** Each county's contact as last set. */

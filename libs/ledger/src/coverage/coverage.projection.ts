@@ -5,9 +5,9 @@ import type { EmploymentEnded, EmploymentStarted, WagePaid } from '../employment
 import type { HouseholdRegistered } from '../households/household.events';
 import type { LeaseEnded, LeaseSigned, RentPaid } from '../leases/lease.events';
 import type { OrderContracted, PurchasePaid } from '../orders/order.events';
-import type { PaymentReversed } from '../payments/payment';
+import type { PaymentBankEvent, PaymentReversed } from '../payments/payment';
 import { handledTypes } from '../projections/ledger-event';
-import { eventOf, insertOnce, lastWins, row, rowStatement, type Projection, type RowSql } from '../projections/projection';
+import { eventOf, reissuedCopy, insertOnce, lastWins, row, rowStatement, type Projection, type RowSql } from '../projections/projection';
 import type { StakeAcquired, StakeEnded } from '../stakes/stake.events';
 
 export const coverageMigration: Migration = {
@@ -54,7 +54,8 @@ type CoverageEvent =
   | RentPaid
   | WagePaid
   | PurchasePaid
-  | PaymentReversed;
+  | PaymentReversed
+  | PaymentBankEvent;
 
 const TYPES = handledTypes<CoverageEvent>({
   HouseholdRegistered: 'handles',
@@ -77,6 +78,8 @@ const TYPES = handledTypes<CoverageEvent>({
   OrderContracted: 'handles',
   PurchasePaid: 'handles',
   PaymentReversed: 'handles',
+  PaymentReturned: 'handles',
+  PaymentReissued: 'handles',
   UserRegistered: 'ignores',
   UserTokenReplaced: 'ignores',
   LoanDisbursed: 'ignores',
@@ -113,6 +116,8 @@ const REVERSED = rowStatement({
   writes: ['coverage_payments'],
   keys: (r) => ({ reads: [`coverage_payments:${String(r.payment_id)}`], writes: [`coverage_payments:${String(r.payment_id)}`] }),
 });
+
+const REISSUED = reissuedCopy('coverage_payments', ['household_id', 'form', 'amount_fen'], { paid_on: 'date' });
 
 const linkage = (id: string, householdId: string, form: string, startsOn: string, endsOn: string | null): RowSql =>
   row(LINKAGES, id, householdId, form, startsOn, endsOn);
@@ -160,6 +165,11 @@ export const coverageProjection: Projection = {
         return [payment(event.data.paymentId, event.data.householdId, 'order', event.data.paidOn, event.data.amountFen)];
       case 'PaymentReversed':
         return [row(REVERSED, event.data.paymentId)];
+      case 'PaymentReturned':
+        // Money the bank sent back was not received: it counts no more than a reversed payment.
+        return [row(REVERSED, event.data.paymentId)];
+      case 'PaymentReissued':
+        return [row(REISSUED, event.data.paymentId, event.data.reissueOf, event.data.paidOn)];
       default: {
         const unknown: never = event;
         return unknown;

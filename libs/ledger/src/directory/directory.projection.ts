@@ -84,6 +84,8 @@ const TYPES = handledTypes<DirectoryEvent>({
   OrderContracted: 'handles',
   PurchasePaid: 'ignores',
   PaymentReversed: 'ignores',
+  PaymentReturned: 'ignores',
+  PaymentReissued: 'ignores',
   UserRegistered: 'ignores',
   UserTokenReplaced: 'ignores',
   LoanDisbursed: 'ignores',

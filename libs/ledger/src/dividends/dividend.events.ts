@@ -1,5 +1,5 @@
 import type { DomainEvent } from '../common/decider';
-import type { PaymentReversed } from '../payments/payment';
+import type { PaymentBankEvent, PaymentReversed } from '../payments/payment';
 import type { StakeSource } from '../stakes/stake.events';
 
 /**
@@ -65,4 +65,4 @@ export type DividendPaid = DomainEvent<
   }
 >;
 
-export type DividendEvent = DividendDeclared | DividendPaid | PaymentReversed;
+export type DividendEvent = DividendDeclared | DividendPaid | PaymentReversed | PaymentBankEvent;

@@ -1,5 +1,5 @@
 import type { Evolver } from '../common/decider';
-import { withPayment, withReversal, Payments } from '../payments/payment';
+import { withPayment, withReissue, withReturn, withReversal, Payments } from '../payments/payment';
 import type { PaymentLinkage } from '../payments/payment-linkage';
 import type { DividendDeclared, DividendEvent } from './dividend.events';
 
@@ -33,6 +33,18 @@ export function evolveDividend(state: DividendState, event: DividendEvent): Divi
     case 'PaymentReversed':
       if (state.status !== 'declared') return state;
       return { ...state, payments: withReversal(state.payments, event) };
+    case 'PaymentReturned':
+      if (state.status !== 'declared') return state;
+      return { ...state, payments: withReturn(state.payments, event) };
+    case 'PaymentReissued': {
+      if (state.status !== 'declared') return state;
+      const { paymentId, reference } = event.data;
+      return {
+        ...state,
+        payments: withReissue(state.payments, event),
+        references: reference === undefined ? state.references : { ...state.references, [paymentId]: reference },
+      };
+    }
     default: {
       const unknown: never = event;
       return unknown;

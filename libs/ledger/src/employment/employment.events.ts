@@ -1,5 +1,5 @@
 import type { DomainEvent } from '../common/decider';
-import type { PaymentReversed } from '../payments/payment';
+import type { PaymentBankEvent, PaymentReversed } from '../payments/payment';
 
 /** How a worker's wage is set: a monthly wage, a day rate, or a rate per piece (计件). */
 export type WageBasis = 'monthly' | 'daily' | 'piece';
@@ -50,6 +50,6 @@ export type WagePaid = DomainEvent<
 /** The employment ended on a date (last day worked), for a stated reason. */
 export type EmploymentEnded = DomainEvent<'EmploymentEnded', { employmentId: string; endsOn: string; reason: string }>;
 
-export type EmploymentEvent = EmploymentStarted | WagePaid | EmploymentEnded | PaymentReversed;
+export type EmploymentEvent = EmploymentStarted | WagePaid | EmploymentEnded | PaymentReversed | PaymentBankEvent;
 
 export const WAGE_BASIS_ZH: Record<WageBasis, string> = { monthly: '月薪', daily: '日薪', piece: '计件' };

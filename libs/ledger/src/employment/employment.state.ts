@@ -1,6 +1,6 @@
 import type { Evolver } from '../common/decider';
 import { notFound, type DomainError } from '../common/domain-error';
-import { withPayment, withReversal, type PaymentRecord, Payments } from '../payments/payment';
+import { withPayment, withReissue, withReturn, withReversal, type PaymentRecord, Payments } from '../payments/payment';
 import type { PaymentLinkage } from '../payments/payment-linkage';
 import type { EmploymentEvent, EmploymentStarted } from './employment.events';
 
@@ -31,6 +31,12 @@ export function evolveEmployment(state: EmploymentState, event: EmploymentEvent)
     case 'PaymentReversed':
       if (state.status === 'none') return state;
       return { ...state, payments: withReversal(state.payments, event) };
+    case 'PaymentReturned':
+      if (state.status === 'none') return state;
+      return { ...state, payments: withReturn(state.payments, event) };
+    case 'PaymentReissued':
+      if (state.status === 'none') return state;
+      return { ...state, payments: withReissue(state.payments, event) };
     default: {
       const unknown: never = event;
       return unknown;

@@ -6,10 +6,18 @@ import type { DividendDeclared, DividendPaid } from '../dividends/dividend.event
 import type { EntityRegistered } from '../entities/entity.events';
 import type { HouseholdRegistered } from '../households/household.events';
 import type { LoanDisbursed, LoanInterestSubsidised, LoanRepaid } from '../loans/loan.events';
-import type { PaymentReversed } from '../payments/payment';
+import type { PaymentBankEvent, PaymentReversed } from '../payments/payment';
 import type { ProjectFundsDisbursed, ProjectFundsReceived } from '../projects/project.events';
 import { handledTypes } from '../projections/ledger-event';
-import { eventOf, insertOnce, row, rowStatement, type Projection, type RowSql } from '../projections/projection';
+import {
+  eventOf,
+  reissuedCopy,
+  insertOnce,
+  row,
+  rowStatement,
+  type Projection,
+  type RowSql,
+} from '../projections/projection';
 import type { StakeAcquired } from '../stakes/stake.events';
 
 /**
@@ -139,6 +147,7 @@ export type FundFlowEvent =
   | DividendDeclared
   | DividendPaid
   | PaymentReversed
+  | PaymentBankEvent
   | EntityRegistered
   | HouseholdRegistered
   | LoanDisbursed
@@ -167,6 +176,8 @@ const FUND_FLOW_EVENT_TYPES = handledTypes<FundFlowEvent>({
   OrderContracted: 'ignores',
   PurchasePaid: 'ignores',
   PaymentReversed: 'handles',
+  PaymentReturned: 'handles',
+  PaymentReissued: 'handles',
   UserRegistered: 'ignores',
   UserTokenReplaced: 'ignores',
   LoanDisbursed: 'handles',
@@ -279,6 +290,17 @@ const LOAN_PAYMENT_REVERSED = rowStatement({
   }),
 });
 
+const REISSUED = reissuedCopy('fund_flow_payments', ['declaration_id', 'household_id', 'amount_fen']);
+
+const LOAN_PAYMENT_REISSUED = reissuedCopy('fund_flow_loan_payments', [
+  'loan_id',
+  'kind',
+  'paid_by',
+  'principal_fen',
+  'interest_fen',
+  'amount_fen',
+]);
+
 const ENTITIES = insertOnce('fund_flow_entities', 'entity_id', { entity_id: 'text', name: 'text' });
 
 const HOUSEHOLDS = insertOnce('fund_flow_households', 'household_id', { household_id: 'text', head_name: 'text' });
@@ -339,6 +361,17 @@ export const fundFlowProjection: Projection = {
         return event.data.paymentId.startsWith('loan-')
           ? [row(LOAN_PAYMENT_REVERSED, event.data.paymentId)]
           : [row(REVERSED, event.data.paymentId)];
+      case 'PaymentReturned':
+        // Money the bank sent back did not reach the household: it leaves the flow as a reversal does.
+        return event.data.paymentId.startsWith('loan-')
+          ? [row(LOAN_PAYMENT_REVERSED, event.data.paymentId)]
+          : [row(REVERSED, event.data.paymentId)];
+      case 'PaymentReissued': {
+        const { paymentId, reissueOf } = event.data;
+        return paymentId.startsWith('loan-')
+          ? [row(LOAN_PAYMENT_REISSUED, paymentId, reissueOf)]
+          : [row(REISSUED, paymentId, reissueOf)];
+      }
       case 'LoanDisbursed': {
         const d = event.data;
         return [

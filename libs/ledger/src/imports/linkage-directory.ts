@@ -41,6 +41,8 @@ const TYPES = handledTypes<LinkageEvent>({
   OrderContracted: 'handles',
   PurchasePaid: 'ignores',
   PaymentReversed: 'ignores',
+  PaymentReturned: 'ignores',
+  PaymentReissued: 'ignores',
   UserRegistered: 'ignores',
   UserTokenReplaced: 'ignores',
   LoanDisbursed: 'handles',

@@ -1,5 +1,5 @@
 import type { DomainEvent } from '../common/decider';
-import type { PaymentReversed } from '../payments/payment';
+import type { PaymentBankEvent, PaymentReversed } from '../payments/payment';
 import type { RentSchedule } from '../shared/rent';
 
 /**
@@ -75,4 +75,4 @@ export type LeaseEnded = DomainEvent<
 >;
 
 /** Everything recorded in a lease's stream, including the shared reversal of a rent payment. */
-export type LeaseEvent = LeaseSigned | RentPaid | LeaseEnded | PaymentReversed;
+export type LeaseEvent = LeaseSigned | RentPaid | LeaseEnded | PaymentReversed | PaymentBankEvent;

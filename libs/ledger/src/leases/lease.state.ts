@@ -1,6 +1,6 @@
 import type { Evolver } from '../common/decider';
 import type { PaymentLinkage } from '../payments/payment-linkage';
-import { withPayment, withReversal, Payments } from '../payments/payment';
+import { withPayment, withReissue, withReturn, withReversal, Payments } from '../payments/payment';
 import type { LeaseDue, LeaseEvent, LeaseSigned } from './lease.events';
 
 /** The terms a lease was signed on (its `endsOn` is the end as signed; see `ended` for an early end). */
@@ -42,6 +42,12 @@ export function evolveLease(state: LeaseState, event: LeaseEvent): LeaseState {
     case 'PaymentReversed':
       if (state.status !== 'signed') return state;
       return { ...state, payments: withReversal(state.payments, event) };
+    case 'PaymentReturned':
+      if (state.status !== 'signed') return state;
+      return { ...state, payments: withReturn(state.payments, event) };
+    case 'PaymentReissued':
+      if (state.status !== 'signed') return state;
+      return { ...state, payments: withReissue(state.payments, event) };
     default: {
       const unknown: never = event;
       return unknown;

@@ -1,5 +1,5 @@
 import type { DomainEvent } from '../common/decider';
-import type { PaymentReversed } from '../payments/payment';
+import type { PaymentBankEvent, PaymentReversed } from '../payments/payment';
 
 /** What the household does with the loan: its own farm or trade, or invested in an entity (户贷企用). */
 export type LoanUse = 'own_production' | 'invested_in_entity';
@@ -96,4 +96,4 @@ export type LoanInterestSubsidised = DomainEvent<
 >;
 
 /** Everything recorded in a loan's stream, the shared reversal included. */
-export type LoanEvent = LoanDisbursed | LoanRepaid | LoanInterestSubsidised | PaymentReversed;
+export type LoanEvent = LoanDisbursed | LoanRepaid | LoanInterestSubsidised | PaymentReversed | PaymentBankEvent;

@@ -2,11 +2,19 @@ import type { Migration } from '@ledger/database';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { DividendDeclared, DividendPaid } from '../dividends/dividend.events';
 import type { LeaseEnded, LeaseSigned, RentPaid } from '../leases/lease.events';
-import type { PaymentReversed } from '../payments/payment';
+import type { PaymentBankEvent, PaymentReversed } from '../payments/payment';
 import type { GuaranteeToppedUp, StakeAcquired, StakeEnded } from '../stakes/stake.events';
 import { GUARANTEE_TABLES, guaranteeEndRows, guaranteeRows, guaranteedAllocationRows } from './guarantee-obligations';
 import { handledTypes } from '../projections/ledger-event';
-import { eventOf, insertOnce, row, rowStatement, type Projection, type RowSql } from '../projections/projection';
+import {
+  eventOf,
+  reissuedCopy,
+  insertOnce,
+  row,
+  rowStatement,
+  type Projection,
+  type RowSql,
+} from '../projections/projection';
 
 /**
  * What an entity owes households, kept so it can be read as it stood at any instant (`asOf`):
@@ -85,7 +93,8 @@ export type ObligationEvent =
   | PaymentReversed
   | StakeAcquired
   | StakeEnded
-  | GuaranteeToppedUp;
+  | GuaranteeToppedUp
+  | PaymentBankEvent;
 
 const OBLIGATION_EVENT_TYPES = handledTypes<ObligationEvent>({
   HouseholdRegistered: 'ignores',
@@ -108,6 +117,8 @@ const OBLIGATION_EVENT_TYPES = handledTypes<ObligationEvent>({
   OrderContracted: 'ignores',
   PurchasePaid: 'ignores',
   PaymentReversed: 'handles',
+  PaymentReturned: 'handles',
+  PaymentReissued: 'handles',
   UserRegistered: 'ignores',
   UserTokenReplaced: 'ignores',
   LoanDisbursed: 'ignores',
@@ -193,6 +204,10 @@ const REVERSED = rowStatement({
   }),
 });
 
+const REISSUED = reissuedCopy('obligation_payments', ['linkage_id', 'household_id', 'period', 'amount_fen'], {
+  recorded_at: 'timestamptz',
+});
+
 /** A lease's rent schedule as one version: its row, then its dues (from a JSON array). */
 function scheduleVersion(leaseId: string, recorded: RecordedEvent, dues: LeaseSigned['data']['dues']): RowSql[] {
   return [
@@ -265,6 +280,11 @@ export const obligationsProjection: Projection = {
       case 'PaymentReversed':
         // Reversals of wages and purchases match no row here.
         return [row(REVERSED, event.data.paymentId, recorded.recordedAt)];
+      case 'PaymentReturned':
+        // What the bank sent back is owed again, from the instant the return was recorded.
+        return [row(REVERSED, event.data.paymentId, recorded.recordedAt)];
+      case 'PaymentReissued':
+        return [row(REISSUED, event.data.paymentId, event.data.reissueOf, recorded.recordedAt)];
       default: {
         const unknown: never = event;
         return unknown;

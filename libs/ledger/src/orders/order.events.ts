@@ -1,5 +1,5 @@
 import type { DomainEvent } from '../common/decider';
-import type { PaymentReversed } from '../payments/payment';
+import type { PaymentBankEvent, PaymentReversed } from '../payments/payment';
 
 /**
  * An entity contracts to buy a household's produce (订单联结): what product, in what unit, at what
@@ -45,4 +45,4 @@ export type PurchasePaid = DomainEvent<
   }
 >;
 
-export type OrderEvent = OrderContracted | PurchasePaid | PaymentReversed;
+export type OrderEvent = OrderContracted | PurchasePaid | PaymentReversed | PaymentBankEvent;

@@ -1,6 +1,6 @@
 import type { Evolver } from '../common/decider';
 import { notFound, type DomainError } from '../common/domain-error';
-import { withPayment, withReversal, Payments } from '../payments/payment';
+import { withPayment, withReissue, withReturn, withReversal, Payments } from '../payments/payment';
 import type { PaymentLinkage } from '../payments/payment-linkage';
 import type { OrderContracted, OrderEvent } from './order.events';
 
@@ -21,6 +21,12 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
     case 'PaymentReversed':
       if (state.status === 'none') return state;
       return { ...state, payments: withReversal(state.payments, event) };
+    case 'PaymentReturned':
+      if (state.status === 'none') return state;
+      return { ...state, payments: withReturn(state.payments, event) };
+    case 'PaymentReissued':
+      if (state.status === 'none') return state;
+      return { ...state, payments: withReissue(state.payments, event) };
     default: {
       const unknown: never = event;
       return unknown;

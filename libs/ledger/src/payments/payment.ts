@@ -14,10 +14,56 @@ export interface PaymentRecord {
   period?: string;
   /** Set once the payment is reversed; a reversed payment no longer counts towards what is owed. */
   reversal?: { reversalId: string; reason: string };
+  /** Set once the bank sent the money back; a returned payment no longer counts as received. */
+  returned?: PaymentReturn;
+  /** The payment that paid a returned one again (on the returned one). */
+  reissuedAs?: string;
+  /** The returned payment this one pays again (on the reissue). */
+  reissueOf?: string;
+}
+
+/** Why a bank sends a payment back, as banks' return files give it. */
+export const RETURN_REASONS = ['account_closed', 'name_mismatch', 'account_frozen', 'other'] as const;
+export type ReturnReason = (typeof RETURN_REASONS)[number];
+
+/** What the bank said when it sent a payment back. */
+export interface PaymentReturn {
+  returnedOn: string;
+  reason: ReturnReason;
+  detail?: string;
 }
 
 /** A payment taken back, with the reason; the payment itself stays on record. */
 export type PaymentReversed = DomainEvent<'PaymentReversed', { paymentId: string; reversalId: string; reason: string }>;
+
+/**
+ * The bank sent a payment back (退回): it stays on record, no longer counts as received, and what it
+ * paid is owed again, on every kind of linkage alike.
+ */
+export type PaymentReturned = DomainEvent<
+  'PaymentReturned',
+  { paymentId: string; returnedOn: string; reason: ReturnReason; detail?: string }
+>;
+
+/**
+ * A returned payment paid again (重新发放): a new payment on the same linkage, same household, amount
+ * and period, linked both ways. Its id is the linkage's next payment id.
+ */
+export type PaymentReissued = DomainEvent<
+  'PaymentReissued',
+  {
+    paymentId: string;
+    reissueOf: string;
+    householdId: string;
+    amountFen: number;
+    paidOn: string;
+    period?: string;
+    reference?: string;
+  }
+>;
+
+/** What the bank's side adds to every linkage stream that holds payments. */
+export type PaymentBankEvent = PaymentReturned | PaymentReissued;
 
 /** The id of the n-th payment (1-based) recorded on a linkage. */
 export const paymentIdFor = (linkageId: string, n: number): string => `${linkageId}.p${n}`;
@@ -57,6 +103,15 @@ const noColumns = (): Columns => ({
   linkageId: undefined,
 });
 
+/** Returns and reissues, by place. */
+interface BankSide {
+  returns: ReadonlyMap<number, PaymentReturn>;
+  reissuedAs: ReadonlyMap<number, string>;
+  reissueOf: ReadonlyMap<number, string>;
+}
+
+const noBankSide: BankSide = { returns: new Map(), reissuedAs: new Map(), reissueOf: new Map() };
+
 /**
  * Payments recorded so far on a linkage, in the order recorded. A value: `withPayment` and
  * `withReversal` answer new Payments and leave this one as it was.
@@ -78,6 +133,8 @@ export class Payments {
     readonly count: number,
     /** Reversals, by place (rare: a value of its own each). */
     private readonly reversals: ReadonlyMap<number, Reversal>,
+    /** The bank's side, by place (rare, like reversals): returns, and reissues both ways. */
+    private readonly bank: BankSide = noBankSide,
   ) {}
 
   /** The payment with this id, if it is recorded here. */
@@ -99,14 +156,14 @@ export class Payments {
     return found;
   }
 
-  /** What has been paid and not reversed: all of it, or a period's, or a household's. */
+  /** What has been paid, neither reversed nor returned by the bank: all of it, or a period's, or a household's. */
   paidFen(only: { period?: string; householdId?: string } = {}): number {
     const { amountFen, period, householdId } = this.columns;
     let sum = 0;
     for (let at = 0; at < this.count; at++) {
       if (only.period !== undefined && period[at] !== only.period) continue;
       if (only.householdId !== undefined && householdId[at] !== only.householdId) continue;
-      if (!this.reversals.has(at)) sum += amountFen[at];
+      if (!this.reversals.has(at) && !this.bank.returns.has(at)) sum += amountFen[at];
     }
     return sum;
   }
@@ -128,14 +185,32 @@ export class Payments {
     );
     columns.period.push(payment.period);
     const reversals = payment.reversal ? new Map([...this.reversals, [at, payment.reversal]]) : this.reversals;
-    return new Payments(columns, at + 1, reversals);
+    return new Payments(columns, at + 1, reversals, this.bank);
   }
 
   /** For withReversal. */
   reversed(paymentId: string, reversal: Reversal): Payments {
     const at = this.placeOf(paymentId);
     if (at === undefined) return this;
-    return new Payments(this.columns, this.count, new Map([...this.reversals, [at, reversal]]));
+    return new Payments(this.columns, this.count, new Map([...this.reversals, [at, reversal]]), this.bank);
+  }
+
+  /** For withReturn. */
+  returnedByBank(paymentId: string, bankReturn: PaymentReturn): Payments {
+    const at = this.placeOf(paymentId);
+    if (at === undefined) return this;
+    const returns = new Map([...this.bank.returns, [at, bankReturn]]);
+    return new Payments(this.columns, this.count, this.reversals, { ...this.bank, returns });
+  }
+
+  /** For withReissue: the new payment, linked to the returned one both ways. */
+  reissued(payment: PaymentRecord & { reissueOf: string }): Payments {
+    const of = this.placeOf(payment.reissueOf);
+    const next = this.added(payment);
+    if (of === undefined) return next;
+    const reissuedAs = new Map([...this.bank.reissuedAs, [of, payment.paymentId]]);
+    const reissueOf = new Map([...this.bank.reissueOf, [next.count - 1, payment.reissueOf]]);
+    return new Payments(next.columns, next.count, next.reversals, { ...this.bank, reissuedAs, reissueOf });
   }
 
   private placeOf(paymentId: string): number | undefined {
@@ -151,6 +226,9 @@ export class Payments {
   private record(at: number): PaymentRecord {
     const { amountFen, paidOn, householdId, period, otherIds, linkageId } = this.columns;
     const reversal = this.reversals.get(at);
+    const returned = this.bank.returns.get(at);
+    const reissuedAs = this.bank.reissuedAs.get(at);
+    const reissueOf = this.bank.reissueOf.get(at);
     return {
       paymentId: otherIds.get(at) ?? paymentIdFor(linkageId ?? '', at + 1),
       amountFen: amountFen[at],
@@ -158,6 +236,9 @@ export class Payments {
       householdId: householdId[at],
       ...(period[at] === undefined ? {} : { period: period[at] }),
       ...(reversal ? { reversal } : {}),
+      ...(returned ? { returned } : {}),
+      ...(reissuedAs === undefined ? {} : { reissuedAs }),
+      ...(reissueOf === undefined ? {} : { reissueOf }),
     };
   }
 
@@ -189,4 +270,35 @@ export function withPayment(payments: Payments, payment: PaymentRecord): Payment
 export function withReversal(payments: Payments, event: PaymentReversed): Payments {
   const { paymentId, reversalId, reason } = event.data;
   return payments.reversed(paymentId, { reversalId, reason });
+}
+
+/** Marks a payment returned by the bank. */
+export function withReturn(payments: Payments, event: PaymentReturned): Payments {
+  const { paymentId, returnedOn, reason, detail } = event.data;
+  return payments.returnedByBank(paymentId, { returnedOn, reason, ...(detail === undefined ? {} : { detail }) });
+}
+
+/** Adds the payment that pays a returned one again. */
+export function withReissue(payments: Payments, event: PaymentReissued): Payments {
+  const { paymentId, reissueOf, householdId, amountFen, paidOn, period } = event.data;
+  return payments.reissued({
+    paymentId,
+    reissueOf,
+    householdId,
+    amountFen,
+    paidOn,
+    ...(period === undefined ? {} : { period }),
+  });
+}
+
+/** What a linkage's view shows of a payment's bank side: its return and the reissue links, when any. */
+export type PaymentBankView = Pick<PaymentRecord, 'returned' | 'reissuedAs' | 'reissueOf'>;
+
+/** The bank side of a payment, for a linkage's view (absent fields when none). */
+export function bankViewOf(payment: PaymentRecord): PaymentBankView {
+  return {
+    ...(payment.returned ? { returned: payment.returned } : {}),
+    ...(payment.reissuedAs === undefined ? {} : { reissuedAs: payment.reissuedAs }),
+    ...(payment.reissueOf === undefined ? {} : { reissueOf: payment.reissueOf }),
+  };
 }

@@ -58,4 +58,7 @@ export const personalFields: PersonalFieldDeclarations = {
   // A county office's contact is an office's, not a person's.
   CountyContactSet: { fields: [], household: 'none' },
   GuaranteeToppedUp: { fields: [], household: 'none' },
+  // The bank's note on a return may name the account holder.
+  PaymentReturned: { fields: ['detail'], household: 'stream' },
+  PaymentReissued: { fields: [], household: 'householdId' },
 };

@@ -7,6 +7,7 @@ import {
   statementAllocationsDroppedMigration,
   statementDividendHouseholdsMigration,
   statementLoansMigration,
+  statementBankMigration,
   statementMigration,
   statementProjectFundSourcesMigration,
   statementProjection,
@@ -63,4 +64,5 @@ export const projectionMigrations: readonly Migration[] = [
   holdingsMigration,
   countyContactsMigration,
   obligationsByHouseholdMigration,
+  statementBankMigration,
 ];

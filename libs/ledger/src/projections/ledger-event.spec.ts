@@ -24,6 +24,8 @@ const EVERY_TYPE: Record<LedgerEventType, true> = {
   OrderContracted: true,
   PurchasePaid: true,
   PaymentReversed: true,
+  PaymentReturned: true,
+  PaymentReissued: true,
   UserRegistered: true,
   UserTokenReplaced: true,
   LoanDisbursed: true,

@@ -156,3 +156,27 @@ export function eventOf<Event extends DomainEvent>(
 ): Event | undefined {
   return (types as readonly string[]).includes(recorded.type) ? toDomainEvent<Event>(recorded) : undefined;
 }
+
+/**
+ * The row of a payment paid again (a bank reissue, 重新发放): a copy of the returned payment's row in
+ * `table`, under the new payment id, with the `given` columns from the event (paid on, recorded at…).
+ * Nothing is inserted where the returned payment has no row (a payment kind the table does not keep).
+ */
+export function reissuedCopy(
+  table: string,
+  copied: readonly string[],
+  given: Readonly<Record<string, string>> = {},
+): RowStatement {
+  const givenNames = Object.keys(given);
+  return rowStatement({
+    columns: { payment_id: 'text', reissue_of: 'text', ...given },
+    sql: `insert into ${table} (payment_id, ${[...copied, ...givenNames].join(', ')})
+          select r.payment_id, ${[...copied.map((c) => `o.${c}`), ...givenNames.map((c) => `r.${c}`)].join(', ')}
+            from ROWS join ${table} o on o.payment_id = r.reissue_of
+          order by r.ord
+              on conflict (payment_id) do nothing`,
+    reads: [table],
+    writes: [table],
+    keys: (r) => ({ reads: [`${table}:${String(r.reissue_of)}`], writes: [`${table}:${String(r.payment_id)}`] }),
+  });
+}

@@ -13,6 +13,7 @@ import { handledTypes } from '../projections/ledger-event';
 import {
   eventOf,
   insertOnce,
+  reissuedCopy,
   lastWins,
   row,
   rowStatement,
@@ -116,6 +117,23 @@ export const statementMigration: Migration = {
   `,
 };
 
+/**
+ * The bank's side of a line: a return (退回) keeps its own recorded_at, as a reversal does, so a
+ * statement as of an earlier instant still counts the payment; a reissue links both lines.
+ */
+export const statementBankMigration: Migration = {
+  name: '0230-statement-bank',
+  up: `
+    alter table statement_lines
+      add column returned_on        date,
+      add column return_reason      text,
+      add column return_detail      text,
+      add column return_recorded_at timestamptz,
+      add column reissued_as        text,
+      add column reissue_of         text;
+  `,
+};
+
 type StatementEvent =
   | HouseholdEvent
   | ProjectEvent
@@ -147,6 +165,8 @@ const STATEMENT_EVENT_TYPES = handledTypes<StatementEvent>({
   OrderContracted: 'handles',
   PurchasePaid: 'handles',
   PaymentReversed: 'handles',
+  PaymentReturned: 'handles',
+  PaymentReissued: 'handles',
   UserRegistered: 'ignores',
   UserTokenReplaced: 'ignores',
   LoanDisbursed: 'handles',
@@ -600,6 +620,64 @@ const REVERSED = rowStatement({
   }),
 });
 
+/** Only the first return of a line counts (a returned payment cannot be returned again). */
+const RETURNED = rowStatement({
+  columns: { payment_id: 'text', returned_on: 'date', reason: 'text', detail: 'text', recorded_at: 'timestamptz' },
+  sql: `update statement_lines l
+           set returned_on = v.returned_on, return_reason = v.reason, return_detail = v.detail,
+               return_recorded_at = v.recorded_at
+          from (select distinct on (r.payment_id) r.payment_id, r.returned_on, r.reason, r.detail, r.recorded_at
+                  from ROWS order by r.payment_id, r.ord) v
+         where l.payment_id = v.payment_id and l.return_recorded_at is null`,
+  reads: ['statement_lines'],
+  writes: ['statement_lines'],
+  keys: (r) => ({
+    reads: [`statement_lines:${String(r.payment_id)}`],
+    writes: [`statement_lines:${String(r.payment_id)}`],
+  }),
+});
+
+/** The reissue's line: the returned line's kind, basis and linkage, paid again on another day. */
+const REISSUED = reissuedCopy(
+  'statement_lines',
+  [
+    'household_id',
+    'amount_fen',
+    'form',
+    'kind',
+    'entity_id',
+    'entity_name',
+    'linkage_id',
+    'period',
+    'delivered_on',
+    'basis',
+  ],
+  { paid_on: 'date', recorded_at: 'timestamptz', recorded_by: 'text', position: 'bigint' },
+);
+
+/** The returned line learns which payment paid it again. */
+const REISSUED_AS = rowStatement({
+  columns: { payment_id: 'text', reissue_of: 'text' },
+  sql: `update statement_lines l set reissued_as = r.payment_id from ROWS where l.payment_id = r.reissue_of`,
+  reads: ['statement_lines'],
+  writes: ['statement_lines'],
+  keys: (r) => ({
+    reads: [`statement_lines:${String(r.reissue_of)}`],
+    writes: [`statement_lines:${String(r.reissue_of)}`],
+  }),
+});
+
+const REISSUE_OF = rowStatement({
+  columns: { payment_id: 'text', reissue_of: 'text' },
+  sql: `update statement_lines l set reissue_of = r.reissue_of from ROWS where l.payment_id = r.payment_id`,
+  reads: ['statement_lines'],
+  writes: ['statement_lines'],
+  keys: (r) => ({
+    reads: [`statement_lines:${String(r.payment_id)}`],
+    writes: [`statement_lines:${String(r.payment_id)}`],
+  }),
+});
+
 /** Statement lines for every payment to a household, explained from the events alone. */
 export const statementProjection: Projection = {
   name: 'statement',
@@ -842,6 +920,18 @@ export const statementProjection: Projection = {
         return paymentId.startsWith('loan-')
           ? [...reversed, row(LOAN_REPAYMENT_REVERSED, paymentId, recorded.recordedAt)]
           : reversed;
+      }
+      case 'PaymentReturned': {
+        const { paymentId, returnedOn, reason, detail } = event.data;
+        return [row(RETURNED, paymentId, returnedOn, reason, detail ?? null, recorded.recordedAt)];
+      }
+      case 'PaymentReissued': {
+        const { paymentId, reissueOf, paidOn } = event.data;
+        return [
+          row(REISSUED, paymentId, reissueOf, paidOn, recorded.recordedAt, recordedBy, recorded.position),
+          row(REISSUE_OF, paymentId, reissueOf),
+          row(REISSUED_AS, paymentId, reissueOf),
+        ];
       }
       case 'ProjectFundsDisbursed':
       case 'LeaseEnded':

@@ -73,6 +73,14 @@ interface LineRow {
   reversal_recorded_at: Date | null;
   /** Reversed as of the statement's instant. */
   reversed: boolean;
+  returned_on: string | null;
+  return_reason: string | null;
+  return_detail: string | null;
+  return_recorded_at: Date | null;
+  reissued_as: string | null;
+  reissue_of: string | null;
+  /** Returned by the bank as of the statement's instant. */
+  returned: boolean;
 }
 
 interface HouseholdRow {
@@ -118,6 +126,10 @@ export async function loadStatement(
                       recorded_at, recorded_by, reference, reversal_id, reversal_reason, reversal_recorded_at,
                       (reversal_id is not null
                         and ($4::timestamptz is null or reversal_recorded_at <= $4::timestamptz)) as reversed,
+                      to_char(returned_on, 'YYYY-MM-DD') as returned_on, return_reason, return_detail,
+                      return_recorded_at, reissued_as, reissue_of,
+                      (return_recorded_at is not null
+                        and ($4::timestamptz is null or return_recorded_at <= $4::timestamptz)) as returned,
                       paid_on as paid_on_date, position as line_position
                  from statement_lines
                 where household_id = asked.id
@@ -357,7 +369,8 @@ function toLine(row: LineRow, lang: StatementLang): StatementLine {
     recordedAt: row.recorded_at.toISOString(),
     recordedBy: row.recorded_by,
     reference: row.reference,
-    status: reversed ? 'reversed' : 'paid',
+    // Returned by the bank: listed, not counted (owed again), until paid again by a reissue.
+    status: reversed ? 'reversed' : row.returned ? (row.reissued_as === null ? 'returned' : 'reissued') : 'paid',
     reversed,
     ...(reversed && reversedAt
       ? {
@@ -368,7 +381,26 @@ function toLine(row: LineRow, lang: StatementLang): StatementLine {
           },
         }
       : {}),
+    ...bankSide(row),
   } as StatementLine;
+}
+
+/** A line's return and reissue, as of the statement's instant (a reissue recorded later is not shown). */
+function bankSide(row: LineRow): Pick<StatementLine, 'returned' | 'reissuedAs' | 'reissueOf'> {
+  return {
+    ...(row.returned && row.return_recorded_at
+      ? {
+          returned: {
+            returnedOn: row.returned_on ?? '',
+            reason: row.return_reason ?? '',
+            ...(row.return_detail === null ? {} : { detail: row.return_detail }),
+            recordedAt: row.return_recorded_at.toISOString(),
+          },
+          ...(row.reissued_as === null ? {} : { reissuedAs: row.reissued_as }),
+        }
+      : {}),
+    ...(row.reissue_of === null ? {} : { reissueOf: row.reissue_of }),
+  };
 }
 
 /** The statement's CSV columns (one row per line, no totals row). */

@@ -107,6 +107,12 @@ interface LineCommon {
   /** The voucher or bank reference (凭证号) the clerk recorded; null when none was. */
   reference: string | null;
   status: LineStatus;
+  /** Sent back by the bank as of the statement's instant: listed, not counted, owed again. */
+  returned?: { returnedOn: string; reason: string; detail?: string; recordedAt: string };
+  /** The payment that paid this returned one again. */
+  reissuedAs?: string;
+  /** The returned payment this one pays again. */
+  reissueOf?: string;
 }
 
 /** Why a guarantee was topped up (保底补足): the guarantee period's promise set against what was declared. */

@@ -1,3 +1,4 @@
+import type { PaymentBankView } from '../../payments/payment';
 import type { DividendAllocation } from '../dividend.events';
 
 /** A declaration as the API shows it: what each stake was allocated, and what each household was paid and is owed. */
@@ -16,7 +17,7 @@ export interface DividendView {
   totalShares: number;
   allocations: DividendAllocation[];
   households: { householdId: string; township: string; allocatedFen: number; paidFen: number; owedFen: number }[];
-  payments: {
+  payments: ({
     paymentId: string;
     householdId: string;
     amountFen: number;
@@ -24,7 +25,7 @@ export interface DividendView {
     reference?: string;
     reversed: boolean;
     reversal?: { reversalId: string; reason: string };
-  }[];
+  } & PaymentBankView)[];
   totals: { allocatedFen: number; paidFen: number; owedFen: number };
   /** Ledger position the view was read at. */
   position: number;

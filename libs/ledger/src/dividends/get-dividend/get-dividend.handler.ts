@@ -1,3 +1,4 @@
+import { bankViewOf } from '../../payments/payment';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { forbidden, notFound } from '../../common/domain-error';
 import { StreamWriter } from '../../common/stream-writer';
@@ -53,6 +54,7 @@ export class GetDividendHandler implements IQueryHandler<GetDividendQuery> {
         ...(state.references[p.paymentId] === undefined ? {} : { reference: state.references[p.paymentId] }),
         reversed: p.reversal !== undefined,
         ...(p.reversal === undefined ? {} : { reversal: p.reversal }),
+        ...bankViewOf(p),
       })),
       totals: {
         allocatedFen: sum((h) => h.allocatedFen),

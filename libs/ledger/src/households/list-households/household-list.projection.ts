@@ -66,6 +66,8 @@ const TYPES = handledTypes<HouseholdEvent>({
   OrderContracted: 'ignores',
   PurchasePaid: 'ignores',
   PaymentReversed: 'ignores',
+  PaymentReturned: 'ignores',
+  PaymentReissued: 'ignores',
   UserRegistered: 'ignores',
   UserTokenReplaced: 'ignores',
   LoanDisbursed: 'ignores',

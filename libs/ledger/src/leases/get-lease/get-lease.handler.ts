@@ -1,3 +1,4 @@
+import { bankViewOf } from '../../payments/payment';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { assertMayReadIn } from '../../common/actor';
 import { StreamWriter } from '../../common/stream-writer';
@@ -29,6 +30,7 @@ export class GetLeaseHandler implements IQueryHandler<GetLeaseQuery> {
       ...(state.references[p.paymentId] === undefined ? {} : { reference: state.references[p.paymentId] }),
       reversed: p.reversal !== undefined,
       ...(p.reversal === undefined ? {} : { reversal: p.reversal }),
+      ...bankViewOf(p),
     }));
     const sum = (f: (d: (typeof dues)[number]) => number) => dues.reduce((s, d) => s + f(d), 0);
     return {

@@ -1,3 +1,4 @@
+import type { PaymentBankView } from '../../payments/payment';
 import type { RentSchedule } from '../../shared/rent';
 
 /** A lease as the API shows it: its terms, its rent schedule with what is paid and owed, its payments. */
@@ -25,7 +26,7 @@ export interface LeaseView {
     paidFen: number;
     outstandingFen: number;
   }[];
-  payments: {
+  payments: ({
     paymentId: string;
     period: string;
     amountFen: number;
@@ -33,7 +34,7 @@ export interface LeaseView {
     reference?: string;
     reversed: boolean;
     reversal?: { reversalId: string; reason: string };
-  }[];
+  } & PaymentBankView)[];
   totals: { dueFen: number; paidFen: number; outstandingFen: number };
   /** Ledger position the view was read at. */
   position: number;

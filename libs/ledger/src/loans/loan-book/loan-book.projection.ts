@@ -1,9 +1,17 @@
 import type { Migration } from '@ledger/database';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { HouseholdRegistered } from '../../households/household.events';
-import type { PaymentReversed } from '../../payments/payment';
+import type { PaymentBankEvent, PaymentReversed } from '../../payments/payment';
 import { handledTypes } from '../../projections/ledger-event';
-import { eventOf, insertOnce, row, rowStatement, type Projection, type RowSql } from '../../projections/projection';
+import {
+  eventOf,
+  reissuedCopy,
+  insertOnce,
+  row,
+  rowStatement,
+  type Projection,
+  type RowSql,
+} from '../../projections/projection';
 import type { LoanDisbursed, LoanInterestSubsidised, LoanRepaid } from '../loan.events';
 
 /**
@@ -52,7 +60,8 @@ export const loanBookMigration: Migration = {
   `,
 };
 
-type LoanBookEvent = HouseholdRegistered | LoanDisbursed | LoanRepaid | LoanInterestSubsidised | PaymentReversed;
+type LoanBookEvent =
+  HouseholdRegistered | LoanDisbursed | LoanRepaid | LoanInterestSubsidised | PaymentReversed | PaymentBankEvent;
 
 const TYPES = handledTypes<LoanBookEvent>({
   HouseholdRegistered: 'handles',
@@ -75,6 +84,8 @@ const TYPES = handledTypes<LoanBookEvent>({
   OrderContracted: 'ignores',
   PurchasePaid: 'ignores',
   PaymentReversed: 'handles',
+  PaymentReturned: 'handles',
+  PaymentReissued: 'handles',
   UserRegistered: 'ignores',
   UserTokenReplaced: 'ignores',
   LoanDisbursed: 'handles',
@@ -126,6 +137,8 @@ const REVERSED = rowStatement({
     writes: [`loan_book_payments:${String(r.payment_id)}`],
   }),
 });
+
+const REISSUED = reissuedCopy('loan_book_payments', ['loan_id', 'kind', 'principal_fen', 'interest_fen', 'amount_fen']);
 
 export const loanBookProjection: Projection = {
   name: 'loan-book',
@@ -182,6 +195,13 @@ export const loanBookProjection: Projection = {
       case 'PaymentReversed':
         // Only a loan's payments are in this book.
         return event.data.paymentId.startsWith('loan-') ? [row(REVERSED, event.data.paymentId)] : [];
+      case 'PaymentReturned':
+        // A repayment or subsidy the bank sent back is not in the book, as if reversed.
+        return event.data.paymentId.startsWith('loan-') ? [row(REVERSED, event.data.paymentId)] : [];
+      case 'PaymentReissued':
+        return event.data.paymentId.startsWith('loan-')
+          ? [row(REISSUED, event.data.paymentId, event.data.reissueOf)]
+          : [];
       default: {
         const unknown: never = event;
         return unknown;

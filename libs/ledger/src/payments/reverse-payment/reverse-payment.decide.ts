@@ -68,6 +68,13 @@ export function decideReversePayment<State>(
         `（${payment.reversal.reversalId}：${payment.reversal.reason}），不能重复冲销。`,
     );
   }
+  if (payment.returned) {
+    throw refuse(
+      'PAYMENT.RETURNED_NOT_REVERSIBLE',
+      `Payment ${paymentId} was returned by the bank on ${payment.returned.returnedOn}; it already no longer counts.`,
+      `支付 ${paymentId} 已于 ${payment.returned.returnedOn} 被银行退回，不再计入，不能冲销。`,
+    );
+  }
   return [
     { type: 'PaymentReversed', data: { paymentId, reversalId: reversalIdFor(paymentId), reason: payload.reason } },
   ];

@@ -2,14 +2,10 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { DomainEvent } from '../../common/decider';
 import { StreamWriter } from '../../common/stream-writer';
 import type { WriteResult } from '../../common/write-result';
-import { dividendPayments } from '../../dividends/dividend.state';
-import { employmentPayments } from '../../employment/employment.state';
-import { leasePayments } from '../../leases/lease.state';
-import { loanPayments } from '../../loans/loan.state';
-import { orderPayments } from '../../orders/order.state';
 import { parsePaymentId, type PaymentReversed } from '../payment';
 import { ReversePaymentCommand } from './reverse-payment.command';
-import { decideReversePayment, oneHousehold, paymentNotFound, type Reversible } from './reverse-payment.decide';
+import { visitPaymentLinkage } from '../payment-linkages';
+import { decideReversePayment, paymentNotFound, type Reversible } from './reverse-payment.decide';
 
 @CommandHandler(ReversePaymentCommand)
 export class ReversePaymentHandler implements ICommandHandler<ReversePaymentCommand> {
@@ -20,22 +16,8 @@ export class ReversePaymentHandler implements ICommandHandler<ReversePaymentComm
     if (!parsed) return Promise.reject(paymentNotFound(command.payload.paymentId));
     const { linkageId } = parsed;
     // The id's prefix names the kind of linkage stream that holds the payment.
-    switch (linkageId.slice(0, linkageId.indexOf('-'))) {
-      case 'dividend':
-        // One declaration pays households of several townships: each payment is its household's.
-        return this.reverse(command, linkageId, dividendPayments);
-      case 'lease':
-        return this.reverse(command, linkageId, oneHousehold(leasePayments));
-      case 'employment':
-        return this.reverse(command, linkageId, oneHousehold(employmentPayments));
-      case 'order':
-        return this.reverse(command, linkageId, oneHousehold(orderPayments));
-      case 'loan':
-        // A loan's repayments and interest subsidies: both concern the borrowing household.
-        return this.reverse(command, linkageId, oneHousehold(loanPayments));
-      default:
-        return Promise.reject(paymentNotFound(command.payload.paymentId));
-    }
+    const reversed = visitPaymentLinkage(linkageId, (linkage) => this.reverse(command, linkageId, linkage));
+    return reversed ?? Promise.reject(paymentNotFound(command.payload.paymentId));
   }
 
   private async reverse<State, Event extends DomainEvent>(

@@ -90,6 +90,8 @@ const TYPES = handledTypes<HoldingEvent>({
   LoanInterestSubsidised: 'ignores',
   CountyContactSet: 'ignores',
   GuaranteeToppedUp: 'ignores',
+  PaymentReturned: 'ignores',
+  PaymentReissued: 'ignores',
 });
 export type HoldingKind = 'stake' | 'lease' | 'employment' | 'order';
 
