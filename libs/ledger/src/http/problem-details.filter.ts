@@ -82,6 +82,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         status,
         detail: english ? exception.message : exception.messageZh,
         code: exception.code,
+        // The request field the refusal concerns, as its capability's catalogue declares it.
+        ...(exception.field !== undefined && { field: exception.field }),
       };
     }
     if (exception instanceof BadInputException) {

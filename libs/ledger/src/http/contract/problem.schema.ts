@@ -14,7 +14,10 @@ export class FieldErrorSchema {
  * Declared once here; every route's error responses point at it.
  */
 export class ProblemDetailsSchema {
-  @ApiProperty({ description: 'A URN naming the problem: `urn:ledger:problem:<code>`', example: 'urn:ledger:problem:lease:period_already_paid' })
+  @ApiProperty({
+    description: 'A URN naming the problem: `urn:ledger:problem:<code>`',
+    example: 'urn:ledger:problem:lease:period_already_paid',
+  })
   type!: string;
 
   @ApiProperty({ example: 'Refused by a ledger rule' })
@@ -26,10 +29,16 @@ export class ProblemDetailsSchema {
   @ApiProperty({ description: 'What a clerk can do about it, Chinese by default (`lang=en` for English).' })
   detail!: string;
 
-  @ApiPropertyOptional({ description: 'The stable refusal code of a domain refusal.', example: 'LEASE.PERIOD_ALREADY_PAID' })
+  @ApiPropertyOptional({
+    description: 'The stable refusal code of a domain refusal.',
+    example: 'LEASE.PERIOD_ALREADY_PAID',
+  })
   code?: string;
 
-  @ApiPropertyOptional({ description: 'The request field the refusal concerns, when it concerns one.', example: 'period' })
+  @ApiPropertyOptional({
+    description: 'The request field the refusal concerns, when it concerns one.',
+    example: 'period',
+  })
   field?: string;
 
   @ApiPropertyOptional({ type: [FieldErrorSchema], description: 'Every offending field of a 400.' })

@@ -1,5 +1,6 @@
 import { applyDecorators, type Type } from '@nestjs/common';
 import {
+  ApiExtension,
   ApiExtraModels,
   ApiHeader,
   ApiOperation,
@@ -19,6 +20,8 @@ import { ProblemDetailsSchema, WriteResultSchema } from './problem.schema';
 export interface RouteContract {
   /** One line, in the ledger's words. */
   summary: string;
+  /** More than the summary: who may call it, what it checks. */
+  description?: string;
   /** The success body: a class declared with `@ApiProperty`, or a JSON schema. Writes default to `WriteResultSchema`. */
   view?: Type<unknown> | SchemaObject;
   /** The refusal codes (`LEASE.PERIOD_ALREADY_PAID`) the route can answer, listed in its error responses. */
@@ -40,10 +43,13 @@ const PROBLEM: Record<number, string> = {
   503: 'A read model has not caught up to `minPosition` within 5 s, or the database is unavailable: retry after `Retry-After` seconds.',
 };
 
-const RETRY_AFTER = { 'Retry-After': { description: 'Seconds to wait before asking again.', schema: { type: 'integer' } } };
+const RETRY_AFTER = {
+  'Retry-After': { description: 'Seconds to wait before asking again.', schema: { type: 'integer' } },
+};
 
 function problem(status: number, refusals: readonly string[]): ApiResponseOptions {
-  const listed = refusals.length > 0 && status >= 403 && status !== 503 ? ` Refusal codes: ${refusals.join(', ')}.` : '';
+  const listed =
+    refusals.length > 0 && status >= 403 && status !== 503 ? ` Refusal codes: ${refusals.join(', ')}.` : '';
   return {
     status,
     description: PROBLEM[status] + listed,
@@ -56,6 +62,22 @@ function problems(statuses: readonly number[], contract: RouteContract): MethodD
   const refusals = contract.refusals ?? [];
   const kept = statuses.filter((s) => !(contract.without ?? []).includes(s));
   return applyDecorators(...kept.map((s) => ApiResponse(problem(s, refusals))));
+}
+
+/** The operation itself, marked as declared through this module (the `npm run openapi` check looks for the mark). */
+function operation(
+  kind: 'write' | 'query' | 'document',
+  contract: RouteContract & { public?: boolean },
+): MethodDecorator {
+  const refusals = contract.refusals ?? [];
+  const description =
+    contract.description ??
+    `${contract.summary}.${refusals.length > 0 ? ` Can refuse with ${refusals.join(', ')}.` : ''}`;
+  return applyDecorators(
+    ApiOperation({ summary: contract.summary, description }),
+    ApiExtension('x-ledger-route', kind),
+    ...(contract.public ? [ApiExtension('x-ledger-public', true)] : []),
+  );
 }
 
 function schemaOf(view: Type<unknown> | SchemaObject): SchemaObject | ReferenceObject {
@@ -80,9 +102,14 @@ export function LedgerWrite(contract: RouteContract & { accepted?: boolean }): M
     },
   };
   const success = (status: number, description: string) =>
-    ApiResponse({ status, description, headers: replayed, content: { 'application/json': { schema: schemaOf(view) } } });
+    ApiResponse({
+      status,
+      description,
+      headers: replayed,
+      content: { 'application/json': { schema: schemaOf(view) } },
+    });
   return applyDecorators(
-    ApiOperation({ summary: contract.summary }),
+    operation('write', contract),
     models(view),
     ApiExtraModels(WriteResultSchema),
     ApiHeader({
@@ -105,7 +132,7 @@ export function LedgerQuery(contract: RouteContract & { csv?: boolean; public?: 
   };
   if (contract.csv) content['text/csv'] = { schema: { type: 'string', description: 'UTF-8 with BOM, a header row.' } };
   return applyDecorators(
-    ApiOperation({ summary: contract.summary }),
+    operation('query', contract),
     models(view),
     ...(contract.csv ? [ApiProduces('application/json', 'text/csv')] : []),
     ApiResponse({ status: 200, description: 'OK.', content }),
@@ -120,7 +147,7 @@ export function LedgerDocument(
   const schema: SchemaObject =
     contract.contentType === 'application/pdf' ? { type: 'string', format: 'binary' } : { type: 'string' };
   return applyDecorators(
-    ApiOperation({ summary: contract.summary }),
+    operation('document', contract),
     models(undefined),
     ApiProduces(contract.contentType),
     ApiResponse({ status: 200, description: 'OK.', content: { [contract.contentType]: { schema } } }),
