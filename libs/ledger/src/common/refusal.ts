@@ -11,6 +11,15 @@
  */
 export type RefusalKind = 'rule' | 'conflict' | 'not_found' | 'forbidden' | 'unavailable';
 
+/** The HTTP status each kind of refusal answers with. */
+export const HTTP_STATUS_OF_REFUSAL: Record<RefusalKind, number> = {
+  rule: 422,
+  conflict: 409,
+  not_found: 404,
+  forbidden: 403,
+  unavailable: 503,
+};
+
 /** What the ledger knows of a refusal code before it is thrown. */
 export interface RefusalSpec {
   kind: RefusalKind;

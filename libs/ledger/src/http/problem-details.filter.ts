@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { isConnectionError } from '@ledger/database';
-import { DomainError, type RefusalKind } from '../common/domain-error';
+import { DomainError } from '../common/domain-error';
+import { HTTP_STATUS_OF_REFUSAL } from '../common/refusal';
 
 /** One offending field of a request, by path (`lines[2].amountFen`, `query.limit`). */
 export interface FieldError {
@@ -25,14 +26,6 @@ export class ReplayedProblem extends Error {
     super('replayed problem');
   }
 }
-
-const STATUS: Record<RefusalKind, number> = {
-  rule: 422,
-  conflict: 409,
-  not_found: 404,
-  forbidden: 403,
-  unavailable: 503,
-};
 
 const TITLES: Record<number, string> = {
   400: 'Bad input',
@@ -75,7 +68,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   toProblem(exception: unknown, english: boolean): Record<string, unknown> & { status: number } {
     if (exception instanceof ReplayedProblem) return { ...exception.body, status: exception.status };
     if (exception instanceof DomainError) {
-      const status = STATUS[exception.kind];
+      const status = HTTP_STATUS_OF_REFUSAL[exception.kind];
       return {
         type: problemType(exception.code),
         title: TITLES[status],

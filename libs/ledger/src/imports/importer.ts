@@ -40,7 +40,14 @@ import { stakeRows } from './rows/stake-rows';
 import { purchaseRows } from './rows/purchase-rows';
 import { householdRegisterRows } from './rows/household-register-rows';
 import { rentRows } from './rows/rent-rows';
-import { RowRefusal, type RowContext, type RowKind, type RowPlan, type RowProblem } from './rows/row-plan';
+import {
+  columnOfRefusal,
+  RowRefusal,
+  type RowContext,
+  type RowKind,
+  type RowPlan,
+  type RowProblem,
+} from './rows/row-plan';
 import { wageRows } from './rows/wage-rows';
 import { RowRefusedInWrite, StreamBatches, type PlannedRow, type RowWritten } from './stream-batches';
 
@@ -655,7 +662,9 @@ class ImportRun {
       events = plan.decide(entry.state);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return [{ column: plan.columnOf(error.code), code: error.code, en: error.message, zh: error.messageZh }];
+      return [
+        { column: columnOfRefusal(plan.columns, error), code: error.code, en: error.message, zh: error.messageZh },
+      ];
     }
     entry.state = events.reduce((state, event) => plan.evolver.evolve(state, event), entry.state);
     return [];
@@ -681,7 +690,7 @@ class ImportRun {
       const refused =
         error instanceof RowRefusedInWrite
           ? this.refusedAt(error.planned.record, {
-              column: error.planned.plan.columnOf(error.error.code),
+              column: columnOfRefusal(error.planned.plan.columns, error.error),
               code: error.error.code,
               en: error.error.message,
               zh: error.error.messageZh,

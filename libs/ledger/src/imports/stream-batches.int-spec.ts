@@ -38,7 +38,7 @@ function row(streamId: string, n: number, run = 'a'): PlannedRow {
       },
       township: () => '城关镇',
       resultId: (events) => `${streamId}.n${events.map((e) => (e as Counted).data.n).join(',')}`,
-      columnOf: () => 'n',
+      columns: { fields: {}, forbidden: 'n', otherwise: 'n' },
     }),
   };
 }

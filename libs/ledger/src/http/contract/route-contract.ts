@@ -10,6 +10,8 @@ import {
   type ApiResponseOptions,
 } from '@nestjs/swagger';
 import type { ReferenceObject, SchemaObject } from '@nestjs/swagger';
+import { HTTP_STATUS_OF_REFUSAL } from '../../common/refusal';
+import { REFUSALS, type RefusalCode } from '../../refusals';
 import { ProblemDetailsSchema, WriteResultSchema } from './problem.schema';
 
 /**
@@ -25,7 +27,7 @@ export interface RouteContract {
   /** The success body: a class declared with `@ApiProperty`, or a JSON schema. Writes default to `WriteResultSchema`. */
   view?: Type<unknown> | SchemaObject;
   /** The refusal codes (`LEASE.PERIOD_ALREADY_PAID`) the route can answer, listed in its error responses. */
-  refusals?: readonly string[];
+  refusals?: readonly RefusalCode[];
   /** Statuses the route never answers (e.g. 404 on a route without an id in its path). */
   without?: readonly number[];
 }
@@ -47,9 +49,10 @@ const RETRY_AFTER = {
   'Retry-After': { description: 'Seconds to wait before asking again.', schema: { type: 'integer' } },
 };
 
-function problem(status: number, refusals: readonly string[]): ApiResponseOptions {
-  const listed =
-    refusals.length > 0 && status >= 403 && status !== 503 ? ` Refusal codes: ${refusals.join(', ')}.` : '';
+function problem(status: number, refusals: readonly RefusalCode[]): ApiResponseOptions {
+  // Each code is listed under the status its kind answers with.
+  const codes = refusals.filter((code) => HTTP_STATUS_OF_REFUSAL[REFUSALS[code].kind] === status);
+  const listed = codes.length > 0 ? ` Refusal codes: ${codes.map((code) => `\`${code}\``).join(', ')}.` : '';
   return {
     status,
     description: PROBLEM[status] + listed,
@@ -58,8 +61,14 @@ function problem(status: number, refusals: readonly string[]): ApiResponseOption
   };
 }
 
+/** What any write can answer besides its own refusals: a concurrent write won, a key reused for another body. */
+const ANY_WRITE: readonly RefusalCode[] = ['LEDGER.CONCURRENT_WRITE', 'IDEMPOTENCY.KEY_REUSED'];
+/** What any read can answer: its read model is behind `minPosition`, or parked. */
+const ANY_READ: readonly RefusalCode[] = ['QUERY.NOT_CAUGHT_UP', 'QUERY.READ_MODEL_PARKED'];
+
 function problems(statuses: readonly number[], contract: RouteContract): MethodDecorator {
-  const refusals = contract.refusals ?? [];
+  const own = contract.refusals ?? [];
+  const refusals = [...own, ...(statuses.includes(409) ? ANY_WRITE : ANY_READ).filter((c) => !own.includes(c))];
   const kept = statuses.filter((s) => !(contract.without ?? []).includes(s));
   return applyDecorators(...kept.map((s) => ApiResponse(problem(s, refusals))));
 }

@@ -42,7 +42,11 @@ export class GetImportController {
   }
 
   /** Every row error as CSV (UTF-8 with BOM, for Excel): row, column, value, message. */
-  @LedgerDocument({ summary: 'Get import: errors', contentType: 'text/csv', refusals: ['AUTH.NOT_YOURS', 'IMPORT.NOT_FOUND'] })
+  @LedgerDocument({
+    summary: 'Get import: errors',
+    contentType: 'text/csv',
+    refusals: ['AUTH.NOT_YOURS', 'IMPORT.NOT_FOUND'],
+  })
   @Get(':id/errors.csv')
   @ApiProduces('text/csv')
   async errors(
