@@ -3,12 +3,9 @@ import type { Request, Response } from 'express';
 import { isConnectionError } from '@ledger/database';
 import { DomainError } from '../common/domain-error';
 import { HTTP_STATUS_OF_REFUSAL } from '../common/refusal';
+import type { FieldError } from './problem.view';
 
-/** One offending field of a request, by path (`lines[2].amountFen`, `query.limit`). */
-export interface FieldError {
-  path: string;
-  message: string;
-}
+export type { FieldError } from './problem.view';
 
 /** A 400 naming every bad field; thrown by the validation pipe and by hand-written checks alike. */
 export class BadInputException extends HttpException {

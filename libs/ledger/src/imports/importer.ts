@@ -15,15 +15,11 @@ import { entity } from '../entities/entity.state';
 import { BadInputException } from '../http/problem-details.filter';
 import { textProblem } from '../shared/text';
 import { KIND_PARAM, KIND_TITLE, type ImportKind, type ImportParams } from './import-kinds';
-import {
-  ImportStore,
-  type Counters,
-  type ImportPhase,
-  type ImportRecord,
-  type ImportRowError,
-  type StoredRowError,
-} from './import-store';
+import { ImportStore, type Counters, type ImportPhase, type StoredRowError } from './import-store';
 import { mapConcurrently } from './concurrently';
+import type { ImportReport } from './import-report.view';
+
+export type { ImportReport } from './import-report.view';
 import { failIfOrphaned, holdImportRun } from './interrupted-imports';
 import { LinkageDirectory } from './linkage-directory';
 import { cellAsWritten } from './roster/cells';
@@ -110,35 +106,6 @@ export interface ImportProgress {
   totalRows?: number;
   bytesRead: number;
   size: number;
-}
-
-/** What `GET /v1/imports/{id}` and the CLI show. */
-export interface ImportReport {
-  id: string;
-  kind: ImportKind;
-  entityId?: string;
-  declarationId?: string;
-  dryRun: boolean;
-  fileName: string;
-  sha256: string;
-  format?: string;
-  encoding?: string;
-  sheet?: string;
-  status: ImportRecord['status'];
-  phase: ImportPhase;
-  rows: number;
-  accepted: number;
-  rejected: number;
-  written: number;
-  errors: ImportRowError[];
-  errorCount: number;
-  duplicateOf?: string;
-  position?: number;
-  failure?: string;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  wrote?: { row: number; id: string; position: number }[];
 }
 
 /** A running import: its id at once, its report when done. */

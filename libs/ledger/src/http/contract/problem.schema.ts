@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { REFUSALS, type RefusalCode } from '../../refusals';
+import type { FieldError, ProblemDetails } from '../problem.view';
 
 /** One offending field of a request, by path (`lines[2].amountFen`, `query.limit`). */
-export class FieldErrorSchema {
+export class FieldErrorSchema implements FieldError {
   @ApiProperty({ example: 'amountFen' })
   path!: string;
 
@@ -13,7 +15,7 @@ export class FieldErrorSchema {
  * RFC 9457 problem details, as the problem-details filter writes them (`application/problem+json`).
  * Declared once here; every route's error responses point at it.
  */
-export class ProblemDetailsSchema {
+export class ProblemDetailsSchema implements ProblemDetails {
   @ApiProperty({
     description: 'A URN naming the problem: `urn:ledger:problem:<code>`',
     example: 'urn:ledger:problem:lease:period_already_paid',
@@ -32,8 +34,9 @@ export class ProblemDetailsSchema {
   @ApiPropertyOptional({
     description: 'The stable refusal code of a domain refusal.',
     example: 'LEASE.PERIOD_ALREADY_PAID',
+    enum: [...Object.keys(REFUSALS), 'DATABASE.UNAVAILABLE'],
   })
-  code?: string;
+  code?: RefusalCode | 'DATABASE.UNAVAILABLE';
 
   @ApiPropertyOptional({
     description: 'The request field the refusal concerns, when it concerns one.',
