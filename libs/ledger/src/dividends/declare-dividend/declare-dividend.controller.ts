@@ -15,7 +15,18 @@ import { LedgerWrite } from '../../http/contract/route-contract';
 export class DeclareDividendController {
   constructor(private readonly commands: CommandBus) {}
 
-  @LedgerWrite({ summary: 'Declare dividend', refusals: ['DIVIDEND.ALREADY_DECLARED', 'DIVIDEND.BAD_PERIOD', 'DIVIDEND.NO_ACTIVE_STAKES', 'DIVIDEND.NO_GUARANTEED_STAKES', 'DIVIDEND.TOO_LARGE', 'DIVIDEND.TOO_MANY_SHARES', 'ENTITY.NOT_FOUND'] })
+  @LedgerWrite({
+    summary: 'Declare dividend',
+    refusals: [
+      'DIVIDEND.ALREADY_DECLARED',
+      'DIVIDEND.BAD_PERIOD',
+      'DIVIDEND.NO_ACTIVE_STAKES',
+      'DIVIDEND.NO_GUARANTEED_STAKES',
+      'DIVIDEND.TOO_LARGE',
+      'DIVIDEND.TOO_MANY_SHARES',
+      'ENTITY.NOT_FOUND',
+    ],
+  })
   @Post(':id/dividends')
   declare(
     @Param('id', EntityIdPipe) entityId: string,

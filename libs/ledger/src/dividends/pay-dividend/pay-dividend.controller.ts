@@ -15,7 +15,15 @@ import { LedgerWrite } from '../../http/contract/route-contract';
 export class PayDividendController {
   constructor(private readonly commands: CommandBus) {}
 
-  @LedgerWrite({ summary: 'Pay dividend', refusals: ['DIVIDEND.HOUSEHOLD_NOT_ALLOCATED', 'DIVIDEND.NOT_FOUND', 'DIVIDEND.OVERPAYMENT', 'DIVIDEND.PAID_BEFORE_DECLARED'] })
+  @LedgerWrite({
+    summary: 'Pay dividend',
+    refusals: [
+      'DIVIDEND.HOUSEHOLD_NOT_ALLOCATED',
+      'DIVIDEND.NOT_FOUND',
+      'DIVIDEND.OVERPAYMENT',
+      'DIVIDEND.PAID_BEFORE_DECLARED',
+    ],
+  })
   @Post(':id/payments')
   pay(
     @Param('id', DividendIdPipe) declarationId: string,

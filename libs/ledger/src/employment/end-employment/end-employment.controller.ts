@@ -15,7 +15,10 @@ import { LedgerWrite } from '../../http/contract/route-contract';
 export class EndEmploymentController {
   constructor(private readonly commands: CommandBus) {}
 
-  @LedgerWrite({ summary: 'End employment', refusals: ['EMPLOYMENT.ALREADY_ENDED', 'EMPLOYMENT.ENDS_BEFORE_START', 'EMPLOYMENT.PAID_AFTER_END'] })
+  @LedgerWrite({
+    summary: 'End employment',
+    refusals: ['EMPLOYMENT.ALREADY_ENDED', 'EMPLOYMENT.ENDS_BEFORE_START', 'EMPLOYMENT.PAID_AFTER_END'],
+  })
   @Post(':id/end')
   end(
     @Param('id', EmploymentIdPipe) employmentId: string,

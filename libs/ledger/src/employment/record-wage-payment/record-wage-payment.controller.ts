@@ -15,7 +15,17 @@ import { LedgerWrite } from '../../http/contract/route-contract';
 export class RecordWagePaymentController {
   constructor(private readonly commands: CommandBus) {}
 
-  @LedgerWrite({ summary: 'Record wage payment', refusals: ['EMPLOYMENT.DAYS_WORKED_REQUIRED', 'EMPLOYMENT.MONTH_ALREADY_PAID', 'EMPLOYMENT.MONTH_OUTSIDE_EMPLOYMENT', 'EMPLOYMENT.NOTHING_TO_SUPPLEMENT', 'EMPLOYMENT.PAID_BEFORE_START', 'EMPLOYMENT.TOO_MANY_DAYS'] })
+  @LedgerWrite({
+    summary: 'Record wage payment',
+    refusals: [
+      'EMPLOYMENT.DAYS_WORKED_REQUIRED',
+      'EMPLOYMENT.MONTH_ALREADY_PAID',
+      'EMPLOYMENT.MONTH_OUTSIDE_EMPLOYMENT',
+      'EMPLOYMENT.NOTHING_TO_SUPPLEMENT',
+      'EMPLOYMENT.PAID_BEFORE_START',
+      'EMPLOYMENT.TOO_MANY_DAYS',
+    ],
+  })
   @Post(':id/payments')
   pay(
     @Param('id', EmploymentIdPipe) employmentId: string,

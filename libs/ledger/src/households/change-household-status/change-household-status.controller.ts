@@ -15,7 +15,10 @@ import { LedgerWrite } from '../../http/contract/route-contract';
 export class ChangeHouseholdStatusController {
   constructor(private readonly commands: CommandBus) {}
 
-  @LedgerWrite({ summary: 'Change household status', refusals: ['HOUSEHOLD.NOT_FOUND', 'HOUSEHOLD.STATUS_BEFORE_LAST_CHANGE', 'HOUSEHOLD.STATUS_UNCHANGED'] })
+  @LedgerWrite({
+    summary: 'Change household status',
+    refusals: ['HOUSEHOLD.NOT_FOUND', 'HOUSEHOLD.STATUS_BEFORE_LAST_CHANGE', 'HOUSEHOLD.STATUS_UNCHANGED'],
+  })
   @Post(':id/status')
   change(
     @Param('id', HouseholdIdPipe) householdId: string,

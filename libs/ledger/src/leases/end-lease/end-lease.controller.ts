@@ -14,7 +14,10 @@ import { LedgerWrite } from '../../http/contract/route-contract';
 export class EndLeaseController {
   constructor(private readonly commands: CommandBus) {}
 
-  @LedgerWrite({ summary: 'End lease', refusals: ['LEASE.ALREADY_ENDED', 'LEASE.END_BEFORE_PAID_PERIOD', 'LEASE.END_OUTSIDE_TERM'] })
+  @LedgerWrite({
+    summary: 'End lease',
+    refusals: ['LEASE.ALREADY_ENDED', 'LEASE.END_BEFORE_PAID_PERIOD', 'LEASE.END_OUTSIDE_TERM'],
+  })
   @Post(':id/end')
   end(
     @Param('id', LeaseIdPipe) leaseId: string,

@@ -15,7 +15,15 @@ import { LedgerWrite } from '../../http/contract/route-contract';
 export class RecordRentPaymentController {
   constructor(private readonly commands: CommandBus) {}
 
-  @LedgerWrite({ summary: 'Record rent payment', refusals: ['LEASE.OVERPAYMENT', 'LEASE.PAID_BEFORE_START', 'LEASE.PERIOD_ALREADY_PAID', 'LEASE.PERIOD_NOT_IN_SCHEDULE'] })
+  @LedgerWrite({
+    summary: 'Record rent payment',
+    refusals: [
+      'LEASE.OVERPAYMENT',
+      'LEASE.PAID_BEFORE_START',
+      'LEASE.PERIOD_ALREADY_PAID',
+      'LEASE.PERIOD_NOT_IN_SCHEDULE',
+    ],
+  })
   @Post(':id/payments')
   pay(
     @Param('id', LeaseIdPipe) leaseId: string,

@@ -14,7 +14,18 @@ import { LedgerWrite } from '../../http/contract/route-contract';
 export class SignLeaseController {
   constructor(private readonly commands: CommandBus) {}
 
-  @LedgerWrite({ summary: 'Sign lease', refusals: ['LEASE.ALREADY_SIGNED', 'LEASE.END_NOT_AFTER_START', 'LEASE.INVALID_AREA', 'LEASE.NO_RENT_DUE', 'LEASE.RENT_TOO_LARGE', 'LEASE.UNKNOWN_ENTITY', 'LEASE.UNKNOWN_HOUSEHOLD'] })
+  @LedgerWrite({
+    summary: 'Sign lease',
+    refusals: [
+      'LEASE.ALREADY_SIGNED',
+      'LEASE.END_NOT_AFTER_START',
+      'LEASE.INVALID_AREA',
+      'LEASE.NO_RENT_DUE',
+      'LEASE.RENT_TOO_LARGE',
+      'LEASE.UNKNOWN_ENTITY',
+      'LEASE.UNKNOWN_HOUSEHOLD',
+    ],
+  })
   @Post()
   sign(@Body() body: SignLeaseRequest, @RequestMetadata() metadata: CommandMetadata): Promise<SignLeaseResult> {
     return this.commands.execute(new SignLeaseCommand({ ...body, leaseId: newStreamId('lease', metadata) }, metadata));

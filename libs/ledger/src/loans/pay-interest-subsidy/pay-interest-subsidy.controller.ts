@@ -15,7 +15,10 @@ import { LedgerWrite } from '../../http/contract/route-contract';
 export class PayInterestSubsidyController {
   constructor(private readonly commands: CommandBus) {}
 
-  @LedgerWrite({ summary: 'Pay interest subsidy', refusals: ['LOAN.NO_SUBSIDY', 'LOAN.SUBSIDY_BEFORE_DISBURSED', 'LOAN.SUBSIDY_EXCEEDS_CAP'] })
+  @LedgerWrite({
+    summary: 'Pay interest subsidy',
+    refusals: ['LOAN.NO_SUBSIDY', 'LOAN.SUBSIDY_BEFORE_DISBURSED', 'LOAN.SUBSIDY_EXCEEDS_CAP'],
+  })
   @Post(':id/subsidies')
   pay(
     @Param('id', LoanIdPipe) loanId: string,

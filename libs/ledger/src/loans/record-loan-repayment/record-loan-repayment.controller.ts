@@ -15,7 +15,14 @@ import { LedgerWrite } from '../../http/contract/route-contract';
 export class RecordLoanRepaymentController {
   constructor(private readonly commands: CommandBus) {}
 
-  @LedgerWrite({ summary: 'Record loan repayment', refusals: ['LOAN.ENTITY_REPAYMENT_NOT_INVESTED', 'LOAN.REPAID_BEFORE_DISBURSED', 'LOAN.REPAYMENT_EXCEEDS_OUTSTANDING'] })
+  @LedgerWrite({
+    summary: 'Record loan repayment',
+    refusals: [
+      'LOAN.ENTITY_REPAYMENT_NOT_INVESTED',
+      'LOAN.REPAID_BEFORE_DISBURSED',
+      'LOAN.REPAYMENT_EXCEEDS_OUTSTANDING',
+    ],
+  })
   @Post(':id/repayments')
   repay(
     @Param('id', LoanIdPipe) loanId: string,

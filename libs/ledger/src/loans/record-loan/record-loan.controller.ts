@@ -16,7 +16,18 @@ import { LedgerWrite } from '../../http/contract/route-contract';
 export class RecordLoanController {
   constructor(private readonly commands: CommandBus) {}
 
-  @LedgerWrite({ summary: 'Record loan', refusals: ['LOAN.CONTRACT_NO_TAKEN', 'LOAN.PRINCIPAL_ABOVE_LIMIT', 'LOAN.SUBSIDY_RATE_ABOVE_LOAN_RATE', 'LOAN.TERM_ABOVE_LIMIT', 'LOAN.UNKNOWN_ENTITY', 'LOAN.UNKNOWN_HOUSEHOLD', 'LOAN.UNKNOWN_PROJECT'] })
+  @LedgerWrite({
+    summary: 'Record loan',
+    refusals: [
+      'LOAN.CONTRACT_NO_TAKEN',
+      'LOAN.PRINCIPAL_ABOVE_LIMIT',
+      'LOAN.SUBSIDY_RATE_ABOVE_LOAN_RATE',
+      'LOAN.TERM_ABOVE_LIMIT',
+      'LOAN.UNKNOWN_ENTITY',
+      'LOAN.UNKNOWN_HOUSEHOLD',
+      'LOAN.UNKNOWN_PROJECT',
+    ],
+  })
   @Post()
   record(@Body() body: RecordLoanRequest, @RequestMetadata() metadata: CommandMetadata): Promise<WriteResult> {
     const { subsidy, ...rest } = body;

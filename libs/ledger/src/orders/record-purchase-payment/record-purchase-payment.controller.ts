@@ -15,7 +15,15 @@ import { LedgerWrite } from '../../http/contract/route-contract';
 export class RecordPurchasePaymentController {
   constructor(private readonly commands: CommandBus) {}
 
-  @LedgerWrite({ summary: 'Record purchase payment', refusals: ['ORDER.AMOUNT_MISMATCH', 'ORDER.AMOUNT_TOO_LARGE', 'ORDER.DELIVERY_OUTSIDE_CONTRACT', 'ORDER.PAID_BEFORE_DELIVERY'] })
+  @LedgerWrite({
+    summary: 'Record purchase payment',
+    refusals: [
+      'ORDER.AMOUNT_MISMATCH',
+      'ORDER.AMOUNT_TOO_LARGE',
+      'ORDER.DELIVERY_OUTSIDE_CONTRACT',
+      'ORDER.PAID_BEFORE_DELIVERY',
+    ],
+  })
   @Post(':id/payments')
   pay(
     @Param('id', OrderIdPipe) orderId: string,

@@ -15,7 +15,10 @@ export class ReversePaymentController {
   constructor(private readonly commands: CommandBus) {}
 
   /** Marks a payment reversed (冲销); it stays on record. A malformed or unknown payment id is a 404. */
-  @LedgerWrite({ summary: 'Reverse payment', refusals: ['PAYMENT.ALREADY_REVERSED', 'PAYMENT.NOT_FOUND', 'PAYMENT.REVERSAL_NOT_REVERSIBLE'] })
+  @LedgerWrite({
+    summary: 'Reverse payment',
+    refusals: ['PAYMENT.ALREADY_REVERSED', 'PAYMENT.NOT_FOUND', 'PAYMENT.REVERSAL_NOT_REVERSIBLE'],
+  })
   @Post(':paymentId/reversal')
   @ApiParam({ name: 'paymentId', example: 'lease-7c9e6679-7425-50de-944b-e07fc1f90ae7.p1' })
   reverse(

@@ -16,7 +16,10 @@ export class DisburseProjectFundsController {
   constructor(private readonly commands: CommandBus) {}
 
   @AllowedRoles('admin')
-  @LedgerWrite({ summary: 'Disburse project funds', refusals: ['PROJECT.DISBURSEMENT_EXCEEDS_FUNDS', 'PROJECT.NOT_FOUND', 'PROJECT.UNKNOWN_ENTITY'] })
+  @LedgerWrite({
+    summary: 'Disburse project funds',
+    refusals: ['PROJECT.DISBURSEMENT_EXCEEDS_FUNDS', 'PROJECT.NOT_FOUND', 'PROJECT.UNKNOWN_ENTITY'],
+  })
   @Post(':id/disbursements')
   disburse(
     @Param('id', ProjectIdPipe) projectId: string,

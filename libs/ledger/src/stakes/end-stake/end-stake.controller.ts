@@ -16,7 +16,10 @@ import { LedgerWrite } from '../../http/contract/route-contract';
 export class EndStakeController {
   constructor(private readonly commands: CommandBus) {}
 
-  @LedgerWrite({ summary: 'End stake', refusals: ['STAKE.ALREADY_ENDED', 'STAKE.ENDS_AFTER_TERM', 'STAKE.ENDS_BEFORE_START', 'STAKE.NOT_FOUND'] })
+  @LedgerWrite({
+    summary: 'End stake',
+    refusals: ['STAKE.ALREADY_ENDED', 'STAKE.ENDS_AFTER_TERM', 'STAKE.ENDS_BEFORE_START', 'STAKE.NOT_FOUND'],
+  })
   @Post(':id/end')
   end(
     @Param('id', StakeIdPipe) stakeId: string,

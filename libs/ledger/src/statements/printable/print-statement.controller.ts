@@ -72,7 +72,11 @@ export class PrintStatementController {
 
   /** The statement as an A4 PDF with its text in an embedded font (searchable, readable aloud). */
   @AllowedRoles('admin', 'clerk', 'auditor', 'household')
-  @LedgerDocument({ summary: 'Print statement: pdf', contentType: 'application/pdf', refusals: ['STATEMENT.UNKNOWN_CODE'] })
+  @LedgerDocument({
+    summary: 'Print statement: pdf',
+    contentType: 'application/pdf',
+    refusals: ['STATEMENT.UNKNOWN_CODE'],
+  })
   @Get('v1/households/:id/statement.pdf')
   @StatementLinkAllowed()
   @ApiProduces('application/pdf')

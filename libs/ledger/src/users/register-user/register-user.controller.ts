@@ -20,7 +20,16 @@ export class RegisterUserController {
   ) {}
 
   @AllowedRoles('admin')
-  @LedgerWrite({ summary: 'Register user', refusals: ['USER.ALREADY_REGISTERED', 'USER.CLERK_NEEDS_TOWNSHIPS', 'USER.HOUSEHOLD_ID_ONLY_FOR_HOUSEHOLDS', 'USER.HOUSEHOLD_NEEDS_ID', 'USER.UNKNOWN_HOUSEHOLD'] })
+  @LedgerWrite({
+    summary: 'Register user',
+    refusals: [
+      'USER.ALREADY_REGISTERED',
+      'USER.CLERK_NEEDS_TOWNSHIPS',
+      'USER.HOUSEHOLD_ID_ONLY_FOR_HOUSEHOLDS',
+      'USER.HOUSEHOLD_NEEDS_ID',
+      'USER.UNKNOWN_HOUSEHOLD',
+    ],
+  })
   @Post()
   register(
     @Body() body: RegisterUserRequest,
