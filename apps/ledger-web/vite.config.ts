@@ -9,6 +9,8 @@ export default defineConfig({
   base: '/',
   // React's automatic JSX runtime through esbuild: no Babel plugin needed.
   esbuild: { jsx: 'automatic' },
+  // The API's contract (view types, problem details, money rules): apps/ledger-web/tsconfig.json's path.
+  resolve: { alias: { '@ledger/contract': new URL('../../libs/ledger/src/contract.ts', import.meta.url).pathname } },
   // Brotli and gzip copies of every asset, made once at build time and served as they are (no
   // compression per request): the console's JavaScript is about a fifth of its size on the wire.
   plugins: [compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024 })],

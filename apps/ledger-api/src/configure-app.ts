@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
+import { buildOpenApiDocument } from './openapi/openapi-document';
 import { applyRequestLimits } from './request-limits';
 import { serveWebConsole } from './web-console';
 
@@ -10,17 +11,7 @@ export function configureApp(app: INestApplication): INestApplication {
   // JSON, CSV and HTML answers compressed on a township's slow link (the console's assets come
   // precompressed and are left alone: they already carry Content-Encoding).
   app.use(compression({ threshold: 1024 }));
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Benefit-linkage ledger')
-      .setDescription(
-        'Records every stake, dividend, lease, wage and purchase payment to poor households, and explains them.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   // The web console (apps/ledger-web) at `/`, when `npm run build` has built it.
   serveWebConsole(app);

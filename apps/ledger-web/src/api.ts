@@ -1,20 +1,10 @@
 /** The console's only way to the ledger: the public HTTP API, same origin, bearer token. */
+import type { FieldError, ProblemDetails } from '@ledger/contract';
 
-export interface FieldError {
-  path: string;
-  message: string;
-}
+export type { FieldError } from '@ledger/contract';
 
-/** RFC 9457 problem details as the API answers them. */
-export interface Problem {
-  type?: string;
-  title?: string;
-  /** The ledger's own code for a refusal (`LEASE.OVERPAYMENT`). */
-  code?: string;
-  status: number;
-  detail?: string;
-  errors?: FieldError[];
-}
+/** RFC 9457 problem details as the API answers them; only `status` when the answer was not JSON. */
+export type Problem = Partial<ProblemDetails> & { status: number };
 
 export class ApiError extends Error {
   constructor(readonly problem: Problem) {
@@ -154,7 +144,11 @@ export function fieldErrors<Name extends string>(
   if (!(error instanceof ApiError)) return { fields: [], rest: [] };
   const byField = new Map<Name, string[]>();
   const rest: FieldError[] = [];
-  for (const e of error.problem.errors ?? []) {
+  // A 400 names its fields in `errors`; a refusal of the ledger (403, 409, 422) names the one it concerns in `field`.
+  // A refusal about a field the form does not show stays the form's message (not in `rest`).
+  const { errors, field } = error.problem;
+  if (!errors && field !== undefined && fields[field]) byField.set(fields[field], [error.message]);
+  for (const e of errors ?? []) {
     const name = fields[e.path];
     if (name) byField.set(name, [...(byField.get(name) ?? []), e.message]);
     else rest.push(e);

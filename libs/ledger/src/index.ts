@@ -10,3 +10,5 @@ export * from './projections/projections-host';
 export * from './projections/projection-runner';
 export * from './projections/rebuild';
 export * from './audit/log-sealing';
+export * from './http/contract/route-contract';
+export * from './http/contract/problem.schema';

@@ -2,7 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Database } from '@ledger/runtime';
-import { ProjectionsHost, Public, type ProjectionStatus } from '@ledger/ledger';
+import { LedgerQuery, ProjectionsHost, Public, type ProjectionStatus } from '@ledger/ledger';
 
 export interface HealthReport {
   /** `degraded`: the database is up but a read model is parked (named in `parked`). */
@@ -27,6 +27,7 @@ export class HealthController {
   ) {}
 
   @Public()
+  @LedgerQuery({ summary: 'Health', public: true, without: [400, 404] })
   @Get()
   async health(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
     const up = await this.database.isUp();

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Checkbox, Form, Progress, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { IMPORT_KINDS, KIND_COLUMNS, KIND_PARAM, KIND_TITLE } from '../../../../libs/ledger/src/imports/import-kinds';
+import { IMPORT_KINDS, KIND_COLUMNS, KIND_PARAM, KIND_TITLE } from '@ledger/contract';
 import { api, apiCsv, apiUpload, query, saveBlob } from '../api';
 import { useT } from '../i18n';
 import { go } from '../route';
@@ -23,6 +23,7 @@ const STATUS_COLOR: Record<ImportReport['status'], string> = {
   committed: 'green',
   rejected: 'red',
   duplicate: 'orange',
+  failed: 'red',
 };
 
 /** Opens a household's page by its registration number (what a roster row names). */

@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Descriptions, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, ApiError, fieldErrors, newKey } from '../api';
+import { api, fieldErrors, newKey } from '../api';
 import { label, useT, type Text } from '../i18n';
 import { formatYuan, parseQuantity, parseYuanToFen, purchaseAmountFen } from '../money';
 import type { DividendView, HouseholdLinkage, LeaseView } from '../types';
@@ -29,18 +29,6 @@ const FIELDS: Record<string, Field> = {
   deliveredOn: 'deliveredOn',
   reference: 'reference',
 };
-
-/** A refusal of the domain (422) belongs beside the field it is about. */
-function fieldOfCode(code: string | undefined): Field | undefined {
-  if (!code) return undefined;
-  if (/OVERPAYMENT|AMOUNT_/.test(code)) return 'amount';
-  if (/PAID_BEFORE/.test(code)) return 'paidOn';
-  if (/PERIOD_|MONTH_/.test(code)) return 'period';
-  if (/DAYS_WORKED|TOO_MANY_DAYS/.test(code)) return 'daysWorked';
-  if (/DELIVERY/.test(code)) return 'deliveredOn';
-  if (/SUPPLEMENT/.test(code)) return 'supplementary';
-  return undefined;
-}
 
 const ROUTE: Record<HouseholdLinkage['kind'], string> = {
   employment: 'employments',
@@ -180,16 +168,12 @@ export function PaymentDialog(props: {
       );
       props.onWritten(written.position);
     } catch (e) {
+      // Problem details name the field (`errors` of a 400, `field` of a refusal): the message goes beside it.
       const mapped = fieldErrors(e, FIELDS);
-      const byCode = e instanceof ApiError ? fieldOfCode(e.problem.code) : undefined;
-      if (byCode && e instanceof ApiError && mapped.fields.length === 0) {
-        form.setFields([{ name: byCode, errors: [e.message] }]);
-      } else {
-        form.setFields(mapped.fields);
-        if (mapped.fields.length === 0 || mapped.rest.length > 0) {
-          const rest = mapped.rest.map((r) => `${r.path}: ${r.message}`).join('；');
-          setProblem(rest || (e instanceof Error ? e.message : t.error));
-        }
+      form.setFields(mapped.fields);
+      if (mapped.fields.length === 0 || mapped.rest.length > 0) {
+        const rest = mapped.rest.map((r) => `${r.path}: ${r.message}`).join('；');
+        setProblem(rest || (e instanceof Error ? e.message : t.error));
       }
       // A refused write may be corrected and sent again: a new key, so it is not a "different body" replay.
       setKey(newKey());

@@ -7,6 +7,7 @@ import { forbidden } from '../common/domain-error';
 import { CurrentActor } from '../http/request-context';
 import { verifyLog, type LogVerification } from './verify-log';
 import { AuditRoute } from '../http/auth.guard';
+import { LedgerQuery } from '../http/contract/route-contract';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -19,6 +20,7 @@ export class VerifyLogController {
 
   /** Recomputes the tamper evidence of the whole log: every stream's hash chain and every seal (admins and auditors). */
   @AuditRoute()
+  @LedgerQuery({ summary: 'Verify log', refusals: ['AUTH.AUDIT_ONLY'] })
   @Get()
   verify(@CurrentActor() actor: Actor): Promise<LogVerification> {
     if (actor.role !== 'admin' && actor.role !== 'auditor') {

@@ -1,18 +1,30 @@
-/**
- * How a refusal maps to the HTTP contract:
- * `rule` 422 (a rule of the domain refused a well-formed request), `conflict` 409 (the ledger's state
- * changed under the writer, or a unique value is taken), `not_found` 404, `forbidden` 403,
- * `unavailable` 503 (a read model has not caught up yet; retry).
- */
-export type RefusalKind = 'rule' | 'conflict' | 'not_found' | 'forbidden' | 'unavailable';
+import { REFUSALS, type RefusalCode } from '../refusals';
+import type { RefusalKind, RefusalSpec } from './refusal';
+
+export type { RefusalKind } from './refusal';
+export type { RefusalCode } from '../refusals';
+
+/** The codes of one kind: `refuse` takes only `rule` codes, `notFound` only `not_found` ones, and so on. */
+export type RefusalCodeOf<Kind extends RefusalKind> = {
+  [Code in RefusalCode]: (typeof REFUSALS)[Code]['kind'] extends Kind ? Code : never;
+}[RefusalCode];
+
+/** The request field a refusal code concerns, as its capability's catalogue declares it. */
+export function fieldOfRefusal(code: RefusalCode): string | undefined {
+  const spec: RefusalSpec = REFUSALS[code];
+  return spec.field;
+}
 
 /**
- * A refusal by the ledger's rules. `code` is stable (`LEASE.PERIOD_ALREADY_PAID`) so clients and
- * tests can rely on it; the messages say in plain words what a clerk can do about it.
+ * A refusal by the ledger's rules. `code` is one of the catalogued codes (`LEASE.PERIOD_ALREADY_PAID`)
+ * so clients and tests can rely on it; `field` is the request field it concerns, from the catalogue;
+ * the messages say in plain words what a clerk can do about it.
  */
 export class DomainError extends Error {
+  readonly field: string | undefined;
+
   constructor(
-    readonly code: string,
+    readonly code: RefusalCode,
     readonly kind: RefusalKind,
     /** English detail. */
     message: string,
@@ -21,13 +33,15 @@ export class DomainError extends Error {
   ) {
     super(message);
     this.name = 'DomainError';
+    this.field = fieldOfRefusal(code);
   }
 }
 
-export const refuse = (code: string, en: string, zh: string): DomainError => new DomainError(code, 'rule', en, zh);
-export const notFound = (code: string, en: string, zh: string): DomainError =>
+export const refuse = (code: RefusalCodeOf<'rule'>, en: string, zh: string): DomainError =>
+  new DomainError(code, 'rule', en, zh);
+export const notFound = (code: RefusalCodeOf<'not_found'>, en: string, zh: string): DomainError =>
   new DomainError(code, 'not_found', en, zh);
-export const conflict = (code: string, en: string, zh: string): DomainError =>
+export const conflict = (code: RefusalCodeOf<'conflict'>, en: string, zh: string): DomainError =>
   new DomainError(code, 'conflict', en, zh);
-export const forbidden = (code: string, en: string, zh: string): DomainError =>
+export const forbidden = (code: RefusalCodeOf<'forbidden'>, en: string, zh: string): DomainError =>
   new DomainError(code, 'forbidden', en, zh);

@@ -20,14 +20,14 @@ export interface RegisteredParties {
  * codes (`EMPLOYMENT` → `EMPLOYMENT.UNKNOWN_HOUSEHOLD`).
  */
 export function assertLinkageParties(
-  code: string,
+  code: 'EMPLOYMENT' | 'ORDER',
   ids: { householdId: string; entityId: string },
   { household, entity }: LinkageParties,
   actor: Actor,
 ): RegisteredParties {
   if (household.status !== 'registered') {
     throw refuse(
-      `${code}.UNKNOWN_HOUSEHOLD`,
+      `${code}.UNKNOWN_HOUSEHOLD` as const,
       `No household ${ids.householdId} is registered.`,
       `没有编号为 ${ids.householdId} 的农户，请先登记该户。`,
     );
@@ -35,7 +35,7 @@ export function assertLinkageParties(
   assertMayWriteIn(actor, household.township);
   if (entity.status !== 'registered') {
     throw refuse(
-      `${code}.UNKNOWN_ENTITY`,
+      `${code}.UNKNOWN_ENTITY` as const,
       `No entity ${ids.entityId} is registered.`,
       `没有编号为 ${ids.entityId} 的经营主体，请先登记该主体。`,
     );

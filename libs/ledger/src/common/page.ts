@@ -1,10 +1,6 @@
 import { BadInputException } from '../http/problem-details.filter';
 
-/** One page of a list; `nextCursor` is absent on the last page. */
-export interface Page<Item> {
-  items: Item[];
-  nextCursor?: string;
-}
+export type { Page } from './page.view';
 
 /** Cursors are opaque to clients: the sort key of the last item, encoded. */
 export function encodeCursor(key: readonly (string | number)[]): string {

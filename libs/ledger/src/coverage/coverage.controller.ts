@@ -10,6 +10,7 @@ import { dateInChina } from '../shared/calendar';
 import { CoverageRequest } from './coverage.dto';
 import { GetCoverageQuery } from './coverage.query';
 import type { Coverage, CoverageRow } from './coverage.view';
+import { LedgerQuery } from '../http/contract/route-contract';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -18,6 +19,7 @@ export class CoverageController {
   constructor(private readonly queries: QueryBus) {}
 
   /** Households registered and covered by at least one active linkage, per county, township or village. */
+  @LedgerQuery({ summary: 'Coverage', refusals: ['AUTH.NOT_YOURS'] })
   @Get()
   @ApiProduces('application/json', 'text/csv')
   async coverage(

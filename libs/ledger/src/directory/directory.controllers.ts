@@ -9,6 +9,7 @@ import { ListDirectoryRequest } from './directory.dto';
 import { DirectoryReader } from './directory.reader';
 import type { EntityListItem, HouseholdLinkages, ProjectListItem } from './directory.view';
 import { AllowedRoles } from '../http/auth.guard';
+import { LedgerQuery } from '../http/contract/route-contract';
 
 @ApiTags('registry')
 @ApiBearerAuth()
@@ -17,6 +18,7 @@ export class ListEntitiesController {
   constructor(private readonly reader: DirectoryReader) {}
 
   /** Entities by name (`q`: part of the name or credit code), a page at a time; clerks see their townships'. */
+  @LedgerQuery({ summary: 'List entities: list', refusals: ['AUTH.NOT_YOURS', 'HOUSEHOLD.NOT_FOUND'] })
   @Get()
   list(@QueryString() filter: ListDirectoryRequest, @CurrentActor() actor: Actor): Promise<Page<EntityListItem>> {
     return this.reader.entities(filter, actor);
@@ -31,6 +33,7 @@ export class ListProjectsController {
 
   /** Projects by name (`q`: part of the name), a page at a time: auditors and admins. */
   @AllowedRoles('admin', 'auditor')
+  @LedgerQuery({ summary: 'List projects: list', refusals: ['AUTH.NOT_YOURS', 'HOUSEHOLD.NOT_FOUND'] })
   @Get()
   list(@QueryString() filter: ListDirectoryRequest, @CurrentActor() actor: Actor): Promise<Page<ProjectListItem>> {
     return this.reader.projects(filter, actor);
@@ -44,6 +47,7 @@ export class HouseholdLinkagesController {
   constructor(private readonly reader: DirectoryReader) {}
 
   /** The household's linkages (employments, leases, orders, dividend declarations allocating to it). */
+  @LedgerQuery({ summary: 'Household linkages: linkages', refusals: ['AUTH.NOT_YOURS', 'HOUSEHOLD.NOT_FOUND'] })
   @Get(':id/linkages')
   linkages(
     @Param('id', HouseholdIdPipe) householdId: string,

@@ -1,13 +1,11 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { isConnectionError } from '@ledger/database';
-import { DomainError, type RefusalKind } from '../common/domain-error';
+import { DomainError } from '../common/domain-error';
+import { HTTP_STATUS_OF_REFUSAL } from '../common/refusal';
+import type { FieldError } from './problem.view';
 
-/** One offending field of a request, by path (`lines[2].amountFen`, `query.limit`). */
-export interface FieldError {
-  path: string;
-  message: string;
-}
+export type { FieldError } from './problem.view';
 
 /** A 400 naming every bad field; thrown by the validation pipe and by hand-written checks alike. */
 export class BadInputException extends HttpException {
@@ -25,14 +23,6 @@ export class ReplayedProblem extends Error {
     super('replayed problem');
   }
 }
-
-const STATUS: Record<RefusalKind, number> = {
-  rule: 422,
-  conflict: 409,
-  not_found: 404,
-  forbidden: 403,
-  unavailable: 503,
-};
 
 const TITLES: Record<number, string> = {
   400: 'Bad input',
@@ -75,13 +65,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   toProblem(exception: unknown, english: boolean): Record<string, unknown> & { status: number } {
     if (exception instanceof ReplayedProblem) return { ...exception.body, status: exception.status };
     if (exception instanceof DomainError) {
-      const status = STATUS[exception.kind];
+      const status = HTTP_STATUS_OF_REFUSAL[exception.kind];
       return {
         type: problemType(exception.code),
         title: TITLES[status],
         status,
         detail: english ? exception.message : exception.messageZh,
         code: exception.code,
+        // The request field the refusal concerns, as its capability's catalogue declares it.
+        ...(exception.field !== undefined && { field: exception.field }),
       };
     }
     if (exception instanceof BadInputException) {

@@ -1,8 +1,9 @@
 import type { Pool } from 'pg';
 import type { ImportKind, ImportParams } from './import-kinds';
 
-export type ImportStatus = 'processing' | 'validated' | 'committed' | 'rejected' | 'duplicate' | 'failed';
-export type ImportPhase = 'validating' | 'writing' | 'done';
+import type { ImportPhase, ImportRowError, ImportStatus } from './import-report.view';
+
+export type { ImportPhase, ImportRowError, ImportStatus } from './import-report.view';
 
 /** One row error as kept: both languages, so a report can be read in either. */
 export interface StoredRowError {
@@ -12,15 +13,6 @@ export interface StoredRowError {
   code: string;
   zh: string;
   en: string;
-}
-
-/** A row error as reported, in the reader's language. */
-export interface ImportRowError {
-  row: number;
-  column: string;
-  value: string;
-  message: string;
-  code: string;
 }
 
 export interface ImportRecord {

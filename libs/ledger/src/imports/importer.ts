@@ -15,15 +15,11 @@ import { entity } from '../entities/entity.state';
 import { BadInputException } from '../http/problem-details.filter';
 import { textProblem } from '../shared/text';
 import { KIND_PARAM, KIND_TITLE, type ImportKind, type ImportParams } from './import-kinds';
-import {
-  ImportStore,
-  type Counters,
-  type ImportPhase,
-  type ImportRecord,
-  type ImportRowError,
-  type StoredRowError,
-} from './import-store';
+import { ImportStore, type Counters, type ImportPhase, type StoredRowError } from './import-store';
 import { mapConcurrently } from './concurrently';
+import type { ImportReport } from './import-report.view';
+
+export type { ImportReport } from './import-report.view';
 import { failIfOrphaned, holdImportRun } from './interrupted-imports';
 import { LinkageDirectory } from './linkage-directory';
 import { cellAsWritten } from './roster/cells';
@@ -40,7 +36,14 @@ import { stakeRows } from './rows/stake-rows';
 import { purchaseRows } from './rows/purchase-rows';
 import { householdRegisterRows } from './rows/household-register-rows';
 import { rentRows } from './rows/rent-rows';
-import { RowRefusal, type RowContext, type RowKind, type RowPlan, type RowProblem } from './rows/row-plan';
+import {
+  columnOfRefusal,
+  RowRefusal,
+  type RowContext,
+  type RowKind,
+  type RowPlan,
+  type RowProblem,
+} from './rows/row-plan';
 import { wageRows } from './rows/wage-rows';
 import { RowRefusedInWrite, StreamBatches, type PlannedRow, type RowWritten } from './stream-batches';
 
@@ -103,35 +106,6 @@ export interface ImportProgress {
   totalRows?: number;
   bytesRead: number;
   size: number;
-}
-
-/** What `GET /v1/imports/{id}` and the CLI show. */
-export interface ImportReport {
-  id: string;
-  kind: ImportKind;
-  entityId?: string;
-  declarationId?: string;
-  dryRun: boolean;
-  fileName: string;
-  sha256: string;
-  format?: string;
-  encoding?: string;
-  sheet?: string;
-  status: ImportRecord['status'];
-  phase: ImportPhase;
-  rows: number;
-  accepted: number;
-  rejected: number;
-  written: number;
-  errors: ImportRowError[];
-  errorCount: number;
-  duplicateOf?: string;
-  position?: number;
-  failure?: string;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  wrote?: { row: number; id: string; position: number }[];
 }
 
 /** A running import: its id at once, its report when done. */
@@ -655,7 +629,9 @@ class ImportRun {
       events = plan.decide(entry.state);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return [{ column: plan.columnOf(error.code), code: error.code, en: error.message, zh: error.messageZh }];
+      return [
+        { column: columnOfRefusal(plan.columns, error), code: error.code, en: error.message, zh: error.messageZh },
+      ];
     }
     entry.state = events.reduce((state, event) => plan.evolver.evolve(state, event), entry.state);
     return [];
@@ -681,7 +657,7 @@ class ImportRun {
       const refused =
         error instanceof RowRefusedInWrite
           ? this.refusedAt(error.planned.record, {
-              column: error.planned.plan.columnOf(error.error.code),
+              column: columnOfRefusal(error.planned.plan.columns, error.error),
               code: error.error.code,
               en: error.error.message,
               zh: error.error.messageZh,

@@ -33,12 +33,12 @@ function row(streamId: string, n: number, run = 'a'): PlannedRow {
       evolver: tally,
       command,
       decide: (count) => {
-        if (count >= LIMIT) throw refuse('TALLY.FULL', 'full', '已满');
+        if (count >= LIMIT) throw refuse('LEDGER.VALUE_OUT_OF_DOMAIN', 'full', '已满');
         return [{ type: 'Counted', data: { n: count + 1 } }];
       },
       township: () => '城关镇',
       resultId: (events) => `${streamId}.n${events.map((e) => (e as Counted).data.n).join(',')}`,
-      columnOf: () => 'n',
+      columns: { fields: {}, forbidden: 'n', otherwise: 'n' },
     }),
   };
 }
@@ -131,7 +131,7 @@ describe('StreamBatches (the write pass of roster imports)', () => {
     const failure = await write(batches, first, second).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(RowRefusedInWrite);
     expect((failure as RowRefusedInWrite).planned.record.row).toBe(LIMIT + 4);
-    expect((failure as RowRefusedInWrite).error.code).toBe('TALLY.FULL');
+    expect((failure as RowRefusedInWrite).error.code).toBe('LEDGER.VALUE_OUT_OF_DOMAIN');
     for (const stream of [a, b, c]) expect(await store.readStream(stream)).toEqual([]);
   });
 

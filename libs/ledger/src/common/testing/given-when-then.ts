@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error';
+import { DomainError, type RefusalCode } from '../domain-error';
 import type { DomainEvent, Evolver } from '../decider';
 
 /**
@@ -22,7 +22,7 @@ export function specFor<State, Event extends DomainEvent, Command>(
             thenEvents(): Event[] {
               return run();
             },
-            thenRefused(code: string, kind?: DomainError['kind']): void {
+            thenRefused(code: RefusalCode, kind?: DomainError['kind']): void {
               let caught: unknown;
               try {
                 run();

@@ -7,6 +7,7 @@ import { declarationIdFor } from '../dividend-id';
 import { RequestMetadata } from '../../http/request-context';
 import { DeclareDividendCommand, type DeclareDividendResult } from './declare-dividend.command';
 import { DeclareDividendRequest } from './declare-dividend.dto';
+import { LedgerWrite } from '../../http/contract/route-contract';
 
 @ApiTags('linkages')
 @ApiBearerAuth()
@@ -14,6 +15,18 @@ import { DeclareDividendRequest } from './declare-dividend.dto';
 export class DeclareDividendController {
   constructor(private readonly commands: CommandBus) {}
 
+  @LedgerWrite({
+    summary: 'Declare dividend',
+    refusals: [
+      'DIVIDEND.ALREADY_DECLARED',
+      'DIVIDEND.BAD_PERIOD',
+      'DIVIDEND.NO_ACTIVE_STAKES',
+      'DIVIDEND.NO_GUARANTEED_STAKES',
+      'DIVIDEND.TOO_LARGE',
+      'DIVIDEND.TOO_MANY_SHARES',
+      'ENTITY.NOT_FOUND',
+    ],
+  })
   @Post(':id/dividends')
   declare(
     @Param('id', EntityIdPipe) entityId: string,

@@ -6,6 +6,7 @@ import { CurrentActor } from '../../http/request-context';
 import { DividendIdPipe } from '../dividend-id';
 import type { DividendView } from './dividend.view';
 import { GetDividendQuery } from './get-dividend.query';
+import { LedgerQuery } from '../../http/contract/route-contract';
 
 @ApiTags('linkages')
 @ApiBearerAuth()
@@ -13,6 +14,7 @@ import { GetDividendQuery } from './get-dividend.query';
 export class GetDividendController {
   constructor(private readonly queries: QueryBus) {}
 
+  @LedgerQuery({ summary: 'Get dividend', refusals: ['AUTH.NOT_YOURS', 'DIVIDEND.NOT_FOUND'] })
   @Get(':id')
   get(@Param('id', DividendIdPipe) declarationId: string, @CurrentActor() actor: Actor): Promise<DividendView> {
     return this.queries.execute(new GetDividendQuery(declarationId, actor));

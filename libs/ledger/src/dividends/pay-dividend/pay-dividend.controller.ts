@@ -7,6 +7,7 @@ import { RequestMetadata } from '../../http/request-context';
 import { DividendIdPipe } from '../dividend-id';
 import { PayDividendCommand } from './pay-dividend.command';
 import { PayDividendRequest } from './pay-dividend.dto';
+import { LedgerWrite } from '../../http/contract/route-contract';
 
 @ApiTags('linkages')
 @ApiBearerAuth()
@@ -14,6 +15,15 @@ import { PayDividendRequest } from './pay-dividend.dto';
 export class PayDividendController {
   constructor(private readonly commands: CommandBus) {}
 
+  @LedgerWrite({
+    summary: 'Pay dividend',
+    refusals: [
+      'DIVIDEND.HOUSEHOLD_NOT_ALLOCATED',
+      'DIVIDEND.NOT_FOUND',
+      'DIVIDEND.OVERPAYMENT',
+      'DIVIDEND.PAID_BEFORE_DECLARED',
+    ],
+  })
   @Post(':id/payments')
   pay(
     @Param('id', DividendIdPipe) declarationId: string,

@@ -7,6 +7,7 @@ import { RequestMetadata } from '../../http/request-context';
 import { EmploymentIdPipe } from '../employment-id';
 import { EndEmploymentCommand } from './end-employment.command';
 import { EndEmploymentRequest } from './end-employment.dto';
+import { LedgerWrite } from '../../http/contract/route-contract';
 
 @ApiTags('linkages')
 @ApiBearerAuth()
@@ -14,6 +15,10 @@ import { EndEmploymentRequest } from './end-employment.dto';
 export class EndEmploymentController {
   constructor(private readonly commands: CommandBus) {}
 
+  @LedgerWrite({
+    summary: 'End employment',
+    refusals: ['EMPLOYMENT.ALREADY_ENDED', 'EMPLOYMENT.ENDS_BEFORE_START', 'EMPLOYMENT.PAID_AFTER_END'],
+  })
   @Post(':id/end')
   end(
     @Param('id', EmploymentIdPipe) employmentId: string,

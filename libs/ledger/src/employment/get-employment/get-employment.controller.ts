@@ -6,6 +6,7 @@ import { CurrentActor } from '../../http/request-context';
 import { EmploymentIdPipe } from '../employment-id';
 import type { EmploymentView } from './employment.view';
 import { GetEmploymentQuery } from './get-employment.query';
+import { LedgerQuery } from '../../http/contract/route-contract';
 
 @ApiTags('linkages')
 @ApiBearerAuth()
@@ -13,6 +14,7 @@ import { GetEmploymentQuery } from './get-employment.query';
 export class GetEmploymentController {
   constructor(private readonly queries: QueryBus) {}
 
+  @LedgerQuery({ summary: 'Get employment' })
   @Get(':id')
   get(@Param('id', EmploymentIdPipe) employmentId: string, @CurrentActor() actor: Actor): Promise<EmploymentView> {
     return this.queries.execute(new GetEmploymentQuery(employmentId, actor));

@@ -7,6 +7,7 @@ import { RequestMetadata } from '../../http/request-context';
 import { EmploymentIdPipe } from '../employment-id';
 import { RecordWagePaymentCommand } from './record-wage-payment.command';
 import { RecordWagePaymentRequest } from './record-wage-payment.dto';
+import { LedgerWrite } from '../../http/contract/route-contract';
 
 @ApiTags('payments')
 @ApiBearerAuth()
@@ -14,6 +15,17 @@ import { RecordWagePaymentRequest } from './record-wage-payment.dto';
 export class RecordWagePaymentController {
   constructor(private readonly commands: CommandBus) {}
 
+  @LedgerWrite({
+    summary: 'Record wage payment',
+    refusals: [
+      'EMPLOYMENT.DAYS_WORKED_REQUIRED',
+      'EMPLOYMENT.MONTH_ALREADY_PAID',
+      'EMPLOYMENT.MONTH_OUTSIDE_EMPLOYMENT',
+      'EMPLOYMENT.NOTHING_TO_SUPPLEMENT',
+      'EMPLOYMENT.PAID_BEFORE_START',
+      'EMPLOYMENT.TOO_MANY_DAYS',
+    ],
+  })
   @Post(':id/payments')
   pay(
     @Param('id', EmploymentIdPipe) employmentId: string,

@@ -7,6 +7,7 @@ import type { WriteResult } from '../../common/write-result';
 import { RequestMetadata } from '../../http/request-context';
 import { StartEmploymentCommand } from './start-employment.command';
 import { StartEmploymentRequest } from './start-employment.dto';
+import { LedgerWrite } from '../../http/contract/route-contract';
 
 @ApiTags('linkages')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ import { StartEmploymentRequest } from './start-employment.dto';
 export class StartEmploymentController {
   constructor(private readonly commands: CommandBus) {}
 
+  @LedgerWrite({ summary: 'Start employment', refusals: ['EMPLOYMENT.ALREADY_STARTED'] })
   @Post()
   start(@Body() body: StartEmploymentRequest, @RequestMetadata() metadata: CommandMetadata): Promise<WriteResult> {
     return this.commands.execute(

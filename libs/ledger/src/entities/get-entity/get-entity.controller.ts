@@ -6,6 +6,7 @@ import { CurrentActor } from '../../http/request-context';
 import { EntityIdPipe } from '../entity-id';
 import type { EntityView } from './entity.view';
 import { GetEntityQuery } from './get-entity.query';
+import { LedgerQuery } from '../../http/contract/route-contract';
 
 @ApiTags('registry')
 @ApiBearerAuth()
@@ -13,6 +14,7 @@ import { GetEntityQuery } from './get-entity.query';
 export class GetEntityController {
   constructor(private readonly queries: QueryBus) {}
 
+  @LedgerQuery({ summary: 'Get entity', refusals: ['ENTITY.NOT_FOUND'] })
   @Get(':id')
   get(@Param('id', EntityIdPipe) entityId: string, @CurrentActor() actor: Actor): Promise<EntityView> {
     return this.queries.execute(new GetEntityQuery(entityId, actor));

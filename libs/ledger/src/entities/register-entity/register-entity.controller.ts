@@ -7,6 +7,7 @@ import type { WriteResult } from '../../common/write-result';
 import { RequestMetadata } from '../../http/request-context';
 import { RegisterEntityCommand } from './register-entity.command';
 import { RegisterEntityRequest } from './register-entity.dto';
+import { LedgerWrite } from '../../http/contract/route-contract';
 
 @ApiTags('registry')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ import { RegisterEntityRequest } from './register-entity.dto';
 export class RegisterEntityController {
   constructor(private readonly commands: CommandBus) {}
 
+  @LedgerWrite({ summary: 'Register entity', refusals: ['ENTITY.ALREADY_REGISTERED'] })
   @Post()
   register(@Body() body: RegisterEntityRequest, @RequestMetadata() metadata: CommandMetadata): Promise<WriteResult> {
     return this.commands.execute(

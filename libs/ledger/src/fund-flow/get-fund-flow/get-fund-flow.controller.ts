@@ -10,6 +10,7 @@ import type { FundFlowEdge, FundFlowView } from './fund-flow.view';
 import { GetFundFlowRequest } from './get-fund-flow.dto';
 import { GetFundFlowQuery } from './get-fund-flow.query';
 import { AuditRoute } from '../../http/auth.guard';
+import { LedgerQuery } from '../../http/contract/route-contract';
 
 /** The CSV of the fund flow: one row per edge, no totals row. */
 export const FUND_FLOW_CSV_COLUMNS: readonly CsvColumn<FundFlowEdge>[] = [
@@ -32,6 +33,7 @@ export class GetFundFlowController {
 
   /** Where a project's money went (资金流向), with a flag wherever a step exceeds its source; JSON or `text/csv`. */
   @AuditRoute()
+  @LedgerQuery({ summary: 'Get fund flow', csv: true, refusals: ['AUTH.AUDIT_ONLY', 'PROJECT.NOT_FOUND'] })
   @Get('fund-flow')
   @ApiProduces('application/json', 'text/csv')
   async get(

@@ -7,6 +7,7 @@ import { RequestMetadata } from '../../http/request-context';
 import { HouseholdIdPipe } from '../household-id';
 import { ChangeHouseholdStatusCommand } from './change-household-status.command';
 import { ChangeHouseholdStatusRequest } from './change-household-status.dto';
+import { LedgerWrite } from '../../http/contract/route-contract';
 
 @ApiTags('registry')
 @ApiBearerAuth()
@@ -14,6 +15,10 @@ import { ChangeHouseholdStatusRequest } from './change-household-status.dto';
 export class ChangeHouseholdStatusController {
   constructor(private readonly commands: CommandBus) {}
 
+  @LedgerWrite({
+    summary: 'Change household status',
+    refusals: ['HOUSEHOLD.NOT_FOUND', 'HOUSEHOLD.STATUS_BEFORE_LAST_CHANGE', 'HOUSEHOLD.STATUS_UNCHANGED'],
+  })
   @Post(':id/status')
   change(
     @Param('id', HouseholdIdPipe) householdId: string,

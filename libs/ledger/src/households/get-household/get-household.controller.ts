@@ -6,6 +6,7 @@ import { CurrentActor } from '../../http/request-context';
 import { HouseholdIdPipe } from '../household-id';
 import { GetHouseholdQuery } from './get-household.query';
 import type { HouseholdView } from './household.view';
+import { LedgerQuery } from '../../http/contract/route-contract';
 
 @ApiTags('registry')
 @ApiBearerAuth()
@@ -13,6 +14,7 @@ import type { HouseholdView } from './household.view';
 export class GetHouseholdController {
   constructor(private readonly queries: QueryBus) {}
 
+  @LedgerQuery({ summary: 'Get household', refusals: ['HOUSEHOLD.NOT_FOUND'] })
   @Get(':id')
   get(@Param('id', HouseholdIdPipe) householdId: string, @CurrentActor() actor: Actor): Promise<HouseholdView> {
     return this.queries.execute(new GetHouseholdQuery(householdId, actor));

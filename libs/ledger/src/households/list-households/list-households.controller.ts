@@ -7,6 +7,7 @@ import { CurrentActor } from '../../http/request-context';
 import { ListHouseholdsRequest } from './list-households.dto';
 import type { HouseholdSummary } from '../get-household/household.view';
 import { ListHouseholdsQuery } from './list-households.query';
+import { LedgerQuery } from '../../http/contract/route-contract';
 
 @ApiTags('registry')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ import { ListHouseholdsQuery } from './list-households.query';
 export class ListHouseholdsController {
   constructor(private readonly queries: QueryBus) {}
 
+  @LedgerQuery({ summary: 'List households', refusals: ['AUTH.NOT_YOURS'] })
   @Get()
   list(@QueryString() filter: ListHouseholdsRequest, @CurrentActor() actor: Actor): Promise<Page<HouseholdSummary>> {
     return this.queries.execute(new ListHouseholdsQuery(filter, actor));

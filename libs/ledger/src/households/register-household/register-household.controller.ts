@@ -7,6 +7,7 @@ import { householdIdFor } from '../household-id';
 import type { WriteResult } from '../../common/write-result';
 import { RegisterHouseholdCommand } from './register-household.command';
 import { RegisterHouseholdRequest } from './register-household.dto';
+import { LedgerWrite } from '../../http/contract/route-contract';
 
 @ApiTags('registry')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ import { RegisterHouseholdRequest } from './register-household.dto';
 export class RegisterHouseholdController {
   constructor(private readonly commands: CommandBus) {}
 
+  @LedgerWrite({ summary: 'Register household', refusals: ['HOUSEHOLD.REGISTRATION_NO_TAKEN'] })
   @Post()
   register(@Body() body: RegisterHouseholdRequest, @RequestMetadata() metadata: CommandMetadata): Promise<WriteResult> {
     const registrationNo = body.registrationNo.trim();

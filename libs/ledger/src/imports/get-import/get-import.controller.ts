@@ -8,6 +8,7 @@ import { IdPipe } from '../../http/id.pipe';
 import { CurrentActor } from '../../http/request-context';
 import type { ImportRowError } from '../import-store';
 import { Importer, type ImportReport } from '../importer';
+import { LedgerDocument, LedgerQuery } from '../../http/contract/route-contract';
 
 export const ImportIdPipe = IdPipe('import', '导入记录');
 
@@ -29,6 +30,7 @@ export class GetImportController {
   constructor(private readonly importer: Importer) {}
 
   /** An import's status and counts (also while it runs), its row errors and what each row wrote. */
+  @LedgerQuery({ summary: 'Get import: get', refusals: ['AUTH.NOT_YOURS', 'IMPORT.NOT_FOUND'] })
   @Get(':id')
   async get(
     @Param('id', ImportIdPipe) id: string,
@@ -40,6 +42,11 @@ export class GetImportController {
   }
 
   /** Every row error as CSV (UTF-8 with BOM, for Excel): row, column, value, message. */
+  @LedgerDocument({
+    summary: 'Get import: errors',
+    contentType: 'text/csv',
+    refusals: ['AUTH.NOT_YOURS', 'IMPORT.NOT_FOUND'],
+  })
   @Get(':id/errors.csv')
   @ApiProduces('text/csv')
   async errors(

@@ -22,6 +22,7 @@ import { CurrentActor, RequestMetadata } from '../../http/request-context';
 import type { CommandMetadata } from '../../common/stream-writer';
 import { Importer, type ImportReport } from '../importer';
 import { ImportRosterRequest } from './import-roster.dto';
+import { LedgerWrite } from '../../http/contract/route-contract';
 
 /** Beyond this many rows the answer does not wait: 202, and the import goes on in the background. */
 export const FOREGROUND_ROWS = 2000;
@@ -51,6 +52,7 @@ export class ImportRosterController {
    * nothing; otherwise all rows are written, or none if any is bad. 201 when done; 202 while a large
    * roster is still being processed (read its status at `GET /v1/imports/{id}`).
    */
+  @LedgerWrite({ summary: 'Import roster', accepted: true })
   @Post()
   @ApiConsumes('multipart/form-data')
   @ApiBody({

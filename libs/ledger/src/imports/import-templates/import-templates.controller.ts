@@ -5,6 +5,7 @@ import { stringify } from 'csv-stringify/sync';
 import { notFound } from '../../common/domain-error';
 import { langOf } from '../get-import/get-import.controller';
 import { IMPORT_KINDS, isImportKind, templateHeaders } from '../import-kinds';
+import { LedgerDocument } from '../../http/contract/route-contract';
 
 /** The template of a roster: its header row, as CSV (UTF-8 with BOM, so Excel shows the Chinese). */
 export function templateCsv(kind: (typeof IMPORT_KINDS)[number], lang: 'zh' | 'en' = 'zh'): string {
@@ -16,6 +17,7 @@ export function templateCsv(kind: (typeof IMPORT_KINDS)[number], lang: 'zh' | 'e
 @Controller('v1/imports/templates')
 export class ImportTemplatesController {
   /** `wages.csv`, `dividends.csv`, `rents.csv`, `households.csv`: the header row (`lang=en`: English words). */
+  @LedgerDocument({ summary: 'Import templates', contentType: 'text/csv', refusals: ['IMPORT.UNKNOWN_TEMPLATE'] })
   @Get(':file')
   @ApiProduces('text/csv')
   template(@Param('file') file: string, @Req() request: Request, @Res() response: Response): void {

@@ -14,12 +14,6 @@ export interface DividendFields {
   reference?: string;
 }
 
-const COLUMN_OF_CODE: Record<string, string> = {
-  'DIVIDEND.HOUSEHOLD_NOT_ALLOCATED': 'registrationNo',
-  'DIVIDEND.PAID_BEFORE_DECLARED': 'paidOn',
-  'DIVIDEND.OVERPAYMENT': 'amount',
-};
-
 /** 分红表: one dividend payment per row against the declaration (PayDividendCommand). */
 export const dividendRows: RowKind<DividendFields> = {
   kind: 'dividends',
@@ -62,7 +56,11 @@ export const dividendRows: RowKind<DividendFields> = {
       decide: (state) => decidePayDividend(command, state),
       township: (state) => (state.status === 'declared' ? townshipOf(state, found.householdId) : undefined),
       resultId: paymentResult('DividendPaid', declarationId),
-      columnOf: (code) => COLUMN_OF_CODE[code] ?? (code.startsWith('AUTH.') ? 'registrationNo' : 'amount'),
+      columns: {
+        fields: { householdId: 'registrationNo', paidOn: 'paidOn', amountFen: 'amount' },
+        forbidden: 'registrationNo',
+        otherwise: 'amount',
+      },
     });
   },
 };

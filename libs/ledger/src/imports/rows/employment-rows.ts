@@ -38,11 +38,6 @@ function parseWageBasis(text: string): Parsed<WageBasis> {
     : { ok: false, en: 'write 月薪 (monthly), 日薪 (daily) or 计件 (piece)', zh: '应填写“月薪”“日薪”或“计件”' };
 }
 
-const COLUMN_OF_CODE: Record<string, string> = {
-  'EMPLOYMENT.UNKNOWN_HOUSEHOLD': 'registrationNo',
-  'EMPLOYMENT.UNKNOWN_ENTITY': 'registrationNo',
-};
-
 /**
  * 务工人员名册: one employment per row at the entity (StartEmploymentCommand). The employment's id
  * derives from the row's command id, so a re-run or a resume starts it once.
@@ -100,7 +95,11 @@ export const employmentRows: RowKind<EmploymentFields> = {
       // As readLinkageParties gives it to the handler: the household's township.
       township: () => (parties.household.status === 'registered' ? parties.household.township : undefined),
       resultId: () => command.payload.employmentId,
-      columnOf: (code) => COLUMN_OF_CODE[code] ?? (code.startsWith('AUTH.') ? 'registrationNo' : 'workerName'),
+      columns: {
+        fields: { householdId: 'registrationNo', entityId: 'registrationNo' },
+        forbidden: 'registrationNo',
+        otherwise: 'workerName',
+      },
     });
   },
 };

@@ -85,7 +85,7 @@ export const entityRows: RowKind<EntityFields> = {
         // As the handler: the township the entity is registered in.
         township: () => command.payload.township,
         resultId: () => command.payload.entityId,
-        columnOf: (code) => (code.startsWith('AUTH.') ? 'township' : 'name'),
+        columns: { fields: {}, forbidden: 'township', otherwise: 'name' },
       }),
     );
   },

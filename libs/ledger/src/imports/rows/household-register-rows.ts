@@ -51,7 +51,7 @@ export const householdRegisterRows: RowKind<HouseholdFields> = {
         decide: (state) => decideRegisterHousehold(command, state),
         township: () => command.payload.township,
         resultId: () => command.payload.householdId,
-        columnOf: (code) => (code.startsWith('AUTH.') ? 'township' : 'registrationNo'),
+        columns: { fields: {}, forbidden: 'township', otherwise: 'registrationNo' },
       }),
     );
   },

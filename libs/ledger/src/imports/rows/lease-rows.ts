@@ -59,14 +59,6 @@ function parseAreaCell(cell: Cell): Parsed<string> {
       };
 }
 
-const COLUMN_OF_CODE: Record<string, string> = {
-  'LEASE.UNKNOWN_HOUSEHOLD': 'registrationNo',
-  'LEASE.END_NOT_AFTER_START': 'endsOn',
-  'LEASE.INVALID_AREA': 'areaMu',
-  'LEASE.RENT_TOO_LARGE': 'rentPerMuYear',
-  'LEASE.NO_RENT_DUE': 'endsOn',
-};
-
 /** A placeholder entity id for checking a row's body with the API's class (the real one is the parameter). */
 const SOME_ENTITY = 'entity-00000000-0000-5000-8000-000000000000';
 
@@ -138,7 +130,16 @@ export const leaseRows: RowKind<LeaseFields> = {
       decide: (state) => decideSignLease(command, state, parties),
       township: () => parties.household?.township,
       resultId: () => command.payload.leaseId,
-      columnOf: (code) => COLUMN_OF_CODE[code] ?? (code.startsWith('AUTH.') ? 'registrationNo' : 'startsOn'),
+      columns: {
+        fields: {
+          householdId: 'registrationNo',
+          endsOn: 'endsOn',
+          areaMu: 'areaMu',
+          rentPerMuYearFen: 'rentPerMuYear',
+        },
+        forbidden: 'registrationNo',
+        otherwise: 'startsOn',
+      },
     });
   },
 };

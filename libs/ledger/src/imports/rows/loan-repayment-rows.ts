@@ -31,13 +31,6 @@ const PAID_BY_WORDS: Record<string, RepaidBy> = {
   entity: 'entity',
 };
 
-const COLUMN_OF_CODE: Record<string, string> = {
-  'LOAN.NOT_FOUND': 'contractNo',
-  'LOAN.ENTITY_REPAYMENT_NOT_INVESTED': 'paidBy',
-  'LOAN.REPAID_BEFORE_DISBURSED': 'paidOn',
-  'LOAN.REPAYMENT_EXCEEDS_OUTSTANDING': 'principal',
-};
-
 /**
  * 扶贫小额信贷还款清单 (the bank's repayment list): one repayment per row
  * (RecordLoanRepaymentCommand), to the loan its contract number names, or, without one, to the
@@ -95,7 +88,12 @@ export const loanRepaymentRows: RowKind<LoanRepaymentFields> = {
       decide: (state) => decideRecordLoanRepayment(command, state),
       township: () => found.township,
       resultId: paymentResult('LoanRepaid', chosen.loanId),
-      columnOf: (code) => COLUMN_OF_CODE[code] ?? (code.startsWith('AUTH.') ? 'registrationNo' : 'principal'),
+      columns: {
+        fields: { paidBy: 'paidBy', paidOn: 'paidOn', principalFen: 'principal' },
+        forbidden: 'registrationNo',
+        notFound: 'contractNo',
+        otherwise: 'principal',
+      },
     });
   },
 };

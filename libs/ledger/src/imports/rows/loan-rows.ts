@@ -44,15 +44,6 @@ const USE_WORDS: Record<string, LoanUse> = {
   invested_in_entity: 'invested_in_entity',
 };
 
-const COLUMN_OF_CODE: Record<string, string> = {
-  'LOAN.UNKNOWN_HOUSEHOLD': 'registrationNo',
-  'LOAN.CONTRACT_NO_TAKEN': 'contractNo',
-  'LOAN.PRINCIPAL_ABOVE_LIMIT': 'principal',
-  'LOAN.TERM_ABOVE_LIMIT': 'maturesOn',
-  'LOAN.UNKNOWN_ENTITY': 'entity',
-  'LOAN.SUBSIDY_RATE_ABOVE_LOAN_RATE': 'subsidyRate',
-};
-
 const REQUEST_COLUMNS: Record<string, string> = {
   householdId: 'registrationNo',
   contractNo: 'contractNo',
@@ -140,7 +131,18 @@ export const loanRows: RowKind<LoanFields> = {
       decide: (state) => decideRecordLoan(command, state, parties),
       township: () => found.township,
       resultId: () => command.payload.loanId,
-      columnOf: (code) => COLUMN_OF_CODE[code] ?? (code.startsWith('AUTH.') ? 'registrationNo' : 'principal'),
+      columns: {
+        fields: {
+          householdId: 'registrationNo',
+          contractNo: 'contractNo',
+          principalFen: 'principal',
+          maturesOn: 'maturesOn',
+          entityId: 'entity',
+          'subsidy.rateBp': 'subsidyRate',
+        },
+        forbidden: 'registrationNo',
+        otherwise: 'principal',
+      },
     });
   },
 };

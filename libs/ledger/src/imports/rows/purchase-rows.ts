@@ -37,12 +37,6 @@ function parseQuantityCell(cell: Cell): Parsed<string> {
       };
 }
 
-const COLUMN_OF_CODE: Record<string, string> = {
-  'ORDER.DELIVERY_OUTSIDE_CONTRACT': 'deliveredOn',
-  'ORDER.PAID_BEFORE_DELIVERY': 'paidOn',
-  'ORDER.AMOUNT_MISMATCH': 'amount',
-};
-
 /** 收购单: one purchase payment per row, under the household's order with the entity (RecordPurchasePaymentCommand). */
 export const purchaseRows: RowKind<PurchaseFields> = {
   kind: 'purchases',
@@ -112,7 +106,11 @@ export const purchaseRows: RowKind<PurchaseFields> = {
       decide: (state) => decideRecordPurchasePayment(command, state),
       township: (state) => (state.status === 'none' ? undefined : state.township),
       resultId: paymentResult('PurchasePaid', chosen.orderId),
-      columnOf: (code) => COLUMN_OF_CODE[code] ?? (code.startsWith('AUTH.') ? 'registrationNo' : 'amount'),
+      columns: {
+        fields: { deliveredOn: 'deliveredOn', paidOn: 'paidOn', amountFen: 'amount' },
+        forbidden: 'registrationNo',
+        otherwise: 'amount',
+      },
     });
   },
 };

@@ -14,14 +14,6 @@ export interface RentFields {
   reference?: string;
 }
 
-const COLUMN_OF_CODE: Record<string, string> = {
-  'LEASE.PERIOD_NOT_IN_SCHEDULE': 'period',
-  'LEASE.PERIOD_ALREADY_PAID': 'period',
-  'LEASE.PAID_BEFORE_START': 'paidOn',
-  'LEASE.OVERPAYMENT': 'amount',
-  'LEASE.NOT_FOUND': 'registrationNo',
-};
-
 /** 租金表: one rent payment per row, to the household's lease with the entity (RecordRentPaymentCommand). */
 export const rentRows: RowKind<RentFields> = {
   kind: 'rents',
@@ -84,7 +76,12 @@ export const rentRows: RowKind<RentFields> = {
       decide: (state) => decideRecordRentPayment(command, state),
       township: (state) => (state.status === 'signed' ? state.terms.township : undefined),
       resultId: paymentResult('RentPaid', chosen.leaseId),
-      columnOf: (code) => COLUMN_OF_CODE[code] ?? (code.startsWith('AUTH.') ? 'registrationNo' : 'amount'),
+      columns: {
+        fields: { period: 'period', paidOn: 'paidOn', amountFen: 'amount' },
+        forbidden: 'registrationNo',
+        notFound: 'registrationNo',
+        otherwise: 'amount',
+      },
     });
   },
 };

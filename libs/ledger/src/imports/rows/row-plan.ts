@@ -3,6 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { Actor } from '../../common/actor';
 import type { DomainEvent, Evolver } from '../../common/decider';
+import type { DomainError } from '../../common/domain-error';
 import type { CommandMetadata } from '../../common/stream-writer';
 import type { ImportKind, ImportParams } from '../import-kinds';
 import type { LinkageDirectory } from '../linkage-directory';
@@ -41,8 +42,32 @@ export interface RowPlan {
   decide(state: unknown): DomainEvent[];
   township(state: unknown): string | undefined;
   resultId(events: readonly DomainEvent[]): string;
-  /** The field a refusal with this code concerns. */
-  columnOf(code: string): string;
+  /** Which column a refusal of this row belongs beside. */
+  columns: RefusalColumns;
+}
+
+/**
+ * Where a row kind puts a refusal: read from the refusal's own field and kind (its capability's
+ * catalogue), mapped to the roster's columns, so nothing is guessed from the code's wording.
+ */
+export interface RefusalColumns {
+  /** The column each request field is read from (`amountFen` ← `amount`). */
+  fields: Readonly<Record<string, string>>;
+  /** A refusal of who may write (403): the column naming the household or entity whose township it is. */
+  forbidden: string;
+  /** An unknown record (404): the column the row finds its record by; `otherwise` when not given. */
+  notFound?: string;
+  /** A refusal about no field read from the file. */
+  otherwise: string;
+}
+
+/** The column a refusal of a row belongs beside. */
+export function columnOfRefusal(columns: RefusalColumns, error: DomainError): string {
+  const byField = error.field === undefined ? undefined : columns.fields[error.field];
+  if (byField !== undefined) return byField;
+  if (error.kind === 'forbidden') return columns.forbidden;
+  if (error.kind === 'not_found') return columns.notFound ?? columns.otherwise;
+  return columns.otherwise;
 }
 
 export function rowPlan<State, Event extends DomainEvent>(plan: {
@@ -52,7 +77,7 @@ export function rowPlan<State, Event extends DomainEvent>(plan: {
   decide(state: State): Event[];
   township(state: State): string | undefined;
   resultId(events: readonly Event[]): string;
-  columnOf(code: string): string;
+  columns: RefusalColumns;
 }): RowPlan {
   return plan;
 }

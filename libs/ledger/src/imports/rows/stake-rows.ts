@@ -61,15 +61,6 @@ const REQUEST_COLUMNS = {
   endsOn: 'endsOn',
 };
 
-const COLUMN_OF_CODE: Record<string, string> = {
-  'STAKE.UNKNOWN_HOUSEHOLD': 'registrationNo',
-  'STAKE.ENDS_BEFORE_START': 'endsOn',
-  'STAKE.PROJECT_ONLY_FOR_FISCAL_FUND': 'projectId',
-  'STAKE.PROJECT_REQUIRED': 'projectId',
-  'STAKE.UNKNOWN_PROJECT': 'projectId',
-  'STAKE.EXCEEDS_DISBURSEMENT': 'principal',
-};
-
 /**
  * 入股名册: one equity stake per row, held for the household in the entity (AcquireStakeCommand).
  * Stakes live in the entity's stream, numbered in file order.
@@ -147,7 +138,11 @@ export const stakeRows: RowKind<StakeFields> = {
         const acquired = events.find((e) => e.type === 'StakeAcquired');
         return acquired?.type === 'StakeAcquired' ? acquired.data.stakeId : entityId;
       },
-      columnOf: (code) => COLUMN_OF_CODE[code] ?? (code.startsWith('AUTH.') ? 'registrationNo' : 'principal'),
+      columns: {
+        fields: { householdId: 'registrationNo', endsOn: 'endsOn', projectId: 'projectId', principalFen: 'principal' },
+        forbidden: 'registrationNo',
+        otherwise: 'principal',
+      },
     });
   },
 };

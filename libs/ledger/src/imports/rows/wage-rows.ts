@@ -28,16 +28,6 @@ export interface WageFields {
   reference?: string;
 }
 
-const COLUMN_OF_CODE: Record<string, string> = {
-  'EMPLOYMENT.MONTH_OUTSIDE_EMPLOYMENT': 'period',
-  'EMPLOYMENT.MONTH_ALREADY_PAID': 'period',
-  'EMPLOYMENT.PAID_BEFORE_START': 'paidOn',
-  'EMPLOYMENT.DAYS_WORKED_REQUIRED': 'daysWorked',
-  'EMPLOYMENT.TOO_MANY_DAYS': 'daysWorked',
-  'EMPLOYMENT.NOTHING_TO_SUPPLEMENT': 'supplementary',
-  'EMPLOYMENT.NOT_FOUND': 'workerName',
-};
-
 const REQUEST_COLUMNS = {
   period: 'period',
   amountFen: 'amount',
@@ -120,7 +110,12 @@ export const wageRows: RowKind<WageFields> = {
       decide: (state) => decideRecordWagePayment(command, state),
       township: (state) => (state.status === 'none' ? undefined : state.township),
       resultId: paymentResult('WagePaid', chosen.employmentId),
-      columnOf: (code) => COLUMN_OF_CODE[code] ?? (code.startsWith('AUTH.') ? 'registrationNo' : 'amount'),
+      columns: {
+        fields: { period: 'period', paidOn: 'paidOn', daysWorked: 'daysWorked', supplementary: 'supplementary' },
+        forbidden: 'registrationNo',
+        notFound: 'workerName',
+        otherwise: 'amount',
+      },
     });
   },
 };

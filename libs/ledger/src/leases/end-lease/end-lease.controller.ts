@@ -6,6 +6,7 @@ import { RequestMetadata } from '../../http/request-context';
 import { LeaseIdPipe } from '../lease-id';
 import { EndLeaseCommand, type EndLeaseResult } from './end-lease.command';
 import { EndLeaseRequest } from './end-lease.dto';
+import { LedgerWrite } from '../../http/contract/route-contract';
 
 @ApiTags('linkages')
 @ApiBearerAuth()
@@ -13,6 +14,10 @@ import { EndLeaseRequest } from './end-lease.dto';
 export class EndLeaseController {
   constructor(private readonly commands: CommandBus) {}
 
+  @LedgerWrite({
+    summary: 'End lease',
+    refusals: ['LEASE.ALREADY_ENDED', 'LEASE.END_BEFORE_PAID_PERIOD', 'LEASE.END_OUTSIDE_TERM'],
+  })
   @Post(':id/end')
   end(
     @Param('id', LeaseIdPipe) leaseId: string,

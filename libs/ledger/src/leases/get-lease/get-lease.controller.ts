@@ -6,6 +6,7 @@ import { CurrentActor } from '../../http/request-context';
 import { LeaseIdPipe } from '../lease-id';
 import { GetLeaseQuery } from './get-lease.query';
 import type { LeaseView } from './lease.view';
+import { LedgerQuery } from '../../http/contract/route-contract';
 
 @ApiTags('linkages')
 @ApiBearerAuth()
@@ -13,6 +14,7 @@ import type { LeaseView } from './lease.view';
 export class GetLeaseController {
   constructor(private readonly queries: QueryBus) {}
 
+  @LedgerQuery({ summary: 'Get lease' })
   @Get(':id')
   get(@Param('id', LeaseIdPipe) leaseId: string, @CurrentActor() actor: Actor): Promise<LeaseView> {
     return this.queries.execute(new GetLeaseQuery(leaseId, actor));

@@ -7,6 +7,7 @@ import { RequestMetadata } from '../../http/request-context';
 import { LeaseIdPipe } from '../lease-id';
 import { RecordRentPaymentCommand } from './record-rent-payment.command';
 import { RecordRentPaymentRequest } from './record-rent-payment.dto';
+import { LedgerWrite } from '../../http/contract/route-contract';
 
 @ApiTags('linkages')
 @ApiBearerAuth()
@@ -14,6 +15,15 @@ import { RecordRentPaymentRequest } from './record-rent-payment.dto';
 export class RecordRentPaymentController {
   constructor(private readonly commands: CommandBus) {}
 
+  @LedgerWrite({
+    summary: 'Record rent payment',
+    refusals: [
+      'LEASE.OVERPAYMENT',
+      'LEASE.PAID_BEFORE_START',
+      'LEASE.PERIOD_ALREADY_PAID',
+      'LEASE.PERIOD_NOT_IN_SCHEDULE',
+    ],
+  })
   @Post(':id/payments')
   pay(
     @Param('id', LeaseIdPipe) leaseId: string,

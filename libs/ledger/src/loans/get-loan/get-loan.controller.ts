@@ -6,6 +6,7 @@ import { CurrentActor } from '../../http/request-context';
 import { LoanIdPipe } from '../loan-id';
 import { GetLoanQuery } from './get-loan.query';
 import type { LoanView } from './loan.view';
+import { LedgerQuery } from '../../http/contract/route-contract';
 
 @ApiTags('credit')
 @ApiBearerAuth()
@@ -13,6 +14,7 @@ import type { LoanView } from './loan.view';
 export class GetLoanController {
   constructor(private readonly queries: QueryBus) {}
 
+  @LedgerQuery({ summary: 'Get loan' })
   @Get(':id')
   get(@Param('id', LoanIdPipe) loanId: string, @CurrentActor() actor: Actor): Promise<LoanView> {
     return this.queries.execute(new GetLoanQuery(loanId, actor));

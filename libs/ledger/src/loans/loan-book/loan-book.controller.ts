@@ -10,6 +10,7 @@ import { plainYuan } from '../../shared/money';
 import { LoanBookRequest } from './loan-book.dto';
 import { GetLoanBookQuery } from './loan-book.query';
 import type { LoanBook, LoanBookItem } from './loan-book.view';
+import { LedgerQuery } from '../../http/contract/route-contract';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -18,6 +19,7 @@ export class LoanBookController {
   constructor(private readonly queries: QueryBus) {}
 
   /** The county's poverty micro-credit loans: how many households borrowed, what is owed and overdue, what was subsidised. */
+  @LedgerQuery({ summary: 'Loan book', refusals: ['AUTH.NOT_YOURS'] })
   @Get()
   @ApiProduces('application/json', 'text/csv')
   async book(

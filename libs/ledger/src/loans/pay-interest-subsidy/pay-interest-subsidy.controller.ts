@@ -7,6 +7,7 @@ import { RequestMetadata } from '../../http/request-context';
 import { LoanIdPipe } from '../loan-id';
 import { PayInterestSubsidyCommand } from './pay-interest-subsidy.command';
 import { PayInterestSubsidyRequest } from './pay-interest-subsidy.dto';
+import { LedgerWrite } from '../../http/contract/route-contract';
 
 @ApiTags('credit')
 @ApiBearerAuth()
@@ -14,6 +15,10 @@ import { PayInterestSubsidyRequest } from './pay-interest-subsidy.dto';
 export class PayInterestSubsidyController {
   constructor(private readonly commands: CommandBus) {}
 
+  @LedgerWrite({
+    summary: 'Pay interest subsidy',
+    refusals: ['LOAN.NO_SUBSIDY', 'LOAN.SUBSIDY_BEFORE_DISBURSED', 'LOAN.SUBSIDY_EXCEEDS_CAP'],
+  })
   @Post(':id/subsidies')
   pay(
     @Param('id', LoanIdPipe) loanId: string,

@@ -7,6 +7,7 @@ import { RequestMetadata } from '../../http/request-context';
 import { LoanIdPipe } from '../loan-id';
 import { RecordLoanRepaymentCommand } from './record-loan-repayment.command';
 import { RecordLoanRepaymentRequest } from './record-loan-repayment.dto';
+import { LedgerWrite } from '../../http/contract/route-contract';
 
 @ApiTags('credit')
 @ApiBearerAuth()
@@ -14,6 +15,14 @@ import { RecordLoanRepaymentRequest } from './record-loan-repayment.dto';
 export class RecordLoanRepaymentController {
   constructor(private readonly commands: CommandBus) {}
 
+  @LedgerWrite({
+    summary: 'Record loan repayment',
+    refusals: [
+      'LOAN.ENTITY_REPAYMENT_NOT_INVESTED',
+      'LOAN.REPAID_BEFORE_DISBURSED',
+      'LOAN.REPAYMENT_EXCEEDS_OUTSTANDING',
+    ],
+  })
   @Post(':id/repayments')
   repay(
     @Param('id', LoanIdPipe) loanId: string,

@@ -8,6 +8,7 @@ import { RequestMetadata } from '../../http/request-context';
 import { loanIdForContract } from '../loan-id';
 import { RecordLoanCommand } from './record-loan.command';
 import { RecordLoanRequest } from './record-loan.dto';
+import { LedgerWrite } from '../../http/contract/route-contract';
 
 @ApiTags('credit')
 @ApiBearerAuth()
@@ -15,6 +16,18 @@ import { RecordLoanRequest } from './record-loan.dto';
 export class RecordLoanController {
   constructor(private readonly commands: CommandBus) {}
 
+  @LedgerWrite({
+    summary: 'Record loan',
+    refusals: [
+      'LOAN.CONTRACT_NO_TAKEN',
+      'LOAN.PRINCIPAL_ABOVE_LIMIT',
+      'LOAN.SUBSIDY_RATE_ABOVE_LOAN_RATE',
+      'LOAN.TERM_ABOVE_LIMIT',
+      'LOAN.UNKNOWN_ENTITY',
+      'LOAN.UNKNOWN_HOUSEHOLD',
+      'LOAN.UNKNOWN_PROJECT',
+    ],
+  })
   @Post()
   record(@Body() body: RecordLoanRequest, @RequestMetadata() metadata: CommandMetadata): Promise<WriteResult> {
     const { subsidy, ...rest } = body;

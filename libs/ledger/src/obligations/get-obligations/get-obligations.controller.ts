@@ -10,6 +10,7 @@ import { plainYuan } from '../../shared/money';
 import { GetObligationsRequest } from './get-obligations.dto';
 import { GetObligationsQuery } from './get-obligations.query';
 import type { ObligationItem, ObligationsView } from './obligations.view';
+import { LedgerQuery } from '../../http/contract/route-contract';
 
 /** The CSV of the arrears list: one row per item, no totals row. */
 export const OBLIGATION_CSV_COLUMNS: readonly CsvColumn<ObligationItem>[] = [
@@ -33,6 +34,7 @@ export class GetObligationsController {
   constructor(private readonly queries: QueryBus) {}
 
   /** What the entity owes households and has paid (应付与已付), as of an instant; JSON or `text/csv`. */
+  @LedgerQuery({ summary: 'Get obligations', csv: true, refusals: ['ENTITY.NOT_FOUND'] })
   @Get(':id/obligations')
   @ApiProduces('application/json', 'text/csv')
   async get(

@@ -7,6 +7,7 @@ import type { WriteResult } from '../../common/write-result';
 import { RequestMetadata } from '../../http/request-context';
 import { ContractOrderCommand } from './contract-order.command';
 import { ContractOrderRequest } from './contract-order.dto';
+import { LedgerWrite } from '../../http/contract/route-contract';
 
 @ApiTags('linkages')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ import { ContractOrderRequest } from './contract-order.dto';
 export class ContractOrderController {
   constructor(private readonly commands: CommandBus) {}
 
+  @LedgerWrite({ summary: 'Contract order', refusals: ['ORDER.ALREADY_CONTRACTED', 'ORDER.ENDS_BEFORE_START'] })
   @Post()
   contract(@Body() body: ContractOrderRequest, @RequestMetadata() metadata: CommandMetadata): Promise<WriteResult> {
     return this.commands.execute(

@@ -6,6 +6,7 @@ import { CurrentActor } from '../../http/request-context';
 import { OrderIdPipe } from '../order-id';
 import { GetOrderQuery } from './get-order.query';
 import type { OrderView } from './order.view';
+import { LedgerQuery } from '../../http/contract/route-contract';
 
 @ApiTags('linkages')
 @ApiBearerAuth()
@@ -13,6 +14,7 @@ import type { OrderView } from './order.view';
 export class GetOrderController {
   constructor(private readonly queries: QueryBus) {}
 
+  @LedgerQuery({ summary: 'Get order' })
   @Get(':id')
   get(@Param('id', OrderIdPipe) orderId: string, @CurrentActor() actor: Actor): Promise<OrderView> {
     return this.queries.execute(new GetOrderQuery(orderId, actor));

@@ -7,6 +7,7 @@ import { RequestMetadata } from '../../http/request-context';
 import { OrderIdPipe } from '../order-id';
 import { RecordPurchasePaymentCommand } from './record-purchase-payment.command';
 import { RecordPurchasePaymentRequest } from './record-purchase-payment.dto';
+import { LedgerWrite } from '../../http/contract/route-contract';
 
 @ApiTags('payments')
 @ApiBearerAuth()
@@ -14,6 +15,15 @@ import { RecordPurchasePaymentRequest } from './record-purchase-payment.dto';
 export class RecordPurchasePaymentController {
   constructor(private readonly commands: CommandBus) {}
 
+  @LedgerWrite({
+    summary: 'Record purchase payment',
+    refusals: [
+      'ORDER.AMOUNT_MISMATCH',
+      'ORDER.AMOUNT_TOO_LARGE',
+      'ORDER.DELIVERY_OUTSIDE_CONTRACT',
+      'ORDER.PAID_BEFORE_DELIVERY',
+    ],
+  })
   @Post(':id/payments')
   pay(
     @Param('id', OrderIdPipe) orderId: string,

@@ -7,6 +7,7 @@ import { ProjectIdPipe } from '../project-id';
 import { DisburseProjectFundsCommand, type DisburseProjectFundsResult } from './disburse-project-funds.command';
 import { DisburseProjectFundsRequest } from './disburse-project-funds.dto';
 import { AllowedRoles } from '../../http/auth.guard';
+import { LedgerWrite } from '../../http/contract/route-contract';
 
 @ApiTags('registry')
 @ApiBearerAuth()
@@ -15,6 +16,10 @@ export class DisburseProjectFundsController {
   constructor(private readonly commands: CommandBus) {}
 
   @AllowedRoles('admin')
+  @LedgerWrite({
+    summary: 'Disburse project funds',
+    refusals: ['PROJECT.DISBURSEMENT_EXCEEDS_FUNDS', 'PROJECT.NOT_FOUND', 'PROJECT.UNKNOWN_ENTITY'],
+  })
   @Post(':id/disbursements')
   disburse(
     @Param('id', ProjectIdPipe) projectId: string,

@@ -7,6 +7,7 @@ import { ProjectIdPipe } from '../project-id';
 import { GetProjectQuery } from './get-project.query';
 import type { ProjectView } from './project.view';
 import { AllowedRoles } from '../../http/auth.guard';
+import { LedgerQuery } from '../../http/contract/route-contract';
 
 @ApiTags('registry')
 @ApiBearerAuth()
@@ -15,6 +16,7 @@ export class GetProjectController {
   constructor(private readonly queries: QueryBus) {}
 
   @AllowedRoles('admin', 'auditor')
+  @LedgerQuery({ summary: 'Get project', refusals: ['AUTH.NOT_YOURS', 'PROJECT.NOT_FOUND'] })
   @Get(':id')
   get(@Param('id', ProjectIdPipe) projectId: string, @CurrentActor() actor: Actor): Promise<ProjectView> {
     return this.queries.execute(new GetProjectQuery(projectId, actor));

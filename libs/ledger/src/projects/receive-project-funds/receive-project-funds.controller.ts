@@ -7,6 +7,7 @@ import { ProjectIdPipe } from '../project-id';
 import { ReceiveProjectFundsCommand, type ReceiveProjectFundsResult } from './receive-project-funds.command';
 import { ReceiveProjectFundsRequest } from './receive-project-funds.dto';
 import { AllowedRoles } from '../../http/auth.guard';
+import { LedgerWrite } from '../../http/contract/route-contract';
 
 @ApiTags('registry')
 @ApiBearerAuth()
@@ -15,6 +16,7 @@ export class ReceiveProjectFundsController {
   constructor(private readonly commands: CommandBus) {}
 
   @AllowedRoles('admin')
+  @LedgerWrite({ summary: 'Receive project funds', refusals: ['PROJECT.FUNDS_TOO_LARGE', 'PROJECT.NOT_FOUND'] })
   @Post(':id/funds')
   receive(
     @Param('id', ProjectIdPipe) projectId: string,

@@ -8,6 +8,7 @@ import { RequestMetadata } from '../../http/request-context';
 import { RegisterProjectCommand } from './register-project.command';
 import { RegisterProjectRequest } from './register-project.dto';
 import { AllowedRoles } from '../../http/auth.guard';
+import { LedgerWrite } from '../../http/contract/route-contract';
 
 @ApiTags('registry')
 @ApiBearerAuth()
@@ -16,6 +17,7 @@ export class RegisterProjectController {
   constructor(private readonly commands: CommandBus) {}
 
   @AllowedRoles('admin')
+  @LedgerWrite({ summary: 'Register project', refusals: ['PROJECT.ALREADY_REGISTERED', 'PROJECT.UNKNOWN_OPERATOR'] })
   @Post()
   register(@Body() body: RegisterProjectRequest, @RequestMetadata() metadata: CommandMetadata): Promise<WriteResult> {
     return this.commands.execute(

@@ -6,6 +6,7 @@ import type { WriteResult } from '../../common/write-result';
 import { RequestMetadata } from '../../http/request-context';
 import { AcquireStakeCommand } from './acquire-stake.command';
 import { AcquireStakeRequest } from './acquire-stake.dto';
+import { LedgerWrite } from '../../http/contract/route-contract';
 
 @ApiTags('linkages')
 @ApiBearerAuth()
@@ -13,6 +14,22 @@ import { AcquireStakeRequest } from './acquire-stake.dto';
 export class AcquireStakeController {
   constructor(private readonly commands: CommandBus) {}
 
+  @LedgerWrite({
+    summary: 'Acquire stake',
+    refusals: [
+      'STAKE.ENDS_BEFORE_START',
+      'STAKE.EXCEEDS_DISBURSEMENT',
+      'STAKE.EXCEEDS_LOAN',
+      'STAKE.LOAN_NOT_INVESTED_HERE',
+      'STAKE.LOAN_OF_ANOTHER_HOUSEHOLD',
+      'STAKE.PROJECT_ONLY_FOR_FISCAL_FUND',
+      'STAKE.PROJECT_REQUIRED',
+      'STAKE.UNKNOWN_ENTITY',
+      'STAKE.UNKNOWN_HOUSEHOLD',
+      'STAKE.UNKNOWN_LOAN',
+      'STAKE.UNKNOWN_PROJECT',
+    ],
+  })
   @Post()
   acquire(@Body() body: AcquireStakeRequest, @RequestMetadata() metadata: CommandMetadata): Promise<WriteResult> {
     return this.commands.execute(new AcquireStakeCommand({ ...body }, metadata));

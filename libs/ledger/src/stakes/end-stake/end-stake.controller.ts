@@ -8,6 +8,7 @@ import { entityOfStake } from '../stake-id';
 import { StakeIdPipe } from '../stake-id.pipe';
 import { EndStakeCommand } from './end-stake.command';
 import { EndStakeRequest } from './end-stake.dto';
+import { LedgerWrite } from '../../http/contract/route-contract';
 
 @ApiTags('linkages')
 @ApiBearerAuth()
@@ -15,6 +16,10 @@ import { EndStakeRequest } from './end-stake.dto';
 export class EndStakeController {
   constructor(private readonly commands: CommandBus) {}
 
+  @LedgerWrite({
+    summary: 'End stake',
+    refusals: ['STAKE.ALREADY_ENDED', 'STAKE.ENDS_AFTER_TERM', 'STAKE.ENDS_BEFORE_START', 'STAKE.NOT_FOUND'],
+  })
   @Post(':id/end')
   end(
     @Param('id', StakeIdPipe) stakeId: string,

@@ -12,6 +12,7 @@ import { STATEMENT_CSV_COLUMNS } from '../statement';
 import type { Statement } from '../statement.view';
 import { GetStatementRequest } from './get-statement.dto';
 import { GetStatementQuery } from './get-statement.query';
+import { LedgerQuery } from '../../http/contract/route-contract';
 
 @ApiTags('statements')
 @ApiBearerAuth()
@@ -21,6 +22,7 @@ export class GetStatementController {
 
   /** Everything the household received, and why, as of an instant; `Accept: text/csv` for a CSV. */
   @AllowedRoles('admin', 'clerk', 'auditor', 'household')
+  @LedgerQuery({ summary: 'Get statement', csv: true })
   @Get(':id/statement')
   @StatementLinkAllowed()
   @ApiProduces('application/json', 'text/csv')

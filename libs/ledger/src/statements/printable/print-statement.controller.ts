@@ -12,6 +12,7 @@ import { GetStatementRequest } from '../get-statement/get-statement.dto';
 import type { StatementVerification } from './statement-codes';
 import { StatementPrinter, type PrintRequest } from './statement-printer';
 import { printVillageCards, villageHouseholds } from './village-cards';
+import { LedgerDocument, LedgerQuery } from '../../http/contract/route-contract';
 
 /** The address the console is served at, as this request reached it (for the card's phone link). */
 function consoleUrlOf(request: Request): string {
@@ -55,6 +56,7 @@ export class PrintStatementController {
 
   /** The statement as a self-contained HTML page: A4 when printed, readable on a phone. */
   @AllowedRoles('admin', 'clerk', 'auditor', 'household')
+  @LedgerDocument({ summary: 'Print statement: html', contentType: 'text/html', refusals: ['STATEMENT.UNKNOWN_CODE'] })
   @Get('v1/households/:id/statement.html')
   @StatementLinkAllowed()
   @ApiProduces('text/html')
@@ -76,6 +78,11 @@ export class PrintStatementController {
 
   /** The statement as an A4 PDF with its text in an embedded font (searchable, readable aloud). */
   @AllowedRoles('admin', 'clerk', 'auditor', 'household')
+  @LedgerDocument({
+    summary: 'Print statement: pdf',
+    contentType: 'application/pdf',
+    refusals: ['STATEMENT.UNKNOWN_CODE'],
+  })
   @Get('v1/households/:id/statement.pdf')
   @StatementLinkAllowed()
   @ApiProduces('application/pdf')
@@ -121,7 +128,7 @@ export class PrintStatementController {
   ): Promise<void> {
     if (!(actor.role === 'admin' || (actor.role === 'clerk' && actor.townships.includes(township)))) {
       throw forbidden(
-        'AUTH.TOWNSHIP_NOT_ALLOWED',
+        'AUTH.OTHER_TOWNSHIP',
         `Only an admin or a clerk of ${township} prints its villages' cards.`,
         `只有管理员或${township}的经办人可以打印该乡镇各村的明白卡。`,
       );
@@ -153,6 +160,7 @@ export class PrintStatementController {
    * card agrees with the ledger as it stood when the card was printed. Unknown code: 404.
    */
   @AllowedRoles('admin', 'clerk', 'auditor', 'household')
+  @LedgerQuery({ summary: 'Print statement: verify', refusals: ['STATEMENT.UNKNOWN_CODE'] })
   @Get('v1/statements/verify/:code')
   verify(@Param('code') code: string, @CurrentActor() actor: Actor): Promise<StatementVerification> {
     return this.printer.verify(code, actor);

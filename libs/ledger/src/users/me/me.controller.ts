@@ -5,6 +5,7 @@ import { StreamWriter } from '../../common/stream-writer';
 import { CurrentActor } from '../../http/request-context';
 import { user, userStream } from '../user.state';
 import { AllowedRoles } from '../../http/auth.guard';
+import { LedgerQuery } from '../../http/contract/route-contract';
 
 /** Who a token belongs to, as `GET /v1/me` answers it. */
 export interface MeView {
@@ -27,6 +28,7 @@ export class MeController {
 
   /** The signed-in user (any role): lets a client show who is signed in and what the role may do. */
   @AllowedRoles('admin', 'clerk', 'auditor', 'household')
+  @LedgerQuery({ summary: 'Me' })
   @Get()
   async me(@CurrentActor() actor: Actor): Promise<MeView> {
     const own = {

@@ -8,6 +8,7 @@ import { hashToken, TokenIssuer } from '../tokens';
 import { RegisterUserCommand, type RegisterUserResult } from './register-user.command';
 import { RegisterUserRequest } from './register-user.dto';
 import { AllowedRoles } from '../../http/auth.guard';
+import { LedgerWrite } from '../../http/contract/route-contract';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -19,6 +20,16 @@ export class RegisterUserController {
   ) {}
 
   @AllowedRoles('admin')
+  @LedgerWrite({
+    summary: 'Register user',
+    refusals: [
+      'USER.ALREADY_REGISTERED',
+      'USER.CLERK_NEEDS_TOWNSHIPS',
+      'USER.HOUSEHOLD_ID_ONLY_FOR_HOUSEHOLDS',
+      'USER.HOUSEHOLD_NEEDS_ID',
+      'USER.UNKNOWN_HOUSEHOLD',
+    ],
+  })
   @Post()
   register(
     @Body() body: RegisterUserRequest,

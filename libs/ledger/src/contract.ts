@@ -1,0 +1,35 @@
+/*
+ * The ledger's contract as a client sees it: the shapes of the API's answers and refusals, and the
+ * few browser-safe rules a form applies before sending (money, quantities, roster kinds). The web
+ * console imports everything it knows of the API from here (`@ledger/contract`), never from deep
+ * paths into the service. Only `*.view.ts` files, type-only exports and dependency-free modules
+ * belong here: nothing that reaches Node or Nest (dependency-cruiser checks it).
+ */
+
+// Answers
+export type * from './households/get-household/household.view';
+export type * from './statements/statement.view';
+export type * from './obligations/get-obligations/obligations.view';
+export type * from './fund-flow/get-fund-flow/fund-flow.view';
+export type * from './coverage/coverage.view';
+export type * from './directory/directory.view';
+export type * from './leases/get-lease/lease.view';
+export type * from './dividends/get-dividend/dividend.view';
+export type * from './employment/get-employment/employment.view';
+export type * from './entities/get-entity/entity.view';
+export type * from './orders/get-order/order.view';
+export type * from './projects/get-project/project.view';
+export type * from './loans/get-loan/loan.view';
+export type * from './loans/loan-book/loan-book.view';
+export type * from './imports/import-report.view';
+export type * from './common/page.view';
+export type { WriteResult } from './common/write-result';
+
+// Refusals
+export type * from './http/problem.view';
+export type { RefusalCode } from './refusals';
+
+// Rules a form applies before sending
+export { formatYuan, parseYuanToFen } from './shared/money';
+export { parseQuantity, purchaseAmountFen } from './orders/quantity';
+export { IMPORT_KINDS, KIND_COLUMNS, KIND_PARAM, KIND_TITLE, type ImportKind } from './imports/import-kinds';

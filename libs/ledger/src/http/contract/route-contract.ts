@@ -1,0 +1,165 @@
+import { applyDecorators, type Type } from '@nestjs/common';
+import {
+  ApiExtension,
+  ApiExtraModels,
+  ApiHeader,
+  ApiOperation,
+  ApiProduces,
+  ApiResponse,
+  getSchemaPath,
+  type ApiResponseOptions,
+} from '@nestjs/swagger';
+import type { ReferenceObject, SchemaObject } from '@nestjs/swagger';
+import { HTTP_STATUS_OF_REFUSAL } from '../../common/refusal';
+import { REFUSALS, type RefusalCode } from '../../refusals';
+import { ProblemDetailsSchema, WriteResultSchema } from './problem.schema';
+
+/**
+ * A route's contract, declared once next to the route: what it is, what it answers and which
+ * refusals it can give. `LedgerWrite`, `LedgerQuery` and `LedgerDocument` turn it into the OpenAPI
+ * document's operation, success and error responses, headers and content types.
+ */
+export interface RouteContract {
+  /** One line, in the ledger's words. */
+  summary: string;
+  /** More than the summary: who may call it, what it checks. */
+  description?: string;
+  /** The success body: a class declared with `@ApiProperty`, or a JSON schema. Writes default to `WriteResultSchema`. */
+  view?: Type<unknown> | SchemaObject;
+  /** The refusal codes (`LEASE.PERIOD_ALREADY_PAID`) the route can answer, listed in its error responses. */
+  refusals?: readonly RefusalCode[];
+  /** Statuses the route never answers (e.g. 404 on a route without an id in its path). */
+  without?: readonly number[];
+}
+
+/** The problem-details response of one status, with the refusal codes listed in its description. */
+const PROBLEM: Record<number, string> = {
+  400: 'Bad input: `errors` names every offending field by path.',
+  401: 'Missing or bad token.',
+  403: 'The role or township is not allowed.',
+  404: 'Unknown resource (or a malformed id in the path).',
+  409: 'Conflict: a concurrent write won (retry), or a unique value is taken (`type` says which).',
+  413: 'The body is larger than the service accepts.',
+  415: 'Send JSON in UTF-8.',
+  422: 'A rule of the ledger refused a well-formed request; `detail` says what a clerk can do.',
+  503: 'A read model has not caught up to `minPosition` within 5 s, or the database is unavailable: retry after `Retry-After` seconds.',
+};
+
+const RETRY_AFTER = {
+  'Retry-After': { description: 'Seconds to wait before asking again.', schema: { type: 'integer' } },
+};
+
+function problem(status: number, refusals: readonly RefusalCode[]): ApiResponseOptions {
+  // Each code is listed under the status its kind answers with.
+  const codes = refusals.filter((code) => HTTP_STATUS_OF_REFUSAL[REFUSALS[code].kind] === status);
+  const listed = codes.length > 0 ? ` Refusal codes: ${codes.map((code) => `\`${code}\``).join(', ')}.` : '';
+  return {
+    status,
+    description: PROBLEM[status] + listed,
+    content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsSchema) } } },
+    ...(status === 503 && { headers: RETRY_AFTER }),
+  };
+}
+
+/** What any write can answer besides its own refusals: a concurrent write won, a key reused for another body. */
+const ANY_WRITE: readonly RefusalCode[] = ['LEDGER.CONCURRENT_WRITE', 'IDEMPOTENCY.KEY_REUSED'];
+/** What any read can answer: its read model is behind `minPosition`, or parked. */
+const ANY_READ: readonly RefusalCode[] = ['QUERY.NOT_CAUGHT_UP', 'QUERY.READ_MODEL_PARKED'];
+
+function problems(statuses: readonly number[], contract: RouteContract): MethodDecorator {
+  const own = contract.refusals ?? [];
+  const refusals = [...own, ...(statuses.includes(409) ? ANY_WRITE : ANY_READ).filter((c) => !own.includes(c))];
+  const kept = statuses.filter((s) => !(contract.without ?? []).includes(s));
+  return applyDecorators(...kept.map((s) => ApiResponse(problem(s, refusals))));
+}
+
+/** The operation itself, marked as declared through this module (the `npm run openapi` check looks for the mark). */
+function operation(
+  kind: 'write' | 'query' | 'document',
+  contract: RouteContract & { public?: boolean },
+): MethodDecorator {
+  const refusals = contract.refusals ?? [];
+  const description =
+    contract.description ??
+    `${contract.summary}.${refusals.length > 0 ? ` Can refuse with ${refusals.join(', ')}.` : ''}`;
+  return applyDecorators(
+    ApiOperation({ summary: contract.summary, description }),
+    ApiExtension('x-ledger-route', kind),
+    ...(contract.public ? [ApiExtension('x-ledger-public', true)] : []),
+  );
+}
+
+function schemaOf(view: Type<unknown> | SchemaObject): SchemaObject | ReferenceObject {
+  return typeof view === 'function' ? { $ref: getSchemaPath(view) } : view;
+}
+
+function models(view: RouteContract['view']): MethodDecorator {
+  const classes = typeof view === 'function' ? [view, ProblemDetailsSchema] : [ProblemDetailsSchema];
+  return ApiExtraModels(...classes);
+}
+
+/**
+ * A write: `Idempotency-Key` accepted, `201` with the view (default `{id, position}`) and
+ * `Idempotent-Replayed` on a replay, and the problems a write can answer.
+ */
+export function LedgerWrite(contract: RouteContract & { accepted?: boolean }): MethodDecorator {
+  const view = contract.view ?? WriteResultSchema;
+  const replayed = {
+    'Idempotent-Replayed': {
+      description: '`true` when this is the first answer to the same `Idempotency-Key` sent again.',
+      schema: { type: 'string', enum: ['true'] },
+    },
+  };
+  const success = (status: number, description: string) =>
+    ApiResponse({
+      status,
+      description,
+      headers: replayed,
+      content: { 'application/json': { schema: schemaOf(view) } },
+    });
+  return applyDecorators(
+    operation('write', contract),
+    models(view),
+    ApiExtraModels(WriteResultSchema),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: 'Any string up to 200 characters: the same key with the same body answers the first answer again.',
+      schema: { type: 'string', maxLength: 200 },
+    }),
+    success(201, 'Recorded.'),
+    ...(contract.accepted ? [success(202, 'Accepted: still being processed; read its status later.')] : []),
+    problems([400, 401, 403, 404, 409, 422, 503], contract),
+  );
+}
+
+/** A read answering JSON (and CSV with `Accept: text/csv` when `csv` is set), with `minPosition`'s 503. */
+export function LedgerQuery(contract: RouteContract & { csv?: boolean; public?: boolean }): MethodDecorator {
+  const view = contract.view ?? { type: 'object' };
+  const content: Record<string, { schema: SchemaObject | ReferenceObject }> = {
+    'application/json': { schema: schemaOf(view) },
+  };
+  if (contract.csv) content['text/csv'] = { schema: { type: 'string', description: 'UTF-8 with BOM, a header row.' } };
+  return applyDecorators(
+    operation('query', contract),
+    models(view),
+    ...(contract.csv ? [ApiProduces('application/json', 'text/csv')] : []),
+    ApiResponse({ status: 200, description: 'OK.', content }),
+    problems(contract.public ? [400, 404, 503] : [400, 401, 403, 404, 503], contract),
+  );
+}
+
+/** A printable or downloadable document (HTML page, PDF, CSV file) rather than JSON. */
+export function LedgerDocument(
+  contract: RouteContract & { contentType: 'text/html' | 'application/pdf' | 'text/csv'; public?: boolean },
+): MethodDecorator {
+  const schema: SchemaObject =
+    contract.contentType === 'application/pdf' ? { type: 'string', format: 'binary' } : { type: 'string' };
+  return applyDecorators(
+    operation('document', contract),
+    models(undefined),
+    ApiProduces(contract.contentType),
+    ApiResponse({ status: 200, description: 'OK.', content: { [contract.contentType]: { schema } } }),
+    problems(contract.public ? [400, 404, 503] : [400, 401, 403, 404, 503], contract),
+  );
+}

@@ -1,0 +1,77 @@
+import Ajv, { type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Response } from 'supertest';
+
+type Media = { schema?: object };
+type Operation = { responses: Record<string, { content?: Record<string, Media> }> };
+type Document = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, object> } };
+
+/**
+ * Checks answers against the committed OpenAPI document (apps/ledger-api/openapi.json), as an
+ * integrator's client would: the status is documented for the route, and the body matches the
+ * schema documented for that status and content type.
+ */
+export class OpenApiReplay {
+  private readonly document: Document;
+  private readonly ajv = new Ajv({ strict: false, allErrors: true });
+  private readonly validators = new Map<object, ValidateFunction>();
+  private readonly routes: { method: string; template: string; pattern: RegExp; literal: number }[] = [];
+
+  constructor(file = join(__dirname, '../../apps/ledger-api/openapi.json')) {
+    this.document = JSON.parse(readFileSync(file, 'utf8')) as Document;
+    addFormats(this.ajv);
+    this.ajv.addSchema({ components: this.document.components }, 'openapi');
+    for (const [template, item] of Object.entries(this.document.paths)) {
+      const pattern = new RegExp(`^${template.replace(/\./g, '\\.').replace(/\{[^}]+\}/g, '[^/]+')}$`);
+      const literal = template.replace(/\{[^}]+\}/g, '').length;
+      for (const method of Object.keys(item)) this.routes.push({ method, template, pattern, literal });
+    }
+    // A literal segment wins over a parameter (`/v1/imports/templates/{file}` before `/v1/imports/{id}`).
+    this.routes.sort((a, b) => b.literal - a.literal);
+  }
+
+  /** Fails the test when the answer is not one the document allows for `method url`. */
+  check(method: string, url: string, response: Response): Response {
+    const path = url.split('?')[0];
+    const route = this.routes.find((r) => r.method === method.toLowerCase() && r.pattern.test(path));
+    if (!route) throw new Error(`${method} ${path}: no such operation in openapi.json`);
+    const operation = this.document.paths[route.template][route.method];
+    const documented = operation.responses[String(response.status)];
+    if (!documented) {
+      throw new Error(
+        `${method} ${route.template}: status ${response.status} is not documented (documented: ${Object.keys(operation.responses).join(', ')})`,
+      );
+    }
+    const type = (response.type || '').toLowerCase();
+    const media = documented.content?.[type];
+    if (!media) {
+      throw new Error(
+        `${method} ${route.template} ${response.status}: content type ${type} is not documented (documented: ${Object.keys(documented.content ?? {}).join(', ')})`,
+      );
+    }
+    if (type.endsWith('json') && media.schema) {
+      const validate = this.validatorOf(media.schema);
+      if (!validate(response.body)) {
+        throw new Error(
+          `${method} ${route.template} ${response.status}: body does not match the documented schema: ${this.ajv.errorsText(validate.errors)}\n${JSON.stringify(response.body).slice(0, 500)}`,
+        );
+      }
+    }
+    return response;
+  }
+
+  private validatorOf(schema: object): ValidateFunction {
+    let validate = this.validators.get(schema);
+    if (!validate) {
+      // `#/components/…` references resolve against the document registered as `openapi`.
+      const rebased = JSON.parse(
+        JSON.stringify(schema).replace(/"#\/components\//g, '"openapi#/components/'),
+      ) as object;
+      validate = this.ajv.compile(rebased);
+      this.validators.set(schema, validate);
+    }
+    return validate;
+  }
+}
