@@ -9,6 +9,7 @@ import { refuse } from '../common/domain-error';
 import { AllowedRoles, Public } from '../http/auth.guard';
 import { CurrentActor } from '../http/request-context';
 import { ListSealsRequest } from './seals.dto';
+import { LedgerQuery, LedgerWrite } from '../http/contract/route-contract';
 
 /** A seal as `POST /v1/audit/seals` answers it. */
 export type SealMade = Omit<PublishedSeal, 'algorithm'>;
@@ -26,6 +27,7 @@ export class SealsController {
    * (roots say nothing about anyone). `next` is the `after` of the following page, when there is one.
    */
   @Public()
+  @LedgerQuery({ summary: 'List seals', public: true, refusals: [] })
   @Get()
   async list(@Query() query: ListSealsRequest): Promise<{ seals: PublishedSeal[]; next?: number }> {
     const limit = query.limit ?? 1000;
@@ -40,6 +42,7 @@ export class SealsController {
    */
   @ApiBearerAuth()
   @AllowedRoles('admin')
+  @LedgerWrite({ summary: 'Seal the log', refusals: ['SEAL.EMPTY_LOG', 'AUTH.ADMIN_ONLY'] })
   @Post()
   @HttpCode(201)
   async seal(@CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response): Promise<SealMade> {

@@ -6,6 +6,7 @@ import { BadInputException } from '../../http/problem-details.filter';
 import { RequestMetadata } from '../../http/request-context';
 import { SetContactCommand, type SetContactResult } from './set-contact.command';
 import { SetContactRequest } from './set-contact.dto';
+import { LedgerWrite } from '../../http/contract/route-contract';
 
 /** A county as households' records name it (英山县): a name of 1 to 50 characters, no slashes. */
 class CountyPipe implements PipeTransform<string, string> {
@@ -27,6 +28,7 @@ export class SetContactController {
   constructor(private readonly commands: CommandBus) {}
 
   /** Whom the county's households ask, printed on their cards; admin only. */
+  @LedgerWrite({ summary: 'Set a county contact', refusals: ['AUTH.ADMIN_ONLY'] })
   @Put(':county/contact')
   @HttpCode(200)
   @ApiParam({ name: 'county', example: '英山县' })

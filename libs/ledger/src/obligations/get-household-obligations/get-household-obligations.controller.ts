@@ -11,6 +11,7 @@ import { OBLIGATION_CSV_COLUMNS } from '../get-obligations/get-obligations.contr
 import { GetObligationsRequest } from '../get-obligations/get-obligations.dto';
 import { GetHouseholdObligationsQuery } from './get-household-obligations.query';
 import type { HouseholdObligationsView } from './household-obligations.view';
+import { LedgerQuery } from '../../http/contract/route-contract';
 
 @ApiTags('queries')
 @ApiBearerAuth()
@@ -19,6 +20,11 @@ export class GetHouseholdObligationsController {
   constructor(private readonly queries: QueryBus) {}
 
   /** What every entity owes the household and has paid it, as of an instant; JSON or `text/csv`. */
+  @LedgerQuery({
+    summary: 'Get household obligations',
+    csv: true,
+    refusals: ['HOUSEHOLD.NOT_FOUND', 'AUTH.OTHER_TOWNSHIP'],
+  })
   @Get(':id/obligations')
   // A household reads its own obligations (its phone page); the handler checks it is its own.
   @AllowedRoles('admin', 'clerk', 'auditor', 'household')

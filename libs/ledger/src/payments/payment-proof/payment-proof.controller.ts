@@ -7,6 +7,7 @@ import type { Actor } from '../../common/actor';
 import { AllowedRoles, StatementLinkAllowed } from '../../http/auth.guard';
 import { CurrentActor } from '../../http/request-context';
 import { loadPaymentProof } from './payment-proof';
+import { LedgerQuery } from '../../http/contract/route-contract';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -20,6 +21,10 @@ export class PaymentProofController {
   /** A Merkle inclusion proof of the payment's event in a sealed range (404 until sealed), checkable offline. */
   @AllowedRoles('admin', 'clerk', 'auditor', 'household')
   @StatementLinkAllowed()
+  @LedgerQuery({
+    summary: 'Get a payment proof',
+    refusals: ['PAYMENT.NOT_FOUND', 'PAYMENT.NOT_SEALED', 'AUTH.NOT_YOURS'],
+  })
   @Get(':paymentId/proof')
   @ApiParam({ name: 'paymentId', example: 'lease-7c9e6679-7425-50de-944b-e07fc1f90ae7.p1' })
   proof(@Param('paymentId') paymentId: string, @CurrentActor() actor: Actor): Promise<PaymentProof> {

@@ -7,6 +7,7 @@ import { RequestMetadata } from '../../http/request-context';
 import { StakeIdPipe } from '../stake-id.pipe';
 import { TopUpGuaranteeCommand } from './top-up-guarantee.command';
 import { TopUpGuaranteeRequest } from './top-up-guarantee.dto';
+import { LedgerWrite } from '../../http/contract/route-contract';
 
 @ApiTags('linkages')
 @ApiBearerAuth()
@@ -14,6 +15,18 @@ import { TopUpGuaranteeRequest } from './top-up-guarantee.dto';
 export class TopUpGuaranteeController {
   constructor(private readonly commands: CommandBus) {}
 
+  @LedgerWrite({
+    summary: 'Top up a guarantee',
+    refusals: [
+      'STAKE.NOT_FOUND',
+      'GUARANTEE.NONE',
+      'GUARANTEE.WRONG_PAYER',
+      'GUARANTEE.PERIOD_NOT_IN_SCHEDULE',
+      'GUARANTEE.PAID_BEFORE_START',
+      'GUARANTEE.OVERPAYMENT',
+      'AUTH.OTHER_TOWNSHIP',
+    ],
+  })
   @Post(':id/guarantee-topups')
   topUp(
     @Param('id', StakeIdPipe) stakeId: string,

@@ -112,6 +112,11 @@ export class PrintStatementController {
    * streamed as it is printed, each card recorded with its own code: for the township to print and
    * hand out. An admin, or a clerk of that township.
    */
+  @LedgerDocument({
+    summary: 'Print a village cards',
+    contentType: 'application/pdf',
+    refusals: ['VILLAGE.NOT_FOUND', 'AUTH.OTHER_TOWNSHIP'],
+  })
   @Get('v1/villages/:township/:village/cards.pdf')
   @ApiProduces('application/pdf')
   @ApiOkResponse({
