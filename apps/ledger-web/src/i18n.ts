@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import { FORM_WORDS, STATUS_WORDS } from '../../../libs/ledger/src/statements/glossary';
+import { FORM_WORDS, STATUS_WORDS } from '@ledger/contract';
 
 /** Every piece of text the console shows, in plain Chinese (default) and English. */
 const zh = {

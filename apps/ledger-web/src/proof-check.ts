@@ -1,4 +1,4 @@
-import { verifyProof, type HashBytes, type PaymentProof } from '../../../libs/event-store/src/seals/merkle';
+import { verifyProof, type HashBytes, type PaymentProof } from '@ledger/contract';
 import { api, ApiError } from './api';
 
 /**

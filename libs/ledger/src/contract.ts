@@ -29,6 +29,13 @@ export type { WriteResult } from './common/write-result';
 export type * from './http/problem.view';
 export type { RefusalCode } from './refusals';
 
+// Words a household reads, the same on the card, the phone page and the console
+export * from './statements/glossary';
+export { STATEMENT_FORMS } from './statements/statement.view';
+
+// A payment's proof, checked in the browser against the published seal roots (pure: the hash is a parameter)
+export { verifyProof, type HashBytes, type PaymentProof } from '../../event-store/src/seals/merkle';
+
 // Rules a form applies before sending
 export { formatYuan, parseYuanToFen } from './shared/money';
 export { parseQuantity, purchaseAmountFen } from './orders/quantity';

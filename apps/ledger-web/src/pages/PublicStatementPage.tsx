@@ -7,10 +7,10 @@ import {
   HOTLINE_WORDS,
   OWED_KIND_WORDS,
   periodText,
+  STATEMENT_FORMS,
   STATUS_WORDS,
   yearText,
-} from '../../../../libs/ledger/src/statements/glossary';
-import { STATEMENT_FORMS } from '../../../../libs/ledger/src/statements/statement.view';
+} from '@ledger/contract';
 import { useT } from '../i18n';
 import { formatYuan } from '../money';
 import type { Route } from '../route';
