@@ -280,6 +280,18 @@ describeIfBrowser(
       await page.context().close();
     });
 
+    it("a clerk prints the village's cards as one PDF from the household search", async () => {
+      const page = await signIn(clerk);
+      await page.getByLabel('村', { exact: true }).fill('桃园村');
+      await page.getByLabel('乡镇', { exact: true }).fill('城关镇');
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: '打印本村明白卡' }).click();
+      const file = await download;
+      expect(file.suggestedFilename()).toBe('城关镇桃园村明白卡.pdf');
+      const bytes = await readFile((await file.path())!);
+      expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    });
+
     it('a clerk records a dividend through its form: the refusal sits under the amount, then it is on the statement', async () => {
       const page = await signIn(clerk);
       await page.goto(`${base}/#/h/${zhang}`);

@@ -139,7 +139,14 @@ function Console(props: {
   else if (first === 'fund-flow' && audit) content = <FundFlowPage token={session.token} />;
   else if (first === 'coverage' && audit) content = <CoveragePage token={session.token} />;
   else if (first === 'verify' && audit) content = <VerifyPage token={session.token} />;
-  else content = <HouseholdsPage token={session.token} initialQuery={props.params.get('q') ?? undefined} />;
+  else
+    content = (
+      <HouseholdsPage
+        token={session.token}
+        initialQuery={props.params.get('q') ?? undefined}
+        canPrint={may.write(session)}
+      />
+    );
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

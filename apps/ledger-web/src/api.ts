@@ -73,6 +73,11 @@ export async function apiCsv(path: string, options: RequestOptions): Promise<Blo
   return (await send(path, { ...options, accept: 'text/csv' })).blob();
 }
 
+/** A printable document (a village's cards as one PDF), as a file to save. */
+export async function apiPdf(path: string, options: RequestOptions): Promise<Blob> {
+  return (await send(path, { ...options, accept: 'application/pdf' })).blob();
+}
+
 export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');

@@ -1,17 +1,27 @@
 import { Button, Card, Form, Input, Space, Table } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, ApiError, query } from '../api';
+import { api, ApiError, apiPdf, query, saveBlob } from '../api';
 import { useT } from '../i18n';
 import { go } from '../route';
 import type { Household } from '../types';
 import { ErrorAlert } from './ErrorAlert';
 
 /** The register, searched by name or number, place (`initialQuery` searches at once: `#/households?q=…`). */
-export function HouseholdsPage({ token, initialQuery }: { token: string; initialQuery?: string }) {
+export function HouseholdsPage({
+  token,
+  initialQuery,
+  canPrint,
+}: {
+  token: string;
+  initialQuery?: string;
+  /** Admins and clerks print a village's cards (a clerk, of its townships: the API checks). */
+  canPrint: boolean;
+}) {
   const { t } = useT();
   const [rows, setRows] = useState<Household[]>();
   const [error, setError] = useState<ApiError | Error>();
   const [busy, setBusy] = useState(false);
+  const [printing, setPrinting] = useState(false);
 
   const [form] = Form.useForm<{ q?: string; village?: string; township?: string }>();
   useEffect(() => {
@@ -36,6 +46,25 @@ export function HouseholdsPage({ token, initialQuery }: { token: string; initial
     }
   };
 
+  /** Every household's card of the village in one PDF, in registration order, for the township to hand out. */
+  const printVillage = async () => {
+    const { village, township } = form.getFieldsValue();
+    if (!village?.trim() || !township?.trim()) {
+      setError(new Error(t.printVillageNeedsPlace));
+      return;
+    }
+    setPrinting(true);
+    setError(undefined);
+    try {
+      const path = `/v1/villages/${encodeURIComponent(township.trim())}/${encodeURIComponent(village.trim())}/cards.pdf`;
+      saveBlob(await apiPdf(path, { token }), `${township.trim()}${village.trim()}明白卡.pdf`);
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setPrinting(false);
+    }
+  };
+
   return (
     <Card title={t.menuHouseholds}>
       <Form form={form} layout="inline" onFinish={(v) => void search(v)} style={{ marginBottom: 16, rowGap: 8 }}>
@@ -49,9 +78,16 @@ export function HouseholdsPage({ token, initialQuery }: { token: string; initial
           <Input allowClear />
         </Form.Item>
         <Form.Item>
-          <Button type="primary" htmlType="submit" loading={busy}>
-            {t.search}
-          </Button>
+          <Space>
+            <Button type="primary" htmlType="submit" loading={busy}>
+              {t.search}
+            </Button>
+            {canPrint && (
+              <Button onClick={() => void printVillage()} loading={printing}>
+                {t.printVillageCards}
+              </Button>
+            )}
+          </Space>
         </Form.Item>
       </Form>
       <ErrorAlert error={error} />

@@ -45,10 +45,7 @@ export const guaranteeObligationsMigration: Migration = {
       recorded_at   timestamptz not null
     );
     create index obligation_stake_allocations_stake on obligation_stake_allocations (stake_id);
-
-    -- A household's obligations (GET /v1/households/{id}/obligations) read by household.
-    create index obligation_dividends_household on obligation_dividends (household_id);
-    create index obligation_leases_household on obligation_leases (household_id);
+    -- The dividend and lease items read by household are indexed by 0301-obligations-by-household.
   `,
 };
 
