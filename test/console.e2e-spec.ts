@@ -288,7 +288,7 @@ describeIfBrowser(
       await page.getByRole('button', { name: '打印本村明白卡' }).click();
       const file = await download;
       expect(file.suggestedFilename()).toBe('城关镇桃园村明白卡.pdf');
-      const bytes = await readFile((await file.path())!);
+      const bytes = await readFile(await file.path());
       expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     });
 
