@@ -294,7 +294,7 @@ describe('poverty micro-credit over HTTP', () => {
       reversed: false,
     });
     expect(s.lines[0].explanation).toContain('贴息');
-    expect(s.byForm).toEqual({ equity: 0, lease: 0, labour: 0, order: 0, credit: 348_000 });
+    expect(s.byForm).toEqual({ equity: 0, lease: 0, labour: 0, order: 0, collective: 0, credit: 348_000 });
     expect(s.totalFen).toBe(348_000);
     expect(
       s.holdings.loans.map((l) => [l.lender, l.principalFen, l.outstandingPrincipalFen, l.use, l.entity?.name]),

@@ -397,32 +397,33 @@ describe('household statement over HTTP', () => {
       },
     ]);
     // The rent of 2019 and 2020 fell due and was never paid; the dividends were paid in full.
-    expect(s.owed).toEqual({
-      items: [
-        expect.objectContaining({
-          linkageId: leaseId,
-          kind: 'rent',
-          period: '2019',
-          dueOn: '2019-01-01',
-          outstandingFen: 2_000_00,
-        }),
-        expect.objectContaining({
-          linkageId: leaseId,
-          kind: 'rent',
-          period: '2020',
-          dueOn: '2020-01-01',
-          outstandingFen: 2_000_00,
-        }),
-      ],
-      outstandingFen: 4_000_00,
-    });
-    expect(s.owed.items[0].entity).toEqual({ id: orchard, name: '桃园果业有限公司' });
+    // The rent still due, and the guaranteed stake's shortfalls (nothing declared on it: issue 14).
+    const rent = s.owed.items.filter((i) => i.kind === 'rent');
+    expect(rent).toEqual([
+      expect.objectContaining({
+        linkageId: leaseId,
+        kind: 'rent',
+        period: '2019',
+        dueOn: '2019-01-01',
+        outstandingFen: 2_000_00,
+      }),
+      expect.objectContaining({
+        linkageId: leaseId,
+        kind: 'rent',
+        period: '2020',
+        dueOn: '2020-01-01',
+        outstandingFen: 2_000_00,
+      }),
+    ]);
+    expect(rent[0].entity).toEqual({ id: orchard, name: '桃园果业有限公司' });
+    expect(s.owed.items.some((i) => i.kind === 'guarantee')).toBe(true);
+    expect(s.owed.outstandingFen).toBe(s.owed.items.reduce((sum, i) => sum + i.outstandingFen, 0));
     expect(s.contact).toEqual({ office: null, phone: null, hotline: '12317' });
 
     // As recorded at an instant before the lease was signed: no lease, nothing owed on it.
     const early = (await statement('asOf=2000-01-01T00:00:00Z').expect(200)).body as Statement;
     expect(early).toMatchObject({ lines: [], byYear: [], totalFen: 0, owed: { items: [], outstandingFen: 0 } });
-    expect(early.holdings).toEqual({ stakes: [], leases: [], employments: [], orders: [] });
+    expect(early.holdings).toEqual({ stakes: [], leases: [], employments: [], orders: [], loans: [] });
 
     // The county's contact, once an admin sets it.
     const set = await t
