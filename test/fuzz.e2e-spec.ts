@@ -224,6 +224,8 @@ describe('fuzz: every route of the OpenAPI document, generated bad input', () =>
       shares: 5,
       guaranteedYearlyFen: 40_000,
       startsOn: '2017-12-01',
+      // A guarantee has a term (issue 14).
+      endsOn: '2020-11-30',
     });
     ids.dividends = await created(`/v1/entities/${ids.entities}/dividends`, {
       period: '2018',
