@@ -16,9 +16,18 @@ const HARD_DEADLINE_MS = 9_500;
 export function installGracefulShutdown(app: INestApplication, log: (message: string) => void): void {
   let draining = false;
   let inFlight = 0;
+  // A request counts from the moment its head is parsed (the server's own `request` event, ahead of
+  // Express): one whose body is still arriving when the signal comes is in flight, and is finished.
+  const startedBeforeSignal = new WeakSet<IncomingMessage>();
+  (app.getHttpServer() as Server).prependListener('request', (request: IncomingMessage, response: ServerResponse) => {
+    if (draining) return; // refused below
+    startedBeforeSignal.add(request);
+    inFlight += 1;
+    response.once('close', () => (inFlight -= 1));
+  });
 
   app.use((request: IncomingMessage, response: ServerResponse, next: () => void) => {
-    if (draining) {
+    if (!startedBeforeSignal.has(request)) {
       response.shouldKeepAlive = false;
       response.writeHead(503, { 'Content-Type': 'application/problem+json', 'Retry-After': '5', Connection: 'close' });
       response.end(
@@ -33,7 +42,6 @@ export function installGracefulShutdown(app: INestApplication, log: (message: st
       request.resume();
       return;
     }
-    inFlight += 1;
     // An answer sent after the signal tells the client not to reuse the connection.
     const writeHead = response.writeHead.bind(response);
     response.writeHead = ((...args: Parameters<ServerResponse['writeHead']>) => {
@@ -43,7 +51,6 @@ export function installGracefulShutdown(app: INestApplication, log: (message: st
       }
       return writeHead(...args);
     }) as ServerResponse['writeHead'];
-    response.once('close', () => (inFlight -= 1));
     next();
   });
 
