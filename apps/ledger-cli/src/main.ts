@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { ConsoleLogger, type LogLevel } from '@nestjs/common';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigModule } from '@nestjs/config';
 import { CommandFactory } from 'nest-commander';
@@ -6,6 +7,23 @@ import { holdsLedger, NoLedgerError } from '@ledger/database';
 import { RuntimeConfig } from '@ledger/runtime';
 import { CliModule } from './cli.module';
 import { EXIT } from './exit-codes';
+
+/**
+ * The CLI's own logs go to stderr, all of them: stdout carries only a command's answer (`--json` is
+ * read by scripts), and Nest's console logger would write warnings there, e.g. a pooled connection
+ * lost while the embedded database stops at exit.
+ */
+class StderrLogger extends ConsoleLogger {
+  protected override printMessages(
+    messages: unknown[],
+    context?: string,
+    logLevel?: LogLevel,
+    _stream?: 'stdout' | 'stderr',
+    errorStack?: unknown,
+  ): void {
+    super.printMessages(messages, context, logLevel, 'stderr', errorStack);
+  }
+}
 
 /** Help and usage need no database; everything else runs against the configured (or embedded) one. */
 function wantsHelpOnly(args: string[]): boolean {
@@ -43,7 +61,7 @@ async function main(): Promise<void> {
     filesOnly(args) ? CliModule.filesOnly() : CliModule.register(wantsHelpOnly(args), { createDataDir: init }),
     {
       cliName: 'ledger-cli',
-      logger: ['error', 'warn'],
+      logger: new StderrLogger('ledger-cli', { logLevels: ['error', 'warn'] }),
       version: '0.1.0',
       errorHandler: (error) => {
         // commander's own exits (help shown, version shown) are not errors
