@@ -41,7 +41,7 @@ describe('the explanation of an interest subsidy (贴息)', () => {
     };
     const text = explainLine(line, 'zh');
     expect(text).not.toContain('户贷企用');
-    expect(text).toContain('不计入合计');
+    expect(text).toContain('不算入合计'); // the household's words for a corrected line (glossary)
     expect(FORM_OF_KIND.interest_subsidy).toBe('credit');
   });
 });
