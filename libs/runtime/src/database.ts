@@ -7,6 +7,13 @@ import type { RuntimeConfig } from './runtime.config';
  * The PostgreSQL the service uses for events (by default) and read models: the configured server,
  * or an embedded one it starts itself. Schema migrations are applied before anything else runs.
  */
+/**
+ * True once this process has begun closing its database: a connection lost after that (the embedded
+ * server stopping under the pool, a lock connection) is expected, not worth a warning on stderr.
+ */
+let closing = false;
+export const databaseClosing = (): boolean => closing;
+
 export class Database implements OnApplicationShutdown {
   private readonly logger = new Logger('Database');
 
@@ -57,11 +64,11 @@ export class Database implements OnApplicationShutdown {
     });
     // A connection lost while idle (server restarted, 57P01) is the pool's error, not the process's:
     // the pool drops that client and opens a new one for the next query.
-    pool.on('error', (error) => logger.warn(`idle PostgreSQL connection lost: ${error.message}`));
+    pool.on('error', (error) => closing || logger.warn(`idle PostgreSQL connection lost: ${error.message}`));
     // A client checked out but between queries has no listener of the pool's: without this one its
     // lost connection would be an unhandled 'error' event. Its holder's next query fails instead (503).
     pool.on('connect', (client) =>
-      client.on('error', (error) => logger.warn(`PostgreSQL connection lost: ${error.message}`)),
+      client.on('error', (error) => closing || logger.warn(`PostgreSQL connection lost: ${error.message}`)),
     );
     try {
       const applied = await migrate(pool, migrations, (m) => logger.log(m));
@@ -84,6 +91,7 @@ export class Database implements OnApplicationShutdown {
   }
 
   async close(): Promise<void> {
+    closing = true;
     await this.pool.end();
     if (this.embedded) {
       this.logger.log('stopping the embedded PostgreSQL');

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { setImmediate as yieldToIo, setTimeout as sleep } from 'node:timers/promises';
 import { Client, type Pool, type PoolClient } from 'pg';
+import { databaseClosing } from '@ledger/runtime';
 import { compareLogPositions, type EventStore, type LogPosition, type RecordedEvent } from '@ledger/event-store';
 import { executionsOf, planBatch, runExecutions, type Execution } from './batch-plan';
 import { advanceCheckpoint, park, quoteIdent, statesOf, type Checkpoint, type ParkedAt } from './checkpoints';
@@ -562,7 +563,10 @@ async function settled(commits: readonly Promise<void>[]): Promise<void> {
  */
 async function joinProjectors(pool: Pool): Promise<Client> {
   const client = new Client(pool.options);
-  client.on('error', (error) => logger.warn(`projector membership connection lost: ${error.message}`));
+  client.on(
+    'error',
+    (error) => databaseClosing() || logger.warn(`projector membership connection lost: ${error.message}`),
+  );
   await client.connect();
   try {
     for (let place = 0; place < MAX_PROJECTORS; place++) {
@@ -596,7 +600,7 @@ async function tryLock(pool: Pool, name: string): Promise<Client | undefined> {
   const client = new Client(pool.options);
   // A lock connection that dies (server restart, database dropped) must not crash the process;
   // the runner's next query on the pool fails and its supervisor starts it again.
-  client.on('error', (error) => logger.warn(`lock connection of ${name} lost: ${error.message}`));
+  client.on('error', (error) => databaseClosing() || logger.warn(`lock connection of ${name} lost: ${error.message}`));
   await client.connect();
   try {
     const { rows } = await client.query<{ locked: boolean }>(
