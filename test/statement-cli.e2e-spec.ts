@@ -141,3 +141,23 @@ describe('ledger-cli statement', () => {
     expect(village.stderr).toContain('--village');
   });
 });
+
+/** Asking how to use the CLI needs no ledger: no database is started or touched, nothing is created. */
+describe('ledger-cli --help', () => {
+  it('lists the commands and exits 0, with no database and an empty data directory left empty', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'ledger-help-'));
+    try {
+      const env = { ...process.env, LEDGER_DATA_DIR: dataDir, DATABASE_URL: '' };
+      for (const args of [['--help'], ['statement', '--help'], ['import', '--help']]) {
+        const r = await run(process.execPath, [cliMain, ...args], { env }).catch(
+          (e: { code: number; stdout: string; stderr: string }) => e,
+        );
+        expect(r.stderr).toBe('');
+        expect(r.stdout).toContain('Usage: ledger-cli');
+      }
+      expect(await readdir(dataDir)).toEqual([]);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});

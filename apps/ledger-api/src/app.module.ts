@@ -5,6 +5,7 @@ import {
   AdminBootstrap,
   AuthGuard,
   InlineProjections,
+  InterruptedImports,
   IdempotencyInterceptor,
   KnownQueryParameters,
   LedgerModule,
@@ -36,6 +37,8 @@ import { HealthController } from './health/health.controller';
   providers: [
     AdminBootstrap,
     InlineProjections,
+    // The service's start marks imports a dead process left half-done (the CLI's --help starts no database).
+    InterruptedImports,
     LogSealing,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },

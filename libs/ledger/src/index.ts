@@ -10,5 +10,6 @@ export * from './projections/projections-host';
 export * from './projections/projection-runner';
 export * from './projections/rebuild';
 export * from './audit/log-sealing';
+export { InterruptedImports } from './imports/interrupted-imports';
 export * from './http/contract/route-contract';
 export * from './http/contract/problem.schema';

@@ -65,7 +65,12 @@ export class RuntimeModule implements OnApplicationShutdown {
       module: RuntimeModule,
       imports: [ConfigModule.forRoot({ cache: true })],
       providers: [
-        { provide: RuntimeConfig, useFactory: () => validateRuntimeConfig(process.env) },
+        {
+          provide: RuntimeConfig,
+          // Nothing signs a token offline: a stand-in secret keeps the data directory untouched (no
+          // token-secret file is created by asking for help).
+          useFactory: () => validateRuntimeConfig({ ...process.env, LEDGER_TOKEN_SECRET: 'offline'.repeat(8) }),
+        },
         // Placeholders only: no command runs in offline mode, so nothing ever calls them.
         { provide: Database, useValue: {} },
         { provide: EVENT_STORE, useValue: {} },

@@ -3,7 +3,6 @@ import { GetImportController } from './get-import/get-import.controller';
 import { ImportRosterController } from './import-roster/import-roster.controller';
 import { ImportTemplatesController } from './import-templates/import-templates.controller';
 import { Importer } from './importer';
-import { InterruptedImports } from './interrupted-imports';
 
 /**
  * Roster imports (工资表, 分红表, 租金表, 贫困户名册): upload, dry run, commit, status and errors.
@@ -13,7 +12,7 @@ import { InterruptedImports } from './interrupted-imports';
 @Module({
   // The templates' route comes first: `templates/x.csv` is never taken for an import id.
   controllers: [ImportTemplatesController, ImportRosterController, GetImportController],
-  providers: [Importer, InterruptedImports],
+  providers: [Importer],
   exports: [Importer],
 })
 export class ImportsModule {}
