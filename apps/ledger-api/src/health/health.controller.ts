@@ -1,5 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, type SchemaObject } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Database } from '@ledger/runtime';
 import { LedgerQuery, ProjectionsHost, Public, type ProjectionStatus } from '@ledger/ledger';
@@ -12,6 +12,17 @@ export interface HealthReport {
   /** The parked read models' names, when any. */
   parked?: string[];
 }
+
+const HEALTH_REPORT_SCHEMA: SchemaObject = {
+  type: 'object',
+  required: ['status', 'database', 'projections'],
+  properties: {
+    status: { type: 'string', enum: ['ok', 'degraded', 'unavailable'] },
+    database: { type: 'string', enum: ['up', 'down'] },
+    projections: { type: 'array', items: { type: 'object' } },
+    parked: { type: 'array', items: { type: 'string' } },
+  },
+};
 
 /**
  * `GET /health`: 200 once the service can serve, 503 (same shape) while it cannot: the database is
@@ -27,7 +38,14 @@ export class HealthController {
   ) {}
 
   @Public()
-  @LedgerQuery({ summary: 'Health', public: true, without: [400, 404] })
+  @LedgerQuery({
+    summary: 'Health',
+    public: true,
+    without: [400, 404],
+    view: HEALTH_REPORT_SCHEMA,
+    unavailable:
+      'The service cannot serve (`status: unavailable`) or a read model is parked (`degraded`, named in `parked`).',
+  })
   @Get()
   async health(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
     const up = await this.database.isUp();

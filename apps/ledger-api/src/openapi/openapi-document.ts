@@ -9,6 +9,7 @@ const TAGS: ReadonlyArray<[string, string]> = [
   ['credit', 'Poverty micro-credit: loans, repayments and interest subsidies.'],
   ['payments', 'What applies to any payment: reversal.'],
   ['statements', "A household's statement, as JSON, CSV, HTML and PDF."],
+  ['counties', "What a county prints on its households' cards: whom to ask."],
   ['queries', 'Read models across households: obligations, coverage.'],
   ['audit', 'Fund flow, loan book and the tamper evidence of the log.'],
   ['imports', 'Rosters imported from CSV and Excel files.'],

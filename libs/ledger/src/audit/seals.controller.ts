@@ -8,7 +8,7 @@ import { assertAdmin } from '../common/actor';
 import { refuse } from '../common/domain-error';
 import { AllowedRoles, Public } from '../http/auth.guard';
 import { CurrentActor } from '../http/request-context';
-import { ListSealsRequest } from './seals.dto';
+import { ListSealsRequest, SEAL_MADE_SCHEMA } from './seals.dto';
 import { LedgerQuery, LedgerWrite } from '../http/contract/route-contract';
 
 /** A seal as `POST /v1/audit/seals` answers it. */
@@ -42,7 +42,12 @@ export class SealsController {
    */
   @ApiBearerAuth()
   @AllowedRoles('admin')
-  @LedgerWrite({ summary: 'Seal the log', refusals: ['SEAL.EMPTY_LOG', 'AUTH.ADMIN_ONLY'] })
+  @LedgerWrite({
+    summary: 'Seal the log',
+    refusals: ['SEAL.EMPTY_LOG', 'AUTH.ADMIN_ONLY'],
+    view: SEAL_MADE_SCHEMA,
+    answers: { 201: 'Sealed: the new seal.', 200: 'Nothing was left to seal: the latest seal.' },
+  })
   @Post()
   @HttpCode(201)
   async seal(@CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response): Promise<SealMade> {

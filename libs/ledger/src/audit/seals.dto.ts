@@ -1,3 +1,4 @@
+import type { SchemaObject } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { IsQueryInteger } from '../http/validators';
 
@@ -13,3 +14,16 @@ export class ListSealsRequest {
   @IsQueryInteger(1, 1000)
   limit?: number;
 }
+
+/** A seal as `POST /v1/audit/seals` answers it (the published list adds `algorithm`). */
+export const SEAL_MADE_SCHEMA: SchemaObject = {
+  type: 'object',
+  required: ['sealId', 'root', 'fromPosition', 'toPosition', 'sealedAt'],
+  properties: {
+    sealId: { type: 'integer' },
+    root: { type: 'string', description: 'sha256 Merkle root, lowercase hex' },
+    fromPosition: { type: 'integer' },
+    toPosition: { type: 'integer' },
+    sealedAt: { type: 'string', format: 'date-time' },
+  },
+};

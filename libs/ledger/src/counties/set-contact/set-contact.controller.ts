@@ -28,7 +28,11 @@ export class SetContactController {
   constructor(private readonly commands: CommandBus) {}
 
   /** Whom the county's households ask, printed on their cards; admin only. */
-  @LedgerWrite({ summary: 'Set a county contact', refusals: ['AUTH.ADMIN_ONLY'] })
+  @LedgerWrite({
+    summary: 'Set a county contact',
+    refusals: ['AUTH.ADMIN_ONLY'],
+    answers: { 200: 'Set: it replaces the contact set before.' },
+  })
   @Put(':county/contact')
   @HttpCode(200)
   @ApiParam({ name: 'county', example: '英山县' })

@@ -99,10 +99,13 @@ function models(view: RouteContract['view']): MethodDecorator {
 }
 
 /**
- * A write: `Idempotency-Key` accepted, `201` with the view (default `{id, position}`) and
- * `Idempotent-Replayed` on a replay, and the problems a write can answer.
+ * A write: `Idempotency-Key` accepted, `201` (or the route's own `answers`) with the view (default
+ * `{id, position}`) and `Idempotent-Replayed` on a replay, and the problems a write can answer.
  */
-export function LedgerWrite(contract: RouteContract & { accepted?: boolean }): MethodDecorator {
+/** The success statuses a write can answer, each with what it means for that route. */
+export type WriteAnswers = Partial<Record<200 | 201 | 202, string>>;
+
+export function LedgerWrite(contract: RouteContract & { answers?: WriteAnswers }): MethodDecorator {
   const view = contract.view ?? WriteResultSchema;
   const replayed = {
     'Idempotent-Replayed': {
@@ -127,14 +130,22 @@ export function LedgerWrite(contract: RouteContract & { accepted?: boolean }): M
       description: 'Any string up to 200 characters: the same key with the same body answers the first answer again.',
       schema: { type: 'string', maxLength: 200 },
     }),
-    success(201, 'Recorded.'),
-    ...(contract.accepted ? [success(202, 'Accepted: still being processed; read its status later.')] : []),
+    ...Object.entries(contract.answers ?? { 201: 'Recorded.' }).map(([status, description]) =>
+      success(Number(status), description),
+    ),
     problems([400, 401, 403, 404, 409, 422, 503], contract),
   );
 }
 
 /** A read answering JSON (and CSV with `Accept: text/csv` when `csv` is set), with `minPosition`'s 503. */
-export function LedgerQuery(contract: RouteContract & { csv?: boolean; public?: boolean }): MethodDecorator {
+export function LedgerQuery(
+  contract: RouteContract & {
+    csv?: boolean;
+    public?: boolean;
+    /** What a `503` means when it answers the view itself rather than problem details (`/health`). */
+    unavailable?: string;
+  },
+): MethodDecorator {
   const view = contract.view ?? { type: 'object' };
   const content: Record<string, { schema: SchemaObject | ReferenceObject }> = {
     'application/json': { schema: schemaOf(view) },
@@ -145,7 +156,11 @@ export function LedgerQuery(contract: RouteContract & { csv?: boolean; public?: 
     models(view),
     ...(contract.csv ? [ApiProduces('application/json', 'text/csv')] : []),
     ApiResponse({ status: 200, description: 'OK.', content }),
-    problems(contract.public ? [400, 404, 503] : [400, 401, 403, 404, 503], contract),
+    ...(contract.unavailable ? [ApiResponse({ status: 503, description: contract.unavailable, content })] : []),
+    problems(
+      (contract.public ? [400, 404, 503] : [400, 401, 403, 404, 503]).filter((s) => !contract.unavailable || s !== 503),
+      contract,
+    ),
   );
 }
 

@@ -52,7 +52,13 @@ export class ImportRosterController {
    * nothing; otherwise all rows are written, or none if any is bad. 201 when done; 202 while a large
    * roster is still being processed (read its status at `GET /v1/imports/{id}`).
    */
-  @LedgerWrite({ summary: 'Import roster', accepted: true })
+  @LedgerWrite({
+    summary: 'Import roster',
+    answers: {
+      201: 'Done (or validated, on a dry run).',
+      202: 'Accepted: still being processed; read its status later.',
+    },
+  })
   @Post()
   @ApiConsumes('multipart/form-data')
   @ApiBody({
