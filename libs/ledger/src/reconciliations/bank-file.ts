@@ -23,8 +23,20 @@ const MAX_ERRORS = 100;
 
 /** The bank file's columns, as the roster importer reads a roster's (header words, aliases, English keys). */
 export const BANK_FILE_COLUMNS: readonly ColumnSpec[] = [
-  { key: 'reference', zh: '凭证号', required: true, aliases: ['凭证编号', '凭证', '业务编号'], hint: '凭证号 (voucher)' },
-  { key: 'amount', zh: '金额', required: true, aliases: ['交易金额', '发放金额', '金额元'], hint: 'yuan, ≤ 2 decimals' },
+  {
+    key: 'reference',
+    zh: '凭证号',
+    required: true,
+    aliases: ['凭证编号', '凭证', '业务编号'],
+    hint: '凭证号 (voucher)',
+  },
+  {
+    key: 'amount',
+    zh: '金额',
+    required: true,
+    aliases: ['交易金额', '发放金额', '金额元'],
+    hint: 'yuan, ≤ 2 decimals',
+  },
   { key: 'date', zh: '日期', required: true, aliases: ['交易日期', '入账日期', '发放日期'], hint: 'YYYY-MM-DD' },
   { key: 'status', zh: '状态', required: true, aliases: ['交易状态', '处理结果', '结果'], hint: '成功 or 退回' },
   {
@@ -119,7 +131,10 @@ function bankRow(record: RosterRecord, header: HeaderMap, errors: BankFileError[
   const date = take('date', parseDateCell(record.get('date')));
   const status = take(
     'status',
-    parseWordCell(record.get('status'), STATUS_WORDS, { en: '成功 (success) or 退回 (returned)', zh: '“成功”或“退回”' }),
+    parseWordCell(record.get('status'), STATUS_WORDS, {
+      en: '成功 (success) or 退回 (returned)',
+      zh: '“成功”或“退回”',
+    }),
   );
   if (bad || amountFen === undefined || date === undefined || status === undefined) return undefined;
   return { row: record.row, reference, amountFen, date, status, registrationNo };

@@ -23,7 +23,10 @@ export function reconciliationView(
   recorded: RecordedAs,
   lookups: ViewLookups,
 ): ReconciliationView {
-  const matchedRows = data.matched.map(({ householdId, ...m }) => ({ ...m, household: lookups.household(householdId) }));
+  const matchedRows = data.matched.map(({ householdId, ...m }) => ({
+    ...m,
+    household: lookups.household(householdId),
+  }));
   const returned = data.returned.map(({ householdId, ...r }) => ({
     ...r,
     household: lookups.household(householdId),

@@ -64,12 +64,9 @@ export async function readReconciliation(pool: Pool, id: string): Promise<Reconc
   const found = rows[0];
   if (!found) return undefined;
   const data = found.lists;
-  const householdIds = [
-    ...data.matched,
-    ...data.returned,
-    ...data.amountMismatches,
-    ...data.unmatchedPayments,
-  ].map((i) => i.householdId);
+  const householdIds = [...data.matched, ...data.returned, ...data.amountMismatches, ...data.unmatchedPayments].map(
+    (i) => i.householdId,
+  );
   const numbers = data.unmatchedBankRows.flatMap((r) => (r.registrationNo === null ? [] : [r.registrationNo]));
   const paymentIds = data.returned.map((r) => r.paymentId);
   const [households, payments] = await Promise.all([

@@ -18,7 +18,11 @@ export class GetReconciliationHandler implements IQueryHandler<GetReconciliation
 
   async execute({ reconciliationId, actor, minPosition }: GetReconciliationQuery): Promise<ReconciliationView> {
     if (actor.role === 'household') {
-      throw forbidden('AUTH.NOT_YOURS', 'Reconciliations are for clerks and auditors.', '银行对账记录仅供经办人和审计查看。');
+      throw forbidden(
+        'AUTH.NOT_YOURS',
+        'Reconciliations are for clerks and auditors.',
+        '银行对账记录仅供经办人和审计查看。',
+      );
     }
     await this.projections.waitFor(minPosition, [reconciliationsProjection.name]);
     const township = await townshipOf(this.database.pool, reconciliationId);

@@ -21,7 +21,11 @@ export class ListReconciliationsHandler implements IQueryHandler<ListReconciliat
 
   async execute({ filter, actor }: ListReconciliationsQuery): Promise<ReconciliationList> {
     if (actor.role === 'household') {
-      throw forbidden('AUTH.NOT_YOURS', 'Reconciliations are for clerks and auditors.', '银行对账记录仅供经办人和审计查看。');
+      throw forbidden(
+        'AUTH.NOT_YOURS',
+        'Reconciliations are for clerks and auditors.',
+        '银行对账记录仅供经办人和审计查看。',
+      );
     }
     if (filter.township !== undefined) assertMayReadIn(actor, filter.township);
     await this.projections.waitFor(filter.minPosition, [reconciliationsProjection.name]);

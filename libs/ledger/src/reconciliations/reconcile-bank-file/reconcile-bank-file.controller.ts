@@ -60,7 +60,9 @@ export class ReconcileBankFileController {
     @RequestMetadata() metadata: CommandMetadata,
   ): Promise<ReconciliationView> {
     if (!file) {
-      throw new BadInputException([{ path: 'file', message: 'attach the bank file (.csv) as the multipart field "file"' }]);
+      throw new BadInputException([
+        { path: 'file', message: 'attach the bank file (.csv) as the multipart field "file"' },
+      ]);
     }
     try {
       const sha256 = createHash('sha256')

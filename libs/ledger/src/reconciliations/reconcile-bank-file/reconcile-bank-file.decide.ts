@@ -53,7 +53,11 @@ export function planReconciliation(
   const returns = applyReturns
     ? returned
         .filter((r) => !paymentOf(r.paymentId).returned)
-        .map((r) => ({ row: r.row, paymentId: r.paymentId, returnedOn: maxDate(r.date, paymentOf(r.paymentId).paidOn) }))
+        .map((r) => ({
+          row: r.row,
+          paymentId: r.paymentId,
+          returnedOn: maxDate(r.date, paymentOf(r.paymentId).paidOn),
+        }))
     : [];
   return {
     returns,
