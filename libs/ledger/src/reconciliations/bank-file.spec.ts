@@ -20,8 +20,8 @@ describe('read a bank file', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 1, max: 99_999_999_999 }),
-        fc.constantFrom('plain', 'grouped', 'short') as fc.Arbitrary<'plain' | 'grouped' | 'short'>,
-        fc.constantFrom('utf8', 'gbk') as fc.Arbitrary<'utf8' | 'gbk'>,
+        fc.constantFrom<'plain' | 'grouped' | 'short'>('plain', 'grouped', 'short'),
+        fc.constantFrom<'utf8' | 'gbk'>('utf8', 'gbk'),
         async (fen, form, encoding) => {
           const grouped = formatYuan(fen); // 1,234.50
           const written =

@@ -13,6 +13,7 @@ import type { CommandMetadata } from '../../common/stream-writer';
 import { LedgerWrite } from '../../http/contract/route-contract';
 import { BadInputException } from '../../http/problem-details.filter';
 import { RequestMetadata } from '../../http/request-context';
+import { textProblem } from '../../shared/text';
 import { MAX_BANK_FILE_BYTES, readBankFile } from '../bank-file';
 import type { ReconciliationView } from '../reconciliation.view';
 import { ReconciliationViewSchema } from '../reconciliation.schema';
@@ -65,6 +66,16 @@ export class ReconcileBankFileController {
       ]);
     }
     try {
+      // The name is kept in the reconciliation's event: the input domain of any text, as the importer checks it.
+      const nameProblem = textProblem(file.originalname);
+      if (nameProblem || file.originalname.trim() === '' || file.originalname.length > 255) {
+        throw new BadInputException([
+          {
+            path: 'file',
+            message: `the file's name ${nameProblem?.en ?? 'must be 1 to 255 characters, not only spaces'}`,
+          },
+        ]);
+      }
       const sha256 = createHash('sha256')
         .update(await readFile(file.path))
         .digest('hex');
