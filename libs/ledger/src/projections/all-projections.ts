@@ -26,10 +26,7 @@ import { fundFlowTopupsMigration } from '../fund-flow/fund-flow.topups';
 import { coverageMigration, coverageProjection } from '../coverage/coverage.projection';
 import { directoryMigration, directoryProjection } from '../directory/directory.projection';
 import { loanBookMigration, loanBookProjection } from '../loans/loan-book/loan-book.projection';
-import {
-  reconciliationsMigration,
-  reconciliationsProjection,
-} from '../reconciliations/reconciliation.projection';
+import { reconciliationsMigration, reconciliationsProjection } from '../reconciliations/reconciliation.projection';
 import type { Projection } from './projection';
 import { projectionCheckpointsMigration, projectionParkingMigration } from './projections.migration';
 
