@@ -456,6 +456,26 @@ describe('authorization: role × route', () => {
     },
     {
       method: 'GET',
+      route: '/v1/reconciliations',
+      // A township named: its clerks, auditors and admins; a clerk of another township is refused.
+      allowed: READERS,
+      cell: () => ({ path: `/v1/reconciliations?township=${encodeURIComponent(TOWNSHIP)}` }),
+    },
+    {
+      method: 'GET',
+      route: '/v1/reconciliations/{id}',
+      allowed: READERS,
+      cell: async () => {
+        const kept = await request(t.app.getHttpServer())
+          .post(`/v1/reconciliations?township=${encodeURIComponent(TOWNSHIP)}`)
+          .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
+          .attach('file', Buffer.from('凭证号,金额,日期,状态\n'), 'bank.csv')
+          .expect(201);
+        return { path: `/v1/reconciliations/${kept.body.id as string}?minPosition=${kept.body.position as number}` };
+      },
+    },
+    {
+      method: 'GET',
       route: '/v1/households/{id}/obligations',
       allowed: [...READERS, 'household user of that household'],
       cell: () => ({ path: `/v1/households/${householdId}/obligations` }),

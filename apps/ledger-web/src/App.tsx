@@ -20,6 +20,9 @@ const LoansPage = lazy(() => import('./pages/LoansPage').then((m) => ({ default:
 const PublicStatementPage = lazy(() =>
   import('./pages/PublicStatementPage').then((m) => ({ default: m.PublicStatementPage })),
 );
+const ReconciliationPage = lazy(() =>
+  import('./pages/ReconciliationPage').then((m) => ({ default: m.ReconciliationPage })),
+);
 const VerifyPage = lazy(() => import('./pages/VerifyPage').then((m) => ({ default: m.VerifyPage })));
 
 const LANG_KEY = 'ledger.lang';
@@ -113,6 +116,7 @@ function Console(props: {
     ...(canImport ? [{ key: 'import', label: t.menuImport }] : []),
     { key: 'arrears', label: t.menuArrears },
     { key: 'loans', label: t.menuLoans },
+    { key: 'reconciliations', label: t.menuReconcile },
     ...(audit
       ? [
           { key: 'fund-flow', label: t.menuFundFlow },
@@ -136,6 +140,15 @@ function Console(props: {
   else if (first === 'import' && canImport) content = <ImportPage token={session.token} />;
   else if (first === 'arrears') content = <ArrearsPage token={session.token} />;
   else if (first === 'loans') content = <LoansPage token={session.token} />;
+  else if (first === 'reconciliations')
+    content = (
+      <ReconciliationPage
+        token={session.token}
+        townships={session.townships}
+        canWrite={may.write(session)}
+        reconciliationId={second}
+      />
+    );
   else if (first === 'fund-flow' && audit) content = <FundFlowPage token={session.token} />;
   else if (first === 'coverage' && audit) content = <CoveragePage token={session.token} />;
   else if (first === 'verify' && audit) content = <VerifyPage token={session.token} />;

@@ -22,6 +22,7 @@ export type * from './projects/get-project/project.view';
 export type * from './loans/get-loan/loan.view';
 export type * from './loans/loan-book/loan-book.view';
 export type * from './imports/import-report.view';
+export type * from './reconciliations/reconciliation.view';
 export type * from './common/page.view';
 export type { WriteResult } from './common/write-result';
 

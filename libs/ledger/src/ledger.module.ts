@@ -17,6 +17,7 @@ import { ObligationsModule } from './obligations/obligations.module';
 import { FundFlowModule } from './fund-flow/fund-flow.module';
 import { PaymentsModule } from './payments/payments.module';
 import { ProjectsModule } from './projects/projects.module';
+import { ReconciliationsModule } from './reconciliations/reconciliations.module';
 import { StakesModule } from './stakes/stakes.module';
 import { PrintableStatementsModule } from './statements/printable/printable-statements.module';
 import { StatementsModule } from './statements/statements.module';
@@ -47,6 +48,7 @@ import { UsersModule } from './users/users.module';
     ImportsModule,
     DirectoryModule,
     CountiesModule,
+    ReconciliationsModule,
   ],
   exports: [LedgerCommonModule],
 })

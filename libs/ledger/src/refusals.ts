@@ -17,6 +17,7 @@ import { ORDER_REFUSALS } from './orders/order.refusals';
 import { PAYMENT_REFUSALS } from './payments/payment.refusals';
 import { PROJECT_REFUSALS } from './projects/project.refusals';
 import { QUERY_REFUSALS } from './projections/query.refusals';
+import { RECONCILIATION_REFUSALS } from './reconciliations/reconciliation.refusals';
 import { STAKE_REFUSALS } from './stakes/stake.refusals';
 import { STATEMENT_REFUSALS } from './statements/statement.refusals';
 import { USER_REFUSALS } from './users/user.refusals';
@@ -36,6 +37,7 @@ export const REFUSALS = {
   ...PAYMENT_REFUSALS,
   ...PROJECT_REFUSALS,
   ...QUERY_REFUSALS,
+  ...RECONCILIATION_REFUSALS,
   ...STAKE_REFUSALS,
   ...STATEMENT_REFUSALS,
   ...USER_REFUSALS,

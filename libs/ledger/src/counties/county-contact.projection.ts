@@ -55,6 +55,7 @@ const TYPES = handledTypes<CountyContactEvent>({
   LoanRepaid: 'ignores',
   LoanInterestSubsidised: 'ignores',
   CountyContactSet: 'handles',
+  BankFileReconciled: 'ignores',
   GuaranteeToppedUp: 'ignores',
   PaymentReturned: 'ignores',
   PaymentReissued: 'ignores',

@@ -86,6 +86,7 @@ const TYPES = handledTypes<CoverageEvent>({
   LoanRepaid: 'ignores',
   LoanInterestSubsidised: 'ignores',
   CountyContactSet: 'ignores',
+  BankFileReconciled: 'ignores',
 });
 
 const HOUSEHOLDS = insertOnce('coverage_households', 'household_id', { household_id: 'text', county: 'text', township: 'text', village: 'text' });

@@ -92,6 +92,7 @@ const TYPES = handledTypes<DirectoryEvent>({
   LoanRepaid: 'ignores',
   LoanInterestSubsidised: 'ignores',
   CountyContactSet: 'ignores',
+  BankFileReconciled: 'ignores',
 });
 
 const ENTITIES = insertOnce('entity_list', 'entity_id', {

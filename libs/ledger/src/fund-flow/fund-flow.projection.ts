@@ -184,6 +184,7 @@ const FUND_FLOW_EVENT_TYPES = handledTypes<FundFlowEvent>({
   LoanRepaid: 'handles',
   LoanInterestSubsidised: 'handles',
   CountyContactSet: 'ignores',
+  BankFileReconciled: 'ignores',
 });
 
 const FUNDS = insertOnce('fund_flow_funds', 'event_id', {

@@ -471,7 +471,16 @@ export interface HeaderMap {
 
 /** Matches a header row against a kind's columns: each field once, none required missing. */
 export function mapHeader(kind: ImportKind, headerCells: readonly string[]): HeaderMap {
-  const columns = KIND_COLUMNS[kind];
+  return mapColumns(KIND_COLUMNS[kind], KIND_TITLE[kind], headerCells);
+}
+
+/** Matches a header row against a file's columns (a roster kind's, or another file's such as a bank's). */
+export function mapColumns(
+  columns: readonly ColumnSpec[],
+  title: { zh: string; en: string },
+  headerCells: readonly string[],
+): HeaderMap {
+  const headers = (lang: 'zh' | 'en') => columns.map((c) => (lang === 'en' ? c.key : c.zh));
   const byName = new Map<string, ColumnSpec>();
   for (const c of columns) {
     for (const name of [c.key, c.zh, ...(c.aliases ?? [])]) byName.set(normalizeHeader(name), c);
@@ -488,8 +497,8 @@ export function mapHeader(kind: ImportKind, headerCells: readonly string[]): Hea
       problems.push({
         column: text,
         code: 'IMPORT.UNKNOWN_COLUMN',
-        en: `Unknown column "${text}"; the columns of a ${KIND_TITLE[kind].en} are: ${templateHeaders(kind, 'en').join(', ')}.`,
-        zh: `无法识别的列“${text}”；${KIND_TITLE[kind].zh}的列为：${templateHeaders(kind).join('、')}。`,
+        en: `Unknown column "${text}"; the columns of a ${title.en} are: ${headers('en').join(', ')}.`,
+        zh: `无法识别的列“${text}”；${title.zh}的列为：${headers('zh').join('、')}。`,
       });
       return;
     }

@@ -49,6 +49,7 @@ const TYPES = handledTypes<LinkageEvent>({
   LoanRepaid: 'ignores',
   LoanInterestSubsidised: 'ignores',
   CountyContactSet: 'ignores',
+  BankFileReconciled: 'ignores',
 });
 
 /** A linkage's parties, once per linkage. */

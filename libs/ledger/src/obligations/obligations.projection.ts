@@ -125,6 +125,7 @@ const OBLIGATION_EVENT_TYPES = handledTypes<ObligationEvent>({
   LoanRepaid: 'ignores',
   LoanInterestSubsidised: 'ignores',
   CountyContactSet: 'ignores',
+  BankFileReconciled: 'ignores',
 });
 
 /** What each household is owed on a declaration: its allocations summed over its stakes, in stake order. */

@@ -61,4 +61,6 @@ export const personalFields: PersonalFieldDeclarations = {
   // The bank's note on a return may name the account holder.
   PaymentReturned: { fields: ['detail'], household: 'stream' },
   PaymentReissued: { fields: [], household: 'householdId' },
+  // Ids, amounts and dates of many households: names stay in each household's own events.
+  BankFileReconciled: { fields: [], household: 'none' },
 };

@@ -32,6 +32,7 @@ const EVERY_TYPE: Record<LedgerEventType, true> = {
   LoanRepaid: true,
   LoanInterestSubsidised: true,
   CountyContactSet: true,
+  BankFileReconciled: true,
 };
 const ignoringAll = Object.fromEntries(Object.keys(EVERY_TYPE).map((t) => [t, 'ignores'])) as Record<
   LedgerEventType,

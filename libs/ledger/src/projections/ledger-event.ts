@@ -7,6 +7,7 @@ import type { LeaseEvent } from '../leases/lease.events';
 import type { LoanEvent } from '../loans/loan.events';
 import type { OrderEvent } from '../orders/order.events';
 import type { ProjectEvent } from '../projects/project.events';
+import type { ReconciliationEvent } from '../reconciliations/reconciliation.events';
 import type { StakeEvent } from '../stakes/stake.events';
 import type { UserEvent } from '../users/user.events';
 
@@ -25,6 +26,7 @@ export type LedgerEvent =
   | OrderEvent
   | LoanEvent
   | CountyContactEvent
+  | ReconciliationEvent
   | UserEvent;
 
 export type LedgerEventType = LedgerEvent['type'];

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { EVENT_STORE, compareLogPositions, type EventStore } from '@ledger/event-store';
+import { EVENT_STORE, compareLogPositions, type EventStore, type LogPosition } from '@ledger/event-store';
 import { Database } from '@ledger/runtime';
 import { DomainError } from '../common/domain-error';
 import { ALL_PROJECTIONS } from './all-projections';
@@ -117,6 +117,19 @@ export class ProjectionsHost implements OnApplicationShutdown {
     if (position === undefined || position <= 0) return;
     const target = await this.store.logPositionOf(position);
     if (!target) return this.notReady(position);
+    return this.waitForLogPosition(target, position, names);
+  }
+
+  /**
+   * Waits until the named projections have applied everything the log held when called: for a
+   * command that decides from a read model (a reconciliation reads the township's payments there).
+   */
+  async waitForHead(names: readonly string[]): Promise<void> {
+    const head = await this.store.head();
+    return this.waitForLogPosition(head, Number(head.prepare), names);
+  }
+
+  private async waitForLogPosition(target: LogPosition, position: number, names: readonly string[]): Promise<void> {
     const deadline = Date.now() + MIN_POSITION_WAIT_MS;
     for (;;) {
       const states = await statesOf(this.database.pool, names);

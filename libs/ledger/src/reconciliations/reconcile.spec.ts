@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { reconcile, type BankRow, type LedgerPayment } from './reconcile';
+import { addDays } from '../shared/calendar';
+import { MATCH_WINDOW_DAYS, reconcile, type BankRow, type LedgerPayment } from './reconcile';
 
 const payment = (n: number, over: Partial<LedgerPayment> = {}): LedgerPayment => ({
   paymentId: `lease-x.p${n}`,
@@ -113,6 +114,35 @@ describe('reconcile a bank file', () => {
         for (const id of ids) expect(ledger.find((p) => p.paymentId === id)?.reversed).toBe(false);
         for (const u of r.unmatchedPayments) expect(ids).not.toContain(u.paymentId);
       }),
+    );
+  });
+
+  it('matches a row without reference exactly when number and amount agree and the dates lie within 3 days', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -10, max: 10 }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: -2, max: 2 }),
+        fc.boolean(),
+        (offset, amountFen, amountDelta, sameNumber) => {
+          const paidOn = '2018-02-27';
+          const bankFen = Math.max(1, amountFen + amountDelta);
+          const r = reconcile(
+            [
+              bankRow(2, {
+                date: addDays(paidOn, offset),
+                amountFen: bankFen,
+                registrationNo: sameNumber ? '42111' : '42119',
+              }),
+            ],
+            [payment(1, { reference: null, amountFen, paidOn })],
+          );
+          const expected = sameNumber && bankFen === amountFen && Math.abs(offset) <= MATCH_WINDOW_DAYS;
+          expect(r.matched).toBe(expected ? 1 : 0);
+          expect(r.matchedRows).toEqual(expected ? [{ row: 2, paymentId: 'lease-x.p1' }] : []);
+          expect(r.unmatchedBankRows).toHaveLength(expected ? 0 : 1);
+        },
+      ),
     );
   });
 });

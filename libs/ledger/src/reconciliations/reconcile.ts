@@ -25,6 +25,8 @@ export interface LedgerPayment {
 export interface Reconciliation {
   rows: number;
   matched: number;
+  /** The rows counted by `matched`, in file order. */
+  matchedRows: { row: number; paymentId: string }[];
   returned: { row: number; paymentId: string }[];
   amountMismatches: { row: number; paymentId: string; bankFen: number; ledgerFen: number }[];
   unmatchedBankRows: BankRow[];
@@ -49,6 +51,7 @@ export function reconcile(bankRows: readonly BankRow[], payments: readonly Ledge
   const result: Reconciliation = {
     rows: bankRows.length,
     matched: 0,
+    matchedRows: [],
     returned: [],
     amountMismatches: [],
     unmatchedBankRows: [],
@@ -72,6 +75,7 @@ export function reconcile(bankRows: readonly BankRow[], payments: readonly Ledge
       result.returned.push({ row: bank.row, paymentId: payment.paymentId });
     } else {
       result.matched += 1;
+      result.matchedRows.push({ row: bank.row, paymentId: payment.paymentId });
     }
   }
   if (bankRows.length > 0) {

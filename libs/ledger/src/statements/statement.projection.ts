@@ -173,6 +173,7 @@ const STATEMENT_EVENT_TYPES = handledTypes<StatementEvent>({
   LoanRepaid: 'handles',
   LoanInterestSubsidised: 'handles',
   CountyContactSet: 'ignores',
+  BankFileReconciled: 'ignores',
 });
 
 const LINE_COLUMNS = `payment_id, household_id, paid_on, amount_fen, form, kind, entity_id, entity_name, linkage_id,

@@ -74,6 +74,7 @@ const TYPES = handledTypes<HouseholdEvent>({
   LoanRepaid: 'ignores',
   LoanInterestSubsidised: 'ignores',
   CountyContactSet: 'ignores',
+  BankFileReconciled: 'ignores',
 });
 
 /** A household's status: the last change recorded wins, as it would one by one. */

@@ -110,6 +110,32 @@ describe('reading rosters', () => {
     await expect(linesOf(path, { sheet: '8月' })).rejects.toThrow(RosterFileError);
   });
 
+  it('names the sheet it read every time: 100 reads of a two-sheet workbook written by exceljs', async () => {
+    // exceljs's single streaming pass lost xl/workbook.xml (written last) about once a hundred
+    // reads, failing with "Cannot read properties of undefined (reading 'sheets')" (exceljs #3064).
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('说明').addRow(['8月工资表：请勿修改表头']);
+    workbook.addWorksheet('8月').addRow(['户编号', '金额']);
+    const path = join(dir, 'two-sheets.xlsx');
+    await workbook.xlsx.writeFile(path);
+    const outcomes = new Map<string, number>();
+    for (let round = 0; round < 10; round++) {
+      const reads = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          linesOf(path, i % 2 ? { sheet: '8月' } : {}).then(
+            (r) => `${r.sheet} ${r.lines.length}`,
+            (e: Error) => e.message,
+          ),
+        ),
+      );
+      for (const outcome of reads) outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+    }
+    expect([...outcomes].sort()).toEqual([
+      ['8月 1', 50],
+      ['说明 1', 50],
+    ]);
+  });
+
   it('refuses files that are not rosters', async () => {
     const xls = join(dir, 'old.xls');
     await writeFile(xls, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { PassThrough, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type * as ExcelJS from 'exceljs';
 import type { Cell } from './cells';
@@ -105,9 +105,16 @@ export async function openRoster(path: string, options: RosterOptions = {}): Pro
     sheet: () => sheetName,
     bytesRead: () => consumed,
     lines: () =>
-      xlsxLines(counted(), options.sheet, (name) => {
-        sheetName = name;
-      }),
+      xlsxLines(
+        path,
+        options.sheet,
+        (name) => {
+          sheetName = name;
+        },
+        (bytes) => {
+          consumed += bytes;
+        },
+      ),
   };
 }
 
@@ -165,47 +172,95 @@ export function xlsxCell(value: XlsxValue): Cell {
   return undefined;
 }
 
+/** What exceljs's streaming reader keeps of a workbook, and the steps of its parse used here (not typed by exceljs). */
+interface WorkbookParts {
+  model?: { sheets?: { name: string; id: number; rId: string }[] };
+  workbookRels?: { Id: string; Target: string }[];
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseWorksheet(entry: Readable, sheetNo: string): Iterable<{ value: AsyncIterable<ExcelJS.Row> & { name: string } }>;
+}
+
+/** A zip entry as unzipper's central directory lists it. */
+interface ZipEntry {
+  path: string;
+  compressedSize: number;
+  uncompressedSize: number;
+  stream(): Readable;
+}
+
+/**
+ * The rows of one worksheet, read by the zip's central directory (random access), never by one
+ * streaming pass over the zip. exceljs's own pass (unzipper's `Parse`, as `WorkbookReader.parse`
+ * uses it) announces its end as soon as the last bytes are parsed, even while entries it has
+ * parsed still wait in its buffer because exceljs paused it to write a worksheet to a temporary
+ * file; exceljs then stops, never reads those entries, and `xl/workbook.xml` (which exceljs writes
+ * last) is lost: about one read in a hundred failed with "Cannot read properties of undefined
+ * (reading 'sheets')", and the import answered without its sheet (exceljs issue #3064). Here the
+ * workbook's own parts (relationships, sheet names, shared strings, styles) are parsed first, then
+ * only the wanted sheet is streamed, row by row, so no temporary file is needed either.
+ */
 async function* xlsxLines(
-  source: Readable,
+  path: string,
   wanted: string | undefined,
   onSheet: (name: string) => void,
+  onBytes: (bytes: number) => void,
 ): AsyncIterable<RosterLine> {
-  // The reader wants a stream it can pipe; a PassThrough keeps the byte counter on the file stream.
-  const input = new PassThrough();
-  source.pipe(input);
   // Loaded on first use: exceljs takes a second or two to load, which a CSV import need not pay.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const excel = require('exceljs') as typeof ExcelJS;
-  const reader = new excel.stream.xlsx.WorkbookReader(input, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const unzipper = require('unzipper') as { Open: { file(path: string): Promise<{ files: ZipEntry[] }> } };
   const seen: string[] = [];
   let found = false;
   try {
-    for await (const worksheet of reader) {
-      const sheet = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { name: string };
-      const sheets = (reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets ?? [];
-      seen.push(sheet.name);
-      const isWanted = wanted !== undefined ? sheet.name === wanted : (sheets[0]?.name ?? sheet.name) === sheet.name;
-      if (!isWanted) {
-        // Read through, never skipped: exceljs may have parked this sheet in a temporary file, which it
-        // deletes as soon as the loop moves on, possibly before the sheet's stream has opened it.
-        for await (const skipped of sheet) void skipped;
-        continue;
-      }
+    const { files } = await unzipper.Open.file(path);
+    const entry = (name: string) => files.find((f) => f.path === name);
+    const reader = new excel.stream.xlsx.WorkbookReader(path, {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      entries: 'ignore',
+    }) as unknown as WorkbookParts;
+    const rels = entry('xl/_rels/workbook.xml.rels');
+    if (rels) await reader._parseRels(rels.stream());
+    const book = entry('xl/workbook.xml');
+    if (book) await reader._parseWorkbook(book.stream());
+    const strings = entry('xl/sharedStrings.xml');
+    if (strings) for await (const event of reader._parseSharedStrings(strings.stream())) void event;
+    const styles = entry('xl/styles.xml');
+    if (styles) await reader._parseStyles(styles.stream());
+    // The sheets in the workbook's order, each with its part (sheetN.xml, through the relationships).
+    const sheets = (reader.model?.sheets ?? []).flatMap((sheet) => {
+      const target = reader.workbookRels?.find((r) => r.Id === sheet.rId)?.Target.replace(/^\/?(xl\/)?/, '');
+      const no = target === undefined ? undefined : /^worksheets\/sheet(\d+)\.xml$/.exec(target)?.[1];
+      const part = no === undefined ? undefined : entry(`xl/worksheets/sheet${no}.xml`);
+      return no !== undefined && part ? [{ name: sheet.name, no, part }] : [];
+    });
+    seen.push(...sheets.map((s) => s.name));
+    const chosen = wanted === undefined ? sheets[0] : sheets.find((s) => s.name === wanted);
+    if (chosen) {
       found = true;
-      onSheet(sheet.name);
-      for await (const row of sheet) {
-        const values = row.values as XlsxValue[];
-        const cells: Cell[] = [];
-        for (let i = 1; i < values.length; i++) cells.push(xlsxCell(values[i]));
-        yield { row: row.number, cells };
+      onSheet(chosen.name);
+      const source = chosen.part.stream();
+      // Progress in the file's bytes: the sheet's share of the compressed file, as it is inflated.
+      const ratio = chosen.part.compressedSize / Math.max(1, chosen.part.uncompressedSize);
+      source.on('data', (chunk: Buffer) => onBytes(Math.round(chunk.length * ratio)));
+      try {
+        for (const { value: sheet } of reader._parseWorksheet(source, chosen.no)) {
+          for await (const row of sheet) {
+            const values = row.values as XlsxValue[];
+            const cells: Cell[] = [];
+            for (let i = 1; i < values.length; i++) cells.push(xlsxCell(values[i]));
+            yield { row: row.number, cells };
+          }
+        }
+      } finally {
+        source.destroy();
       }
-      break; // the wanted sheet is read; the rest of the workbook is not needed
     }
   } catch (error) {
     if (error instanceof RosterFileError) throw error;
@@ -215,8 +270,6 @@ async function* xlsxLines(
       `The .xlsx file could not be read: ${message}`,
       `.xlsx 文件无法读取（${message}）。`,
     );
-  } finally {
-    source.destroy();
   }
   if (!found) {
     throw new RosterFileError(

@@ -1,4 +1,7 @@
 import { mapHeader, type HeaderMap, type ImportKind } from '../import-kinds';
+
+/** Maps a header row's cells to the file's fields (a roster kind's columns, or a bank file's). */
+export type HeaderMapper = (headerCells: readonly string[]) => HeaderMap;
 import { cellText, isBlank, type Cell } from './cells';
 import type { RosterLine } from './roster-reader';
 
@@ -24,7 +27,7 @@ const TITLE_LINES = 3;
  */
 export async function* rosterRecords(
   lines: AsyncIterable<RosterLine>,
-  kind: ImportKind,
+  kind: ImportKind | HeaderMapper,
   onHeader: (header: RosterHeader) => void,
 ): AsyncIterable<RosterRecord> {
   let header: RosterHeader | undefined;
@@ -32,10 +35,8 @@ export async function* rosterRecords(
   for await (const line of lines) {
     if (line.cells.every(isBlank)) continue;
     if (!header) {
-      const map = mapHeader(
-        kind,
-        line.cells.map((c) => cellText(c)),
-      );
+      const cells = line.cells.map((c) => cellText(c));
+      const map = typeof kind === 'function' ? kind(cells) : mapHeader(kind, cells);
       const filled = line.cells.filter((c) => !isBlank(c)).length;
       if (map.index.size === 0 && filled === 1 && titles < TITLE_LINES) {
         titles += 1;

@@ -92,6 +92,7 @@ const TYPES = handledTypes<LoanBookEvent>({
   LoanRepaid: 'handles',
   LoanInterestSubsidised: 'handles',
   CountyContactSet: 'ignores',
+  BankFileReconciled: 'ignores',
 });
 const HOUSEHOLDS = insertOnce('loan_book_households', 'household_id', {
   household_id: 'text',

@@ -89,6 +89,7 @@ const TYPES = handledTypes<HoldingEvent>({
   LoanRepaid: 'ignores',
   LoanInterestSubsidised: 'ignores',
   CountyContactSet: 'ignores',
+  BankFileReconciled: 'ignores',
   GuaranteeToppedUp: 'ignores',
   PaymentReturned: 'ignores',
   PaymentReissued: 'ignores',

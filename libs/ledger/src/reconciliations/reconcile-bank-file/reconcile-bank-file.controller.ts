@@ -1,0 +1,112 @@
+import { Controller, Post, Query as QueryString, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { readFile, unlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { diskStorage } from 'multer';
+import { nameBasedUuid } from '../../common/ids';
+import type { CommandMetadata } from '../../common/stream-writer';
+import { LedgerWrite } from '../../http/contract/route-contract';
+import { BadInputException } from '../../http/problem-details.filter';
+import { RequestMetadata } from '../../http/request-context';
+import { textProblem } from '../../shared/text';
+import { MAX_BANK_FILE_BYTES, readBankFile } from '../bank-file';
+import type { ReconciliationView } from '../reconciliation.view';
+import { ReconciliationViewSchema } from '../reconciliation.schema';
+import { ReconcileBankFileCommand } from './reconcile-bank-file.command';
+import { ReconcileBankFileRequest } from './reconcile-bank-file.dto';
+
+const UPLOAD_DIR = join(tmpdir(), 'ledger-reconciliations');
+
+/** Bank files go to a temporary file, read there as rosters are (the encoding is told from the bytes). */
+const storage = diskStorage({
+  destination: (_req, _file, done) => {
+    mkdirSync(UPLOAD_DIR, { recursive: true });
+    done(null, UPLOAD_DIR);
+  },
+});
+
+@ApiTags('linkages')
+@ApiBearerAuth()
+@Controller('v1/reconciliations')
+export class ReconcileBankFileController {
+  constructor(private readonly commands: CommandBus) {}
+
+  /**
+   * Reconciles the bank's file (银行对账) against the township's payments: matched rows, returns (退回),
+   * amount mismatches, rows the ledger lacks and payments the bank lacks; `apply=returns` records the
+   * returns (once: a payment already returned is not returned again). The reconciliation is kept.
+   */
+  @LedgerWrite({
+    summary: 'Reconcile a bank file',
+    view: ReconciliationViewSchema,
+    refusals: ['AUTH.OTHER_TOWNSHIP', 'AUTH.READ_ONLY_ROLE'],
+    without: [404],
+  })
+  @Post()
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  @UseInterceptors(
+    FileInterceptor('file', { storage, defParamCharset: 'utf8', limits: { fileSize: MAX_BANK_FILE_BYTES, files: 1 } }),
+  )
+  async reconcile(
+    @QueryString() query: ReconcileBankFileRequest,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @RequestMetadata() metadata: CommandMetadata,
+  ): Promise<ReconciliationView> {
+    if (!file) {
+      throw new BadInputException([
+        { path: 'file', message: 'attach the bank file (.csv) as the multipart field "file"' },
+      ]);
+    }
+    try {
+      // The name is kept in the reconciliation's event: the input domain of any text, as the importer checks it.
+      const nameProblem = textProblem(file.originalname);
+      if (nameProblem || file.originalname.trim() === '' || file.originalname.length > 255) {
+        throw new BadInputException([
+          {
+            path: 'file',
+            message: `the file's name ${nameProblem?.en ?? 'must be 1 to 255 characters, not only spaces'}`,
+          },
+        ]);
+      }
+      const sha256 = createHash('sha256')
+        .update(await readFile(file.path))
+        .digest('hex');
+      const read = await readBankFile(file.path, file.originalname);
+      if (!read.ok) {
+        const en = query.lang === 'en';
+        throw new BadInputException(
+          read.errors.map((e) => ({
+            path: e.column === '' ? `file[${e.row}]` : `file[${e.row}].${e.column}`,
+            message: en
+              ? `row ${e.row}${e.column ? `, column ${e.column}` : ''}${e.value ? ` (${e.value})` : ''}: ${e.en}`
+              : `第 ${e.row} 行${e.column ? `“${e.column}”` : ''}${e.value ? `（${e.value}）` : ''}：${e.zh}`,
+          })),
+        );
+      }
+      return await this.commands.execute(
+        new ReconcileBankFileCommand(
+          {
+            // From the command id: a retry with the same Idempotency-Key names the same reconciliation.
+            reconciliationId: `reconciliation-${nameBasedUuid('reconciliation', metadata.commandId)}`,
+            township: query.township,
+            fileName: file.originalname,
+            sha256,
+            rows: read.rows,
+            applyReturns: query.apply === 'returns',
+          },
+          metadata,
+        ),
+      );
+    } finally {
+      await unlink(file.path).catch(() => undefined);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import type { BankFileReconciled } from './reconciliation.events';
+import type { ReconciledHousehold, ReconciledPaymentStatus, ReconciliationView } from './reconciliation.view';
+
+/** Where the view's names and payment states come from: the read model, or the handler's own read. */
+export interface ViewLookups {
+  household(householdId: string): ReconciledHousehold | null;
+  byRegistrationNo(registrationNo: string): ReconciledHousehold | null;
+  status(paymentId: string): { status: ReconciledPaymentStatus; reissuedAs?: string };
+}
+
+/** Who recorded it, when, and where in the log. */
+export interface RecordedAs {
+  position: number;
+  recordedAt: string;
+  recordedBy: string | null;
+}
+
+const sum = <T>(items: readonly T[], fen: (item: T) => number): number => items.reduce((s, i) => s + fen(i), 0);
+
+/** The reconciliation as answered, from its event: every payment named by its household's head. */
+export function reconciliationView(
+  data: BankFileReconciled['data'],
+  recorded: RecordedAs,
+  lookups: ViewLookups,
+): ReconciliationView {
+  const matchedRows = data.matched.map(({ householdId, ...m }) => ({
+    ...m,
+    household: lookups.household(householdId),
+  }));
+  const returned = data.returned.map(({ householdId, ...r }) => ({
+    ...r,
+    household: lookups.household(householdId),
+    ...lookups.status(r.paymentId),
+  }));
+  const amountMismatches = data.amountMismatches.map(({ householdId, ...m }) => ({
+    ...m,
+    household: lookups.household(householdId),
+  }));
+  const unmatchedBankRows = data.unmatchedBankRows.map((r) => ({
+    ...r,
+    household: r.registrationNo === null ? null : lookups.byRegistrationNo(r.registrationNo),
+  }));
+  const unmatchedPayments = data.unmatchedPayments.map(({ householdId, ...u }) => ({
+    ...u,
+    household: lookups.household(householdId),
+  }));
+  return {
+    id: data.reconciliationId,
+    ...recorded,
+    township: data.township,
+    fileName: data.fileName,
+    sha256: data.sha256,
+    firstDate: data.firstDate,
+    lastDate: data.lastDate,
+    appliedReturns: data.appliedReturns,
+    rows: data.rows,
+    matched: matchedRows.length,
+    matchedRows,
+    returned,
+    amountMismatches,
+    unmatchedBankRows,
+    unmatchedPayments,
+    totals: {
+      matchedFen: sum(matchedRows, (m) => m.amountFen),
+      returnedFen: sum(returned, (r) => r.amountFen),
+      mismatchBankFen: sum(amountMismatches, (m) => m.bankFen),
+      mismatchLedgerFen: sum(amountMismatches, (m) => m.ledgerFen),
+      unmatchedBankRowsFen: sum(unmatchedBankRows, (r) => r.amountFen),
+      unmatchedPaymentsFen: sum(unmatchedPayments, (u) => u.amountFen),
+    },
+  };
+}

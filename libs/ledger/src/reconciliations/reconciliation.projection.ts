@@ -1,0 +1,192 @@
+import type { Migration } from '@ledger/database';
+import type { RecordedEvent } from '@ledger/event-store';
+import type { HouseholdRegistered } from '../households/household.events';
+import type { PaymentReissued, PaymentReturned } from '../payments/payment';
+import { handledTypes } from '../projections/ledger-event';
+import { eventOf, insertOnce, row, rowStatement, type Projection, type RowSql } from '../projections/projection';
+import type { ReconciliationEvent } from './reconciliation.events';
+
+/**
+ * The reconciliations kept (银行对账记录): one row each with its counts for the list, and its lists
+ * as recorded (the event's data) for reopening; the households' names and the payments' bank-side
+ * state (returned, reissued) beside, joined when read, so a reopened reconciliation names each
+ * household and shows which returned payment is still to be reissued.
+ */
+export const reconciliationsMigration: Migration = {
+  name: '0800-reconcile-reconciliations',
+  up: `
+    create table reconciliations (
+      reconciliation_id   text primary key,
+      township            text        not null,
+      file_name           text        not null,
+      sha256              text        not null,
+      rows                int         not null,
+      matched             int         not null,
+      returned            int         not null,
+      returns_recorded    int         not null,
+      amount_mismatches   int         not null,
+      unmatched_bank_rows int         not null,
+      unmatched_payments  int         not null,
+      first_date          date,
+      last_date           date,
+      applied_returns     boolean     not null,
+      lists               jsonb       not null,
+      recorded_at         timestamptz not null,
+      recorded_by         text,
+      position            bigint      not null
+    );
+    create index reconciliations_township on reconciliations (township, position desc);
+    create index reconciliations_recent on reconciliations (position desc);
+    create table reconciliation_households (
+      household_id    text primary key,
+      registration_no text not null,
+      head_name       text not null
+    );
+    create index reconciliation_households_no on reconciliation_households (registration_no);
+    create table reconciliation_payments (
+      payment_id  text primary key,
+      returned    boolean not null default false,
+      reissued_as text
+    );
+  `,
+};
+
+const RECONCILIATIONS = insertOnce('reconciliations', 'reconciliation_id', {
+  reconciliation_id: 'text',
+  township: 'text',
+  file_name: 'text',
+  sha256: 'text',
+  rows: 'int',
+  matched: 'int',
+  returned: 'int',
+  returns_recorded: 'int',
+  amount_mismatches: 'int',
+  unmatched_bank_rows: 'int',
+  unmatched_payments: 'int',
+  first_date: 'date',
+  last_date: 'date',
+  applied_returns: 'boolean',
+  lists: 'jsonb',
+  recorded_at: 'timestamptz',
+  recorded_by: 'text',
+  position: 'bigint',
+});
+
+const HOUSEHOLDS = insertOnce('reconciliation_households', 'household_id', {
+  household_id: 'text',
+  registration_no: 'text',
+  head_name: 'text',
+});
+
+/** A return marks the payment; several in one run collapse to one row per payment. */
+const RETURNED = rowStatement({
+  columns: { payment_id: 'text' },
+  sql: `insert into reconciliation_payments (payment_id, returned)
+        select distinct r.payment_id, true from ROWS
+        on conflict (payment_id) do update set returned = true`,
+  reads: ['reconciliation_payments'],
+  writes: ['reconciliation_payments'],
+  keys: (r) => ({
+    reads: [`reconciliation_payments:${String(r.payment_id)}`],
+    writes: [`reconciliation_payments:${String(r.payment_id)}`],
+  }),
+});
+
+/** A reissue names its payment on the returned one (a payment is reissued at most once; the last wins). */
+const REISSUED = rowStatement({
+  columns: { payment_id: 'text', reissued_as: 'text' },
+  sql: `insert into reconciliation_payments (payment_id, returned, reissued_as)
+        select distinct on (r.payment_id) r.payment_id, true, r.reissued_as from ROWS order by r.payment_id, r.ord desc
+        on conflict (payment_id) do update set reissued_as = excluded.reissued_as`,
+  reads: ['reconciliation_payments'],
+  writes: ['reconciliation_payments'],
+  keys: (r) => ({
+    reads: [`reconciliation_payments:${String(r.payment_id)}`],
+    writes: [`reconciliation_payments:${String(r.payment_id)}`],
+  }),
+});
+
+type Handled = ReconciliationEvent | HouseholdRegistered | PaymentReturned | PaymentReissued;
+
+const TYPES = handledTypes<Handled>({
+  HouseholdRegistered: 'handles',
+  HouseholdStatusChanged: 'ignores',
+  EntityRegistered: 'ignores',
+  ProjectRegistered: 'ignores',
+  ProjectFundsReceived: 'ignores',
+  ProjectFundsDisbursed: 'ignores',
+  StakeAcquired: 'ignores',
+  StakeEnded: 'ignores',
+  GuaranteeToppedUp: 'ignores',
+  DividendDeclared: 'ignores',
+  DividendPaid: 'ignores',
+  LeaseSigned: 'ignores',
+  RentPaid: 'ignores',
+  LeaseEnded: 'ignores',
+  EmploymentStarted: 'ignores',
+  WagePaid: 'ignores',
+  EmploymentEnded: 'ignores',
+  OrderContracted: 'ignores',
+  PurchasePaid: 'ignores',
+  PaymentReversed: 'ignores',
+  PaymentReturned: 'handles',
+  PaymentReissued: 'handles',
+  UserRegistered: 'ignores',
+  UserTokenReplaced: 'ignores',
+  LoanDisbursed: 'ignores',
+  LoanRepaid: 'ignores',
+  LoanInterestSubsidised: 'ignores',
+  CountyContactSet: 'ignores',
+  BankFileReconciled: 'handles',
+});
+
+export const reconciliationsProjection: Projection = {
+  name: 'reconciliations',
+  tables: ['reconciliations', 'reconciliation_households', 'reconciliation_payments'],
+  handles: TYPES,
+  apply(recorded: RecordedEvent): RowSql[] {
+    const event = eventOf<Handled>(recorded, TYPES);
+    if (!event) return [];
+    switch (event.type) {
+      case 'HouseholdRegistered': {
+        const d = event.data;
+        return [row(HOUSEHOLDS, d.householdId, d.registrationNo, d.headName)];
+      }
+      case 'PaymentReturned':
+        return [row(RETURNED, event.data.paymentId)];
+      case 'PaymentReissued':
+        return [row(REISSUED, event.data.reissueOf, event.data.paymentId)];
+      case 'BankFileReconciled': {
+        const d = event.data;
+        const recordedBy = typeof recorded.metadata.userId === 'string' ? recorded.metadata.userId : null;
+        return [
+          row(
+            RECONCILIATIONS,
+            d.reconciliationId,
+            d.township,
+            d.fileName,
+            d.sha256,
+            d.rows,
+            d.matched.length,
+            d.returned.length,
+            d.returned.filter((r) => r.returnRecorded).length,
+            d.amountMismatches.length,
+            d.unmatchedBankRows.length,
+            d.unmatchedPayments.length,
+            d.firstDate,
+            d.lastDate,
+            d.appliedReturns,
+            JSON.stringify(d),
+            recorded.recordedAt,
+            recordedBy,
+            recorded.position,
+          ),
+        ];
+      }
+      default: {
+        const unknown: never = event;
+        return unknown;
+      }
+    }
+  },
+};

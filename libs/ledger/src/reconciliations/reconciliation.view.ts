@@ -1,0 +1,127 @@
+/*
+ * What a reconciliation answers (POST and GET alike): the four lists a clerk works through, each
+ * item naming the household's head where a person reads it, with ids beside, and totals in fen.
+ */
+
+/** Whose payment (or, for a bank row with a registration number, whose number it is). */
+export interface ReconciledHousehold {
+  id: string;
+  registrationNo: string;
+  headName: string;
+}
+
+/** The payment's state in the ledger now: the clerk reissues a `returned` one from its row. */
+export type ReconciledPaymentStatus = 'paid' | 'returned' | 'reissued';
+
+export interface MatchedRowView {
+  row: number;
+  paymentId: string;
+  household: ReconciledHousehold | null;
+  amountFen: number;
+  date: string;
+}
+
+export interface ReturnedRowView extends MatchedRowView {
+  /** This reconciliation recorded the return (`apply=returns`); false when it was already returned, or not applied. */
+  returnRecorded: boolean;
+  status: ReconciledPaymentStatus;
+  reissuedAs?: string;
+}
+
+export interface AmountMismatchView {
+  row: number;
+  paymentId: string;
+  household: ReconciledHousehold | null;
+  bankFen: number;
+  ledgerFen: number;
+  date: string;
+}
+
+export interface UnmatchedBankRowView {
+  row: number;
+  reference: string | null;
+  amountFen: number;
+  date: string;
+  status: '成功' | '退回';
+  registrationNo: string | null;
+  /** The household registered under the row's 户编号, if any. */
+  household: ReconciledHousehold | null;
+}
+
+export interface UnmatchedPaymentView {
+  paymentId: string;
+  household: ReconciledHousehold | null;
+  paidOn: string;
+  amountFen: number;
+  reference: string | null;
+}
+
+export interface ReconciliationTotals {
+  matchedFen: number;
+  returnedFen: number;
+  /** What the bank's mismatched rows say, and what the ledger recorded for them. */
+  mismatchBankFen: number;
+  mismatchLedgerFen: number;
+  unmatchedBankRowsFen: number;
+  unmatchedPaymentsFen: number;
+}
+
+export interface ReconciliationView {
+  id: string;
+  position: number;
+  township: string;
+  fileName: string;
+  sha256: string;
+  recordedAt: string;
+  recordedBy: string | null;
+  firstDate: string | null;
+  lastDate: string | null;
+  appliedReturns: boolean;
+  rows: number;
+  /** Rows matched to a payment of the same amount with status 成功. */
+  matched: number;
+  matchedRows: MatchedRowView[];
+  returned: ReturnedRowView[];
+  amountMismatches: AmountMismatchView[];
+  unmatchedBankRows: UnmatchedBankRowView[];
+  unmatchedPayments: UnmatchedPaymentView[];
+  totals: ReconciliationTotals;
+}
+
+/** One reconciliation in a list: its counts, not its lists. */
+export interface ReconciliationSummary {
+  id: string;
+  position: number;
+  township: string;
+  fileName: string;
+  sha256: string;
+  recordedAt: string;
+  recordedBy: string | null;
+  firstDate: string | null;
+  lastDate: string | null;
+  appliedReturns: boolean;
+  rows: number;
+  matched: number;
+  returned: number;
+  returnsRecorded: number;
+  amountMismatches: number;
+  unmatchedBankRows: number;
+  unmatchedPayments: number;
+}
+
+export interface ReconciliationList {
+  township: string | null;
+  items: ReconciliationSummary[];
+  /** Over every reconciliation the filter selects, not only this page. */
+  totals: {
+    reconciliations: number;
+    rows: number;
+    matched: number;
+    returned: number;
+    returnsRecorded: number;
+    amountMismatches: number;
+    unmatchedBankRows: number;
+    unmatchedPayments: number;
+  };
+  nextCursor?: string;
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { GetReconciliationController } from './get-reconciliation/get-reconciliation.controller';
+import { GetReconciliationHandler } from './get-reconciliation/get-reconciliation.handler';
+import { ListReconciliationsController } from './list-reconciliations/list-reconciliations.controller';
+import { ListReconciliationsHandler } from './list-reconciliations/list-reconciliations.handler';
+import { ReconcileBankFileController } from './reconcile-bank-file/reconcile-bank-file.controller';
+import { ReconcileBankFileHandler } from './reconcile-bank-file/reconcile-bank-file.handler';
+
+/** Reconciliation of the bank's file (银行对账) against a township's payments, kept for auditors to reopen. */
+@Module({
+  controllers: [ReconcileBankFileController, ListReconciliationsController, GetReconciliationController],
+  providers: [ReconcileBankFileHandler, ListReconciliationsHandler, GetReconciliationHandler],
+})
+export class ReconciliationsModule {}
