@@ -75,6 +75,12 @@ export const shellZh = {
   notBalanced: '仍有资金未到户，不能视为核平。',
   villageNode: (village: string, n: number) => `${village}（${n} 户）`,
   drillVillage: '点击村查看到户明细',
+  csvFrom: '来源',
+  csvTo: '去向',
+  csvAmountFen: '金额（分）',
+  allProjects: '全部项目',
+  dividendsPaidYuan: '已付分红（元）',
+  stakePrincipalYuan: '量化股金（元）',
   villageHouseholds: (village: string) => `${village} 到户明细`,
 };
 
@@ -143,5 +149,11 @@ export const shellEn: ShellText = {
   notBalanced: 'Money is still unaccounted for: not balanced.',
   villageNode: (village, n) => `${village} (${n} households)`,
   drillVillage: 'Click a village for its households',
+  csvFrom: 'From',
+  csvTo: 'To',
+  csvAmountFen: 'Amount (fen)',
+  allProjects: 'All projects',
+  dividendsPaidYuan: 'Dividends paid (yuan)',
+  stakePrincipalYuan: 'Stake principal (yuan)',
   villageHouseholds: (village) => `${village}: households`,
 };
