@@ -246,9 +246,8 @@ export function PaymentDialog(props: {
           <Descriptions.Item label={t.entity}>{linkage.entity.name}</Descriptions.Item>
           <Descriptions.Item label={t.terms}>{termsText(t, linkage)}</Descriptions.Item>
           <Descriptions.Item label={t.linkage}>
-            <Typography.Text type="secondary" copyable style={{ fontSize: 12 }}>
-              {linkage.linkageId}
-            </Typography.Text>
+            {/* The id only to copy (for a paper trail), not to read. */}
+            <Typography.Text type="secondary" copyable={{ text: linkage.linkageId, tooltips: [t.copyId, t.copied] }} />
           </Descriptions.Item>
         </Descriptions>
       )}
