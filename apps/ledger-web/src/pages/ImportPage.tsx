@@ -1,4 +1,18 @@
-import { Alert, Button, Card, Checkbox, Form, Progress, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Collapse,
+  Form,
+  Progress,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { IMPORT_KINDS, KIND_PARAM, KIND_TITLE, type ImportKind } from '@ledger/contract';
 import { api, apiCsv, apiUpload, query, saveBlob } from '../api';
@@ -500,22 +514,34 @@ function PreviewTable(props: {
   );
 }
 
-/** The template's columns with a filled-in example row, so a clerk sees what goes where before downloading it. */
+/**
+ * The template's columns with a filled-in example row, so a clerk sees what goes where; folded away
+ * until asked for (it is not rendered until opened), so the page's own tables stay the only ones.
+ */
 function RosterExample({ kind }: { kind: ImportKind }) {
   const { t } = useT();
   const { header, row } = rosterExample(kind);
   return (
-    <div style={{ marginBottom: 16 }}>
-      <Typography.Text type="secondary">{t.templateExample}</Typography.Text>
-      <Table
-        size="small"
-        bordered
-        pagination={false}
-        scroll={{ x: true }}
-        rowKey={() => 'example'}
-        dataSource={[Object.fromEntries(row.map((v, i) => [`c${i}`, v]))]}
-        columns={header.map((h, i) => ({ title: h, dataIndex: `c${i}`, className: 'nowrap' }))}
-      />
-    </div>
+    <Collapse
+      size="small"
+      style={{ marginBottom: 16 }}
+      items={[
+        {
+          key: 'example',
+          label: t.templateExample,
+          children: (
+            <Table
+              size="small"
+              bordered
+              pagination={false}
+              scroll={{ x: true }}
+              rowKey={() => 'example'}
+              dataSource={[Object.fromEntries(row.map((v, i) => [`c${i}`, v]))]}
+              columns={header.map((h, i) => ({ title: h, dataIndex: `c${i}`, className: 'nowrap' }))}
+            />
+          ),
+        },
+      ]}
+    />
   );
 }
