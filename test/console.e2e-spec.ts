@@ -440,7 +440,7 @@ describeIfBrowser(
       await screenshot(auditorPage, 'auditor-dashboard');
       // Coverage by year: 2018's linkages, each household once.
       await auditorPage.getByRole('menuitem', { name: '覆盖情况' }).click();
-      await auditorPage.getByRole('combobox', { name: '年度' }).click();
+      await auditorPage.getByRole('combobox', { name: '年度' }).fill('2018');
       await auditorPage.locator('.ant-select-item-option').filter({ hasText: '2018年' }).click();
       await auditorPage.getByText('按 2018-12-31 在期的联结关系统计，每户只计一次').waitFor();
       const township = auditorPage.getByRole('row').filter({ hasText: '城关镇' });

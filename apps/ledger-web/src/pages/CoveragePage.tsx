@@ -65,6 +65,8 @@ export function CoveragePage({ token }: { token: string }) {
         {t.year}
         <Select
           aria-label={t.year}
+          showSearch
+          optionFilterProp="label"
           value={year}
           onChange={setYear}
           style={{ width: 120 }}
