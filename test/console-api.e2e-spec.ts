@@ -164,6 +164,25 @@ describe('console support over HTTP: /v1/me, pickers, linkages, statement links'
     await t.get('/v1/projects?township=x', auditor).expect(400);
   });
 
+  it("lists for a clerk also the entities of other townships its households are linked to (the picker's reach)", async () => {
+    const zhao = await household('link-4', '赵六');
+    const hired = await t
+      .post('/v1/employments', {
+        entityId: mill,
+        householdId: zhao,
+        workerName: '赵六',
+        startsOn: '2018-05-01',
+        wageBasis: 'daily',
+        rateFen: 120_00,
+      })
+      .expect(201);
+    const mine = await t.get(`/v1/entities?minPosition=${hired.body.position}`, clerk).expect(200);
+    expect(mine.body.items.map((e: { id: string }) => e.id).sort()).toEqual([farm, mill].sort());
+    // A clerk of a township no household of which works there still sees only its own.
+    const elsewhere = await t.userToken({ role: 'clerk', townships: ['温泉镇'] });
+    expect((await t.get('/v1/entities', elsewhere).expect(200)).body.items).toEqual([]);
+  });
+
   it("lists a household's linkages with the terms a payment form offers", async () => {
     const res = await t.get(`/v1/households/${zhang}/linkages?minPosition=${last}`, clerk).expect(200);
     const kinds = (res.body.items as { kind: string }[]).map((i) => i.kind).sort();

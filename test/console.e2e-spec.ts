@@ -7,7 +7,7 @@ import request from 'supertest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { webConsoleDir } from '../apps/ledger-api/src/web-console';
 import { TokenIssuer } from '../libs/ledger/src/users/tokens';
-import { startTestApp, type TestApp } from './support/test-app';
+import { ADMIN_TOKEN, startTestApp, type TestApp } from './support/test-app';
 
 /**
  * The web console in a real browser (Debian's chromium, driven by playwright-core), against the real
@@ -240,22 +240,40 @@ describeIfBrowser(
 
     it('a clerk finds a household, records a wage (errors beside their fields) and sees it on the statement', async () => {
       const page = await signIn(clerk);
+      await page.getByRole('menuitem', { name: '农户查询' }).click();
+      await page.getByText('共 3 条').waitFor(); // the register of its townships, with its total
       await page.getByLabel('关键词', { exact: true }).fill('张三');
       await page.getByRole('button', { name: '查询' }).click();
       await page.getByRole('link', { name: '打开' }).click();
       await page.getByText('农户：张三（421127010100101）').waitFor();
       await page.getByText('2,000.00').first().waitFor(); // the rent paid through the API
       await page.getByText('王会计').waitFor(); // who is signed in (GET /v1/me)
+      // The breadcrumb leads back to the search.
+      await page.locator('.ant-breadcrumb').getByRole('link', { name: '农户查询' }).waitFor();
+      await page.locator('.ant-breadcrumb').getByText('农户详情').waitFor();
 
       // The wage form is reached from the household's employment, which it records against.
       await page.getByRole('button', { name: '记录工资' }).click();
       const dialog = page.getByRole('dialog');
-      await dialog.getByText(employmentId).waitFor();
+      await dialog.getByText('桃园茶叶专业合作社').waitFor(); // names, not the linkage's id
+      expect(await dialog.getByText(employmentId).count()).toBe(0);
       await dialog.getByLabel('月份', { exact: true }).fill('2018-04');
       await dialog.getByLabel('发放日期', { exact: true }).fill('2018-05-05');
       await dialog.getByLabel('金额（元）', { exact: true }).fill('2,000.505');
       await dialog.getByRole('button', { name: '确定' }).click();
       await dialog.getByText('金额格式不对').waitFor(); // checked in the page: no request sent
+
+      // A slip of the keyboard: 25,000,000 yuan against 2,000 a month is asked about, and not sent unconfirmed.
+      await dialog.getByLabel('金额（元）', { exact: true }).fill('25,000,000');
+      await dialog.getByText('本次工资 25,000,000.00 元，远高于约定月薪 2,000.00 元。').waitFor();
+      await dialog.getByRole('button', { name: '确定' }).click();
+      await dialog.getByRole('checkbox', { name: '已核对，仍然保存' }).waitFor();
+      await screenshot(page, 'clerk-wage-sanity-warning');
+      expect(
+        (await t.get(`/v1/households/${zhang}/statement`).expect(200)).body.lines.filter(
+          (l: { kind: string }) => l.kind === 'wage',
+        ),
+      ).toEqual([]);
 
       await dialog.getByLabel('金额（元）', { exact: true }).fill('2,000.50');
       await dialog.getByLabel('出勤天数', { exact: true }).fill('40');
@@ -270,7 +288,7 @@ describeIfBrowser(
       await dialog.waitFor({ state: 'hidden' });
       const row = page.getByRole('row').filter({ hasText: '2,000.50' });
       await row.waitFor();
-      expect(await row.textContent()).toContain('2018-04');
+      expect(await row.textContent()).toContain('2018年4月'); // the period in words, never the API's code
       await screenshot(page, 'clerk-statement-after-wage');
 
       // Recorded exactly once, in fen.
@@ -282,6 +300,7 @@ describeIfBrowser(
 
     it("a clerk prints the village's cards as one PDF from the household search", async () => {
       const page = await signIn(clerk);
+      await page.getByRole('menuitem', { name: '农户查询' }).click();
       await page.getByLabel('村', { exact: true }).fill('桃园村');
       await page.getByLabel('乡镇', { exact: true }).fill('城关镇');
       const download = page.waitForEvent('download');
@@ -302,6 +321,9 @@ describeIfBrowser(
       expect(await amount.inputValue()).toBe('400.00'); // what is still owed, offered
       await amount.fill('500');
       await dialog.getByLabel('发放日期', { exact: true }).fill('2018-12-25');
+      // Above the allocation: the form asks first; confirmed, the API has the last word.
+      await dialog.getByText('本次分红 500.00 元，高于该户应分 400.00 元。').waitFor();
+      await dialog.getByRole('checkbox', { name: '已核对，仍然保存' }).check();
       await dialog.getByRole('button', { name: '确定' }).click();
       // The API's 422 (overpayment) sits beside the amount it is about.
       const amountItem = dialog
@@ -373,10 +395,23 @@ describeIfBrowser(
       await page.getByRole('button', { name: '查看' }).click();
       await page.getByText('桃园茶园扶贫项目').first().waitFor();
       await page.locator('canvas').first().waitFor();
-      await page.getByText('各环节金额均已核平。').waitFor();
+      // 80,000 received, 60,000 disbursed: 20,000 stayed with the project, and the page says so.
+      await page.getByText('仍有资金未到户，不能视为核平。').waitFor();
+      expect(await page.getByText('各环节金额均已核平。').count()).toBe(0);
       expect(await page.getByText('80,000.00').count()).toBeGreaterThan(0);
+      expect(await page.getByText('20,000.00').count()).toBeGreaterThan(0);
       await page.waitForTimeout(1200); // the diagram's entry animation
       await screenshot(page, 'auditor-fund-flow');
+      const csv = page.waitForEvent('download');
+      await page.getByRole('button', { name: '导出 CSV' }).click();
+      const csvText = await readFile(await (await csv).path(), 'utf8');
+      expect(csvText.split('\r\n')[0]).toBe('\uFEFF来源,去向,金额（元）,金额（分）');
+      expect(csvText).toContain('中央财政,桃园茶园扶贫项目,50000.00,5000000');
+      expect(csvText).toContain('桃园茶叶专业合作社,城关镇桃园村（2 户）,60000.00,6000000');
+      expect(csvText).not.toMatch(/household-|entity-|project-/);
+      const png = page.waitForEvent('download');
+      await page.getByRole('button', { name: '导出图片' }).click();
+      expect((await readFile(await (await png).path())).subarray(1, 4).toString('latin1')).toBe('PNG');
 
       await page.getByRole('menuitem', { name: '欠付清单' }).click();
       await pick(page, '经营主体', '桃园茶叶');
@@ -388,6 +423,39 @@ describeIfBrowser(
       await page.getByRole('button', { name: '导出 CSV' }).isEnabled();
       await screenshot(page, 'auditor-arrears');
       await page.context().close();
+    });
+
+    it('each role lands on its dashboard, with a side menu of what it may open', async () => {
+      const clerkPage = await signIn(clerk);
+      await clerkPage.getByText('本辖区概况').waitFor();
+      await clerkPage.getByText('辖区：城关镇').waitFor();
+      await clerkPage.getByText('登记农户').waitFor();
+      expect(await clerkPage.getByRole('menuitem', { name: '资金流向' }).count()).toBe(0); // auditors' and admins'
+      await screenshot(clerkPage, 'clerk-dashboard');
+      await clerkPage.context().close();
+
+      const auditorPage = await signIn(auditor);
+      await auditorPage.getByText('全县概况').waitFor();
+      await auditorPage.getByText('完整').waitFor(); // the log check
+      await screenshot(auditorPage, 'auditor-dashboard');
+      // Coverage by year: 2018's linkages, each household once.
+      await auditorPage.getByRole('menuitem', { name: '覆盖情况' }).click();
+      await auditorPage.getByRole('combobox', { name: '年度' }).fill('2018');
+      await auditorPage.locator('.ant-select-item-option').filter({ hasText: '2018年' }).click();
+      await auditorPage.getByText('按 2018-12-31 在期的联结关系统计，每户只计一次').waitFor();
+      const township = auditorPage.getByRole('row').filter({ hasText: '城关镇' });
+      await township.first().waitFor();
+      expect(await township.first().locator('td').allTextContents()).toEqual(
+        expect.arrayContaining(['3', '2']), // 3 households, 2 covered
+      );
+      await screenshot(auditorPage, 'auditor-coverage-2018');
+      await auditorPage.context().close();
+
+      const adminPage = await signIn(ADMIN_TOKEN);
+      await adminPage.getByText('读模型状态').waitFor();
+      await adminPage.getByText('服务正常').waitFor();
+      await screenshot(adminPage, 'admin-dashboard');
+      await adminPage.context().close();
     });
 
     it("a household's link opens its statement on a phone, and not another household's", async () => {

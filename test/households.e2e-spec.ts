@@ -107,18 +107,21 @@ describe('households over HTTP', () => {
     }
     const first = await t.get(`/v1/households?village=杏花村&limit=2&minPosition=${position}`).expect(200);
     expect(first.body.items.map((h: { registrationNo: string }) => h.registrationNo)).toEqual(['list-1', 'list-2']);
+    // Every page says how many match in all, so a search is never silently capped at its first page.
+    expect(first.body.total).toBe(5);
     const second = await t.get(`/v1/households?village=杏花村&limit=2&cursor=${first.body.nextCursor}`).expect(200);
     expect(second.body.items.map((h: { registrationNo: string }) => h.registrationNo)).toEqual(['list-3', 'list-4']);
     const third = await t.get(`/v1/households?village=杏花村&limit=2&cursor=${second.body.nextCursor}`).expect(200);
     expect(third.body.items.map((h: { registrationNo: string }) => h.registrationNo)).toEqual(['list-5']);
     expect(third.body.nextCursor).toBeUndefined();
+    expect(third.body.total).toBe(5);
 
     const named = await t.get('/v1/households?q=列表3').expect(200);
     expect(named.body.items).toEqual([
       expect.objectContaining({ registrationNo: 'list-3', headName: '列表3', status: 'enrolled' }),
     ]);
     const elsewhere = await t.userToken({ role: 'clerk', townships: ['温泉镇'] });
-    expect((await t.get('/v1/households?village=杏花村', elsewhere).expect(200)).body.items).toEqual([]);
+    expect((await t.get('/v1/households?village=杏花村', elsewhere).expect(200)).body).toEqual({ items: [], total: 0 });
     await t.get('/v1/households?cursor=nonsense').expect(400);
     await t.get('/v1/households?limit=0').expect(400);
     await t.get('/v1/households?sort=name').expect(400);

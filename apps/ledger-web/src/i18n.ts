@@ -1,8 +1,11 @@
 import { createContext, useContext } from 'react';
 import { FORM_WORDS, STATUS_WORDS } from '@ledger/contract';
+import { shellEn, shellZh } from './shell/shell-texts';
 
 /** Every piece of text the console shows, in plain Chinese (default) and English. */
 const zh = {
+  // The shell's texts (layout, dashboards, paging, warnings) live in shell/shell-texts.ts.
+  ...shellZh,
   appTitle: '利益联结台账',
   signIn: '登录',
   signOut: '退出登录',
@@ -259,6 +262,7 @@ export type Text = typeof zh;
 export type Lang = 'zh' | 'en';
 
 const en: Text = {
+  ...shellEn,
   appTitle: 'Benefit-linkage ledger',
   signIn: 'Sign in',
   signOut: 'Sign out',

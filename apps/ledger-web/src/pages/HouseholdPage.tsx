@@ -1,4 +1,5 @@
-import { App, Button, Card, Descriptions, Space, Statistic, Table, Tag } from 'antd';
+import { App, Button, Card, Descriptions, Select, Space, Statistic, Table, Tag } from 'antd';
+import { periodText, yearText } from '@ledger/contract';
 import { useCallback, useEffect, useState } from 'react';
 import { api, query } from '../api';
 import { label, useT } from '../i18n';
@@ -150,65 +151,99 @@ export function HouseholdPage({
   );
 }
 
+/** The statement's lines, newest first, a year at a time if asked (the years the statement has). */
 export function StatementTable(props: { lines: StatementLine[]; onReverse?: (line: StatementLine) => void }) {
-  const { t } = useT();
+  const { t, lang } = useT();
+  const [year, setYear] = useState<string>();
+  const years = [...new Set(props.lines.map((l) => l.paidOn.slice(0, 4)))].sort().reverse();
+  const lines = props.lines
+    .filter((l) => !year || l.paidOn.startsWith(year))
+    .sort((a, b) => b.paidOn.localeCompare(a.paidOn) || b.recordedAt.localeCompare(a.recordedAt));
   return (
-    <Table<StatementLine>
-      rowKey="paymentId"
-      dataSource={props.lines}
-      pagination={{ pageSize: 50, hideOnSinglePage: true }}
-      scroll={{ x: 900 }}
-      columns={[
-        {
-          title: t.paidOn,
-          dataIndex: 'paidOn',
-          className: 'nowrap',
-          sorter: (a, b) => a.paidOn.localeCompare(b.paidOn),
-        },
-        {
-          title: t.kind,
-          key: 'kind',
-          render: (_, l) => (
-            <>
-              {label(t, l.form)} · {label(t, l.kind)}
-            </>
-          ),
-        },
-        { title: t.entity, key: 'entity', render: (_, l) => l.entity?.name ?? t.fiscalSubsidy },
-        { title: t.period, dataIndex: 'period', className: 'nowrap' },
-        {
-          title: t.amountYuan,
-          dataIndex: 'amountFen',
-          align: 'right',
-          render: (fen: number, l) => (
-            <span style={{ textDecoration: l.reversed ? 'line-through' : undefined }}>{formatYuan(fen)}</span>
-          ),
-        },
-        {
-          title: t.explanation,
-          dataIndex: 'explanation',
-          render: (text: string, l) => (
-            <>
-              {l.reversed && <Tag color="red">{t.reversed}</Tag>}
-              {text}
-            </>
-          ),
-        },
-        ...(props.onReverse
-          ? [
-              {
-                title: t.actions,
-                key: 'actions',
-                render: (_: unknown, l: StatementLine) =>
-                  l.reversed ? null : (
-                    <Button size="small" danger onClick={() => props.onReverse?.(l)}>
-                      {t.reverse}
-                    </Button>
-                  ),
-              },
-            ]
-          : []),
-      ]}
-    />
+    <>
+      <Space style={{ marginBottom: 12 }}>
+        {t.year}
+        <Select
+          aria-label={t.year}
+          style={{ width: 140 }}
+          value={year ?? ''}
+          onChange={(v) => setYear(v || undefined)}
+          options={[
+            { value: '', label: t.allYears },
+            ...years.map((y) => ({ value: y, label: yearText(Number(y), lang) })),
+          ]}
+        />
+      </Space>
+      <Table<StatementLine>
+        rowKey="paymentId"
+        dataSource={lines}
+        pagination={{
+          defaultPageSize: 20,
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100],
+          hideOnSinglePage: false,
+          showTotal: (n) => t.totalCount(n),
+        }}
+        scroll={{ x: 900 }}
+        columns={[
+          {
+            title: t.paidOn,
+            dataIndex: 'paidOn',
+            className: 'nowrap',
+            sorter: (a, b) => a.paidOn.localeCompare(b.paidOn),
+            defaultSortOrder: 'descend',
+            render: (paidOn: string, l) => <span title={l.paymentId}>{paidOn}</span>,
+          },
+          {
+            title: t.kind,
+            key: 'kind',
+            render: (_, l) => (
+              <>
+                {label(t, l.form)} · {label(t, l.kind)}
+              </>
+            ),
+          },
+          { title: t.entity, key: 'entity', render: (_, l) => l.entity?.name ?? t.fiscalSubsidy },
+          {
+            title: t.period,
+            dataIndex: 'period',
+            className: 'nowrap',
+            render: (period: string | undefined) => (period ? periodText(period, lang) : ''),
+          },
+          {
+            title: t.amountYuan,
+            dataIndex: 'amountFen',
+            align: 'right',
+            render: (fen: number, l) => (
+              <span style={{ textDecoration: l.reversed ? 'line-through' : undefined }}>{formatYuan(fen)}</span>
+            ),
+          },
+          {
+            title: t.explanation,
+            dataIndex: 'explanation',
+            render: (text: string, l) => (
+              <>
+                {l.reversed && <Tag color="red">{t.reversed}</Tag>}
+                {text}
+              </>
+            ),
+          },
+          ...(props.onReverse
+            ? [
+                {
+                  title: t.actions,
+                  key: 'actions',
+                  render: (_: unknown, l: StatementLine) =>
+                    l.reversed ? null : (
+                      <Button size="small" danger onClick={() => props.onReverse?.(l)}>
+                        {t.reverse}
+                      </Button>
+                    ),
+                },
+              ]
+            : []),
+        ]}
+      />
+    </>
   );
 }

@@ -1,10 +1,13 @@
-import { Button, Card, Form, Input, Space, Table } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Card, Form, Input, Space, Table, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, apiPdf, query, saveBlob } from '../api';
-import { useT } from '../i18n';
+import { label, useT } from '../i18n';
 import { go } from '../route';
-import type { Household } from '../types';
+import { useCursorPages } from '../shell/cursor-pages';
+import type { Household, Page } from '../types';
 import { ErrorAlert } from './ErrorAlert';
+
+type Filter = { q?: string; village?: string; township?: string };
 
 /** The register, searched by name or number, place (`initialQuery` searches at once: `#/households?q=…`). */
 export function HouseholdsPage({
@@ -18,33 +21,24 @@ export function HouseholdsPage({
   canPrint: boolean;
 }) {
   const { t } = useT();
-  const [rows, setRows] = useState<Household[]>();
   const [error, setError] = useState<ApiError | Error>();
-  const [busy, setBusy] = useState(false);
   const [printing, setPrinting] = useState(false);
-
-  const [form] = Form.useForm<{ q?: string; village?: string; township?: string }>();
-  useEffect(() => {
-    if (!initialQuery) return;
-    form.setFieldsValue({ q: initialQuery });
-    void search({ q: initialQuery });
-  }, [initialQuery]);
-
-  const search = async (v: { q?: string; village?: string; township?: string }) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const page = await api<{ items: Household[] }>(
-        `/v1/households${query({ q: v.q?.trim(), village: v.village?.trim(), township: v.township?.trim(), limit: 100 })}`,
+  const fetchPage = useCallback(
+    (v: Filter, limit: number, cursor: string | undefined) =>
+      api<Page<Household>>(
+        `/v1/households${query({ q: v.q?.trim(), village: v.village?.trim(), township: v.township?.trim(), limit, cursor })}`,
         { token },
-      );
-      setRows(page.items);
-    } catch (e) {
-      setError(e as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
+      ),
+    [token],
+  );
+  // The register a page at a time from the server, with its total: a search is never silently capped.
+  const list = useCursorPages(fetchPage);
+
+  const [form] = Form.useForm<Filter>();
+  useEffect(() => {
+    form.setFieldsValue({ q: initialQuery });
+    void list.search({ q: initialQuery });
+  }, [initialQuery, token]);
 
   /** Every household's card of the village in one PDF, in registration order, for the township to hand out. */
   const printVillage = async () => {
@@ -67,7 +61,7 @@ export function HouseholdsPage({
 
   return (
     <Card title={t.menuHouseholds}>
-      <Form form={form} layout="inline" onFinish={(v) => void search(v)} style={{ marginBottom: 16, rowGap: 8 }}>
+      <Form form={form} layout="inline" onFinish={(v) => void list.search(v)} style={{ marginBottom: 16, rowGap: 8 }}>
         <Form.Item name="q" label={t.keyword}>
           <Input placeholder={t.searchHint} allowClear />
         </Form.Item>
@@ -79,7 +73,7 @@ export function HouseholdsPage({
         </Form.Item>
         <Form.Item>
           <Space>
-            <Button type="primary" htmlType="submit" loading={busy}>
+            <Button type="primary" htmlType="submit" loading={list.busy}>
               {t.search}
             </Button>
             {canPrint && (
@@ -90,16 +84,31 @@ export function HouseholdsPage({
           </Space>
         </Form.Item>
       </Form>
-      <ErrorAlert error={error} />
-      {rows && (
+      <ErrorAlert error={error ?? list.error} />
+      {list.items && (
         <Table<Household>
           rowKey="id"
-          dataSource={rows}
-          pagination={{ pageSize: 20 }}
+          dataSource={list.items}
+          loading={list.busy}
+          pagination={{ ...list.pagination, showTotal: (n) => t.totalCount(n) }}
           onRow={(r) => ({ onDoubleClick: () => go(`/h/${r.id}`) })}
           columns={[
-            { title: t.registrationNo, dataIndex: 'registrationNo' },
-            { title: t.headName, dataIndex: 'headName' },
+            {
+              title: t.headName,
+              dataIndex: 'headName',
+              // The id only on hover and copy: people read names.
+              render: (name: string, r) => (
+                <Typography.Link href={`#/h/${r.id}`} title={r.id}>
+                  {name}
+                </Typography.Link>
+              ),
+            },
+            { title: t.registrationNo, dataIndex: 'registrationNo', sorter: false, defaultSortOrder: 'ascend' },
+            {
+              title: t.status,
+              dataIndex: 'status',
+              render: (status: string) => label(t, `hs_${status}`),
+            },
             { title: t.members, dataIndex: 'members' },
             { title: t.village, dataIndex: 'village' },
             { title: t.township, dataIndex: 'township' },

@@ -1,12 +1,28 @@
-import { Alert, Button, Card, Checkbox, Form, Progress, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Collapse,
+  Form,
+  Progress,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { IMPORT_KINDS, KIND_COLUMNS, KIND_PARAM, KIND_TITLE } from '@ledger/contract';
+import { IMPORT_KINDS, KIND_PARAM, KIND_TITLE, type ImportKind } from '@ledger/contract';
 import { api, apiCsv, apiUpload, query, saveBlob } from '../api';
 import { useT } from '../i18n';
+import { formatYuan } from '../money';
 import { go } from '../route';
 import { previewRoster, type RosterPreview } from '../roster-file';
 import type { Household, ImportReport, ImportRowError, Page } from '../types';
 import { ErrorAlert } from './ErrorAlert';
+import { rosterAmounts, rosterExample } from './roster-example';
 import { DeclarationPicker, EntityPicker } from './Pickers';
 
 type Kind = (typeof IMPORT_KINDS)[number];
@@ -184,7 +200,7 @@ export function ImportPage({ token }: { token: string }) {
             <Select
               options={IMPORT_KINDS.map((k) => ({
                 value: k,
-                label: lang === 'zh' ? `${KIND_TITLE[k].zh}（${k}）` : `${KIND_TITLE[k].en} (${k})`,
+                label: lang === 'zh' ? KIND_TITLE[k].zh : `${KIND_TITLE[k].en} (${k})`,
               }))}
             />
           </Form.Item>
@@ -216,13 +232,7 @@ export function ImportPage({ token }: { token: string }) {
               </Button>
             </Space>
           </Form.Item>
-          {kind && (
-            <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
-              {KIND_COLUMNS[kind]
-                .map((c) => `${lang === 'zh' ? c.zh : `${c.zh} / ${c.key}`}${c.required ? '' : '?'}`)
-                .join(lang === 'zh' ? '，' : ', ')}
-            </Typography.Paragraph>
-          )}
+          {kind && <RosterExample kind={kind} />}
           <Space wrap>
             <Button
               type="primary"
@@ -276,14 +286,16 @@ function ImportResult(props: {
     for (const e of report.errors) map.set(e.row, [...(map.get(e.row) ?? []), e]);
     return map;
   }, [report.errors]);
+  // The money the roster carries, from the file as read here: what the clerk checks against the paper total.
+  const amounts = useMemo(() => rosterAmounts(report.kind, preview), [report.kind, preview]);
+  const acceptedFen = [...amounts].reduce((sum, [row, fen]) => (byRow.has(row) ? sum : sum + fen), 0);
 
   return (
     <Card
       title={
         <Space wrap>
-          <span>
-            {t.importId} {report.id}
-          </span>
+          <span title={report.id}>{report.fileName}</span>
+          <Typography.Text copyable={{ text: report.id, tooltips: [t.copyId, t.copied] }} />
           <Tag color={STATUS_COLOR[report.status]}>{t[`st_${report.status}`]}</Tag>
         </Space>
       }
@@ -304,6 +316,12 @@ function ImportResult(props: {
           valueStyle={{ color: report.rejected > 0 ? '#a8071a' : undefined }}
         />
         {report.written !== undefined && !report.dryRun && <Statistic title={t.written} value={report.written} />}
+        {amounts.size > 0 && (
+          <Statistic
+            title={report.status === 'committed' ? t.importWrittenTotal : t.importAcceptedTotal}
+            value={formatYuan(acceptedFen)}
+          />
+        )}
       </Space>
       {!done && <Progress percent={percent} status="active" aria-label={t.st_processing} />}
       {report.status === 'duplicate' && report.duplicateOf && (
@@ -364,7 +382,25 @@ function ImportResult(props: {
                     render: (_: unknown, w: { row: number }) => preview.rows[w.row - 2]?.[i] ?? '',
                   }))
                 : []),
-              { title: t.recordId, dataIndex: 'id', render: (id: string) => <code>{id}</code> },
+              ...(amounts.size > 0
+                ? [
+                    {
+                      title: t.amountYuan,
+                      key: 'amount',
+                      align: 'right' as const,
+                      render: (_: unknown, w: { row: number }) => {
+                        const fen = amounts.get(w.row);
+                        return fen === undefined ? '' : formatYuan(fen);
+                      },
+                    },
+                  ]
+                : []),
+              {
+                title: t.recordId,
+                dataIndex: 'id',
+                // The id only to copy: people read the row and its amount.
+                render: (id: string) => <Typography.Text copyable={{ text: id, tooltips: [t.copyId, t.copied] }} />,
+              },
               {
                 title: t.actions,
                 key: 'open',
@@ -475,5 +511,37 @@ function PreviewTable(props: {
         ]}
       />
     </>
+  );
+}
+
+/**
+ * The template's columns with a filled-in example row, so a clerk sees what goes where; folded away
+ * until asked for (it is not rendered until opened), so the page's own tables stay the only ones.
+ */
+function RosterExample({ kind }: { kind: ImportKind }) {
+  const { t } = useT();
+  const { header, row } = rosterExample(kind);
+  return (
+    <Collapse
+      size="small"
+      style={{ marginBottom: 16 }}
+      items={[
+        {
+          key: 'example',
+          label: t.templateExample,
+          children: (
+            <Table
+              size="small"
+              bordered
+              pagination={false}
+              scroll={{ x: true }}
+              rowKey={() => 'example'}
+              dataSource={[Object.fromEntries(row.map((v, i) => [`c${i}`, v]))]}
+              columns={header.map((h, i) => ({ title: h, dataIndex: `c${i}`, className: 'nowrap' }))}
+            />
+          ),
+        },
+      ]}
+    />
   );
 }

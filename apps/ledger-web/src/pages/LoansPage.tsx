@@ -1,4 +1,5 @@
-import { Button, Card, Form, Input, Space, Statistic, Table } from 'antd';
+import { Button, Card, Form, Input, Select, Space, Statistic, Table } from 'antd';
+import { yearText } from '@ledger/contract';
 import { useEffect, useState } from 'react';
 import { api, apiCsv, query, saveBlob } from '../api';
 import { label, useT } from '../i18n';
@@ -16,6 +17,8 @@ export function LoansPage({ token }: { token: string }) {
   const [county, setCounty] = useState<string>();
   const [data, setData] = useState<LoanBook>();
   const [error, setError] = useState<Error>();
+  const [township, setTownship] = useState<string>();
+  const [year, setYear] = useState<string>();
   const path = `/v1/audit/loans${query({ county })}`;
 
   useEffect(() => {
@@ -35,7 +38,15 @@ export function LoansPage({ token }: { token: string }) {
     dataIndex: key,
     align: 'right' as const,
     render: (fen: number) => formatYuan(fen),
+    sorter: (a: LoanBookItem, b: LoanBookItem) => a[key] - b[key],
   });
+
+  // The book comes whole (one county's loans); township and year narrow what the table shows.
+  const townships = [...new Set(data?.items.map((i) => i.township))].sort();
+  const years = [...new Set(data?.items.map((i) => i.disbursedOn.slice(0, 4)))].sort().reverse();
+  const shown = data?.items.filter(
+    (i) => (!township || i.township === township) && (!year || i.disbursedOn.startsWith(year)),
+  );
 
   return (
     <Card title={t.loanBook}>
@@ -50,6 +61,26 @@ export function LoansPage({ token }: { token: string }) {
         <Button type="primary" htmlType="submit">
           {t.load}
         </Button>
+        <Form.Item label={t.township}>
+          <Select
+            aria-label={t.township}
+            allowClear
+            style={{ width: 160 }}
+            value={township}
+            onChange={setTownship}
+            options={townships.map((x) => ({ value: x, label: x }))}
+          />
+        </Form.Item>
+        <Form.Item label={t.year}>
+          <Select
+            aria-label={t.year}
+            allowClear
+            style={{ width: 120 }}
+            value={year}
+            onChange={setYear}
+            options={years.map((y) => ({ value: y, label: yearText(Number(y), lang) }))}
+          />
+        </Form.Item>
         <Button onClick={() => void exportCsv()} disabled={!data}>
           {t.exportCsv}
         </Button>
@@ -68,9 +99,14 @@ export function LoansPage({ token }: { token: string }) {
           </Space>
           <Table<LoanBookItem>
             rowKey="loanId"
-            dataSource={data.items}
+            dataSource={shown}
             size="small"
-            pagination={{ pageSize: 50, hideOnSinglePage: true }}
+            pagination={{
+              defaultPageSize: 20,
+              showSizeChanger: true,
+              pageSizeOptions: [20, 50, 100],
+              showTotal: (n) => t.totalCount(n),
+            }}
             scroll={{ x: 1100 }}
             columns={[
               {
@@ -81,8 +117,9 @@ export function LoansPage({ token }: { token: string }) {
               {
                 title: t.household,
                 key: 'household',
+                sorter: (a, b) => a.household.registrationNo.localeCompare(b.household.registrationNo),
                 render: (_, i) => (
-                  <a href={`#/h/${encodeURIComponent(i.household.id)}`}>
+                  <a href={`#/h/${encodeURIComponent(i.household.id)}`} title={i.household.id}>
                     {i.household.headName}（{i.household.registrationNo}）
                   </a>
                 ),
@@ -95,7 +132,18 @@ export function LoansPage({ token }: { token: string }) {
                 key: 'use',
                 render: (_, i) => (i.entity ? `${label(t, i.use)} · ${i.entity.name}` : label(t, i.use)),
               },
-              { title: t.maturesOn, dataIndex: 'maturesOn', className: 'nowrap' },
+              {
+                title: t.disbursedOn,
+                dataIndex: 'disbursedOn',
+                className: 'nowrap',
+                sorter: (a, b) => a.disbursedOn.localeCompare(b.disbursedOn),
+              },
+              {
+                title: t.maturesOn,
+                dataIndex: 'maturesOn',
+                className: 'nowrap',
+                sorter: (a, b) => a.maturesOn.localeCompare(b.maturesOn),
+              },
               money('principalFen', t.principalYuan),
               money('outstandingPrincipalFen', t.outstandingPrincipalYuan),
               money('subsidisedFen', t.subsidisedYuan),

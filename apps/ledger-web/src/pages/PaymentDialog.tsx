@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { api, fieldErrors, newKey } from '../api';
 import { label, useT, type Text } from '../i18n';
 import { formatYuan, parseQuantity, parseYuanToFen, purchaseAmountFen } from '../money';
+import { sanityWarnings, type SanityWarning } from '@ledger/contract';
 import type { DividendView, HouseholdLinkage, LeaseView } from '../types';
 
 interface PaymentForm {
@@ -50,6 +51,26 @@ export function recordLabel(t: Text, kind: HouseholdLinkage['kind']): string {
   }
 }
 
+/** A sanity warning in the clerk's words, with the amounts in yuan. */
+function warningText(t: Text, w: SanityWarning): string {
+  switch (w.rule) {
+    case 'wage_monthly':
+      return t.sanityWageMonthly(formatYuan(w.amountFen), formatYuan(w.rateFen));
+    case 'wage_daily':
+      return t.sanityWageDaily(formatYuan(w.amountFen), formatYuan(w.expectedFen));
+    case 'wage_no_days':
+      return t.sanityWageNoDays(formatYuan(w.amountFen), formatYuan(w.rateFen));
+    case 'rent_above_due':
+      return t.sanityRent(formatYuan(w.amountFen), formatYuan(w.dueFen));
+    case 'dividend_above_allocation':
+      return t.sanityDividend(formatYuan(w.amountFen), formatYuan(w.allocatedFen));
+    default: {
+      const unknown: never = w;
+      return unknown;
+    }
+  }
+}
+
 /** The linkage's terms in a few words (who works, how much land, what produce, which declaration). */
 export function termsText(t: Text, l: HouseholdLinkage): string {
   const x = l.terms;
@@ -86,6 +107,11 @@ export function PaymentDialog(props: {
   const [lease, setLease] = useState<LeaseView>();
   const [dividend, setDividend] = useState<DividendView>();
   const quantity = Form.useWatch('quantity', form);
+  const amountText = Form.useWatch('amount', form);
+  const daysText = Form.useWatch('daysWorked', form);
+  const chosenPeriod = Form.useWatch('period', form);
+  // A warned amount is saved only once the clerk ticks that it was checked; changing the amount asks again.
+  const [checked, setChecked] = useState(false);
 
   useEffect(() => {
     if (!linkage) return;
@@ -93,6 +119,7 @@ export function PaymentDialog(props: {
     setProblem(undefined);
     setLease(undefined);
     setDividend(undefined);
+    setChecked(false);
     form.resetFields();
     const path = `/v1/${ROUTE[linkage.kind]}/${encodeURIComponent(linkage.linkageId)}`;
     if (linkage.kind === 'lease') {
@@ -123,11 +150,30 @@ export function PaymentDialog(props: {
     return fen <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(fen) : undefined;
   })();
 
+  const mine = dividend?.households.find((h) => h.householdId === householdId);
+  const typed = amountText ? parseYuanToFen(String(amountText)) : undefined;
+  const warnings =
+    linkage && typed?.ok
+      ? sanityWarnings({
+          kind: linkage.kind,
+          amountFen: typed.fen,
+          wageBasis: linkage.terms.wageBasis,
+          rateFen: linkage.terms.rateFen,
+          daysWorked: daysText && /^\d+$/.test(String(daysText).trim()) ? Number(daysText) : undefined,
+          rentDueFen: lease?.dues.find((d) => d.period === chosenPeriod)?.outstandingFen,
+          allocatedFen: mine?.allocatedFen,
+        })
+      : [];
+
   const submit = async (v: PaymentForm) => {
     if (!linkage) return;
     const amount = parseYuanToFen(v.amount);
     if (!amount.ok) {
       form.setFields([{ name: 'amount', errors: [t.wrongAmount] }]);
+      return;
+    }
+    if (warnings.length > 0 && !checked) {
+      setProblem(t.sanityTitle);
       return;
     }
     const reference = v.reference?.trim() ? { reference: v.reference.trim() } : {};
@@ -183,7 +229,6 @@ export function PaymentDialog(props: {
   };
 
   const required = [{ required: true, message: t.required }];
-  const mine = dividend?.households.find((h) => h.householdId === householdId);
 
   return (
     <Modal
@@ -201,13 +246,20 @@ export function PaymentDialog(props: {
           <Descriptions.Item label={t.entity}>{linkage.entity.name}</Descriptions.Item>
           <Descriptions.Item label={t.terms}>{termsText(t, linkage)}</Descriptions.Item>
           <Descriptions.Item label={t.linkage}>
-            <Typography.Text type="secondary" copyable style={{ fontSize: 12 }}>
-              {linkage.linkageId}
-            </Typography.Text>
+            {/* The id only to copy (for a paper trail), not to read. */}
+            <Typography.Text type="secondary" copyable={{ text: linkage.linkageId, tooltips: [t.copyId, t.copied] }} />
           </Descriptions.Item>
         </Descriptions>
       )}
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} name={`payment-${kind ?? ''}`}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => void submit(v)}
+        onValuesChange={(changed: Partial<PaymentForm>) => {
+          if ('amount' in changed || 'daysWorked' in changed || 'period' in changed) setChecked(false);
+        }}
+        name={`payment-${kind ?? ''}`}
+      >
         {kind === 'employment' && (
           <Form.Item name="period" label={t.month} rules={required}>
             <Input type="month" />
@@ -281,7 +333,28 @@ export function PaymentDialog(props: {
             <Checkbox>{t.supplementary}</Checkbox>
           </Form.Item>
         )}
-        {problem && <Alert type="error" showIcon role="alert" message={problem} />}
+        {warnings.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            role="alert"
+            style={{ marginBottom: 12 }}
+            message={t.sanityTitle}
+            description={
+              <Space direction="vertical">
+                {warnings.map((w) => (
+                  <span key={w.rule}>{warningText(t, w)}</span>
+                ))}
+                <Checkbox checked={checked} onChange={(e) => setChecked(e.target.checked)}>
+                  {t.sanityConfirm}
+                </Checkbox>
+              </Space>
+            }
+          />
+        )}
+        {problem && (problem !== t.sanityTitle || !checked) && (
+          <Alert type="error" showIcon role="alert" message={problem} />
+        )}
       </Form>
     </Modal>
   );

@@ -18,6 +18,7 @@ interface PickerProps {
   onChange?: (value: string | undefined) => void;
   'aria-invalid'?: boolean;
   style?: React.CSSProperties;
+  placeholder?: string;
 }
 
 /**
@@ -31,7 +32,6 @@ function RemoteSelect(
     /** Changes when what is listed changes (another parent), to list afresh. */
     scope?: string;
     disabled?: boolean;
-    placeholder?: string;
   },
 ) {
   const { t } = useT();

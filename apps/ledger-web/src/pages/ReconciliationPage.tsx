@@ -11,7 +11,9 @@ import type {
 import { api, apiUpload, newKey, query } from '../api';
 import { label, useT } from '../i18n';
 import { formatYuan } from '../money';
+import type { PageProps } from '../console-routes';
 import { go } from '../route';
+import { may } from '../session';
 import { ErrorAlert } from './ErrorAlert';
 
 /**
@@ -20,6 +22,18 @@ import { ErrorAlert } from './ErrorAlert';
  * lacks) and the bank's returns; records the returns after confirming, then reissues each returned
  * payment from its row. Past reconciliations are listed and reopen at `#/reconciliations/<id>`.
  */
+/** The page at `#/reconciliations[/<id>]`. */
+export function ReconciliationRoute({ session, path }: PageProps) {
+  return (
+    <ReconciliationPage
+      token={session.token}
+      townships={session.townships}
+      canWrite={may.write(session)}
+      reconciliationId={path[1]}
+    />
+  );
+}
+
 export function ReconciliationPage(props: {
   token: string;
   townships?: string[];

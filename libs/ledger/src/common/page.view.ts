@@ -4,4 +4,6 @@
 export interface Page<Item> {
   items: Item[];
   nextCursor?: string;
+  /** How many items match the filter over every page, where the list counts them (the register does). */
+  total?: number;
 }

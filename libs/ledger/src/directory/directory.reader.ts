@@ -34,7 +34,10 @@ export class DirectoryReader {
     private readonly streams: StreamWriter,
   ) {}
 
-  /** Entities by name; a clerk sees those of their townships. */
+  /**
+   * Entities by name; a clerk sees those of their townships and those its townships' households are
+   * linked to (a county-seat company employing a village's workers is the clerk's to pay from).
+   */
   async entities(filter: ListDirectoryRequest, actor: Actor): Promise<Page<EntityListItem>> {
     refuseHouseholdRole(actor);
     const rows = await this.page('entity_list', 'entity_id', filter, (where, param) => {
@@ -44,7 +47,12 @@ export class DirectoryReader {
       }
       if (filter.township) where.push(`township = ${param(filter.township)}`);
       if (filter.county) where.push(`county = ${param(filter.county)}`);
-      if (actor.role === 'clerk') where.push(`township = any(${param(actor.townships)})`);
+      if (actor.role === 'clerk') {
+        const townships = param(actor.townships);
+        where.push(
+          `(township = any(${townships}) or entity_id in (select entity_id from household_linkages where township = any(${townships})))`,
+        );
+      }
     });
     return this.paged(rows, filter, (r) => ({
       id: r.entity_id as string,

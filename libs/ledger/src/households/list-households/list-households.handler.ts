@@ -46,12 +46,19 @@ export class ListHouseholdsHandler implements IQueryHandler<ListHouseholdsQuery>
       where.push(`(head_name like ${like} or registration_no like ${like})`);
     }
     if (actor.role === 'clerk') where.push(`township = any(${param(actor.townships)})`);
+    // The total counts every match, whichever page this is: a search says how many it found, not only the first page.
+    const matching = where.length ? `where ${where.join(' and ')}` : '';
+    const counted = this.database.pool.query<{ total: string }>(
+      `select count(*) as total from household_list ${matching}`,
+      [...values],
+    );
     if (after) where.push(`(registration_no, household_id) > (${param(after[0])}, ${param(after[1])})`);
     const { rows } = await this.database.pool.query<Row>(
       `select * from household_list ${where.length ? `where ${where.join(' and ')}` : ''}
         order by registration_no, household_id limit ${param(limit + 1)}`,
       values,
     );
+    const total = Number((await counted).rows[0]?.total ?? 0);
     const items = rows.slice(0, limit).map((r) => ({
       id: r.household_id,
       registrationNo: r.registration_no,
@@ -64,7 +71,7 @@ export class ListHouseholdsHandler implements IQueryHandler<ListHouseholdsQuery>
     }));
     const last = items[items.length - 1];
     return rows.length > limit && last
-      ? { items, nextCursor: encodeCursor([last.registrationNo, last.id]) }
-      : { items };
+      ? { items, nextCursor: encodeCursor([last.registrationNo, last.id]), total }
+      : { items, total };
   }
 }
