@@ -142,6 +142,8 @@ export const coverageProjection: Projection = {
       case 'HouseholdRegistered':
         return [row(HOUSEHOLDS, event.data.householdId, event.data.county, event.data.township, event.data.village)];
       case 'StakeAcquired':
+        // A collective's stake covers no household by itself; its distributions do (form collective).
+        if (event.data.householdId === undefined) return [];
         return [linkage(event.data.stakeId, event.data.householdId, 'equity', event.data.startsOn, event.data.endsOn ?? null)];
       case 'StakeEnded':
         return [ended(event.data.stakeId, event.data.endsOn)];
@@ -156,6 +158,7 @@ export const coverageProjection: Projection = {
       case 'OrderContracted':
         return [linkage(event.data.orderId, event.data.householdId, 'order', event.data.startsOn, event.data.endsOn)];
       case 'DividendPaid':
+        if (event.data.householdId === undefined) return [];
         return [payment(event.data.paymentId, event.data.householdId, 'equity', event.data.paidOn, event.data.amountFen)];
       case 'RentPaid':
         return [payment(event.data.paymentId, event.data.householdId, 'lease', event.data.paidOn, event.data.amountFen)];

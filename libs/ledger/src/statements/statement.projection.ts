@@ -748,6 +748,8 @@ export const statementProjection: Projection = {
       }
       case 'DividendPaid': {
         const d = event.data;
+        // A dividend paid to a collective is its income, shown by GET /v1/collectives/{id}, not a household's line.
+        if (d.householdId === undefined) return [];
         return [
           line(recorded, recordedBy, {
             kind: 'dividend',
