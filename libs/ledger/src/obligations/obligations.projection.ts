@@ -6,6 +6,7 @@ import type { PaymentBankEvent, PaymentReversed } from '../payments/payment';
 import type { GuaranteeToppedUp, StakeAcquired, StakeEnded } from '../stakes/stake.events';
 import { GUARANTEE_TABLES, guaranteeEndRows, guaranteeRows, guaranteedAllocationRows } from './guarantee-obligations';
 import { handledTypes } from '../projections/ledger-event';
+import { holderOf } from '../stakes/stake-holder';
 import {
   eventOf,
   reissuedCopy,
@@ -127,10 +128,13 @@ const OBLIGATION_EVENT_TYPES = handledTypes<ObligationEvent>({
   CountyContactSet: 'ignores',
 });
 
-/** What each household is owed on a declaration: its allocations summed over its stakes, in stake order. */
+/**
+ * What each holder is owed on a declaration: its allocations summed over its stakes, in stake order.
+ * A collective's dues are kept under its id in `household_id` (the payee column), as its payments are.
+ */
 export function householdDues(declared: DividendDeclared['data']): { householdId: string; dueFen: number }[] {
   const dues = new Map<string, number>();
-  for (const a of declared.allocations) dues.set(a.householdId, (dues.get(a.householdId) ?? 0) + a.amountFen);
+  for (const a of declared.allocations) dues.set(holderOf(a), (dues.get(holderOf(a)) ?? 0) + a.amountFen);
   return [...dues].map(([householdId, dueFen]) => ({ householdId, dueFen }));
 }
 
@@ -252,7 +256,7 @@ export const obligationsProjection: Projection = {
       }
       case 'DividendPaid': {
         const d = event.data;
-        return [row(PAYMENTS, d.paymentId, d.declarationId, d.householdId, null, d.amountFen, recorded.recordedAt)];
+        return [row(PAYMENTS, d.paymentId, d.declarationId, holderOf(d), null, d.amountFen, recorded.recordedAt)];
       }
       case 'LeaseSigned': {
         const d = event.data;

@@ -732,16 +732,23 @@ export const statementProjection: Projection = {
             DIVIDEND_HOUSEHOLDS,
             d.declarationId,
             JSON.stringify(
-              d.allocations.map((a, ord) => ({
-                stake_id: a.stakeId,
-                ord,
-                household_id: a.householdId,
-                shares: a.shares,
-                guaranteed_yearly_fen: a.guaranteedYearlyFen ?? null,
-                project_id: a.projectId ?? null,
-                source: a.source,
-                amount_fen: a.amountFen,
-              })),
+              // A collective's allocation explains no household's line: only households' are kept.
+              d.allocations.flatMap((a, ord) =>
+                a.householdId === undefined
+                  ? []
+                  : [
+                      {
+                        stake_id: a.stakeId,
+                        ord,
+                        household_id: a.householdId,
+                        shares: a.shares,
+                        guaranteed_yearly_fen: a.guaranteedYearlyFen ?? null,
+                        project_id: a.projectId ?? null,
+                        source: a.source,
+                        amount_fen: a.amountFen,
+                      },
+                    ],
+              ),
             ),
           ),
         ];
