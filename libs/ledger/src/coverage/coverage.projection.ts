@@ -69,6 +69,8 @@ const TYPES = handledTypes<CoverageEvent>({
   GuaranteeToppedUp: 'ignores',
   DividendDeclared: 'ignores',
   DividendPaid: 'handles',
+  DistributionDeclared: 'ignores',
+  DistributionPaid: 'ignores',
   LeaseSigned: 'handles',
   RentPaid: 'handles',
   LeaseEnded: 'handles',

@@ -75,6 +75,8 @@ const TYPES = handledTypes<DirectoryEvent>({
   GuaranteeToppedUp: 'ignores',
   DividendDeclared: 'handles',
   DividendPaid: 'ignores',
+  DistributionDeclared: 'ignores',
+  DistributionPaid: 'ignores',
   LeaseSigned: 'handles',
   RentPaid: 'ignores',
   LeaseEnded: 'handles',

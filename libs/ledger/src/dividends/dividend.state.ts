@@ -90,7 +90,13 @@ export function householdBalances(
     const allocatedFen = allocatedTo(state, holder);
     const paid = state.payments.paidFen({ householdId: holder });
     return [
-      { ...holderFields(holder), township: allocation.township, allocatedFen, paidFen: paid, owedFen: allocatedFen - paid },
+      {
+        ...holderFields(holder),
+        township: allocation.township,
+        allocatedFen,
+        paidFen: paid,
+        owedFen: allocatedFen - paid,
+      },
     ];
   });
 }

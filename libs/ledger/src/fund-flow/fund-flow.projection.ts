@@ -168,6 +168,8 @@ const FUND_FLOW_EVENT_TYPES = handledTypes<FundFlowEvent>({
   GuaranteeToppedUp: 'handles',
   DividendDeclared: 'handles',
   DividendPaid: 'handles',
+  DistributionDeclared: 'ignores',
+  DistributionPaid: 'ignores',
   LeaseSigned: 'ignores',
   RentPaid: 'ignores',
   LeaseEnded: 'ignores',

@@ -156,6 +156,8 @@ const STATEMENT_EVENT_TYPES = handledTypes<StatementEvent>({
   GuaranteeToppedUp: 'handles',
   DividendDeclared: 'handles',
   DividendPaid: 'handles',
+  DistributionDeclared: 'ignores',
+  DistributionPaid: 'ignores',
   LeaseSigned: 'handles',
   RentPaid: 'handles',
   LeaseEnded: 'handles',

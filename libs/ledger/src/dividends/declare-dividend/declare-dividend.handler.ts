@@ -22,7 +22,11 @@ export class DeclareDividendHandler implements ICommandHandler<DeclareDividendCo
     const declared = events.find((e) => e.type === 'DividendDeclared');
     const allocations =
       declared?.type === 'DividendDeclared'
-        ? declared.data.allocations.map((a) => ({ stakeId: a.stakeId, ...holderFields(holderOf(a)), amountFen: a.amountFen }))
+        ? declared.data.allocations.map((a) => ({
+            stakeId: a.stakeId,
+            ...holderFields(holderOf(a)),
+            amountFen: a.amountFen,
+          }))
         : [];
     return { id: declarationId, position, allocations };
   }

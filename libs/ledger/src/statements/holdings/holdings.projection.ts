@@ -74,6 +74,8 @@ const TYPES = handledTypes<HoldingEvent>({
   StakeEnded: 'handles',
   DividendDeclared: 'ignores',
   DividendPaid: 'ignores',
+  DistributionDeclared: 'ignores',
+  DistributionPaid: 'ignores',
   LeaseSigned: 'handles',
   RentPaid: 'ignores',
   LeaseEnded: 'handles',
