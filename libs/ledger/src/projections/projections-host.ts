@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { EVENT_STORE, compareLogPositions, type EventStore } from '@ledger/event-store';
+import { EVENT_STORE, START_OF_LOG, compareLogPositions, type EventStore, type LogPosition } from '@ledger/event-store';
 import { Database } from '@ledger/runtime';
 import { DomainError } from '../common/domain-error';
 import { ALL_PROJECTIONS } from './all-projections';
@@ -117,6 +117,24 @@ export class ProjectionsHost implements OnApplicationShutdown {
     if (position === undefined || position <= 0) return;
     const target = await this.store.logPositionOf(position);
     if (!target) return this.notReady(position);
+    return this.waitForLogPosition(target, position, names);
+  }
+
+  /**
+   * Waits until the named projections have applied everything written so far: for a command that
+   * reads a read model to decide (a collective's distribution), so it sees every earlier write.
+   */
+  async waitForHead(names: readonly string[]): Promise<void> {
+    const head = await this.store.head();
+    if (compareLogPositions(head, START_OF_LOG) === 0) return;
+    return this.waitForLogPosition(head, undefined, names);
+  }
+
+  private async waitForLogPosition(
+    target: LogPosition,
+    position: number | undefined,
+    names: readonly string[],
+  ): Promise<void> {
     const deadline = Date.now() + MIN_POSITION_WAIT_MS;
     for (;;) {
       const states = await statesOf(this.database.pool, names);
@@ -129,24 +147,24 @@ export class ProjectionsHost implements OnApplicationShutdown {
     }
   }
 
-  private notReady(position: number): never {
+  private notReady(position: number | undefined): never {
     throw new DomainError(
       'QUERY.NOT_CAUGHT_UP',
       'unavailable',
-      `The read model has not yet reached position ${position}; retry shortly.`,
-      `报表尚未更新到位置 ${position}，请稍后重试。`,
+      `The read model has not yet reached position ${position ?? 'latest'}; retry shortly.`,
+      `报表尚未更新到位置 ${position ?? 'latest'}，请稍后重试。`,
     );
   }
 
-  private parked(position: number, name: string, at: ParkedAt | undefined): never {
+  private parked(position: number | undefined, name: string, at: ParkedAt | undefined): never {
     const where = at ? ` at position ${at.position} (${at.eventType})` : '';
     throw new DomainError(
       'QUERY.READ_MODEL_PARKED',
       'unavailable',
-      `The read model ${name} is parked${where}: it met an event it cannot apply and will not reach position ${position} ` +
+      `The read model ${name} is parked${where}: it met an event it cannot apply and will not reach position ${position ?? 'latest'} ` +
         `until an operator repairs it (ledger-cli projections rebuild ${name}).`,
       `报表 ${name} 已暂停${at ? `（位置 ${at.position}，${at.eventType}）` : ''}：遇到无法处理的事件，在管理员修复` +
-        `（ledger-cli projections rebuild ${name}）之前无法更新到位置 ${position}。`,
+        `（ledger-cli projections rebuild ${name}）之前无法更新到位置 ${position ?? 'latest'}。`,
     );
   }
 

@@ -3,7 +3,9 @@ import { Database } from '@ledger/runtime';
 import { StreamWriter } from '../../common/stream-writer';
 import { entity } from '../../entities/entity.state';
 import { household } from '../../households/household.state';
+import { ProjectionsHost } from '../../projections/projections-host';
 import { collectiveIncome, earlierPools } from '../collective-income';
+import { collectiveLedgerProjection } from '../collective.projection';
 import { distributionIdFor } from '../distribution-id';
 import { distribution } from '../distribution.state';
 import { DeclareDistributionCommand, type DeclareDistributionResult } from './declare-distribution.command';
@@ -14,10 +16,13 @@ export class DeclareDistributionHandler implements ICommandHandler<DeclareDistri
   constructor(
     private readonly streams: StreamWriter,
     private readonly database: Database,
+    private readonly projections: ProjectionsHost,
   ) {}
 
   async execute(command: DeclareDistributionCommand): Promise<DeclareDistributionResult> {
     const { collectiveId, households } = command.payload;
+    // The collective's ledger is a read model: first let it apply everything written so far.
+    await this.projections.waitForHead([collectiveLedgerProjection.name]);
     const pools = await earlierPools(this.database.pool, collectiveId);
     const [c, income, ...listed] = await Promise.all([
       this.streams.read(collectiveId, entity),

@@ -1,0 +1,281 @@
+import { startTestApp, type TestApp } from './support/test-app';
+
+const fieldsOf = (body: { errors?: { path: string }[] }) => [...new Set((body.errors ?? []).map((e) => e.path))].sort();
+const sum = (xs: { amountFen: number }[]) => xs.reduce((s, x) => s + x.amountFen, 0);
+
+/**
+ * The domain brief's tourism complex, through HTTP: it pays 500,000 yuan a year to a village
+ * collective, which shares it over the village's 105 registered poor households (二次分配): first one
+ * part per household, then by weights the village meeting decided; payments, one reversed; what the
+ * households' statements, the obligations and the fund flow then say; and the refusals.
+ */
+describe('the village collective and its second distribution over HTTP', () => {
+  let t: TestApp;
+  let clerk: string; // 石头镇
+  let collective: string;
+  let complex: string;
+  let projectId: string;
+  let declarationId: string;
+  let households: string[];
+  let first: { id: string; allocations: { householdId: string; amountFen: number }[] };
+  let last = 0;
+
+  /** Writes and keeps the position, to read after it with minPosition. */
+  const write = async (path: string, body: unknown, token?: string) => {
+    const res = await t.post(path, body, token).expect(201);
+    last = Math.max(last, (res.body as { position: number }).position);
+    return res.body as { id: string; position: number };
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    clerk = await t.userToken({ role: 'clerk', townships: ['石头镇'] });
+    collective = (
+      await write('/v1/entities', {
+        name: '石头村股份经济合作社',
+        kind: 'village_collective',
+        township: '石头镇',
+        county: '英山县',
+      })
+    ).id;
+    complex = (
+      await write('/v1/entities', { name: '桃花谷旅游综合体', kind: 'company', township: '石头镇', county: '英山县' })
+    ).id;
+    projectId = (await write('/v1/projects', { name: '桃花谷乡村旅游扶贫项目', industry: 'tourism', county: '英山县' }))
+      .id;
+    await write(`/v1/projects/${projectId}/funds`, {
+      source: 'county',
+      amountFen: 5_000_000_00,
+      documentRef: '英财农〔2018〕30号',
+      receivedOn: '2018-01-10',
+    });
+    await write(`/v1/projects/${projectId}/disbursements`, {
+      entityId: complex,
+      amountFen: 5_000_000_00,
+      purpose: '建设游客中心',
+      disbursedOn: '2018-01-20',
+    });
+    households = [];
+    for (let i = 1; i <= 105; i++) {
+      const no = `4211270101${String(i).padStart(5, '0')}`;
+      households.push(
+        (
+          await write('/v1/households', {
+            registrationNo: no,
+            headName: `户主${i}`,
+            members: 1 + (i % 5),
+            village: '石头村',
+            township: '石头镇',
+            county: '英山县',
+          })
+        ).id,
+      );
+    }
+  }, 120_000);
+  afterAll(() => t.close());
+
+  it('lets a village collective hold a stake bought with fiscal funds, and no other holder in its place', async () => {
+    const stake = await write(
+      '/v1/stakes',
+      {
+        entityId: complex,
+        collectiveId: collective,
+        projectId,
+        source: 'fiscal_fund',
+        principalFen: 5_000_000_00,
+        shares: 100,
+        startsOn: '2018-01-20',
+      },
+      clerk,
+    );
+    expect(stake.id).toBe(`${complex}.s1`);
+
+    const both = await t
+      .post('/v1/stakes', {
+        entityId: complex,
+        collectiveId: collective,
+        householdId: households[0],
+        source: 'cash',
+        principalFen: 100,
+        shares: 1,
+        startsOn: '2018-01-20',
+      })
+      .expect(400);
+    expect(fieldsOf(both.body)).toEqual(['householdId']);
+    const neither = await t
+      .post('/v1/stakes', { entityId: complex, source: 'cash', principalFen: 100, shares: 1, startsOn: '2018-01-20' })
+      .expect(400);
+    expect(fieldsOf(neither.body)).toEqual(['householdId']);
+    // A household's id where a collective is required.
+    const householdAsCollective = await t
+      .post('/v1/stakes', {
+        entityId: complex,
+        collectiveId: households[0],
+        source: 'cash',
+        principalFen: 100,
+        shares: 1,
+        startsOn: '2018-01-20',
+      })
+      .expect(400);
+    expect(fieldsOf(householdAsCollective.body)).toEqual(['collectiveId']);
+    const company = await t
+      .post('/v1/stakes', {
+        entityId: collective,
+        collectiveId: complex,
+        source: 'cash',
+        principalFen: 100,
+        shares: 1,
+        startsOn: '2018-01-20',
+      })
+      .expect(422);
+    expect(company.body.code).toBe('STAKE.NOT_A_COLLECTIVE');
+  });
+
+  it('allocates the complex’s 500,000 yuan to the collective and pays it there', async () => {
+    const declared = (
+      await t
+        .post(`/v1/entities/${complex}/dividends`, {
+          period: '2018',
+          declaredOn: '2018-12-20',
+          recordDate: '2018-12-20',
+          poolFen: 500_000_00,
+        })
+        .expect(201)
+    ).body as { id: string; allocations: unknown[] };
+    declarationId = declared.id;
+    expect(declared.allocations).toEqual([
+      { stakeId: `${complex}.s1`, collectiveId: collective, amountFen: 500_000_00 },
+    ]);
+
+    const asHousehold = await t
+      .post(`/v1/dividends/${declarationId}/payments`, {
+        householdId: households[0],
+        amountFen: 100,
+        paidOn: '2018-12-25',
+      })
+      .expect(422);
+    expect(asHousehold.body.code).toBe('DIVIDEND.HOUSEHOLD_NOT_ALLOCATED');
+    await write(
+      `/v1/dividends/${declarationId}/payments`,
+      { collectiveId: collective, amountFen: 500_000_00, paidOn: '2018-12-25', reference: '旅游分红-2018' },
+      clerk,
+    );
+    const over = await t
+      .post(`/v1/dividends/${declarationId}/payments`, { collectiveId: collective, amountFen: 1, paidOn: '2018-12-26' })
+      .expect(422);
+    expect(over.body.code).toBe('DIVIDEND.OVERPAYMENT');
+  });
+
+  it('shares 300,000 yuan out per household, to the fen, ties to the household id that sorts first', async () => {
+    const declaring = {
+      period: '2018',
+      declaredOn: '2018-12-28',
+      poolFen: 300_000_00,
+      basis: 'per_household',
+      households: households.map((householdId) => ({ householdId })),
+    };
+    // Paid on 2018-12-25: declared before the income came, nothing is there to share.
+    const early = await t
+      .post(`/v1/collectives/${collective}/distributions`, { ...declaring, declaredOn: '2018-12-24' }, clerk)
+      .expect(422);
+    expect(early.body.code).toBe('DISTRIBUTION.EXCEEDS_INCOME');
+
+    const res = await t.post(`/v1/collectives/${collective}/distributions`, declaring, clerk).expect(201);
+    first = res.body as typeof first;
+    last = Math.max(last, (res.body as { position: number }).position);
+    expect(first.allocations).toHaveLength(105);
+    expect(sum(first.allocations)).toBe(300_000_00);
+    // 30,000,000 fen over 105: 285,714 each and 30 fen left, one each to the 30 first ids.
+    const sorted = [...households].sort();
+    const byId = new Map(first.allocations.map((a) => [a.householdId, a.amountFen]));
+    expect(sorted.slice(0, 30).every((id) => byId.get(id) === 285_715)).toBe(true);
+    expect(sorted.slice(30).every((id) => byId.get(id) === 285_714)).toBe(true);
+  });
+
+  it('shares the remaining 200,000 yuan by weights, and refuses a pool above what is left', async () => {
+    const weighted = {
+      period: '2018',
+      declaredOn: '2018-12-28',
+      poolFen: 200_000_00,
+      basis: 'weighted',
+      // Households with a disabled member count twice, as the village meeting decided.
+      households: households.map((householdId, i) => ({ householdId, weight: i < 10 ? 2 : 1 })),
+    };
+    const unweighted = await t
+      .post(`/v1/collectives/${collective}/distributions`, {
+        ...weighted,
+        households: [{ householdId: households[0] }],
+      })
+      .expect(400);
+    expect(fieldsOf(unweighted.body)).toEqual(['households']);
+    const res = await t.post(`/v1/collectives/${collective}/distributions`, weighted, clerk).expect(201);
+    last = Math.max(last, (res.body as { position: number }).position);
+    const allocations = (res.body as typeof first).allocations;
+    expect(sum(allocations)).toBe(200_000_00);
+    // 20,000,000 fen over a total weight of 115: a weight of 2 gets 347,826.08… → 347,826 or 347,827.
+    for (const [i, a] of allocations.entries()) {
+      const exact = (20_000_000 * (i < 10 ? 2 : 1)) / 115;
+      expect(Math.abs(a.amountFen - exact)).toBeLessThan(1);
+    }
+
+    const above = await t
+      .post(`/v1/collectives/${collective}/distributions`, { ...weighted, poolFen: 1 }, clerk)
+      .expect(422);
+    expect(above.body).toMatchObject({ code: 'DISTRIBUTION.EXCEEDS_INCOME' });
+    const company = await t.post(`/v1/collectives/${complex}/distributions`, { ...weighted, poolFen: 1 }).expect(422);
+    expect(company.body.code).toBe('COLLECTIVE.NOT_A_COLLECTIVE');
+    const household = await t
+      .post(`/v1/collectives/${households[0]}/distributions`, { ...weighted, poolFen: 1 })
+      .expect(404);
+    expect(household.body.status).toBe(404);
+  });
+
+  it('pays households their shares, never above what is owed, and a reversed payment is owed again', async () => {
+    const [a, b] = first.allocations;
+    const paid = await write(
+      `/v1/distributions/${first.id}/payments`,
+      { householdId: a.householdId, amountFen: a.amountFen, paidOn: '2019-01-05', reference: '二次分配-001' },
+      clerk,
+    );
+    expect(paid.id).toBe(`${first.id}.p1`);
+    const over = await t
+      .post(`/v1/distributions/${first.id}/payments`, {
+        householdId: a.householdId,
+        amountFen: 1,
+        paidOn: '2019-01-05',
+      })
+      .expect(422);
+    expect(over.body.code).toBe('DISTRIBUTION.OVERPAYMENT');
+    const wrong = await write(`/v1/distributions/${first.id}/payments`, {
+      householdId: b.householdId,
+      amountFen: b.amountFen,
+      paidOn: '2019-01-05',
+    });
+    await write(`/v1/payments/${wrong.id}/reversal`, { reason: '错发，应为下月发放' }, clerk);
+    await write(`/v1/distributions/${first.id}/payments`, {
+      householdId: b.householdId,
+      amountFen: b.amountFen,
+      paidOn: '2019-01-06',
+    });
+
+    const view = (await t.get(`/v1/collectives/${collective}?minPosition=${last}`, clerk).expect(200)).body;
+    expect(view).toMatchObject({
+      collective: { id: collective, name: '石头村股份经济合作社' },
+      incomeFen: 500_000_00,
+      distributedFen: 500_000_00,
+      undistributedFen: 0,
+      stakes: [
+        { stakeId: `${complex}.s1`, entity: { id: complex, name: '桃花谷旅游综合体' }, principalFen: 5_000_000_00 },
+      ],
+      payments: [{ declarationId, amountFen: 500_000_00, status: 'paid', reference: '旅游分红-2018' }],
+    });
+    expect(view.distributions).toHaveLength(2);
+    expect(view.distributions[0]).toMatchObject({
+      distributionId: first.id,
+      basis: 'per_household',
+      poolFen: 300_000_00,
+      paidFen: a.amountFen + b.amountFen,
+      incomeSources: [{ entityId: complex, entityName: '桃花谷旅游综合体', amountFen: 500_000_00 }],
+    });
+  });
+});
