@@ -54,21 +54,33 @@ export type DistributionDeclared = DomainEvent<
   }
 >;
 
-/** Part or all of a household's share of a distribution paid to it. */
+/**
+ * Part or all of a household's share of a distribution paid to it, with the figures that explain it
+ * on the household's statement (the collective, its basis and the income it shared), as a top-up
+ * carries its own.
+ */
 export type DistributionPaid = DomainEvent<
   'DistributionPaid',
   {
     distributionId: string;
     /** `<distributionId>.p<n>`. */
     paymentId: string;
-    /** The collective paying, for its ledger. */
+    /** The collective paying, and its name. */
     collectiveId: string;
+    collectiveName: string;
     householdId: string;
     township: string;
+    period: string;
     amountFen: number;
     paidOn: string;
     /** Voucher or bank reference (凭证号). */
     reference?: string;
+    basis: DistributionBasis;
+    /** The household's weight and the total over the distribution's households. */
+    weight: number;
+    totalWeight: number;
+    poolFen: number;
+    incomeSources: CollectiveIncomeSource[];
   }
 >;
 

@@ -1,5 +1,6 @@
 import type { Migration } from '@ledger/database';
 import type { RecordedEvent } from '@ledger/event-store';
+import type { DistributionDeclared, DistributionPaid } from '../collectives/collective.events';
 import type { DividendDeclared, DividendPaid } from '../dividends/dividend.events';
 import type { LeaseEnded, LeaseSigned, RentPaid } from '../leases/lease.events';
 import type { PaymentBankEvent, PaymentReversed } from '../payments/payment';
@@ -88,6 +89,8 @@ export const obligationsByHouseholdMigration: Migration = {
 export type ObligationEvent =
   | DividendDeclared
   | DividendPaid
+  | DistributionDeclared
+  | DistributionPaid
   | LeaseSigned
   | RentPaid
   | LeaseEnded
@@ -109,8 +112,8 @@ const OBLIGATION_EVENT_TYPES = handledTypes<ObligationEvent>({
   GuaranteeToppedUp: 'handles',
   DividendDeclared: 'handles',
   DividendPaid: 'handles',
-  DistributionDeclared: 'ignores',
-  DistributionPaid: 'ignores',
+  DistributionDeclared: 'handles',
+  DistributionPaid: 'handles',
   LeaseSigned: 'handles',
   RentPaid: 'handles',
   LeaseEnded: 'handles',
@@ -259,6 +262,18 @@ export const obligationsProjection: Projection = {
       case 'DividendPaid': {
         const d = event.data;
         return [row(PAYMENTS, d.paymentId, d.declarationId, holderOf(d), null, d.amountFen, recorded.recordedAt)];
+      }
+      case 'DistributionDeclared': {
+        // The collective owes each household its part, due on declaredOn, kept as a declaration is.
+        const d = event.data;
+        const dues = d.allocations.map((a) => ({ householdId: a.householdId, dueFen: a.amountFen }));
+        return [
+          row(DIVIDENDS, d.distributionId, d.collectiveId, d.period, d.declaredOn, recorded.recordedAt, JSON.stringify(dues)),
+        ];
+      }
+      case 'DistributionPaid': {
+        const d = event.data;
+        return [row(PAYMENTS, d.paymentId, d.distributionId, d.householdId, null, d.amountFen, recorded.recordedAt)];
       }
       case 'LeaseSigned': {
         const d = event.data;

@@ -1,4 +1,5 @@
 import type { GuaranteeToppedUp } from '../stakes/stake.events';
+import type { DistributionPaid } from '../collectives/collective.events';
 import type { Migration } from '@ledger/database';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { DividendEvent } from '../dividends/dividend.events';
@@ -142,7 +143,8 @@ type StatementEvent =
   | EmploymentEvent
   | OrderEvent
   | LoanEvent
-  | GuaranteeToppedUp;
+  | GuaranteeToppedUp
+  | DistributionPaid;
 
 const STATEMENT_EVENT_TYPES = handledTypes<StatementEvent>({
   HouseholdRegistered: 'handles',
@@ -157,7 +159,7 @@ const STATEMENT_EVENT_TYPES = handledTypes<StatementEvent>({
   DividendDeclared: 'handles',
   DividendPaid: 'handles',
   DistributionDeclared: 'ignores',
-  DistributionPaid: 'ignores',
+  DistributionPaid: 'handles',
   LeaseSigned: 'handles',
   RentPaid: 'handles',
   LeaseEnded: 'handles',
@@ -457,7 +459,7 @@ const LOAN_REPAYMENT_REVERSED = rowStatement({
   }),
 });
 
-type LineKind = 'dividend' | 'rent' | 'wage' | 'purchase' | 'interest_subsidy' | 'guarantee_topup';
+type LineKind = 'dividend' | 'rent' | 'wage' | 'purchase' | 'interest_subsidy' | 'guarantee_topup' | 'distribution';
 
 /** What a line of each kind reads of the helper tables (a dividend's basis lists projects: any of them). */
 const LINE_READS: Record<LineKind, (linkageId: string) => string[]> = {
@@ -469,6 +471,8 @@ const LINE_READS: Record<LineKind, (linkageId: string) => string[]> = {
   interest_subsidy: () => [],
   // A top-up carries its entity and figures itself.
   guarantee_topup: () => [],
+  // A distribution's payment carries its collective and figures itself.
+  distribution: () => [],
 };
 
 /**
@@ -507,12 +511,14 @@ const LINES = rowStatement({
                            when 'wage' then coalesce(e.entity_id, '')
                            when 'interest_subsidy' then coalesce(r.entity_id, '')
                            when 'guarantee_topup' then r.entity_id
+                           when 'distribution' then r.entity_id
                            else coalesce(o.entity_id, '') end,
                case r.kind when 'dividend' then d.entity_name
                            when 'rent' then coalesce(l.entity_name, r.entity_id)
                            when 'wage' then coalesce(e.entity_name, '')
                            when 'interest_subsidy' then coalesce(r.entity_name, '')
                            when 'guarantee_topup' then r.entity_name
+                           when 'distribution' then r.entity_name
                            else coalesce(o.entity_name, '') end,
                r.linkage_id,
                case r.kind when 'dividend' then d.period else r.period end,
@@ -561,7 +567,7 @@ function line(
   recordedBy: string | null,
   l: {
     kind: LineKind;
-    form: 'equity' | 'lease' | 'labour' | 'order' | 'credit';
+    form: 'equity' | 'lease' | 'labour' | 'order' | 'credit' | 'collective';
     paymentId: string;
     householdId: string;
     paidOn: string;
@@ -921,6 +927,34 @@ export const statementProjection: Projection = {
               payer: d.payer,
               ...(d.projectId === undefined ? {} : { projectId: d.projectId }),
             }),
+          }),
+        ];
+      }
+      case 'DistributionPaid': {
+        const d = event.data;
+        return [
+          line(recorded, recordedBy, {
+            kind: 'distribution',
+            form: 'collective',
+            paymentId: d.paymentId,
+            householdId: d.householdId,
+            paidOn: d.paidOn,
+            amountFen: d.amountFen,
+            linkageId: d.distributionId,
+            period: d.period,
+            entityId: d.collectiveId,
+            entityName: d.collectiveName,
+            basis: JSON.stringify({
+              distributionId: d.distributionId,
+              collectiveId: d.collectiveId,
+              collectiveName: d.collectiveName,
+              basis: d.basis,
+              weight: d.weight,
+              totalWeight: d.totalWeight,
+              poolFen: d.poolFen,
+              incomeSources: d.incomeSources,
+            }),
+            reference: d.reference,
           }),
         ];
       }

@@ -36,10 +36,17 @@ const paid = (n: number, amountFen: number): DistributionEvent => ({
     distributionId,
     paymentId: `${distributionId}.p${n}`,
     collectiveId,
+    collectiveName: '石头村股份经济合作社',
     householdId: zhang,
     township: '石头镇',
+    period: '2018',
     amountFen,
     paidOn: '2019-01-05',
+    basis: 'per_household',
+    weight: 1,
+    totalWeight: 2,
+    poolFen: 300_00,
+    incomeSources: [],
   },
 });
 const spec = specFor(distribution, decidePayDistribution);
