@@ -278,4 +278,72 @@ describe('the village collective and its second distribution over HTTP', () => {
       incomeSources: [{ entityId: complex, entityName: '桃花谷旅游综合体', amountFen: 500_000_00 }],
     });
   });
+
+  it('shows the household a line from the collective saying where its money came from, the reversed one listed', async () => {
+    const b = first.allocations[1];
+    const statement = (await t.get(`/v1/households/${b.householdId}/statement?minPosition=${last}`).expect(200)).body;
+    expect(statement.byForm).toMatchObject({ collective: b.amountFen, equity: 0 });
+    expect(statement.totalFen).toBe(b.amountFen);
+    const lines = statement.lines as {
+      form: string;
+      kind: string;
+      reversed: boolean;
+      explanation: string;
+      basis: unknown;
+    }[];
+    expect(lines).toHaveLength(2);
+    expect(lines.map((l) => [l.form, l.kind, l.reversed])).toEqual([
+      ['collective', 'distribution', true],
+      ['collective', 'distribution', false],
+    ]);
+    expect(lines[1]).toMatchObject({
+      entity: { id: collective, name: '石头村股份经济合作社' },
+      linkageId: first.id,
+      period: '2018',
+      basis: {
+        distributionId: first.id,
+        collectiveId: collective,
+        collectiveName: '石头村股份经济合作社',
+        basis: 'per_household',
+        weight: 1,
+        totalWeight: 105,
+        poolFen: 300_000_00,
+        incomeSources: [{ entityId: complex, entityName: '桃花谷旅游综合体', amountFen: 500_000_00 }],
+      },
+    });
+    expect(lines[1].explanation).toContain('石头村股份经济合作社');
+    expect(lines[1].explanation).toContain('桃花谷旅游综合体分红 500,000.00 元');
+    expect(lines[1].explanation).toContain('按户平均分配，共 105 户');
+  });
+
+  it('lists what the collective owes households (distribution items) and what the complex owes the collective', async () => {
+    const [a, b, c] = first.allocations;
+    const owed = (
+      await t.get(`/v1/entities/${collective}/obligations?dueBy=2019-12-31&minPosition=${last}`).expect(200)
+    ).body as {
+      items: { linkageId: string; kind: string; householdId: string; dueOn: string; outstandingFen: number }[];
+    };
+    expect(owed.items).toHaveLength(210);
+    expect(owed.items.every((i) => i.kind === 'distribution' && i.dueOn === '2018-12-28')).toBe(true);
+    const item = (id: string) => owed.items.find((i) => i.linkageId === first.id && i.householdId === id);
+    expect(item(a.householdId)?.outstandingFen).toBe(0);
+    expect(item(b.householdId)?.outstandingFen).toBe(0);
+    expect(item(c.householdId)?.outstandingFen).toBe(c.amountFen);
+
+    const complexOwes = (
+      await t.get(`/v1/entities/${complex}/obligations?dueBy=2019-12-31&minPosition=${last}`).expect(200)
+    ).body as { items: unknown[] };
+    expect(complexOwes.items).toEqual([
+      {
+        linkageId: declarationId,
+        kind: 'dividend',
+        collectiveId: collective,
+        period: '2018',
+        dueOn: '2018-12-20',
+        dueFen: 500_000_00,
+        paidFen: 500_000_00,
+        outstandingFen: 0,
+      },
+    ]);
+  });
 });
