@@ -316,7 +316,7 @@ describe('the village collective and its second distribution over HTTP', () => {
     expect(lines[1].explanation).toContain('按户平均分配，共 105 户');
   });
 
-  it('lists what the collective owes households (distribution items) and what the complex owes the collective', async () => {
+  it('lists what the collective owes households, what the complex owes it, and the fund flow down to households', async () => {
     const [a, b, c] = first.allocations;
     const owed = (
       await t.get(`/v1/entities/${collective}/obligations?dueBy=2019-12-31&minPosition=${last}`).expect(200)
@@ -329,6 +329,18 @@ describe('the village collective and its second distribution over HTTP', () => {
     expect(item(a.householdId)?.outstandingFen).toBe(0);
     expect(item(b.householdId)?.outstandingFen).toBe(0);
     expect(item(c.householdId)?.outstandingFen).toBe(c.amountFen);
+
+    const flow = (await t.get(`/v1/audit/fund-flow?projectId=${projectId}&minPosition=${last}`).expect(200)).body;
+    expect(flow.stakes).toEqual([
+      { stakeId: `${complex}.s1`, collectiveId: collective, entityId: complex, principalFen: 5_000_000_00 },
+    ]);
+    expect(flow.dividendsPaid).toEqual([{ stakeId: `${complex}.s1`, collectiveId: collective, amountFen: 500_000_00 }]);
+    expect(flow.distributions).toEqual([
+      { distributionId: first.id, collectiveId: collective, poolFen: 300_000_00, paidFen: a.amountFen + b.amountFen },
+      { distributionId: expect.any(String), collectiveId: collective, poolFen: 200_000_00, paidFen: 0 },
+    ]);
+    expect(flow.totals).toMatchObject({ dividendsPaidFen: 500_000_00, distributedFen: 500_000_00 });
+    expect(flow.flags).toEqual([]);
 
     const complexOwes = (
       await t.get(`/v1/entities/${complex}/obligations?dueBy=2019-12-31&minPosition=${last}`).expect(200)
