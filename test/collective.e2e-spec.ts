@@ -342,6 +342,17 @@ describe('the village collective and its second distribution over HTTP', () => {
     expect(flow.totals).toMatchObject({ dividendsPaidFen: 500_000_00, distributedFen: 500_000_00 });
     expect(flow.flags).toEqual([]);
 
+    const coverage = (await t.get(`/v1/audit/coverage?level=village&on=2018-12-31&minPosition=${last}`).expect(200))
+      .body;
+    expect(coverage.items).toEqual([
+      expect.objectContaining({
+        village: '石头村',
+        households: 105,
+        covered: 105,
+        byForm: { equity: 0, lease: 0, labour: 0, order: 0, collective: 105 },
+      }),
+    ]);
+
     const complexOwes = (
       await t.get(`/v1/entities/${complex}/obligations?dueBy=2019-12-31&minPosition=${last}`).expect(200)
     ).body as { items: unknown[] };

@@ -7,7 +7,7 @@ import { formatYuan } from '../money';
 import type { Coverage, CoverageRow } from '../types';
 import { ErrorAlert } from './ErrorAlert';
 
-const FORMS = ['equity', 'lease', 'labour', 'order'] as const;
+const FORMS = ['equity', 'lease', 'labour', 'order', 'collective'] as const;
 
 /** Households covered by a linkage, by county, township or village, as stacked bars and a table. */
 export function CoveragePage({ token }: { token: string }) {

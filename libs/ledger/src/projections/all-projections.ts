@@ -23,7 +23,7 @@ import {
 import { guaranteeObligationsMigration } from '../obligations/guarantee-obligations';
 import { fundFlowLoansMigration, fundFlowMigration, fundFlowProjection } from '../fund-flow/fund-flow.projection';
 import { fundFlowTopupsMigration } from '../fund-flow/fund-flow.topups';
-import { coverageMigration, coverageProjection } from '../coverage/coverage.projection';
+import { coverageCollectiveMigration, coverageMigration, coverageProjection } from '../coverage/coverage.projection';
 import { directoryMigration, directoryProjection } from '../directory/directory.projection';
 import { loanBookMigration, loanBookProjection } from '../loans/loan-book/loan-book.projection';
 import { collectiveLedgerMigration, collectiveLedgerProjection } from '../collectives/collective.projection';
@@ -68,4 +68,5 @@ export const projectionMigrations: readonly Migration[] = [
   obligationsByHouseholdMigration,
   statementBankMigration,
   collectiveLedgerMigration,
+  coverageCollectiveMigration,
 ];
