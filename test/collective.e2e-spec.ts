@@ -1,4 +1,5 @@
-import { startTestApp, type TestApp } from './support/test-app';
+import request from 'supertest';
+import { ADMIN_TOKEN, startTestApp, type TestApp } from './support/test-app';
 
 const fieldsOf = (body: { errors?: { path: string }[] }) => [...new Set((body.errors ?? []).map((e) => e.path))].sort();
 const sum = (xs: { amountFen: number }[]) => xs.reduce((s, x) => s + x.amountFen, 0);
@@ -18,6 +19,7 @@ describe('the village collective and its second distribution over HTTP', () => {
   let declarationId: string;
   let households: string[];
   let first: { id: string; allocations: { householdId: string; amountFen: number }[] };
+  let second: typeof first;
   let last = 0;
 
   /** Writes and keeps the position, to read after it with minPosition. */
@@ -210,7 +212,8 @@ describe('the village collective and its second distribution over HTTP', () => {
     expect(fieldsOf(unweighted.body)).toEqual(['households']);
     const res = await t.post(`/v1/collectives/${collective}/distributions`, weighted, clerk).expect(201);
     last = Math.max(last, (res.body as { position: number }).position);
-    const allocations = (res.body as typeof first).allocations;
+    second = res.body as typeof first;
+    const allocations = second.allocations;
     expect(sum(allocations)).toBe(200_000_00);
     // 20,000,000 fen over a total weight of 115: a weight of 2 gets 347,826.08… → 347,826 or 347,827.
     for (const [i, a] of allocations.entries()) {
@@ -279,11 +282,46 @@ describe('the village collective and its second distribution over HTTP', () => {
     });
   });
 
+  it('takes the weighted distribution’s payments from a roster: dry run, all or nothing, once only', async () => {
+    const upload = (query: Record<string, string>, csv: string) =>
+      request(t.app.getHttpServer())
+        .post(
+          `/v1/imports?${new URLSearchParams({ kind: 'distributions', distributionId: second.id, ...query }).toString()}`,
+        )
+        .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
+        .attach('file', Buffer.from(csv, 'utf8'), '二次分配发放表.csv');
+    const yuan = (fen: number) => (fen / 100).toFixed(2);
+    const rowOf = (i: number, amountFen: number) =>
+      `4211270101${String(i + 1).padStart(5, '0')},${yuan(amountFen)},2019-01-10,二次-${i + 1}`;
+    const rows = [0, 1, 2].map((i) => rowOf(i, second.allocations[i].amountFen));
+    const good = ['户编号,金额,发放日期,凭证号', ...rows].join('\n');
+    const template = await t.get('/v1/imports/templates/distributions.csv').expect(200);
+    expect(template.text.replace('\uFEFF', '').trim()).toBe('户编号,金额,发放日期,凭证号');
+
+    const dry = (await upload({ dryRun: 'true' }, good).expect(201)).body;
+    expect(dry).toMatchObject({ status: 'validated', rows: 3, accepted: 3, rejected: 0 });
+    // One row asks a fen more than the household's share: nothing of the file is written.
+    const bad = ['户编号,金额,发放日期,凭证号', rows[0], rowOf(1, second.allocations[1].amountFen + 1)].join('\n');
+    const rejected = (await upload({}, bad).expect(201)).body;
+    expect(rejected).toMatchObject({ status: 'rejected', rejected: 1 });
+    expect(rejected.errors).toEqual([expect.objectContaining({ row: 3, column: '金额' })]);
+    const committed = (await upload({}, good).expect(201)).body;
+    expect(committed).toMatchObject({ status: 'committed', rows: 3, accepted: 3 });
+    last = Math.max(last, committed.position as number);
+    const again = (await upload({ dryRun: 'true' }, good).expect(201)).body;
+    expect(again).toMatchObject({ status: 'duplicate', duplicateOf: committed.id });
+
+    const view = (await t.get(`/v1/collectives/${collective}?minPosition=${last}`).expect(200)).body;
+    expect(view.distributions[1].paidFen).toBe(sum(second.allocations.slice(0, 3)));
+  });
+
   it('shows the household a line from the collective saying where its money came from, the reversed one listed', async () => {
     const b = first.allocations[1];
     const statement = (await t.get(`/v1/households/${b.householdId}/statement?minPosition=${last}`).expect(200)).body;
-    expect(statement.byForm).toMatchObject({ collective: b.amountFen, equity: 0 });
-    expect(statement.totalFen).toBe(b.amountFen);
+    // The household was also paid its weighted share from the roster.
+    const weighted = second.allocations.find((x) => x.householdId === b.householdId)?.amountFen ?? 0;
+    expect(statement.byForm).toMatchObject({ collective: b.amountFen + weighted, equity: 0 });
+    expect(statement.totalFen).toBe(b.amountFen + weighted);
     const lines = statement.lines as {
       form: string;
       kind: string;
@@ -291,9 +329,9 @@ describe('the village collective and its second distribution over HTTP', () => {
       explanation: string;
       basis: unknown;
     }[];
-    expect(lines).toHaveLength(2);
     expect(lines.map((l) => [l.form, l.kind, l.reversed])).toEqual([
       ['collective', 'distribution', true],
+      ['collective', 'distribution', false],
       ['collective', 'distribution', false],
     ]);
     expect(lines[1]).toMatchObject({
@@ -324,6 +362,7 @@ describe('the village collective and its second distribution over HTTP', () => {
       items: { linkageId: string; kind: string; householdId: string; dueOn: string; outstandingFen: number }[];
     };
     expect(owed.items).toHaveLength(210);
+    expect(owed.items.filter((i) => i.linkageId === second.id && i.outstandingFen === 0)).toHaveLength(3);
     expect(owed.items.every((i) => i.kind === 'distribution' && i.dueOn === '2018-12-28')).toBe(true);
     const item = (id: string) => owed.items.find((i) => i.linkageId === first.id && i.householdId === id);
     expect(item(a.householdId)?.outstandingFen).toBe(0);
@@ -337,7 +376,12 @@ describe('the village collective and its second distribution over HTTP', () => {
     expect(flow.dividendsPaid).toEqual([{ stakeId: `${complex}.s1`, collectiveId: collective, amountFen: 500_000_00 }]);
     expect(flow.distributions).toEqual([
       { distributionId: first.id, collectiveId: collective, poolFen: 300_000_00, paidFen: a.amountFen + b.amountFen },
-      { distributionId: expect.any(String), collectiveId: collective, poolFen: 200_000_00, paidFen: 0 },
+      {
+        distributionId: second.id,
+        collectiveId: collective,
+        poolFen: 200_000_00,
+        paidFen: sum(second.allocations.slice(0, 3)),
+      },
     ]);
     expect(flow.totals).toMatchObject({ dividendsPaidFen: 500_000_00, distributedFen: 500_000_00 });
     expect(flow.flags).toEqual([]);
