@@ -11,6 +11,7 @@ import { SignInPage } from './pages/SignInPage';
 // Each page is its own chunk, loaded when first opened: the first screen downloads only what it shows
 // (a township's connection is slow; the Sankey and chart library alone are most of the bundle).
 const ArrearsPage = lazy(() => import('./pages/ArrearsPage').then((m) => ({ default: m.ArrearsPage })));
+const CollectivePage = lazy(() => import('./pages/CollectivePage').then((m) => ({ default: m.CollectivePage })));
 const CoveragePage = lazy(() => import('./pages/CoveragePage').then((m) => ({ default: m.CoveragePage })));
 const FundFlowPage = lazy(() => import('./pages/FundFlowPage').then((m) => ({ default: m.FundFlowPage })));
 const HouseholdPage = lazy(() => import('./pages/HouseholdPage').then((m) => ({ default: m.HouseholdPage })));
@@ -113,6 +114,7 @@ function Console(props: {
     ...(canImport ? [{ key: 'import', label: t.menuImport }] : []),
     { key: 'arrears', label: t.menuArrears },
     { key: 'loans', label: t.menuLoans },
+    { key: 'c', label: t.menuCollectives },
     ...(audit
       ? [
           { key: 'fund-flow', label: t.menuFundFlow },
@@ -134,6 +136,8 @@ function Console(props: {
       />
     );
   else if (first === 'import' && canImport) content = <ImportPage token={session.token} />;
+  else if (first === 'c')
+    content = <CollectivePage token={session.token} collectiveId={second} canWrite={may.write(session)} />;
   else if (first === 'arrears') content = <ArrearsPage token={session.token} />;
   else if (first === 'loans') content = <LoansPage token={session.token} />;
   else if (first === 'fund-flow' && audit) content = <FundFlowPage token={session.token} />;

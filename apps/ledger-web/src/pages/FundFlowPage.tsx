@@ -27,9 +27,11 @@ export function sankeyOf(flow: FundFlow, t: Text) {
   const stakeHolder = new Map<string, string>();
   const byPair = new Map<string, number>();
   for (const s of flow.stakes) {
-    stakeHolder.set(s.stakeId, s.householdId);
+    // A village collective holds a stake in a household's place: it is shown where households are.
+    const holder = 'householdId' in s ? s.householdId : s.collectiveId;
+    stakeHolder.set(s.stakeId, holder);
     node(`e:${s.entityId}`, entityNames.get(s.entityId) ?? s.entityId, 2);
-    const key = `e:${s.entityId}|h:${s.householdId}`;
+    const key = `e:${s.entityId}|h:${holder}`;
     byPair.set(key, (byPair.get(key) ?? 0) + s.principalFen);
   }
   for (const [key, value] of byPair) {

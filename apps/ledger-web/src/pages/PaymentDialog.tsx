@@ -104,7 +104,7 @@ export function PaymentDialog(props: {
     } else if (linkage.kind === 'dividend') {
       api<DividendView>(path, { token }).then((d) => {
         setDividend(d);
-        const mine = d.households.find((h) => h.householdId === householdId);
+        const mine = d.households.find((h) => 'householdId' in h && h.householdId === householdId);
         if (mine && mine.owedFen > 0) form.setFieldsValue({ amount: formatYuan(mine.owedFen) });
       }, setProblemOf);
     }
@@ -183,7 +183,7 @@ export function PaymentDialog(props: {
   };
 
   const required = [{ required: true, message: t.required }];
-  const mine = dividend?.households.find((h) => h.householdId === householdId);
+  const mine = dividend?.households.find((h) => 'householdId' in h && h.householdId === householdId);
 
   return (
     <Modal
