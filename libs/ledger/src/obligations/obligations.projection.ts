@@ -268,7 +268,15 @@ export const obligationsProjection: Projection = {
         const d = event.data;
         const dues = d.allocations.map((a) => ({ householdId: a.householdId, dueFen: a.amountFen }));
         return [
-          row(DIVIDENDS, d.distributionId, d.collectiveId, d.period, d.declaredOn, recorded.recordedAt, JSON.stringify(dues)),
+          row(
+            DIVIDENDS,
+            d.distributionId,
+            d.collectiveId,
+            d.period,
+            d.declaredOn,
+            recorded.recordedAt,
+            JSON.stringify(dues),
+          ),
         ];
       }
       case 'DistributionPaid': {

@@ -16,13 +16,7 @@ export type StatementForm = 'equity' | 'lease' | 'labour' | 'order' | 'collectiv
 /** The forms a statement sums, in the contract's order: every one is present, 0 when nothing came through it. */
 export const STATEMENT_FORMS: readonly StatementForm[] = ['equity', 'lease', 'labour', 'order', 'collective', 'credit'];
 export type StatementKind =
-  | 'dividend'
-  | 'rent'
-  | 'wage'
-  | 'purchase'
-  | 'interest_subsidy'
-  | 'guarantee_topup'
-  | 'distribution';
+  'dividend' | 'rent' | 'wage' | 'purchase' | 'interest_subsidy' | 'guarantee_topup' | 'distribution';
 /**
  * What became of a payment as of the statement's instant. Only `paid` and `reversed` are produced
  * today; `returned` (the bank sent it back) and `reissued` (paid again) come with the bank's side.
