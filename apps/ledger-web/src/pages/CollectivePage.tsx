@@ -182,11 +182,12 @@ function DeclareDistribution(props: {
 
   const submit = async (v: DeclareValues) => {
     setError(undefined);
-    const poolFen = parseYuanToFen(v.poolYuan);
-    if (poolFen === undefined) {
+    const pool = parseYuanToFen(v.poolYuan);
+    if (!pool.ok) {
       form.setFields([{ name: 'poolYuan', errors: [t.wrongAmount] }]);
       return;
     }
+    const poolFen = pool.fen;
     try {
       const result = await api<{ id: string; position: number }>(
         `/v1/collectives/${encodeURIComponent(props.collective.id)}/distributions`,
@@ -298,11 +299,12 @@ function PayDistribution(props: {
   const [error, setError] = useState<Error>();
   const [key] = useState(newKey);
   const submit = async (v: { amountYuan: string; paidOn: string; reference?: string }) => {
-    const amountFen = parseYuanToFen(v.amountYuan);
-    if (amountFen === undefined) {
+    const amount = parseYuanToFen(v.amountYuan);
+    if (!amount.ok) {
       form.setFields([{ name: 'amountYuan', errors: [t.wrongAmount] }]);
       return;
     }
+    const amountFen = amount.fen;
     try {
       const result = await api<{ id: string; position: number }>(
         `/v1/distributions/${encodeURIComponent(props.distribution.distributionId)}/payments`,
