@@ -66,7 +66,7 @@ describe('coverage over HTTP', () => {
         village: '杏花村',
         households: 1,
         covered: 0,
-        byForm: { equity: 0, lease: 0, labour: 0, order: 0 },
+        byForm: { equity: 0, lease: 0, labour: 0, order: 0, collective: 0 },
         receivedFen: 0,
       },
       {
@@ -75,7 +75,7 @@ describe('coverage over HTTP', () => {
         village: '桃园村',
         households: 2,
         covered: 2,
-        byForm: { equity: 1, lease: 0, labour: 1, order: 0 },
+        byForm: { equity: 1, lease: 0, labour: 1, order: 0, collective: 0 },
         receivedFen: 198_000,
       },
       {
@@ -84,7 +84,7 @@ describe('coverage over HTTP', () => {
         village: '河口村',
         households: 1,
         covered: 0,
-        byForm: { equity: 0, lease: 0, labour: 0, order: 0 },
+        byForm: { equity: 0, lease: 0, labour: 0, order: 0, collective: 0 },
         receivedFen: 0,
       },
     ]);
@@ -103,7 +103,7 @@ describe('coverage over HTTP', () => {
     const csv = await t.get(`/v1/audit/coverage?level=township&on=2018-12-31`).set('Accept', 'text/csv').expect(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(csv.text.startsWith('\uFEFFcounty,township,village,households,covered')).toBe(true);
-    expect(csv.text).toContain('英山县,城关镇,,3,2,1,0,1,0,198000,1980.00');
+    expect(csv.text).toContain('英山县,城关镇,,3,2,1,0,1,0,0,198000,1980.00');
 
     const clerk = await t.userToken({ role: 'clerk', townships: ['温泉镇'] });
     const own = await t.get(`/v1/audit/coverage?level=township&on=2018-12-31`, clerk).expect(200);

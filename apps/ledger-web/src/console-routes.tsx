@@ -90,6 +90,13 @@ export const ROUTES: readonly ConsoleRoute[] = [
     page: page(() => import('./pages/LoansPage'), 'LoansPage'),
   },
   {
+    key: 'c',
+    title: 'menuCollectives',
+    group: 'registry',
+    roles: STAFF,
+    page: page(() => import('./pages/CollectivePage'), 'CollectiveRoute'),
+  },
+  {
     key: 'reconciliations',
     title: 'menuReconcile',
     group: 'registry',

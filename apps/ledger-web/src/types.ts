@@ -27,4 +27,5 @@ export type {
   Page,
   ImportReport,
   ImportRowError,
+  CollectiveView,
 } from '@ledger/contract';

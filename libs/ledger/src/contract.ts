@@ -21,6 +21,7 @@ export type * from './orders/get-order/order.view';
 export type * from './projects/get-project/project.view';
 export type * from './loans/get-loan/loan.view';
 export type * from './loans/loan-book/loan-book.view';
+export type * from './collectives/get-collective/collective.view';
 export type * from './imports/import-report.view';
 export type * from './reconciliations/reconciliation.view';
 export type * from './common/page.view';

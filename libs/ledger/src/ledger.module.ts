@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LedgerCommonModule } from './common/common.module';
 import { AuditModule } from './audit/audit.module';
+import { CollectivesModule } from './collectives/collectives.module';
 import { CountiesModule } from './counties/counties.module';
 import { CoverageModule } from './coverage/coverage.module';
 import { DirectoryModule } from './directory/directory.module';
@@ -34,6 +35,7 @@ import { UsersModule } from './users/users.module';
     ProjectsModule,
     StakesModule,
     DividendsModule,
+    CollectivesModule,
     LeasesModule,
     LoansModule,
     EmploymentModule,

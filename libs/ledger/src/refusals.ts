@@ -4,6 +4,7 @@
  * importer read a refusal's kind and field from.
  */
 import { AUTH_REFUSALS } from './http/auth.refusals';
+import { COLLECTIVE_REFUSALS } from './collectives/collective.refusals';
 import { DIVIDEND_REFUSALS } from './dividends/dividend.refusals';
 import { EMPLOYMENT_REFUSALS } from './employment/employment.refusals';
 import { ENTITY_REFUSALS } from './entities/entity.refusals';
@@ -24,6 +25,7 @@ import { USER_REFUSALS } from './users/user.refusals';
 
 export const REFUSALS = {
   ...AUTH_REFUSALS,
+  ...COLLECTIVE_REFUSALS,
   ...DIVIDEND_REFUSALS,
   ...EMPLOYMENT_REFUSALS,
   ...ENTITY_REFUSALS,

@@ -6,6 +6,7 @@ const TAGS: ReadonlyArray<[string, string]> = [
   ['users', 'Who may do what: users, roles and tokens.'],
   ['registry', 'Households, operating entities and projects, with their funds and disbursements.'],
   ['linkages', 'Stakes, dividends, leases, employments and orders, and the payments made under them.'],
+  ['collectives', 'Village collectives: their income, and its second distribution (二次分配) to households.'],
   ['credit', 'Poverty micro-credit: loans, repayments and interest subsidies.'],
   ['payments', 'What applies to any payment: reversal.'],
   ['statements', "A household's statement, as JSON, CSV, HTML and PDF."],

@@ -8,7 +8,7 @@ import { formatYuan } from '../money';
 import type { Coverage, CoverageRow } from '../types';
 import { ErrorAlert } from './ErrorAlert';
 
-const FORMS = ['equity', 'lease', 'labour', 'order'] as const;
+const FORMS = ['equity', 'lease', 'labour', 'order', 'collective'] as const;
 /** The years offered: the ledger's records begin with the poverty registration (2014). */
 const FIRST_YEAR = 2014;
 

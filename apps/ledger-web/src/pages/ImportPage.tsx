@@ -23,7 +23,7 @@ import { previewRoster, type RosterPreview } from '../roster-file';
 import type { Household, ImportReport, ImportRowError, Page } from '../types';
 import { ErrorAlert } from './ErrorAlert';
 import { rosterAmounts, rosterExample } from './roster-example';
-import { DeclarationPicker, EntityPicker } from './Pickers';
+import { DeclarationPicker, DistributionPicker, EntityPicker } from './Pickers';
 
 type Kind = (typeof IMPORT_KINDS)[number];
 
@@ -31,6 +31,7 @@ interface ImportForm {
   kind: Kind;
   entityId?: string;
   declarationId?: string;
+  distributionId?: string;
 }
 
 const STATUS_COLOR: Record<ImportReport['status'], string> = {
@@ -97,7 +98,9 @@ export function ImportPage({ token }: { token: string }) {
 
   const param = kind ? KIND_PARAM[kind] : undefined;
   const signature = (v: ImportForm, f: File | undefined) =>
-    f ? JSON.stringify([v.kind, v.entityId, v.declarationId, f.name, f.size, f.lastModified]) : undefined;
+    f
+      ? JSON.stringify([v.kind, v.entityId, v.declarationId, v.distributionId, f.name, f.size, f.lastModified])
+      : undefined;
 
   const chooseFile = async (f: File | undefined) => {
     setFile(f);
@@ -148,6 +151,7 @@ export function ImportPage({ token }: { token: string }) {
         dryRun: String(dryRun),
         ...(param === 'entityId' ? { entityId: v.entityId } : {}),
         ...(param === 'declarationId' ? { declarationId: v.declarationId } : {}),
+        ...(param === 'distributionId' ? { distributionId: v.distributionId } : {}),
       })}`;
       const { body } = await apiUpload<ImportReport>(path, file, { token });
       setReport(body);
@@ -204,7 +208,7 @@ export function ImportPage({ token }: { token: string }) {
               }))}
             />
           </Form.Item>
-          {(param === 'entityId' || param === 'declarationId') && (
+          {(param === 'entityId' || param === 'declarationId' || param === 'distributionId') && (
             <Form.Item name="entityId" label={t.entity} rules={[{ required: true, message: t.required }]}>
               <EntityPicker token={token} />
             </Form.Item>
@@ -212,6 +216,11 @@ export function ImportPage({ token }: { token: string }) {
           {param === 'declarationId' && (
             <Form.Item name="declarationId" label={t.declaration} rules={[{ required: true, message: t.required }]}>
               <DeclarationPicker token={token} entityId={entityId} />
+            </Form.Item>
+          )}
+          {param === 'distributionId' && (
+            <Form.Item name="distributionId" label={t.distribution} rules={[{ required: true, message: t.required }]}>
+              <DistributionPicker token={token} collectiveId={entityId} />
             </Form.Item>
           )}
           <Form.Item label={t.file} htmlFor="roster-file" extra={t.fileHelp} required>

@@ -131,7 +131,7 @@ export function PaymentDialog(props: {
     } else if (linkage.kind === 'dividend') {
       api<DividendView>(path, { token }).then((d) => {
         setDividend(d);
-        const mine = d.households.find((h) => h.householdId === householdId);
+        const mine = d.households.find((h) => 'householdId' in h && h.householdId === householdId);
         if (mine && mine.owedFen > 0) form.setFieldsValue({ amount: formatYuan(mine.owedFen) });
       }, setProblemOf);
     }
@@ -150,7 +150,7 @@ export function PaymentDialog(props: {
     return fen <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(fen) : undefined;
   })();
 
-  const mine = dividend?.households.find((h) => h.householdId === householdId);
+  const mine = dividend?.households.find((h) => 'householdId' in h && h.householdId === householdId);
   const typed = amountText ? parseYuanToFen(String(amountText)) : undefined;
   const warnings =
     linkage && typed?.ok

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, query } from '../api';
 import { useT } from '../i18n';
 import { formatYuan } from '../money';
-import type { EntityListItem, Obligations, Page, ProjectListItem } from '../types';
+import type { CollectiveView, EntityListItem, Obligations, Page, ProjectListItem } from '../types';
 
 interface Option {
   value: string;
@@ -165,6 +165,35 @@ export function DeclarationPicker(props: PickerProps & { entityId?: string }) {
       scope={entityId}
       disabled={!entityId}
       placeholder={entityId ? t.pickHint : t.pickEntityFirst}
+    />
+  );
+}
+
+/** Picks one of a village collective's distributions (二次分配), from `GET /v1/collectives/{id}`. */
+export function DistributionPicker(props: PickerProps & { collectiveId?: string }) {
+  const { t } = useT();
+  const { token, collectiveId } = props;
+  const search = useMemo(
+    () => async (q: string) => {
+      if (!collectiveId) return [];
+      const data = await api<CollectiveView>(`/v1/collectives/${encodeURIComponent(collectiveId)}`, { token });
+      return data.distributions
+        .map((d) => ({
+          value: d.distributionId,
+          label: `${d.period} · ${d.declaredOn} · ${formatYuan(d.poolFen)}（${t.owedYuan} ${formatYuan(d.owedFen)}）`,
+        }))
+        .filter((o) => !q || o.label.includes(q) || o.value === q);
+    },
+    [token, collectiveId, t],
+  );
+  return (
+    <RemoteSelect
+      {...props}
+      search={search}
+      idPrefix="distribution"
+      scope={collectiveId}
+      disabled={!collectiveId}
+      placeholder={collectiveId ? t.pickHint : t.pickEntityFirst}
     />
   );
 }

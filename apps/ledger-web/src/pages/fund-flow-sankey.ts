@@ -98,14 +98,16 @@ export function flowDiagram(
     for (const d of flow.dividendsPaid)
       dividendsByStake.set(d.stakeId, (dividendsByStake.get(d.stakeId) ?? 0) + d.amountFen);
     for (const s of flow.stakes) {
-      const place = places.get(s.householdId);
+      // A village collective holds a stake in a household's place: it is drawn where households are.
+      const holder = 'householdId' in s ? s.householdId : s.collectiveId;
+      const place = places.get(holder);
       const entity = node(`e:${s.entityId}`, entityNames.get(s.entityId) ?? s.entityId, 'entity', 2);
       const village = node(villageKey(place), place ? `${place.township}${place.village}` : t.household, 'village', 3);
       link(entity, village, s.principalFen);
       stakedByEntity.set(s.entityId, (stakedByEntity.get(s.entityId) ?? 0) + s.principalFen);
       members(villages, village).push({
-        householdId: s.householdId,
-        headName: place?.headName ?? '',
+        householdId: holder,
+        headName: place?.headName ?? entityNames.get(holder) ?? '',
         entityName: entityNames.get(s.entityId) ?? '',
         projectName: flow.project.name,
         principalFen: s.principalFen,

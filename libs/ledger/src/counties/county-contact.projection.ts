@@ -40,6 +40,8 @@ const TYPES = handledTypes<CountyContactEvent>({
   StakeEnded: 'ignores',
   DividendDeclared: 'ignores',
   DividendPaid: 'ignores',
+  DistributionDeclared: 'ignores',
+  DistributionPaid: 'ignores',
   LeaseSigned: 'ignores',
   RentPaid: 'ignores',
   LeaseEnded: 'ignores',

@@ -43,6 +43,7 @@ export class CoverageController {
         { header: 'lease', value: (r) => r.byForm.lease },
         { header: 'labour', value: (r) => r.byForm.labour },
         { header: 'order', value: (r) => r.byForm.order },
+        { header: 'collective', value: (r) => r.byForm.collective },
         { header: 'receivedFen', value: (r) => r.receivedFen },
         { header: 'receivedYuan', value: (r) => plainYuan(r.receivedFen) },
       ],

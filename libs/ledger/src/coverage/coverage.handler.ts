@@ -16,6 +16,7 @@ interface Row {
   lease: string;
   labour: string;
   order_form: string;
+  collective: string;
   received_fen: string;
 }
 
@@ -52,6 +53,7 @@ export class GetCoverageHandler implements IQueryHandler<GetCoverageQuery> {
     const { rows } = await this.database.pool.query<Row>(
       `select ${groups}, count(*) as households, ${active()} as covered,
               ${active('equity')} as equity, ${active('lease')} as lease, ${active('labour')} as labour, ${active('order')} as order_form,
+              ${active('collective')} as collective,
               coalesce(sum((select sum(p.amount_fen) from coverage_payments p
                              where p.household_id = h.household_id and not p.reversed and p.paid_on between $2 and $3)), 0) as received_fen
          from coverage_households h ${where.length ? `where ${where.join(' and ')}` : ''}
@@ -64,7 +66,13 @@ export class GetCoverageHandler implements IQueryHandler<GetCoverageQuery> {
       ...(r.village === undefined ? {} : { village: r.village }),
       households: Number(r.households),
       covered: Number(r.covered),
-      byForm: { equity: Number(r.equity), lease: Number(r.lease), labour: Number(r.labour), order: Number(r.order_form) },
+      byForm: {
+        equity: Number(r.equity),
+        lease: Number(r.lease),
+        labour: Number(r.labour),
+        order: Number(r.order_form),
+        collective: Number(r.collective),
+      },
       receivedFen: Number(r.received_fen),
     }));
     const totals = items.reduce(
@@ -76,10 +84,11 @@ export class GetCoverageHandler implements IQueryHandler<GetCoverageQuery> {
           lease: t.byForm.lease + i.byForm.lease,
           labour: t.byForm.labour + i.byForm.labour,
           order: t.byForm.order + i.byForm.order,
+          collective: t.byForm.collective + i.byForm.collective,
         },
         receivedFen: t.receivedFen + i.receivedFen,
       }),
-      { households: 0, covered: 0, byForm: { equity: 0, lease: 0, labour: 0, order: 0 }, receivedFen: 0 },
+      { households: 0, covered: 0, byForm: { equity: 0, lease: 0, labour: 0, order: 0, collective: 0 }, receivedFen: 0 },
     );
     const { position } = await this.projections.checkpoint(coverageProjection.name);
     return { level, on, year, position, items, totals };

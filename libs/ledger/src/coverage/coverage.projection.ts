@@ -1,6 +1,8 @@
 import type { Migration } from '@ledger/database';
 import type { RecordedEvent } from '@ledger/event-store';
+import type { DistributionDeclared, DistributionPaid } from '../collectives/collective.events';
 import type { DividendPaid } from '../dividends/dividend.events';
+import { parsePeriod, periodFirstDay, periodLastDay } from '../shared/period';
 import type { EmploymentEnded, EmploymentStarted, WagePaid } from '../employment/employment.events';
 import type { HouseholdRegistered } from '../households/household.events';
 import type { LeaseEnded, LeaseSigned, RentPaid } from '../leases/lease.events';
@@ -41,8 +43,20 @@ export const coverageMigration: Migration = {
   `,
 };
 
+/** A household on a collective's distribution (二次分配) is covered through the collective. */
+export const coverageCollectiveMigration: Migration = {
+  name: '0961-collective-coverage-form',
+  up: `
+    alter table coverage_linkages drop constraint coverage_linkages_form_check;
+    alter table coverage_linkages
+      add constraint coverage_linkages_form_check check (form in ('equity', 'lease', 'labour', 'order', 'collective'));
+  `,
+};
+
 type CoverageEvent =
   | HouseholdRegistered
+  | DistributionDeclared
+  | DistributionPaid
   | StakeAcquired
   | StakeEnded
   | LeaseSigned
@@ -69,6 +83,8 @@ const TYPES = handledTypes<CoverageEvent>({
   GuaranteeToppedUp: 'ignores',
   DividendDeclared: 'ignores',
   DividendPaid: 'handles',
+  DistributionDeclared: 'handles',
+  DistributionPaid: 'handles',
   LeaseSigned: 'handles',
   RentPaid: 'handles',
   LeaseEnded: 'handles',
@@ -143,6 +159,8 @@ export const coverageProjection: Projection = {
       case 'HouseholdRegistered':
         return [row(HOUSEHOLDS, event.data.householdId, event.data.county, event.data.township, event.data.village)];
       case 'StakeAcquired':
+        // A collective's stake covers no household by itself; its distributions do (form collective).
+        if (event.data.householdId === undefined) return [];
         return [linkage(event.data.stakeId, event.data.householdId, 'equity', event.data.startsOn, event.data.endsOn ?? null)];
       case 'StakeEnded':
         return [ended(event.data.stakeId, event.data.endsOn)];
@@ -157,7 +175,23 @@ export const coverageProjection: Projection = {
       case 'OrderContracted':
         return [linkage(event.data.orderId, event.data.householdId, 'order', event.data.startsOn, event.data.endsOn)];
       case 'DividendPaid':
+        if (event.data.householdId === undefined) return [];
         return [payment(event.data.paymentId, event.data.householdId, 'equity', event.data.paidOn, event.data.amountFen)];
+      case 'DistributionDeclared': {
+        // Each household listed is linked to the collective over the distribution's period (through
+        // its declaredOn, when declared after the period).
+        const d = event.data;
+        const parsed = parsePeriod(d.period);
+        if (!parsed.ok) return [];
+        const startsOn = periodFirstDay(parsed.period);
+        const last = periodLastDay(parsed.period);
+        const endsOn = d.declaredOn > last ? d.declaredOn : last;
+        return d.allocations.map((a) =>
+          linkage(`${d.distributionId}:${a.householdId}`, a.householdId, 'collective', startsOn, endsOn),
+        );
+      }
+      case 'DistributionPaid':
+        return [payment(event.data.paymentId, event.data.householdId, 'collective', event.data.paidOn, event.data.amountFen)];
       case 'RentPaid':
         return [payment(event.data.paymentId, event.data.householdId, 'lease', event.data.paidOn, event.data.amountFen)];
       case 'WagePaid':

@@ -12,7 +12,7 @@ export interface CoverageRow {
   /** Households with at least one linkage active on `on`. */
   covered: number;
   /** Households covered by each form (a household may count under several). */
-  byForm: { equity: number; lease: number; labour: number; order: number };
+  byForm: { equity: number; lease: number; labour: number; order: number; collective: number };
   /** Unreversed payments to these households paid in `year`. */
   receivedFen: number;
 }

@@ -926,7 +926,8 @@ export function cityPhases(city: SyntheticCity, options: PhaseOptions = {}): Cit
 /** What a write answered, as far as later operations need it. */
 export interface WriteAnswer {
   id: string;
-  allocations?: { householdId: string; amountFen: number }[];
+  /** The synthetic city's stakes are all households'; a collective's allocation names `collectiveId`. */
+  allocations?: ({ amountFen: number } & ({ householdId: string } | { collectiveId: string }))[];
   dues?: { period: string; amountFen: number }[];
 }
 
@@ -964,6 +965,7 @@ export class CityRefs {
     if (op.op === 'declare') {
       const byHousehold = new Map<string, number>();
       for (const a of answer.allocations ?? []) {
+        if (!('householdId' in a)) continue;
         byHousehold.set(a.householdId, (byHousehold.get(a.householdId) ?? 0) + a.amountFen);
       }
       this.allocated.set(op.key, byHousehold);

@@ -75,6 +75,8 @@ const TYPES = handledTypes<DirectoryEvent>({
   GuaranteeToppedUp: 'ignores',
   DividendDeclared: 'handles',
   DividendPaid: 'ignores',
+  DistributionDeclared: 'ignores',
+  DistributionPaid: 'ignores',
   LeaseSigned: 'handles',
   RentPaid: 'ignores',
   LeaseEnded: 'handles',
@@ -236,6 +238,8 @@ export const directoryProjection: Projection = {
         const d = event.data;
         const byHousehold = new Map<string, { township: string; allocatedFen: number }>();
         for (const a of d.allocations) {
+          // The directory links households; a collective's allocation is listed on the collective.
+          if (a.householdId === undefined) continue;
           const seen = byHousehold.get(a.householdId);
           byHousehold.set(a.householdId, {
             township: a.township,

@@ -9,7 +9,8 @@ import type { StakeSource } from '../stakes/stake.events';
  */
 export interface DividendAllocation {
   stakeId: string;
-  householdId: string;
+  householdId?: string;
+  collectiveId?: string;
   /** The household's township, for clerks' scoping of payments. */
   township: string;
   shares: number;
@@ -57,7 +58,8 @@ export type DividendPaid = DomainEvent<
     declarationId: string;
     /** `<declarationId>.p<n>`. */
     paymentId: string;
-    householdId: string;
+    householdId?: string;
+    collectiveId?: string;
     amountFen: number;
     paidOn: string;
     /** Voucher or bank reference (凭证号). */

@@ -4,6 +4,7 @@ import type { RefusalCatalogue } from '../common/refusal';
 export const DIVIDEND_REFUSALS = {
   'DIVIDEND.ALREADY_DECLARED': { kind: 'conflict', field: 'period' },
   'DIVIDEND.BAD_PERIOD': { kind: 'rule', field: 'period' },
+  'DIVIDEND.COLLECTIVE_NOT_ALLOCATED': { kind: 'rule', field: 'collectiveId' },
   'DIVIDEND.HOUSEHOLD_NOT_ALLOCATED': { kind: 'rule', field: 'householdId' },
   'DIVIDEND.NOT_FOUND': { kind: 'not_found' },
   'DIVIDEND.NO_ACTIVE_STAKES': { kind: 'rule', field: 'recordDate' },

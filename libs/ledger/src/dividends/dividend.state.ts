@@ -1,6 +1,7 @@
 import type { Evolver } from '../common/decider';
 import { withPayment, withReissue, withReturn, withReversal, Payments } from '../payments/payment';
 import type { PaymentLinkage } from '../payments/payment-linkage';
+import { holderFields, holderOf } from '../stakes/stake-holder';
 import type { DividendDeclared, DividendEvent } from './dividend.events';
 
 /** A declaration and the payments made against it. */
@@ -13,6 +14,9 @@ export type DividendState =
       references: Readonly<Record<string, string>>;
     });
 
+/** A household's id, or a collective's in its place. */
+export type HolderId = { householdId: string } | { collectiveId: string };
+
 export type DeclaredDividend = Extract<DividendState, { status: 'declared' }>;
 
 export const initialDividendState: DividendState = { status: 'none' };
@@ -23,7 +27,9 @@ export function evolveDividend(state: DividendState, event: DividendEvent): Divi
       return { ...event.data, status: 'declared', payments: Payments.none, references: {} };
     case 'DividendPaid': {
       if (state.status !== 'declared') return state;
-      const { paymentId, amountFen, paidOn, householdId, reference } = event.data;
+      const { paymentId, amountFen, paidOn, reference } = event.data;
+      // A payment to a collective is kept under the collective's id, as its allocation is.
+      const householdId = holderOf(event.data);
       return {
         ...state,
         payments: withPayment(state.payments, { paymentId, amountFen, paidOn, householdId, period: state.period }),
@@ -57,9 +63,9 @@ export const dividend: Evolver<DividendState, DividendEvent> = {
   evolve: evolveDividend,
 };
 
-/** What a household is allocated on a declaration, over all its stakes. */
+/** What a holder (household or collective, by id) is allocated on a declaration, over all its stakes. */
 export function allocatedTo(state: DeclaredDividend, householdId: string): number {
-  return state.allocations.filter((a) => a.householdId === householdId).reduce((sum, a) => sum + a.amountFen, 0);
+  return state.allocations.filter((a) => holderOf(a) === householdId).reduce((sum, a) => sum + a.amountFen, 0);
 }
 
 /** What is still owed to a household: its allocation minus its payments that were not reversed. */
@@ -69,20 +75,29 @@ export function owedTo(state: DeclaredDividend, householdId: string): number {
 
 /** The township of an allocated household (from its stakes), or undefined if it is not allocated. */
 export function townshipOf(state: DeclaredDividend, householdId: string): string | undefined {
-  return state.allocations.find((a) => a.householdId === householdId)?.township;
+  return state.allocations.find((a) => holderOf(a) === householdId)?.township;
 }
 
 /** Each allocated household with what it was allocated, paid (not reversed) and is still owed, in stake order. */
 export function householdBalances(
   state: DeclaredDividend,
-): { householdId: string; township: string; allocatedFen: number; paidFen: number; owedFen: number }[] {
+): (HolderId & { township: string; allocatedFen: number; paidFen: number; owedFen: number })[] {
   const seen = new Set<string>();
-  return state.allocations.flatMap(({ householdId, township }) => {
-    if (seen.has(householdId)) return [];
-    seen.add(householdId);
-    const allocatedFen = allocatedTo(state, householdId);
-    const paid = state.payments.paidFen({ householdId });
-    return [{ householdId, township, allocatedFen, paidFen: paid, owedFen: allocatedFen - paid }];
+  return state.allocations.flatMap((allocation) => {
+    const holder = holderOf(allocation);
+    if (seen.has(holder)) return [];
+    seen.add(holder);
+    const allocatedFen = allocatedTo(state, holder);
+    const paid = state.payments.paidFen({ householdId: holder });
+    return [
+      {
+        ...holderFields(holder),
+        township: allocation.township,
+        allocatedFen,
+        paidFen: paid,
+        owedFen: allocatedFen - paid,
+      },
+    ];
   });
 }
 

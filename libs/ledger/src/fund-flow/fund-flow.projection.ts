@@ -9,6 +9,7 @@ import type { LoanDisbursed, LoanInterestSubsidised, LoanRepaid } from '../loans
 import type { PaymentBankEvent, PaymentReversed } from '../payments/payment';
 import type { ProjectFundsDisbursed, ProjectFundsReceived } from '../projects/project.events';
 import { handledTypes } from '../projections/ledger-event';
+import { holderOf } from '../stakes/stake-holder';
 import {
   eventOf,
   reissuedCopy,
@@ -167,6 +168,8 @@ const FUND_FLOW_EVENT_TYPES = handledTypes<FundFlowEvent>({
   GuaranteeToppedUp: 'handles',
   DividendDeclared: 'handles',
   DividendPaid: 'handles',
+  DistributionDeclared: 'ignores',
+  DistributionPaid: 'ignores',
   LeaseSigned: 'ignores',
   RentPaid: 'ignores',
   LeaseEnded: 'ignores',
@@ -224,10 +227,10 @@ const DECLARATIONS = insertOnce('fund_flow_declarations', 'declaration_id', {
 const ALLOCATIONS = rowStatement({
   columns: { declaration_id: 'text', allocations: 'jsonb' },
   sql: `insert into fund_flow_allocations (declaration_id, stake_id, household_id, amount_fen)
-        select r.declaration_id, a."stakeId", a."householdId", a."amountFen"
+        select r.declaration_id, a."stakeId", coalesce(a."householdId", a."collectiveId"), a."amountFen"
           from ROWS
-          cross join lateral rows from (jsonb_to_recordset(r.allocations) as ("stakeId" text, "householdId" text, "amountFen" bigint))
-               with ordinality as a("stakeId", "householdId", "amountFen", n)
+          cross join lateral rows from (jsonb_to_recordset(r.allocations) as ("stakeId" text, "householdId" text, "collectiveId" text, "amountFen" bigint))
+               with ordinality as a("stakeId", "householdId", "collectiveId", "amountFen", n)
          order by r.ord, a.n
         on conflict do nothing`,
   writes: ['fund_flow_allocations'],
@@ -342,7 +345,7 @@ export const fundFlowProjection: Projection = {
         if (d.loanId !== undefined) return [row(LOAN_STAKES, d.stakeId, d.loanId, d.entityId, d.principalFen)];
         // Only what a project's money bought: fiscal funds turned into shares (资金变股金).
         if (d.source !== 'fiscal_fund' || d.projectId === undefined) return [];
-        return [row(STAKES, d.stakeId, d.projectId, d.entityId, d.householdId, d.principalFen, recorded.position)];
+        return [row(STAKES, d.stakeId, d.projectId, d.entityId, holderOf(d), d.principalFen, recorded.position)];
       }
       case 'DividendDeclared': {
         const d = event.data;
@@ -355,7 +358,7 @@ export const fundFlowProjection: Projection = {
       }
       case 'DividendPaid': {
         const d = event.data;
-        return [row(PAYMENTS, d.paymentId, d.declarationId, d.householdId, d.amountFen)];
+        return [row(PAYMENTS, d.paymentId, d.declarationId, holderOf(d), d.amountFen)];
       }
       case 'PaymentReversed':
         // Reversals of rents, wages and purchases match no row here.

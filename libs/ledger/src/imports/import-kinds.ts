@@ -15,18 +15,20 @@ export const IMPORT_KINDS = [
   'leases',
   'loans',
   'loan-repayments',
+  'distributions',
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const isImportKind = (value: unknown): value is ImportKind =>
   typeof value === 'string' && (IMPORT_KINDS as readonly string[]).includes(value);
 
-/** The parameter a kind needs: the paying entity, or the dividend declaration paid. */
-export type ImportParamName = 'entityId' | 'declarationId';
+/** The parameter a kind needs: the paying entity, the dividend declaration or the collective's distribution paid. */
+export type ImportParamName = 'entityId' | 'declarationId' | 'distributionId';
 
 export interface ImportParams {
   entityId?: string;
   declarationId?: string;
+  distributionId?: string;
 }
 
 export const KIND_PARAM: Record<ImportKind, ImportParamName | undefined> = {
@@ -41,6 +43,7 @@ export const KIND_PARAM: Record<ImportKind, ImportParamName | undefined> = {
   leases: 'entityId',
   loans: undefined,
   'loan-repayments': undefined,
+  distributions: 'distributionId',
 };
 
 /** What each kind is called on paper, for help texts and messages. */
@@ -56,6 +59,7 @@ export const KIND_TITLE: Record<ImportKind, { zh: string; en: string }> = {
   leases: { zh: '土地流转名册', en: 'land lease register' },
   loans: { zh: '扶贫小额信贷放款清单', en: 'micro-credit loan list' },
   'loan-repayments': { zh: '扶贫小额信贷还款清单', en: 'micro-credit repayment list' },
+  distributions: { zh: '村集体二次分配发放表', en: 'collective distribution list' },
 };
 
 export interface ColumnSpec {
@@ -168,6 +172,7 @@ export const KIND_COLUMNS: Record<ImportKind, readonly ColumnSpec[]> = {
     },
   ],
   dividends: [registrationNo, amount, paidOn, reference],
+  distributions: [registrationNo, amount, paidOn, reference],
   rents: [
     registrationNo,
     {

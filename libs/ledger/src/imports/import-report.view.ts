@@ -24,6 +24,7 @@ export interface ImportReport {
   kind: ImportKind;
   entityId?: string;
   declarationId?: string;
+  distributionId?: string;
   dryRun: boolean;
   fileName: string;
   sha256: string;

@@ -45,6 +45,8 @@ import {
   type RowProblem,
 } from './rows/row-plan';
 import { wageRows } from './rows/wage-rows';
+import { distributionRows } from './rows/distribution-rows';
+import { distribution } from '../collectives/distribution.state';
 import { RowRefusedInWrite, StreamBatches, type PlannedRow, type RowWritten } from './stream-batches';
 
 const ROW_KINDS: Record<ImportKind, RowKind<unknown>> = {
@@ -59,6 +61,7 @@ const ROW_KINDS: Record<ImportKind, RowKind<unknown>> = {
   leases: leaseRows,
   loans: loanRows,
   'loan-repayments': loanRepaymentRows,
+  distributions: distributionRows,
 };
 
 /** Rows planned, and their streams read, at once in the validation pass. */
@@ -335,7 +338,7 @@ export class Importer {
         errors.push({ path: name, message: problem?.en ?? `must be 1 to ${max} characters, not only spaces` });
       }
     }
-    for (const name of ['entityId', 'declarationId'] as const) {
+    for (const name of ['entityId', 'declarationId', 'distributionId'] as const) {
       if (name === wanted && params[name] === undefined) {
         errors.push({ path: name, message: `${name} is required for a ${KIND_TITLE[kind].en} (kind=${kind})` });
       }
@@ -361,6 +364,16 @@ export class Importer {
           'IMPORT.UNKNOWN_DECLARATION',
           `No dividend declaration ${params.declarationId}.`,
           `没有编号为 ${params.declarationId} 的分红方案。`,
+        );
+      }
+    }
+    if (params.distributionId !== undefined) {
+      const { state } = await this.streams.read(params.distributionId, distribution);
+      if (state.status !== 'declared') {
+        throw refuse(
+          'IMPORT.UNKNOWN_DISTRIBUTION',
+          `No collective distribution ${params.distributionId}.`,
+          `没有编号为 ${params.distributionId} 的二次分配方案。`,
         );
       }
     }

@@ -32,6 +32,8 @@ const TYPES = handledTypes<LinkageEvent>({
   GuaranteeToppedUp: 'ignores',
   DividendDeclared: 'ignores',
   DividendPaid: 'ignores',
+  DistributionDeclared: 'ignores',
+  DistributionPaid: 'ignores',
   LeaseSigned: 'handles',
   RentPaid: 'ignores',
   LeaseEnded: 'ignores',

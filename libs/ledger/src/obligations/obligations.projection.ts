@@ -1,11 +1,13 @@
 import type { Migration } from '@ledger/database';
 import type { RecordedEvent } from '@ledger/event-store';
+import type { DistributionDeclared, DistributionPaid } from '../collectives/collective.events';
 import type { DividendDeclared, DividendPaid } from '../dividends/dividend.events';
 import type { LeaseEnded, LeaseSigned, RentPaid } from '../leases/lease.events';
 import type { PaymentBankEvent, PaymentReversed } from '../payments/payment';
 import type { GuaranteeToppedUp, StakeAcquired, StakeEnded } from '../stakes/stake.events';
 import { GUARANTEE_TABLES, guaranteeEndRows, guaranteeRows, guaranteedAllocationRows } from './guarantee-obligations';
 import { handledTypes } from '../projections/ledger-event';
+import { holderOf } from '../stakes/stake-holder';
 import {
   eventOf,
   reissuedCopy,
@@ -87,6 +89,8 @@ export const obligationsByHouseholdMigration: Migration = {
 export type ObligationEvent =
   | DividendDeclared
   | DividendPaid
+  | DistributionDeclared
+  | DistributionPaid
   | LeaseSigned
   | RentPaid
   | LeaseEnded
@@ -108,6 +112,8 @@ const OBLIGATION_EVENT_TYPES = handledTypes<ObligationEvent>({
   GuaranteeToppedUp: 'handles',
   DividendDeclared: 'handles',
   DividendPaid: 'handles',
+  DistributionDeclared: 'handles',
+  DistributionPaid: 'handles',
   LeaseSigned: 'handles',
   RentPaid: 'handles',
   LeaseEnded: 'handles',
@@ -128,10 +134,13 @@ const OBLIGATION_EVENT_TYPES = handledTypes<ObligationEvent>({
   BankFileReconciled: 'ignores',
 });
 
-/** What each household is owed on a declaration: its allocations summed over its stakes, in stake order. */
+/**
+ * What each holder is owed on a declaration: its allocations summed over its stakes, in stake order.
+ * A collective's dues are kept under its id in `household_id` (the payee column), as its payments are.
+ */
 export function householdDues(declared: DividendDeclared['data']): { householdId: string; dueFen: number }[] {
   const dues = new Map<string, number>();
-  for (const a of declared.allocations) dues.set(a.householdId, (dues.get(a.householdId) ?? 0) + a.amountFen);
+  for (const a of declared.allocations) dues.set(holderOf(a), (dues.get(holderOf(a)) ?? 0) + a.amountFen);
   return [...dues].map(([householdId, dueFen]) => ({ householdId, dueFen }));
 }
 
@@ -253,7 +262,27 @@ export const obligationsProjection: Projection = {
       }
       case 'DividendPaid': {
         const d = event.data;
-        return [row(PAYMENTS, d.paymentId, d.declarationId, d.householdId, null, d.amountFen, recorded.recordedAt)];
+        return [row(PAYMENTS, d.paymentId, d.declarationId, holderOf(d), null, d.amountFen, recorded.recordedAt)];
+      }
+      case 'DistributionDeclared': {
+        // The collective owes each household its part, due on declaredOn, kept as a declaration is.
+        const d = event.data;
+        const dues = d.allocations.map((a) => ({ householdId: a.householdId, dueFen: a.amountFen }));
+        return [
+          row(
+            DIVIDENDS,
+            d.distributionId,
+            d.collectiveId,
+            d.period,
+            d.declaredOn,
+            recorded.recordedAt,
+            JSON.stringify(dues),
+          ),
+        ];
+      }
+      case 'DistributionPaid': {
+        const d = event.data;
+        return [row(PAYMENTS, d.paymentId, d.distributionId, d.householdId, null, d.amountFen, recorded.recordedAt)];
       }
       case 'LeaseSigned': {
         const d = event.data;

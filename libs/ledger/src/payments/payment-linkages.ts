@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../common/decider';
+import { distributionPayments } from '../collectives/distribution.state';
 import { dividendPayments } from '../dividends/dividend.state';
 import { employmentPayments } from '../employment/employment.state';
 import { leasePayments } from '../leases/lease.state';
@@ -19,6 +20,9 @@ export function visitPaymentLinkage<Result>(linkageId: string, visit: LinkageVis
     case 'dividend':
       // One declaration pays households of several townships: each payment is its household's.
       return visit(dividendPayments);
+    case 'distribution':
+      // A collective's distribution pays households of its village, each payment its household's.
+      return visit(distributionPayments);
     case 'lease':
       return visit(oneHousehold(leasePayments));
     case 'employment':

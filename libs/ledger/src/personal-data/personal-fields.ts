@@ -46,6 +46,8 @@ export const personalFields: PersonalFieldDeclarations = {
   PaymentReversed: { fields: ['reason'], household: 'stream' },
   DividendDeclared: { fields: [], household: 'none' },
   DividendPaid: { fields: [], household: 'none' },
+  DistributionDeclared: { fields: [], household: 'none' },
+  DistributionPaid: { fields: [], household: 'householdId' },
   LoanDisbursed: { fields: [], household: 'householdId' },
   LoanRepaid: { fields: [], household: 'stream' },
   LoanInterestSubsidised: { fields: [], household: 'stream' },

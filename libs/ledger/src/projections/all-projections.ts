@@ -23,10 +23,11 @@ import {
 import { guaranteeObligationsMigration } from '../obligations/guarantee-obligations';
 import { fundFlowLoansMigration, fundFlowMigration, fundFlowProjection } from '../fund-flow/fund-flow.projection';
 import { fundFlowTopupsMigration } from '../fund-flow/fund-flow.topups';
-import { coverageMigration, coverageProjection } from '../coverage/coverage.projection';
+import { coverageCollectiveMigration, coverageMigration, coverageProjection } from '../coverage/coverage.projection';
 import { directoryMigration, directoryProjection } from '../directory/directory.projection';
 import { loanBookMigration, loanBookProjection } from '../loans/loan-book/loan-book.projection';
 import { reconciliationsMigration, reconciliationsProjection } from '../reconciliations/reconciliation.projection';
+import { collectiveLedgerMigration, collectiveLedgerProjection } from '../collectives/collective.projection';
 import type { Projection } from './projection';
 import { projectionCheckpointsMigration, projectionParkingMigration } from './projections.migration';
 
@@ -42,6 +43,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   holdingsProjection,
   countyContactsProjection,
   reconciliationsProjection,
+  collectiveLedgerProjection,
 ];
 
 /** Their tables, and the checkpoints table. */
@@ -68,4 +70,6 @@ export const projectionMigrations: readonly Migration[] = [
   obligationsByHouseholdMigration,
   statementBankMigration,
   reconciliationsMigration,
+  collectiveLedgerMigration,
+  coverageCollectiveMigration,
 ];

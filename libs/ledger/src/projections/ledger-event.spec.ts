@@ -15,6 +15,8 @@ const EVERY_TYPE: Record<LedgerEventType, true> = {
   GuaranteeToppedUp: true,
   DividendDeclared: true,
   DividendPaid: true,
+  DistributionDeclared: true,
+  DistributionPaid: true,
   LeaseSigned: true,
   RentPaid: true,
   LeaseEnded: true,

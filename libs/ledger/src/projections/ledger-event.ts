@@ -1,3 +1,4 @@
+import type { DistributionDeclared, DistributionPaid } from '../collectives/collective.events';
 import type { CountyContactEvent } from '../counties/county-contact.events';
 import type { DividendEvent } from '../dividends/dividend.events';
 import type { EmploymentEvent } from '../employment/employment.events';
@@ -21,6 +22,8 @@ export type LedgerEvent =
   | ProjectEvent
   | StakeEvent
   | DividendEvent
+  | DistributionDeclared
+  | DistributionPaid
   | LeaseEvent
   | EmploymentEvent
   | OrderEvent

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { EVENT_STORE, compareLogPositions, type EventStore, type LogPosition } from '@ledger/event-store';
+import { EVENT_STORE, START_OF_LOG, compareLogPositions, type EventStore, type LogPosition } from '@ledger/event-store';
 import { Database } from '@ledger/runtime';
 import { DomainError } from '../common/domain-error';
 import { ALL_PROJECTIONS } from './all-projections';
@@ -122,10 +122,12 @@ export class ProjectionsHost implements OnApplicationShutdown {
 
   /**
    * Waits until the named projections have applied everything the log held when called: for a
-   * command that decides from a read model (a reconciliation reads the township's payments there).
+   * command that decides from a read model (a reconciliation reads the township's payments there, a
+   * collective's distribution its income).
    */
   async waitForHead(names: readonly string[]): Promise<void> {
     const head = await this.store.head();
+    if (compareLogPositions(head, START_OF_LOG) === 0) return;
     return this.waitForLogPosition(head, Number(head.prepare), names);
   }
 

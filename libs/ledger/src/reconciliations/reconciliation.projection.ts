@@ -138,6 +138,8 @@ const TYPES = handledTypes<Handled>({
   LoanInterestSubsidised: 'ignores',
   CountyContactSet: 'ignores',
   BankFileReconciled: 'handles',
+  DistributionDeclared: 'ignores',
+  DistributionPaid: 'ignores',
 });
 
 export const reconciliationsProjection: Projection = {

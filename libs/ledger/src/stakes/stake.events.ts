@@ -9,14 +9,17 @@ export type StakeSource = 'fiscal_fund' | 'land' | 'household_loan' | 'cash';
 
 export const STAKE_SOURCES: readonly StakeSource[] = ['fiscal_fund', 'land', 'household_loan', 'cash'];
 
-/** An equity stake held for a household in an entity (股份联结). Recorded in the entity's stream. */
+/** An equity stake held for a household, or a village collective, in an entity (股份联结). Recorded in the entity's stream. */
 export type StakeAcquired = DomainEvent<
   'StakeAcquired',
   {
     stakeId: string;
     entityId: string;
-    householdId: string;
-    /** The household's township, for clerks' scoping and audit. */
+    /** The household the stake is held for; absent when a village collective holds it. */
+    householdId?: string;
+    /** The village collective (an entity id) holding the stake in a household's place. */
+    collectiveId?: string;
+    /** The holder's township (household's, or collective's), for clerks' scoping and audit. */
     township: string;
     /** The project whose disbursement bought a fiscal-fund stake. */
     projectId?: string;

@@ -14,6 +14,8 @@ export const STAKE_REFUSALS = {
   'STAKE.PROJECT_REQUIRED': { kind: 'rule', field: 'projectId' },
   'STAKE.UNKNOWN_ENTITY': { kind: 'rule', field: 'entityId' },
   'STAKE.UNKNOWN_HOUSEHOLD': { kind: 'rule', field: 'householdId' },
+  'STAKE.NOT_A_COLLECTIVE': { kind: 'rule', field: 'collectiveId' },
+  'STAKE.COLLECTIVE_NOT_GUARANTEED': { kind: 'rule', field: 'guaranteedYearlyFen' },
   'STAKE.UNKNOWN_LOAN': { kind: 'rule', field: 'loanId' },
   'STAKE.UNKNOWN_PROJECT': { kind: 'rule', field: 'projectId' },
   'STAKE.GUARANTEE_NEEDS_TERM': { kind: 'rule', field: 'endsOn' },

@@ -7,6 +7,7 @@ import { formatYuan } from '../shared/money';
 import type { WageBasis } from '../employment/employment.events';
 import { CORRECTED_NOTE, dateText, periodText } from './glossary';
 import type {
+  DistributionLineBasis,
   DividendLineBasis,
   GuaranteeTopupLineBasis,
   InterestSubsidyLineBasis,
@@ -31,6 +32,7 @@ export type ExplainableLine = {
   | { kind: 'purchase'; basis: PurchaseLineBasis; deliveredOn?: string }
   | { kind: 'interest_subsidy'; basis: InterestSubsidyLineBasis }
   | { kind: 'guarantee_topup'; basis: GuaranteeTopupLineBasis }
+  | { kind: 'distribution'; basis: DistributionLineBasis }
 );
 
 export { periodText };
@@ -154,6 +156,20 @@ function explainZh(line: ExplainableLine): string {
         `差额 ${yuanZh(b.shortfallFen)}，由${payer}补足，本次 ${yuanZh(line.amountFen)}`
       );
     }
+    case 'distribution': {
+      const b = line.basis;
+      const sources = b.incomeSources.map((s) => `${s.entityName}分红 ${yuanZh(s.amountFen)}`).join('、');
+      const share =
+        b.basis === 'per_household'
+          ? `按户平均分配，共 ${b.totalWeight} 户`
+          : b.basis === 'per_member'
+            ? `按人口分配，本户 ${b.weight} 人，共 ${b.totalWeight} 人`
+            : `按权重分配，本户权重 ${b.weight}，合计 ${b.totalWeight}`;
+      return (
+        `${b.collectiveName}${period}二次分配：村集体收入来自${sources || '所持股份分红'}，` +
+        `拿出 ${yuanZh(b.poolFen)} ${share}，本次 ${yuanZh(line.amountFen)}`
+      );
+    }
   }
 }
 
@@ -236,6 +252,20 @@ function explainEn(line: ExplainableLine): string {
         `this payment ${yuanEn(line.amountFen)}`
       );
     }
+    case 'distribution': {
+      const b = line.basis;
+      const sources = b.incomeSources.map((s) => `${s.entityName} ${yuanEn(s.amountFen)}`).join(', ');
+      const share =
+        b.basis === 'per_household'
+          ? `shared equally over ${b.totalWeight} households`
+          : b.basis === 'per_member'
+            ? `shared per member: ${b.weight} of ${b.totalWeight} members`
+            : `shared by weight: ${b.weight} of ${b.totalWeight}`;
+      return (
+        `Distribution from ${b.collectiveName} for ${period}: the collective's income came from dividends ` +
+        `(${sources || 'its stakes'}); a pool of ${yuanEn(b.poolFen)} was ${share}; this payment ${yuanEn(line.amountFen)}`
+      );
+    }
   }
 }
 
@@ -247,4 +277,5 @@ export const FORM_OF_KIND = {
   purchase: 'order',
   interest_subsidy: 'credit',
   guarantee_topup: 'equity',
+  distribution: 'collective',
 } as const satisfies Record<StatementKind, string>;

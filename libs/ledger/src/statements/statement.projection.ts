@@ -1,4 +1,5 @@
 import type { GuaranteeToppedUp } from '../stakes/stake.events';
+import type { DistributionPaid } from '../collectives/collective.events';
 import type { Migration } from '@ledger/database';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { DividendEvent } from '../dividends/dividend.events';
@@ -142,7 +143,8 @@ type StatementEvent =
   | EmploymentEvent
   | OrderEvent
   | LoanEvent
-  | GuaranteeToppedUp;
+  | GuaranteeToppedUp
+  | DistributionPaid;
 
 const STATEMENT_EVENT_TYPES = handledTypes<StatementEvent>({
   HouseholdRegistered: 'handles',
@@ -156,6 +158,8 @@ const STATEMENT_EVENT_TYPES = handledTypes<StatementEvent>({
   GuaranteeToppedUp: 'handles',
   DividendDeclared: 'handles',
   DividendPaid: 'handles',
+  DistributionDeclared: 'ignores',
+  DistributionPaid: 'handles',
   LeaseSigned: 'handles',
   RentPaid: 'handles',
   LeaseEnded: 'handles',
@@ -456,7 +460,7 @@ const LOAN_REPAYMENT_REVERSED = rowStatement({
   }),
 });
 
-type LineKind = 'dividend' | 'rent' | 'wage' | 'purchase' | 'interest_subsidy' | 'guarantee_topup';
+type LineKind = 'dividend' | 'rent' | 'wage' | 'purchase' | 'interest_subsidy' | 'guarantee_topup' | 'distribution';
 
 /** What a line of each kind reads of the helper tables (a dividend's basis lists projects: any of them). */
 const LINE_READS: Record<LineKind, (linkageId: string) => string[]> = {
@@ -468,6 +472,8 @@ const LINE_READS: Record<LineKind, (linkageId: string) => string[]> = {
   interest_subsidy: () => [],
   // A top-up carries its entity and figures itself.
   guarantee_topup: () => [],
+  // A distribution's payment carries its collective and figures itself.
+  distribution: () => [],
 };
 
 /**
@@ -506,12 +512,14 @@ const LINES = rowStatement({
                            when 'wage' then coalesce(e.entity_id, '')
                            when 'interest_subsidy' then coalesce(r.entity_id, '')
                            when 'guarantee_topup' then r.entity_id
+                           when 'distribution' then r.entity_id
                            else coalesce(o.entity_id, '') end,
                case r.kind when 'dividend' then d.entity_name
                            when 'rent' then coalesce(l.entity_name, r.entity_id)
                            when 'wage' then coalesce(e.entity_name, '')
                            when 'interest_subsidy' then coalesce(r.entity_name, '')
                            when 'guarantee_topup' then r.entity_name
+                           when 'distribution' then r.entity_name
                            else coalesce(o.entity_name, '') end,
                r.linkage_id,
                case r.kind when 'dividend' then d.period else r.period end,
@@ -560,7 +568,7 @@ function line(
   recordedBy: string | null,
   l: {
     kind: LineKind;
-    form: 'equity' | 'lease' | 'labour' | 'order' | 'credit';
+    form: 'equity' | 'lease' | 'labour' | 'order' | 'credit' | 'collective';
     paymentId: string;
     householdId: string;
     paidOn: string;
@@ -733,22 +741,31 @@ export const statementProjection: Projection = {
             DIVIDEND_HOUSEHOLDS,
             d.declarationId,
             JSON.stringify(
-              d.allocations.map((a, ord) => ({
-                stake_id: a.stakeId,
-                ord,
-                household_id: a.householdId,
-                shares: a.shares,
-                guaranteed_yearly_fen: a.guaranteedYearlyFen ?? null,
-                project_id: a.projectId ?? null,
-                source: a.source,
-                amount_fen: a.amountFen,
-              })),
+              // A collective's allocation explains no household's line: only households' are kept.
+              d.allocations.flatMap((a, ord) =>
+                a.householdId === undefined
+                  ? []
+                  : [
+                      {
+                        stake_id: a.stakeId,
+                        ord,
+                        household_id: a.householdId,
+                        shares: a.shares,
+                        guaranteed_yearly_fen: a.guaranteedYearlyFen ?? null,
+                        project_id: a.projectId ?? null,
+                        source: a.source,
+                        amount_fen: a.amountFen,
+                      },
+                    ],
+              ),
             ),
           ),
         ];
       }
       case 'DividendPaid': {
         const d = event.data;
+        // A dividend paid to a collective is its income, shown by GET /v1/collectives/{id}, not a household's line.
+        if (d.householdId === undefined) return [];
         return [
           line(recorded, recordedBy, {
             kind: 'dividend',
@@ -911,6 +928,34 @@ export const statementProjection: Projection = {
               payer: d.payer,
               ...(d.projectId === undefined ? {} : { projectId: d.projectId }),
             }),
+          }),
+        ];
+      }
+      case 'DistributionPaid': {
+        const d = event.data;
+        return [
+          line(recorded, recordedBy, {
+            kind: 'distribution',
+            form: 'collective',
+            paymentId: d.paymentId,
+            householdId: d.householdId,
+            paidOn: d.paidOn,
+            amountFen: d.amountFen,
+            linkageId: d.distributionId,
+            period: d.period,
+            entityId: d.collectiveId,
+            entityName: d.collectiveName,
+            basis: JSON.stringify({
+              distributionId: d.distributionId,
+              collectiveId: d.collectiveId,
+              collectiveName: d.collectiveName,
+              basis: d.basis,
+              weight: d.weight,
+              totalWeight: d.totalWeight,
+              poolFen: d.poolFen,
+              incomeSources: d.incomeSources,
+            }),
+            reference: d.reference,
           }),
         ];
       }

@@ -202,7 +202,8 @@ async function readOwed(
     items: open.map((i) => ({
       linkageId: i.linkageId,
       kind: i.kind,
-      householdId: i.householdId,
+      // A household's own items: never a collective's.
+      householdId,
       entity: { id: i.entityId, name: names.get(i.entityId) ?? i.entityId },
       period: i.period,
       dueOn: i.dueOn,
@@ -317,6 +318,16 @@ const BASIS_KEYS: Record<StatementKind, readonly string[]> = {
   wage: ['employmentId', 'workerName', 'wageBasis', 'rateFen', 'daysWorked', 'supplementary'],
   purchase: ['orderId', 'product', 'unit', 'quantity', 'priceFen'],
   guarantee_topup: ['stakeId', 'period', 'guaranteedFen', 'declaredFen', 'shortfallFen', 'payer', 'projectId'],
+  distribution: [
+    'distributionId',
+    'collectiveId',
+    'collectiveName',
+    'basis',
+    'weight',
+    'totalWeight',
+    'poolFen',
+    'incomeSources',
+  ],
   interest_subsidy: [
     'loanId',
     'lender',

@@ -15,7 +15,8 @@ export type StatementLang = 'zh' | 'en';
 export type StatementForm = 'equity' | 'lease' | 'labour' | 'order' | 'collective' | 'credit';
 /** The forms a statement sums, in the contract's order: every one is present, 0 when nothing came through it. */
 export const STATEMENT_FORMS: readonly StatementForm[] = ['equity', 'lease', 'labour', 'order', 'collective', 'credit'];
-export type StatementKind = 'dividend' | 'rent' | 'wage' | 'purchase' | 'interest_subsidy' | 'guarantee_topup';
+export type StatementKind =
+  'dividend' | 'rent' | 'wage' | 'purchase' | 'interest_subsidy' | 'guarantee_topup' | 'distribution';
 /**
  * What became of a payment as of the statement's instant. Only `paid` and `reversed` are produced
  * today; `returned` (the bank sent it back) and `reissued` (paid again) come with the bank's side.
@@ -126,6 +127,21 @@ export interface GuaranteeTopupLineBasis {
   projectId?: string;
 }
 
+/**
+ * Why a village collective paid a household (二次分配): its share of a pool by the basis the village
+ * chose, and the dividends the collective received by the distribution's declaredOn, by entity.
+ */
+export interface DistributionLineBasis {
+  distributionId: string;
+  collectiveId: string;
+  collectiveName: string;
+  basis: 'per_household' | 'per_member' | 'weighted';
+  weight: number;
+  totalWeight: number;
+  poolFen: number;
+  incomeSources: { entityId: string; entityName: string; amountFen: number }[];
+}
+
 /** One payment to the household, explained. */
 export type StatementLine = LineCommon &
   (
@@ -134,6 +150,8 @@ export type StatementLine = LineCommon &
     | { form: 'labour'; kind: 'wage'; basis: WageLineBasis; entity: EntityRef }
     | { form: 'order'; kind: 'purchase'; basis: PurchaseLineBasis; entity: EntityRef }
     | { form: 'equity'; kind: 'guarantee_topup'; basis: GuaranteeTopupLineBasis; entity: EntityRef }
+    /** `entity` is the collective that paid. */
+    | { form: 'collective'; kind: 'distribution'; basis: DistributionLineBasis; entity: EntityRef }
     | {
         form: 'credit';
         kind: 'interest_subsidy';

@@ -4,7 +4,8 @@ import type { WriteResult } from '../../common/write-result';
 
 /** What a declaration answers: its id, the position, and what each stake was allocated. */
 export type DeclareDividendResult = WriteResult & {
-  allocations: { stakeId: string; householdId: string; amountFen: number }[];
+  /** One per stake; a collective's stake names `collectiveId` in place of `householdId`. */
+  allocations: ({ stakeId: string; amountFen: number } & ({ householdId: string } | { collectiveId: string }))[];
 };
 
 /** Declare an entity's dividend (分红) for a period, split over the stakes active on the record date. */

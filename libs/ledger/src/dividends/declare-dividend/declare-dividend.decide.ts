@@ -114,7 +114,7 @@ export function decideDeclareDividend(
 function allocationOf(stake: StakeRecord, amountFen: number): DividendAllocation {
   return {
     stakeId: stake.stakeId,
-    householdId: stake.householdId,
+    ...(stake.collectiveId === undefined ? { householdId: stake.householdId } : { collectiveId: stake.collectiveId }),
     township: stake.township,
     shares: stake.shares,
     ...(stake.guaranteedYearlyFen === undefined ? {} : { guaranteedYearlyFen: stake.guaranteedYearlyFen }),

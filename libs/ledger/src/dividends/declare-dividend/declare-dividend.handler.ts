@@ -1,3 +1,4 @@
+import { holderFields, holderOf } from '../../stakes/stake-holder';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { StreamWriter } from '../../common/stream-writer';
 import { entity } from '../../entities/entity.state';
@@ -21,7 +22,11 @@ export class DeclareDividendHandler implements ICommandHandler<DeclareDividendCo
     const declared = events.find((e) => e.type === 'DividendDeclared');
     const allocations =
       declared?.type === 'DividendDeclared'
-        ? declared.data.allocations.map(({ stakeId, householdId, amountFen }) => ({ stakeId, householdId, amountFen }))
+        ? declared.data.allocations.map((a) => ({
+            stakeId: a.stakeId,
+            ...holderFields(holderOf(a)),
+            amountFen: a.amountFen,
+          }))
         : [];
     return { id: declarationId, position, allocations };
   }

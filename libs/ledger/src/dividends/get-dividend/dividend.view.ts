@@ -1,5 +1,6 @@
 import type { PaymentBankView } from '../../payments/payment';
 import type { DividendAllocation } from '../dividend.events';
+import type { HolderId } from '../dividend.state';
 
 /** A declaration as the API shows it: what each stake was allocated, and what each household was paid and is owed. */
 export interface DividendView {
@@ -16,10 +17,10 @@ export interface DividendView {
   supplementary?: true;
   totalShares: number;
   allocations: DividendAllocation[];
-  households: { householdId: string; township: string; allocatedFen: number; paidFen: number; owedFen: number }[];
-  payments: ({
+  /** One per holder: a household, or a collective (`collectiveId` in place of `householdId`). */
+  households: (HolderId & { township: string; allocatedFen: number; paidFen: number; owedFen: number })[];
+  payments: (HolderId & {
     paymentId: string;
-    householdId: string;
     amountFen: number;
     paidOn: string;
     reference?: string;

@@ -3,6 +3,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { forbidden, notFound } from '../../common/domain-error';
 import { StreamWriter } from '../../common/stream-writer';
 import { dividend, householdBalances } from '../dividend.state';
+import { holderFields } from '../../stakes/stake-holder';
 import type { DividendView } from './dividend.view';
 import { GetDividendQuery } from './get-dividend.query';
 
@@ -48,7 +49,7 @@ export class GetDividendHandler implements IQueryHandler<GetDividendQuery> {
       households,
       payments: state.payments.list().map((p) => ({
         paymentId: p.paymentId,
-        householdId: p.householdId,
+        ...holderFields(p.householdId),
         amountFen: p.amountFen,
         paidOn: p.paidOn,
         ...(state.references[p.paymentId] === undefined ? {} : { reference: state.references[p.paymentId] }),

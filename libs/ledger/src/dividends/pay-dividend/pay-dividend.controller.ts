@@ -18,6 +18,7 @@ export class PayDividendController {
   @LedgerWrite({
     summary: 'Pay dividend',
     refusals: [
+      'DIVIDEND.COLLECTIVE_NOT_ALLOCATED',
       'DIVIDEND.HOUSEHOLD_NOT_ALLOCATED',
       'DIVIDEND.NOT_FOUND',
       'DIVIDEND.OVERPAYMENT',

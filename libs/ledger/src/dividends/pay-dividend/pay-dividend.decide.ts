@@ -2,6 +2,7 @@ import { assertMayWriteIn } from '../../common/actor';
 import { notFound, refuse } from '../../common/domain-error';
 import { paymentIdFor } from '../../payments/payment';
 import { formatYuan } from '../../shared/money';
+import { holderOf } from '../../stakes/stake-holder';
 import type { DividendEvent } from '../dividend.events';
 import { allocatedTo, owedTo, townshipOf, type DividendState } from '../dividend.state';
 import type { PayDividendCommand } from './pay-dividend.command';
@@ -33,13 +34,23 @@ export function decidePayDividend(
   if (metadata.actor.role !== 'admin' && metadata.actor.role !== 'clerk')
     assertMayWriteIn(metadata.actor, state.township);
   if (payeeTownship !== undefined) assertMayWriteIn(metadata.actor, payeeTownship);
-  const township = townshipOf(state, payload.householdId);
+  const payee = holderOf(payload);
+  const township = townshipOf(state, payee);
+  if (township === undefined && payload.collectiveId !== undefined) {
+    throw refuse(
+      'DIVIDEND.COLLECTIVE_NOT_ALLOCATED',
+      `Collective ${payload.collectiveId} held no stake in ${state.entityName} on the record date ${state.recordDate} ` +
+        `and is allocated nothing on this ${state.period} declaration.`,
+      `村集体 ${payload.collectiveId} 在股权登记日 ${state.recordDate} 未持有${state.entityName}的股份，` +
+        `本次（${state.period}）分红没有分配给该村集体。`,
+    );
+  }
   if (township === undefined) {
     throw refuse(
       'DIVIDEND.HOUSEHOLD_NOT_ALLOCATED',
-      `Household ${payload.householdId} held no stake in ${state.entityName} on the record date ${state.recordDate} ` +
+      `Household ${payee} held no stake in ${state.entityName} on the record date ${state.recordDate} ` +
         `and is allocated nothing on this ${state.period} declaration.`,
-      `农户 ${payload.householdId} 在股权登记日 ${state.recordDate} 未持有${state.entityName}的股份，` +
+      `农户 ${payee} 在股权登记日 ${state.recordDate} 未持有${state.entityName}的股份，` +
         `本次（${state.period}）分红没有分配给该户。`,
     );
   }
@@ -51,13 +62,13 @@ export function decidePayDividend(
       `该分红于 ${state.declaredOn} 宣告，发放日期 ${payload.paidOn} 不能早于宣告日期。`,
     );
   }
-  const owed = owedTo(state, payload.householdId);
+  const owed = owedTo(state, payee);
   if (payload.amountFen > owed) {
     throw refuse(
       'DIVIDEND.OVERPAYMENT',
-      `The household was allocated ${formatYuan(allocatedTo(state, payload.householdId))} yuan and is still owed ` +
+      `The household was allocated ${formatYuan(allocatedTo(state, payee))} yuan and is still owed ` +
         `${formatYuan(owed)} yuan, less than the ${formatYuan(payload.amountFen)} yuan to be paid.`,
-      `该户本次分红应得 ${formatYuan(allocatedTo(state, payload.householdId))} 元，还欠 ${formatYuan(owed)} 元，` +
+      `该户本次分红应得 ${formatYuan(allocatedTo(state, payee))} 元，还欠 ${formatYuan(owed)} 元，` +
         `少于本次发放的 ${formatYuan(payload.amountFen)} 元。`,
     );
   }
@@ -67,7 +78,7 @@ export function decidePayDividend(
       data: {
         declarationId: state.declarationId,
         paymentId: paymentIdFor(state.declarationId, state.payments.count + 1),
-        householdId: payload.householdId,
+        ...(payload.collectiveId === undefined ? { householdId: payee } : { collectiveId: payload.collectiveId }),
         amountFen: payload.amountFen,
         paidOn: payload.paidOn,
         ...(payload.reference === undefined ? {} : { reference: payload.reference }),

@@ -1,13 +1,15 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Matches, ValidateIf } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ValidateIf } from 'class-validator';
 import { IsFen, IsLedgerDate, IsLedgerText } from '../../http/validators';
-import { idPattern } from '../../stakes/stake-id';
+import { IsHolderCollective, IsHolderHousehold } from '../../stakes/stake-holder.dto';
 
-/** A dividend paid to one household, as the roster (分红表) or voucher shows it. */
+/** A dividend paid to one household (or a village collective), as the roster (分红表) or voucher shows it. */
 export class PayDividendRequest {
-  @Matches(idPattern('household'), { message: 'householdId must be a household id (household-…)' })
-  @ApiProperty({ example: 'household-7c9e6679-7425-50de-944b-e07fc1f90ae7' })
-  householdId!: string;
+  @IsHolderHousehold('The household paid.')
+  householdId?: string;
+
+  @IsHolderCollective('The village collective paid, when it holds the stake.')
+  collectiveId?: string;
 
   @IsFen()
   amountFen!: number;

@@ -1,4 +1,5 @@
 import type { ProjectIndustry } from '../../projects/project.events';
+import type { DistributionFigure } from '../fund-flow.collectives';
 import type { CreditFlow } from '../fund-flow.credit';
 import type {
   DisbursementFigure,
@@ -8,6 +9,10 @@ import type {
   FundFlowTotals,
   StakeFigure,
 } from '../fund-flow.figures';
+
+/** A figure whose holder is a household (`householdId`) or a village collective (`collectiveId`). */
+export type HolderNamed<Figure extends { householdId: string }> = Omit<Figure, 'householdId'> &
+  ({ householdId: string } | { collectiveId: string });
 
 /** One guarantee top-up (保底补足) of a stake the project's money bought. */
 export interface GuaranteeTopupFigure {
@@ -26,16 +31,18 @@ export interface FundFlowView {
   funds: FundFigure[];
   /** What the project disbursed, by entity. */
   disbursements: DisbursementFigure[];
-  /** The fiscal-fund stakes bought with the project's money. */
-  stakes: StakeFigure[];
+  /** The fiscal-fund stakes bought with the project's money (a collective's with `collectiveId`). */
+  stakes: HolderNamed<StakeFigure>[];
   /** Dividends paid (not reversed) attributed to those stakes. */
-  dividendsPaid: DividendPaidFigure[];
+  dividendsPaid: HolderNamed<DividendPaidFigure>[];
+  /** The distributions (二次分配) of the collectives holding those stakes. */
+  distributions: DistributionFigure[];
   /** Guarantee top-ups (保底补足) on those stakes, apart from dividends. */
   guaranteeTopups: GuaranteeTopupFigure[];
   /** Poverty micro-credit whose interest the project subsidises: each loan from the bank to the household, into the entity and back. */
   credit: CreditFlow[];
   /** `subsidisedFen`: the project's interest subsidies on those loans, not reversed. */
-  totals: FundFlowTotals & { subsidisedFen: number; guaranteeTopupsFen: number };
+  totals: FundFlowTotals & { subsidisedFen: number; guaranteeTopupsFen: number; distributedFen: number };
   /** Every step whose money exceeds its source. */
   flags: FundFlowFlag[];
 }

@@ -8,6 +8,8 @@ import { creditFigures } from '../fund-flow.credit';
 import { fundFlowFigures } from '../fund-flow.figures';
 import { fundFlowProjection } from '../fund-flow.projection';
 import { readGuaranteeTopups } from '../fund-flow.topups';
+import { readProjectDistributions, withHolderNamed } from '../fund-flow.collectives';
+import { collectiveLedgerProjection } from '../../collectives/collective.projection';
 import { fundFlowEdges } from './fund-flow.edges';
 import type { FundFlowReport, FundFlowView } from './fund-flow.view';
 import { GetFundFlowQuery } from './get-fund-flow.query';
@@ -39,14 +41,15 @@ export class GetFundFlowHandler implements IQueryHandler<GetFundFlowQuery> {
     if (state.status !== 'registered') {
       throw notFound('PROJECT.NOT_FOUND', `No project ${projectId}.`, `没有编号为 ${projectId} 的扶贫项目。`);
     }
-    await this.projections.waitFor(filter.minPosition, [fundFlowProjection.name]);
+    await this.projections.waitFor(filter.minPosition, [fundFlowProjection.name, collectiveLedgerProjection.name]);
     const lang = filter.lang ?? 'zh';
     const { names, creditInput, ...input } = await readFundFlow(this.database.pool, projectId);
     const { dividendsPaid, totals, flags } = fundFlowFigures({ ...input, names }, lang);
     const householdName = (id: string) => (names.households[id] === undefined ? id : `${names.households[id]} (${id})`);
     const credit = creditFigures(creditInput, householdName, lang);
     const guaranteeTopups = await readGuaranteeTopups(this.database.pool, projectId);
-    const view: FundFlowView = {
+    const distributions = await readProjectDistributions(this.database.pool, projectId);
+    const figures = {
       project: {
         id: state.projectId,
         name: state.name,
@@ -58,15 +61,24 @@ export class GetFundFlowHandler implements IQueryHandler<GetFundFlowQuery> {
       disbursements: [...input.disbursements],
       stakes: [...input.stakes],
       dividendsPaid,
+      distributions,
       guaranteeTopups,
       credit: credit.credit,
       totals: {
         ...totals,
         subsidisedFen: credit.subsidisedFen,
         guaranteeTopupsFen: guaranteeTopups.reduce((sum, t) => sum + t.amountFen, 0),
+        distributedFen: distributions.reduce((sum, d) => sum + d.poolFen, 0),
       },
       flags: [...flags, ...credit.flags],
     };
-    return { view, edges: fundFlowEdges(view, names, lang) };
+    // The edges read every holder's id as it is kept; the view names a collective as the contract does.
+    const edges = fundFlowEdges(figures, names, lang);
+    const view: FundFlowView = {
+      ...figures,
+      stakes: figures.stakes.map(withHolderNamed),
+      dividendsPaid: figures.dividendsPaid.map(withHolderNamed),
+    };
+    return { view, edges };
   }
 }

@@ -57,6 +57,8 @@ const TYPES = handledTypes<HouseholdEvent>({
   GuaranteeToppedUp: 'ignores',
   DividendDeclared: 'ignores',
   DividendPaid: 'ignores',
+  DistributionDeclared: 'ignores',
+  DistributionPaid: 'ignores',
   LeaseSigned: 'ignores',
   RentPaid: 'ignores',
   LeaseEnded: 'ignores',

@@ -88,6 +88,7 @@ export class ImportRosterController {
         params: {
           ...(query.entityId === undefined ? {} : { entityId: query.entityId }),
           ...(query.declarationId === undefined ? {} : { declarationId: query.declarationId }),
+          ...(query.distributionId === undefined ? {} : { distributionId: query.distributionId }),
         },
         dryRun: query.dryRun === 'true',
         filePath: file.path,

@@ -28,6 +28,12 @@ export class ImportRosterRequest {
   @ApiPropertyOptional()
   declarationId?: string;
 
+  /** The village collective's distribution paid (二次分配): for `distributions`. */
+  @IsOptional()
+  @Matches(idPattern('distribution'), { message: 'distributionId must be a distribution id (distribution-…)' })
+  @ApiPropertyOptional()
+  distributionId?: string;
+
   /** xlsx: the sheet to read (the first one otherwise). */
   @IsOptional()
   @IsLedgerText({ max: 100, required: false })

@@ -75,6 +75,8 @@ const TYPES = handledTypes<LoanBookEvent>({
   GuaranteeToppedUp: 'ignores',
   DividendDeclared: 'ignores',
   DividendPaid: 'ignores',
+  DistributionDeclared: 'ignores',
+  DistributionPaid: 'ignores',
   LeaseSigned: 'ignores',
   RentPaid: 'ignores',
   LeaseEnded: 'ignores',

@@ -16,7 +16,7 @@ import { LedgerQuery } from '../../http/contract/route-contract';
 export const OBLIGATION_CSV_COLUMNS: readonly CsvColumn<ObligationItem>[] = [
   { header: 'linkageId', value: (i) => i.linkageId },
   { header: 'kind', value: (i) => i.kind },
-  { header: 'householdId', value: (i) => i.householdId },
+  { header: 'householdId', value: (i) => i.householdId ?? i.collectiveId ?? '' },
   { header: 'period', value: (i) => i.period },
   { header: 'dueOn', value: (i) => i.dueOn },
   { header: 'dueFen', value: (i) => i.dueFen },

@@ -1,3 +1,4 @@
+import { holderOf } from '../../stakes/stake-holder';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Database } from '@ledger/runtime';
 import { assertMayReadIn } from '../../common/actor';
@@ -66,7 +67,7 @@ export class GetObligationsHandler implements IQueryHandler<GetObligationsQuery>
   }
 }
 
-const cursorOf = (i: ObligationItem): string => encodeCursor([i.dueOn, i.linkageId, i.householdId, i.period]);
+const cursorOf = (i: ObligationItem): string => encodeCursor([i.dueOn, i.linkageId, holderOf(i), i.period]);
 
 /** The items after the cursor's item in the list's order, `limit` of them (all without a limit). */
 export function pageOf(

@@ -1,9 +1,14 @@
 /** One thing an entity owes a household: a dividend on a declaration, or the rent of one lease period. */
 export interface ObligationItem {
-  /** The declaration (`dividend-…`), the lease (`lease-…`) or the guaranteed stake (`entity-….s<n>`). */
+  /**
+   * The declaration (`dividend-…`), the lease (`lease-…`), the guaranteed stake (`entity-….s<n>`) or
+   * a village collective's distribution (`distribution-…`, due on its declaredOn).
+   */
   linkageId: string;
-  kind: 'dividend' | 'rent' | 'guarantee';
-  householdId: string;
+  kind: 'dividend' | 'rent' | 'guarantee' | 'distribution';
+  /** The household owed; a village collective owed a dividend is named by `collectiveId` instead. */
+  householdId?: string;
+  collectiveId?: string;
   /** The declaration's period, or the rent period (`2018`, `2018-H2`, `2019-Q1`). */
   period: string;
   /** The declaration's `declaredOn`, or the rent period's due date as the lease's schedule gives it. */

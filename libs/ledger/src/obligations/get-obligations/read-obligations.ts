@@ -1,9 +1,10 @@
 import type { Pool } from 'pg';
+import { holderFields, holderOf } from '../../stakes/stake-holder';
 import { readGuaranteeItems } from '../guarantee-obligations';
 import type { ObligationItem, ObligationTotals } from './obligations.view';
 
 interface Row {
-  kind: 'dividend' | 'rent';
+  kind: 'dividend' | 'rent' | 'distribution';
   linkage_id: string;
   entity_id: string;
   household_id: string;
@@ -41,7 +42,9 @@ export async function readObligations(
         order by s.lease_id, s.version desc
      )
      , items as (
-     select 'dividend' as kind, d.declaration_id as linkage_id, d.entity_id, d.household_id, d.period, d.due_on, d.due_fen,
+     -- A collective's distribution is kept as its declaration is: one row per household.
+     select case when d.declaration_id like 'distribution-%' then 'distribution' else 'dividend' end as kind,
+            d.declaration_id as linkage_id, d.entity_id, d.household_id, d.period, d.due_on, d.due_fen,
             coalesce((select sum(p.amount_fen) from obligation_payments p
                        where p.linkage_id = d.declaration_id and p.household_id = d.household_id
                          and p.recorded_at <= $2::timestamptz
@@ -70,7 +73,7 @@ export async function readObligations(
       linkageId: r.linkage_id,
       entityId: r.entity_id,
       kind: r.kind,
-      householdId: r.household_id,
+      ...holderFields(r.household_id),
       period: r.period,
       dueOn: r.due_on,
       dueFen: Number(r.due_fen),
@@ -97,7 +100,7 @@ export function byDueDateThenLinkage(a: ObligationItem, b: ObligationItem): numb
   return (
     compare(a.dueOn, b.dueOn) ||
     compare(a.linkageId, b.linkageId) ||
-    compare(a.householdId, b.householdId) ||
+    compare(holderOf(a), holderOf(b)) ||
     compare(a.period, b.period)
   );
 }

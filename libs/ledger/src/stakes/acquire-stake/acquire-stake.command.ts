@@ -4,12 +4,14 @@ import type { WriteResult } from '../../common/write-result';
 import type { GuaranteeSchedule, Guarantor } from '../../shared/guarantee';
 import type { StakeSource } from '../stake.events';
 
-/** Record an equity stake (股份联结) held for a household in an entity. */
+/** Record an equity stake (股份联结) held for a household, or a village collective, in an entity. */
 export class AcquireStakeCommand extends Command<WriteResult> {
   constructor(
     readonly payload: {
       entityId: string;
-      householdId: string;
+      /** The household the stake is held for; a village collective's stake names `collectiveId` instead. */
+      householdId?: string;
+      collectiveId?: string;
       projectId?: string;
       source: StakeSource;
       loanId?: string;

@@ -234,3 +234,59 @@ describe('acquire a stake bought with a household loan (户贷企用)', () => {
       .thenRefused('STAKE.LOAN_NOT_INVESTED_HERE', 'rule');
   });
 });
+
+describe('acquire a stake for a village collective', () => {
+  const collectiveId = 'entity-00000000-0000-5000-8000-00000000c011';
+  const collective = {
+    collectiveId,
+    kind: 'village_collective' as const,
+    name: '石头村股份经济合作社',
+    township: '石头镇',
+  };
+  const { householdId: _h, ...forCollective } = { ...cash, collectiveId };
+
+  it('records the collective in the household’s place, with the collective’s township', () => {
+    specWith({ household: undefined, project: undefined, collective })
+      .given([farmRegistered])
+      .when(new AcquireStakeCommand(forCollective, metadataFor(clerkOf('石头镇'))))
+      .then([
+        {
+          type: 'StakeAcquired',
+          data: {
+            stakeId: `${entityId}.s1`,
+            entityId,
+            collectiveId,
+            township: '石头镇',
+            source: 'cash',
+            principalFen: 1_000_00,
+            shares: 10,
+            startsOn: '2017-12-01',
+          },
+        },
+      ]);
+  });
+
+  it('refuses an entity that is no collective, a guarantee, and a clerk of another township', () => {
+    specWith({ household: undefined, project: undefined, collective: { ...collective, kind: 'company' } })
+      .given([farmRegistered])
+      .when(new AcquireStakeCommand(forCollective, metadataFor(admin)))
+      .thenRefused('STAKE.NOT_A_COLLECTIVE', 'rule');
+    specWith({ household: undefined, project: undefined })
+      .given([farmRegistered])
+      .when(new AcquireStakeCommand(forCollective, metadataFor(admin)))
+      .thenRefused('STAKE.NOT_A_COLLECTIVE', 'rule');
+    specWith({ household: undefined, project: undefined, collective })
+      .given([farmRegistered])
+      .when(
+        new AcquireStakeCommand(
+          { ...forCollective, guaranteedYearlyFen: 4_000_00, endsOn: '2020-11-30' },
+          metadataFor(admin),
+        ),
+      )
+      .thenRefused('STAKE.COLLECTIVE_NOT_GUARANTEED', 'rule');
+    specWith({ household: undefined, project: undefined, collective })
+      .given([farmRegistered])
+      .when(new AcquireStakeCommand(forCollective, metadataFor(clerkOf('城关镇'))))
+      .thenRefused('AUTH.OTHER_TOWNSHIP');
+  });
+});

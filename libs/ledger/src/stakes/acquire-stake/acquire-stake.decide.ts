@@ -1,5 +1,6 @@
 import { assertMayWriteIn } from '../../common/actor';
 import { refuse } from '../../common/domain-error';
+import type { EntityKind } from '../../entities/entity.events';
 import type { EntityEvent, EntityState } from '../../entities/entity.state';
 import { formatYuan } from '../../shared/money';
 import { stakeIdFor } from '../stake-id';
@@ -8,8 +9,10 @@ import type { AcquireStakeCommand } from './acquire-stake.command';
 
 /** What the handler read from other streams: the household, and the project named on the stake. */
 export interface AcquireStakeParties {
-  /** Undefined when no such household is registered. */
+  /** Undefined when no such household is registered (or a collective is named instead). */
   household: { householdId: string; township: string } | undefined;
+  /** The entity named as `collectiveId`: undefined when none is named or none is registered. */
+  collective?: { collectiveId: string; kind: EntityKind; name: string; township: string };
   /** Undefined when no project is named or no such project is registered. */
   project: { projectId: string; name: string; disbursedToEntityFen: number } | undefined;
   /** The loan a `household_loan` stake names: undefined when none is named or no such loan is recorded. */
@@ -43,15 +46,9 @@ export function decideAcquireStake(
       `经营主体 ${payload.entityId} 未登记，请先登记。`,
     );
   }
-  const { household, project } = parties;
-  if (household === undefined) {
-    throw refuse(
-      'STAKE.UNKNOWN_HOUSEHOLD',
-      `No household ${payload.householdId} is registered; register the household first.`,
-      `农户 ${payload.householdId} 未登记，请先登记。`,
-    );
-  }
-  assertMayWriteIn(metadata.actor, household.township);
+  const { project } = parties;
+  const holder = holderOfStake(payload, parties);
+  assertMayWriteIn(metadata.actor, holder.township);
   if (payload.endsOn !== undefined && payload.endsOn < payload.startsOn) {
     throw refuse(
       'STAKE.ENDS_BEFORE_START',
@@ -115,8 +112,8 @@ export function decideAcquireStake(
   const data: StakeAcquired['data'] = {
     stakeId: stakeIdFor(payload.entityId, state.stakeCount + 1),
     entityId: payload.entityId,
-    householdId: household.householdId,
-    township: household.township,
+    ...('collectiveId' in holder ? { collectiveId: holder.collectiveId } : { householdId: holder.householdId }),
+    township: holder.township,
     ...(payload.projectId === undefined ? {} : { projectId: payload.projectId }),
     source: payload.source,
     ...(payload.loanId === undefined ? {} : { loanId: payload.loanId }),
@@ -133,6 +130,45 @@ export function decideAcquireStake(
     ...(payload.endsOn === undefined ? {} : { endsOn: payload.endsOn }),
   };
   return [{ type: 'StakeAcquired', data }];
+}
+
+/**
+ * The stake's holder: a registered household, or a registered village collective (资产收益) named
+ * as `collectiveId`. A collective's stake carries no guarantee: a 保底 promise is made to a household.
+ */
+function holderOfStake(
+  payload: AcquireStakeCommand['payload'],
+  { household, collective }: AcquireStakeParties,
+): { householdId: string; township: string } | { collectiveId: string; township: string } {
+  if (payload.collectiveId !== undefined) {
+    if (collective === undefined || collective.kind !== 'village_collective') {
+      throw refuse(
+        'STAKE.NOT_A_COLLECTIVE',
+        collective === undefined
+          ? `No entity ${payload.collectiveId} is registered; a collective's stake names a registered village collective.`
+          : `${collective.name} is a ${collective.kind}, not a village_collective; only a village collective holds stakes in households' place.`,
+        collective === undefined
+          ? `经营主体 ${payload.collectiveId} 未登记；村集体持股须填写已登记的村集体。`
+          : `${collective.name}不是村集体（村股份经济合作社），不能代替农户持股。`,
+      );
+    }
+    if (payload.guaranteedYearlyFen !== undefined) {
+      throw refuse(
+        'STAKE.COLLECTIVE_NOT_GUARANTEED',
+        "A guaranteed dividend is promised to a household; a collective's stake carries none.",
+        '保底分红是对农户的承诺，村集体持股不设保底分红。',
+      );
+    }
+    return { collectiveId: collective.collectiveId, township: collective.township };
+  }
+  if (household === undefined) {
+    throw refuse(
+      'STAKE.UNKNOWN_HOUSEHOLD',
+      `No household ${payload.householdId ?? ''} is registered; register the household first.`,
+      `农户 ${payload.householdId ?? ''} 未登记，请先登记。`,
+    );
+  }
+  return household;
 }
 
 /**

@@ -3,6 +3,7 @@ import { IsDefined, IsIn, IsInt, Matches, Max, Min, ValidateBy, ValidateIf } fro
 import { IsFen, IsLedgerDate } from '../../http/validators';
 import { GUARANTORS, type GuaranteeSchedule, type Guarantor } from '../../shared/guarantee';
 import { RENT_SCHEDULES } from '../../shared/rent';
+import { IsHolderCollective, IsHolderHousehold } from '../stake-holder.dto';
 import { idPattern } from '../stake-id';
 import { STAKE_SOURCES, type StakeSource } from '../stake.events';
 
@@ -13,10 +14,12 @@ export class AcquireStakeRequest {
   @ApiProperty({ example: 'entity-0f8fad5b-d9cb-569f-a165-70867728950e' })
   entityId!: string;
 
-  /** The household the stake is held for. */
-  @Matches(idPattern('household'), { message: 'householdId must be a household id (household-…)' })
-  @ApiProperty({ example: 'household-7c9e6679-7425-50de-944b-e07fc1f90ae7' })
-  householdId!: string;
+  @IsHolderHousehold('The household the stake is held for.')
+  householdId?: string;
+
+  /** A village collective (村集体, an entity of kind village_collective) holding the stake (资产收益). */
+  @IsHolderCollective('The village collective the stake is held for.')
+  collectiveId?: string;
 
   /** The project whose money bought a `fiscal_fund` stake: required for it, refused for other sources. */
   @ApiPropertyOptional({

@@ -1,3 +1,4 @@
+import { holderOf } from '../stake-holder';
 import { assertMayWriteIn } from '../../common/actor';
 import { notFound, refuse } from '../../common/domain-error';
 import type { EntityEvent, EntityState } from '../../entities/entity.state';
@@ -84,7 +85,8 @@ export function decideTopUpGuarantee(
     entityId: stake.entityId,
     entityName: state.name,
     paymentId: paymentIdFor(stake.stakeId, (topups?.count ?? 0) + 1),
-    householdId: stake.householdId,
+    // Only a household's stake carries a guarantee (a collective's is refused one when acquired).
+    householdId: holderOf(stake),
     township: stake.township,
     period: standing.period,
     amountFen: payload.amountFen,

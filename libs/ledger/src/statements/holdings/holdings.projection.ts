@@ -74,6 +74,8 @@ const TYPES = handledTypes<HoldingEvent>({
   StakeEnded: 'handles',
   DividendDeclared: 'ignores',
   DividendPaid: 'ignores',
+  DistributionDeclared: 'ignores',
+  DistributionPaid: 'ignores',
   LeaseSigned: 'handles',
   RentPaid: 'ignores',
   LeaseEnded: 'handles',
@@ -167,6 +169,8 @@ export const holdingsProjection: Projection = {
         return [row(PROJECTS, event.data.projectId, event.data.name)];
       case 'StakeAcquired': {
         const d = event.data;
+        // A household's holdings: a collective's stake shows on the collective's page instead.
+        if (d.householdId === undefined) return [];
         return [
           holding(recorded, {
             linkageId: d.stakeId,
