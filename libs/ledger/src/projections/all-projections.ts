@@ -28,6 +28,7 @@ import { directoryMigration, directoryProjection } from '../directory/directory.
 import { loanBookMigration, loanBookProjection } from '../loans/loan-book/loan-book.projection';
 import type { Projection } from './projection';
 import { projectionCheckpointsMigration, projectionParkingMigration } from './projections.migration';
+import { transferMigration } from '../stakes/transfer-stake/transfer.migration';
 
 /** Every read model the ledger keeps, each fed by its own runner and checkpoint. */
 export const ALL_PROJECTIONS: readonly Projection[] = [
@@ -65,4 +66,5 @@ export const projectionMigrations: readonly Migration[] = [
   countyContactsMigration,
   obligationsByHouseholdMigration,
   statementBankMigration,
+  transferMigration,
 ];

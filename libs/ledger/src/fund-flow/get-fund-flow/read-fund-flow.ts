@@ -70,8 +70,9 @@ async function readInSnapshot(
     household_id: string;
     entity_id: string;
     principal_fen: string;
+    transferred_from: string | null;
   }>(
-    `select stake_id, household_id, entity_id, principal_fen
+    `select stake_id, household_id, entity_id, principal_fen, transferred_from
          from fund_flow_stakes where project_id = $1 order by position`,
     [projectId],
   );
@@ -131,6 +132,7 @@ async function readInSnapshot(
       householdId: r.household_id,
       entityId: r.entity_id,
       principalFen: Number(r.principal_fen),
+      ...(r.transferred_from === null ? {} : { transferredFrom: r.transferred_from }),
     })),
     allocations: allocations.rows.map((r) => ({
       declarationId: r.declaration_id,
