@@ -184,7 +184,9 @@ describe('county fund flow, arrears by entity and the entity report over HTTP', 
     });
 
     const township = await t.get('/v1/audit/arrears?county=罗田县&township=骆驼坳镇&dueBy=2019-12-31').expect(200);
-    expect(township.body.entities.map((e: { entity: { name: string } }) => e.entity.name)).toEqual(['骆驼坳茶叶合作社']);
+    expect(township.body.entities.map((e: { entity: { name: string } }) => e.entity.name)).toEqual([
+      '骆驼坳茶叶合作社',
+    ]);
 
     // The 凤山镇 clerk: 孙七 is another township's household, so the tea cooperative owes it nothing it may see.
     const mine = await t.get('/v1/audit/arrears?county=罗田县&dueBy=2019-12-31', clerk).expect(200);
@@ -193,9 +195,12 @@ describe('county fund flow, arrears by entity and the entity report over HTTP', 
 
     // Before the dividend was declared, the PV station owed nothing.
     const early = await t.get('/v1/audit/arrears?county=罗田县&dueBy=2018-12-31').expect(200);
-    expect(early.body.entities.map((e: { entity: { name: string }; outstandingFen: number }) => [e.entity.name, e.outstandingFen])).toEqual([
-      ['骆驼坳茶叶合作社', 600_00],
-    ]);
+    expect(
+      early.body.entities.map((e: { entity: { name: string }; outstandingFen: number }) => [
+        e.entity.name,
+        e.outstandingFen,
+      ]),
+    ).toEqual([['骆驼坳茶叶合作社', 600_00]]);
 
     const csv = await t.get('/v1/audit/arrears?county=罗田县&dueBy=2019-12-31').set('Accept', 'text/csv').expect(200);
     const [header, first] = csv.text.replace(/^\uFEFF/, '').split('\r\n');

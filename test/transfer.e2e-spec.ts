@@ -131,19 +131,36 @@ describe('share re-allocation over HTTP', () => {
     expect(h2.body.allocations).toEqual([{ stakeId, householdId: zhang, amountFen: 2_000_00 }]);
     at(
       await t
-        .post(`/v1/households/${zhang}/status`, { status: 'exited', effectiveOn: '2018-12-31', reason: '稳定脱贫' }, clerk)
+        .post(
+          `/v1/households/${zhang}/status`,
+          { status: 'exited', effectiveOn: '2018-12-31', reason: '稳定脱贫' },
+          clerk,
+        )
         .expect(201),
     );
 
     // A guaranteed stake moves on a month's first day only; land stays with its household.
     const transfer = (body: Record<string, unknown>, id = stakeId) =>
-      t.post(`/v1/stakes/${id}/transfer`, { toHouseholdId: li, effectiveOn: '2019-01-01', reason: '张三户已稳定脱贫', ...body }, clerk);
-    expect((await transfer({ effectiveOn: '2019-01-15' }).expect(422)).body.code).toBe('STAKE.TRANSFER_GUARANTEE_MID_MONTH');
+      t.post(
+        `/v1/stakes/${id}/transfer`,
+        { toHouseholdId: li, effectiveOn: '2019-01-01', reason: '张三户已稳定脱贫', ...body },
+        clerk,
+      );
+    expect((await transfer({ effectiveOn: '2019-01-15' }).expect(422)).body.code).toBe(
+      'STAKE.TRANSFER_GUARANTEE_MID_MONTH',
+    );
     const land = at(
       await t
         .post(
           '/v1/stakes',
-          { entityId: farm, householdId: zhang, source: 'land', principalFen: 1_000_00, shares: 1, startsOn: '2018-01-01' },
+          {
+            entityId: farm,
+            householdId: zhang,
+            source: 'land',
+            principalFen: 1_000_00,
+            shares: 1,
+            startsOn: '2018-01-01',
+          },
           clerk,
         )
         .expect(201),
@@ -170,12 +187,20 @@ describe('share re-allocation over HTTP', () => {
     expect(h1.body.allocations).toEqual([{ stakeId: newStake, householdId: li, amountFen: 1_500_00 }]);
     at(
       await t
-        .post(`/v1/dividends/${h2.body.id as string}/payments`, { householdId: zhang, amountFen: 2_000_00, paidOn: '2019-01-15' }, clerk)
+        .post(
+          `/v1/dividends/${h2.body.id as string}/payments`,
+          { householdId: zhang, amountFen: 2_000_00, paidOn: '2019-01-15' },
+          clerk,
+        )
         .expect(201),
     );
     at(
       await t
-        .post(`/v1/dividends/${h1.body.id as string}/payments`, { householdId: li, amountFen: 1_500_00, paidOn: '2019-07-15' }, clerk)
+        .post(
+          `/v1/dividends/${h1.body.id as string}/payments`,
+          { householdId: li, amountFen: 1_500_00, paidOn: '2019-07-15' },
+          clerk,
+        )
         .expect(201),
     );
 
@@ -209,8 +234,10 @@ describe('share re-allocation over HTTP', () => {
     // The guarantee splits where the shares moved: 2018's half-years are 张三's, 2019-H1's shortfall
     // (2,000 promised, 1,500 declared) is owed to 李四.
     const owedTo = async (id: string) =>
-      ((await t.get(`/v1/households/${id}/obligations?dueBy=2019-06-30&minPosition=${position}`, clerk).expect(200)).body
-        .items as { kind: string; period: string; dueFen: number }[]).filter((i) => i.kind === 'guarantee');
+      (
+        (await t.get(`/v1/households/${id}/obligations?dueBy=2019-06-30&minPosition=${position}`, clerk).expect(200))
+          .body.items as { kind: string; period: string; dueFen: number }[]
+      ).filter((i) => i.kind === 'guarantee');
     expect((await owedTo(zhang)).map((i) => [i.period, i.dueFen])).toEqual([
       ['2018-H1', 2_000_00],
       ['2018-H2', 0],
@@ -233,7 +260,15 @@ describe('share re-allocation over HTTP', () => {
     const beyond = await t
       .post(
         '/v1/stakes',
-        { entityId: farm, householdId: li, projectId, source: 'fiscal_fund', principalFen: 1, shares: 1, startsOn: '2019-01-01' },
+        {
+          entityId: farm,
+          householdId: li,
+          projectId,
+          source: 'fiscal_fund',
+          principalFen: 1,
+          shares: 1,
+          startsOn: '2019-01-01',
+        },
         clerk,
       )
       .expect(422);
@@ -259,13 +294,21 @@ describe('share re-allocation over HTTP', () => {
       await t.post(`/v1/payments/${newStake}.p1/reversal`, { reason: '付款方录错' }, clerk).expect(201),
     );
     expect(reversal.body.id).toBe(`${newStake}.p1.r`);
-    expect((await t.post(`/v1/payments/${newStake}.p1/reversal`, { reason: '再次' }, clerk).expect(422)).body.code).toBe(
-      'PAYMENT.ALREADY_REVERSED',
-    );
+    expect(
+      (await t.post(`/v1/payments/${newStake}.p1/reversal`, { reason: '再次' }, clerk).expect(422)).body.code,
+    ).toBe('PAYMENT.ALREADY_REVERSED');
 
-    const owed = await t.get(`/v1/households/${li}/obligations?dueBy=2019-06-30&minPosition=${position}`, clerk).expect(200);
+    const owed = await t
+      .get(`/v1/households/${li}/obligations?dueBy=2019-06-30&minPosition=${position}`, clerk)
+      .expect(200);
     expect(owed.body.items).toContainEqual(
-      expect.objectContaining({ kind: 'guarantee', period: '2019-H1', dueFen: 500_00, paidFen: 0, outstandingFen: 500_00 }),
+      expect.objectContaining({
+        kind: 'guarantee',
+        period: '2019-H1',
+        dueFen: 500_00,
+        paidFen: 0,
+        outstandingFen: 500_00,
+      }),
     );
     const statement = await t.get(`/v1/households/${li}/statement?minPosition=${position}`, clerk).expect(200);
     expect((statement.body.lines as Line[]).find((l) => l.paymentId === `${newStake}.p1`)).toMatchObject({

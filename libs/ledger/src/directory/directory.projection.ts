@@ -192,7 +192,9 @@ export const directoryProjection: Projection = {
       }
       case 'ProjectRegistered': {
         const d = event.data;
-        return [row(PROJECTS, d.projectId, d.name, d.industry, d.county, d.operatorId ?? null, d.assistanceModel ?? null)];
+        return [
+          row(PROJECTS, d.projectId, d.name, d.industry, d.county, d.operatorId ?? null, d.assistanceModel ?? null),
+        ];
       }
       case 'EmploymentStarted': {
         const d = event.data;

@@ -155,7 +155,8 @@ export function fundFlowFigures(input: FundFlowInput, lang: 'zh' | 'en' = 'zh'):
   const disbursedTo = new Map<string, number>();
   for (const d of input.disbursements) disbursedTo.set(d.entityId, (disbursedTo.get(d.entityId) ?? 0) + d.amountFen);
   const principalIn = new Map<string, number>();
-  for (const s of bought(input.stakes)) principalIn.set(s.entityId, (principalIn.get(s.entityId) ?? 0) + s.principalFen);
+  for (const s of bought(input.stakes))
+    principalIn.set(s.entityId, (principalIn.get(s.entityId) ?? 0) + s.principalFen);
   for (const [entityId, principalFen] of principalIn) {
     const disbursed = disbursedTo.get(entityId) ?? 0;
     if (principalFen <= disbursed) continue;

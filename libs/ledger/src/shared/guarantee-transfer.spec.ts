@@ -34,14 +34,22 @@ describe('a guaranteed stake transferred to another household (动态调整)', (
 
   it('rounds cumulatively, so a fen lost to rounding on one side is found on the other', () => {
     // 6 fen a year: one month is 0.5 fen (rounds to 1), five months 2.5 (3): 4 fen, not the half-year's 3.
-    const terms: GuaranteeTerms = { guaranteedYearlyFen: 6, schedule: 'half_yearly', startsOn: '2018-01-01', endsOn: '2018-12-31' };
+    const terms: GuaranteeTerms = {
+      guaranteedYearlyFen: 6,
+      schedule: 'half_yearly',
+      startsOn: '2018-01-01',
+      endsOn: '2018-12-31',
+    };
     const old = guaranteePeriods({ ...terms, endsOn: '2018-01-31' });
     const next = guaranteePeriods({ ...terms, startsOn: '2018-02-01', promiseStartsOn: terms.startsOn });
     expect(old[0].guaranteedFen).toBe(1);
     expect(next[0].guaranteedFen).toBe(2);
-    expect(promisedByPeriod({ ...terms, endsOn: '2018-01-31' }, { ...terms, startsOn: '2018-02-01', promiseStartsOn: terms.startsOn })).toEqual(
-      promisedByPeriod(terms),
-    );
+    expect(
+      promisedByPeriod(
+        { ...terms, endsOn: '2018-01-31' },
+        { ...terms, startsOn: '2018-02-01', promiseStartsOn: terms.startsOn },
+      ),
+    ).toEqual(promisedByPeriod(terms));
   });
 
   it('property: transferred on any month’s first day, however often, the holders together are promised exactly the untransferred promise', () => {
@@ -63,14 +71,12 @@ describe('a guaranteed stake transferred to another household (动态调整)', (
             .map((m) => firstDayOfMonth(addMonths(startsOn.slice(0, 7), m)))
             .filter((day) => day > startsOn && day <= endsOn);
           const starts = [startsOn, ...effective];
-          const holders = starts.map(
-            (from, i): GuaranteeTerms => ({
-              ...whole,
-              startsOn: from,
-              endsOn: i + 1 < starts.length ? addDays(starts[i + 1], -1) : endsOn,
-              ...(i === 0 ? {} : { promiseStartsOn: startsOn }),
-            }),
-          );
+          const holders = starts.map((from, i): GuaranteeTerms => ({
+            ...whole,
+            startsOn: from,
+            endsOn: i + 1 < starts.length ? addDays(starts[i + 1], -1) : endsOn,
+            ...(i === 0 ? {} : { promiseStartsOn: startsOn }),
+          }));
           expect(promisedByPeriod(...holders)).toEqual(promisedByPeriod(whole));
         },
       ),

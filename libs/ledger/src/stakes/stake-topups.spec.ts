@@ -62,7 +62,10 @@ describe('a guarantee top-up is a payment like the others: reversed, returned, f
       new ReversePaymentCommand({ paymentId, reason: '补足金额录错' }, metadataFor(actor));
     spec.given([farmRegistered, promised, toppedUp]).when(reverse()).then([reversed]);
     spec.given([farmRegistered, promised, toppedUp, reversed]).when(reverse()).thenRefused('PAYMENT.ALREADY_REVERSED');
-    spec.given([farmRegistered, promised, toppedUp]).when(reverse(clerkOf('温泉镇'))).thenRefused('AUTH.OTHER_TOWNSHIP');
+    spec
+      .given([farmRegistered, promised, toppedUp])
+      .when(reverse(clerkOf('温泉镇')))
+      .thenRefused('AUTH.OTHER_TOWNSHIP');
   });
 
   it('once reversed, the period is short again and can be topped up anew as the stake’s next payment', () => {

@@ -9,7 +9,8 @@ import { entityOfStake } from './stake-id';
  * stake, and concern the stake's household (its township scopes clerks).
  */
 export function stakeTopUps(stakeId: string): Reversible<EntityState, EntityEvent> {
-  const township = (state: EntityState) => (state.status === 'registered' ? state.stakes[stakeId]?.township : undefined);
+  const township = (state: EntityState) =>
+    state.status === 'registered' ? state.stakes[stakeId]?.township : undefined;
   return {
     evolver: entity,
     stream: entityOfStake(stakeId) ?? stakeId,

@@ -25,7 +25,10 @@ describe('an entity’s linkage report (带贫户数)', () => {
     expect(figures).toEqual({
       households: { total: 3, byForm: { equity: 1, lease: 1, labour: 1, order: 1, collective: 0 } },
       workers: 2,
-      paidFen: { total: 3_800_00, byForm: { equity: 2_000_00, lease: 0, labour: 1_500_00, order: 300_00, collective: 0 } },
+      paidFen: {
+        total: 3_800_00,
+        byForm: { equity: 2_000_00, lease: 0, labour: 1_500_00, order: 300_00, collective: 0 },
+      },
     });
   });
 

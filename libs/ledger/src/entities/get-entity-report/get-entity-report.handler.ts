@@ -45,7 +45,13 @@ export class GetEntityReportHandler implements IQueryHandler<GetEntityReportQuer
       readObligations(this.database.pool, { entityId }, canonicalInstant(new Date().toISOString()), `${year}-12-31`),
     ]);
     return {
-      entity: { id: state.entityId, name: state.name, kind: state.kind, township: state.township, county: state.county },
+      entity: {
+        id: state.entityId,
+        name: state.name,
+        kind: state.kind,
+        township: state.township,
+        county: state.county,
+      },
       year,
       ...entityReportFigures(linked, paid),
       outstandingFen: owed.totals.outstandingFen,

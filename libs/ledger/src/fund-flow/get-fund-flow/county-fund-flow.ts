@@ -1,5 +1,10 @@
 import type { Pool } from 'pg';
-import { FUND_SOURCES, type AssistanceModel, type FundSource, type ProjectIndustry } from '../../projects/project.events';
+import {
+  FUND_SOURCES,
+  type AssistanceModel,
+  type FundSource,
+  type ProjectIndustry,
+} from '../../projects/project.events';
 import { mapConcurrently } from '../../imports/concurrently';
 import { creditFigures } from '../fund-flow.credit';
 import { fundFlowEdges, fundSourceName } from './fund-flow.edges';
@@ -41,7 +46,10 @@ export async function countyFundFlow(pool: Pool, county: string, lang: 'zh' | 'e
     ),
   );
   const countyCredit = await readCountySubsidisedCredit(pool, county);
-  const names = await householdNames(pool, countyCredit.loans.map((l) => l.householdId));
+  const names = await householdNames(
+    pool,
+    countyCredit.loans.map((l) => l.householdId),
+  );
   const householdName = (id: string) => (names[id] === undefined ? id : `${names[id]} (${id})`);
   const own = creditFigures(countyCredit, householdName, lang);
   const view = countyView(county, flows, own);
@@ -94,7 +102,10 @@ export function countyView(
       ...(v.project.assistanceModel === undefined ? {} : { assistanceModel: v.project.assistanceModel }),
       totals: v.totals,
     })),
-    funds: FUND_SOURCES.filter((s) => bySource.has(s)).map((source) => ({ source, amountFen: bySource.get(source) ?? 0 })),
+    funds: FUND_SOURCES.filter((s) => bySource.has(s)).map((source) => ({
+      source,
+      amountFen: bySource.get(source) ?? 0,
+    })),
     disbursements: [...byEntity.values()],
     stakes: views.flatMap((v) => v.stakes.map((s) => ({ ...s, projectId: v.project.id }))),
     dividendsPaid: views.flatMap((v) => v.dividendsPaid),

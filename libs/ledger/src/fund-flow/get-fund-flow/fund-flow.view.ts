@@ -51,16 +51,7 @@ export type NodeKind = 'fund_source' | 'project' | 'entity' | 'household';
 
 /** One edge of the flow, as a CSV row. */
 export interface FundFlowEdge {
-  edge:
-    | 'funds'
-    | 'disbursement'
-    | 'stake'
-    | 'transfer'
-    | 'dividend'
-    | 'loan'
-    | 'loan_stake'
-    | 'repayment'
-    | 'subsidy';
+  edge: 'funds' | 'disbursement' | 'stake' | 'transfer' | 'dividend' | 'loan' | 'loan_stake' | 'repayment' | 'subsidy';
   fromKind: NodeKind;
   fromId: string;
   fromName: string;

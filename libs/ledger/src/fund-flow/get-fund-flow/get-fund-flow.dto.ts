@@ -26,6 +26,9 @@ export class GetFundFlowRequest extends QueryOptions {
       defaultMessage: () => 'county is only without projectId (a project’s flow is its own)',
     },
   })
-  @ApiPropertyOptional({ example: '英山县', description: 'A county’s flow, summed over its projects; without projectId.' })
+  @ApiPropertyOptional({
+    example: '英山县',
+    description: 'A county’s flow, summed over its projects; without projectId.',
+  })
   county?: string;
 }

@@ -46,6 +46,8 @@ export async function projectFundFlow(
     flags: [...flags, ...credit.flags],
   };
   const stakeIds = new Set(input.stakes.map((s) => s.stakeId));
-  const allocatedFen = input.allocations.filter((a) => stakeIds.has(a.stakeId)).reduce((sum, a) => sum + a.amountFen, 0);
+  const allocatedFen = input.allocations
+    .filter((a) => stakeIds.has(a.stakeId))
+    .reduce((sum, a) => sum + a.amountFen, 0);
   return { view, edges: fundFlowEdges(view, names, lang), names, allocatedFen };
 }

@@ -14,7 +14,9 @@ const item = (householdId: string, dueFen: number, paidFen: number) => ({
 
 describe('the county’s arrears by entity', () => {
   it('sums an entity’s items and counts only the households still owed something', () => {
-    expect(entityArrears(farm, [item(zhang, 2_000_00, 2_000_00), item(li, 2_000_00, 500_00), item(li, 1_000_00, 0)])).toEqual({
+    expect(
+      entityArrears(farm, [item(zhang, 2_000_00, 2_000_00), item(li, 2_000_00, 500_00), item(li, 1_000_00, 0)]),
+    ).toEqual({
       entity: farm,
       households: 1,
       dueFen: 5_000_00,
@@ -42,13 +44,19 @@ describe('the county’s arrears by entity', () => {
   it('property: the totals are the sums of the listed entities, in descending order', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.array(fc.tuple(fc.integer({ min: 0, max: 1e9 }), fc.integer({ min: 0, max: 1e9 })), { maxLength: 5 }), {
-          maxLength: 8,
-        }),
+        fc.array(
+          fc.array(fc.tuple(fc.integer({ min: 0, max: 1e9 }), fc.integer({ min: 0, max: 1e9 })), { maxLength: 5 }),
+          {
+            maxLength: 8,
+          },
+        ),
         (entities) => {
           const list = arrearsList(
             entities.map((items, i) =>
-              entityArrears({ ...farm, id: `${farm.id}${i}` }, items.map(([due, paid]) => item(zhang, due, Math.min(due, paid)))),
+              entityArrears(
+                { ...farm, id: `${farm.id}${i}` },
+                items.map(([due, paid]) => item(zhang, due, Math.min(due, paid))),
+              ),
             ),
           );
           const outstanding = list.entities.map((e) => e.outstandingFen);

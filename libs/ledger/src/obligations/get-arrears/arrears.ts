@@ -25,7 +25,10 @@ export function entityArrears(
 }
 
 /** The entities with something outstanding, largest first (then by name and id), and their totals. */
-export function arrearsList(entities: readonly EntityArrears[]): { entities: EntityArrears[]; totals: ObligationTotals } {
+export function arrearsList(entities: readonly EntityArrears[]): {
+  entities: EntityArrears[];
+  totals: ObligationTotals;
+} {
   const listed = entities
     .filter((e) => e.outstandingFen > 0)
     .sort(

@@ -28,7 +28,11 @@ export class GetArrearsHandler implements IQueryHandler<GetArrearsQuery> {
 
   async execute({ filter, actor }: GetArrearsQuery): Promise<ArrearsView> {
     if (actor.role === 'household') {
-      throw forbidden('AUTH.NOT_YOURS', 'The arrears list is for clerks and auditors.', '欠付台账仅供经办人和审计查看。');
+      throw forbidden(
+        'AUTH.NOT_YOURS',
+        'The arrears list is for clerks and auditors.',
+        '欠付台账仅供经办人和审计查看。',
+      );
     }
     await this.projections.waitFor(filter.minPosition, [
       obligationsProjection.name,

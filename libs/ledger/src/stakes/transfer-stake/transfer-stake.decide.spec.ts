@@ -141,7 +141,10 @@ describe('transfer a fiscal-fund stake to another household (动态调整)', () 
   it('refuses a date on or before the start, after the term, or a stake already ended', () => {
     spec.given([farmRegistered, fiscal]).when(transfer('2018-01-01')).thenRefused('STAKE.TRANSFER_NOT_AFTER_START');
     spec.given([farmRegistered, fiscal]).when(transfer('2021-01-01')).thenRefused('STAKE.TRANSFER_AFTER_TERM');
-    const ended: EntityEvent = { type: 'StakeEnded', data: { stakeId, entityId, endsOn: '2018-06-30', reason: '赎回' } };
+    const ended: EntityEvent = {
+      type: 'StakeEnded',
+      data: { stakeId, entityId, endsOn: '2018-06-30', reason: '赎回' },
+    };
     spec.given([farmRegistered, fiscal, ended]).when(transfer()).thenRefused('STAKE.TRANSFER_OF_ENDED_STAKE');
   });
 
@@ -162,7 +165,10 @@ describe('transfer a fiscal-fund stake to another household (动态调整)', () 
       .given([farmRegistered, fiscal])
       .when(transfer())
       .thenRefused('AUTH.OTHER_TOWNSHIP', 'forbidden');
-    spec.given([farmRegistered, fiscal]).when(transfer('2019-01-01', clerkOf('温泉镇'))).thenRefused('AUTH.OTHER_TOWNSHIP');
+    spec
+      .given([farmRegistered, fiscal])
+      .when(transfer('2019-01-01', clerkOf('温泉镇')))
+      .thenRefused('AUTH.OTHER_TOWNSHIP');
     spec.given([farmRegistered, fiscal]).when(transfer('2019-01-01', auditor)).thenRefused('AUTH.READ_ONLY_ROLE');
   });
 });

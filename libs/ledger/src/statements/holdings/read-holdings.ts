@@ -70,7 +70,7 @@ export async function readHoldings(
               : r.ended || (r.ends_on !== null && r.ends_on < today)
                 ? 'ended'
                 : 'active',
-          ...(t.transferredFrom === undefined ? {} : { transferredFrom: String(t.transferredFrom) }),
+          ...(t.transferredFrom === undefined ? {} : { transferredFrom: t.transferredFrom as string }),
           ...(r.transferred_to === null ? {} : { transferredTo: r.transferred_to }),
         });
         break;
