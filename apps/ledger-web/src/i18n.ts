@@ -242,6 +242,13 @@ const zh = {
   toHousehold: '调整给',
   effectiveOn: '生效日期',
   transferred: '已调整',
+  startsOn: '起始日期',
+  endsOn: '终止日期',
+  ended: '已终止',
+  fiscal_fund: '财政资金折股',
+  land: '土地入股',
+  household_loan: '户贷企用',
+  cash: '自有资金入股',
 };
 
 export type Text = typeof zh;
@@ -486,6 +493,13 @@ const en: Text = {
   toHousehold: 'Move to',
   effectiveOn: 'Effective on',
   transferred: 'Moved',
+  startsOn: 'Starts on',
+  endsOn: 'Ends on',
+  ended: 'Ended',
+  fiscal_fund: 'Fiscal funds',
+  land: 'Land',
+  household_loan: 'Household loan',
+  cash: 'Own cash',
 };
 
 export const texts: Record<Lang, Text> = { zh, en };
