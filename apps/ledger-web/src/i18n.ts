@@ -238,7 +238,8 @@ const zh = {
   shares: '股数',
   transferStake: '调整给他户',
   transferTitle: '股份动态调整',
-  transferHelp: '财政资金折股量化的股份可调整给新的贫困户；原股份在生效日前一天终止。有保底分红的股份只能在某月1日调整。',
+  transferHelp:
+    '财政资金折股量化的股份可调整给新的贫困户；原股份在生效日前一天终止。有保底分红的股份只能在某月1日调整。',
   toHousehold: '调整给',
   effectiveOn: '生效日期',
   transferred: '已调整',
@@ -489,7 +490,8 @@ const en: Text = {
   shares: 'Shares',
   transferStake: 'Move to another household',
   transferTitle: 'Re-allocate shares',
-  transferHelp: 'Shares bought with fiscal funds can move to a household newly in need; the old stake ends the day before. A stake with a guaranteed dividend moves on the first day of a month only.',
+  transferHelp:
+    'Shares bought with fiscal funds can move to a household newly in need; the old stake ends the day before. A stake with a guaranteed dividend moves on the first day of a month only.',
   toHousehold: 'Move to',
   effectiveOn: 'Effective on',
   transferred: 'Moved',

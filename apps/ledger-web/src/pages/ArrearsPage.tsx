@@ -165,7 +165,12 @@ function EntityDrillDown({ token, entityId, dueBy }: { token: string; entityId: 
             { title: t.household, dataIndex: 'householdId', render: (id: string) => <a href={`#/h/${id}`}>{id}</a> },
             { title: t.period, dataIndex: 'period' },
             { title: t.dueOn, dataIndex: 'dueOn' },
-            { title: t.outstandingYuan, dataIndex: 'outstandingFen', align: 'right', render: (f: number) => formatYuan(f) },
+            {
+              title: t.outstandingYuan,
+              dataIndex: 'outstandingFen',
+              align: 'right',
+              render: (f: number) => formatYuan(f),
+            },
           ]}
         />
       </Card>

@@ -5,6 +5,7 @@ import { api, query } from '../api';
 import { label, useT, type Text } from '../i18n';
 import { formatYuan } from '../money';
 import type { FundFlow } from '../types';
+import { CountyFundFlowCard } from './CountyFundFlowCard';
 import { ErrorAlert } from './ErrorAlert';
 import { ProjectPicker } from './Pickers';
 
@@ -28,6 +29,8 @@ export function sankeyOf(flow: FundFlow, t: Text) {
   const byPair = new Map<string, number>();
   for (const s of flow.stakes) {
     stakeHolder.set(s.stakeId, s.householdId);
+    // Shares re-allocated (动态调整) are no new money: the principal is drawn once, to its first holder.
+    if (s.transferredFrom !== undefined) continue;
     node(`e:${s.entityId}`, entityNames.get(s.entityId) ?? s.entityId, 2);
     const key = `e:${s.entityId}|h:${s.householdId}`;
     byPair.set(key, (byPair.get(key) ?? 0) + s.principalFen);
@@ -96,52 +99,55 @@ export function FundFlowPage({ token }: { token: string }) {
   };
 
   return (
-    <Card title={t.menuFundFlow}>
-      <Form layout="inline" onFinish={(v) => void load(v as { projectId: string })} style={{ marginBottom: 16 }}>
-        <Form.Item name="projectId" label={t.project} rules={[{ required: true, message: t.required }]}>
-          <ProjectPicker token={token} style={{ width: 380 }} />
-        </Form.Item>
-        <Form.Item>
-          <Button type="primary" htmlType="submit" loading={busy}>
-            {t.load}
-          </Button>
-        </Form.Item>
-      </Form>
-      <ErrorAlert error={error} />
-      {flow && option && (
-        <Space direction="vertical" style={{ width: '100%' }}>
-          <Space wrap size="large">
-            <Statistic title={t.project} value={flow.project.name} />
-            <Statistic title={t.fundsTotal} value={formatYuan(flow.totals.fundsFen)} />
-            <Statistic title={t.disbursedTotal} value={formatYuan(flow.totals.disbursedFen)} />
-            <Statistic title={t.stakeTotal} value={formatYuan(flow.totals.stakePrincipalFen)} />
-            <Statistic title={t.dividendsTotal} value={formatYuan(flow.totals.dividendsPaidFen)} />
-            {flow.credit.length > 0 && (
-              <Statistic title={t.subsidisedYuan} value={formatYuan(flow.totals.subsidisedFen)} />
+    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <CountyFundFlowCard token={token} />
+      <Card title={t.menuFundFlow}>
+        <Form layout="inline" onFinish={(v) => void load(v as { projectId: string })} style={{ marginBottom: 16 }}>
+          <Form.Item name="projectId" label={t.project} rules={[{ required: true, message: t.required }]}>
+            <ProjectPicker token={token} style={{ width: 380 }} />
+          </Form.Item>
+          <Form.Item>
+            <Button type="primary" htmlType="submit" loading={busy}>
+              {t.load}
+            </Button>
+          </Form.Item>
+        </Form>
+        <ErrorAlert error={error} />
+        {flow && option && (
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Space wrap size="large">
+              <Statistic title={t.project} value={flow.project.name} />
+              <Statistic title={t.fundsTotal} value={formatYuan(flow.totals.fundsFen)} />
+              <Statistic title={t.disbursedTotal} value={formatYuan(flow.totals.disbursedFen)} />
+              <Statistic title={t.stakeTotal} value={formatYuan(flow.totals.stakePrincipalFen)} />
+              <Statistic title={t.dividendsTotal} value={formatYuan(flow.totals.dividendsPaidFen)} />
+              {flow.credit.length > 0 && (
+                <Statistic title={t.subsidisedYuan} value={formatYuan(flow.totals.subsidisedFen)} />
+              )}
+            </Space>
+            {flow.flags.length ? (
+              <Alert
+                type="warning"
+                showIcon
+                role="alert"
+                message={t.flags}
+                description={
+                  <ul style={{ margin: 0, paddingLeft: 20 }}>
+                    {flow.flags.map((f, i) => (
+                      <li key={i}>
+                        <strong>{f.rule}</strong>：{f.detail}
+                      </li>
+                    ))}
+                  </ul>
+                }
+              />
+            ) : (
+              <Alert type="success" showIcon message={t.noFlags} />
             )}
+            <ReactECharts option={option} style={{ height: 480 }} notMerge />
           </Space>
-          {flow.flags.length ? (
-            <Alert
-              type="warning"
-              showIcon
-              role="alert"
-              message={t.flags}
-              description={
-                <ul style={{ margin: 0, paddingLeft: 20 }}>
-                  {flow.flags.map((f, i) => (
-                    <li key={i}>
-                      <strong>{f.rule}</strong>：{f.detail}
-                    </li>
-                  ))}
-                </ul>
-              }
-            />
-          ) : (
-            <Alert type="success" showIcon message={t.noFlags} />
-          )}
-          <ReactECharts option={option} style={{ height: 480 }} notMerge />
-        </Space>
-      )}
-    </Card>
+        )}
+      </Card>
+    </Space>
   );
 }
