@@ -370,7 +370,8 @@ describeIfBrowser(
       expect(await page.getByRole('menuitem', { name: '名册导入' }).count()).toBe(0); // auditors write nothing
       await page.getByRole('menuitem', { name: '资金流向' }).click();
       await pick(page, '项目', '桃园茶园');
-      await page.getByRole('button', { name: '查看' }).click();
+      // The page shows the county's document first; the project's flow is the second card.
+      await page.getByRole('button', { name: '查看' }).last().click();
       await page.getByText('桃园茶园扶贫项目').first().waitFor();
       await page.locator('canvas').first().waitFor();
       await page.getByText('各环节金额均已核平。').waitFor();
@@ -378,10 +379,17 @@ describeIfBrowser(
       await page.waitForTimeout(1200); // the diagram's entry animation
       await screenshot(page, 'auditor-fund-flow');
 
+      // The county's arrears by entity name; the tea company opens to the households it owes.
       await page.getByRole('menuitem', { name: '欠付清单' }).click();
-      await pick(page, '经营主体', '桃园茶叶');
       await page.getByRole('button', { name: '查看' }).click();
-      const rows = page.getByRole('row').filter({ hasText: zhang });
+      const entityRow = page.getByRole('row').filter({ hasText: '桃园茶叶' }).first();
+      await entityRow.waitFor();
+      await entityRow.getByRole('button', { name: '展开行' }).click();
+      const rows = page
+        .locator('.ant-card')
+        .filter({ hasText: '欠付明细' })
+        .getByRole('row')
+        .filter({ hasText: zhang });
       await rows.first().waitFor();
       expect(await rows.count()).toBe(2); // rent for 2019 and 2020 still owed
       expect(await rows.first().textContent()).toContain('2,000.00');
