@@ -388,6 +388,7 @@ describeIfBrowser(
       const rows = page
         .locator('.ant-card')
         .filter({ hasText: '欠付明细' })
+        .last()
         .getByRole('row')
         .filter({ hasText: zhang });
       await rows.first().waitFor();

@@ -144,6 +144,7 @@ describeIfBrowser(
       await page
         .locator('.ant-card')
         .filter({ hasText: '欠付明细' })
+        .last()
         .getByRole('row')
         .filter({ hasText: zhang })
         .first()
