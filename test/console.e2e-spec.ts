@@ -394,7 +394,7 @@ describeIfBrowser(
       await rows.first().waitFor();
       expect(await rows.count()).toBe(2); // rent for 2019 and 2020 still owed
       expect(await rows.first().textContent()).toContain('2,000.00');
-      await page.getByRole('button', { name: '导出 CSV' }).isEnabled();
+      await page.getByRole('button', { name: '导出 CSV' }).first().isEnabled();
       await screenshot(page, 'auditor-arrears');
       await page.context().close();
     });
