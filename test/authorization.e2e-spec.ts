@@ -218,6 +218,34 @@ describe('authorization: role × route', () => {
     },
     {
       method: 'POST',
+      route: '/v1/stakes/{id}/transfer',
+      allowed: WRITERS,
+      cell: async () => {
+        // A fiscal-fund stake of its own, bought with a disbursement of its own, moving to a new household.
+        await created(`/v1/projects/${projectId}/disbursements`, {
+          entityId,
+          amountFen: 1_00,
+          purpose: '折股量化',
+          disbursedOn: '2018-02-01',
+        });
+        const stakeId = await created('/v1/stakes', {
+          ...stakeBody(),
+          source: 'fiscal_fund',
+          projectId,
+          principalFen: 1_00,
+        });
+        return {
+          path: `/v1/stakes/${stakeId}/transfer`,
+          body: {
+            toHouseholdId: await created('/v1/households', newHousehold()),
+            effectiveOn: '2019-01-01',
+            reason: '脱贫调整',
+          },
+        };
+      },
+    },
+    {
+      method: 'POST',
       route: '/v1/entities/{id}/dividends',
       allowed: WRITERS,
       cell: () => ({
@@ -514,6 +542,32 @@ describe('authorization: role × route', () => {
       allowed: ['admin', 'auditor'],
       optional: true,
       cell: () => ({ path: `/v1/audit/fund-flow?projectId=${projectId}` }),
+    },
+    {
+      method: 'GET',
+      route: '/v1/audit/fund-flow?county=',
+      allowed: ['admin', 'auditor'],
+      optional: true,
+      cell: () => ({ path: '/v1/audit/fund-flow?county=英山县' }),
+    },
+    {
+      method: 'GET',
+      route: '/v1/audit/arrears',
+      // Every clerk may ask; it counts only the items of their townships' households.
+      allowed: [...READERS, 'clerk of another township'],
+      optional: true,
+      cell: () => ({ path: '/v1/audit/arrears?county=英山县' }),
+      check: (role, body) => {
+        const arrears = body as { entities: { entity: { id: string } }[] };
+        if (role === 'clerk of another township') expect(arrears.entities).toEqual([]);
+      },
+    },
+    {
+      method: 'GET',
+      route: '/v1/entities/{id}/report',
+      allowed: READERS,
+      optional: true,
+      cell: () => ({ path: `/v1/entities/${entityId}/report?year=2018` }),
     },
     {
       method: 'GET',

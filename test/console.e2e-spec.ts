@@ -392,7 +392,8 @@ describeIfBrowser(
       expect(await page.getByRole('menuitem', { name: '名册导入' }).count()).toBe(0); // auditors write nothing
       await page.getByRole('menuitem', { name: '资金流向' }).click();
       await pick(page, '项目', '桃园茶园');
-      await page.getByRole('button', { name: '查看' }).click();
+      // The page shows the county's document first; the project's flow is the second card.
+      await page.getByRole('button', { name: '查看' }).last().click();
       await page.getByText('桃园茶园扶贫项目').first().waitFor();
       await page.locator('canvas').first().waitFor();
       // 80,000 received, 60,000 disbursed: 20,000 stayed with the project, and the page says so.
@@ -413,14 +414,22 @@ describeIfBrowser(
       await page.getByRole('button', { name: '导出图片' }).click();
       expect((await readFile(await (await png).path())).subarray(1, 4).toString('latin1')).toBe('PNG');
 
+      // The county's arrears by entity name; the tea company opens to the households it owes.
       await page.getByRole('menuitem', { name: '欠付清单' }).click();
-      await pick(page, '经营主体', '桃园茶叶');
       await page.getByRole('button', { name: '查看' }).click();
-      const rows = page.getByRole('row').filter({ hasText: zhang });
+      const entityRow = page.getByRole('row').filter({ hasText: '桃园茶叶' }).first();
+      await entityRow.waitFor();
+      await entityRow.getByRole('button', { name: '展开行' }).click();
+      const rows = page
+        .locator('.ant-card')
+        .filter({ hasText: '欠付明细' })
+        .last()
+        .getByRole('row')
+        .filter({ hasText: zhang });
       await rows.first().waitFor();
       expect(await rows.count()).toBe(2); // rent for 2019 and 2020 still owed
       expect(await rows.first().textContent()).toContain('2,000.00');
-      await page.getByRole('button', { name: '导出 CSV' }).isEnabled();
+      await page.getByRole('button', { name: '导出 CSV' }).first().isEnabled();
       await screenshot(page, 'auditor-arrears');
       await page.context().close();
     });

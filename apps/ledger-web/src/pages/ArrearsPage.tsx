@@ -1,27 +1,36 @@
 import { Button, Card, Form, Input, Space, Statistic, Table } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, apiCsv, query, saveBlob } from '../api';
 import { label, useT } from '../i18n';
 import { formatYuan } from '../money';
-import type { Obligation, Obligations } from '../types';
+import type { ArrearsView, EntityArrears, Obligation, Obligations } from '../types';
+import { EntityReportCard } from './EntityReportCard';
 import { ErrorAlert } from './ErrorAlert';
-import { EntityPicker } from './Pickers';
 
-/** What an entity still owes households (dividends declared, rents due), sortable and exportable. */
+interface Filter {
+  county?: string;
+  township?: string;
+  dueBy?: string;
+}
+
+/**
+ * The county's overview of arrears by entity name (`GET /v1/audit/arrears`), largest first, exportable;
+ * an entity opens to the households it owes (its obligations) and its linkage report.
+ */
 export function ArrearsPage({ token }: { token: string }) {
   const { t } = useT();
-  const [data, setData] = useState<Obligations>();
-  const [path, setPath] = useState<string>();
+  const [filter, setFilter] = useState<Filter>({});
+  const [data, setData] = useState<ArrearsView>();
   const [error, setError] = useState<Error>();
   const [busy, setBusy] = useState(false);
 
-  const load = async (v: { entityId: string; dueBy?: string }) => {
-    const p = `/v1/entities/${encodeURIComponent(v.entityId.trim())}/obligations${query({ dueBy: v.dueBy })}`;
+  const path = (f: Filter) => `/v1/audit/arrears${query({ county: f.county, township: f.township, dueBy: f.dueBy })}`;
+  const load = async (f: Filter) => {
     setBusy(true);
     setError(undefined);
     try {
-      setData(await api<Obligations>(p, { token }));
-      setPath(p);
+      setData(await api<ArrearsView>(path(f), { token }));
+      setFilter(f);
     } catch (e) {
       setError(e as Error);
     } finally {
@@ -30,32 +39,30 @@ export function ArrearsPage({ token }: { token: string }) {
   };
 
   const exportCsv = async () => {
-    if (!path || !data) return;
+    if (!data) return;
     try {
-      saveBlob(await apiCsv(path, { token }), `obligations-${data.entity.id}.csv`);
+      saveBlob(await apiCsv(path(filter), { token }), `arrears-${data.dueBy}.csv`);
     } catch (e) {
       setError(e as Error);
     }
   };
 
-  const items = data?.items.filter((i) => i.outstandingFen > 0) ?? [];
   const money = (key: 'dueFen' | 'paidFen' | 'outstandingFen', title: string) => ({
     title,
     dataIndex: key,
     align: 'right' as const,
-    sorter: (a: Obligation, b: Obligation) => a[key] - b[key],
+    sorter: (a: EntityArrears, b: EntityArrears) => a[key] - b[key],
     render: (fen: number) => formatYuan(fen),
   });
 
   return (
-    <Card title={t.menuArrears}>
-      <Form
-        layout="inline"
-        onFinish={(v) => void load(v as { entityId: string })}
-        style={{ marginBottom: 16, rowGap: 8 }}
-      >
-        <Form.Item name="entityId" label={t.entity} rules={[{ required: true, message: t.required }]}>
-          <EntityPicker token={token} style={{ width: 360 }} />
+    <Card title={t.arrearsCounty}>
+      <Form layout="inline" onFinish={(v) => void load(v as Filter)} style={{ marginBottom: 16, rowGap: 8 }}>
+        <Form.Item name="county" label={t.county}>
+          <Input style={{ width: 140 }} />
+        </Form.Item>
+        <Form.Item name="township" label={t.township}>
+          <Input style={{ width: 140 }} />
         </Form.Item>
         <Form.Item name="dueBy" label={t.dueBy}>
           <Input type="date" />
@@ -75,7 +82,6 @@ export function ArrearsPage({ token }: { token: string }) {
       {data && (
         <>
           <Space wrap size="large" style={{ marginBottom: 16 }}>
-            <Statistic title={t.entity} value={data.entity.name} />
             <Statistic title={t.dueYuan} value={formatYuan(data.totals.dueFen)} />
             <Statistic title={t.paidYuan} value={formatYuan(data.totals.paidFen)} />
             <Statistic
@@ -84,32 +90,91 @@ export function ArrearsPage({ token }: { token: string }) {
               valueStyle={{ color: data.totals.outstandingFen > 0 ? '#cf1322' : undefined }}
             />
           </Space>
-          <Table<Obligation>
-            rowKey={(r) => `${r.linkageId}/${r.householdId}/${r.period}`}
-            dataSource={items}
+          <Table<EntityArrears>
+            rowKey={(r) => r.entity.id}
+            dataSource={data.entities}
             pagination={{ pageSize: 50, hideOnSinglePage: true }}
             scroll={{ x: 900 }}
+            expandable={{
+              expandedRowRender: (r) => <EntityDrillDown token={token} entityId={r.entity.id} dueBy={data.dueBy} />,
+            }}
             columns={[
-              { title: t.kind, dataIndex: 'kind', render: (k: string) => label(t, k) },
+              { title: t.entity, dataIndex: ['entity', 'name'] },
+              { title: t.township, dataIndex: ['entity', 'township'] },
               {
-                title: t.household,
-                dataIndex: 'householdId',
-                render: (id: string) => <a href={`#/h/${id}`}>{id}</a>,
-              },
-              { title: t.period, dataIndex: 'period', sorter: (a, b) => a.period.localeCompare(b.period) },
-              {
-                title: t.dueOn,
-                dataIndex: 'dueOn',
-                defaultSortOrder: 'ascend',
-                sorter: (a, b) => a.dueOn.localeCompare(b.dueOn),
+                title: t.householdsOwed,
+                dataIndex: 'households',
+                align: 'right',
+                sorter: (a, b) => a.households - b.households,
               },
               money('dueFen', t.dueYuan),
               money('paidFen', t.paidYuan),
-              money('outstandingFen', t.outstandingYuan),
+              { ...money('outstandingFen', t.outstandingYuan), defaultSortOrder: 'descend' as const },
             ]}
           />
         </>
       )}
     </Card>
+  );
+}
+
+/** One entity's households with something outstanding (its obligations due by the same date), and its report. */
+function EntityDrillDown({ token, entityId, dueBy }: { token: string; entityId: string; dueBy: string }) {
+  const { t } = useT();
+  const [data, setData] = useState<Obligations>();
+  const [error, setError] = useState<Error>();
+  const path = `/v1/entities/${encodeURIComponent(entityId)}/obligations${query({ dueBy })}`;
+  useEffect(() => {
+    let current = true;
+    api<Obligations>(path, { token }).then(
+      (d) => current && setData(d),
+      (e: Error) => current && setError(e),
+    );
+    return () => {
+      current = false;
+    };
+  }, [path, token]);
+  const exportCsv = async () => {
+    try {
+      saveBlob(await apiCsv(path, { token }), `obligations-${entityId}.csv`);
+    } catch (e) {
+      setError(e as Error);
+    }
+  };
+  const items = data?.items.filter((i) => i.outstandingFen > 0) ?? [];
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <ErrorAlert error={error} />
+      <Card
+        size="small"
+        title={t.arrearsDrill}
+        extra={
+          <Button size="small" disabled={!data} onClick={() => void exportCsv()}>
+            {t.exportCsv}
+          </Button>
+        }
+      >
+        <Table<Obligation>
+          size="small"
+          rowKey={(r) => `${r.linkageId}/${r.householdId}/${r.period}`}
+          dataSource={items}
+          loading={!data && !error}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          columns={[
+            { title: t.kind, dataIndex: 'kind', render: (k: string) => label(t, k) },
+            { title: t.household, dataIndex: 'householdId', render: (id: string) => <a href={`#/h/${id}`}>{id}</a> },
+            { title: t.period, dataIndex: 'period' },
+            { title: t.dueOn, dataIndex: 'dueOn' },
+            {
+              title: t.outstandingYuan,
+              dataIndex: 'outstandingFen',
+              align: 'right',
+              render: (f: number) => formatYuan(f),
+            },
+          ]}
+        />
+      </Card>
+      <EntityReportCard token={token} entityId={entityId} />
+    </Space>
   );
 }

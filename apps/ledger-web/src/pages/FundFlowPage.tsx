@@ -6,6 +6,7 @@ import { api, query, saveBlob } from '../api';
 import { useT } from '../i18n';
 import { formatYuan } from '../money';
 import type { FundFlow, Household, Page, ProjectListItem } from '../types';
+import { CountyFundFlowCard } from './CountyFundFlowCard';
 import { ErrorAlert } from './ErrorAlert';
 import {
   busiestColumn,
@@ -123,88 +124,91 @@ export function FundFlowPage({ token }: { token: string }) {
   };
 
   return (
-    <Card
-      title={t.menuFundFlow}
-      extra={
-        diagram && (
-          <Space>
-            <Button onClick={exportPng}>{t.exportPng}</Button>
-            <Button onClick={exportCsv}>{t.exportCsv}</Button>
-          </Space>
-        )
-      }
-    >
-      <Form
-        layout="inline"
-        onFinish={(v: { projectId?: string }) => void load(v.projectId?.trim() || undefined)}
-        style={{ marginBottom: 16 }}
+    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <CountyFundFlowCard token={token} />
+      <Card
+        title={t.menuFundFlow}
+        extra={
+          diagram && (
+            <Space>
+              <Button onClick={exportPng}>{t.exportPng}</Button>
+              <Button onClick={exportCsv}>{t.exportCsv}</Button>
+            </Space>
+          )
+        }
       >
-        <Form.Item name="projectId" label={t.project}>
-          <ProjectPicker token={token} style={{ width: 380 }} placeholder={t.allProjects} />
-        </Form.Item>
-        <Form.Item>
-          <Button type="primary" htmlType="submit" loading={busy}>
-            {t.load}
-          </Button>
-        </Form.Item>
-      </Form>
-      <ErrorAlert error={error} />
-      {flows && totals && diagram && left && (
-        <Space direction="vertical" style={{ width: '100%' }}>
-          <Space wrap size="large">
-            {flows.length === 1 && <Statistic title={t.project} value={flows[0].project.name} />}
-            <Statistic title={t.fundsTotal} value={formatYuan(totals.fundsFen)} />
-            <Statistic title={t.disbursedTotal} value={formatYuan(totals.disbursedFen)} />
-            <Statistic title={t.stakeTotal} value={formatYuan(totals.stakePrincipalFen)} />
-            <Statistic title={t.dividendsTotal} value={formatYuan(totals.dividendsPaidFen)} />
-            {totals.subsidisedFen > 0 && (
-              <Statistic title={t.subsidisedYuan} value={formatYuan(totals.subsidisedFen)} />
+        <Form
+          layout="inline"
+          onFinish={(v: { projectId?: string }) => void load(v.projectId?.trim() || undefined)}
+          style={{ marginBottom: 16 }}
+        >
+          <Form.Item name="projectId" label={t.project}>
+            <ProjectPicker token={token} style={{ width: 380 }} placeholder={t.allProjects} />
+          </Form.Item>
+          <Form.Item>
+            <Button type="primary" htmlType="submit" loading={busy}>
+              {t.load}
+            </Button>
+          </Form.Item>
+        </Form>
+        <ErrorAlert error={error} />
+        {flows && totals && diagram && left && (
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Space wrap size="large">
+              {flows.length === 1 && <Statistic title={t.project} value={flows[0].project.name} />}
+              <Statistic title={t.fundsTotal} value={formatYuan(totals.fundsFen)} />
+              <Statistic title={t.disbursedTotal} value={formatYuan(totals.disbursedFen)} />
+              <Statistic title={t.stakeTotal} value={formatYuan(totals.stakePrincipalFen)} />
+              <Statistic title={t.dividendsTotal} value={formatYuan(totals.dividendsPaidFen)} />
+              {totals.subsidisedFen > 0 && (
+                <Statistic title={t.subsidisedYuan} value={formatYuan(totals.subsidisedFen)} />
+              )}
+            </Space>
+            {unaccounted > 0 && (
+              <Alert
+                type="warning"
+                showIcon
+                role="alert"
+                message={t.notBalanced}
+                description={
+                  <Space wrap size="large">
+                    <Statistic title={t.undisbursed} value={formatYuan(left.undisbursedFen)} />
+                    <Statistic title={t.unstaked} value={formatYuan(left.unstakedFen)} />
+                    {left.unpaidFen !== undefined && <Statistic title={t.unpaid} value={formatYuan(left.unpaidFen)} />}
+                  </Space>
+                }
+              />
+            )}
+            {flags.length > 0 && (
+              <Alert
+                type="warning"
+                showIcon
+                role="alert"
+                message={t.flags}
+                description={
+                  <ul style={{ margin: 0, paddingLeft: 20 }}>
+                    {flags.map((f, i) => (
+                      <li key={i}>
+                        <strong>{f.project}</strong>：{f.detail}
+                      </li>
+                    ))}
+                  </ul>
+                }
+              />
+            )}
+            {flags.length === 0 && unaccounted === 0 && <Alert type="success" showIcon message={t.noFlags} />}
+            <Typography.Text type="secondary">{t.drillVillage}</Typography.Text>
+            <Sankey diagram={diagram} onChart={(c) => (chart.current = c)} onVillage={setVillage} />
+            {village && diagram.villages.get(village) && (
+              <VillageTable
+                title={diagram.nodes.find((n) => n.id === village)?.name ?? ''}
+                members={diagram.villages.get(village) ?? []}
+              />
             )}
           </Space>
-          {unaccounted > 0 && (
-            <Alert
-              type="warning"
-              showIcon
-              role="alert"
-              message={t.notBalanced}
-              description={
-                <Space wrap size="large">
-                  <Statistic title={t.undisbursed} value={formatYuan(left.undisbursedFen)} />
-                  <Statistic title={t.unstaked} value={formatYuan(left.unstakedFen)} />
-                  {left.unpaidFen !== undefined && <Statistic title={t.unpaid} value={formatYuan(left.unpaidFen)} />}
-                </Space>
-              }
-            />
-          )}
-          {flags.length > 0 && (
-            <Alert
-              type="warning"
-              showIcon
-              role="alert"
-              message={t.flags}
-              description={
-                <ul style={{ margin: 0, paddingLeft: 20 }}>
-                  {flags.map((f, i) => (
-                    <li key={i}>
-                      <strong>{f.project}</strong>：{f.detail}
-                    </li>
-                  ))}
-                </ul>
-              }
-            />
-          )}
-          {flags.length === 0 && unaccounted === 0 && <Alert type="success" showIcon message={t.noFlags} />}
-          <Typography.Text type="secondary">{t.drillVillage}</Typography.Text>
-          <Sankey diagram={diagram} onChart={(c) => (chart.current = c)} onVillage={setVillage} />
-          {village && diagram.villages.get(village) && (
-            <VillageTable
-              title={diagram.nodes.find((n) => n.id === village)?.name ?? ''}
-              members={diagram.villages.get(village) ?? []}
-            />
-          )}
-        </Space>
-      )}
-    </Card>
+        )}
+      </Card>
+    </Space>
   );
 }
 

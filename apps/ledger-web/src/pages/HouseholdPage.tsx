@@ -9,6 +9,7 @@ import { ErrorAlert } from './ErrorAlert';
 import { LoansCard } from './LoansCard';
 import { PaymentDialog, recordLabel, termsText } from './PaymentDialog';
 import { ReverseDialog } from './ReverseDialog';
+import { StakesCard } from './StakesCard';
 
 /**
  * A household as a clerk sees it: who, its linkages (each with the form recording its payments), its
@@ -137,6 +138,9 @@ export function HouseholdPage({
           </Space>
           <StatementTable lines={statement.lines} onReverse={canWrite ? setReversing : undefined} />
         </Card>
+      )}
+      {statement && statement.holdings.stakes.length > 0 && (
+        <StakesCard token={token} stakes={statement.holdings.stakes} canWrite={canWrite} onWritten={written} />
       )}
       {statement && statement.holdings.loans.length > 0 && <LoansCard token={token} loans={statement.holdings.loans} />}
       <PaymentDialog

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, query } from '../api';
 import { useT } from '../i18n';
 import { formatYuan } from '../money';
-import type { CollectiveView, EntityListItem, Obligations, Page, ProjectListItem } from '../types';
+import type { CollectiveView, EntityListItem, Household, Obligations, Page, ProjectListItem } from '../types';
 
 interface Option {
   value: string;
@@ -109,6 +109,19 @@ export function EntityPicker(props: PickerProps) {
     [token],
   );
   return <RemoteSelect {...props} search={search} idPrefix="entity" />;
+}
+
+/** Picks a household (`GET /v1/households?q=`, by registration number or head's name). */
+export function HouseholdPicker(props: PickerProps) {
+  const { token } = props;
+  const search = useMemo(
+    () => async (q: string) => {
+      const page = await api<Page<Household>>(`/v1/households${query({ q, limit: 30 })}`, { token });
+      return page.items.map((h) => ({ value: h.id, label: `${h.headName}（${h.registrationNo}，${h.village}）` }));
+    },
+    [token],
+  );
+  return <RemoteSelect {...props} search={search} idPrefix="household" />;
 }
 
 /** Picks a project (`GET /v1/projects?q=`): auditors and admins. */

@@ -98,6 +98,8 @@ export function flowDiagram(
     for (const d of flow.dividendsPaid)
       dividendsByStake.set(d.stakeId, (dividendsByStake.get(d.stakeId) ?? 0) + d.amountFen);
     for (const s of flow.stakes) {
+      // Shares re-allocated (动态调整) are no new money: the principal is drawn once, to its first holder.
+      if (s.transferredFrom !== undefined) continue;
       // A village collective holds a stake in a household's place: it is drawn where households are.
       const holder = 'householdId' in s ? s.householdId : s.collectiveId;
       const place = places.get(holder);

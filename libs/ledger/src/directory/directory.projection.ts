@@ -112,6 +112,7 @@ const PROJECTS = insertOnce('project_list', 'project_id', {
   industry: 'text',
   county: 'text',
   operator_id: 'text',
+  assistance_model: 'text',
 });
 
 /**
@@ -194,7 +195,9 @@ export const directoryProjection: Projection = {
       }
       case 'ProjectRegistered': {
         const d = event.data;
-        return [row(PROJECTS, d.projectId, d.name, d.industry, d.county, d.operatorId ?? null)];
+        return [
+          row(PROJECTS, d.projectId, d.name, d.industry, d.county, d.operatorId ?? null, d.assistanceModel ?? null),
+        ];
       }
       case 'EmploymentStarted': {
         const d = event.data;

@@ -80,6 +80,7 @@ export class DirectoryReader {
       industry: r.industry as string,
       county: r.county as string,
       ...(r.operator_id ? { operatorId: r.operator_id as string } : {}),
+      ...(r.assistance_model ? { assistanceModel: r.assistance_model as string } : {}),
     }));
   }
 

@@ -20,6 +20,8 @@ export interface ProjectListItem {
   industry: string;
   county: string;
   operatorId?: string;
+  /** Its assistance model (帮扶模式), when recorded. */
+  assistanceModel?: string;
 }
 
 /**

@@ -1,14 +1,23 @@
 import type { Evolver } from '../common/decider';
-import { Payments, withPayment } from '../payments/payment';
+import {
+  Payments,
+  withPayment,
+  withReissue,
+  withReturn,
+  withReversal,
+  type PaymentBankEvent,
+  type PaymentReversed,
+} from '../payments/payment';
 import type { StakeAcquired, StakeEvent } from '../stakes/stake.events';
 import type { EntityRegistered } from './entity.events';
 
 /**
- * An entity and the equity stakes held in it. Stakes live in the entity's stream because a dividend
+ * An entity and the equity stakes held in it, with the guarantee top-ups paid on them and their
+ * corrections (reversals, the bank's returns and reissues). Stakes live in the entity's stream because a dividend
  * declaration splits over all of them at once, and a fiscal-fund stake is checked against the other
  * stakes the same project's money bought here.
  */
-export type EntityEvent = EntityRegistered | StakeEvent;
+export type EntityEvent = EntityRegistered | StakeEvent | PaymentReversed | PaymentBankEvent;
 
 export type StakeRecord = StakeAcquired['data'] & { endReason?: string };
 
@@ -58,6 +67,22 @@ export function evolveEntity(state: EntityState, event: EntityEvent): EntityStat
         period,
       });
       return { ...state, topups: { ...state.topups, [stakeId]: topups } };
+    }
+    case 'PaymentReversed':
+    case 'PaymentReturned':
+    case 'PaymentReissued': {
+      // Only top-ups are paid in an entity's stream: `<stakeId>.p<n>`, corrected like any payment.
+      if (state.status !== 'registered') return state;
+      const stakeId = event.data.paymentId.replace(/\.p\d+$/, '');
+      const topups = state.topups[stakeId];
+      if (topups === undefined) return state;
+      const next =
+        event.type === 'PaymentReversed'
+          ? withReversal(topups, event)
+          : event.type === 'PaymentReturned'
+            ? withReturn(topups, event)
+            : withReissue(topups, event);
+      return { ...state, topups: { ...state.topups, [stakeId]: next } };
     }
     default: {
       const unknown: never = event;

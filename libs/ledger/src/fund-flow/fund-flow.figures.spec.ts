@@ -45,6 +45,31 @@ describe('fundFlowFigures', () => {
     expect(figures.flags).toEqual([]);
   });
 
+  it('counts a transferred stake’s principal once (动态调整), and attributes the new holder’s dividends to it', () => {
+    const wang = 'household-00000000-0000-5000-8000-000000000003';
+    const input = sound();
+    const transferred = {
+      stakeId: `${farm}.s3`,
+      householdId: wang,
+      entityId: farm,
+      principalFen: 20_000_00,
+      transferredFrom: `${farm}.s2`,
+    };
+    const figures = fundFlowFigures({
+      ...input,
+      stakes: [...input.stakes, transferred],
+      allocations: [
+        ...input.allocations,
+        { declarationId: h2, householdId: wang, stakeId: `${farm}.s3`, amountFen: 600_00 },
+      ],
+      payments: [...input.payments, { declarationId: h2, householdId: wang, paidFen: 600_00 }],
+    });
+    expect(figures.totals.stakePrincipalFen).toBe(50_000_00);
+    expect(figures.totals.dividendsPaidFen).toBe(2_100_00);
+    expect(figures.dividendsPaid).toContainEqual({ stakeId: `${farm}.s3`, householdId: wang, amountFen: 600_00 });
+    expect(figures.flags).toEqual([]);
+  });
+
   it('flags a project that disbursed more than it received', () => {
     const input = sound();
     const figures = fundFlowFigures({

@@ -24,7 +24,12 @@ export interface StakeFigure {
   householdId: string;
   entityId: string;
   principalFen: number;
+  /** A stake re-allocated from another household (动态调整) continues that stake: same principal, counted once. */
+  transferredFrom?: string;
 }
+
+/** The stakes whose principal was bought with money: a transferred stake's principal is its predecessor's. */
+const bought = (stakes: readonly StakeFigure[]): StakeFigure[] => stakes.filter((s) => s.transferredFrom === undefined);
 
 /** One stake's allocation on a declaration. */
 export interface AllocationFigure {
@@ -150,7 +155,8 @@ export function fundFlowFigures(input: FundFlowInput, lang: 'zh' | 'en' = 'zh'):
   const disbursedTo = new Map<string, number>();
   for (const d of input.disbursements) disbursedTo.set(d.entityId, (disbursedTo.get(d.entityId) ?? 0) + d.amountFen);
   const principalIn = new Map<string, number>();
-  for (const s of input.stakes) principalIn.set(s.entityId, (principalIn.get(s.entityId) ?? 0) + s.principalFen);
+  for (const s of bought(input.stakes))
+    principalIn.set(s.entityId, (principalIn.get(s.entityId) ?? 0) + s.principalFen);
   for (const [entityId, principalFen] of principalIn) {
     const disbursed = disbursedTo.get(entityId) ?? 0;
     if (principalFen <= disbursed) continue;
@@ -205,7 +211,7 @@ export function fundFlowFigures(input: FundFlowInput, lang: 'zh' | 'en' = 'zh'):
     totals: {
       fundsFen,
       disbursedFen,
-      stakePrincipalFen: sum(input.stakes.map((s) => s.principalFen)),
+      stakePrincipalFen: sum(bought(input.stakes).map((s) => s.principalFen)),
       dividendsPaidFen: sum(dividendsPaid.map((d) => d.amountFen)),
     },
     flags,

@@ -1,6 +1,6 @@
 import type { Migration } from '@ledger/database';
 import type { GuaranteeToppedUp } from '../stakes/stake.events';
-import { FUND_FLOW_TOPUP_TABLES, topupRows } from './fund-flow.topups';
+import { FUND_FLOW_TOPUP_TABLES, topupReissuedRows, topupReversedRows, topupRows } from './fund-flow.topups';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { DividendDeclared, DividendPaid } from '../dividends/dividend.events';
 import type { EntityRegistered } from '../entities/entity.events';
@@ -214,6 +214,7 @@ const STAKES = insertOnce('fund_flow_stakes', 'stake_id', {
   household_id: 'text',
   principal_fen: 'bigint',
   position: 'bigint',
+  transferred_from: 'text',
 });
 
 const DECLARATIONS = insertOnce('fund_flow_declarations', 'declaration_id', {
@@ -345,7 +346,18 @@ export const fundFlowProjection: Projection = {
         if (d.loanId !== undefined) return [row(LOAN_STAKES, d.stakeId, d.loanId, d.entityId, d.principalFen)];
         // Only what a project's money bought: fiscal funds turned into shares (资金变股金).
         if (d.source !== 'fiscal_fund' || d.projectId === undefined) return [];
-        return [row(STAKES, d.stakeId, d.projectId, d.entityId, holderOf(d), d.principalFen, recorded.position)];
+        return [
+          row(
+            STAKES,
+            d.stakeId,
+            d.projectId,
+            d.entityId,
+            holderOf(d),
+            d.principalFen,
+            recorded.position,
+            d.transferredFrom ?? null,
+          ),
+        ];
       }
       case 'DividendDeclared': {
         const d = event.data;
@@ -361,20 +373,17 @@ export const fundFlowProjection: Projection = {
         return [row(PAYMENTS, d.paymentId, d.declarationId, holderOf(d), d.amountFen)];
       }
       case 'PaymentReversed':
-        // Reversals of rents, wages and purchases match no row here.
-        return event.data.paymentId.startsWith('loan-')
-          ? [row(LOAN_PAYMENT_REVERSED, event.data.paymentId)]
-          : [row(REVERSED, event.data.paymentId)];
       case 'PaymentReturned':
-        // Money the bank sent back did not reach the household: it leaves the flow as a reversal does.
-        return event.data.paymentId.startsWith('loan-')
-          ? [row(LOAN_PAYMENT_REVERSED, event.data.paymentId)]
-          : [row(REVERSED, event.data.paymentId)];
+        // Reversals of rents, wages and purchases match no row here. Money the bank sent back did not
+        // reach the household: it leaves the flow as a reversal does.
+        if (event.data.paymentId.startsWith('loan-')) return [row(LOAN_PAYMENT_REVERSED, event.data.paymentId)];
+        if (event.data.paymentId.startsWith('entity-')) return topupReversedRows(event.data.paymentId);
+        return [row(REVERSED, event.data.paymentId)];
       case 'PaymentReissued': {
         const { paymentId, reissueOf } = event.data;
-        return paymentId.startsWith('loan-')
-          ? [row(LOAN_PAYMENT_REISSUED, paymentId, reissueOf)]
-          : [row(REISSUED, paymentId, reissueOf)];
+        if (paymentId.startsWith('loan-')) return [row(LOAN_PAYMENT_REISSUED, paymentId, reissueOf)];
+        if (paymentId.startsWith('entity-')) return topupReissuedRows(paymentId, reissueOf, recorded.position);
+        return [row(REISSUED, paymentId, reissueOf)];
       }
       case 'LoanDisbursed': {
         const d = event.data;

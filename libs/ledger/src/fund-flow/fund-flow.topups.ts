@@ -1,6 +1,6 @@
 import type { Migration } from '@ledger/database';
 import type { Pool } from 'pg';
-import { insertOnce, row, type RowSql } from '../projections/projection';
+import { insertOnce, reissuedCopy, row, rowStatement, type RowSql } from '../projections/projection';
 import type { Guarantor } from '../shared/guarantee';
 import type { GuaranteeTopupFigure } from './get-fund-flow/fund-flow.view';
 import type { GuaranteeToppedUp } from '../stakes/stake.events';
@@ -45,11 +45,34 @@ export function topupRows(position: number, d: GuaranteeToppedUp['data']): RowSq
   ];
 }
 
-/**
- * The top-ups of the fiscal-fund stakes one project's money bought, in the order recorded. Reversals
- * of top-ups are not yet routed (see the report of issue 14): when they are, this is where they are
- * left out, as dividends paid are.
- */
+const TOPUP_REVERSED = rowStatement({
+  columns: { payment_id: 'text' },
+  sql: `update fund_flow_topups t set reversed = true where t.payment_id in (select r.payment_id from ROWS)`,
+  reads: ['fund_flow_topups'],
+  writes: ['fund_flow_topups'],
+  keys: (r) => ({
+    reads: [`fund_flow_topups:${String(r.payment_id)}`],
+    writes: [`fund_flow_topups:${String(r.payment_id)}`],
+  }),
+});
+
+const TOPUP_REISSUED = reissuedCopy(
+  'fund_flow_topups',
+  ['stake_id', 'household_id', 'period', 'payer', 'project_id', 'amount_fen'],
+  { position: 'bigint' },
+);
+
+/** A top-up reversed, or returned by the bank (`<stakeId>.p<n>`): it leaves the flow. */
+export function topupReversedRows(paymentId: string): RowSql[] {
+  return [row(TOPUP_REVERSED, paymentId)];
+}
+
+/** A returned top-up paid again: a copy of its row under the new payment id. */
+export function topupReissuedRows(paymentId: string, reissueOf: string, position: number): RowSql[] {
+  return [row(TOPUP_REISSUED, paymentId, reissueOf, position)];
+}
+
+/** The top-ups of the fiscal-fund stakes one project's money bought, neither reversed nor returned, in the order recorded. */
 export async function readGuaranteeTopups(pool: Pool, projectId: string): Promise<GuaranteeTopupFigure[]> {
   const { rows } = await pool.query<{
     stake_id: string;
@@ -61,7 +84,7 @@ export async function readGuaranteeTopups(pool: Pool, projectId: string): Promis
   }>(
     `select t.stake_id, t.household_id, t.period, t.payer, t.project_id, t.amount_fen
        from fund_flow_topups t join fund_flow_stakes s on s.stake_id = t.stake_id
-      where s.project_id = $1
+      where s.project_id = $1 and not t.reversed
       order by t.position`,
     [projectId],
   );

@@ -62,6 +62,7 @@ const GUARANTEES = insertOnce('obligation_guarantees', 'stake_id', {
   starts_on: 'text',
   ends_on: 'text',
   recorded_at: 'timestamptz',
+  promise_starts_on: 'text',
 });
 
 /** A stake ends once; ends of stakes without a guarantee are kept too and simply never read. */
@@ -95,6 +96,7 @@ export function guaranteeRows(recorded: RecordedEvent, d: StakeAcquired['data'])
       d.startsOn,
       d.endsOn,
       recorded.recordedAt,
+      d.promiseStartsOn ?? null,
     ),
   ];
 }
@@ -122,6 +124,7 @@ interface GuaranteeRow {
   project_id: string | null;
   starts_on: string;
   ends_on: string;
+  promise_starts_on: string | null;
 }
 
 /**
@@ -140,7 +143,7 @@ export async function readGuaranteeItems(
   const column = 'entityId' in by ? 'entity_id' : 'household_id';
   const { rows: stakes } = await pool.query<GuaranteeRow>(
     `select g.stake_id, g.entity_id, g.household_id, g.guaranteed_yearly_fen, g.schedule, g.guarantor, g.project_id,
-            g.starts_on, coalesce(e.ends_on, g.ends_on) as ends_on
+            g.starts_on, coalesce(e.ends_on, g.ends_on) as ends_on, g.promise_starts_on
        from obligation_guarantees g
        left join obligation_guarantee_ends e on e.stake_id = g.stake_id and e.recorded_at <= $2::timestamptz
       where g.${column} = $1 and g.recorded_at <= $2::timestamptz
@@ -175,6 +178,7 @@ export async function readGuaranteeItems(
         schedule: s.schedule,
         startsOn: s.starts_on,
         endsOn: s.ends_on,
+        ...(s.promise_starts_on === null ? {} : { promiseStartsOn: s.promise_starts_on }),
       },
       declared,
     );

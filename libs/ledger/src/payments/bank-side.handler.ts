@@ -23,10 +23,11 @@ export function decideOnPaymentStream(
   const written = visitPaymentLinkage(
     linkageId,
     async <State, Event extends DomainEvent>(linkage: Reversible<State, Event>) => {
-      const { state: current } = await streams.read(linkageId, linkage.evolver);
+      const stream = linkage.stream ?? linkageId;
+      const { state: current } = await streams.read(stream, linkage.evolver);
       const township = linkage.townshipOfPayment(current, paymentId);
       const { events, position } = await streams.decide<State, Event | PaymentReversed | PaymentBankEvent>(
-        linkageId,
+        stream,
         linkage.evolver,
         (state) => decide(state, linkage),
         { ...metadata, township },

@@ -9,4 +9,6 @@ export interface PaymentLinkage<State, Event extends DomainEvent> {
   evolver: Evolver<State, Event | PaymentReversed | PaymentBankEvent>;
   payments(state: State): Payments;
   township(state: State): string | undefined;
+  /** The stream holding the payments, when it is not the linkage's own (a stake's top-ups: its entity's). */
+  stream?: string;
 }

@@ -5,6 +5,7 @@ import { employmentPayments } from '../employment/employment.state';
 import { leasePayments } from '../leases/lease.state';
 import { loanPayments } from '../loans/loan.state';
 import { orderPayments } from '../orders/order.state';
+import { stakeTopUps } from '../stakes/stake-topups';
 import { oneHousehold, type Reversible } from './reverse-payment/reverse-payment.decide';
 
 /** What a visit of a payment's linkage answers, whatever the linkage's state and events. */
@@ -32,6 +33,9 @@ export function visitPaymentLinkage<Result>(linkageId: string, visit: LinkageVis
     case 'loan':
       // A loan's repayments and interest subsidies: both concern the borrowing household.
       return visit(oneHousehold(loanPayments));
+    case 'entity':
+      // A stake's guarantee top-ups, kept in its entity's stream.
+      return visit(stakeTopUps(linkageId));
     default:
       return undefined;
   }

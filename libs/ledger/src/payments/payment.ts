@@ -73,7 +73,11 @@ export const reversalIdFor = (paymentId: string): string => `${paymentId}.r`;
 
 /** Splits a payment id into its linkage id, or undefined if it is not one. */
 export function parsePaymentId(id: string): { linkageId: string; isReversal: boolean } | undefined {
-  const match = /^((?:dividend|distribution|lease|employment|order|loan)-[0-9a-f-]{36})\.p[1-9]\d*(\.r)?$/.exec(id);
+  // A stake's guarantee top-ups are numbered on the stake: `entity-<uuid>.s<n>.p<k>`.
+  const match =
+    /^((?:dividend|distribution|lease|employment|order|loan)-[0-9a-f-]{36}|entity-[0-9a-f-]{36}\.s[1-9]\d*)\.p[1-9]\d*(\.r)?$/.exec(
+      id,
+    );
   return match ? { linkageId: match[1], isReversal: match[2] !== undefined } : undefined;
 }
 

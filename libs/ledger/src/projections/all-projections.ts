@@ -30,6 +30,7 @@ import { reconciliationsMigration, reconciliationsProjection } from '../reconcil
 import { collectiveLedgerMigration, collectiveLedgerProjection } from '../collectives/collective.projection';
 import type { Projection } from './projection';
 import { projectionCheckpointsMigration, projectionParkingMigration } from './projections.migration';
+import { transferMigration } from '../stakes/transfer-stake/transfer.migration';
 
 /** Every read model the ledger keeps, each fed by its own runner and checkpoint. */
 export const ALL_PROJECTIONS: readonly Projection[] = [
@@ -72,4 +73,5 @@ export const projectionMigrations: readonly Migration[] = [
   reconciliationsMigration,
   collectiveLedgerMigration,
   coverageCollectiveMigration,
+  transferMigration,
 ];

@@ -13,6 +13,21 @@ export const PROJECT_INDUSTRIES: readonly ProjectIndustry[] = [
 ];
 
 /**
+ * The assistance model (帮扶模式) a project follows: the household runs the business itself (直接帮扶),
+ * joins a cooperative (合作帮扶), earns from assets or shares without working there (资产收益), is
+ * employed by an enterprise nearby (社会帮扶), or is paid from a village company's project (项目带动).
+ */
+export type AssistanceModel = 'direct' | 'cooperative' | 'asset_income' | 'social' | 'project_driven';
+
+export const ASSISTANCE_MODELS: readonly AssistanceModel[] = [
+  'direct',
+  'cooperative',
+  'asset_income',
+  'social',
+  'project_driven',
+];
+
+/**
  * Where a project's money came from (资金来源): central, provincial, municipal or county fiscal special
  * funds (财政专项扶贫资金), social investment (社会投资), or poverty micro-credit (扶贫小额信贷).
  */
@@ -31,6 +46,8 @@ export type ProjectRegistered = DomainEvent<
     county: string;
     /** The operating entity (经营主体) running the project, when there is one. */
     operatorId?: string;
+    /** Its assistance model (帮扶模式), when recorded (projects registered before it was asked have none). */
+    assistanceModel?: AssistanceModel;
   }
 >;
 

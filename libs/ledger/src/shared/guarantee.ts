@@ -6,7 +6,7 @@
  * guarantor and paid by top-ups.
  */
 
-import { minDate, type CalendarDate } from './calendar';
+import { addDays, compareDates, minDate, type CalendarDate } from './calendar';
 import { formatFraction, fraction, multiply, roundHalfUp } from './fraction';
 import type { Fen } from './money';
 import { parsePeriod, periodLastDay, periodMonths, periodsBetween } from './period';
@@ -26,6 +26,11 @@ export interface GuaranteeTerms {
   schedule: GuaranteeSchedule;
   startsOn: CalendarDate;
   endsOn: CalendarDate;
+  /**
+   * A stake that continues a transferred promise (动态调整): the day the promise began. The months its
+   * earlier holders covered in a period shared with them are then counted in the rounding (below).
+   */
+  promiseStartsOn?: CalendarDate;
 }
 
 /** One guarantee period: what was promised for it, and the calendar months it covers. */
@@ -50,19 +55,31 @@ export interface DeclaredOnStake {
 /**
  * The guarantee periods of a promise, in order: each period of the schedule that overlaps the term and
  * has at least one calendar month wholly inside it; guaranteed = yearly × months / 12, half-up to the fen.
+ *
+ * A stake continuing a transferred promise (`promiseStartsOn` before its start) rounds cumulatively: of
+ * a period shared with earlier holders, who covered `before` of its months, it is promised
+ * round(yearly × (before + months) / 12) − round(yearly × before / 12). The holders of a promise
+ * transferred on a month's first day are then promised, together, exactly what one holder would have been.
  */
 export function guaranteePeriods(terms: GuaranteeTerms): GuaranteePeriod[] {
   const periods: GuaranteePeriod[] = [];
+  const promisedFor = (months: number) =>
+    roundHalfUp(multiply(fraction(months, 12), BigInt(terms.guaranteedYearlyFen)));
+  const earlierUntil = addDays(terms.startsOn, -1);
+  const promiseStartsOn = terms.promiseStartsOn ?? terms.startsOn;
   for (const period of periodsBetween(scheduleKind(terms.schedule), terms.startsOn, terms.endsOn)) {
     const months = monthsWhollyWithin(period, terms.startsOn, terms.endsOn);
     if (months.length === 0) continue;
-    const share = fraction(months.length, 12);
+    const before =
+      compareDates(promiseStartsOn, terms.startsOn) < 0
+        ? monthsWhollyWithin(period, promiseStartsOn, earlierUntil).length
+        : 0;
     periods.push({
       period: period.text,
       dueOn: minDate(periodLastDay(period), terms.endsOn),
-      share: formatFraction(share),
+      share: formatFraction(fraction(months.length, 12)),
       months,
-      guaranteedFen: Number(roundHalfUp(multiply(share, BigInt(terms.guaranteedYearlyFen)))),
+      guaranteedFen: Number(promisedFor(before + months.length) - promisedFor(before)),
     });
   }
   return periods;

@@ -37,13 +37,27 @@ export type StakeAcquired = DomainEvent<
     guarantor?: Guarantor;
     startsOn: string;
     endsOn?: string;
+    /** A stake re-allocated from another household (动态调整): the stake it continues. */
+    transferredFrom?: string;
+    /**
+     * On a transferred guaranteed stake: the day the promise began (its first holder's start), so the
+     * guarantee periods of the holders add up to the promise (see shared/guarantee.ts).
+     */
+    promiseStartsOn?: string;
   }
 >;
 
 /** A stake ended (redeemed, transferred, term over) on a date, for a stated reason. */
 export type StakeEnded = DomainEvent<
   'StakeEnded',
-  { stakeId: string; entityId: string; endsOn: string; reason: string }
+  {
+    stakeId: string;
+    entityId: string;
+    endsOn: string;
+    reason: string;
+    /** When the stake's shares moved to another household (动态调整): the stake that continues it. */
+    transferredTo?: string;
+  }
 >;
 
 /**

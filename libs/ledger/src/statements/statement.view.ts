@@ -208,6 +208,10 @@ export interface StakeHolding {
   /** The end recorded, else the term's end; absent for a stake without a term. */
   endsOn?: string;
   status: StakeHoldingStatus;
+  /** Shares re-allocated to this household (动态调整): the stake they came from. */
+  transferredFrom?: string;
+  /** Shares re-allocated away from this household: the stake that continues them. */
+  transferredTo?: string;
 }
 
 export interface LeaseHolding {

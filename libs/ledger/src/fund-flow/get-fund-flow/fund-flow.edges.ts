@@ -40,6 +40,7 @@ export function fundFlowEdges(view: FundFlowSteps, names: FundFlowNames, lang: '
     names.entities[id] ?? view.disbursements.find((d) => d.entityId === id)?.entityName ?? '';
   const householdName = (id: string) => names.households[id] ?? '';
   const stakeEntity = new Map(view.stakes.map((s) => [s.stakeId, s.entityId]));
+  const stakeHolder = new Map(view.stakes.map((s) => [s.stakeId, s.householdId]));
   const household = (id: string) => ({ kind: 'household' as const, id, name: householdName(id) });
   const entity = (id: string) => ({ kind: 'entity' as const, id, name: entityName(id) });
   const lenderNode = (lender: string) => ({
@@ -100,16 +101,14 @@ export function fundFlowEdges(view: FundFlowSteps, names: FundFlowNames, lang: '
       toName: d.entityName,
       amountFen: d.amountFen,
     })),
-    ...view.stakes.map((s): FundFlowEdge => ({
-      edge: 'stake',
-      fromKind: 'entity',
-      fromId: s.entityId,
-      fromName: entityName(s.entityId),
-      toKind: 'household',
-      toId: s.householdId,
-      toName: householdName(s.householdId),
-      amountFen: s.principalFen,
-    })),
+    ...view.stakes.map((s): FundFlowEdge => {
+      // Shares re-allocated (动态调整) move from the old holder to the new: no new money, so the CSV's
+      // stake edges still add up to the principal bought.
+      const from = s.transferredFrom === undefined ? undefined : stakeHolder.get(s.transferredFrom);
+      return from === undefined
+        ? edge('stake', entity(s.entityId), household(s.householdId), s.principalFen)
+        : edge('transfer', household(from), household(s.householdId), s.principalFen);
+    }),
     ...view.dividendsPaid.map((d): FundFlowEdge => {
       const entityId = stakeEntity.get(d.stakeId) ?? '';
       return {

@@ -1,4 +1,4 @@
-import type { ProjectIndustry } from '../../projects/project.events';
+import type { AssistanceModel, ProjectIndustry } from '../../projects/project.events';
 import type { DistributionFigure } from '../fund-flow.collectives';
 import type { CreditFlow } from '../fund-flow.credit';
 import type {
@@ -26,7 +26,14 @@ export interface GuaranteeTopupFigure {
 
 /** `GET /v1/audit/fund-flow`: one project's money from its sources to the households (资金流向). */
 export interface FundFlowView {
-  project: { id: string; name: string; industry: ProjectIndustry; county: string; operatorId?: string };
+  project: {
+    id: string;
+    name: string;
+    industry: ProjectIndustry;
+    county: string;
+    operatorId?: string;
+    assistanceModel?: AssistanceModel;
+  };
   /** Funds received, by source. */
   funds: FundFigure[];
   /** What the project disbursed, by entity. */
@@ -51,7 +58,7 @@ export type NodeKind = 'fund_source' | 'project' | 'entity' | 'household';
 
 /** One edge of the flow, as a CSV row. */
 export interface FundFlowEdge {
-  edge: 'funds' | 'disbursement' | 'stake' | 'dividend' | 'loan' | 'loan_stake' | 'repayment' | 'subsidy';
+  edge: 'funds' | 'disbursement' | 'stake' | 'transfer' | 'dividend' | 'loan' | 'loan_stake' | 'repayment' | 'subsidy';
   fromKind: NodeKind;
   fromId: string;
   fromName: string;
@@ -61,8 +68,50 @@ export interface FundFlowEdge {
   amountFen: number;
 }
 
-/** What the query answers: the view (JSON) and its edges (CSV). */
-export interface FundFlowReport {
-  view: FundFlowView;
-  edges: FundFlowEdge[];
+/** One project in the county's document: its name and model, and its totals. */
+export interface CountyProjectFigure {
+  projectId: string;
+  projectName: string;
+  assistanceModel?: AssistanceModel;
+  totals: FundFlowView['totals'];
 }
+
+/** What is left at each step of the county's money (the auditor's first questions). */
+export interface FundFlowLeftovers {
+  /** Funds received − disbursed: money still with the projects. */
+  undisbursedFen: number;
+  /** Disbursed to entities − principal of the fiscal-fund stakes bought with it (a transferred stake counted once). */
+  unstakedFen: number;
+  /** Dividends allocated to the fiscal-fund stakes − dividends paid on them (net of reversals and returns); top-ups are not allocations. */
+  unpaidFen: number;
+}
+
+/**
+ * `GET /v1/audit/fund-flow?county=`: every project of the county summed (funds by source, disbursements
+ * by entity, every fiscal-fund stake, dividend and top-up), the interest subsidies the county pays
+ * itself (loans whose subsidy names no project), and the leftovers.
+ */
+export interface CountyFundFlowView {
+  county: string;
+  projects: CountyProjectFigure[];
+  funds: FundFlowView['funds'];
+  disbursements: FundFlowView['disbursements'];
+  /** Every fiscal-fund stake of the county's projects, with its project. */
+  stakes: (FundFlowView['stakes'][number] & { projectId: string })[];
+  dividendsPaid: FundFlowView['dividendsPaid'];
+  /** The distributions of the collectives holding those stakes, each once. */
+  distributions: FundFlowView['distributions'];
+  guaranteeTopups: FundFlowView['guaranteeTopups'];
+  /** The projects' subsidised loans, then the county's own. */
+  credit: FundFlowView['credit'];
+  /** Summed over the projects; `subsidisedFen` adds the county's own interest subsidies, `countySubsidisedFen` says how much of it that is. */
+  totals: FundFlowView['totals'] & { countySubsidisedFen: number };
+  leftovers: FundFlowLeftovers;
+  /** Every project's flags, each naming its project, and the county's credit flags. */
+  flags: FundFlowView['flags'];
+}
+
+/** What the query answers: the view (JSON) and its edges (CSV), for one project or a county. */
+export type FundFlowReport =
+  | { kind: 'project'; view: FundFlowView; edges: FundFlowEdge[] }
+  | { kind: 'county'; view: CountyFundFlowView; edges: FundFlowEdge[] };

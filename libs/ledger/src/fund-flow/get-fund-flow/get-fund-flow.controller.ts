@@ -6,7 +6,7 @@ import type { Actor } from '../../common/actor';
 import { sendCsv, wantsCsv, type CsvColumn } from '../../http/csv';
 import { CurrentActor } from '../../http/request-context';
 import { plainYuan } from '../../shared/money';
-import type { FundFlowEdge, FundFlowView } from './fund-flow.view';
+import type { CountyFundFlowView, FundFlowEdge, FundFlowView } from './fund-flow.view';
 import { GetFundFlowRequest } from './get-fund-flow.dto';
 import { GetFundFlowQuery } from './get-fund-flow.query';
 import { AuditRoute } from '../../http/auth.guard';
@@ -31,7 +31,10 @@ export const FUND_FLOW_CSV_COLUMNS: readonly CsvColumn<FundFlowEdge>[] = [
 export class GetFundFlowController {
   constructor(private readonly queries: QueryBus) {}
 
-  /** Where a project's money went (资金流向), with a flag wherever a step exceeds its source; JSON or `text/csv`. */
+  /**
+   * Where a project's money went (资金流向), or every project's of a county with what is left at each
+   * step, with a flag wherever a step exceeds its source; JSON or `text/csv` (one row per edge).
+   */
   @AuditRoute()
   @LedgerQuery({ summary: 'Get fund flow', csv: true, refusals: ['AUTH.AUDIT_ONLY', 'PROJECT.NOT_FOUND'] })
   @Get('fund-flow')
@@ -41,10 +44,11 @@ export class GetFundFlowController {
     @CurrentActor() actor: Actor,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<FundFlowView | undefined> {
-    const { view, edges } = await this.queries.execute(new GetFundFlowQuery(filter, actor));
-    if (!wantsCsv(request)) return view;
-    sendCsv(response, edges, FUND_FLOW_CSV_COLUMNS, `fund-flow-${view.project.id}.csv`);
+  ): Promise<FundFlowView | CountyFundFlowView | undefined> {
+    const report = await this.queries.execute(new GetFundFlowQuery(filter, actor));
+    if (!wantsCsv(request)) return report.view;
+    const name = report.kind === 'project' ? report.view.project.id : 'county';
+    sendCsv(response, report.edges, FUND_FLOW_CSV_COLUMNS, `fund-flow-${name}.csv`);
     return undefined;
   }
 }

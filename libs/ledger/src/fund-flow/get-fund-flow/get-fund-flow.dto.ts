@@ -1,12 +1,34 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { Matches } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDefined, Matches, ValidateBy, ValidateIf } from 'class-validator';
 import { QueryOptions } from '../../http/query-options.dto';
+import { IsLedgerText } from '../../http/validators';
 import { idPattern } from '../../stakes/stake-id';
 
-/** Query string of `GET /v1/audit/fund-flow`. */
+/** Query string of `GET /v1/audit/fund-flow`: one project's flow, or a county's (exactly one of the two). */
 export class GetFundFlowRequest extends QueryOptions {
   /** The project whose money is traced. */
+  @ValidateIf((o: GetFundFlowRequest) => o.projectId !== undefined || o.county === undefined)
+  @IsDefined({ message: 'projectId is required unless county is given' })
   @Matches(idPattern('project'), { message: 'projectId must be a project id (project-…)' })
-  @ApiProperty({ example: 'project-7c9e6679-7425-50de-944b-e07fc1f90ae7' })
-  projectId!: string;
+  @ApiPropertyOptional({
+    example: 'project-7c9e6679-7425-50de-944b-e07fc1f90ae7',
+    description: 'One project’s flow; leave out for a county’s.',
+  })
+  projectId?: string;
+
+  /** The county (县区) whose projects are summed, with the leftovers; only without `projectId`. */
+  @ValidateIf((o: GetFundFlowRequest) => o.county !== undefined)
+  @IsLedgerText({ max: 50, required: false, example: '英山县' })
+  @ValidateBy({
+    name: 'onlyWithoutProject',
+    validator: {
+      validate: (_: unknown, args) => (args?.object as GetFundFlowRequest).projectId === undefined,
+      defaultMessage: () => 'county is only without projectId (a project’s flow is its own)',
+    },
+  })
+  @ApiPropertyOptional({
+    example: '英山县',
+    description: 'A county’s flow, summed over its projects; without projectId.',
+  })
+  county?: string;
 }

@@ -70,8 +70,9 @@ async function readInSnapshot(
     household_id: string;
     entity_id: string;
     principal_fen: string;
+    transferred_from: string | null;
   }>(
-    `select stake_id, household_id, entity_id, principal_fen
+    `select stake_id, household_id, entity_id, principal_fen, transferred_from
          from fund_flow_stakes where project_id = $1 order by position`,
     [projectId],
   );
@@ -131,6 +132,7 @@ async function readInSnapshot(
       householdId: r.household_id,
       entityId: r.entity_id,
       principalFen: Number(r.principal_fen),
+      ...(r.transferred_from === null ? {} : { transferredFrom: r.transferred_from }),
     })),
     allocations: allocations.rows.map((r) => ({
       declarationId: r.declaration_id,
@@ -154,7 +156,35 @@ async function readInSnapshot(
 }
 
 /** The loans whose interest subsidy the project pays, in the order recorded, their stakes and standing payments. */
-async function readCredit(client: PoolClient, projectId: string): Promise<CreditInput> {
+function readCredit(client: PoolClient, projectId: string): Promise<CreditInput> {
+  return readCreditOf(client, 'subsidy_project_id = $1', [projectId]);
+}
+
+/**
+ * The loans of a county's households whose interest the county itself subsidises (a subsidy with no
+ * project: `subsidy.payer` county): they appear in no project's flow, only in the county's.
+ */
+export async function readCountySubsidisedCredit(pool: Pool, county: string): Promise<CreditInput> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin transaction isolation level repeatable read read only');
+    const credit = await readCreditOf(
+      client,
+      `subsidy_project_id is null and subsidy_rate_bp is not null
+       and household_id in (select household_id from household_list where county = $1)`,
+      [county],
+    );
+    await client.query('commit');
+    return credit;
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function readCreditOf(client: PoolClient, where: string, values: unknown[]): Promise<CreditInput> {
   const loans = await client.query<{
     loan_id: string;
     household_id: string;
@@ -165,8 +195,8 @@ async function readCredit(client: PoolClient, projectId: string): Promise<Credit
     subsidy_rate_bp: number | null;
   }>(
     `select loan_id, household_id, entity_id, lender, principal_fen, annual_rate_bp, subsidy_rate_bp
-       from fund_flow_loans where subsidy_project_id = $1 order by position`,
-    [projectId],
+       from fund_flow_loans where ${where} order by position`,
+    values,
   );
   const ids = loans.rows.map((r) => r.loan_id);
   const stakes = await client.query<{ stake_id: string; loan_id: string; entity_id: string; principal_fen: string }>(

@@ -28,7 +28,7 @@ export class ReversePaymentHandler implements ICommandHandler<ReversePaymentComm
     const { paymentId } = command.payload;
     // A payment's household never changes: the township recorded is that of the state decide checks.
     const { events, position } = await this.streams.decide<State, Event | PaymentReversed>(
-      linkageId,
+      linkage.stream ?? linkageId,
       linkage.evolver,
       (state) => decideReversePayment(command, state, linkage),
       command.metadata,

@@ -30,6 +30,7 @@ export class GetProjectHandler implements IQueryHandler<GetProjectQuery> {
       industry: state.industry,
       county: state.county,
       ...(state.operatorId === undefined ? {} : { operatorId: state.operatorId }),
+      ...(state.assistanceModel === undefined ? {} : { assistanceModel: state.assistanceModel }),
       funds: state.funds,
       fundsBySource: FUND_SOURCES.filter((s) => state.fundsBySource[s] !== undefined).map((source) => ({
         source,

@@ -1,4 +1,4 @@
-import type { FundSource, ProjectIndustry } from '../project.events';
+import type { AssistanceModel, FundSource, ProjectIndustry } from '../project.events';
 import type { Disbursement, FundReceipt } from '../project.state';
 
 /** A project as the API shows it: its money in, by source, and out, to each entity. */
@@ -8,6 +8,7 @@ export interface ProjectView {
   industry: ProjectIndustry;
   county: string;
   operatorId?: string;
+  assistanceModel?: AssistanceModel;
   funds: FundReceipt[];
   fundsBySource: { source: FundSource; amountFen: number }[];
   disbursements: Disbursement[];

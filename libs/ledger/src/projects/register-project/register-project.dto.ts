@@ -2,7 +2,7 @@ import { IsLedgerText } from '../../http/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, Matches, ValidateIf } from 'class-validator';
 import { idPattern } from '../../stakes/stake-id';
-import { PROJECT_INDUSTRIES, type ProjectIndustry } from '../project.events';
+import { ASSISTANCE_MODELS, PROJECT_INDUSTRIES, type AssistanceModel, type ProjectIndustry } from '../project.events';
 
 /** A project as the ledger records it. */
 export class RegisterProjectRequest {
@@ -23,4 +23,10 @@ export class RegisterProjectRequest {
   @ValidateIf((o: RegisterProjectRequest) => o.operatorId !== undefined)
   @Matches(idPattern('entity'), { message: 'operatorId must be an entity id (entity-…)' })
   operatorId?: string;
+
+  /** Direct (直接帮扶), cooperative (合作帮扶), asset income (资产收益), social (社会帮扶), project-driven (项目带动). */
+  @ApiPropertyOptional({ enum: ASSISTANCE_MODELS })
+  @ValidateIf((o: RegisterProjectRequest) => o.assistanceModel !== undefined)
+  @IsIn(ASSISTANCE_MODELS, { message: `assistanceModel must be one of: ${ASSISTANCE_MODELS.join(', ')}` })
+  assistanceModel?: AssistanceModel;
 }

@@ -79,7 +79,8 @@ export function decideAcquireStake(
       );
     }
     const heldFen = Object.values(state.stakes)
-      .filter((s) => s.source === 'fiscal_fund' && s.projectId === payload.projectId)
+      // A transferred stake continues one already counted: its principal was bought once.
+      .filter((s) => s.source === 'fiscal_fund' && s.projectId === payload.projectId && s.transferredFrom === undefined)
       .reduce((sum, s) => sum + s.principalFen, 0);
     if (heldFen + payload.principalFen > project.disbursedToEntityFen) {
       const leftFen = Math.max(0, project.disbursedToEntityFen - heldFen);

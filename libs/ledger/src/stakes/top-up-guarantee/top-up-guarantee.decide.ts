@@ -48,6 +48,7 @@ export function decideTopUpGuarantee(
       schedule: stake.guaranteeSchedule ?? 'yearly',
       startsOn: stake.startsOn,
       endsOn: stake.endsOn,
+      ...(stake.promiseStartsOn === undefined ? {} : { promiseStartsOn: stake.promiseStartsOn }),
     },
     declared,
   );

@@ -119,6 +119,7 @@ const ENDS = insertOnce('holding_ends', 'event_id', {
   ends_on: 'date',
   recorded_at: 'timestamptz',
   position: 'bigint',
+  transferred_to: 'text',
 });
 
 function holding(
@@ -151,8 +152,8 @@ function holding(
   );
 }
 
-const ended = (recorded: RecordedEvent, linkageId: string, endsOn: string): RowSql =>
-  row(ENDS, recorded.id, linkageId, endsOn, recorded.recordedAt, recorded.position);
+const ended = (recorded: RecordedEvent, linkageId: string, endsOn: string, transferredTo?: string): RowSql =>
+  row(ENDS, recorded.id, linkageId, endsOn, recorded.recordedAt, recorded.position, transferredTo ?? null);
 
 /** The household's linkages and their ends, for the statement's `holdings`. */
 export const holdingsProjection: Projection = {
@@ -185,6 +186,7 @@ export const holdingsProjection: Projection = {
               principalFen: d.principalFen,
               shares: d.shares,
               ...(d.guaranteedYearlyFen === undefined ? {} : { guaranteedYearlyFen: d.guaranteedYearlyFen }),
+              ...(d.transferredFrom === undefined ? {} : { transferredFrom: d.transferredFrom }),
             },
           }),
         ];
@@ -234,7 +236,7 @@ export const holdingsProjection: Projection = {
         ];
       }
       case 'StakeEnded':
-        return [ended(recorded, event.data.stakeId, event.data.endsOn)];
+        return [ended(recorded, event.data.stakeId, event.data.endsOn, event.data.transferredTo)];
       case 'LeaseEnded':
         return [ended(recorded, event.data.leaseId, event.data.endsOn)];
       case 'EmploymentEnded':

@@ -15,6 +15,8 @@ interface HoldingRow {
   ends_on: string | null;
   /** An end was recorded by the instant (its date is `ends_on`). */
   ended: boolean;
+  /** The stake continuing this one, when its shares moved to another household by then. */
+  transferred_to: string | null;
   terms: Record<string, unknown>;
 }
 
@@ -33,11 +35,11 @@ export async function readHoldings(
     name: 'ledger_read_holdings',
     text: `select h.linkage_id, h.kind, h.entity_id, coalesce(h.entity_name, e.name, h.entity_id) as entity_name,
                   h.project_id, coalesce(p.name, h.project_id) as project_name, to_char(h.starts_on, 'YYYY-MM-DD') as starts_on,
-                  to_char(coalesce(x.ends_on, h.ends_on), 'YYYY-MM-DD') as ends_on, x.ends_on is not null as ended, h.terms
+                  to_char(coalesce(x.ends_on, h.ends_on), 'YYYY-MM-DD') as ends_on, x.ends_on is not null as ended, x.transferred_to, h.terms
              from holdings h
              left join holding_entities e on e.entity_id = h.entity_id
              left join holding_projects p on p.project_id = h.project_id
-             left join lateral (select ends_on from holding_ends x
+             left join lateral (select ends_on, transferred_to from holding_ends x
                                  where x.linkage_id = h.linkage_id and ($2::timestamptz is null or x.recorded_at <= $2::timestamptz)
                                  order by x.position desc limit 1) x on true
             where h.household_id = $1 and ($2::timestamptz is null or h.recorded_at <= $2::timestamptz)
@@ -60,8 +62,16 @@ export async function readHoldings(
           ...(t.guaranteedYearlyFen === undefined ? {} : { guaranteedYearlyFen: Number(t.guaranteedYearlyFen) }),
           startsOn: r.starts_on,
           ...(r.ends_on === null ? {} : { endsOn: r.ends_on }),
-          // A stake ends when its end is recorded or on the last day of its term.
-          status: r.ended || (r.ends_on !== null && r.ends_on < today) ? 'ended' : 'active',
+          // A stake ends when its end is recorded or on the last day of its term; one whose shares
+          // moved to another household (动态调整) reads `transferred`.
+          status:
+            r.transferred_to !== null
+              ? 'transferred'
+              : r.ended || (r.ends_on !== null && r.ends_on < today)
+                ? 'ended'
+                : 'active',
+          ...(t.transferredFrom === undefined ? {} : { transferredFrom: t.transferredFrom as string }),
+          ...(r.transferred_to === null ? {} : { transferredTo: r.transferred_to }),
         });
         break;
       case 'lease':

@@ -1,0 +1,60 @@
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { Database } from '@ledger/runtime';
+import { assertMayReadIn } from '../../common/actor';
+import { notFound } from '../../common/domain-error';
+import { StreamWriter } from '../../common/stream-writer';
+import { canonicalInstant } from '../../obligations/get-obligations/instant';
+import { readObligations } from '../../obligations/get-obligations/read-obligations';
+import { obligationsProjection } from '../../obligations/obligations.projection';
+import { ProjectionsHost } from '../../projections/projections-host';
+import { holdingsProjection } from '../../statements/holdings/holdings.projection';
+import { statementProjection } from '../../statements/statement.projection';
+import { entity } from '../entity.state';
+import { entityReportFigures } from './entity-report';
+import type { EntityReportView } from './entity-report.view';
+import { GetEntityReportQuery } from './get-entity-report.query';
+import { readEntityYear } from './read-entity-report';
+
+/**
+ * An entity's linkage report for a year (带贫户数): the households it lifts, by form, its workers,
+ * what it paid them, and what it still owes on items due by the year's end. Read by admins, auditors
+ * and the clerks of the entity's township, as the entity itself is.
+ */
+@QueryHandler(GetEntityReportQuery)
+export class GetEntityReportHandler implements IQueryHandler<GetEntityReportQuery> {
+  constructor(
+    private readonly database: Database,
+    private readonly projections: ProjectionsHost,
+    private readonly streams: StreamWriter,
+  ) {}
+
+  async execute({ entityId, filter, actor }: GetEntityReportQuery): Promise<EntityReportView> {
+    const { state } = await this.streams.read(entityId, entity);
+    if (state.status !== 'registered') {
+      throw notFound('ENTITY.NOT_FOUND', `No entity ${entityId}.`, `没有编号为 ${entityId} 的经营主体。`);
+    }
+    assertMayReadIn(actor, state.township);
+    await this.projections.waitFor(filter.minPosition, [
+      statementProjection.name,
+      holdingsProjection.name,
+      obligationsProjection.name,
+    ]);
+    const { year } = filter;
+    const [{ linked, paid }, owed] = await Promise.all([
+      readEntityYear(this.database.pool, entityId, year),
+      readObligations(this.database.pool, { entityId }, canonicalInstant(new Date().toISOString()), `${year}-12-31`),
+    ]);
+    return {
+      entity: {
+        id: state.entityId,
+        name: state.name,
+        kind: state.kind,
+        township: state.township,
+        county: state.county,
+      },
+      year,
+      ...entityReportFigures(linked, paid),
+      outstandingFen: owed.totals.outstandingFen,
+    };
+  }
+}

@@ -1,0 +1,29 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
+import { IsLedgerDate, IsLedgerInstant, IsLedgerText } from '../../http/validators';
+import { QueryOptions } from '../../http/query-options.dto';
+
+/** Query string of `GET /v1/audit/arrears`. */
+export class GetArrearsRequest extends QueryOptions {
+  /** The county (县区) whose entities are listed; every county without it. */
+  @IsOptional()
+  @IsLedgerText({ max: 50, required: false, example: '英山县' })
+  @ApiPropertyOptional({ example: '英山县' })
+  county?: string;
+
+  /** Only the entities of this township (乡镇). */
+  @IsOptional()
+  @IsLedgerText({ max: 50, required: false, example: '城关镇' })
+  @ApiPropertyOptional({ example: '城关镇' })
+  township?: string;
+
+  /** The ledger as it stood at this instant (ISO 8601 with offset); default now. */
+  @IsOptional()
+  @IsLedgerInstant(undefined, { required: false, example: '2018-12-31T23:59:59+08:00' })
+  asOf?: string;
+
+  /** Count what falls due on or before this date; default the date of `asOf` in China (UTC+8). */
+  @IsOptional()
+  @IsLedgerDate(undefined, { required: false, example: '2018-12-31' })
+  dueBy?: string;
+}

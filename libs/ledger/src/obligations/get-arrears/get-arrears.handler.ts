@@ -1,0 +1,59 @@
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { Database } from '@ledger/runtime';
+import { forbidden } from '../../common/domain-error';
+import { directoryProjection } from '../../directory/directory.projection';
+import { householdListProjection } from '../../households/list-households/household-list.projection';
+import { mapConcurrently } from '../../imports/concurrently';
+import { ProjectionsHost } from '../../projections/projections-host';
+import { dateInChina } from '../../shared/calendar';
+import { canonicalInstant } from '../get-obligations/instant';
+import { readObligations } from '../get-obligations/read-obligations';
+import { obligationsProjection } from '../obligations.projection';
+import { arrearsList, entityArrears } from './arrears';
+import type { ArrearsView } from './arrears.view';
+import { GetArrearsQuery } from './get-arrears.query';
+
+/**
+ * The county's arrears by entity (欠付台账), the first thing an auditor asks for: every entity with
+ * something outstanding on items due by `dueBy`, as the ledger stood at `asOf`, named, largest first.
+ * Each entity's items are read as its own obligations are, so both always agree. Admins and auditors
+ * read every entity; a clerk, the items of households in its townships (as on an entity's obligations).
+ */
+@QueryHandler(GetArrearsQuery)
+export class GetArrearsHandler implements IQueryHandler<GetArrearsQuery> {
+  constructor(
+    private readonly database: Database,
+    private readonly projections: ProjectionsHost,
+  ) {}
+
+  async execute({ filter, actor }: GetArrearsQuery): Promise<ArrearsView> {
+    if (actor.role === 'household') {
+      throw forbidden(
+        'AUTH.NOT_YOURS',
+        'The arrears list is for clerks and auditors.',
+        '欠付台账仅供经办人和审计查看。',
+      );
+    }
+    await this.projections.waitFor(filter.minPosition, [
+      obligationsProjection.name,
+      householdListProjection.name,
+      directoryProjection.name,
+    ]);
+    const asOf = filter.asOf ?? new Date().toISOString();
+    const dueBy = filter.dueBy ?? dateInChina(asOf);
+    const townships = actor.role === 'clerk' ? actor.townships : undefined;
+    const { rows } = await this.database.pool.query<{ entity_id: string; name: string; township: string }>(
+      `select entity_id, name, township from entity_list
+        where ($1::text is null or county = $1) and ($2::text is null or township = $2)
+        order by entity_id`,
+      [filter.county ?? null, filter.township ?? null],
+    );
+    const instant = canonicalInstant(asOf);
+    // A few entities at a time: each read is one entity's obligations, and the pool serves other requests too.
+    const entities = await mapConcurrently(rows, 4, async (r) => {
+      const { items } = await readObligations(this.database.pool, { entityId: r.entity_id }, instant, dueBy, townships);
+      return entityArrears({ id: r.entity_id, name: r.name, township: r.township }, items);
+    });
+    return { dueBy, asOf, ...arrearsList(entities) };
+  }
+}
