@@ -86,6 +86,11 @@ const TYPES = handledTypes<CoverageEvent>({
   LoanRepaid: 'ignores',
   LoanInterestSubsidised: 'ignores',
   CountyContactSet: 'ignores',
+  NoticePosted: 'ignores',
+  ObjectionRaised: 'ignores',
+  ObjectionResolved: 'ignores',
+  NoticeHoldChanged: 'ignores',
+  StatementAcknowledged: 'ignores',
 });
 
 const HOUSEHOLDS = insertOnce('coverage_households', 'household_id', { household_id: 'text', county: 'text', township: 'text', village: 'text' });

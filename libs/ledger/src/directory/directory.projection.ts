@@ -92,6 +92,11 @@ const TYPES = handledTypes<DirectoryEvent>({
   LoanRepaid: 'ignores',
   LoanInterestSubsidised: 'ignores',
   CountyContactSet: 'ignores',
+  NoticePosted: 'ignores',
+  ObjectionRaised: 'ignores',
+  ObjectionResolved: 'ignores',
+  NoticeHoldChanged: 'ignores',
+  StatementAcknowledged: 'ignores',
 });
 
 const ENTITIES = insertOnce('entity_list', 'entity_id', {

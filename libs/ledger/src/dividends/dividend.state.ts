@@ -1,7 +1,8 @@
 import type { Evolver } from '../common/decider';
 import { withPayment, withReissue, withReturn, withReversal, Payments } from '../payments/payment';
+import { NO_NOTICE_HOLDS, withNoticeHold, type NoticeHolds } from '../notices/notice-hold';
 import type { PaymentLinkage } from '../payments/payment-linkage';
-import type { DividendDeclared, DividendEvent } from './dividend.events';
+import type { DividendDeclared, DividendEvent, DividendStreamEvent } from './dividend.events';
 
 /** A declaration and the payments made against it. */
 export type DividendState =
@@ -11,16 +12,18 @@ export type DividendState =
       payments: Payments;
       /** Voucher references of payments, by payment id. */
       references: Readonly<Record<string, string>>;
+      /** Public notices (公示) holding payments on this declaration, the latest hold per notice. */
+      noticeHolds: NoticeHolds;
     });
 
 export type DeclaredDividend = Extract<DividendState, { status: 'declared' }>;
 
 export const initialDividendState: DividendState = { status: 'none' };
 
-export function evolveDividend(state: DividendState, event: DividendEvent): DividendState {
+export function evolveDividend(state: DividendState, event: DividendStreamEvent): DividendState {
   switch (event.type) {
     case 'DividendDeclared':
-      return { ...event.data, status: 'declared', payments: Payments.none, references: {} };
+      return { ...event.data, status: 'declared', payments: Payments.none, references: {}, noticeHolds: NO_NOTICE_HOLDS };
     case 'DividendPaid': {
       if (state.status !== 'declared') return state;
       const { paymentId, amountFen, paidOn, householdId, reference } = event.data;
@@ -45,6 +48,9 @@ export function evolveDividend(state: DividendState, event: DividendEvent): Divi
         references: reference === undefined ? state.references : { ...state.references, [paymentId]: reference },
       };
     }
+    case 'NoticeHoldChanged':
+      if (state.status !== 'declared') return state;
+      return { ...state, noticeHolds: withNoticeHold(state.noticeHolds, event) };
     default: {
       const unknown: never = event;
       return unknown;
@@ -52,7 +58,7 @@ export function evolveDividend(state: DividendState, event: DividendEvent): Divi
   }
 }
 
-export const dividend: Evolver<DividendState, DividendEvent> = {
+export const dividend: Evolver<DividendState, DividendStreamEvent> = {
   initialState: initialDividendState,
   evolve: evolveDividend,
 };

@@ -184,6 +184,11 @@ const FUND_FLOW_EVENT_TYPES = handledTypes<FundFlowEvent>({
   LoanRepaid: 'handles',
   LoanInterestSubsidised: 'handles',
   CountyContactSet: 'ignores',
+  NoticePosted: 'ignores',
+  ObjectionRaised: 'ignores',
+  ObjectionResolved: 'ignores',
+  NoticeHoldChanged: 'ignores',
+  StatementAcknowledged: 'ignores',
 });
 
 const FUNDS = insertOnce('fund_flow_funds', 'event_id', {

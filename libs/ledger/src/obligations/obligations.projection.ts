@@ -125,6 +125,11 @@ const OBLIGATION_EVENT_TYPES = handledTypes<ObligationEvent>({
   LoanRepaid: 'ignores',
   LoanInterestSubsidised: 'ignores',
   CountyContactSet: 'ignores',
+  NoticePosted: 'ignores',
+  ObjectionRaised: 'ignores',
+  ObjectionResolved: 'ignores',
+  NoticeHoldChanged: 'ignores',
+  StatementAcknowledged: 'ignores',
 });
 
 /** What each household is owed on a declaration: its allocations summed over its stakes, in stake order. */

@@ -61,4 +61,11 @@ export const personalFields: PersonalFieldDeclarations = {
   // The bank's note on a return may name the account holder.
   PaymentReturned: { fields: ['detail'], household: 'stream' },
   PaymentReissued: { fields: [], household: 'householdId' },
+  // A notice's rows are masked (张*明, ****0101) as posted on the wall; no name in full.
+  NoticePosted: { fields: ['title'], household: 'none' },
+  // Objection texts, replies and contacts may name people; an objection by a household is its own.
+  ObjectionRaised: { fields: ['text', 'contact'], household: 'householdId' },
+  ObjectionResolved: { fields: ['response'], household: 'stream' },
+  NoticeHoldChanged: { fields: [], household: 'none' },
+  StatementAcknowledged: { fields: ['comment'], household: 'householdId' },
 };

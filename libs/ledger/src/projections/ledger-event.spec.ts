@@ -32,6 +32,11 @@ const EVERY_TYPE: Record<LedgerEventType, true> = {
   LoanRepaid: true,
   LoanInterestSubsidised: true,
   CountyContactSet: true,
+  NoticePosted: true,
+  ObjectionRaised: true,
+  ObjectionResolved: true,
+  NoticeHoldChanged: true,
+  StatementAcknowledged: true,
 };
 const ignoringAll = Object.fromEntries(Object.keys(EVERY_TYPE).map((t) => [t, 'ignores'])) as Record<
   LedgerEventType,

@@ -92,6 +92,11 @@ const TYPES = handledTypes<LoanBookEvent>({
   LoanRepaid: 'handles',
   LoanInterestSubsidised: 'handles',
   CountyContactSet: 'ignores',
+  NoticePosted: 'ignores',
+  ObjectionRaised: 'ignores',
+  ObjectionResolved: 'ignores',
+  NoticeHoldChanged: 'ignores',
+  StatementAcknowledged: 'ignores',
 });
 const HOUSEHOLDS = insertOnce('loan_book_households', 'household_id', {
   household_id: 'text',
