@@ -12,6 +12,7 @@ import { HouseholdsModule } from './households/households.module';
 import { ImportsModule } from './imports/imports.module';
 import { LeasesModule } from './leases/leases.module';
 import { LoansModule } from './loans/loans.module';
+import { NoticesModule } from './notices/notices.module';
 import { OrdersModule } from './orders/orders.module';
 import { ObligationsModule } from './obligations/obligations.module';
 import { FundFlowModule } from './fund-flow/fund-flow.module';
@@ -47,6 +48,7 @@ import { UsersModule } from './users/users.module';
     ImportsModule,
     DirectoryModule,
     CountiesModule,
+    NoticesModule,
   ],
   exports: [LedgerCommonModule],
 })

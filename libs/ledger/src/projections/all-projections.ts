@@ -26,6 +26,7 @@ import { fundFlowTopupsMigration } from '../fund-flow/fund-flow.topups';
 import { coverageMigration, coverageProjection } from '../coverage/coverage.projection';
 import { directoryMigration, directoryProjection } from '../directory/directory.projection';
 import { loanBookMigration, loanBookProjection } from '../loans/loan-book/loan-book.projection';
+import { noticeListMigration, noticeListProjection } from '../notices/list-notices/notice-list.projection';
 import type { Projection } from './projection';
 import { projectionCheckpointsMigration, projectionParkingMigration } from './projections.migration';
 
@@ -40,6 +41,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   loanBookProjection,
   holdingsProjection,
   countyContactsProjection,
+  noticeListProjection,
 ];
 
 /** Their tables, and the checkpoints table. */
@@ -65,4 +67,5 @@ export const projectionMigrations: readonly Migration[] = [
   countyContactsMigration,
   obligationsByHouseholdMigration,
   statementBankMigration,
+  noticeListMigration,
 ];
