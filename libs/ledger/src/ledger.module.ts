@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LedgerCommonModule } from './common/common.module';
+import { AcknowledgementsModule } from './acknowledgements/acknowledgements.module';
 import { AuditModule } from './audit/audit.module';
 import { CountiesModule } from './counties/counties.module';
 import { CoverageModule } from './coverage/coverage.module';
@@ -49,6 +50,7 @@ import { UsersModule } from './users/users.module';
     DirectoryModule,
     CountiesModule,
     NoticesModule,
+    AcknowledgementsModule,
   ],
   exports: [LedgerCommonModule],
 })

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { EVENT_STORE, compareLogPositions, type EventStore } from '@ledger/event-store';
+import { EVENT_STORE, compareLogPositions, type EventStore, type LogPosition } from '@ledger/event-store';
 import { Database } from '@ledger/runtime';
 import { DomainError } from '../common/domain-error';
 import { ALL_PROJECTIONS } from './all-projections';
@@ -117,6 +117,20 @@ export class ProjectionsHost implements OnApplicationShutdown {
     if (position === undefined || position <= 0) return;
     const target = await this.store.logPositionOf(position);
     if (!target) return this.notReady(position);
+    return this.waitUntil(target, position, names);
+  }
+
+  /**
+   * Waits until these read models have applied everything committed when it is called, as `waitFor`
+   * does: for a write that must check a figure "as the ledger stands now" (an acknowledgement's total).
+   */
+  async waitForHead(names: readonly string[]): Promise<void> {
+    const head = await this.store.head();
+    if (head.commit < 0n) return;
+    return this.waitUntil(head, 0, names);
+  }
+
+  private async waitUntil(target: LogPosition, position: number, names: readonly string[]): Promise<void> {
     const deadline = Date.now() + MIN_POSITION_WAIT_MS;
     for (;;) {
       const states = await statesOf(this.database.pool, names);
