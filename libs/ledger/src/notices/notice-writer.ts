@@ -49,7 +49,10 @@ export class NoticeWriter {
             replayed: true,
           };
         }
-        const state = fold(notice, stored.map((e) => toDomainEvent<NoticeEvent>(e)));
+        const state = fold(
+          notice,
+          stored.map((e) => toDomainEvent<NoticeEvent>(e)),
+        );
         const events = decide(state);
         const after = events.reduce(notice.evolve, state);
         const appends: StreamAppend[] = [

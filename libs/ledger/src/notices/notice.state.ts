@@ -10,8 +10,7 @@ export interface ObjectionRecord {
 }
 
 export type NoticeState =
-  | { status: 'none' }
-  | (NoticePosted['data'] & { status: 'posted'; objections: readonly ObjectionRecord[] });
+  { status: 'none' } | (NoticePosted['data'] & { status: 'posted'; objections: readonly ObjectionRecord[] });
 
 export type PostedNotice = Extract<NoticeState, { status: 'posted' }>;
 
@@ -35,7 +34,12 @@ export function evolveNotice(state: NoticeState, event: NoticeEvent): NoticeStat
 /** The objections with one of them answered. */
 export function withResolution(
   objections: readonly ObjectionRecord[],
-  { objectionId, outcome, response, resolvedOn }: { objectionId: string; outcome: ObjectionOutcome; response: string; resolvedOn: string },
+  {
+    objectionId,
+    outcome,
+    response,
+    resolvedOn,
+  }: { objectionId: string; outcome: ObjectionOutcome; response: string; resolvedOn: string },
 ): ObjectionRecord[] {
   return objections.map((o) =>
     o.objection.objectionId === objectionId ? { ...o, resolution: { outcome, response, resolvedOn } } : o,

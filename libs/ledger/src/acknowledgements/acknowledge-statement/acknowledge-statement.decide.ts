@@ -26,7 +26,11 @@ export function decideAcknowledgeStatement(
   const { actor } = metadata;
   if (actor.role === 'household') {
     if (actor.householdId !== payload.householdId) {
-      throw forbidden('AUTH.NOT_YOURS', 'A household acknowledges its own statement only.', '农户只能确认本户的收益明白卡。');
+      throw forbidden(
+        'AUTH.NOT_YOURS',
+        'A household acknowledges its own statement only.',
+        '农户只能确认本户的收益明白卡。',
+      );
     }
   } else {
     assertMayWriteIn(actor, statement.township);

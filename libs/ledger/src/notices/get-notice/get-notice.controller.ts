@@ -22,7 +22,10 @@ export class GetNoticeController {
   @Get(':id.html')
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'The notice as HTML', content: { 'text/html': { schema: { type: 'string' } } } })
-  async html(@Param('id', NoticeIdPipe) noticeId: string, @Res({ passthrough: true }) response: Response): Promise<string> {
+  async html(
+    @Param('id', NoticeIdPipe) noticeId: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string> {
     const view: NoticeView = await this.queries.execute(new GetNoticeQuery(noticeId, undefined));
     response.setHeader('Content-Type', 'text/html; charset=utf-8').setHeader('Cache-Control', 'no-store');
     return noticeHtml(view);

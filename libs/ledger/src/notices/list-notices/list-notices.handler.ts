@@ -78,7 +78,12 @@ export class ListNoticesHandler implements IQueryHandler<ListNoticesQuery> {
     return {
       items,
       ...(rows.length > limit && last ? { nextCursor: encodeCursor([last.opensOn, last.id]) } : {}),
-      totals: { notices: Number(t.notices), rows: Number(t.rows), totalFen: Number(t.total), openObjections: Number(t.open) },
+      totals: {
+        notices: Number(t.notices),
+        rows: Number(t.rows),
+        totalFen: Number(t.total),
+        openObjections: Number(t.open),
+      },
     };
   }
 }

@@ -118,7 +118,18 @@ export const noticeListProjection: Projection = {
         const d = event.data;
         const total = d.rows.reduce((sum, r) => sum + r.amountFen, 0);
         return [
-          row(NOTICES, d.noticeId, d.township, d.village, d.title, JSON.stringify(d.subject), d.opensOn, d.closesOn, d.rows.length, total),
+          row(
+            NOTICES,
+            d.noticeId,
+            d.township,
+            d.village,
+            d.title,
+            JSON.stringify(d.subject),
+            d.opensOn,
+            d.closesOn,
+            d.rows.length,
+            total,
+          ),
         ];
       }
       case 'ObjectionRaised':

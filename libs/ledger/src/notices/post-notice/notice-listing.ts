@@ -25,7 +25,10 @@ async function onDeclaration(streams: StreamWriter, declarationId: string, place
     amounts.set(a.householdId, (amounts.get(a.householdId) ?? 0) + a.amountFen);
   }
   const households = await Promise.all(
-    [...amounts.keys()].map(async (householdId) => ({ householdId, state: (await streams.read(householdId, household)).state })),
+    [...amounts.keys()].map(async (householdId) => ({
+      householdId,
+      state: (await streams.read(householdId, household)).state,
+    })),
   );
   return households.flatMap(({ householdId, state: h }): ListedHousehold[] =>
     h.status === 'registered' && h.village === place.village
@@ -42,7 +45,12 @@ async function onDeclaration(streams: StreamWriter, declarationId: string, place
 async function inPeriod(pool: Pool, period: string, place: Place): Promise<NoticeListing> {
   const parsed = parsePeriod(period);
   if (!parsed.ok) return undefined;
-  const { rows } = await pool.query<{ household_id: string; head_name: string; registration_no: string; total: string }>(
+  const { rows } = await pool.query<{
+    household_id: string;
+    head_name: string;
+    registration_no: string;
+    total: string;
+  }>(
     `select h.household_id, h.head_name, h.registration_no, sum(l.amount_fen) as total
        from household_list h
        join statement_lines l on l.household_id = h.household_id

@@ -24,11 +24,19 @@ export type NoticeListing = readonly ListedHousehold[] | undefined;
  * (`opensOn` through `closesOn`, both included; `opensOn` may be past: a paper notice recorded
  * afterwards); one row per household, masked, ordered by registration number, frozen here.
  */
-export function decidePostNotice(command: PostNoticeCommand, state: NoticeState, listing: NoticeListing): NoticeEvent[] {
+export function decidePostNotice(
+  command: PostNoticeCommand,
+  state: NoticeState,
+  listing: NoticeListing,
+): NoticeEvent[] {
   const { payload, metadata } = command;
   assertMayWriteIn(metadata.actor, payload.township);
   if (state.status !== 'none') {
-    throw conflict('LEDGER.CONCURRENT_WRITE', `Notice ${payload.noticeId} exists already.`, `公示 ${payload.noticeId} 已存在。`);
+    throw conflict(
+      'LEDGER.CONCURRENT_WRITE',
+      `Notice ${payload.noticeId} exists already.`,
+      `公示 ${payload.noticeId} 已存在。`,
+    );
   }
   if (!windowIsLongEnough(payload.opensOn, payload.closesOn)) {
     throw refuse(

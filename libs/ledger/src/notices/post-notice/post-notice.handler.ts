@@ -17,7 +17,10 @@ export class PostNoticeHandler implements ICommandHandler<PostNoticeCommand> {
 
   async execute(command: PostNoticeCommand): Promise<PostNoticeResult> {
     const { noticeId, subject, village, township } = command.payload;
-    const listing = await listingFor({ streams: this.streams, pool: this.database.pool }, subject, { village, township });
+    const listing = await listingFor({ streams: this.streams, pool: this.database.pool }, subject, {
+      village,
+      township,
+    });
     const { events, position } = await this.notices.decide(
       noticeId,
       (state) => decidePostNotice(command, state, listing),

@@ -20,7 +20,13 @@ export class RaiseObjectionController {
   @StatementLinkAllowed()
   @LedgerWrite({
     summary: 'Raise objection',
-    refusals: ['NOTICE.NOT_FOUND', 'NOTICE.NOT_OPEN', 'NOTICE.UNKNOWN_ROW', 'NOTICE.OTHER_VILLAGE', 'AUTH.OTHER_TOWNSHIP'],
+    refusals: [
+      'NOTICE.NOT_FOUND',
+      'NOTICE.NOT_OPEN',
+      'NOTICE.UNKNOWN_ROW',
+      'NOTICE.OTHER_VILLAGE',
+      'AUTH.OTHER_TOWNSHIP',
+    ],
   })
   @Post(':id/objections')
   raise(

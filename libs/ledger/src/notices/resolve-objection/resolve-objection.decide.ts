@@ -12,7 +12,11 @@ export interface Answerable {
 }
 
 export const objectionNotFound = (objectionId: string) =>
-  notFound('OBJECTION.NOT_FOUND', `No objection or grievance ${objectionId}.`, `没有编号为 ${objectionId} 的异议或申诉。`);
+  notFound(
+    'OBJECTION.NOT_FOUND',
+    `No objection or grievance ${objectionId}.`,
+    `没有编号为 ${objectionId} 的异议或申诉。`,
+  );
 
 /** A clerk of the township or an admin answers an objection or a grievance once: upheld or rejected. */
 export function decideResolveObjection(

@@ -1,10 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { StreamWriter } from '../../common/stream-writer';
 import type { WriteResult } from '../../common/write-result';
-import {
-  acknowledgements,
-  householdOfAcknowledgementStream,
-} from '../../acknowledgements/acknowledgement.state';
+import { acknowledgements, householdOfAcknowledgementStream } from '../../acknowledgements/acknowledgement.state';
 import { household } from '../../households/household.state';
 import { NoticeWriter } from '../notice-writer';
 import { ResolveObjectionCommand } from './resolve-objection.command';
@@ -34,7 +31,9 @@ export class ResolveObjectionHandler implements ICommandHandler<ResolveObjection
         onNotice[1],
         (state) => {
           const record =
-            state.status === 'posted' ? state.objections.find((o) => o.objection.objectionId === objectionId) : undefined;
+            state.status === 'posted'
+              ? state.objections.find((o) => o.objection.objectionId === objectionId)
+              : undefined;
           return decideResolveObjection(
             command,
             record && state.status === 'posted'
