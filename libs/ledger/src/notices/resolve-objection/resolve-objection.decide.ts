@@ -1,7 +1,9 @@
 import { assertMayWriteIn } from '../../common/actor';
 import { notFound, refuse } from '../../common/domain-error';
 import { dateInChina } from '../../shared/calendar';
+import type { AcknowledgementState } from '../../acknowledgements/acknowledgement.state';
 import type { ObjectionResolved } from '../notice.events';
+import type { NoticeState } from '../notice.state';
 import type { ResolveObjectionCommand } from './resolve-objection.command';
 
 /** The objection or grievance as its stream holds it, read by the handler. */
@@ -44,4 +46,23 @@ export function decideResolveObjection(
       },
     },
   ];
+}
+
+/** An objection as its notice's stream holds it. */
+export function objectionOnNotice(state: NoticeState, objectionId: string): Answerable | undefined {
+  if (state.status !== 'posted') return undefined;
+  const record = state.objections.find((o) => o.objection.objectionId === objectionId);
+  return record && { township: state.township, resolved: record.resolution !== undefined };
+}
+
+/** A grievance (a disputed acknowledgement) as the household's stream holds it; `township` is the household's. */
+export function grievanceOf(
+  state: AcknowledgementState,
+  objectionId: string,
+  township: string | undefined,
+): Answerable | undefined {
+  const disputed = state.acknowledgements.find((a) => a.acknowledgementId === objectionId && a.disputed);
+  return disputed && township !== undefined
+    ? { township, resolved: state.resolutions[objectionId] !== undefined }
+    : undefined;
 }

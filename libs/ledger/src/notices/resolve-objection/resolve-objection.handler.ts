@@ -5,7 +5,7 @@ import { acknowledgements, householdOfAcknowledgementStream } from '../../acknow
 import { household } from '../../households/household.state';
 import { NoticeWriter } from '../notice-writer';
 import { ResolveObjectionCommand } from './resolve-objection.command';
-import { decideResolveObjection, objectionNotFound } from './resolve-objection.decide';
+import { decideResolveObjection, grievanceOf, objectionNotFound, objectionOnNotice } from './resolve-objection.decide';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 /** An objection to a notice: `notice-<uuid>.o<n>`, in the notice's stream. */
@@ -29,18 +29,7 @@ export class ResolveObjectionHandler implements ICommandHandler<ResolveObjection
       // Through the notice writer: an answer shortens the hold the notice puts on its subject.
       const { position } = await this.notices.decide(
         onNotice[1],
-        (state) => {
-          const record =
-            state.status === 'posted'
-              ? state.objections.find((o) => o.objection.objectionId === objectionId)
-              : undefined;
-          return decideResolveObjection(
-            command,
-            record && state.status === 'posted'
-              ? { township: state.township, resolved: record.resolution !== undefined }
-              : undefined,
-          );
-        },
+        (state) => decideResolveObjection(command, objectionOnNotice(state, objectionId)),
         command.metadata,
       );
       return { id: objectionId, position };
@@ -53,15 +42,7 @@ export class ResolveObjectionHandler implements ICommandHandler<ResolveObjection
     const { position } = await this.streams.decide(
       streamId,
       acknowledgements,
-      (state) => {
-        const disputed = state.acknowledgements.find((a) => a.acknowledgementId === objectionId && a.disputed);
-        return decideResolveObjection(
-          command,
-          disputed && township !== undefined
-            ? { township, resolved: state.resolutions[objectionId] !== undefined }
-            : undefined,
-        );
-      },
+      (state) => decideResolveObjection(command, grievanceOf(state, objectionId, township)),
       { ...command.metadata, township },
     );
     return { id: objectionId, position };
