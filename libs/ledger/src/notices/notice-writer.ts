@@ -54,7 +54,7 @@ export class NoticeWriter {
           stored.map((e) => toDomainEvent<NoticeEvent>(e)),
         );
         const events = decide(state);
-        const after = events.reduce(notice.evolve, state);
+        const after = events.reduce((s, e) => notice.evolve(s, e), state);
         const appends: StreamAppend[] = [
           {
             streamId: noticeId,
