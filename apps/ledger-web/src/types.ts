@@ -27,4 +27,11 @@ export type {
   Page,
   ImportReport,
   ImportRowError,
+  NoticeView,
+  NoticeList,
+  NoticeSummary,
+  NoticeRowView,
+  ObjectionView,
+  AcknowledgementView,
+  GrievanceView,
 } from '@ledger/contract';

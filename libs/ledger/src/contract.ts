@@ -22,6 +22,8 @@ export type * from './projects/get-project/project.view';
 export type * from './loans/get-loan/loan.view';
 export type * from './loans/loan-book/loan-book.view';
 export type * from './imports/import-report.view';
+export type * from './notices/notice.view';
+export type * from './acknowledgements/acknowledgement.view';
 export type * from './common/page.view';
 export type { WriteResult } from './common/write-result';
 
