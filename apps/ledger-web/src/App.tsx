@@ -16,6 +16,7 @@ const FundFlowPage = lazy(() => import('./pages/FundFlowPage').then((m) => ({ de
 const HouseholdPage = lazy(() => import('./pages/HouseholdPage').then((m) => ({ default: m.HouseholdPage })));
 const HouseholdsPage = lazy(() => import('./pages/HouseholdsPage').then((m) => ({ default: m.HouseholdsPage })));
 const ImportPage = lazy(() => import('./pages/ImportPage').then((m) => ({ default: m.ImportPage })));
+const NoticesPage = lazy(() => import('./pages/NoticesPage').then((m) => ({ default: m.NoticesPage })));
 const LoansPage = lazy(() => import('./pages/LoansPage').then((m) => ({ default: m.LoansPage })));
 const PublicStatementPage = lazy(() =>
   import('./pages/PublicStatementPage').then((m) => ({ default: m.PublicStatementPage })),
@@ -113,6 +114,7 @@ function Console(props: {
     ...(canImport ? [{ key: 'import', label: t.menuImport }] : []),
     { key: 'arrears', label: t.menuArrears },
     { key: 'loans', label: t.menuLoans },
+    { key: 'notices', label: t.menuNotices },
     ...(audit
       ? [
           { key: 'fund-flow', label: t.menuFundFlow },
@@ -136,6 +138,7 @@ function Console(props: {
   else if (first === 'import' && canImport) content = <ImportPage token={session.token} />;
   else if (first === 'arrears') content = <ArrearsPage token={session.token} />;
   else if (first === 'loans') content = <LoansPage token={session.token} />;
+  else if (first === 'notices') content = <NoticesPage token={session.token} canWrite={may.write(session)} />;
   else if (first === 'fund-flow' && audit) content = <FundFlowPage token={session.token} />;
   else if (first === 'coverage' && audit) content = <CoveragePage token={session.token} />;
   else if (first === 'verify' && audit) content = <VerifyPage token={session.token} />;

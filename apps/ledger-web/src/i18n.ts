@@ -468,7 +468,8 @@ const en: Text = {
   invalidCell: (reason: string) => `Invalid: ${reason}`,
   wrongAmount: 'Not an amount: write a positive number of yuan with at most two decimals, e.g. 2,000.50',
   ackTitle: 'Check and confirm',
-  ackHelp: 'Check the amounts above. If they are right, tap “All correct”; if something is wrong, tap “Something is wrong” and say what: your clerk will answer.',
+  ackHelp:
+    'Check the amounts above. If they are right, tap “All correct”; if something is wrong, tap “Something is wrong” and say what: your clerk will answer.',
   ackConfirm: 'All correct',
   ackDispute: 'Something is wrong',
   ackDisputeHelp: 'Say what is wrong (a payment not received, a wrong amount):',

@@ -39,7 +39,14 @@ export function AcknowledgeCard({ statement, token }: { statement: Statement; to
         `/v1/households/${encodeURIComponent(statement.household.id)}/acknowledgements`,
         { method: 'POST', body, token, idempotencyKey: `${statement.household.id}:${today}:${disputed}:${comment}` },
       );
-      setDone({ id: written.id, through: body.through, totalFen: body.totalFen, method: 'online', acknowledgedOn: today, disputed });
+      setDone({
+        id: written.id,
+        through: body.through,
+        totalFen: body.totalFen,
+        method: 'online',
+        acknowledgedOn: today,
+        disputed,
+      });
       setDisputing(false);
     } catch (e) {
       if (e instanceof ApiError && e.problem.code === 'ACKNOWLEDGEMENT.FIGURES_CHANGED') setError(t.ackFiguresChanged);
@@ -64,7 +71,13 @@ export function AcknowledgeCard({ statement, token }: { statement: Statement; to
       {disputing ? (
         <>
           <label htmlFor="ack-comment">{t.ackDisputeHelp}</label>
-          <Input.TextArea id="ack-comment" rows={3} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={2000} />
+          <Input.TextArea
+            id="ack-comment"
+            rows={3}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+            maxLength={2000}
+          />
           <Space style={{ marginTop: 8 }}>
             <Button type="primary" danger size="large" loading={sending} onClick={() => void send(true)}>
               {t.ackSend}

@@ -6,6 +6,7 @@ import { formatYuan } from '../money';
 import type { HouseholdLinkage, HouseholdView, Statement, StatementLine } from '../types';
 import { ErrorAlert } from './ErrorAlert';
 import { LoansCard } from './LoansCard';
+import { AcknowledgementsCard } from './AcknowledgementsCard';
 import { PaymentDialog, recordLabel, termsText } from './PaymentDialog';
 import { ReverseDialog } from './ReverseDialog';
 
@@ -138,6 +139,14 @@ export function HouseholdPage({
         </Card>
       )}
       {statement && statement.holdings.loans.length > 0 && <LoansCard token={token} loans={statement.holdings.loans} />}
+      {statement && (
+        <AcknowledgementsCard
+          token={token}
+          householdId={statement.household.id}
+          acknowledgement={statement.acknowledgement}
+          canWrite={canWrite}
+        />
+      )}
       <PaymentDialog
         linkage={paying}
         householdId={householdId}

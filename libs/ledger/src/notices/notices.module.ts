@@ -6,6 +6,7 @@ import { ListNoticesHandler } from './list-notices/list-notices.handler';
 import { NoticeWriter } from './notice-writer';
 import { PostNoticeController } from './post-notice/post-notice.controller';
 import { PostNoticeHandler } from './post-notice/post-notice.handler';
+import { PreviewNoticeController } from './preview-notice/preview-notice.controller';
 import { RaiseObjectionController } from './raise-objection/raise-objection.controller';
 import { RaiseObjectionHandler } from './raise-objection/raise-objection.handler';
 import { ResolveObjectionController } from './resolve-objection/resolve-objection.controller';
@@ -15,6 +16,8 @@ import { ResolveObjectionHandler } from './resolve-objection/resolve-objection.h
 @Module({
   controllers: [
     PostNoticeController,
+    // Before `v1/notices/:id`, which would take `preview` for an id.
+    PreviewNoticeController,
     ListNoticesController,
     // Before any other `v1/notices/:id` route: `GET v1/notices/:id.html` must not be taken for an id.
     GetNoticeController,

@@ -59,15 +59,7 @@ export function decidePostNotice(
       `${payload.township}${payload.village}没有农户涉及该事项，没有可公示的内容。`,
     );
   }
-  const rows: NoticeRow[] = [...listing]
-    .sort((a, b) => (a.registrationNo < b.registrationNo ? -1 : a.registrationNo > b.registrationNo ? 1 : 0))
-    .map((h, i) => ({
-      rowId: `r${i + 1}`,
-      householdId: h.householdId,
-      maskedName: maskName(h.headName),
-      maskedRegistrationNo: maskRegistrationNo(h.registrationNo),
-      amountFen: h.amountFen,
-    }));
+  const rows = noticeRows(listing);
   return [
     {
       type: 'NoticePosted',
@@ -83,4 +75,17 @@ export function decidePostNotice(
       },
     },
   ];
+}
+
+/** The rows a notice posts: one per household, ordered by registration number, masked. */
+export function noticeRows(listing: readonly ListedHousehold[]): NoticeRow[] {
+  return [...listing]
+    .sort((a, b) => (a.registrationNo < b.registrationNo ? -1 : a.registrationNo > b.registrationNo ? 1 : 0))
+    .map((h, i) => ({
+      rowId: `r${i + 1}`,
+      householdId: h.householdId,
+      maskedName: maskName(h.headName),
+      maskedRegistrationNo: maskRegistrationNo(h.registrationNo),
+      amountFen: h.amountFen,
+    }));
 }
