@@ -97,6 +97,15 @@ describe('public notices, objections and acknowledgements over HTTP', () => {
       .expect(400);
     await notice(declarationId, addDays(today, -6), today).set('Authorization', `Bearer ${otherClerk}`).expect(403);
 
+    // The clerk previews the rows before posting; nothing is recorded.
+    const preview = await t
+      .get(
+        `/v1/notices/preview?village=${encodeURIComponent('桃园村')}&township=${encodeURIComponent('城关镇')}&declarationId=${declarationId}`,
+        clerk,
+      )
+      .expect(200);
+    expect(preview.body.rows).toHaveLength(2);
+
     // Open through today: the rows are frozen, masked, this village's only.
     const posted = await notice(declarationId, addDays(today, -6), today).expect(201);
     const noticeId = posted.body.id as string;
@@ -110,6 +119,13 @@ describe('public notices, objections and acknowledgements over HTTP', () => {
     expect(held.body.type).toMatch(/notice-hold$/);
     expect(held.body.noticeId).toBe(noticeId);
     await pay(declarationId, ids.wang, 3_000_00).expect(201);
+    // A roster import obeys the hold too: the row is refused, nothing is written.
+    const roster = await t.http
+      .post(`/v1/imports?kind=dividends&dryRun=false&declarationId=${declarationId}`)
+      .set('Authorization', `Bearer ${clerk}`)
+      .attach('file', Buffer.from('户编号,金额,发放日期\n421127010100102,2000.00,2018-12-28\n', 'utf8'), 'roster.csv');
+    expect(roster.body).toMatchObject({ status: 'rejected', rejected: 1 });
+    expect(roster.body.errors[0].message).toContain(noticeId);
 
     // Objections: 王 lives in another village (403); 张 objects to its own row.
     await t.post(`/v1/notices/${noticeId}/objections`, { text: '我要提异议' }, wangUser).expect(403);

@@ -500,7 +500,7 @@ const en: Text = {
   noticeCreate: 'Post the notice',
   noticePrint: 'Print the notice',
   noticeRows: 'Listed households',
-  noticeStatus: { upcoming: 'Upcoming', open: 'Open', closed: 'Closed' } as Record<string, string>,
+  noticeStatus: { upcoming: 'Upcoming', open: 'Open', closed: 'Closed' },
   objections: 'Objections',
   objectionsOpen: 'Objections to answer',
   objectionUphold: 'Upheld',
