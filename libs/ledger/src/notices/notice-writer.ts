@@ -65,7 +65,10 @@ export class NoticeWriter {
         const subjectId = after.status === 'posted' ? heldSubjectOf(after) : undefined;
         if (after.status === 'posted' && subjectId !== undefined) {
           const subject = await unit.readStream(subjectId);
-          appends.push({
+          // The hold first: where appends are not atomic (EventStoreDB), a failure in between leaves
+          // payments held by a notice that was not recorded (safe, an admin's fix), never a notice
+          // whose payments are not held.
+          appends.unshift({
             streamId: subjectId,
             events: eventsToAppend(subjectId, [holdOf(after, subjectId)], metadata),
             expectedRevision: subject.length === 0 ? 'no_stream' : subject.length - 1,
