@@ -273,4 +273,55 @@ describe('public notices, objections and acknowledgements over HTTP', () => {
       )
       .expect(404);
   });
+  it('never lets a payment slip past a notice posted at the same moment (20 races)', async () => {
+    let paidFirst = 0;
+    let held = 0;
+    for (let round = 0; round < 20; round++) {
+      const entity = (
+        await t
+          .post('/v1/entities', {
+            name: `桃园村合作社${round}`,
+            kind: 'cooperative',
+            township: '城关镇',
+            county: '英山县',
+          })
+          .expect(201)
+      ).body.id as string;
+      await t
+        .post('/v1/stakes', {
+          entityId: entity,
+          householdId: ids.li,
+          source: 'cash',
+          principalFen: 100_00,
+          shares: 1,
+          startsOn: '2018-01-01',
+        })
+        .expect(201);
+      const declarationId = (
+        await t
+          .post(`/v1/entities/${entity}/dividends`, {
+            period: '2018',
+            declaredOn: '2018-12-20',
+            recordDate: '2018-12-15',
+            poolFen: 100_00,
+          })
+          .expect(201)
+      ).body.id as string;
+      const [payment, posted] = await Promise.all([
+        pay(declarationId, ids.li, 100_00),
+        notice(declarationId, addDays(today, -6), today),
+      ]);
+      expect(posted.status).toBe(201);
+      if (payment.status === 201) {
+        // Decided before the hold was recorded: its event comes before the hold in the declaration's stream.
+        expect(payment.body.position).toBeLessThan(posted.body.position);
+        paidFirst++;
+      } else {
+        expect(payment.status).toBe(422);
+        expect(payment.body.noticeId).toBe(posted.body.id);
+        held++;
+      }
+    }
+    expect(paidFirst + held).toBe(20);
+  });
 });
