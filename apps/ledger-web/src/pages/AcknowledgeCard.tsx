@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Input, Space } from 'antd';
 import { useState } from 'react';
-import { api, ApiError } from '../api';
+import { api, ApiError, newKey } from '../api';
 import { useT } from '../i18n';
 import type { AcknowledgementView, Statement } from '../types';
 
@@ -21,6 +21,8 @@ export function AcknowledgeCard({ statement, token }: { statement: Statement; to
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string>();
   const [sending, setSending] = useState(false);
+  // One key per answer given, so a double tap records it once.
+  const [keys] = useState(() => ({ confirm: newKey(), dispute: newKey() }));
 
   const send = async (disputed: boolean) => {
     const today = todayInChina();
@@ -37,7 +39,7 @@ export function AcknowledgeCard({ statement, token }: { statement: Statement; to
     try {
       const written = await api<{ id: string }>(
         `/v1/households/${encodeURIComponent(statement.household.id)}/acknowledgements`,
-        { method: 'POST', body, token, idempotencyKey: `${statement.household.id}:${today}:${disputed}:${comment}` },
+        { method: 'POST', body, token, idempotencyKey: disputed ? keys.dispute : keys.confirm },
       );
       setDone({
         id: written.id,
