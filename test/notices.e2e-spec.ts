@@ -202,6 +202,14 @@ describe('public notices, objections and acknowledgements over HTTP', () => {
     expect(list.body.items).toHaveLength(1);
     expect(list.body.nextCursor).toEqual(expect.any(String));
     expect(list.body.totals).toEqual({ notices: 2, rows: 4, totalFen: 3_000_00 + 350_00, openObjections: 0 });
+    const csv = await t
+      .get(`/v1/notices?township=${encodeURIComponent('城关镇')}`, clerk)
+      .set('Accept', 'text/csv')
+      .expect(200);
+    expect(csv.text.split('\n')[0]).toContain(
+      'id,township,village,title,subject,opensOn,closesOn,status,rowCount,totalFen',
+    );
+    expect(csv.text).toContain('桃园村2018年合作社分红公示');
   });
 
   it('accepts an acknowledgement, refuses one whose figures changed, and answers a dispute as a grievance', async () => {
