@@ -332,4 +332,45 @@ describe('public notices, objections and acknowledgements over HTTP', () => {
     }
     expect(paidFirst + held).toBe(20);
   });
+  it('answers bad input with 400 naming every field', async () => {
+    const paths = async (res: Promise<{ status: number; body: { errors?: { path: string }[] } }>) => {
+      const { status, body } = await res;
+      expect(status).toBe(400);
+      return (body.errors ?? []).map((e) => e.path).sort();
+    };
+    expect(
+      await paths(
+        t.post('/v1/notices', {
+          village: '桃园村',
+          township: '城关镇',
+          title: '',
+          subject: { period: '2018-H3' },
+          opensOn: '2018-02-30',
+          closesOn: '2018-03-07',
+          extra: 1,
+        }),
+      ),
+    ).toEqual(expect.arrayContaining(['extra', 'opensOn', 'subject.period', 'title']));
+    expect(
+      await paths(
+        t.post('/v1/notices/notice-00000000-0000-4000-8000-000000000000/objections', { rowId: 'x', text: ' ' }),
+      ),
+    ).toEqual(['rowId', 'text']);
+    expect(
+      await paths(
+        t.post(`/v1/objections/notice-00000000-0000-4000-8000-000000000000.o1/resolution`, { outcome: 'maybe' }),
+      ),
+    ).toEqual(['outcome', 'response']);
+    expect(
+      await paths(
+        t.post(`/v1/households/${ids.zhang}/acknowledgements`, {
+          through: '2018-13-01',
+          totalFen: -1,
+          method: 'fax',
+          acknowledgedOn: '2019-01-01',
+          disputed: 'yes',
+        }),
+      ),
+    ).toEqual(['disputed', 'method', 'through', 'totalFen']);
+  });
 });
