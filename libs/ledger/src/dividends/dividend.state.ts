@@ -23,7 +23,13 @@ export const initialDividendState: DividendState = { status: 'none' };
 export function evolveDividend(state: DividendState, event: DividendStreamEvent): DividendState {
   switch (event.type) {
     case 'DividendDeclared':
-      return { ...event.data, status: 'declared', payments: Payments.none, references: {}, noticeHolds: NO_NOTICE_HOLDS };
+      return {
+        ...event.data,
+        status: 'declared',
+        payments: Payments.none,
+        references: {},
+        noticeHolds: NO_NOTICE_HOLDS,
+      };
     case 'DividendPaid': {
       if (state.status !== 'declared') return state;
       const { paymentId, amountFen, paidOn, householdId, reference } = event.data;
