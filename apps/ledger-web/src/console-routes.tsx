@@ -97,6 +97,13 @@ export const ROUTES: readonly ConsoleRoute[] = [
     page: page(() => import('./pages/CollectivePage'), 'CollectiveRoute'),
   },
   {
+    key: 'notices',
+    title: 'menuNotices',
+    group: 'registry',
+    roles: STAFF,
+    page: page(() => import('./pages/NoticesPage'), 'NoticesRoute'),
+  },
+  {
     key: 'reconciliations',
     title: 'menuReconcile',
     group: 'registry',

@@ -33,4 +33,11 @@ export type {
   ImportReport,
   ImportRowError,
   CollectiveView,
+  NoticeView,
+  NoticeList,
+  NoticeSummary,
+  NoticeRowView,
+  ObjectionView,
+  AcknowledgementView,
+  GrievanceView,
 } from '@ledger/contract';

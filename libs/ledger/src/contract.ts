@@ -26,6 +26,8 @@ export type * from './loans/loan-book/loan-book.view';
 export type * from './collectives/get-collective/collective.view';
 export type * from './imports/import-report.view';
 export type * from './reconciliations/reconciliation.view';
+export type * from './notices/notice.view';
+export type * from './acknowledgements/acknowledgement.view';
 export type * from './common/page.view';
 export type { WriteResult } from './common/write-result';
 

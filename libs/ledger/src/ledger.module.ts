@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LedgerCommonModule } from './common/common.module';
+import { AcknowledgementsModule } from './acknowledgements/acknowledgements.module';
 import { AuditModule } from './audit/audit.module';
 import { CollectivesModule } from './collectives/collectives.module';
 import { CountiesModule } from './counties/counties.module';
@@ -13,6 +14,7 @@ import { HouseholdsModule } from './households/households.module';
 import { ImportsModule } from './imports/imports.module';
 import { LeasesModule } from './leases/leases.module';
 import { LoansModule } from './loans/loans.module';
+import { NoticesModule } from './notices/notices.module';
 import { OrdersModule } from './orders/orders.module';
 import { ObligationsModule } from './obligations/obligations.module';
 import { FundFlowModule } from './fund-flow/fund-flow.module';
@@ -51,6 +53,8 @@ import { UsersModule } from './users/users.module';
     DirectoryModule,
     CountiesModule,
     ReconciliationsModule,
+    NoticesModule,
+    AcknowledgementsModule,
   ],
   exports: [LedgerCommonModule],
 })

@@ -3,6 +3,7 @@
  * type of `DomainError.code`, and the table the problem-details filter, the route contracts and the
  * importer read a refusal's kind and field from.
  */
+import { ACKNOWLEDGEMENT_REFUSALS } from './acknowledgements/acknowledgement.refusals';
 import { AUTH_REFUSALS } from './http/auth.refusals';
 import { COLLECTIVE_REFUSALS } from './collectives/collective.refusals';
 import { DIVIDEND_REFUSALS } from './dividends/dividend.refusals';
@@ -14,6 +15,7 @@ import { IMPORT_REFUSALS } from './imports/import.refusals';
 import { LEASE_REFUSALS } from './leases/lease.refusals';
 import { LEDGER_REFUSALS } from './common/ledger.refusals';
 import { LOAN_REFUSALS } from './loans/loan.refusals';
+import { NOTICE_REFUSALS } from './notices/notice.refusals';
 import { ORDER_REFUSALS } from './orders/order.refusals';
 import { PAYMENT_REFUSALS } from './payments/payment.refusals';
 import { PROJECT_REFUSALS } from './projects/project.refusals';
@@ -24,6 +26,7 @@ import { STATEMENT_REFUSALS } from './statements/statement.refusals';
 import { USER_REFUSALS } from './users/user.refusals';
 
 export const REFUSALS = {
+  ...ACKNOWLEDGEMENT_REFUSALS,
   ...AUTH_REFUSALS,
   ...COLLECTIVE_REFUSALS,
   ...DIVIDEND_REFUSALS,
@@ -35,6 +38,7 @@ export const REFUSALS = {
   ...LEASE_REFUSALS,
   ...LEDGER_REFUSALS,
   ...LOAN_REFUSALS,
+  ...NOTICE_REFUSALS,
   ...ORDER_REFUSALS,
   ...PAYMENT_REFUSALS,
   ...PROJECT_REFUSALS,

@@ -7,6 +7,7 @@ import { formatYuan } from '../money';
 import type { HouseholdLinkage, HouseholdView, Statement, StatementLine } from '../types';
 import { ErrorAlert } from './ErrorAlert';
 import { LoansCard } from './LoansCard';
+import { AcknowledgementsCard } from './AcknowledgementsCard';
 import { PaymentDialog, recordLabel, termsText } from './PaymentDialog';
 import { ReverseDialog } from './ReverseDialog';
 import { StakesCard } from './StakesCard';
@@ -143,6 +144,14 @@ export function HouseholdPage({
         <StakesCard token={token} stakes={statement.holdings.stakes} canWrite={canWrite} onWritten={written} />
       )}
       {statement && statement.holdings.loans.length > 0 && <LoansCard token={token} loans={statement.holdings.loans} />}
+      {statement && (
+        <AcknowledgementsCard
+          token={token}
+          householdId={statement.household.id}
+          acknowledgement={statement.acknowledgement}
+          canWrite={canWrite}
+        />
+      )}
       <PaymentDialog
         linkage={paying}
         householdId={householdId}

@@ -18,6 +18,7 @@ import type { Session } from '../session';
 import type { Statement } from '../types';
 import { checkPayment, publishedRoots, type ProofStatus } from '../proof-check';
 import { ProofTag } from './ProofTag';
+import { AcknowledgeCard } from './AcknowledgeCard';
 
 /**
  * A household's statement on a phone, opened from the link on its printed card:
@@ -90,6 +91,7 @@ export function PublicStatementPage(props: {
       {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginTop: 12 }} />}
       {!statement && !error && token && householdId && <Spin style={{ display: 'block', marginTop: 32 }} />}
       {statement && <PhoneStatement statement={statement} lang={lang} proofs={proofs} />}
+      {statement && token && <AcknowledgeCard statement={statement} token={token} />}
     </div>
   );
 }

@@ -121,6 +121,11 @@ const TYPES = handledTypes<CollectiveLedgerEvent>({
   LoanInterestSubsidised: 'ignores',
   CountyContactSet: 'ignores',
   BankFileReconciled: 'ignores',
+  NoticePosted: 'ignores',
+  ObjectionRaised: 'ignores',
+  ObjectionResolved: 'ignores',
+  NoticeHoldChanged: 'ignores',
+  StatementAcknowledged: 'ignores',
 });
 
 const ENTITIES = insertOnce('collective_entities', 'entity_id', {

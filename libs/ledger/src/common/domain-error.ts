@@ -30,6 +30,8 @@ export class DomainError extends Error {
     message: string,
     /** Chinese detail, shown by default. */
     readonly messageZh: string,
+    /** Members the problem details carry besides the standard ones (a notice hold's `noticeId`). */
+    readonly extensions?: Readonly<Record<string, string>>,
   ) {
     super(message);
     this.name = 'DomainError';

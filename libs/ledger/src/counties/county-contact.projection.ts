@@ -61,6 +61,11 @@ const TYPES = handledTypes<CountyContactEvent>({
   GuaranteeToppedUp: 'ignores',
   PaymentReturned: 'ignores',
   PaymentReissued: 'ignores',
+  NoticePosted: 'ignores',
+  ObjectionRaised: 'ignores',
+  ObjectionResolved: 'ignores',
+  NoticeHoldChanged: 'ignores',
+  StatementAcknowledged: 'ignores',
 });
 
 /** Each county's contact as last set. */

@@ -103,6 +103,11 @@ const TYPES = handledTypes<CoverageEvent>({
   LoanInterestSubsidised: 'ignores',
   CountyContactSet: 'ignores',
   BankFileReconciled: 'ignores',
+  NoticePosted: 'ignores',
+  ObjectionRaised: 'ignores',
+  ObjectionResolved: 'ignores',
+  NoticeHoldChanged: 'ignores',
+  StatementAcknowledged: 'ignores',
 });
 
 const HOUSEHOLDS = insertOnce('coverage_households', 'household_id', { household_id: 'text', county: 'text', township: 'text', village: 'text' });

@@ -1,5 +1,6 @@
 import type { DomainEvent } from '../common/decider';
 import type { PaymentBankEvent, PaymentReversed } from '../payments/payment';
+import type { NoticeHoldChanged } from '../notices/notice.events';
 import type { StakeSource } from '../stakes/stake.events';
 
 /**
@@ -68,3 +69,9 @@ export type DividendPaid = DomainEvent<
 >;
 
 export type DividendEvent = DividendDeclared | DividendPaid | PaymentReversed | PaymentBankEvent;
+
+/**
+ * Every event of a declaration's stream: its own, and the holds public notices (公示) on it put on its
+ * payments (see NoticeHoldChanged), which only the declaration's deciders read.
+ */
+export type DividendStreamEvent = DividendEvent | NoticeHoldChanged;

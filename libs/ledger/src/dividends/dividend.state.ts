@@ -1,8 +1,9 @@
 import type { Evolver } from '../common/decider';
 import { withPayment, withReissue, withReturn, withReversal, Payments } from '../payments/payment';
+import { NO_NOTICE_HOLDS, withNoticeHold, type NoticeHolds } from '../notices/notice-hold';
 import type { PaymentLinkage } from '../payments/payment-linkage';
 import { holderFields, holderOf } from '../stakes/stake-holder';
-import type { DividendDeclared, DividendEvent } from './dividend.events';
+import type { DividendDeclared, DividendEvent, DividendStreamEvent } from './dividend.events';
 
 /** A declaration and the payments made against it. */
 export type DividendState =
@@ -12,6 +13,8 @@ export type DividendState =
       payments: Payments;
       /** Voucher references of payments, by payment id. */
       references: Readonly<Record<string, string>>;
+      /** Public notices (公示) holding payments on this declaration, the latest hold per notice. */
+      noticeHolds: NoticeHolds;
     });
 
 /** A household's id, or a collective's in its place. */
@@ -21,10 +24,16 @@ export type DeclaredDividend = Extract<DividendState, { status: 'declared' }>;
 
 export const initialDividendState: DividendState = { status: 'none' };
 
-export function evolveDividend(state: DividendState, event: DividendEvent): DividendState {
+export function evolveDividend(state: DividendState, event: DividendStreamEvent): DividendState {
   switch (event.type) {
     case 'DividendDeclared':
-      return { ...event.data, status: 'declared', payments: Payments.none, references: {} };
+      return {
+        ...event.data,
+        status: 'declared',
+        payments: Payments.none,
+        references: {},
+        noticeHolds: NO_NOTICE_HOLDS,
+      };
     case 'DividendPaid': {
       if (state.status !== 'declared') return state;
       const { paymentId, amountFen, paidOn, reference } = event.data;
@@ -51,6 +60,9 @@ export function evolveDividend(state: DividendState, event: DividendEvent): Divi
         references: reference === undefined ? state.references : { ...state.references, [paymentId]: reference },
       };
     }
+    case 'NoticeHoldChanged':
+      if (state.status !== 'declared') return state;
+      return { ...state, noticeHolds: withNoticeHold(state.noticeHolds, event) };
     default: {
       const unknown: never = event;
       return unknown;
@@ -58,7 +70,7 @@ export function evolveDividend(state: DividendState, event: DividendEvent): Divi
   }
 }
 
-export const dividend: Evolver<DividendState, DividendEvent> = {
+export const dividend: Evolver<DividendState, DividendStreamEvent> = {
   initialState: initialDividendState,
   evolve: evolveDividend,
 };

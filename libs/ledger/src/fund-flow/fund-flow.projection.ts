@@ -188,6 +188,11 @@ const FUND_FLOW_EVENT_TYPES = handledTypes<FundFlowEvent>({
   LoanInterestSubsidised: 'handles',
   CountyContactSet: 'ignores',
   BankFileReconciled: 'ignores',
+  NoticePosted: 'ignores',
+  ObjectionRaised: 'ignores',
+  ObjectionResolved: 'ignores',
+  NoticeHoldChanged: 'ignores',
+  StatementAcknowledged: 'ignores',
 });
 
 const FUNDS = insertOnce('fund_flow_funds', 'event_id', {

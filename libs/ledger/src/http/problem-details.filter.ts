@@ -74,6 +74,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         code: exception.code,
         // The request field the refusal concerns, as its capability's catalogue declares it.
         ...(exception.field !== undefined && { field: exception.field }),
+        ...exception.extensions,
       };
     }
     if (exception instanceof BadInputException) {

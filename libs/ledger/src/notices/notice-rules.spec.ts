@@ -26,6 +26,19 @@ describe('a public notice’s rules', () => {
     expect(maskRegistrationNo('123')).toBe('123');
   });
 
+  it('shows no more than the last 4 digits of a registration number, and keeps its length (property)', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9A-Z-]{0,24}$/), (registrationNo) => {
+        const masked = maskRegistrationNo(registrationNo);
+        expect(masked).toHaveLength(registrationNo.length);
+        const shown = Array.from(masked).filter((c) => /\d/.test(c));
+        expect(shown.length).toBeLessThanOrEqual(4);
+        const digits = Array.from(registrationNo).filter((c) => /\d/.test(c));
+        expect(shown).toEqual(digits.slice(Math.max(0, digits.length - 4)));
+      }),
+    );
+  });
+
   it('runs at least 7 days, both ends included, by China-time date', () => {
     expect(windowIsLongEnough('2018-07-01', '2018-07-07')).toBe(true);
     expect(windowIsLongEnough('2018-07-01', '2018-07-06')).toBe(false);

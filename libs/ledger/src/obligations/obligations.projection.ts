@@ -132,6 +132,11 @@ const OBLIGATION_EVENT_TYPES = handledTypes<ObligationEvent>({
   LoanInterestSubsidised: 'ignores',
   CountyContactSet: 'ignores',
   BankFileReconciled: 'ignores',
+  NoticePosted: 'ignores',
+  ObjectionRaised: 'ignores',
+  ObjectionResolved: 'ignores',
+  NoticeHoldChanged: 'ignores',
+  StatementAcknowledged: 'ignores',
 });
 
 /**

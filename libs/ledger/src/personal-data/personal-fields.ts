@@ -65,4 +65,11 @@ export const personalFields: PersonalFieldDeclarations = {
   PaymentReissued: { fields: [], household: 'householdId' },
   // Ids, amounts and dates of many households: names stay in each household's own events.
   BankFileReconciled: { fields: [], household: 'none' },
+  // A notice's rows are masked (张*明, ****0101) as posted on the wall; no name in full.
+  NoticePosted: { fields: ['title'], household: 'none' },
+  // Objection texts, replies and contacts may name people; an objection by a household is its own.
+  ObjectionRaised: { fields: ['text', 'contact'], household: 'householdId' },
+  ObjectionResolved: { fields: ['response'], household: 'stream' },
+  NoticeHoldChanged: { fields: [], household: 'none' },
+  StatementAcknowledged: { fields: ['comment'], household: 'householdId' },
 };

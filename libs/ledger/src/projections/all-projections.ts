@@ -28,6 +28,7 @@ import { directoryMigration, directoryProjection } from '../directory/directory.
 import { loanBookMigration, loanBookProjection } from '../loans/loan-book/loan-book.projection';
 import { reconciliationsMigration, reconciliationsProjection } from '../reconciliations/reconciliation.projection';
 import { collectiveLedgerMigration, collectiveLedgerProjection } from '../collectives/collective.projection';
+import { noticeListMigration, noticeListProjection } from '../notices/list-notices/notice-list.projection';
 import type { Projection } from './projection';
 import { projectionCheckpointsMigration, projectionParkingMigration } from './projections.migration';
 import { transferMigration } from '../stakes/transfer-stake/transfer.migration';
@@ -45,6 +46,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   countyContactsProjection,
   reconciliationsProjection,
   collectiveLedgerProjection,
+  noticeListProjection,
 ];
 
 /** Their tables, and the checkpoints table. */
@@ -74,4 +76,5 @@ export const projectionMigrations: readonly Migration[] = [
   collectiveLedgerMigration,
   coverageCollectiveMigration,
   transferMigration,
+  noticeListMigration,
 ];

@@ -35,6 +35,11 @@ const EVERY_TYPE: Record<LedgerEventType, true> = {
   LoanInterestSubsidised: true,
   CountyContactSet: true,
   BankFileReconciled: true,
+  NoticePosted: true,
+  ObjectionRaised: true,
+  ObjectionResolved: true,
+  NoticeHoldChanged: true,
+  StatementAcknowledged: true,
 };
 const ignoringAll = Object.fromEntries(Object.keys(EVERY_TYPE).map((t) => [t, 'ignores'])) as Record<
   LedgerEventType,

@@ -1,4 +1,5 @@
 import type { DistributionDeclared, DistributionPaid } from '../collectives/collective.events';
+import type { AcknowledgementEvent } from '../acknowledgements/acknowledgement.events';
 import type { CountyContactEvent } from '../counties/county-contact.events';
 import type { DividendEvent } from '../dividends/dividend.events';
 import type { EmploymentEvent } from '../employment/employment.events';
@@ -6,6 +7,7 @@ import type { EntityRegistered } from '../entities/entity.events';
 import type { HouseholdEvent } from '../households/household.events';
 import type { LeaseEvent } from '../leases/lease.events';
 import type { LoanEvent } from '../loans/loan.events';
+import type { NoticeEvent, NoticeHoldChanged } from '../notices/notice.events';
 import type { OrderEvent } from '../orders/order.events';
 import type { ProjectEvent } from '../projects/project.events';
 import type { ReconciliationEvent } from '../reconciliations/reconciliation.events';
@@ -30,7 +32,10 @@ export type LedgerEvent =
   | LoanEvent
   | CountyContactEvent
   | ReconciliationEvent
-  | UserEvent;
+  | UserEvent
+  | NoticeEvent
+  | NoticeHoldChanged
+  | AcknowledgementEvent;
 
 export type LedgerEventType = LedgerEvent['type'];
 

@@ -140,6 +140,11 @@ const TYPES = handledTypes<Handled>({
   BankFileReconciled: 'handles',
   DistributionDeclared: 'ignores',
   DistributionPaid: 'ignores',
+  NoticePosted: 'ignores',
+  ObjectionRaised: 'ignores',
+  ObjectionResolved: 'ignores',
+  NoticeHoldChanged: 'ignores',
+  StatementAcknowledged: 'ignores',
 });
 
 export const reconciliationsProjection: Projection = {

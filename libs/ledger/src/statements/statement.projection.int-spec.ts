@@ -40,8 +40,13 @@ async function append(store: PostgresEventStore, streamId: string, events: Domai
 describe('statement projection', () => {
   let db: TestDatabase;
   let store: PostgresEventStore;
+  // The statement reads its read models only, and the household's acknowledgements (a stream of
+  // their own, empty here); no linkage stream.
   const noStreams: Pick<StreamWriter, 'read'> = {
-    read: () => Promise.reject(new Error('not expected to read streams')),
+    read: <State>(streamId: string, evolver: { initialState: State }) =>
+      streamId.startsWith('acknowledgement-')
+        ? Promise.resolve({ state: evolver.initialState, revision: -1, events: [] })
+        : Promise.reject(new Error('not expected to read streams')),
   };
   const catchUp = () => new ProjectionRunner(statementProjection, store, db.pool).catchUp();
   const statement = (request: Omit<StatementRequest, 'householdId'> = {}, actor: Actor = admin, householdId = zhang) =>

@@ -178,6 +178,11 @@ const STATEMENT_EVENT_TYPES = handledTypes<StatementEvent>({
   LoanInterestSubsidised: 'handles',
   CountyContactSet: 'ignores',
   BankFileReconciled: 'ignores',
+  NoticePosted: 'ignores',
+  ObjectionRaised: 'ignores',
+  ObjectionResolved: 'ignores',
+  NoticeHoldChanged: 'ignores',
+  StatementAcknowledged: 'ignores',
 });
 
 const LINE_COLUMNS = `payment_id, household_id, paid_on, amount_fen, form, kind, entity_id, entity_name, linkage_id,

@@ -7,6 +7,8 @@ import type { HouseholdSummary } from '../households/get-household/household.vie
 import type { HouseholdStatus } from '../households/household.events';
 import type { CsvColumn } from '../http/csv';
 import type { ProjectionsHost } from '../projections/projections-host';
+import { acknowledgementAsOf } from '../acknowledgements/acknowledgement-views';
+import { acknowledgements, acknowledgementStreamOf } from '../acknowledgements/acknowledgement.state';
 import { readContact, countyContactsProjection } from '../counties/county-contact.projection';
 import { canonicalInstant } from '../obligations/get-obligations/instant';
 import { readObligations } from '../obligations/get-obligations/read-obligations';
@@ -160,12 +162,15 @@ export async function loadStatement(
   const asOf = request.asOf ?? null;
   const instant = canonicalInstant(asOf ?? new Date().toISOString());
   const today = dateInChina(instant);
-  const [linkages, loans, owed, contact] = await Promise.all([
+  const [linkages, loans, owed, contact, acknowledged] = await Promise.all([
     readHoldings(sources.pool, household.id, asOf === null ? null : instant, today),
     loadLoanHoldings(sources.pool, household.id, asOf === null ? undefined : instant),
     readOwed(sources.pool, household.id, instant, today),
     readContact(sources.pool, household.county),
+    // The household's acknowledgements are a stream of their own (no read model).
+    sources.streams.read(acknowledgementStreamOf(household.id), acknowledgements),
   ]);
+  const acknowledgement = acknowledgementAsOf(acknowledged.events, asOf === null ? null : instant);
   return {
     household,
     from: request.from ?? null,
@@ -179,6 +184,7 @@ export async function loadStatement(
     holdings: { ...linkages, loans },
     owed,
     contact,
+    ...(acknowledgement === undefined ? {} : { acknowledgement }),
   };
 }
 

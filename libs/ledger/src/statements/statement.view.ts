@@ -1,3 +1,4 @@
+import type { AcknowledgementView } from '../acknowledgements/acknowledgement.view';
 import type { WageBasis } from '../employment/employment.events';
 import type { HouseholdSummary } from '../households/get-household/household.view';
 import type { ObligationItem } from '../obligations/get-obligations/obligations.view';
@@ -184,6 +185,8 @@ export interface Statement {
   owed: { items: OwedItem[]; outstandingFen: number };
   /** Whom to ask and where to complain: the county's office, or only the national hotline until set. */
   contact: Contact;
+  /** The household's acknowledgement of its statement recorded last (as of `asOf`), when there is one. */
+  acknowledgement?: AcknowledgementView;
 }
 
 export interface StatementYear {

@@ -23,6 +23,7 @@ export class PayDividendController {
       'DIVIDEND.NOT_FOUND',
       'DIVIDEND.OVERPAYMENT',
       'DIVIDEND.PAID_BEFORE_DECLARED',
+      'PAYMENT.NOTICE-HOLD',
     ],
   })
   @Post(':id/payments')

@@ -141,3 +141,40 @@ describe('dividend payments for the reversal slice', () => {
     expect(dividendPayments.payments(dividend.initialState).count).toBe(0);
   });
 });
+
+describe('a public notice’s hold on the declaration’s payments', () => {
+  const noticeId = 'notice-00000000-0000-5000-8000-0000000000a1';
+  const hold = (unresolvedObjections: number, householdIds = [zhang]) => ({
+    type: 'NoticeHoldChanged' as const,
+    data: { noticeId, subjectId: declarationId, householdIds, closesOn: '2018-07-20', unresolvedObjections },
+  });
+  const on = (date: string) => metadataFor(admin, { issuedAt: `${date}T09:00:00+08:00` });
+
+  it('refuses a listed household while the notice is up, naming the notice', () => {
+    const when = spec.given([declared, hold(0)]).when(new PayDividendCommand(pay(zhang, 100), on('2018-07-20')));
+    when.thenRefused('PAYMENT.NOTICE-HOLD', 'rule');
+    try {
+      when.thenEvents();
+    } catch (error) {
+      expect((error as DomainError).extensions).toEqual({ noticeId });
+    }
+  });
+
+  it('keeps refusing after closesOn while an objection is unanswered, and pays once none is', () => {
+    spec
+      .given([declared, hold(0), hold(1)])
+      .when(new PayDividendCommand(pay(zhang, 100), on('2018-07-21')))
+      .thenRefused('PAYMENT.NOTICE-HOLD');
+    spec
+      .given([declared, hold(0), hold(1), hold(0)])
+      .when(new PayDividendCommand(pay(zhang, 100), on('2018-07-21')))
+      .then([paid(1, zhang, 100)]);
+  });
+
+  it('holds only the households on the notice (another village’s are paid)', () => {
+    spec
+      .given([declared, hold(1, [zhang])])
+      .when(new PayDividendCommand(pay(li, 100), on('2018-07-10')))
+      .then([paid(1, li, 100)]);
+  });
+});

@@ -1,5 +1,6 @@
 import { assertMayWriteIn } from '../../common/actor';
 import { notFound, refuse } from '../../common/domain-error';
+import { assertNoNoticeHold } from '../../notices/notice-hold';
 import { paymentIdFor } from '../../payments/payment';
 import { formatYuan } from '../../shared/money';
 import { holderOf } from '../../stakes/stake-holder';
@@ -10,7 +11,7 @@ import type { PayDividendCommand } from './pay-dividend.command';
 /**
  * Pays a household part or all of what it is owed on a declaration: only a household allocated on
  * it, not before the declaration, and never more than its allocation minus what it was already paid
- * (reversed payments do not count). Concurrent payments race on the declaration's stream, so two
+ * (reversed payments do not count), and not while a public notice on the declaration holds it. Concurrent payments race on the declaration's stream, so two
  * clerks paying the same allocation at once cannot both succeed.
  */
 export function decidePayDividend(
@@ -55,6 +56,10 @@ export function decidePayDividend(
     );
   }
   assertMayWriteIn(metadata.actor, township);
+  // A public notice (公示) on this declaration holds the village's payments until it has closed with
+  // every objection answered; the hold is in this stream, so it and the payment cannot race. A notice
+  // lists households only: a payment to a collective is never held.
+  assertNoNoticeHold(state.noticeHolds, payee, metadata.issuedAt);
   if (payload.paidOn < state.declaredOn) {
     throw refuse(
       'DIVIDEND.PAID_BEFORE_DECLARED',

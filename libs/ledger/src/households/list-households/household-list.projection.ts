@@ -77,6 +77,11 @@ const TYPES = handledTypes<HouseholdEvent>({
   LoanInterestSubsidised: 'ignores',
   CountyContactSet: 'ignores',
   BankFileReconciled: 'ignores',
+  NoticePosted: 'ignores',
+  ObjectionRaised: 'ignores',
+  ObjectionResolved: 'ignores',
+  NoticeHoldChanged: 'ignores',
+  StatementAcknowledged: 'ignores',
 });
 
 /** A household's status: the last change recorded wins, as it would one by one. */

@@ -95,6 +95,11 @@ const TYPES = handledTypes<LoanBookEvent>({
   LoanInterestSubsidised: 'handles',
   CountyContactSet: 'ignores',
   BankFileReconciled: 'ignores',
+  NoticePosted: 'ignores',
+  ObjectionRaised: 'ignores',
+  ObjectionResolved: 'ignores',
+  NoticeHoldChanged: 'ignores',
+  StatementAcknowledged: 'ignores',
 });
 const HOUSEHOLDS = insertOnce('loan_book_households', 'household_id', {
   household_id: 'text',

@@ -95,6 +95,11 @@ const TYPES = handledTypes<HoldingEvent>({
   GuaranteeToppedUp: 'ignores',
   PaymentReturned: 'ignores',
   PaymentReissued: 'ignores',
+  NoticePosted: 'ignores',
+  ObjectionRaised: 'ignores',
+  ObjectionResolved: 'ignores',
+  NoticeHoldChanged: 'ignores',
+  StatementAcknowledged: 'ignores',
 });
 export type HoldingKind = 'stake' | 'lease' | 'employment' | 'order';
 

@@ -1,0 +1,22 @@
+/* Acknowledgements and grievances as the API answers them. Types only: the console compiles against this file. */
+import type { AcknowledgementMethod } from './acknowledgement.events';
+
+export type { AcknowledgementMethod } from './acknowledgement.events';
+
+/** The statement's `acknowledgement`: the one recorded last. */
+export interface AcknowledgementView {
+  id: string;
+  through: string;
+  totalFen: number;
+  method: AcknowledgementMethod;
+  acknowledgedOn: string;
+  disputed: boolean;
+  comment?: string;
+}
+
+/** A disputed acknowledgement: a grievance (申诉) answered like an objection. */
+export interface GrievanceView extends AcknowledgementView {
+  status: 'open' | 'upheld' | 'rejected';
+  response?: string;
+  resolvedOn?: string;
+}

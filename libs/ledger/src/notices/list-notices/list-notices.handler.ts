@@ -1,0 +1,89 @@
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { Database } from '@ledger/runtime';
+import { encodeCursor, readCursor } from '../../common/page';
+import { ProjectionsHost } from '../../projections/projections-host';
+import { dateInChina } from '../../shared/calendar';
+import { noticeStatus } from '../notice-rules';
+import type { NoticeList, NoticeSubjectView } from '../notice.view';
+import { ListNoticesQuery } from './list-notices.query';
+import { noticeListProjection } from './notice-list.projection';
+
+interface Row {
+  notice_id: string;
+  township: string;
+  village: string;
+  title: string;
+  subject: NoticeSubjectView;
+  opens_on: string;
+  closes_on: string;
+  row_count: number;
+  total_fen: string;
+  objections_open: number;
+  objections_upheld: number;
+  objections_rejected: number;
+}
+
+@QueryHandler(ListNoticesQuery)
+export class ListNoticesHandler implements IQueryHandler<ListNoticesQuery> {
+  constructor(
+    private readonly database: Database,
+    private readonly projections: ProjectionsHost,
+  ) {}
+
+  async execute({ filter, actor }: ListNoticesQuery): Promise<NoticeList> {
+    await this.projections.waitFor(filter.minPosition, [noticeListProjection.name]);
+    const limit = filter.limit ?? 50;
+    const after = readCursor(filter.cursor, 2);
+    const where: string[] = [];
+    const values: unknown[] = [];
+    const param = (value: unknown) => {
+      values.push(value);
+      return `$${values.length}`;
+    };
+    if (filter.township) where.push(`township = ${param(filter.township)}`);
+    if (filter.village) where.push(`village = ${param(filter.village)}`);
+    if (actor.role === 'clerk') where.push(`township = any(${param(actor.townships)})`);
+    const matching = where.length ? `where ${where.join(' and ')}` : '';
+    const totals = await this.database.pool.query<{ notices: string; rows: string; total: string; open: string }>(
+      `select count(*) as notices, coalesce(sum(row_count), 0) as rows, coalesce(sum(total_fen), 0) as total,
+              coalesce(sum(objections_open), 0) as open
+         from notice_list ${matching}`,
+      values,
+    );
+    if (after) where.push(`(to_char(opens_on, 'YYYY-MM-DD'), notice_id) < (${param(after[0])}, ${param(after[1])})`);
+    const { rows } = await this.database.pool.query<Row>(
+      `select notice_id, township, village, title, subject, to_char(opens_on, 'YYYY-MM-DD') as opens_on,
+              to_char(closes_on, 'YYYY-MM-DD') as closes_on, row_count, total_fen, objections_open,
+              objections_upheld, objections_rejected
+         from notice_list ${where.length ? `where ${where.join(' and ')}` : ''}
+        order by opens_on desc, notice_id desc limit ${param(limit + 1)}`,
+      values,
+    );
+    const today = dateInChina(new Date());
+    const items = rows.slice(0, limit).map((r) => ({
+      id: r.notice_id,
+      village: r.village,
+      township: r.township,
+      title: r.title,
+      subject: r.subject,
+      opensOn: r.opens_on,
+      closesOn: r.closes_on,
+      status: noticeStatus({ opensOn: r.opens_on, closesOn: r.closes_on }, today),
+      rowCount: r.row_count,
+      totalFen: Number(r.total_fen),
+      objections: { open: r.objections_open, upheld: r.objections_upheld, rejected: r.objections_rejected },
+    }));
+    const t = totals.rows[0];
+    const last = items[items.length - 1];
+    return {
+      items,
+      ...(rows.length > limit && last ? { nextCursor: encodeCursor([last.opensOn, last.id]) } : {}),
+      totals: {
+        notices: Number(t.notices),
+        rows: Number(t.rows),
+        totalFen: Number(t.total),
+        openObjections: Number(t.open),
+      },
+    };
+  }
+}

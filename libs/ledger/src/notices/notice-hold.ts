@@ -1,0 +1,50 @@
+import { DomainError } from '../common/domain-error';
+import { dateInChina } from '../shared/calendar';
+import type { NoticeHoldChanged } from './notice.events';
+
+/** The holds recorded in a subject's stream, the latest per notice. */
+export type NoticeHolds = Readonly<Record<string, NoticeHoldChanged['data']>>;
+
+export const NO_NOTICE_HOLDS: NoticeHolds = {};
+
+export function withNoticeHold(holds: NoticeHolds, event: NoticeHoldChanged): NoticeHolds {
+  return { ...holds, [event.data.noticeId]: event.data };
+}
+
+/**
+ * The notice holding a payment to `householdId` on `today` (China time), if any: from the notice's
+ * posting until it has closed (the day after `closesOn`) with every objection resolved.
+ */
+export function noticeHolding(holds: NoticeHolds, householdId: string, today: string): string | undefined {
+  return Object.values(holds)
+    .filter((h) => h.householdIds.includes(householdId))
+    .find((h) => today <= h.closesOn || h.unresolvedObjections > 0)?.noticeId;
+}
+
+/** A refusal that names the notice in the problem details (`noticeId`). */
+export class NoticeHoldError extends DomainError {
+  constructor(
+    readonly noticeId: string,
+    en: string,
+    zh: string,
+  ) {
+    super('PAYMENT.NOTICE-HOLD', 'rule', en, zh, { noticeId });
+  }
+}
+
+/**
+ * Refuses a payment while a notice holds it. `issuedAt` is the command's instant (its handler's
+ * clock), so the decider stays pure.
+ */
+export function assertNoNoticeHold(holds: NoticeHolds, householdId: string, issuedAt: string): void {
+  const noticeId = noticeHolding(holds, householdId, dateInChina(issuedAt));
+  if (noticeId === undefined) return;
+  const hold = holds[noticeId];
+  throw new NoticeHoldError(
+    noticeId,
+    `Notice ${noticeId} lists this payment and holds it until it has closed (after ${hold.closesOn}) with every objection answered` +
+      (hold.unresolvedObjections > 0 ? ` (${hold.unresolvedObjections} not answered yet).` : '.'),
+    `公示 ${noticeId} 尚未结束：须公示期满（${hold.closesOn} 之后）且所有异议均已答复后才能发放` +
+      (hold.unresolvedObjections > 0 ? `（还有 ${hold.unresolvedObjections} 条异议未答复）。` : '。'),
+  );
+}
