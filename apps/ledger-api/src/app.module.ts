@@ -12,6 +12,7 @@ import {
   LogSealing,
   ledgerValidationPipe,
   ProblemDetailsFilter,
+  sealPersonalData,
 } from '@ledger/ledger';
 import { RuntimeModule } from '@ledger/runtime';
 import { HealthController } from './health/health.controller';
@@ -29,7 +30,7 @@ import { HealthController } from './health/health.controller';
         },
       }),
     }),
-    RuntimeModule.forRoot(ledgerMigrations),
+    RuntimeModule.forRoot(ledgerMigrations, { adaptEventStore: sealPersonalData }),
     LedgerModule,
   ],
   controllers: [HealthController],

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { LedgerModule, ledgerMigrations } from '@ledger/ledger';
+import { LedgerModule, ledgerMigrations, sealPersonalData } from '@ledger/ledger';
 import { PrintableStatementsModule } from '@ledger/ledger/statements/printable/printable-statements.module';
 import { RuntimeModule } from '@ledger/runtime';
 import { BackupCommand } from './backup/backup.command';
@@ -23,7 +23,7 @@ export class CliModule {
     return {
       module: CliModule,
       imports: [
-        offline ? RuntimeModule.offline() : RuntimeModule.forRoot(ledgerMigrations, { createDataDir }),
+        offline ? RuntimeModule.offline() : RuntimeModule.forRoot(ledgerMigrations, { createDataDir, adaptEventStore: sealPersonalData }),
         LedgerModule,
         PrintableStatementsModule,
       ],

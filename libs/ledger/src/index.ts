@@ -12,3 +12,4 @@ export * from './projections/rebuild';
 export * from './audit/log-sealing';
 export * from './http/contract/route-contract';
 export * from './http/contract/problem.schema';
+export * from './personal-data/personal-data-event-store';

@@ -33,6 +33,8 @@ export const ERASED = '[已删除]';
 export const personalFields: PersonalFieldDeclarations = {
   HouseholdRegistered: { fields: ['headName'], household: 'householdId' },
   HouseholdStatusChanged: { fields: ['reason'], household: 'householdId' },
+  // The admin's reason for erasing (a ticket number, the date of the request): not the household's.
+  HouseholdErased: { fields: [], household: 'householdId' },
   EmploymentStarted: { fields: ['workerName'], household: 'householdId' },
   WagePaid: { fields: ['workerName'], household: 'stream' },
   EmploymentEnded: { fields: ['reason'], household: 'stream' },

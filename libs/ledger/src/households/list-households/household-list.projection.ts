@@ -1,4 +1,5 @@
 import type { Migration } from '@ledger/database';
+import { erasedColumns } from '../../personal-data/erased-rows';
 import type { RecordedEvent } from '@ledger/event-store';
 import { eventOf, lastWins, row, rowStatement, type Projection, type RowSql } from '../../projections/projection';
 import { handledTypes } from '../../projections/ledger-event';
@@ -45,9 +46,13 @@ const REGISTERED = rowStatement({
   keys: (r) => ({ reads: [], writes: [`household_list:${String(r.household_id)}`] }),
 });
 
+/** An erased household's head reads `[已删除]`; searching by the name finds nothing. */
+const ERASED = erasedColumns('household_list', ['head_name']);
+
 const TYPES = handledTypes<HouseholdEvent>({
   HouseholdRegistered: 'handles',
   HouseholdStatusChanged: 'handles',
+  HouseholdErased: 'handles',
   EntityRegistered: 'ignores',
   ProjectRegistered: 'ignores',
   ProjectFundsReceived: 'ignores',
@@ -107,6 +112,8 @@ export const householdListProjection: Projection = {
       }
       case 'HouseholdStatusChanged':
         return [row(STATUS_CHANGED, event.data.householdId, event.data.status)];
+      case 'HouseholdErased':
+        return [row(ERASED, event.data.householdId)];
       default: {
         const unknown: never = event;
         return unknown;
