@@ -57,7 +57,11 @@ export class PersonalDataEventStore implements EventStore {
     private readonly keys: HouseholdKeys,
   ) {}
 
-  async appendToStream(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+  async appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
     const [sealed] = await this.seal([{ streamId, events, expectedRevision: expected }], this.log);
     return this.log.appendToStream(streamId, sealed.events, expected);
   }
@@ -110,7 +114,9 @@ export class PersonalDataEventStore implements EventStore {
         const declared = declarationOf(event.type);
         if (declared?.household === 'householdId') this.remember(append.streamId, householdIdIn(event.data));
         streamOwners.push(
-          declared && declared.fields.length > 0 ? await this.ownerOf(append.streamId, event, declared, from) : undefined,
+          declared && declared.fields.length > 0
+            ? await this.ownerOf(append.streamId, event, declared, from)
+            : undefined,
         );
       }
       owners.push(streamOwners);
@@ -144,7 +150,8 @@ export class PersonalDataEventStore implements EventStore {
     const known = this.streamHouseholds.get(streamId);
     if (known !== undefined) return known;
     const [first] = await from.readStream(streamId, { maxCount: 1 });
-    if (first && declarationOf(first.type)?.household === 'householdId') this.remember(streamId, householdIdIn(first.data));
+    if (first && declarationOf(first.type)?.household === 'householdId')
+      this.remember(streamId, householdIdIn(first.data));
     return this.streamHouseholds.get(streamId);
   }
 
@@ -181,9 +188,7 @@ function sealedEvent(event: NewEvent, owner: string | undefined, keys: KeyLookup
   if (owner === undefined) return event;
   const key = keys.get(owner);
   const asLedgerEvent = event as unknown as LedgerEvent;
-  const sealed = key
-    ? sealPersonal(asLedgerEvent, key)
-    : (eraseFields(asLedgerEvent) as unknown as LedgerEvent);
+  const sealed = key ? sealPersonal(asLedgerEvent, key) : (eraseFields(asLedgerEvent) as unknown as LedgerEvent);
   return { ...event, data: sealed.data, metadata: { ...event.metadata, [SEALED_FOR]: owner } };
 }
 

@@ -53,7 +53,11 @@ describe('each projection lists the event types it handles, by construction', ()
 
   it('refuses, at compile time, a missing type or a choice against the union (checked by tsc)', () => {
     const { UserRegistered: _, ...missingOne } = ignoringAll;
-    const both = { HouseholdRegistered: 'handles', HouseholdStatusChanged: 'handles', HouseholdErased: 'handles' } as const;
+    const both = {
+      HouseholdRegistered: 'handles',
+      HouseholdStatusChanged: 'handles',
+      HouseholdErased: 'handles',
+    } as const;
     // @ts-expect-error a type of the ledger without a choice (as a new event type would be)
     expect(() => handledTypes<HouseholdEvent>({ ...missingOne, ...both })).not.toThrow();
     // @ts-expect-error a type of its union marked as ignored
