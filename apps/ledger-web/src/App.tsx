@@ -130,6 +130,7 @@ function Console(props: {
         token={session.token}
         householdId={second}
         canWrite={may.write(session)}
+        canErase={session.role === 'admin'}
         minPosition={shownAfter}
       />
     );

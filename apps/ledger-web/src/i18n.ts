@@ -213,6 +213,14 @@ const zh = {
   invalidCell: (reason: string) => `有误：${reason}`,
   wrongAmount: '金额格式不对：请填写以元为单位、最多两位小数的正数，如 2,000.50',
   error: '出错了',
+  erasedTag: '个人信息已删除',
+  erase: '删除个人信息',
+  eraseTitle: '删除该户的个人信息',
+  eraseConsequence:
+    '户主和务工人员的姓名、各项原因等个人信息将在账本、对账单、导出和检索中永久显示为“[已删除]”，无法恢复。金额、日期、建档立卡编号和合计不变，账本核验仍然通过。',
+  eraseReason: '删除依据（如工单号、申请日期；请勿填写姓名）',
+  eraseReasonRequired: '请填写删除依据',
+  eraseConfirm: '永久删除',
 };
 
 export type Text = typeof zh;
@@ -428,6 +436,14 @@ const en: Text = {
   invalidCell: (reason: string) => `Invalid: ${reason}`,
   wrongAmount: 'Not an amount: write a positive number of yuan with at most two decimals, e.g. 2,000.50',
   error: 'Something went wrong',
+  erasedTag: 'Personal data erased',
+  erase: 'Erase personal data',
+  eraseTitle: "Erase this household's personal data",
+  eraseConsequence:
+    "The head's and workers' names, reasons and other personal data will read \u201c[已删除]\u201d for good in the ledger, statements, exports and search; this cannot be undone. Amounts, dates, the registration number and totals stay, and the log still verifies.",
+  eraseReason: 'Grounds (a ticket number, the date of the request; name no one)',
+  eraseReasonRequired: 'Give the grounds',
+  eraseConfirm: 'Erase for good',
 };
 
 export const texts: Record<Lang, Text> = { zh, en };

@@ -188,7 +188,7 @@ function sealedEvent(event: NewEvent, owner: string | undefined, keys: KeyLookup
   if (owner === undefined) return event;
   const key = keys.get(owner);
   const asLedgerEvent = event as unknown as LedgerEvent;
-  const sealed = key ? sealPersonal(asLedgerEvent, key) : (eraseFields(asLedgerEvent) as unknown as LedgerEvent);
+  const sealed = key ? sealPersonal(asLedgerEvent, key) : eraseFields(asLedgerEvent);
   return { ...event, data: sealed.data, metadata: { ...event.metadata, [SEALED_FOR]: owner } };
 }
 

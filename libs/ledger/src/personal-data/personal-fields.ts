@@ -27,8 +27,7 @@ export interface PersonalFieldsOf<Type extends LedgerEventType> {
 
 export type PersonalFieldDeclarations = { readonly [Type in LedgerEventType]: PersonalFieldsOf<Type> };
 
-/** Shown wherever a personal field of an erased household would have been. */
-export const ERASED = '[已删除]';
+export { ERASED } from './erased';
 
 export const personalFields: PersonalFieldDeclarations = {
   HouseholdRegistered: { fields: ['headName'], household: 'householdId' },
