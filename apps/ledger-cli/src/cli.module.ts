@@ -7,6 +7,7 @@ import { RestoreCommand } from './backup/restore.command';
 import { ImportCommand } from './import/import.command';
 import { StatementCommand } from './statement/statement.command';
 import { ProjectionsCommand } from './projections/projections.command';
+import { MigratePersonalDataCommand } from './personal-data/migrate-personal-data.command';
 import { ProofCommand } from './proof/proof.command';
 import { SealCommand } from './seal/seal.command';
 import { UsageErrors } from './usage-errors';
@@ -23,7 +24,9 @@ export class CliModule {
     return {
       module: CliModule,
       imports: [
-        offline ? RuntimeModule.offline() : RuntimeModule.forRoot(ledgerMigrations, { createDataDir, adaptEventStore: sealPersonalData }),
+        offline
+          ? RuntimeModule.offline()
+          : RuntimeModule.forRoot(ledgerMigrations, { createDataDir, adaptEventStore: sealPersonalData }),
         LedgerModule,
         PrintableStatementsModule,
       ],
@@ -33,6 +36,7 @@ export class CliModule {
         SealCommand,
         BackupCommand,
         RestoreCommand,
+        MigratePersonalDataCommand,
         ...ProjectionsCommand.registerWithSubCommands(),
         ...ImportCommand.registerWithSubCommands(),
         ...StatementCommand.registerWithSubCommands(),

@@ -23,14 +23,14 @@ export const SEALED_FOR = 'sealedFor';
 /** How many streams' households are remembered (a stream's household never changes). */
 const STREAMS_REMEMBERED = 200_000;
 
-type Declaration = { fields: readonly string[]; household: 'householdId' | 'stream' | 'none' };
-const declarationOf = (type: string): Declaration | undefined =>
+export type Declaration = { fields: readonly string[]; household: 'householdId' | 'stream' | 'none' };
+export const declarationOf = (type: string): Declaration | undefined =>
   (personalFields as unknown as Record<string, Declaration | undefined>)[type];
 
 /** The personal fields of the event's type, or none (also for types the ledger does not know). */
 const fieldsOf = (type: string): readonly string[] => declarationOf(type)?.fields ?? [];
 
-const householdIdIn = (data: unknown): string | undefined => {
+export const householdIdIn = (data: unknown): string | undefined => {
   const id = (data as { householdId?: unknown } | null)?.householdId;
   return typeof id === 'string' ? id : undefined;
 };
@@ -184,7 +184,7 @@ export class PersonalDataEventStore implements EventStore {
  * The event as stored: its personal fields sealed under its household's key, or `[已删除]` when the
  * household is already erased (its names are never written again, in clear or under a new key).
  */
-function sealedEvent(event: NewEvent, owner: string | undefined, keys: KeyLookup): NewEvent {
+export function sealedEvent(event: NewEvent, owner: string | undefined, keys: KeyLookup): NewEvent {
   if (owner === undefined) return event;
   const key = keys.get(owner);
   const asLedgerEvent = event as unknown as LedgerEvent;
