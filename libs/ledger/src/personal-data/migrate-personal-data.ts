@@ -94,6 +94,8 @@ export async function migratePersonalData(
   };
 
   const streamHouseholds = new Map<string, string>();
+  /** A reversal or return on a dividend declaration's stream is the paid household's. */
+  const paymentHouseholds = new Map<string, string>();
   const heads = new Map<string, Buffer>();
   const leaves: string[] = [];
   let events = 0;
@@ -119,10 +121,16 @@ export async function migratePersonalData(
         const id = householdIdIn(event.data);
         if (id !== undefined && !streamHouseholds.has(event.streamId)) streamHouseholds.set(event.streamId, id);
       }
+      const paymentId = (event.data as { paymentId?: unknown } | null)?.paymentId;
+      const paid = householdIdIn(event.data);
+      if (typeof paymentId === 'string' && paid !== undefined) paymentHouseholds.set(paymentId, paid);
       const already = (event.metadata as Record<string, unknown> | null)?.[SEALED_FOR] !== undefined;
       if (!declared || declared.fields.length === 0 || already) return event;
       const owner =
-        declared.household === 'householdId' ? householdIdIn(event.data) : streamHouseholds.get(event.streamId);
+        declared.household === 'householdId'
+          ? householdIdIn(event.data)
+          : (streamHouseholds.get(event.streamId) ??
+            (typeof paymentId === 'string' ? paymentHouseholds.get(paymentId) : undefined));
       if (owner === undefined)
         throw new Error(`No household to seal ${event.type} at position ${event.position} with.`);
       const asNew = sealedEvent(event as unknown as NewEvent, owner, new Map([[owner, keyOf(owner)]]));

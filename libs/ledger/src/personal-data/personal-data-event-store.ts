@@ -20,8 +20,8 @@ import { ERASED, personalFields } from './personal-fields';
 /** Metadata naming whose key sealed an event's personal fields (a household id: not personal). */
 export const SEALED_FOR = 'sealedFor';
 
-/** How many streams' households are remembered (a stream's household never changes). */
-const STREAMS_REMEMBERED = 200_000;
+/** How many streams' and payments' households are remembered (neither ever changes). */
+const REMEMBERED = 200_000;
 
 export type Declaration = { fields: readonly string[]; household: 'householdId' | 'stream' | 'none' };
 export const declarationOf = (type: string): Declaration | undefined =>
@@ -34,6 +34,18 @@ export const householdIdIn = (data: unknown): string | undefined => {
   const id = (data as { householdId?: unknown } | null)?.householdId;
   return typeof id === 'string' ? id : undefined;
 };
+
+const paymentIdIn = (data: unknown): string | undefined => {
+  const id = (data as { paymentId?: unknown } | null)?.paymentId;
+  return typeof id === 'string' ? id : undefined;
+};
+
+/** Remembers a key's household, forgetting everything once full (cheap to learn again). */
+function learn(map: Map<string, string>, key: string | undefined, householdId: string | undefined): void {
+  if (key === undefined || householdId === undefined || map.has(key)) return;
+  if (map.size >= REMEMBERED) map.clear();
+  map.set(key, householdId);
+}
 
 /**
  * The event store as the ledger sees it: personal fields (personal-fields.ts) are sealed with their
@@ -51,6 +63,11 @@ export const householdIdIn = (data: unknown): string | undefined => {
 export class PersonalDataEventStore implements EventStore {
   /** Stream id → the household whose key seals its `'stream'` events, learnt from appends and reads. */
   private readonly streamHouseholds = new Map<string, string>();
+  /**
+   * Payment id → its household, for a reversal or a return appended to a dividend declaration's
+   * stream, which concerns many households: the text is the paid household's.
+   */
+  private readonly paymentHouseholds = new Map<string, string>();
 
   constructor(
     private readonly log: EventStore,
@@ -112,7 +129,7 @@ export class PersonalDataEventStore implements EventStore {
       const streamOwners: (string | undefined)[] = [];
       for (const event of append.events) {
         const declared = declarationOf(event.type);
-        if (declared?.household === 'householdId') this.remember(append.streamId, householdIdIn(event.data));
+        this.learnFrom([{ streamId: append.streamId, type: event.type, data: event.data }]);
         streamOwners.push(
           declared && declared.fields.length > 0
             ? await this.ownerOf(append.streamId, event, declared, from)
@@ -138,7 +155,9 @@ export class PersonalDataEventStore implements EventStore {
     from: Pick<EventStore, 'readStream'>,
   ): Promise<string> {
     const owner =
-      declared.household === 'householdId' ? householdIdIn(event.data) : await this.householdOfStream(streamId, from);
+      declared.household === 'householdId'
+        ? householdIdIn(event.data)
+        : ((await this.householdOfStream(streamId, from)) ?? (await this.householdOfPayment(streamId, event, from)));
     // personal-fields.ts promises a household for every type with personal fields; a stream that
     // names none would store names that no erasure could reach, so it is refused outright.
     if (owner === undefined) throw new Error(`No household to seal ${event.type} in stream ${streamId} with.`);
@@ -155,10 +174,32 @@ export class PersonalDataEventStore implements EventStore {
     return this.streamHouseholds.get(streamId);
   }
 
+  /**
+   * The household paid by the payment the event names: remembered from the payment's own event (the
+   * handler read the stream just before), or found by reading the stream once more.
+   */
+  private async householdOfPayment(
+    streamId: string,
+    event: NewEvent,
+    from: Pick<EventStore, 'readStream'>,
+  ): Promise<string | undefined> {
+    const paymentId = paymentIdIn(event.data);
+    if (paymentId === undefined) return undefined;
+    if (!this.paymentHouseholds.has(paymentId)) this.learnFrom(await from.readStream(streamId));
+    return this.paymentHouseholds.get(paymentId);
+  }
+
+  /** What events tell of their streams' and payments' households (their ids are never sealed). */
+  private learnFrom(events: readonly { streamId: string; type: string; data: unknown }[]): void {
+    for (const event of events) {
+      const householdId = householdIdIn(event.data);
+      if (declarationOf(event.type)?.household === 'householdId') this.remember(event.streamId, householdId);
+      learn(this.paymentHouseholds, paymentIdIn(event.data), householdId);
+    }
+  }
+
   private remember(streamId: string, householdId: string | undefined): void {
-    if (householdId === undefined || this.streamHouseholds.has(streamId)) return;
-    if (this.streamHouseholds.size >= STREAMS_REMEMBERED) this.streamHouseholds.clear();
-    this.streamHouseholds.set(streamId, householdId);
+    learn(this.streamHouseholds, streamId, householdId);
   }
 
   /** The events with their personal fields opened: one key lookup for the whole batch. */
@@ -166,7 +207,7 @@ export class PersonalDataEventStore implements EventStore {
     const households = new Set<string>();
     for (const event of events) {
       const declared = declarationOf(event.type);
-      if (declared?.household === 'householdId') this.remember(event.streamId, householdIdIn(event.data));
+      if (declared) this.learnFrom([event]);
       const owner = event.metadata[SEALED_FOR];
       if (typeof owner === 'string' && fieldsOf(event.type).length > 0) households.add(owner);
     }
