@@ -99,6 +99,11 @@ describe('erasure of a household’s personal data over HTTP', () => {
     await t
       .post(`/v1/dividends/${declaration.body.id}/payments`, { householdId, amountFen: 2_000_00, paidOn: '2018-12-25' })
       .expect(201);
+    // A reversal on the declaration's stream (which concerns many households): its reason is the paid household's.
+    const extra = await t
+      .post(`/v1/dividends/${declaration.body.id}/payments`, { householdId, amountFen: 500_00, paidOn: '2018-12-26' })
+      .expect(201);
+    await t.post(`/v1/payments/${extra.body.id}/reversal`, { reason: `${HEAD}家账户填错` }).expect(201);
     const employment = await t
       .post('/v1/employments', {
         entityId: entity.body.id,
