@@ -156,6 +156,15 @@ describe('authorization: role × route', () => {
     },
     {
       method: 'POST',
+      route: '/v1/households/{id}/erasure',
+      allowed: ADMIN,
+      cell: async () => ({
+        path: `/v1/households/${await created('/v1/households', newHousehold())}/erasure`,
+        body: { reason: '工单 2026-118' },
+      }),
+    },
+    {
+      method: 'POST',
       route: '/v1/entities',
       allowed: WRITERS,
       cell: () => ({ path: '/v1/entities', body: newEntity() }),

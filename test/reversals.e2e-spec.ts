@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { EVENT_STORE, type EventStore } from '@ledger/event-store';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -7,7 +7,6 @@ import { startTestApp, type TestApp } from './support/test-app';
  */
 describe('payment reversals over HTTP', () => {
   let t: TestApp;
-  let db: Client;
   let clerk: string; // 城关镇
   let otherClerk: string; // 温泉镇
   let auditor: string;
@@ -16,13 +15,12 @@ describe('payment reversals over HTTP', () => {
   let entityId: string; // 城关镇
   let seq = 0;
 
+  /** A stream's events as the ledger reads them (personal fields opened: the table holds them sealed). */
   const eventsOf = async (streamId: string): Promise<{ type: string; data: Record<string, unknown> }[]> =>
-    (
-      await db.query<{ type: string; data: Record<string, unknown> }>(
-        'select event_type as type, data from events where stream_id = $1 order by stream_revision',
-        [streamId],
-      )
-    ).rows;
+    (await t.app.get<EventStore>(EVENT_STORE).readStream(streamId)).map((e) => ({
+      type: e.type,
+      data: e.data as Record<string, unknown>,
+    }));
   const reversal = (paymentId: string, body: unknown = { reason: '重复录入' }, token?: string) =>
     t.post(`/v1/payments/${paymentId}/reversal`, body, token);
 
@@ -61,8 +59,6 @@ describe('payment reversals over HTTP', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    db = new Client({ connectionString: t.databaseUrl });
-    await db.connect();
     clerk = await t.userToken({ role: 'clerk', townships: ['城关镇'] });
     otherClerk = await t.userToken({ role: 'clerk', townships: ['温泉镇'] });
     auditor = await t.userToken({ role: 'auditor' });
@@ -75,7 +71,6 @@ describe('payment reversals over HTTP', () => {
     ).body.id as string;
   });
   afterAll(async () => {
-    await db.end();
     await t.close();
   });
 

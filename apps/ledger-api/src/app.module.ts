@@ -13,6 +13,7 @@ import {
   LogSealing,
   ledgerValidationPipe,
   ProblemDetailsFilter,
+  sealPersonalData,
 } from '@ledger/ledger';
 import { RuntimeModule } from '@ledger/runtime';
 import { HealthController } from './health/health.controller';
@@ -30,7 +31,7 @@ import { HealthController } from './health/health.controller';
         },
       }),
     }),
-    RuntimeModule.forRoot(ledgerMigrations),
+    RuntimeModule.forRoot(ledgerMigrations, { adaptEventStore: sealPersonalData }),
     LedgerModule,
   ],
   controllers: [HealthController],

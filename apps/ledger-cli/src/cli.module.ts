@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { LedgerModule, ledgerMigrations } from '@ledger/ledger';
+import { LedgerModule, ledgerMigrations, sealPersonalData } from '@ledger/ledger';
 import { PrintableStatementsModule } from '@ledger/ledger/statements/printable/printable-statements.module';
 import { RuntimeModule } from '@ledger/runtime';
 import { BackupCommand } from './backup/backup.command';
@@ -7,6 +7,7 @@ import { RestoreCommand } from './backup/restore.command';
 import { ImportCommand } from './import/import.command';
 import { StatementCommand } from './statement/statement.command';
 import { ProjectionsCommand } from './projections/projections.command';
+import { MigratePersonalDataCommand } from './personal-data/migrate-personal-data.command';
 import { ProofCommand } from './proof/proof.command';
 import { SealCommand } from './seal/seal.command';
 import { UsageErrors } from './usage-errors';
@@ -23,7 +24,9 @@ export class CliModule {
     return {
       module: CliModule,
       imports: [
-        offline ? RuntimeModule.offline() : RuntimeModule.forRoot(ledgerMigrations, { createDataDir }),
+        offline
+          ? RuntimeModule.offline()
+          : RuntimeModule.forRoot(ledgerMigrations, { createDataDir, adaptEventStore: sealPersonalData }),
         LedgerModule,
         PrintableStatementsModule,
       ],
@@ -33,6 +36,7 @@ export class CliModule {
         SealCommand,
         BackupCommand,
         RestoreCommand,
+        MigratePersonalDataCommand,
         ...ProjectionsCommand.registerWithSubCommands(),
         ...ImportCommand.registerWithSubCommands(),
         ...StatementCommand.registerWithSubCommands(),

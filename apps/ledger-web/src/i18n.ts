@@ -356,6 +356,14 @@ const zh = {
   land: '土地入股',
   household_loan: '户贷企用',
   cash: '自有资金入股',
+  erasedTag: '个人信息已删除',
+  erase: '删除个人信息',
+  eraseTitle: '删除该户的个人信息',
+  eraseConsequence:
+    '户主和务工人员的姓名、各项原因等个人信息将在账本、对账单、导出和检索中永久显示为“[已删除]”，无法恢复。金额、日期、建档立卡编号和合计不变，账本核验仍然通过。',
+  eraseReason: '删除依据（如工单号、申请日期；请勿填写姓名）',
+  eraseReasonRequired: '请填写删除依据',
+  eraseConfirm: '永久删除',
 };
 
 export type Text = typeof zh;
@@ -711,6 +719,14 @@ const en: Text = {
   land: 'Land',
   household_loan: 'Household loan',
   cash: 'Own cash',
+  erasedTag: 'Personal data erased',
+  erase: 'Erase personal data',
+  eraseTitle: "Erase this household's personal data",
+  eraseConsequence:
+    "The head's and workers' names, reasons and other personal data will read \u201c[已删除]\u201d for good in the ledger, statements, exports and search; this cannot be undone. Amounts, dates, the registration number and totals stay, and the log still verifies.",
+  eraseReason: 'Grounds (a ticket number, the date of the request; name no one)',
+  eraseReasonRequired: 'Give the grounds',
+  eraseConfirm: 'Erase for good',
 };
 
 export const texts: Record<Lang, Text> = { zh, en };

@@ -37,6 +37,7 @@ export type { RefusalCode } from './refusals';
 
 // Words a household reads, the same on the card, the phone page and the console
 export * from './statements/glossary';
+export { ERASED } from './personal-data/erased';
 export { STATEMENT_FORMS } from './statements/statement.view';
 
 // A payment's proof, checked in the browser against the published seal roots (pure: the hash is a parameter)

@@ -13,3 +13,4 @@ export * from './audit/log-sealing';
 export { InterruptedImports } from './imports/interrupted-imports';
 export * from './http/contract/route-contract';
 export * from './http/contract/problem.schema';
+export * from './personal-data/personal-data-event-store';

@@ -2,6 +2,7 @@ import type { Migration } from '@ledger/database';
 import { idempotencyMigration } from './http/idempotency.migration';
 import { projectionMigrations } from './projections/all-projections';
 import { statementIssuesMigration } from './statements/printable/statement-issues.migration';
+import { householdKeysMigration } from './personal-data/household-keys';
 import { importLoanLookupMigration, importsMigration } from './imports/import.migration';
 
 /** The ledger's own tables (the event store's schema comes with the runtime). */
@@ -11,4 +12,5 @@ export const ledgerMigrations: readonly Migration[] = [
   statementIssuesMigration,
   importsMigration,
   importLoanLookupMigration,
+  householdKeysMigration,
 ];

@@ -14,6 +14,9 @@ import { RuntimeConfig, validateRuntimeConfig } from './runtime.config';
  * Configuration, the database and the event store, shared by the API and the CLI.
  * Events go to EventStoreDB when EVENTSTORE_CONNECTION_STRING is set, to PostgreSQL otherwise.
  */
+/** The log as stored, before the ledger's adapter (see `adaptEventStore`). */
+const STORED_LOG = Symbol('STORED_LOG');
+
 @Global()
 @Module({})
 export class RuntimeModule implements OnApplicationShutdown {
@@ -21,7 +24,17 @@ export class RuntimeModule implements OnApplicationShutdown {
 
   /** `migrations`: the read-side and other schemas of the libraries the app uses (the event store's is added). */
   /** `createDataDir`: may an empty data directory get a new embedded database (see Database.open)? */
-  static forRoot(migrations: readonly Migration[], { createDataDir = true } = {}): DynamicModule {
+  /**
+   * `adaptEventStore`: how the ledger wraps the log for everyone who injects EVENT_STORE (its
+   * personal-data sealing); the seals and proofs keep the log as stored, since they hash it.
+   */
+  static forRoot(
+    migrations: readonly Migration[],
+    {
+      createDataDir = true,
+      adaptEventStore = (store: EventStore) => store,
+    }: { createDataDir?: boolean; adaptEventStore?: (store: EventStore, db: Database) => EventStore } = {},
+  ): DynamicModule {
     return {
       module: RuntimeModule,
       imports: [ConfigModule.forRoot({ validate: validateRuntimeConfig, cache: true })],
@@ -34,7 +47,7 @@ export class RuntimeModule implements OnApplicationShutdown {
             Database.open(config, [...eventStoreMigrations, ...logSealsMigrations, ...migrations], { createDataDir }),
         },
         {
-          provide: EVENT_STORE,
+          provide: STORED_LOG,
           inject: [RuntimeConfig, Database],
           useFactory: (config: RuntimeConfig, db: Database): EventStore =>
             config.EVENTSTORE_CONNECTION_STRING
@@ -42,13 +55,18 @@ export class RuntimeModule implements OnApplicationShutdown {
               : new PostgresEventStore(db.pool),
         },
         {
+          provide: EVENT_STORE,
+          inject: [STORED_LOG, Database],
+          useFactory: (store: EventStore, db: Database): EventStore => adaptEventStore(store, db),
+        },
+        {
           provide: LogSeals,
-          inject: [EVENT_STORE, Database],
+          inject: [STORED_LOG, Database],
           useFactory: (store: EventStore, db: Database) => new LogSeals(store, db.pool),
         },
         {
           provide: SealProofs,
-          inject: [EVENT_STORE, Database],
+          inject: [STORED_LOG, Database],
           useFactory: (store: EventStore, db: Database) => new SealProofs(store, db.pool),
         },
       ],

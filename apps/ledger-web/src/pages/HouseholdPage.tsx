@@ -1,10 +1,12 @@
 import { App, Button, Card, Descriptions, Select, Space, Statistic, Table, Tag } from 'antd';
 import { periodText, yearText } from '@ledger/contract';
 import { useCallback, useEffect, useState } from 'react';
+import { ERASED } from '@ledger/contract';
 import { api, query } from '../api';
 import { label, useT } from '../i18n';
 import { formatYuan } from '../money';
 import type { HouseholdLinkage, HouseholdView, Statement, StatementLine } from '../types';
+import { EraseDialog } from './EraseDialog';
 import { ErrorAlert } from './ErrorAlert';
 import { LoansCard } from './LoansCard';
 import { AcknowledgementsCard } from './AcknowledgementsCard';
@@ -20,11 +22,14 @@ export function HouseholdPage({
   token,
   householdId,
   canWrite,
+  canErase = false,
   minPosition: shownAfter,
 }: {
   token: string;
   householdId: string;
   canWrite: boolean;
+  /** An admin: may erase the household's personal data. */
+  canErase?: boolean;
   /** Show the ledger at least as of this position (after an import, say). */
   minPosition?: number;
 }) {
@@ -36,6 +41,8 @@ export function HouseholdPage({
   const [linkages, setLinkages] = useState<HouseholdLinkage[]>();
   const [paying, setPaying] = useState<HouseholdLinkage>();
   const [reversing, setReversing] = useState<StatementLine>();
+  const [erasing, setErasing] = useState(false);
+  const erased = household?.headName === ERASED;
 
   const load = useCallback(
     async (minPosition?: number) => {
@@ -65,6 +72,7 @@ export function HouseholdPage({
     void message.success(t.saved);
     setPaying(undefined);
     setReversing(undefined);
+    setErasing(false);
     void load(position);
   };
 
@@ -76,6 +84,12 @@ export function HouseholdPage({
           title={`${t.household}：${household.headName}（${household.registrationNo}）`}
           extra={
             <Space>
+              {erased && <Tag>{t.erasedTag}</Tag>}
+              {canErase && !erased && (
+                <Button danger onClick={() => setErasing(true)}>
+                  {t.erase}
+                </Button>
+              )}
               <Button href="#/households">{t.back}</Button>
             </Space>
           }
@@ -160,6 +174,16 @@ export function HouseholdPage({
         onWritten={written}
       />
       <ReverseDialog line={reversing} token={token} onClose={() => setReversing(undefined)} onWritten={written} />
+      {household && canErase && (
+        <EraseDialog
+          open={erasing}
+          householdId={householdId}
+          registrationNo={household.registrationNo}
+          token={token}
+          onClose={() => setErasing(false)}
+          onWritten={written}
+        />
+      )}
     </Space>
   );
 }

@@ -18,6 +18,7 @@ export function HouseholdRoute({ session, path, params }: PageProps) {
       token={session.token}
       householdId={path[1] ?? ''}
       canWrite={may.write(session)}
+      canErase={session.role === 'admin'}
       minPosition={shownAfter}
     />
   );

@@ -92,6 +92,7 @@ type CollectiveLedgerEvent =
 const TYPES = handledTypes<CollectiveLedgerEvent>({
   HouseholdRegistered: 'ignores',
   HouseholdStatusChanged: 'ignores',
+  HouseholdErased: 'ignores',
   EntityRegistered: 'handles',
   ProjectRegistered: 'ignores',
   ProjectFundsReceived: 'ignores',

@@ -1,17 +1,19 @@
 import { Global, Module } from '@nestjs/common';
-import { loadOrCreateSecret, RuntimeConfig } from '@ledger/runtime';
+import { Database, loadOrCreateSecret, RuntimeConfig } from '@ledger/runtime';
+import { HouseholdKeys } from '../personal-data/household-keys';
 import { Authenticator } from '../users/authenticator';
 import { TokenIssuer } from '../users/tokens';
 import { ProjectionsHost } from '../projections/projections-host';
 import { StreamWriter } from './stream-writer';
 
-/** What every slice uses: the stream writer, authentication and token issuing. */
+/** What every slice uses: the stream writer, authentication, token issuing and the households' keys. */
 @Global()
 @Module({
   providers: [
     StreamWriter,
     Authenticator,
     ProjectionsHost,
+    { provide: HouseholdKeys, inject: [Database], useFactory: (db: Database) => new HouseholdKeys(db.pool) },
     {
       provide: TokenIssuer,
       inject: [RuntimeConfig],
@@ -21,6 +23,6 @@ import { StreamWriter } from './stream-writer';
         ),
     },
   ],
-  exports: [StreamWriter, Authenticator, TokenIssuer, ProjectionsHost],
+  exports: [StreamWriter, Authenticator, TokenIssuer, ProjectionsHost, HouseholdKeys],
 })
 export class LedgerCommonModule {}

@@ -32,6 +32,7 @@ const CONTACTS = rowStatement({
 const TYPES = handledTypes<CountyContactEvent>({
   HouseholdRegistered: 'ignores',
   HouseholdStatusChanged: 'ignores',
+  HouseholdErased: 'ignores',
   EntityRegistered: 'ignores',
   ProjectRegistered: 'ignores',
   ProjectFundsReceived: 'ignores',

@@ -74,6 +74,7 @@ type CoverageEvent =
 const TYPES = handledTypes<CoverageEvent>({
   HouseholdRegistered: 'handles',
   HouseholdStatusChanged: 'ignores',
+  HouseholdErased: 'ignores',
   EntityRegistered: 'ignores',
   ProjectRegistered: 'ignores',
   ProjectFundsReceived: 'ignores',

@@ -1,4 +1,6 @@
 import type { Migration } from '@ledger/database';
+import type { HouseholdErased } from '../households/household.events';
+import { erasedJsonField } from '../personal-data/erased-rows';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { DividendDeclared } from '../dividends/dividend.events';
 import type { EmploymentEnded, EmploymentStarted } from '../employment/employment.events';
@@ -53,6 +55,9 @@ export const directoryMigration: Migration = {
   `,
 };
 
+/** An erased household's workers read `[已删除]` in its linkages' details. */
+const ERASED = erasedJsonField('household_linkages', 'detail', 'workerName');
+
 type DirectoryEvent =
   | EntityRegistered
   | ProjectRegistered
@@ -61,11 +66,13 @@ type DirectoryEvent =
   | LeaseSigned
   | LeaseEnded
   | OrderContracted
-  | DividendDeclared;
+  | DividendDeclared
+  | HouseholdErased;
 
 const TYPES = handledTypes<DirectoryEvent>({
   HouseholdRegistered: 'ignores',
   HouseholdStatusChanged: 'ignores',
+  HouseholdErased: 'handles',
   EntityRegistered: 'handles',
   ProjectRegistered: 'handles',
   ProjectFundsReceived: 'ignores',
@@ -268,6 +275,8 @@ export const directoryProjection: Projection = {
           }),
         );
       }
+      case 'HouseholdErased':
+        return [row(ERASED, event.data.householdId)];
       default: {
         const unknown: never = event;
         return unknown;

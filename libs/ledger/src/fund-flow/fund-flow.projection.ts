@@ -1,10 +1,11 @@
 import type { Migration } from '@ledger/database';
+import { erasedColumns } from '../personal-data/erased-rows';
 import type { GuaranteeToppedUp } from '../stakes/stake.events';
 import { FUND_FLOW_TOPUP_TABLES, topupReissuedRows, topupReversedRows, topupRows } from './fund-flow.topups';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { DividendDeclared, DividendPaid } from '../dividends/dividend.events';
 import type { EntityRegistered } from '../entities/entity.events';
-import type { HouseholdRegistered } from '../households/household.events';
+import type { HouseholdErased, HouseholdRegistered } from '../households/household.events';
 import type { LoanDisbursed, LoanInterestSubsidised, LoanRepaid } from '../loans/loan.events';
 import type { PaymentBankEvent, PaymentReversed } from '../payments/payment';
 import type { ProjectFundsDisbursed, ProjectFundsReceived } from '../projects/project.events';
@@ -140,6 +141,9 @@ export const fundFlowLoansMigration: Migration = {
   `,
 };
 
+/** An erased household's head reads `[已删除]` in the flow's last column. */
+const ERASED = erasedColumns('fund_flow_households', ['head_name']);
+
 /** The events the fund flow is traced from. */
 export type FundFlowEvent =
   | ProjectFundsReceived
@@ -151,6 +155,7 @@ export type FundFlowEvent =
   | PaymentBankEvent
   | EntityRegistered
   | HouseholdRegistered
+  | HouseholdErased
   | LoanDisbursed
   | LoanRepaid
   | LoanInterestSubsidised
@@ -159,6 +164,7 @@ export type FundFlowEvent =
 const FUND_FLOW_EVENT_TYPES = handledTypes<FundFlowEvent>({
   HouseholdRegistered: 'handles',
   HouseholdStatusChanged: 'ignores',
+  HouseholdErased: 'handles',
   EntityRegistered: 'handles',
   ProjectRegistered: 'ignores',
   ProjectFundsReceived: 'handles',
@@ -432,6 +438,8 @@ export const fundFlowProjection: Projection = {
         return [row(HOUSEHOLDS, event.data.householdId, event.data.headName)];
       case 'GuaranteeToppedUp':
         return topupRows(recorded.position, event.data);
+      case 'HouseholdErased':
+        return [row(ERASED, event.data.householdId)];
       default: {
         const unknown: never = event;
         return unknown;

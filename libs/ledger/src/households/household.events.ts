@@ -24,4 +24,11 @@ export type HouseholdStatusChanged = DomainEvent<
   { householdId: string; status: HouseholdStatus; effectiveOn: string; reason: string }
 >;
 
-export type HouseholdEvent = HouseholdRegistered | HouseholdStatusChanged;
+/**
+ * The household's personal data was erased (PIPL): its key is destroyed, so every personal field of
+ * its events reads `[已删除]` from now on. `reason` is the admin's (a ticket, a request's date), not
+ * the household's: it is not personal and stays readable, so say nothing in it that names anyone.
+ */
+export type HouseholdErased = DomainEvent<'HouseholdErased', { householdId: string; reason: string }>;
+
+export type HouseholdEvent = HouseholdRegistered | HouseholdStatusChanged | HouseholdErased;

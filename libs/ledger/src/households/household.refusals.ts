@@ -6,4 +6,5 @@ export const HOUSEHOLD_REFUSALS = {
   'HOUSEHOLD.REGISTRATION_NO_TAKEN': { kind: 'conflict', field: 'registrationNo' },
   'HOUSEHOLD.STATUS_BEFORE_LAST_CHANGE': { kind: 'rule', field: 'effectiveOn' },
   'HOUSEHOLD.STATUS_UNCHANGED': { kind: 'rule', field: 'status' },
+  'HOUSEHOLD.ALREADY_ERASED': { kind: 'conflict' },
 } as const satisfies RefusalCatalogue;

@@ -7,6 +7,8 @@ export type HouseholdState =
       status: 'registered';
       povertyStatus: HouseholdStatus;
       statusHistory: { status: HouseholdStatus; effectiveOn: string; reason: string }[];
+      /** True once its personal data is erased (its names then read `[已删除]`). */
+      erased?: boolean;
     });
 
 export const initialHouseholdState: HouseholdState = { status: 'none' };
@@ -25,6 +27,8 @@ export function evolveHousehold(state: HouseholdState, event: HouseholdEvent): H
           { status: event.data.status, effectiveOn: event.data.effectiveOn, reason: event.data.reason },
         ],
       };
+    case 'HouseholdErased':
+      return state.status === 'registered' ? { ...state, erased: true } : state;
     default: {
       const unknown: never = event;
       return unknown;

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ChangeHouseholdStatusController } from './change-household-status/change-household-status.controller';
 import { ChangeHouseholdStatusHandler } from './change-household-status/change-household-status.handler';
+import { EraseHouseholdController } from './erase-household/erase-household.controller';
+import { EraseHouseholdHandler } from './erase-household/erase-household.handler';
 import { GetHouseholdController } from './get-household/get-household.controller';
 import { GetHouseholdHandler } from './get-household/get-household.handler';
 import { ListHouseholdsController } from './list-households/list-households.controller';
@@ -8,14 +10,21 @@ import { ListHouseholdsHandler } from './list-households/list-households.handler
 import { RegisterHouseholdController } from './register-household/register-household.controller';
 import { RegisterHouseholdHandler } from './register-household/register-household.handler';
 
-/** Registered poor households (建档立卡户): registration, status changes, reading. */
+/** Registered poor households (建档立卡户): registration, status changes, erasure, reading. */
 @Module({
   controllers: [
     RegisterHouseholdController,
     ChangeHouseholdStatusController,
+    EraseHouseholdController,
     GetHouseholdController,
     ListHouseholdsController,
   ],
-  providers: [RegisterHouseholdHandler, ChangeHouseholdStatusHandler, GetHouseholdHandler, ListHouseholdsHandler],
+  providers: [
+    RegisterHouseholdHandler,
+    ChangeHouseholdStatusHandler,
+    EraseHouseholdHandler,
+    GetHouseholdHandler,
+    ListHouseholdsHandler,
+  ],
 })
 export class HouseholdsModule {}

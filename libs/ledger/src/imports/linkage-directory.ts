@@ -23,6 +23,7 @@ type LinkageEvent = EmploymentStarted | LeaseSigned | OrderContracted | LoanDisb
 const TYPES = handledTypes<LinkageEvent>({
   HouseholdRegistered: 'ignores',
   HouseholdStatusChanged: 'ignores',
+  HouseholdErased: 'ignores',
   EntityRegistered: 'ignores',
   ProjectRegistered: 'ignores',
   ProjectFundsReceived: 'ignores',

@@ -103,6 +103,7 @@ export type ObligationEvent =
 const OBLIGATION_EVENT_TYPES = handledTypes<ObligationEvent>({
   HouseholdRegistered: 'ignores',
   HouseholdStatusChanged: 'ignores',
+  HouseholdErased: 'ignores',
   EntityRegistered: 'ignores',
   ProjectRegistered: 'ignores',
   ProjectFundsReceived: 'ignores',

@@ -7,8 +7,7 @@ import { ERASED, personalFields } from './personal-fields';
  * fresh 12-byte nonce per field). A sealed field is the string `pd1.<nonce>.<tag>.<ciphertext>`
  * (base64url), so the event stays JSON and the hash chain covers the ciphertext: destroying the key
  * leaves every hash, amount and date as it was. Without the key a field reads `[已删除]`.
- *
- * STATUS: not wired into the write and read paths yet (see personal-fields.ts).
+ * Used on every append and read by `PersonalDataEventStore`.
  */
 const PREFIX = 'pd1.';
 

@@ -9,12 +9,12 @@ import type { LedgerEvent, LedgerEventType } from '../projections/ledger-event';
  * Every event type of the ledger must appear (a new one does not compile until it says), with:
  * - `fields`: the string fields of its data that are personal (typed: only keys of its data);
  * - `household`: whose key seals them: `'householdId'` (the data names the household), `'stream'`
- *   (the household of the linkage the event is appended to), or `'none'` (it concerns no household:
+ *   (the household of the linkage the event is appended to; on a dividend declaration's stream, which
+ *   concerns many households, the household paid by the payment the event names), or `'none'` (it concerns no household:
  *   entity, project, user events; their `fields` must then be empty).
  *
- * STATUS: declaration only. The encryption where events are written (eventsToAppend, the importer's
- * batches) and the decryption where they are read (toDomainEvent, projections) are not wired yet;
- * see the README, "Erasure (not done yet)".
+ * Sealed where events are written and opened where they are read by `PersonalDataEventStore`
+ * (personal-data-event-store.ts), which wraps the event store every path uses; see the README, "Erasure".
  */
 type DataOf<Type extends LedgerEventType> = Extract<LedgerEvent, { type: Type }>['data'];
 type StringKeys<Data> = { [K in keyof Data]-?: NonNullable<Data[K]> extends string ? K : never }[keyof Data];
@@ -27,12 +27,13 @@ export interface PersonalFieldsOf<Type extends LedgerEventType> {
 
 export type PersonalFieldDeclarations = { readonly [Type in LedgerEventType]: PersonalFieldsOf<Type> };
 
-/** Shown wherever a personal field of an erased household would have been. */
-export const ERASED = '[已删除]';
+export { ERASED } from './erased';
 
 export const personalFields: PersonalFieldDeclarations = {
   HouseholdRegistered: { fields: ['headName'], household: 'householdId' },
   HouseholdStatusChanged: { fields: ['reason'], household: 'householdId' },
+  // The admin's reason for erasing (a ticket number, the date of the request): not the household's.
+  HouseholdErased: { fields: [], household: 'householdId' },
   EmploymentStarted: { fields: ['workerName'], household: 'householdId' },
   WagePaid: { fields: ['workerName'], household: 'stream' },
   EmploymentEnded: { fields: ['reason'], household: 'stream' },

@@ -6,6 +6,7 @@ import type { HouseholdEvent } from '../households/household.events';
 const EVERY_TYPE: Record<LedgerEventType, true> = {
   HouseholdRegistered: true,
   HouseholdStatusChanged: true,
+  HouseholdErased: true,
   EntityRegistered: true,
   ProjectRegistered: true,
   ProjectFundsReceived: true,
@@ -53,13 +54,18 @@ describe('each projection lists the event types it handles, by construction', ()
         ...ignoringAll,
         HouseholdRegistered: 'handles',
         HouseholdStatusChanged: 'handles',
+        HouseholdErased: 'handles',
       }),
-    ).toEqual(['HouseholdRegistered', 'HouseholdStatusChanged']);
+    ).toEqual(['HouseholdRegistered', 'HouseholdStatusChanged', 'HouseholdErased']);
   });
 
   it('refuses, at compile time, a missing type or a choice against the union (checked by tsc)', () => {
     const { UserRegistered: _, ...missingOne } = ignoringAll;
-    const both = { HouseholdRegistered: 'handles', HouseholdStatusChanged: 'handles' } as const;
+    const both = {
+      HouseholdRegistered: 'handles',
+      HouseholdStatusChanged: 'handles',
+      HouseholdErased: 'handles',
+    } as const;
     // @ts-expect-error a type of the ledger without a choice (as a new event type would be)
     expect(() => handledTypes<HouseholdEvent>({ ...missingOne, ...both })).not.toThrow();
     // @ts-expect-error a type of its union marked as ignored

@@ -1,6 +1,7 @@
 import type { Migration } from '@ledger/database';
 import type { RecordedEvent } from '@ledger/event-store';
-import type { HouseholdRegistered } from '../households/household.events';
+import type { HouseholdErased, HouseholdRegistered } from '../households/household.events';
+import { erasedColumns } from '../personal-data/erased-rows';
 import type { PaymentReissued, PaymentReturned } from '../payments/payment';
 import { handledTypes } from '../projections/ledger-event';
 import { eventOf, insertOnce, row, rowStatement, type Projection, type RowSql } from '../projections/projection';
@@ -78,6 +79,9 @@ const HOUSEHOLDS = insertOnce('reconciliation_households', 'household_id', {
   head_name: 'text',
 });
 
+/** An erased household's name reads `[已删除]` here too. */
+const ERASED = erasedColumns('reconciliation_households', ['head_name']);
+
 /** A return marks the payment; several in one run collapse to one row per payment. */
 const RETURNED = rowStatement({
   columns: { payment_id: 'text' },
@@ -106,10 +110,11 @@ const REISSUED = rowStatement({
   }),
 });
 
-type Handled = ReconciliationEvent | HouseholdRegistered | PaymentReturned | PaymentReissued;
+type Handled = ReconciliationEvent | HouseholdRegistered | HouseholdErased | PaymentReturned | PaymentReissued;
 
 const TYPES = handledTypes<Handled>({
   HouseholdRegistered: 'handles',
+  HouseholdErased: 'handles',
   HouseholdStatusChanged: 'ignores',
   EntityRegistered: 'ignores',
   ProjectRegistered: 'ignores',
@@ -159,6 +164,8 @@ export const reconciliationsProjection: Projection = {
         const d = event.data;
         return [row(HOUSEHOLDS, d.householdId, d.registrationNo, d.headName)];
       }
+      case 'HouseholdErased':
+        return [row(ERASED, event.data.householdId)];
       case 'PaymentReturned':
         return [row(RETURNED, event.data.paymentId)];
       case 'PaymentReissued':

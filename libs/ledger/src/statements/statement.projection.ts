@@ -1,5 +1,6 @@
 import type { GuaranteeToppedUp } from '../stakes/stake.events';
 import type { DistributionPaid } from '../collectives/collective.events';
+import { erasedColumns, erasedJsonField } from '../personal-data/erased-rows';
 import type { Migration } from '@ledger/database';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { DividendEvent } from '../dividends/dividend.events';
@@ -135,6 +136,14 @@ export const statementBankMigration: Migration = {
   `,
 };
 
+/**
+ * An erased household's statement: the head, its workers' names in wage lines' bases, the reasons of
+ * its reversals and the bank's notes on its returns read `[已删除]`; amounts and dates stay.
+ */
+const ERASED_HEAD = erasedColumns('statement_households', ['head_name']);
+const ERASED_LINES = erasedColumns('statement_lines', ['reversal_reason', 'return_detail']);
+const ERASED_WORKERS = erasedJsonField('statement_lines', 'basis', 'workerName');
+
 type StatementEvent =
   | HouseholdEvent
   | ProjectEvent
@@ -149,6 +158,7 @@ type StatementEvent =
 const STATEMENT_EVENT_TYPES = handledTypes<StatementEvent>({
   HouseholdRegistered: 'handles',
   HouseholdStatusChanged: 'handles',
+  HouseholdErased: 'handles',
   EntityRegistered: 'ignores',
   ProjectRegistered: 'handles',
   ProjectFundsReceived: 'handles',
@@ -989,6 +999,10 @@ export const statementProjection: Projection = {
       case 'EmploymentEnded':
         // Nothing a statement line shows: rents paid carry the share and due of their period.
         return [];
+      case 'HouseholdErased': {
+        const id = event.data.householdId;
+        return [row(ERASED_HEAD, id), row(ERASED_LINES, id), row(ERASED_WORKERS, id)];
+      }
       default: {
         const unknown: never = event;
         return unknown;

@@ -3,7 +3,8 @@ import { createHash, type Hash } from 'node:crypto';
 /**
  * A ledger backup: gzip'd JSON lines. The log is the truth, so it holds every event exactly as stored
  * (position, stream, revision, content, recording time to the microsecond, hash) in log order, plus
- * what cannot be derived from the log: seals, idempotency answers, import records and printed cards.
+ * what cannot be derived from the log: seals, idempotency answers, import records, printed cards and
+ * the households' keys.
  * Read models are not in it; they are rebuilt from the log. The last line counts and hashes every line
  * before it, so a truncated or edited file is refused before anything is restored.
  */
@@ -18,6 +19,9 @@ export const RECORD_TABLES = [
   { table: 'import_errors', order: 't.import_id, t.seq' },
   { table: 'import_rows', order: 't.import_id, t.row' },
   { table: 'statement_issues', order: 't.issued_at, t.code' },
+  // The households' keys (and erased households' tombstones), from the same snapshot as the log, so
+  // a restored ledger reads exactly the names the backed-up one could. See the README, "Erasure".
+  { table: 'household_keys', order: 't.household_id' },
 ] as const;
 
 export type RecordTable = (typeof RECORD_TABLES)[number]['table'];

@@ -1,4 +1,5 @@
 import type { Migration } from '@ledger/database';
+import { erasedColumns } from '../../personal-data/erased-rows';
 import type { RecordedEvent } from '@ledger/event-store';
 import { eventOf, lastWins, row, rowStatement, type Projection, type RowSql } from '../../projections/projection';
 import { handledTypes } from '../../projections/ledger-event';
@@ -45,9 +46,27 @@ const REGISTERED = rowStatement({
   keys: (r) => ({ reads: [], writes: [`household_list:${String(r.household_id)}`] }),
 });
 
+/** An erased household's head reads `[已删除]`; searching by the name finds nothing. */
+const ERASED = erasedColumns('household_list', ['head_name']);
+
+/**
+ * The erasure replayed against the key store: the handler destroys the key already, but a restored
+ * backup or a key store older than the log may hold it again; every rebuild (restore runs one) and
+ * every live application destroys it once more. Not one of this projection's tables, so a rebuild
+ * writes the live key store, never a copy.
+ */
+const KEY_DESTROYED = rowStatement({
+  columns: { household_id: 'text' },
+  sql: `insert into household_keys (household_id, key, erased_at)
+        select distinct r.household_id, null::bytea, now() from ROWS
+        on conflict (household_id) do update set key = null, erased_at = coalesce(household_keys.erased_at, now())`,
+  writes: ['household_keys'],
+});
+
 const TYPES = handledTypes<HouseholdEvent>({
   HouseholdRegistered: 'handles',
   HouseholdStatusChanged: 'handles',
+  HouseholdErased: 'handles',
   EntityRegistered: 'ignores',
   ProjectRegistered: 'ignores',
   ProjectFundsReceived: 'ignores',
@@ -115,6 +134,8 @@ export const householdListProjection: Projection = {
       }
       case 'HouseholdStatusChanged':
         return [row(STATUS_CHANGED, event.data.householdId, event.data.status)];
+      case 'HouseholdErased':
+        return [row(ERASED, event.data.householdId), row(KEY_DESTROYED, event.data.householdId)];
       default: {
         const unknown: never = event;
         return unknown;

@@ -1,6 +1,7 @@
 import type { Migration } from '@ledger/database';
+import { erasedColumns } from '../../personal-data/erased-rows';
 import type { RecordedEvent } from '@ledger/event-store';
-import type { HouseholdRegistered } from '../../households/household.events';
+import type { HouseholdErased, HouseholdRegistered } from '../../households/household.events';
 import type { PaymentBankEvent, PaymentReversed } from '../../payments/payment';
 import { handledTypes } from '../../projections/ledger-event';
 import {
@@ -60,12 +61,22 @@ export const loanBookMigration: Migration = {
   `,
 };
 
+/** An erased borrower's name reads `[已删除]`. */
+const ERASED = erasedColumns('loan_book_households', ['head_name']);
+
 type LoanBookEvent =
-  HouseholdRegistered | LoanDisbursed | LoanRepaid | LoanInterestSubsidised | PaymentReversed | PaymentBankEvent;
+  | HouseholdRegistered
+  | HouseholdErased
+  | LoanDisbursed
+  | LoanRepaid
+  | LoanInterestSubsidised
+  | PaymentReversed
+  | PaymentBankEvent;
 
 const TYPES = handledTypes<LoanBookEvent>({
   HouseholdRegistered: 'handles',
   HouseholdStatusChanged: 'ignores',
+  HouseholdErased: 'handles',
   EntityRegistered: 'ignores',
   ProjectRegistered: 'ignores',
   ProjectFundsReceived: 'ignores',
@@ -210,6 +221,8 @@ export const loanBookProjection: Projection = {
         return event.data.paymentId.startsWith('loan-')
           ? [row(REISSUED, event.data.paymentId, event.data.reissueOf)]
           : [];
+      case 'HouseholdErased':
+        return [row(ERASED, event.data.householdId)];
       default: {
         const unknown: never = event;
         return unknown;

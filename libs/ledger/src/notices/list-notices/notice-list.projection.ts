@@ -31,6 +31,7 @@ type NoticeListEvent = NoticePosted | ObjectionRaised | ObjectionResolved;
 const TYPES = handledTypes<NoticeListEvent>({
   HouseholdRegistered: 'ignores',
   HouseholdStatusChanged: 'ignores',
+  HouseholdErased: 'ignores',
   EntityRegistered: 'ignores',
   ProjectRegistered: 'ignores',
   ProjectFundsReceived: 'ignores',

@@ -1,4 +1,6 @@
 import type { Migration } from '@ledger/database';
+import type { HouseholdErased } from '../../households/household.events';
+import { erasedJsonField } from '../../personal-data/erased-rows';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { EmploymentEnded, EmploymentStarted } from '../../employment/employment.events';
 import type { EntityRegistered } from '../../entities/entity.events';
@@ -52,6 +54,9 @@ export const holdingsMigration: Migration = {
   `,
 };
 
+/** An erased household's workers read `[已删除]` in their employments' terms. */
+const ERASED = erasedJsonField('holdings', 'terms', 'workerName');
+
 type HoldingEvent =
   | EntityRegistered
   | ProjectRegistered
@@ -61,11 +66,13 @@ type HoldingEvent =
   | LeaseEnded
   | EmploymentStarted
   | EmploymentEnded
-  | OrderContracted;
+  | OrderContracted
+  | HouseholdErased;
 
 const TYPES = handledTypes<HoldingEvent>({
   HouseholdRegistered: 'ignores',
   HouseholdStatusChanged: 'ignores',
+  HouseholdErased: 'handles',
   EntityRegistered: 'handles',
   ProjectRegistered: 'handles',
   ProjectFundsReceived: 'ignores',
@@ -246,6 +253,8 @@ export const holdingsProjection: Projection = {
         return [ended(recorded, event.data.leaseId, event.data.endsOn)];
       case 'EmploymentEnded':
         return [ended(recorded, event.data.employmentId, event.data.endsOn)];
+      case 'HouseholdErased':
+        return [row(ERASED, event.data.householdId)];
       default: {
         const unknown: never = event;
         return unknown;
