@@ -153,11 +153,12 @@ export class PersonalDataEventStore implements EventStore {
     event: NewEvent,
     declared: Declaration,
     from: Pick<EventStore, 'readStream'>,
-  ): Promise<string> {
+  ): Promise<string | undefined> {
+    // An event that may name its household and names none (an objection raised by a clerk) holds
+    // no household's data: it is stored as written.
+    if (declared.household === 'householdId') return householdIdIn(event.data);
     const owner =
-      declared.household === 'householdId'
-        ? householdIdIn(event.data)
-        : ((await this.householdOfStream(streamId, from)) ?? (await this.householdOfPayment(streamId, event, from)));
+      (await this.householdOfStream(streamId, from)) ?? (await this.householdOfPayment(streamId, event, from));
     // personal-fields.ts promises a household for every type with personal fields; a stream that
     // names none would store names that no erasure could reach, so it is refused outright.
     if (owner === undefined) throw new Error(`No household to seal ${event.type} in stream ${streamId} with.`);

@@ -66,11 +66,14 @@ export const personalFields: PersonalFieldDeclarations = {
   PaymentReissued: { fields: [], household: 'householdId' },
   // Ids, amounts and dates of many households: names stay in each household's own events.
   BankFileReconciled: { fields: [], household: 'none' },
-  // A notice's rows are masked (张*明, ****0101) as posted on the wall; no name in full.
-  NoticePosted: { fields: ['title'], household: 'none' },
-  // Objection texts, replies and contacts may name people; an objection by a household is its own.
+  // A notice's rows are masked (张*明, ****0101) as posted on the wall; no name in full, and its title
+  // is the village's (2018年石头村分红公示).
+  NoticePosted: { fields: [], household: 'none' },
+  // An objection's text and contact may name people: a household's own objection is sealed with its
+  // key; one raised by a clerk or an admin names no household and stays as written.
   ObjectionRaised: { fields: ['text', 'contact'], household: 'householdId' },
-  ObjectionResolved: { fields: ['response'], household: 'stream' },
+  // A clerk's answer, written to be read out or posted with the notice: not a household's data.
+  ObjectionResolved: { fields: [], household: 'none' },
   NoticeHoldChanged: { fields: [], household: 'none' },
   StatementAcknowledged: { fields: ['comment'], household: 'householdId' },
 };
