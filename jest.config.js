@@ -30,9 +30,10 @@ const common = {
 module.exports = {
   // Applies to every project (jest reads it only here): integration tests start databases.
   testTimeout: 60000,
-  // Most of a test's time is spent waiting on PostgreSQL or on a spawned service or CLI, so three
-  // workers keep two cores busy (jest's default on two cores is a single worker).
-  maxWorkers: 3,
+  // Much of a test's time is spent waiting on PostgreSQL or on a spawned service or CLI, so two
+  // workers keep two cores busy (jest's default on two cores is a single worker); three starved the
+  // tests that run a projector against a deadline.
+  maxWorkers: 2,
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   projects: [

@@ -413,6 +413,7 @@ describe('obligations and fund flow over HTTP', () => {
           { stakeId: s2, householdId: li, entityId: orchard, principalFen: 20_000_00 },
         ],
         dividendsPaid: [{ stakeId: s1, householdId: zhang, amountFen: 2_000_00 }],
+        distributions: [],
         guaranteeTopups: [],
         credit: [],
         totals: {
@@ -422,6 +423,7 @@ describe('obligations and fund flow over HTTP', () => {
           dividendsPaidFen: 2_000_00,
           subsidisedFen: 0,
           guaranteeTopupsFen: 0,
+          distributedFen: 0,
         },
         flags: [],
       });
