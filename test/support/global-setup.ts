@@ -1,30 +1,37 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Config } from 'jest';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../libs/database/src/embedded-database';
 
 declare global {
-  var __LEDGER_TEST_DB__: EmbeddedDatabase | undefined;
+  var __LEDGER_TEST_DBS__: EmbeddedDatabase[] | undefined;
 }
 
 /**
- * Starts one throwaway embedded PostgreSQL for the whole test run, unless DATABASE_URL points at a
- * server already. Workers inherit TEST_DATABASE_URL and create a database per test file on it.
+ * Starts a throwaway embedded PostgreSQL for each jest worker, unless DATABASE_URL points at a server
+ * already. Each worker creates a database per test file on its own server (worker-server.ts picks
+ * it). One server per worker, not one per run: PostgreSQL's snapshot horizon is the whole cluster's,
+ * so a long transaction in one test's database would hold back what another test's projections can
+ * see, and a test that waits for them would fail by chance.
  */
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup(globalConfig: Config): Promise<void> {
   if (process.env.DATABASE_URL) {
-    process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
+    process.env.TEST_DATABASE_URLS = JSON.stringify([process.env.DATABASE_URL]);
     return;
   }
-  const dataDir = await mkdtemp(join(tmpdir(), 'ledger-test-'));
-  const db = await startEmbeddedDatabase({
-    dataDir,
-    // A throwaway cluster: durability buys nothing here, speed does.
-    settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: '400' },
-    // stopped with the run, also by a Ctrl-C
-    ownProcessGroup: false,
-  });
-  globalThis.__LEDGER_TEST_DB__ = db;
-  process.env.TEST_DATABASE_URL = db.url;
-  process.env.TEST_EMBEDDED_DATA_DIR = dataDir;
+  const workers = Math.max(1, Number(globalConfig.maxWorkers ?? 1));
+  const dbs = await Promise.all(
+    Array.from({ length: workers }, async () =>
+      startEmbeddedDatabase({
+        dataDir: await mkdtemp(join(tmpdir(), 'ledger-test-')),
+        // A throwaway cluster: durability buys nothing here, speed does.
+        settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: '400' },
+        // stopped with the run, also by a Ctrl-C
+        ownProcessGroup: false,
+      }),
+    ),
+  );
+  globalThis.__LEDGER_TEST_DBS__ = dbs;
+  process.env.TEST_DATABASE_URLS = JSON.stringify(dbs.map((db) => db.url));
 }
