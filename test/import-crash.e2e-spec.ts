@@ -119,7 +119,13 @@ async function events(client: Client): Promise<EventRow[]> {
       where event_type in ('WagePaid', 'EmploymentStarted', 'HouseholdRegistered', 'EntityRegistered')
       order by stream_id, stream_revision`,
   );
-  return rows;
+  // Personal fields are sealed with a fresh nonce under each ledger's own household key: two ledgers
+  // that hold the same name store different ciphertexts, so a sealed field compares as sealed.
+  const sealed = (value: unknown) => (typeof value === 'string' && value.startsWith('pd1.') ? '<sealed>' : value);
+  return rows.map((row) => ({
+    ...row,
+    data: Object.fromEntries(Object.entries(row.data).map(([k, v]) => [k, sealed(v)])) as EventRow['data'],
+  }));
 }
 
 /** Rows the running commit reports appended (in its transaction, not yet visible in the ledger). */
