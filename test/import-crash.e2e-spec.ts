@@ -124,7 +124,7 @@ async function events(client: Client): Promise<EventRow[]> {
   const sealed = (value: unknown) => (typeof value === 'string' && value.startsWith('pd1.') ? '<sealed>' : value);
   return rows.map((row) => ({
     ...row,
-    data: Object.fromEntries(Object.entries(row.data).map(([k, v]) => [k, sealed(v)])) as EventRow['data'],
+    data: Object.fromEntries(Object.entries(row.data).map(([k, v]) => [k, sealed(v)])),
   }));
 }
 
