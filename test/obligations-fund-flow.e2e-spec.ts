@@ -190,7 +190,17 @@ describe('obligations and fund flow over HTTP', () => {
             outstandingFen: 2_000_00,
           },
         ],
-        totals: { dueFen: 7_000_00, paidFen: 3_500_00, outstandingFen: 3_500_00 },
+        totals: {
+          dueFen: 7_000_00,
+          paidFen: 3_500_00,
+          outstandingFen: 3_500_00,
+          byKind: {
+            dividend: { dueFen: 3_000_00, paidFen: 1_500_00, outstandingFen: 1_500_00 },
+            rent: { dueFen: 4_000_00, paidFen: 2_000_00, outstandingFen: 2_000_00 },
+            guarantee: { dueFen: 0, paidFen: 0, outstandingFen: 0 },
+            distribution: { dueFen: 0, paidFen: 0, outstandingFen: 0 },
+          },
+        },
       });
     });
 
@@ -215,7 +225,16 @@ describe('obligations and fund flow over HTTP', () => {
     it('lists only what falls due on or before dueBy', async () => {
       const res = await obligations('dueBy=2018-07-09').expect(200);
       expect((res.body.items as { period: string }[]).map((i) => i.period)).toEqual(['2018']);
-      expect(res.body.totals).toEqual({ dueFen: 2_000_00, paidFen: 2_000_00, outstandingFen: 0 });
+      const rentOnly = { dueFen: 2_000_00, paidFen: 2_000_00, outstandingFen: 0 };
+      expect(res.body.totals).toEqual({
+        ...rentOnly,
+        byKind: {
+          dividend: { dueFen: 0, paidFen: 0, outstandingFen: 0 },
+          rent: rentOnly,
+          guarantee: { dueFen: 0, paidFen: 0, outstandingFen: 0 },
+          distribution: { dueFen: 0, paidFen: 0, outstandingFen: 0 },
+        },
+      });
       const onTheDay = await obligations('dueBy=2018-07-10').expect(200);
       expect(onTheDay.body.items).toHaveLength(3);
     });

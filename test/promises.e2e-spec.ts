@@ -199,7 +199,17 @@ describe('promises: guarantees and top-ups over HTTP', () => {
         household: { id: zhang, headName: '张三' },
       }),
     );
-    expect(mine.body.totals).toEqual({ dueFen: 12_000_00, paidFen: 2_000_00, outstandingFen: 10_000_00 });
+    expect(mine.body.totals).toEqual({
+      dueFen: 12_000_00,
+      paidFen: 2_000_00,
+      outstandingFen: 10_000_00,
+      byKind: {
+        dividend: { dueFen: 10_000_00, paidFen: 0, outstandingFen: 10_000_00 },
+        rent: { dueFen: 0, paidFen: 0, outstandingFen: 0 },
+        guarantee: { dueFen: 2_000_00, paidFen: 2_000_00, outstandingFen: 0 },
+        distribution: { dueFen: 0, paidFen: 0, outstandingFen: 0 },
+      },
+    });
     const otherClerk = await t.userToken({ role: 'clerk', townships: ['温泉镇'] });
     await t.get(`/v1/households/${zhang}/obligations`, otherClerk).expect(403);
 

@@ -180,7 +180,17 @@ describe('obligations projection', () => {
         outstandingFen: 100_000,
       },
     ]);
-    expect(totals).toEqual({ dueFen: 600_000, paidFen: 450_000, outstandingFen: 150_000 });
+    expect(totals).toEqual({
+      dueFen: 600_000,
+      paidFen: 450_000,
+      outstandingFen: 150_000,
+      byKind: {
+        dividend: { dueFen: 300_000, paidFen: 250_000, outstandingFen: 50_000 },
+        rent: { dueFen: 300_000, paidFen: 200_000, outstandingFen: 100_000 },
+        guarantee: { dueFen: 0, paidFen: 0, outstandingFen: 0 },
+        distribution: { dueFen: 0, paidFen: 0, outstandingFen: 0 },
+      },
+    });
   });
 
   it('shows the ledger as it stood at asOf: schedules, payments and reversals recorded later do not count', async () => {

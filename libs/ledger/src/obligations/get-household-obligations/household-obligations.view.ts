@@ -1,4 +1,4 @@
-import type { ObligationItem, ObligationTotals } from '../get-obligations/obligations.view';
+import type { ObligationItem, ObligationListTotals } from '../get-obligations/obligations.view';
 
 /** An item of a household's obligations names the entity that owes it and the household. */
 export type HouseholdObligationItem = ObligationItem & {
@@ -12,6 +12,6 @@ export interface HouseholdObligationsView {
   asOf: string;
   dueBy: string;
   items: HouseholdObligationItem[];
-  totals: ObligationTotals;
+  totals: ObligationListTotals;
   nextCursor?: string;
 }

@@ -30,6 +30,13 @@ export interface ObligationTotals {
   outstandingFen: number;
 }
 
+export type ObligationKind = ObligationItem['kind'];
+
+/** The totals of an obligations list: over every item, and by kind (each kind present, 0 when none). */
+export interface ObligationListTotals extends ObligationTotals {
+  byKind: Record<ObligationKind, ObligationTotals>;
+}
+
 /** `GET /v1/entities/{id}/obligations`: the arrears list of one entity. */
 export interface ObligationsView {
   entity: { id: string; name: string; kind: string; township: string; county: string };
@@ -39,7 +46,7 @@ export interface ObligationsView {
   dueBy: string;
   items: ObligationItem[];
   /** Over every item due, whichever page this is. */
-  totals: ObligationTotals;
+  totals: ObligationListTotals;
   /** With `limit`: pass it as `cursor` for the next page; absent on the last page. */
   nextCursor?: string;
 }

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import { holderFields, holderOf } from '../../stakes/stake-holder';
 import { readGuaranteeItems } from '../guarantee-obligations';
-import type { ObligationItem, ObligationTotals } from './obligations.view';
+import type { ObligationItem, ObligationListTotals, ObligationTotals } from './obligations.view';
 
 interface Row {
   kind: 'dividend' | 'rent' | 'distribution';
@@ -29,7 +29,7 @@ export async function readObligations(
   dueBy: string,
   /** A clerk's townships: only the items of households registered in them. Undefined: every item. */
   townships?: readonly string[],
-): Promise<{ items: ObligationItemOfEntity[]; totals: ObligationTotals }> {
+): Promise<{ items: ObligationItemOfEntity[]; totals: ObligationListTotals }> {
   const column = 'entityId' in by ? 'entity_id' : 'household_id';
   const { rows } = await pool.query<Row>(
     // What was paid on each item is summed from that linkage's own payments (index on linkage_id), not
@@ -82,14 +82,7 @@ export async function readObligations(
     }))
     .concat(guarantees)
     .sort(byDueDateThenLinkage);
-  const totals = items.reduce(
-    (t, i) => ({
-      dueFen: t.dueFen + i.dueFen,
-      paidFen: t.paidFen + i.paidFen,
-      outstandingFen: t.outstandingFen + i.outstandingFen,
-    }),
-    { dueFen: 0, paidFen: 0, outstandingFen: 0 },
-  );
+  const totals = obligationTotals(items);
   return { items, totals };
 }
 
@@ -103,4 +96,20 @@ export function byDueDateThenLinkage(a: ObligationItem, b: ObligationItem): numb
     compare(holderOf(a), holderOf(b)) ||
     compare(a.period, b.period)
   );
+}
+
+const NONE: ObligationTotals = { dueFen: 0, paidFen: 0, outstandingFen: 0 };
+const plus = (t: ObligationTotals, i: ObligationTotals): ObligationTotals => ({
+  dueFen: t.dueFen + i.dueFen,
+  paidFen: t.paidFen + i.paidFen,
+  outstandingFen: t.outstandingFen + i.outstandingFen,
+});
+
+/** The list's totals, and by kind: the kinds add up to the whole. */
+export function obligationTotals(
+  items: readonly Pick<ObligationItem, 'kind' | keyof ObligationTotals>[],
+): ObligationListTotals {
+  const byKind = { dividend: NONE, rent: NONE, guarantee: NONE, distribution: NONE };
+  for (const item of items) byKind[item.kind] = plus(byKind[item.kind], item);
+  return { ...items.reduce(plus, NONE), byKind };
 }
