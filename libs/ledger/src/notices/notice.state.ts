@@ -1,6 +1,5 @@
 import type { Evolver } from '../common/decider';
 import { notFound } from '../common/domain-error';
-import { IdPipe } from '../http/id.pipe';
 import type { NoticeEvent, NoticePosted, ObjectionOutcome, ObjectionRaised } from './notice.events';
 
 /** An objection as its notice (or grievance stream) keeps it. */
@@ -71,8 +70,6 @@ export function heldSubjectOf(state: PostedNotice): string | undefined {
 
 export const noticeNotFound = (noticeId: string) =>
   notFound('NOTICE.NOT_FOUND', `No notice ${noticeId}.`, `没有编号为 ${noticeId} 的公示。`);
-
-export const NoticeIdPipe = IdPipe('notice', '公示');
 
 /** `<noticeId>.o<n>`: an objection lives in its notice's stream. */
 export const objectionIdFor = (noticeId: string, n: number): string => `${noticeId}.o${n}`;

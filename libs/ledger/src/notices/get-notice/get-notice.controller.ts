@@ -6,7 +6,7 @@ import type { Actor } from '../../common/actor';
 import { AllowedRoles, Public } from '../../http/auth.guard';
 import { LedgerDocument, LedgerQuery } from '../../http/contract/route-contract';
 import { CurrentActor } from '../../http/request-context';
-import { NoticeIdPipe } from '../notice.state';
+import { NoticeIdPipe } from '../notice-id';
 import type { NoticeView, ObjectionView } from '../notice.view';
 import { GetNoticeQuery, ListObjectionsQuery } from './get-notice.query';
 import { noticeHtml } from './notice-html';

@@ -6,7 +6,7 @@ import type { WriteResult } from '../../common/write-result';
 import { AllowedRoles, StatementLinkAllowed } from '../../http/auth.guard';
 import { LedgerWrite } from '../../http/contract/route-contract';
 import { RequestMetadata } from '../../http/request-context';
-import { NoticeIdPipe } from '../notice.state';
+import { NoticeIdPipe } from '../notice-id';
 import { RaiseObjectionCommand } from './raise-objection.command';
 import { RaiseObjectionRequest } from './raise-objection.dto';
 
