@@ -21,7 +21,13 @@ export type DeclaredDistribution = Extract<DistributionState, { status: 'declare
 export function evolveDistribution(state: DistributionState, event: DistributionStreamEvent): DistributionState {
   switch (event.type) {
     case 'DistributionDeclared':
-      return { ...event.data, status: 'declared', payments: Payments.none, references: {}, noticeHolds: NO_NOTICE_HOLDS };
+      return {
+        ...event.data,
+        status: 'declared',
+        payments: Payments.none,
+        references: {},
+        noticeHolds: NO_NOTICE_HOLDS,
+      };
     case 'DistributionPaid': {
       if (state.status !== 'declared') return state;
       const { paymentId, amountFen, paidOn, householdId, reference } = event.data;

@@ -130,7 +130,10 @@ describe('a public notice’s hold on the distribution’s payments', () => {
   });
 
   it('keeps refusing after closesOn while an objection is unanswered, and pays once none is', () => {
-    spec.given([declared, hold(0), hold(1)]).when(on('2019-01-11')).thenRefused('PAYMENT.NOTICE-HOLD');
+    spec
+      .given([declared, hold(0), hold(1)])
+      .when(on('2019-01-11'))
+      .thenRefused('PAYMENT.NOTICE-HOLD');
     spec
       .given([declared, hold(0), hold(1), hold(0)])
       .when(on('2019-01-11'))
