@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../common/decider';
+import type { NoticeHoldChanged } from '../notices/notice.events';
 import type { PaymentBankEvent, PaymentReversed } from '../payments/payment';
 
 /**
@@ -85,3 +86,9 @@ export type DistributionPaid = DomainEvent<
 >;
 
 export type DistributionEvent = DistributionDeclared | DistributionPaid | PaymentReversed | PaymentBankEvent;
+
+/**
+ * Every event of a distribution's stream: its own, and the holds public notices (公示) on it put on its
+ * payments (see NoticeHoldChanged), which only the distribution's deciders read.
+ */
+export type DistributionStreamEvent = DistributionEvent | NoticeHoldChanged;

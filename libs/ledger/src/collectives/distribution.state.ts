@@ -1,7 +1,8 @@
 import type { Evolver } from '../common/decider';
 import { Payments, withPayment, withReissue, withReturn, withReversal } from '../payments/payment';
+import { NO_NOTICE_HOLDS, withNoticeHold, type NoticeHolds } from '../notices/notice-hold';
 import type { PaymentLinkage } from '../payments/payment-linkage';
-import type { DistributionDeclared, DistributionEvent } from './collective.events';
+import type { DistributionDeclared, DistributionEvent, DistributionStreamEvent } from './collective.events';
 
 /** A collective's distribution and the payments made against it. */
 export type DistributionState =
@@ -11,14 +12,22 @@ export type DistributionState =
       payments: Payments;
       /** Voucher references of payments, by payment id. */
       references: Readonly<Record<string, string>>;
+      /** Public notices (公示) holding payments on this distribution, the latest hold per notice. */
+      noticeHolds: NoticeHolds;
     });
 
 export type DeclaredDistribution = Extract<DistributionState, { status: 'declared' }>;
 
-export function evolveDistribution(state: DistributionState, event: DistributionEvent): DistributionState {
+export function evolveDistribution(state: DistributionState, event: DistributionStreamEvent): DistributionState {
   switch (event.type) {
     case 'DistributionDeclared':
-      return { ...event.data, status: 'declared', payments: Payments.none, references: {} };
+      return {
+        ...event.data,
+        status: 'declared',
+        payments: Payments.none,
+        references: {},
+        noticeHolds: NO_NOTICE_HOLDS,
+      };
     case 'DistributionPaid': {
       if (state.status !== 'declared') return state;
       const { paymentId, amountFen, paidOn, householdId, reference } = event.data;
@@ -43,6 +52,9 @@ export function evolveDistribution(state: DistributionState, event: Distribution
         references: reference === undefined ? state.references : { ...state.references, [paymentId]: reference },
       };
     }
+    case 'NoticeHoldChanged':
+      if (state.status !== 'declared') return state;
+      return { ...state, noticeHolds: withNoticeHold(state.noticeHolds, event) };
     default: {
       const unknown: never = event;
       return unknown;
@@ -50,7 +62,7 @@ export function evolveDistribution(state: DistributionState, event: Distribution
   }
 }
 
-export const distribution: Evolver<DistributionState, DistributionEvent> = {
+export const distribution: Evolver<DistributionState, DistributionStreamEvent> = {
   initialState: { status: 'none' },
   evolve: evolveDistribution,
 };

@@ -24,7 +24,7 @@ export function holdOf(state: PostedNotice, subjectId: string): NoticeHoldChange
 
 /**
  * Writes to a notice's stream and, in the same unit of work, the notice's hold to its subject's
- * stream (a declaration's), each at its expected revision: a payment decided on the declaration at
+ * stream (a declaration's or a distribution's), each at its expected revision: a payment decided on it at
  * the same moment conflicts and is decided again, now seeing the hold (or the objection that
  * prolongs it). On PostgreSQL both appends commit together or not at all. A notice on a period has
  * no subject stream and holds nothing.

@@ -22,6 +22,7 @@ export class PayDistributionController {
       'DISTRIBUTION.HOUSEHOLD_NOT_ALLOCATED',
       'DISTRIBUTION.PAID_BEFORE_DECLARED',
       'DISTRIBUTION.OVERPAYMENT',
+      'PAYMENT.NOTICE-HOLD',
     ],
   })
   @Post(':id/payments')

@@ -1,6 +1,7 @@
 import { auditor, clerkOf, metadataFor } from '../../common/testing/actors';
+import type { DomainError } from '../../common/domain-error';
 import { specFor } from '../../common/testing/given-when-then';
-import type { DistributionDeclared, DistributionEvent } from '../collective.events';
+import type { DistributionDeclared, DistributionEvent, DistributionStreamEvent } from '../collective.events';
 import { distribution } from '../distribution.state';
 import { PayDistributionCommand } from './pay-distribution.command';
 import { decidePayDistribution } from './pay-distribution.decide';
@@ -102,5 +103,48 @@ describe('pay a household its share of a distribution', () => {
       .given([declared])
       .when(pay({}, clerkOf('城关镇')))
       .thenRefused('AUTH.OTHER_TOWNSHIP');
+  });
+});
+
+describe('a public notice’s hold on the distribution’s payments', () => {
+  const noticeId = 'notice-00000000-0000-5000-8000-0000000000d2';
+  const hold = (unresolvedObjections: number, householdIds = [zhang]): DistributionStreamEvent => ({
+    type: 'NoticeHoldChanged',
+    data: { noticeId, subjectId: distributionId, householdIds, closesOn: '2019-01-10', unresolvedObjections },
+  });
+  const on = (date: string, overrides: Partial<PayDistributionCommand['payload']> = {}) =>
+    new PayDistributionCommand(
+      { distributionId, householdId: zhang, amountFen: 100_00, paidOn: '2019-01-05', ...overrides },
+      metadataFor(clerkOf('石头镇'), { issuedAt: `${date}T09:00:00+08:00` }),
+    );
+
+  it('folds the latest hold per notice into the distribution’s state', () => {
+    const state = [declared, hold(0), hold(2)].reduce(distribution.evolve, distribution.initialState);
+    expect(state.status === 'declared' && state.noticeHolds[noticeId].unresolvedObjections).toBe(2);
+  });
+
+  it('refuses a listed household while the notice is up, naming the notice', () => {
+    const when = spec.given([declared, hold(0)]).when(on('2019-01-10'));
+    when.thenRefused('PAYMENT.NOTICE-HOLD', 'rule');
+    expect(() => when.thenEvents()).toThrow(expect.objectContaining({ extensions: { noticeId } }) as DomainError);
+  });
+
+  it('keeps refusing after closesOn while an objection is unanswered, and pays once none is', () => {
+    spec
+      .given([declared, hold(0), hold(1)])
+      .when(on('2019-01-11'))
+      .thenRefused('PAYMENT.NOTICE-HOLD');
+    spec
+      .given([declared, hold(0), hold(1), hold(0)])
+      .when(on('2019-01-11'))
+      .then([paid(1, 100_00)]);
+  });
+
+  it('holds only the households on the notice (another village’s are paid)', () => {
+    const paidLi = { ...paid(1, 100_00), data: { ...paid(1, 100_00).data, householdId: li } } as DistributionEvent;
+    spec
+      .given([declared, hold(1, [zhang])])
+      .when(on('2019-01-05', { householdId: li }))
+      .then([paidLi]);
   });
 });

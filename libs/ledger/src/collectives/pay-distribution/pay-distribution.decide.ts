@@ -1,5 +1,6 @@
 import { assertMayWriteIn } from '../../common/actor';
 import { notFound, refuse } from '../../common/domain-error';
+import { assertNoNoticeHold } from '../../notices/notice-hold';
 import { paymentIdFor } from '../../payments/payment';
 import { formatYuan } from '../../shared/money';
 import type { DistributionEvent } from '../collective.events';
@@ -9,7 +10,8 @@ import type { PayDistributionCommand } from './pay-distribution.command';
 /**
  * Pays a household part or all of its share of a distribution: only a household listed on it, not
  * before the distribution was declared, and never more than its share minus what it was already
- * paid (reversed and returned payments do not count). Concurrent payments race on the stream.
+ * paid (reversed and returned payments do not count), nor while a public notice on it holds the
+ * household's payment. Concurrent payments race on the stream.
  */
 export function decidePayDistribution(command: PayDistributionCommand, state: DistributionState): DistributionEvent[] {
   const { payload, metadata } = command;
@@ -30,6 +32,9 @@ export function decidePayDistribution(command: PayDistributionCommand, state: Di
     );
   }
   assertMayWriteIn(metadata.actor, allocation.township);
+  // A public notice (公示) on this distribution holds the village's payments until it has closed with
+  // every objection answered; the hold is in this stream, so it and the payment cannot race.
+  assertNoNoticeHold(state.noticeHolds, payload.householdId, metadata.issuedAt);
   if (payload.paidOn < state.declaredOn) {
     throw refuse(
       'DISTRIBUTION.PAID_BEFORE_DECLARED',

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import type { StreamWriter } from '../../common/stream-writer';
+import { distribution } from '../../collectives/distribution.state';
 import { dividend } from '../../dividends/dividend.state';
 import { household } from '../../households/household.state';
 import { parsePeriod, periodFirstDay, periodLastDay } from '../../shared/period';
@@ -12,19 +13,14 @@ interface Place {
 }
 
 /**
- * The village's households on a declaration: its allocations summed per household (a household may
- * hold several stakes), read from the declaration's and the households' own streams, so what is
- * frozen is exactly what the ledger holds now.
+ * The village's households among `amounts` (fen by household id), read from the households' own
+ * streams, so what is frozen is exactly what the ledger holds now.
  */
-async function onDeclaration(streams: StreamWriter, declarationId: string, place: Place): Promise<NoticeListing> {
-  const { state } = await streams.read(declarationId, dividend);
-  if (state.status !== 'declared') return undefined;
-  const amounts = new Map<string, number>();
-  for (const a of state.allocations) {
-    // A collective's allocation is no household's: the collective's own distribution is noticed apart.
-    if (a.township !== place.township || a.householdId === undefined) continue;
-    amounts.set(a.householdId, (amounts.get(a.householdId) ?? 0) + a.amountFen);
-  }
+async function villageHouseholds(
+  streams: StreamWriter,
+  amounts: ReadonlyMap<string, number>,
+  place: Place,
+): Promise<ListedHousehold[]> {
   const households = await Promise.all(
     [...amounts.keys()].map(async (householdId) => ({
       householdId,
@@ -36,6 +32,29 @@ async function onDeclaration(streams: StreamWriter, declarationId: string, place
       ? [{ householdId, headName: h.headName, registrationNo: h.registrationNo, amountFen: amounts.get(householdId)! }]
       : [],
   );
+}
+
+/** The village's households on a declaration: its allocations summed per household (a household may hold several stakes). */
+async function onDeclaration(streams: StreamWriter, declarationId: string, place: Place): Promise<NoticeListing> {
+  const { state } = await streams.read(declarationId, dividend);
+  if (state.status !== 'declared') return undefined;
+  const amounts = new Map<string, number>();
+  for (const a of state.allocations) {
+    // A collective's allocation is no household's: the collective's own distribution is noticed apart.
+    if (a.township !== place.township || a.householdId === undefined) continue;
+    amounts.set(a.householdId, (amounts.get(a.householdId) ?? 0) + a.amountFen);
+  }
+  return villageHouseholds(streams, amounts, place);
+}
+
+/** The village's households on a collective's distribution: one allocation per household. */
+async function onDistribution(streams: StreamWriter, distributionId: string, place: Place): Promise<NoticeListing> {
+  const { state } = await streams.read(distributionId, distribution);
+  if (state.status !== 'declared') return undefined;
+  const amounts = new Map(
+    state.allocations.filter((a) => a.township === place.township).map((a) => [a.householdId, a.amountFen]),
+  );
+  return villageHouseholds(streams, amounts, place);
 }
 
 /**
@@ -77,9 +96,5 @@ export function listingFor(
 ): Promise<NoticeListing> {
   if ('declarationId' in subject) return onDeclaration(sources.streams, subject.declarationId, place);
   if ('period' in subject) return inPeriod(sources.pool, subject.period, place);
-  // TODO(lead, on merging the collective slice): list a distribution's allocations to the village's
-  // households here, as onDeclaration does, and add NoticeHoldChanged to the distribution stream's
-  // events and its payment's decider (assertNoNoticeHold), as the dividend's does. Until then a
-  // distribution is an unknown subject (422 NOTICE.SUBJECT_NOT_FOUND).
-  return Promise.resolve(undefined);
+  return onDistribution(sources.streams, subject.distributionId, place);
 }
