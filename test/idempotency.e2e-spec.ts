@@ -1,13 +1,15 @@
 import fc from 'fast-check';
+import { createHash } from 'node:crypto';
 import { Client } from 'pg';
-import type { Response } from 'supertest';
+import request, { type Response } from 'supertest';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
  * `Idempotency-Key` on payments, as a property: the same request sent 1–5 times at once with one key
  * records exactly one payment (or, if a rule refuses it, nothing) and gets the same answer every time,
  * all but the one that ran marked `Idempotent-Replayed: true`. The same key with another body is a
- * 422; a 400 is not kept, so the key still works once the body is fixed.
+ * 422; a 400 is not kept, so the key still works once the body is fixed. Uploads (a bank file, a
+ * roster) are received before the key's digest is taken, so the digest covers the file's bytes.
  */
 
 type Kind = 'rent' | 'wage' | 'purchase' | 'dividend';
@@ -292,4 +294,88 @@ describe('idempotent payments over HTTP', () => {
     );
     expect(answers.map((a) => a.status)).toEqual(answers.map(() => 201));
   }, 30_000);
+
+  describe('uploads (multipart)', () => {
+    const upload = (path: string, file: string, fileName: string, key?: string): request.Test => {
+      const req = request(t.app.getHttpServer()).post(path).set('Authorization', `Bearer ${clerk}`);
+      if (key !== undefined) req.set('Idempotency-Key', key);
+      return req.attach('file', Buffer.from(file, 'utf8'), fileName);
+    };
+    const eventsOfType = async (type: string): Promise<number> =>
+      (await db.query<{ n: number }>('select count(*)::int as n from events where event_type = $1', [type])).rows[0].n;
+    const bankFile = (voucher: string) => `凭证号,金额,日期,状态\n${voucher},20.00,2018-02-01,成功\n`;
+    const RECONCILE = '/v1/reconciliations?township=城关镇';
+
+    it('replays a bank file sent again with its key, and refuses the key with another file (422), recording once', async () => {
+      const before = await eventsOfType('BankFileReconciled');
+      const first = await upload(RECONCILE, bankFile('YH-1'), 'bank.csv', 'bank-file-key').expect(201);
+      expect(replayed(first)).toBe(false);
+
+      const again = await upload(RECONCILE, bankFile('YH-1'), 'bank.csv', 'bank-file-key');
+      expect([again.status, again.body, replayed(again)]).toEqual([201, first.body, true]);
+
+      const other = await upload(RECONCILE, bankFile('YH-2'), 'bank.csv', 'bank-file-key');
+      expect(other.status).toBe(422);
+      expect(other.body).toMatchObject({ code: 'IDEMPOTENCY.KEY_REUSED', field: 'Idempotency-Key' });
+      // The same bytes under another name are another request too: the name is recorded.
+      const renamed = await upload(RECONCILE, bankFile('YH-1'), 'bank-2.csv', 'bank-file-key');
+      expect(renamed.body).toMatchObject({ status: 422, code: 'IDEMPOTENCY.KEY_REUSED' });
+      expect(await eventsOfType('BankFileReconciled')).toBe(before + 1);
+
+      // Without a key each upload is a reconciliation of its own, as before.
+      await upload(RECONCILE, bankFile('YH-1'), 'bank.csv').expect(201);
+      expect(await eventsOfType('BankFileReconciled')).toBe(before + 2);
+    });
+
+    it('records one reconciliation for a double click: the same file sent twice at once with one key', async () => {
+      const before = await eventsOfType('BankFileReconciled');
+      const answers = await Promise.all(
+        [1, 2, 3].map(() => upload(RECONCILE, bankFile('YH-3'), 'bank.csv', 'double-click')),
+      );
+      expect(answers.map((a) => a.status)).toEqual([201, 201, 201]);
+      for (const a of answers) expect(a.body).toEqual(answers[0].body);
+      expect(answers.filter(replayed)).toHaveLength(2);
+      expect(await eventsOfType('BankFileReconciled')).toBe(before + 1);
+    });
+
+    it('replays a roster import sent again with its key, and refuses the key with another roster', async () => {
+      const roster = (registrationNo: string) =>
+        `户编号,户主姓名,人口,村,乡镇,县区\n${registrationNo},周一,4,桃园村,城关镇,英山县\n`;
+      const before = await eventsOfType('HouseholdRegistered');
+      const first = await upload('/v1/imports?kind=households', roster('idem-roster-1'), '名册.csv', 'roster-key');
+      expect(first.status).toBe(201);
+      expect(first.body).toMatchObject({ status: 'committed', rows: 1 });
+
+      const again = await upload('/v1/imports?kind=households', roster('idem-roster-1'), '名册.csv', 'roster-key');
+      expect([again.status, again.body, replayed(again)]).toEqual([201, first.body, true]);
+      const other = await upload('/v1/imports?kind=households', roster('idem-roster-2'), '名册.csv', 'roster-key');
+      expect(other.body).toMatchObject({ status: 422, code: 'IDEMPOTENCY.KEY_REUSED', field: 'Idempotency-Key' });
+      expect(await eventsOfType('HouseholdRegistered')).toBe(before + 1);
+    });
+
+    it('digests a JSON body as it always did: a key kept before uploads were digested still replays', async () => {
+      const body = {
+        registrationNo: 'idem-json',
+        headName: '李四',
+        members: 2,
+        village: '石头村',
+        township: '城关镇',
+        county: '英山县',
+      };
+      const sorted = Object.fromEntries(Object.entries(body).sort(([a], [b]) => a.localeCompare(b)));
+      const hash = createHash('sha256')
+        .update(JSON.stringify(['POST', '/v1/households', {}, sorted]))
+        .digest('hex');
+      const kept = { id: 'household-kept-before', position: 1 };
+      const first = await post('/v1/households', body, 'json-key');
+      expect(first.status).toBe(201);
+      // Rewrite what was kept as a row written by the old digest would be: it must still match.
+      await db.query(`update idempotency_keys set request_hash = $1, body = $2 where key = 'json-key'`, [
+        hash,
+        JSON.stringify(kept),
+      ]);
+      const again = await post('/v1/households', body, 'json-key');
+      expect([again.status, again.body, replayed(again)]).toEqual([201, kept, true]);
+    });
+  });
 });

@@ -7,6 +7,7 @@ import {
   InlineProjections,
   InterruptedImports,
   IdempotencyInterceptor,
+  UploadsInterceptor,
   KnownQueryParameters,
   LedgerModule,
   ledgerMigrations,
@@ -44,6 +45,9 @@ import { HealthController } from './health/health.controller';
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
     { provide: APP_INTERCEPTOR, useClass: KnownQueryParameters },
+    // Global interceptors run in this order: an upload's file is received before the idempotency
+    // digest is taken, so the same key with another file is refused (route interceptors run after both).
+    { provide: APP_INTERCEPTOR, useClass: UploadsInterceptor },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
     { provide: APP_PIPE, useFactory: ledgerValidationPipe },
   ],

@@ -114,15 +114,14 @@ export async function whoAmI(token: string): Promise<Me | undefined> {
 export async function apiUpload<T>(
   path: string,
   file: File,
-  options: { token: string },
+  options: { token: string; idempotencyKey?: string },
 ): Promise<{ status: number; body: T }> {
   const data = new FormData();
   data.append('file', file, file.name);
-  const response = await fetch(withLang(path), {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${options.token}`, Accept: 'application/json' },
-    body: data,
-  });
+  const headers: Record<string, string> = { Authorization: `Bearer ${options.token}`, Accept: 'application/json' };
+  // The service's key digest covers the file's bytes: the same key with another file is refused (422).
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+  const response = await fetch(withLang(path), { method: 'POST', headers, body: data });
   if (!response.ok) {
     let problem: Problem = { status: response.status };
     try {
@@ -139,6 +138,28 @@ export async function apiUpload<T>(
 export function newKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * The `Idempotency-Key` of an upload form. It is kept until the service answers, so a double click
+ * (or a retry after a lost connection) sends one key and records once; it is renewed after an answer
+ * and whenever the file or the form changes, so the next upload is a request of its own.
+ */
+export class UploadKey {
+  private value = newKey();
+
+  get current(): string {
+    return this.value;
+  }
+
+  renew(): void {
+    this.value = newKey();
+  }
+
+  /** After a request: renewed if the service answered (an error of its own or none), kept after a network failure. */
+  settle(error?: unknown): void {
+    if (error === undefined || error instanceof ApiError) this.renew();
+  }
 }
 
 /** Moves the API's field errors (`errors[].path`) onto form fields; returns those no field shows. */

@@ -15,7 +15,7 @@ import {
 } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { IMPORT_KINDS, KIND_PARAM, KIND_TITLE, type ImportKind } from '@ledger/contract';
-import { api, apiCsv, apiUpload, query, saveBlob } from '../api';
+import { api, apiCsv, apiUpload, query, saveBlob, UploadKey } from '../api';
 import { useT } from '../i18n';
 import { formatYuan } from '../money';
 import { go } from '../route';
@@ -93,6 +93,8 @@ export function ImportPage({ token }: { token: string }) {
   const [onlyBad, setOnlyBad] = useState(true);
   const fileInput = useRef<HTMLInputElement>(null);
   const polling = useRef(0);
+  // The commit's key: a double click on 导入 imports the roster once.
+  const commitKey = useRef(new UploadKey());
 
   useEffect(() => () => void (polling.current += 1), []);
 
@@ -103,6 +105,7 @@ export function ImportPage({ token }: { token: string }) {
       : undefined;
 
   const chooseFile = async (f: File | undefined) => {
+    commitKey.current.renew();
     setFile(f);
     setReport(undefined);
     setPassed(undefined);
@@ -153,13 +156,18 @@ export function ImportPage({ token }: { token: string }) {
         ...(param === 'declarationId' ? { declarationId: v.declarationId } : {}),
         ...(param === 'distributionId' ? { distributionId: v.distributionId } : {}),
       })}`;
-      const { body } = await apiUpload<ImportReport>(path, file, { token });
+      const { body } = await apiUpload<ImportReport>(path, file, {
+        token,
+        ...(dryRun ? {} : { idempotencyKey: commitKey.current.current }),
+      });
+      if (!dryRun) commitKey.current.settle();
       setReport(body);
       if (dryRun) setPassed(body.status === 'validated' && body.rejected === 0 ? signature(v, file) : undefined);
       else setPassed(undefined);
       if (body.status === 'processing') await poll(body.id);
       else if (body.status === 'committed') await showWritten(body.id);
     } catch (e) {
+      if (!dryRun) commitKey.current.settle(e);
       setReport(undefined);
       setError(e as Error);
     } finally {
@@ -196,6 +204,7 @@ export function ImportPage({ token }: { token: string }) {
           layout="vertical"
           initialValues={{ kind: 'wages' }}
           onValuesChange={() => {
+            commitKey.current.renew();
             setPassed(undefined);
           }}
           style={{ maxWidth: 640 }}

@@ -8,7 +8,7 @@ import type {
   ReturnedRowView,
   WriteResult,
 } from '@ledger/contract';
-import { api, apiUpload, newKey, query } from '../api';
+import { api, apiUpload, newKey, query, UploadKey } from '../api';
 import { label, useT } from '../i18n';
 import { formatYuan } from '../money';
 import type { PageProps } from '../console-routes';
@@ -51,6 +51,8 @@ export function ReconciliationPage(props: {
   const [reissuing, setReissuing] = useState<ReturnedRowView>();
   // The position of the last reconciliation written here: reopening it waits until the list has it.
   const written = useRef<number>(undefined);
+  // A double click on 对账 or 记录退回 reconciles (and records the returns) once.
+  const uploadKey = useRef(new UploadKey());
 
   const loadPast = useCallback(
     (minPosition?: number) =>
@@ -82,12 +84,17 @@ export function ReconciliationPage(props: {
     setError(undefined);
     try {
       const path = `/v1/reconciliations${query({ township: township.trim(), apply: applyReturns ? 'returns' : undefined })}`;
-      const { body } = await apiUpload<ReconciliationView>(path, file, { token });
+      const { body } = await apiUpload<ReconciliationView>(path, file, {
+        token,
+        idempotencyKey: uploadKey.current.current,
+      });
+      uploadKey.current.settle();
       setResult(body);
       written.current = body.position;
       go(`/reconciliations/${body.id}`);
       await loadPast(body.position);
     } catch (e) {
+      uploadKey.current.settle(e);
       setError(e as Error);
     } finally {
       setBusy(false);
@@ -102,14 +109,24 @@ export function ReconciliationPage(props: {
         {canWrite && (
           <Form layout="inline" style={{ rowGap: 8, marginBottom: 16 }} onFinish={() => void reconcile(false)}>
             <Form.Item label={t.township} required>
-              <Input value={township} onChange={(e) => setTownship(e.target.value)} style={{ width: 160 }} />
+              <Input
+                value={township}
+                onChange={(e) => {
+                  uploadKey.current.renew();
+                  setTownship(e.target.value);
+                }}
+                style={{ width: 160 }}
+              />
             </Form.Item>
             <Form.Item label={t.rcFile} htmlFor="bank-file" required>
               <input
                 id="bank-file"
                 type="file"
                 accept=".csv,text/csv"
-                onChange={(e) => setFile(e.target.files?.[0])}
+                onChange={(e) => {
+                  uploadKey.current.renew();
+                  setFile(e.target.files?.[0]);
+                }}
                 onClick={(e) => {
                   (e.target as HTMLInputElement).value = '';
                 }}

@@ -10,6 +10,7 @@ import { DomainError } from '../common/domain-error';
 import { TokenIssuer } from '../users/tokens';
 import { BadInputException, ProblemDetailsFilter, ReplayedProblem } from './problem-details.filter';
 import type { LedgerRequest } from './request-context';
+import { discardUpload, uploadedFileDigest } from './uploads';
 
 const TOKEN_OF = '$tokenOf';
 
@@ -19,8 +20,12 @@ interface StoredAnswer {
   body: unknown;
 }
 
-/** A stable digest of what was asked: method, path, query and body with keys in a fixed order. */
-function requestHash(request: LedgerRequest): string {
+/**
+ * A stable digest of what was asked: method, path, query and body with keys in a fixed order, and for
+ * an upload its file (name and SHA-256 of the bytes: the same key with another file is another
+ * request). A request without a file hashes as it always did, so keys kept before still match.
+ */
+async function requestHash(request: LedgerRequest): Promise<string> {
   const canonical = (value: unknown): unknown =>
     Array.isArray(value)
       ? value.map(canonical)
@@ -31,9 +36,10 @@ function requestHash(request: LedgerRequest): string {
               .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
           )
         : value;
-  return createHash('sha256')
-    .update(JSON.stringify([request.method, request.path, canonical(request.query), canonical(request.body)]))
-    .digest('hex');
+  const asked: unknown[] = [request.method, request.path, canonical(request.query), canonical(request.body)];
+  const file = await uploadedFileDigest(request);
+  if (file) asked.push(file);
+  return createHash('sha256').update(JSON.stringify(asked)).digest('hex');
 }
 
 /** `status` of a row whose request is still running: its answer is not known yet. */
@@ -82,7 +88,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (key.length === 0 || key.length > 200) {
       throw new BadInputException([{ path: 'Idempotency-Key', message: 'must be 1 to 200 characters' }]);
     }
-    return from(this.run(context, next, request.actor.userId, key, requestHash(request)));
+    const callerId = request.actor.userId;
+    return from(requestHash(request).then((hash) => this.run(context, next, callerId, key, hash)));
   }
 
   private async run(
@@ -94,7 +101,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
   ): Promise<unknown> {
     const response = context.switchToHttp().getResponse<Response>();
     const status = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? 201;
-    const english = context.switchToHttp().getRequest<LedgerRequest>().query?.lang === 'en';
+    const request = context.switchToHttp().getRequest<LedgerRequest>();
+    const english = request.query?.lang === 'en';
     const pool = this.database.pool;
     for (;;) {
       const claim = await pool.query(
@@ -113,6 +121,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       // Released meanwhile (that answer is not kept): claim it again.
       if (!row) continue;
       if (row.request_hash !== hash) {
+        await discardUpload(request);
         throw new DomainError(
           'IDEMPOTENCY.KEY_REUSED',
           'rule',
@@ -121,6 +130,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         );
       }
       if (row.status !== PENDING) {
+        await discardUpload(request);
         response.setHeader('Idempotent-Replayed', 'true');
         // A kept 2xx answer is returned as the route's own; a kept 422 goes out through the filter.
         if (row.status >= 400) throw new ReplayedProblem(row.status, row.body as Record<string, unknown>);

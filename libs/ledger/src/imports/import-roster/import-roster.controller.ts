@@ -1,21 +1,7 @@
-import {
-  Controller,
-  HttpStatus,
-  Logger,
-  Post,
-  Query as QueryString,
-  Res,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { Controller, HttpStatus, Logger, Post, Query as QueryString, Res, UploadedFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { mkdirSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { diskStorage } from 'multer';
 import type { Actor } from '../../common/actor';
 import { BadInputException } from '../../http/problem-details.filter';
 import { CurrentActor, RequestMetadata } from '../../http/request-context';
@@ -23,21 +9,12 @@ import type { CommandMetadata } from '../../common/stream-writer';
 import { Importer, type ImportReport } from '../importer';
 import { ImportRosterRequest } from './import-roster.dto';
 import { LedgerWrite } from '../../http/contract/route-contract';
+import { FileUpload } from '../../http/uploads';
 
 /** Beyond this many rows the answer does not wait: 202, and the import goes on in the background. */
 export const FOREGROUND_ROWS = 2000;
 /** Largest roster accepted (a 100,000-row wage roster is a few MB); a larger one answers 413. */
 export const MAX_ROSTER_BYTES = 20 * 1024 * 1024;
-
-const UPLOAD_DIR = join(tmpdir(), 'ledger-imports');
-
-/** Uploads go to a temporary file, never into memory: rosters are streamed from disk. */
-const storage = diskStorage({
-  destination: (_req, _file, done) => {
-    mkdirSync(UPLOAD_DIR, { recursive: true });
-    done(null, UPLOAD_DIR);
-  },
-});
 
 @ApiTags('imports')
 @ApiBearerAuth()
@@ -60,14 +37,7 @@ export class ImportRosterController {
     },
   })
   @Post()
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
-  })
-  @UseInterceptors(
-    // Browsers and curl send a file name's UTF-8 bytes as they are: 工资表.csv stays 工资表.csv.
-    FileInterceptor('file', { storage, defParamCharset: 'utf8', limits: { fileSize: MAX_ROSTER_BYTES, files: 1 } }),
-  )
+  @FileUpload({ directory: 'ledger-imports', maxBytes: MAX_ROSTER_BYTES })
   async import(
     @QueryString() query: ImportRosterRequest,
     @UploadedFile() file: Express.Multer.File | undefined,

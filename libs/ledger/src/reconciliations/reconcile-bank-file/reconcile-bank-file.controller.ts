@@ -1,34 +1,20 @@
-import { Controller, Post, Query as QueryString, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Controller, Post, Query as QueryString, UploadedFile } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { readFile, unlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { diskStorage } from 'multer';
 import { nameBasedUuid } from '../../common/ids';
 import type { CommandMetadata } from '../../common/stream-writer';
 import { LedgerWrite } from '../../http/contract/route-contract';
 import { BadInputException } from '../../http/problem-details.filter';
 import { RequestMetadata } from '../../http/request-context';
+import { FileUpload } from '../../http/uploads';
 import { textProblem } from '../../shared/text';
 import { MAX_BANK_FILE_BYTES, readBankFile } from '../bank-file';
 import type { ReconciliationView } from '../reconciliation.view';
 import { ReconciliationViewSchema } from '../reconciliation.schema';
 import { ReconcileBankFileCommand } from './reconcile-bank-file.command';
 import { ReconcileBankFileRequest } from './reconcile-bank-file.dto';
-
-const UPLOAD_DIR = join(tmpdir(), 'ledger-reconciliations');
-
-/** Bank files go to a temporary file, read there as rosters are (the encoding is told from the bytes). */
-const storage = diskStorage({
-  destination: (_req, _file, done) => {
-    mkdirSync(UPLOAD_DIR, { recursive: true });
-    done(null, UPLOAD_DIR);
-  },
-});
 
 @ApiTags('linkages')
 @ApiBearerAuth()
@@ -48,13 +34,8 @@ export class ReconcileBankFileController {
     without: [404],
   })
   @Post()
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
-  })
-  @UseInterceptors(
-    FileInterceptor('file', { storage, defParamCharset: 'utf8', limits: { fileSize: MAX_BANK_FILE_BYTES, files: 1 } }),
-  )
+  // A temporary file, read there as rosters are (the encoding is told from the bytes).
+  @FileUpload({ directory: 'ledger-reconciliations', maxBytes: MAX_BANK_FILE_BYTES })
   async reconcile(
     @QueryString() query: ReconcileBankFileRequest,
     @UploadedFile() file: Express.Multer.File | undefined,
