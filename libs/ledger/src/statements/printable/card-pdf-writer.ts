@@ -538,7 +538,15 @@ export class CardWriter {
     const { t, contact } = this.c;
     const qr = options.phoneLink ? qrMatrix(options.phoneLink.url) : undefined;
     const height = 80;
-    this.ensure(height + 12);
+    // The latest acknowledgement, a line above the band: it stays with the signature box it answers.
+    const acknowledged = this.c.acknowledgement;
+    this.ensure(height + 12 + (acknowledged ? 14 : 0));
+    if (acknowledged) {
+      this.tagged('P', () => {
+        this.font(true, 8.6).text(acknowledged, LEFT, this.y, { width: WIDTH, lineBreak: false });
+      });
+      this.y += 14;
+    }
     this.y += 2;
     const top = this.y;
     // The band is known to fit (ensured above): text near the foot must not start a page of its own.
