@@ -385,6 +385,17 @@ describe('the village collective and its second distribution over HTTP', () => {
     ]);
     expect(flow.totals).toMatchObject({ dividendsPaidFen: 500_000_00, distributedFen: 500_000_00 });
     expect(flow.flags).toEqual([]);
+    // The CSV names the collective as itself (kind `collective`), not as a nameless household.
+    const csv = await t
+      .get(`/v1/audit/fund-flow?projectId=${projectId}&minPosition=${last}`)
+      .set('Accept', 'text/csv')
+      .expect(200);
+    expect(csv.text).toContain(
+      `stake,entity,${complex},桃花谷旅游综合体,collective,${collective},石头村股份经济合作社,`,
+    );
+    expect(csv.text).toContain(
+      `dividend,entity,${complex},桃花谷旅游综合体,collective,${collective},石头村股份经济合作社,`,
+    );
 
     const coverage = (await t.get(`/v1/audit/coverage?level=village&on=2018-12-31&minPosition=${last}`).expect(200))
       .body;

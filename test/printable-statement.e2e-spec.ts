@@ -76,4 +76,30 @@ describe('the printable statement (明白卡) over HTTP', () => {
     const own = await t.userToken({ role: 'household', householdId });
     await t.get(`/v1/households/${householdId}/statement.html`, own).expect(200);
   });
+
+  it('prints the household’s latest acknowledgement on its card', async () => {
+    const ack = await t
+      .post(`/v1/households/${householdId}/acknowledgements`, {
+        through: '2018-12-31',
+        totalFen: 686_429,
+        method: 'signature',
+        acknowledgedOn: '2019-01-05',
+      })
+      .expect(201);
+    const html = await t
+      .get(`/v1/households/${householdId}/statement.html?minPosition=${ack.body.position}`)
+      .expect(200);
+    expect(html.text).toContain('已于2019年1月5日签字确认至2018年12月31日的合计6,864.29元。');
+    const pdf = await t
+      .get(`/v1/households/${householdId}/statement.pdf?minPosition=${ack.body.position}`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const { text } = await pdfText(pdf.body as Buffer);
+    expect(text.replace(/\s+/g, '')).toContain('已于2019年1月5日签字确认至2018年12月31日的合计6,864.29元。');
+  });
 });

@@ -24,6 +24,7 @@ import { textTable } from './text-table';
 interface ImportOptions {
   entity?: string;
   declaration?: string;
+  distribution?: string;
   dryRun?: boolean;
   sheet?: string;
   lang?: 'zh' | 'en';
@@ -171,7 +172,7 @@ export class ImportTemplateCommand extends CommandRunner {
   name: 'import',
   arguments: '<kind> [file]',
   description:
-    'Import a roster: wages (工资表), dividends (分红表), rents (租金表), households (贫困户名册), employments (务工人员名册), purchases (收购单), entities (经营主体名册), stakes (入股名册), leases (土地流转名册), loans (扶贫小额信贷放款清单), loan-repayments (还款清单)',
+    'Import a roster: wages (工资表), dividends (分红表), rents (租金表), households (贫困户名册), employments (务工人员名册), purchases (收购单), entities (经营主体名册), stakes (入股名册), leases (土地流转名册), loans (扶贫小额信贷放款清单), loan-repayments (还款清单), distributions (村集体二次分配发放表)',
   subCommands: [ImportTemplateCommand],
 })
 export class ImportCommand extends CommandRunner {
@@ -191,8 +192,11 @@ export class ImportCommand extends CommandRunner {
     if (wanted === 'entityId' && !options.entity) return usage(`${kind} needs --entity <entityId> (the paying entity)`);
     if (wanted === 'declarationId' && !options.declaration)
       return usage(`${kind} needs --declaration <declarationId> (the dividend declaration)`);
+    if (wanted === 'distributionId' && !options.distribution)
+      return usage(`${kind} needs --distribution <distributionId> (the collective's distribution)`);
     if (wanted !== 'entityId' && options.entity) return usage(`--entity is not an option of ${kind}`);
     if (wanted !== 'declarationId' && options.declaration) return usage(`--declaration is not an option of ${kind}`);
+    if (wanted !== 'distributionId' && options.distribution) return usage(`--distribution is not an option of ${kind}`);
     const actor = await this.actor(options.token ?? process.env.LEDGER_TOKEN);
     if (!actor) return usage('the token (--token or LEDGER_TOKEN) is not valid');
     const english = options.lang === 'en';
@@ -211,6 +215,7 @@ export class ImportCommand extends CommandRunner {
         params: {
           ...(options.entity ? { entityId: options.entity } : {}),
           ...(options.declaration ? { declarationId: options.declaration } : {}),
+          ...(options.distribution ? { distributionId: options.distribution } : {}),
         },
         dryRun: options.dryRun ?? false,
         filePath: path,
@@ -272,6 +277,14 @@ export class ImportCommand extends CommandRunner {
     return value;
   }
 
+  @Option({
+    flags: '--distribution <distributionId>',
+    description: "the village collective's distribution paid (distributions, 二次分配)",
+  })
+  parseDistribution(value: string): string {
+    return value;
+  }
+
   @Option({ flags: '--dry-run', description: 'check every row and write nothing (试运行)' })
   parseDryRun(): boolean {
     return true;
@@ -305,7 +318,14 @@ export class ImportCommand extends CommandRunner {
   examples(): string {
     const kinds = IMPORT_KINDS.map((k: ImportKind) => {
       const param = KIND_PARAM[k];
-      const flag = param === 'entityId' ? ' --entity ID' : param === 'declarationId' ? ' --declaration ID' : '';
+      const flag =
+        param === 'entityId'
+          ? ' --entity ID'
+          : param === 'declarationId'
+            ? ' --declaration ID'
+            : param === 'distributionId'
+              ? ' --distribution ID'
+              : '';
       const columns = KIND_COLUMNS[k].map((c) => `${c.zh}${c.required ? '' : '?'}`).join(' ');
       return `  ${k.padEnd(11)}${KIND_TITLE[k].zh}${flag}\n             ${columns}`;
     });
@@ -325,6 +345,7 @@ export class ImportCommand extends CommandRunner {
       '  $ ledger-cli import wages 7月工资.csv --entity entity-… --dry-run   # check, write nothing',
       '  $ ledger-cli import wages 7月工资.csv --entity entity-…             # import',
       '  $ ledger-cli import dividends 分红表.xlsx --declaration dividend-… --sheet 上半年',
+      '  $ ledger-cli import distributions 二次分配发放表.csv --distribution distribution-…   # 户编号 金额 发放日期 凭证号',
       '  $ ledger-cli import rents 租金表.csv --entity entity-… --json --lang en',
       '  $ ledger-cli import leases 土地流转.csv --entity entity-…   # 户编号 面积 每亩年租金 起租日期 到期日期 付租方式',
       '  $ ledger-cli import loans 放款清单.csv   # 户编号 借款合同号 贷款银行 贷款金额 年利率 放款日期 到期日期 用途 入股主体',

@@ -9,6 +9,8 @@
  */
 import type { StakeSource } from '../stakes/stake.events';
 import type { WageBasis } from '../employment/employment.events';
+import type { AcknowledgementMethod, AcknowledgementView } from '../acknowledgements/acknowledgement.view';
+import { formatYuan } from '../shared/money';
 import { parsePeriod } from '../shared/period';
 import type { LineStatus, StakeHoldingStatus, StatementForm, StatementLang } from './statement.view';
 
@@ -143,6 +145,34 @@ export const HOTLINE_WORDS: Record<StatementLang, (hotline: string) => string> =
   zh: (hotline) => `全国扶贫监督举报电话 ${hotline}`,
   en: (hotline) => `National poverty-alleviation supervision hotline ${hotline}`,
 };
+
+/** How a household confirmed its statement. */
+export const ACKNOWLEDGEMENT_METHOD_WORDS: Words<AcknowledgementMethod> = {
+  zh: { signature: '签字', thumbprint: '按手印', phone: '电话', online: '网上' },
+  en: { signature: 'by signature', thumbprint: 'by thumbprint', phone: 'by phone', online: 'online' },
+};
+
+/**
+ * The household's latest acknowledgement in one sentence: 已于2019年1月5日签字确认至2018年12月31日的
+ * 合计1,234.00元。 A disputed one says it was recorded (the household's own words stay in the record).
+ */
+export function acknowledgementText(
+  ack: Pick<AcknowledgementView, 'through' | 'totalFen' | 'method' | 'acknowledgedOn' | 'disputed'>,
+  lang: StatementLang,
+): string {
+  const on = dateText(ack.acknowledgedOn, lang);
+  const through = dateText(ack.through, lang);
+  const total = formatYuan(ack.totalFen);
+  const method = ACKNOWLEDGEMENT_METHOD_WORDS[lang][ack.method];
+  if (lang === 'zh') {
+    return ack.disputed
+      ? `${on}对截至${through}的合计${total}元有异议（已登记）。`
+      : `已于${on}${method}确认至${through}的合计${total}元。`;
+  }
+  return ack.disputed
+    ? `Disputed on ${on} (recorded): ${total} yuan in all to ${through}.`
+    : `Confirmed ${method} on ${on}: ${total} yuan in all to ${through}.`;
+}
 
 /** A year as a heading: 2018年 / 2018. */
 export const yearText = (year: number, lang: StatementLang): string => (lang === 'zh' ? `${year}年` : String(year));

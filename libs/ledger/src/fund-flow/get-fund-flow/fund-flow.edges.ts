@@ -1,4 +1,5 @@
 import type { FundSource } from '../../projects/project.events';
+import { isCollectiveId } from '../../stakes/stake-holder';
 import type { CreditFlow } from '../fund-flow.credit';
 import type { DisbursementFigure, DividendPaidFigure, FundFigure, StakeFigure } from '../fund-flow.figures';
 import type { FundFlowNames } from './read-fund-flow';
@@ -29,7 +30,8 @@ export interface FundFlowSteps {
 
 /**
  * The flow as edges, one CSV row each: fund source → project (funds), project → entity
- * (disbursement), entity → household (a fiscal-fund stake's principal; the dividends paid on it);
+ * (disbursement), entity → household or village collective (a fiscal-fund stake's principal; the
+ * dividends paid on it);
  * and for micro-credit the project subsidises: the bank's credit → household (loan), household →
  * entity (the stakes naming the loan), household or entity → credit (repayments, principal and
  * interest), project → household (subsidy).
@@ -41,7 +43,11 @@ export function fundFlowEdges(view: FundFlowSteps, names: FundFlowNames, lang: '
   const householdName = (id: string) => names.households[id] ?? '';
   const stakeEntity = new Map(view.stakes.map((s) => [s.stakeId, s.entityId]));
   const stakeHolder = new Map(view.stakes.map((s) => [s.stakeId, s.householdId]));
-  const household = (id: string) => ({ kind: 'household' as const, id, name: householdName(id) });
+  // A village collective holds a stake in a household's place (its id is an entity's): named as itself.
+  const household = (id: string) =>
+    isCollectiveId(id)
+      ? { kind: 'collective' as const, id, name: entityName(id) }
+      : { kind: 'household' as const, id, name: householdName(id) };
   const entity = (id: string) => ({ kind: 'entity' as const, id, name: entityName(id) });
   const lenderNode = (lender: string) => ({
     kind: 'fund_source' as const,
@@ -109,19 +115,9 @@ export function fundFlowEdges(view: FundFlowSteps, names: FundFlowNames, lang: '
         ? edge('stake', entity(s.entityId), household(s.householdId), s.principalFen)
         : edge('transfer', household(from), household(s.householdId), s.principalFen);
     }),
-    ...view.dividendsPaid.map((d): FundFlowEdge => {
-      const entityId = stakeEntity.get(d.stakeId) ?? '';
-      return {
-        edge: 'dividend',
-        fromKind: 'entity',
-        fromId: entityId,
-        fromName: entityName(entityId),
-        toKind: 'household',
-        toId: d.householdId,
-        toName: householdName(d.householdId),
-        amountFen: d.amountFen,
-      };
-    }),
+    ...view.dividendsPaid.map((d) =>
+      edge('dividend', entity(stakeEntity.get(d.stakeId) ?? ''), household(d.householdId), d.amountFen),
+    ),
     ...credit,
   ];
 }

@@ -54,7 +54,8 @@ export interface FundFlowView {
   flags: FundFlowFlag[];
 }
 
-export type NodeKind = 'fund_source' | 'project' | 'entity' | 'household';
+/** `collective`: a village collective holding a stake in a household's place (its id is an entity's). */
+export type NodeKind = 'fund_source' | 'project' | 'entity' | 'household' | 'collective';
 
 /** One edge of the flow, as a CSV row. */
 export interface FundFlowEdge {

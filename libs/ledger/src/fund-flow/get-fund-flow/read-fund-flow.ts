@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { FUND_SOURCES, type FundSource } from '../../projects/project.events';
+import { isCollectiveId } from '../../stakes/stake-holder';
 import type { LoanFigure, LoanPaymentFigure, LoanStakeFigure } from '../fund-flow.credit';
 import type { FundFlowInput } from '../fund-flow.figures';
 
@@ -95,8 +96,13 @@ async function readInSnapshot(
         order by p.declaration_id, p.household_id`,
     [projectId],
   );
+  // A collective holding a stake is an entity: its name comes with the entities'.
   const entityIds = [
-    ...new Set([...disbursements.rows.map((r) => r.entity_id), ...stakes.rows.map((r) => r.entity_id)]),
+    ...new Set([
+      ...disbursements.rows.map((r) => r.entity_id),
+      ...stakes.rows.map((r) => r.entity_id),
+      ...stakes.rows.map((r) => r.household_id).filter(isCollectiveId),
+    ]),
   ];
   const creditInput = await readCredit(client, projectId);
   const householdIds = [

@@ -1,5 +1,6 @@
 import { formatYuan } from '../../shared/money';
 import {
+  acknowledgementText,
   dateText,
   HOTLINE_WORDS,
   OWED_KIND_WORDS,
@@ -36,6 +37,8 @@ export interface CardContent {
   owed: { rows: CardOwed[]; totalText: string } | undefined;
   holdings: CardHolding[] | undefined;
   contact: { office: string; phone: string; hotline: string } | undefined;
+  /** The household's latest acknowledgement in words (已于…签字确认至…), when there is one. */
+  acknowledgement: string | undefined;
 }
 
 export interface CardYear {
@@ -127,6 +130,7 @@ export function cardContent(statement: PrintableStatement, lang: StatementLang):
       phone: statement.contact.phone ?? '—',
       hotline: HOTLINE_WORDS[lang](statement.contact.hotline),
     },
+    acknowledgement: statement.acknowledgement && acknowledgementText(statement.acknowledgement, lang),
   };
 }
 

@@ -537,7 +537,19 @@ export class CardWriter {
     const { doc, options } = this;
     const { t, contact } = this.c;
     const qr = options.phoneLink ? qrMatrix(options.phoneLink.url) : undefined;
-    const height = 80;
+    // The latest acknowledgement is printed in the signature box it answers; the box grows only if
+    // the sentence takes more room than the box has spare (a 12-line card must stay on one page).
+    const acknowledged = this.c.acknowledgement;
+    const third = (WIDTH - 16) * 0.28;
+    const signatureTop = acknowledged
+      ? 5 +
+        this.heightOf(t.signatureNote, third - 12, false, 7.8) +
+        2 +
+        this.heightOf(acknowledged, third - 12, true, 7) +
+        3
+      : 0;
+    // The signature may sit a little lower (to 46) before the date line, at 61, has to move down.
+    const height = 80 + Math.max(0, Math.ceil(signatureTop) - 46);
     this.ensure(height + 12);
     this.y += 2;
     const top = this.y;
@@ -545,7 +557,6 @@ export class CardWriter {
     const bottomMargin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     // Contact, signature and check side by side; the check, with its QR, gets the most room.
-    const third = (WIDTH - 16) * 0.28;
     const checkWidth = WIDTH - 16 - 2 * third;
     // Contact: the office, its phone, the hotline.
     let contactBottom = top;
@@ -577,8 +588,11 @@ export class CardWriter {
     });
     this.tagged('P', () => {
       this.font(false, 7.8, COLOR.muted).text(t.signatureNote, sx + 6, top + 5, { width: third - 12 });
-      this.font(true, 8.5).text(t.signature, sx + 6, top + 42, { width: third - 12 });
-      this.font(false, 8.2, COLOR.muted).text(t.signatureDate, sx + 6, Math.max(top + 61, doc.y + 4), {
+      if (acknowledged) {
+        this.font(true, 7).text(acknowledged, sx + 6, doc.y + 2, { width: third - 12, lineGap: 0.8 });
+      }
+      this.font(true, 8.5).text(t.signature, sx + 6, Math.max(top + 42, doc.y + 3), { width: third - 12 });
+      this.font(false, 8.2, COLOR.muted).text(t.signatureDate, sx + 6, Math.max(top + 61 + height - 80, doc.y + 4), {
         width: third - 12,
         lineBreak: false,
       });

@@ -158,3 +158,45 @@ describe('the glossary on Chinese pages', () => {
     expect(leaks('2016年上半年 分红 凭证号 PZ-001 2018年7月15日')).toEqual([]);
   });
 });
+
+describe('the household’s latest acknowledgement on the card', () => {
+  const acknowledgement = {
+    id: 'acknowledgement-1',
+    through: '2018-12-31',
+    totalFen: 123_400,
+    method: 'signature' as const,
+    acknowledgedOn: '2019-01-05',
+    disputed: false,
+  };
+
+  it('says when the household signed, up to when and for what total, on one page still, without leaks', async () => {
+    const statement = fixtureStatement({ lines: manyLines(12), acknowledgement });
+    const { text, pages } = await pdfText(await renderStatementPdf(statement, OPTIONS));
+    expect(pages).toHaveLength(1);
+    expect(squeeze(text)).toContain('已于2019年1月5日签字确认至2018年12月31日的合计1,234.00元。');
+    expect(leaks(text)).toEqual([]);
+    const html = renderStatementHtml(statement, OPTIONS);
+    expect(html).toContain(
+      '<p class="acknowledged" id="acknowledgement">已于2019年1月5日签字确认至2018年12月31日的合计1,234.00元。</p>',
+    );
+  }, 60_000);
+
+  it('says a dispute was recorded, and speaks English with lang=en', async () => {
+    const disputed = fixtureStatement({
+      acknowledgement: { ...acknowledgement, method: 'thumbprint', disputed: true, comment: '少了一笔租金' },
+    });
+    const zh = squeeze((await pdfText(await renderStatementPdf(disputed, OPTIONS))).text);
+    expect(zh).toContain('2019年1月5日对截至2018年12月31日的合计1,234.00元有异议（已登记）。');
+    // The household's own words stay in the record, not on a card others may see.
+    expect(zh).not.toContain('少了一笔租金');
+    const en = renderStatementHtml(fixtureStatement({ acknowledgement }), { ...OPTIONS, lang: 'en' });
+    expect(en).toContain('Confirmed by signature on 5 Jan 2019: 1,234.00 yuan in all to 31 Dec 2018.');
+    expect(renderStatementHtml(disputed, { ...OPTIONS, lang: 'en' })).toContain(
+      'Disputed on 5 Jan 2019 (recorded): 1,234.00 yuan in all to 31 Dec 2018.',
+    );
+  }, 60_000);
+
+  it('prints no such line when the household has not acknowledged', () => {
+    expect(renderStatementHtml(fixtureStatement(), OPTIONS)).not.toContain('id="acknowledgement"');
+  });
+});

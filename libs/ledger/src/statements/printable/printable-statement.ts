@@ -3,6 +3,7 @@
  * query (`GET /v1/households/{id}/statement`): only the fields it prints or checks. The query's JSON
  * is structurally assignable to this, so the statement read model can be passed in as it is.
  */
+import type { AcknowledgementView } from '../../acknowledgements/acknowledgement.view';
 import type { Contact, Holdings, LineStatus, OwedItem, StatementForm } from '../statement.view';
 import { noForms } from '../statement-sums';
 
@@ -56,6 +57,8 @@ export interface PrintableStatement {
   holdings?: Holdings;
   owed?: { items: readonly OwedItem[]; outstandingFen: number };
   contact?: Contact;
+  /** The household's acknowledgement recorded last, printed above the signature box. */
+  acknowledgement?: AcknowledgementView;
 }
 
 /** Totals of what counts (unreversed lines), by form and in all. */

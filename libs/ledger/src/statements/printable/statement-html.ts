@@ -85,6 +85,7 @@ table.small { font-size: 12.5px; }
 .closing { display: grid; grid-template-columns: 1fr 1fr 1.2fr; gap: 10px; break-inside: avoid; page-break-inside: avoid; }
 .contact dt { color: #666; font-size: 12px; }
 .contact dd { margin: 0 0 6px; font-weight: 600; }
+.signature .acknowledged { margin: -14px 0 14px; color: #1a1a1a; font-weight: 600; }
 .signature { border: 1px solid #1a1a1a; padding: 8px 10px; min-height: 120px; }
 .signature p { margin: 0 0 22px; font-size: 12.5px; color: #555; }
 .signature .sign { color: #1a1a1a; font-weight: 600; }
@@ -237,10 +238,14 @@ function closingSection(c: CardContent, options: StatementRenderOptions): string
       ]
     : [[t.hotline, t.officeUnset]];
   const link = options.phoneLink;
+  // The latest acknowledgement, in the signature box it answers (as on the PDF).
+  const acknowledged = c.acknowledgement
+    ? `<p class="acknowledged" id="acknowledgement">${e(c.acknowledgement)}</p>`
+    : '';
   return `<h2>${e(t.contactTitle)}</h2>
 <section class="closing">
 <dl class="contact" id="contact">${contactLines.map(([k, v]) => `<dt>${e(k)}</dt><dd>${e(v)}</dd>`).join('')}</dl>
-<div class="signature"><p>${e(t.signatureNote)}</p><p class="sign">${e(t.signature)}</p><p class="sign">${e(t.signatureDate)}</p></div>
+<div class="signature"><p>${e(t.signatureNote)}</p>${acknowledged}<p class="sign">${e(t.signature)}</p><p class="sign">${e(t.signatureDate)}</p></div>
 <div class="verify">
 <div class="code"><small>${e(t.verification)}</small><span id="verification-code">${e(options.verificationCode)}</span></div>
 <p>${e(t.howToVerify(options.verificationCode, link?.url))}</p>
