@@ -244,7 +244,8 @@ describeIfBrowser(
       await page.getByText('共 3 条').waitFor(); // the register of its townships, with its total
       await page.getByLabel('关键词', { exact: true }).fill('张三');
       await page.getByRole('button', { name: '查询' }).click();
-      await page.getByRole('link', { name: '打开' }).click();
+      // The register lists every household until the search answers: open 张三's own row either way.
+      await page.getByRole('row').filter({ hasText: '421127010100101' }).getByRole('link', { name: '打开' }).click();
       await page.getByText('农户：张三（421127010100101）').waitFor();
       await page.getByText('2,000.00').first().waitFor(); // the rent paid through the API
       await page.getByText('王会计').waitFor(); // who is signed in (GET /v1/me)
