@@ -1,5 +1,6 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { randomBytes } from 'node:crypto';
 import { EVENT_STORE, type EventStore } from '@ledger/event-store';
 import { EventStoreDbEventStore } from '@ledger/event-store/eventstoredb/eventstoredb-event-store';
 import { PostgresEventStore } from '@ledger/event-store/postgres/postgres-event-store';
@@ -85,9 +86,10 @@ export class RuntimeModule implements OnApplicationShutdown {
       providers: [
         {
           provide: RuntimeConfig,
-          // Nothing signs a token offline: a stand-in secret keeps the data directory untouched (no
-          // token-secret file is created by asking for help).
-          useFactory: () => validateRuntimeConfig({ ...process.env, LEDGER_TOKEN_SECRET: 'offline'.repeat(8) }),
+          // Nothing signs a token offline: a throwaway secret, made for this process only, keeps the data
+          // directory untouched (no token-secret file is created by asking for help).
+          useFactory: () =>
+            validateRuntimeConfig({ ...process.env, LEDGER_TOKEN_SECRET: randomBytes(32).toString('base64url') }),
         },
         // Placeholders only: no command runs in offline mode, so nothing ever calls them.
         { provide: Database, useValue: {} },
