@@ -5,7 +5,7 @@ export interface Args {
   seed: number;
   out?: string;
   runs?: number;
-  /** Measurements to run (all when absent): raw, store, projections, projections-each (each projection alone too), bus, http, queries, import. */
+  /** Measurements to run (all when absent): raw, store, projections, projections-each (each projection alone too), bus, http, queries, import, cards. */
   only?: Set<string>;
   /** Demo: which county (index or name); default the first. */
   county?: string;
@@ -16,7 +16,7 @@ export interface Args {
 }
 
 export const USAGE = `Usage:
-  npm run bench [-- --scale <n>] [--out <file>] [--seed <n>] [--runs <n>] [--only raw,store,projections,projections-each,bus,http,queries,import] [--write-benchmarks]
+  npm run bench [-- --scale <n>] [--out <file>] [--seed <n>] [--runs <n>] [--only raw,store,projections,projections-each,bus,http,queries,import,cards] [--write-benchmarks]
       Generates the synthetic city (scale 1: ~12,000 households in 4 counties, three years of payments),
       starts its own embedded PostgreSQL (fsync on) in a temporary folder, measures the raw limit, the
       event store, the command path, projections, queries and memory, prints a table and writes

@@ -17,6 +17,7 @@ import { measureLoad, type LoadResult } from './measure/load';
 import { measureImport, prepareImport, type ImportResults } from './measure/import';
 import { memoryOf, startApi, waitForProjections } from './measure/processes';
 import { measureProjections } from './measure/projections';
+import { measureBulkPrint } from './measure/cards';
 import { compareReads, compareWrites } from './measure/compare';
 import { RowSource } from './measure/raw';
 import { appendVia, EventSource, installUnhashedAppend, measureStoreReads } from './measure/store';
@@ -43,6 +44,8 @@ function sizesFor(scale: number) {
     importRuns: 1,
     // The issue's load: statements by 100 concurrent clients, PDFs by 20; each bounded in count and time.
     load: quick ? { statement: 1000, pdf: 100, maxMs: 30_000 } : { statement: 2000, pdf: 200, maxMs: 60_000 },
+    // Bulk printing of cards: one PDF each, a fresh process each; the growth is read at the largest.
+    cards: quick ? [100, 500] : [100, 500, 1000],
   };
 }
 
@@ -313,6 +316,21 @@ export async function runBench(args: Args): Promise<void> {
         if (imported.runs) put('commands.import100k', imported.runs);
       } else {
         log(`import: ${imported.reason}`);
+      }
+    }
+
+    // 8. Bulk printing of cards into one PDF (no database: the cards are the fixtures').
+    if (wants('cards')) {
+      const printed = await measureBulkPrint(sizes.cards, log);
+      const largest = printed[printed.length - 1];
+      details.bulkPrint = printed;
+      if (largest) {
+        results.printing = {
+          cards: largest.cards,
+          msPerCard: largest.msPerCard,
+          heapPerCardKb: round1(largest.heapPerCardBytes / 1024),
+          rssGrowthMb: largest.rssGrowthMb,
+        };
       }
     }
 

@@ -40,6 +40,7 @@ export function humanTable(r: BenchResults, checks: readonly TargetCheck[], abou
     `| statement JSON, 100 concurrent clients, p99 | ${r.queries.statementLoadP99Ms ?? 'missing'} ms |`,
     `| statement PDF, 20 concurrent clients, p99 | ${r.queries.pdfLoadP99Ms ?? 'missing'} ms |`,
     `| API RSS growth over the load runs | ${r.memory.apiLoadGrowthMb ?? 'missing'} MiB |`,
+    `| bulk print of ${r.printing.cards ?? 'no'} cards into one PDF: time / heap growth / RSS growth | ${r.printing.msPerCard ?? 'missing'} ms a card / ${r.printing.heapPerCardKb ?? 'missing'} KiB a card / ${r.printing.rssGrowthMb ?? 'missing'} MiB |`,
     '',
     '| target | goal | measured | met |',
     '| --- | --- | --- | --- |',

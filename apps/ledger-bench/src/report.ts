@@ -39,6 +39,14 @@ export interface BenchResults {
     /** The API's RSS growth over the load runs (MiB): flat is near zero. */
     apiLoadGrowthMb: number | null;
   };
+  /** Bulk printing of cards into one streamed PDF (issue 17), at the largest size run. */
+  printing: {
+    cards: number | null;
+    msPerCard: number | null;
+    /** Heap growth per card once printing is under way (KiB): flat is near zero. */
+    heapPerCardKb: number | null;
+    rssGrowthMb: number | null;
+  };
 }
 
 export function emptyResults(): BenchResults {
@@ -56,6 +64,7 @@ export function emptyResults(): BenchResults {
       pdfLoadP99Ms: null,
     },
     memory: { apiPeakMb: null, importerPeakMb: null, apiLoadGrowthMb: null },
+    printing: { cards: null, msPerCard: null, heapPerCardKb: null, rssGrowthMb: null },
   };
 }
 
@@ -132,6 +141,13 @@ export function checkTargets(r: BenchResults, scale: number): TargetCheck[] {
     measured: growth === null ? 'missing' : `${fmt(growth)} MiB`,
     met: growth === null ? null : growth <= 50,
   });
+  const perCard = r.printing.heapPerCardKb;
+  checks.push({
+    name: `bulk print memory, ${r.printing.cards ?? 'no'} cards`,
+    target: 'flat (≤ 4 KiB a card)',
+    measured: perCard === null ? 'missing' : `${fmt(perCard, 1)} KiB a card`,
+    met: perCard === null ? null : perCard <= 4,
+  });
   return checks;
 }
 
@@ -191,6 +207,10 @@ export function renderTable(
   row('memory: API RSS growth under load', 'MiB', undefined, results.memory.apiLoadGrowthMb, 0);
   row('memory: API peak RSS', 'MiB', undefined, results.memory.apiPeakMb, 0);
   row('memory: importer peak RSS', 'MiB', undefined, results.memory.importerPeakMb, 0);
+  const cards = results.printing.cards ?? 0;
+  row(`printing: bulk cards PDF, ${cards} cards`, 'ms/card', undefined, results.printing.msPerCard, 1);
+  row(`printing: bulk heap growth, ${cards} cards`, 'KiB/card', undefined, results.printing.heapPerCardKb, 1);
+  row(`printing: bulk RSS growth, ${cards} cards`, 'MiB', undefined, results.printing.rssGrowthMb, 1);
   lines.push('');
   lines.push(`${pad('target', 44)} ${pad('goal', 20)} ${pad('measured', 14)} met`);
   lines.push('-'.repeat(100));

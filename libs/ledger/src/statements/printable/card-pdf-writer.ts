@@ -3,6 +3,7 @@ import { cardContent, type CardContent, type CardLine, type CardYear } from './c
 import type { PrintableStatement } from './printable-statement';
 import type { StatementRenderOptions } from './statement-html';
 import { qrMatrix } from './statement-qr';
+import type { CardStructure, CardTags } from './card-structure';
 
 /** A4 in points, and the margins every card page keeps (the footer lives in the bottom one). */
 const PAGE = { width: 595.28, height: 841.89 };
@@ -50,7 +51,7 @@ const TABLE_SIZE = 7.8;
 const SMALL = 6.6;
 
 type Doc = PDFKit.PDFDocument;
-type Struct = PDFKit.PDFStructureElement;
+type Struct = CardStructure;
 
 export interface CardFonts {
   regular: string;
@@ -74,6 +75,7 @@ export class CardWriter {
   constructor(
     private readonly doc: Doc,
     private readonly root: Struct,
+    private readonly tags: CardTags,
     private readonly fonts: CardFonts,
     statement: PrintableStatement,
     private readonly options: StatementRenderOptions,
@@ -97,11 +99,12 @@ export class CardWriter {
   // ---- drawing helpers -------------------------------------------------------------------------
 
   private tagged(tag: string, draw: () => void, parent: Struct = this.root): void {
-    parent.add(this.doc.struct(tag, {}, draw));
+    parent.add(this.tags.element(tag, draw));
   }
 
   /** Decoration (rules, shading, repeated headers): an artifact, skipped by screen readers. */
   private artifact(draw: () => void, type: 'Layout' | 'Pagination' = 'Layout'): void {
+    if (!this.tags.tagged) return draw();
     this.doc.markContent('Artifact', { type });
     draw();
     this.doc.endMarkedContent();
@@ -266,7 +269,7 @@ export class CardWriter {
       this.y += 22;
       return;
     }
-    const table = this.doc.struct('Table');
+    const table = this.tags.element('Table');
     this.root.add(table);
     this.tableHeader(table);
     this.inTable = true;
@@ -297,9 +300,9 @@ export class CardWriter {
       });
     };
     if (table) {
-      const row = this.doc.struct('TR');
+      const row = this.tags.element('TR');
       table.add(row);
-      cells.forEach((c, i) => row.add(this.doc.struct('TH', {}, () => cell(c, i))));
+      cells.forEach((c, i) => row.add(this.tags.element('TH', () => cell(c, i))));
       row.end();
     } else {
       this.artifact(() => cells.forEach(cell), 'Pagination');
@@ -339,7 +342,7 @@ export class CardWriter {
       this.grid(height);
     });
     const color = line.counted ? COLOR.text : COLOR.faint;
-    const row = doc.struct('TR');
+    const row = this.tags.element('TR');
     table.add(row);
     /** A cell's main text, and a smaller second line under it. */
     const cell = (i: number, top: string, below?: string, options: PDFKit.Mixins.TextOptions = {}, bold = false) => {
@@ -355,15 +358,15 @@ export class CardWriter {
         });
       }
     };
-    row.add(doc.struct('TD', {}, () => cell(0, line.date)));
-    row.add(doc.struct('TD', {}, () => cell(1, line.form)));
+    row.add(this.tags.element('TD', () => cell(0, line.date)));
+    row.add(this.tags.element('TD', () => cell(1, line.form)));
     row.add(
-      doc.struct('TD', {}, () =>
+      this.tags.element('TD', () =>
         cell(AMOUNT, line.amountText, undefined, { align: 'right', strike: !line.counted }, true),
       ),
     );
     row.add(
-      doc.struct('TD', {}, () => {
+      this.tags.element('TD', () => {
         const x = COLUMNS.xs[EXPLANATION] + PAD_X;
         const size = TABLE_SIZE - 0.4;
         if (line.mark) {
@@ -411,15 +414,15 @@ export class CardWriter {
   }
 
   private sumRow(table: Struct, label: string, amount: string, aside: string, size: number, color: string): void {
-    const row = this.doc.struct('TR');
+    const row = this.tags.element('TR');
     table.add(row);
     row.add(
-      this.doc.struct('TD', {}, () => {
+      this.tags.element('TD', () => {
         this.font(true, size).text(label, COLUMNS.xs[0] + PAD_X, this.y + PAD_Y, { width: 120, lineBreak: false });
       }),
     );
     row.add(
-      this.doc.struct('TD', {}, () => {
+      this.tags.element('TD', () => {
         this.font(true, size, color).text(amount, COLUMNS.xs[AMOUNT], this.y + PAD_Y, {
           width: COLUMNS.widths[AMOUNT] - PAD_X,
           align: 'right',
@@ -428,7 +431,7 @@ export class CardWriter {
       }),
     );
     row.add(
-      this.doc.struct('TD', {}, () => {
+      this.tags.element('TD', () => {
         this.font(false, 7.2, COLOR.muted).text(aside, COLUMNS.xs[EXPLANATION] + PAD_X, this.y + PAD_Y + 0.8, {
           width: COLUMNS.widths[EXPLANATION] - 2 * PAD_X,
           lineGap: 0.5,
@@ -499,7 +502,7 @@ export class CardWriter {
     const widths = shares.map((s) => s * WIDTH);
     const xs = widths.map((_, i) => LEFT + widths.slice(0, i).reduce((a, b) => a + b, 0));
     const size = 7;
-    const table = this.doc.struct('Table');
+    const table = this.tags.element('Table');
     this.root.add(table);
     const drawRow = (cells: string[], bold: boolean, tag: 'TH' | 'TD') => {
       const height = Math.max(...cells.map((c, i) => this.heightOf(c, widths[i] - 2 * PAD_X, bold, size))) + 2 * 1.8;
@@ -508,11 +511,11 @@ export class CardWriter {
         if (bold) this.doc.rect(LEFT, this.y, WIDTH, height).fill(COLOR.head);
         this.rule(this.y + height);
       });
-      const row = this.doc.struct('TR');
+      const row = this.tags.element('TR');
       table.add(row);
       cells.forEach((c, i) =>
         row.add(
-          this.doc.struct(tag, {}, () => {
+          this.tags.element(tag, () => {
             this.font(bold, size, bold ? COLOR.text : '#333333').text(c, xs[i] + PAD_X, this.y + 1.8, {
               width: widths[i] - 2 * PAD_X,
               align: i >= numericFrom ? 'right' : 'left',

@@ -7,6 +7,7 @@ import type { PrintableStatement } from './printable-statement';
 import { CardWriter, PAGE_MARGIN, type CardFonts } from './card-pdf-writer';
 import type { StatementRenderOptions } from './statement-html';
 import { labelsFor } from './statement-labels';
+import { taggedStructure, UNTAGGED, type CardStructure } from './card-structure';
 
 /**
  * The clarity card as a PDF: A4, the same content as the HTML, real text in an embedded font so it
@@ -52,7 +53,7 @@ function loadFonts(): Fonts {
 
 const FONTS: CardFonts = { regular: 'cjk', bold: 'cjk-bold' };
 
-function newDocument(info: PDFKit.DocumentInfo, lang: 'zh' | 'en'): PDFKit.PDFDocument {
+function newDocument(info: PDFKit.DocumentInfo, lang: 'zh' | 'en', tagged: boolean): PDFKit.PDFDocument {
   const doc = new PDFDocument({
     size: 'A4',
     margins: PAGE_MARGIN,
@@ -61,7 +62,7 @@ function newDocument(info: PDFKit.DocumentInfo, lang: 'zh' | 'en'): PDFKit.PDFDo
     bufferPages: true,
     autoFirstPage: false,
     pdfVersion: '1.7',
-    tagged: true,
+    tagged,
     lang: lang === 'en' ? 'en' : 'zh-CN',
     displayTitle: true,
     info: { Creator: 'benefit-linkage-ledger', ...info },
@@ -89,6 +90,7 @@ export function renderStatementPdf(statement: PrintableStatement, options: State
         ...(options.issuedAt ? { CreationDate: new Date(options.issuedAt) } : {}),
       },
       lang,
+      true,
     );
   } catch (error) {
     return Promise.reject(error instanceof Error ? error : new Error(String(error)));
@@ -102,7 +104,7 @@ export function renderStatementPdf(statement: PrintableStatement, options: State
   try {
     const root = doc.struct('Document');
     doc.addStructure(root);
-    new CardWriter(doc, root, FONTS, statement, options).write();
+    new CardWriter(doc, root as unknown as CardStructure, taggedStructure(doc), FONTS, statement, options).write();
     root.end();
     doc.end();
   } catch (error) {
@@ -129,32 +131,29 @@ function forgetLayouts(doc: PDFKit.PDFDocument): void {
 
 /**
  * Many cards in one PDF, written to `out` as they come (a village's cards for the township to print
- * at once): each card starts on a new page and numbers its own pages; finished pages leave memory.
+ * at once): each card starts on a new page and numbers its own pages. The document is for paper, so
+ * it is not tagged (see card-structure.ts): with its pages flushed and its layout cache emptied card
+ * by card, what stays in memory is an object number and a page reference per page, about 1 KB a card.
+ * One font, subset once over all the cards, is embedded when the document ends.
  */
 export class CardsPdf {
   private readonly doc: PDFKit.PDFDocument;
-  private readonly root: PDFKit.PDFStructureElement;
   private readonly finished: Promise<void>;
   cards = 0;
 
   constructor(out: Writable, options: { title: string; lang?: 'zh' | 'en' }) {
-    this.doc = newDocument({ Title: options.title }, options.lang ?? 'zh');
+    this.doc = newDocument({ Title: options.title }, options.lang ?? 'zh', false);
     this.finished = new Promise<void>((resolve, reject) => {
       out.on('finish', resolve);
       out.on('error', reject);
       this.doc.on('error', reject);
     });
     this.doc.pipe(out);
-    this.root = this.doc.struct('Document');
-    this.doc.addStructure(this.root);
   }
 
   /** Writes one household's card, and lets its pages go. */
   add(statement: PrintableStatement, options: StatementRenderOptions): void {
-    const card = this.doc.struct('Part');
-    this.root.add(card);
-    new CardWriter(this.doc, card, FONTS, statement, options).write();
-    card.end();
+    new CardWriter(this.doc, UNTAGGED.root(), UNTAGGED, FONTS, statement, options).write();
     this.doc.flushPages();
     forgetLayouts(this.doc);
     this.cards++;
@@ -162,7 +161,6 @@ export class CardsPdf {
 
   /** Ends the document; resolves once `out` has everything. */
   async end(): Promise<void> {
-    this.root.end();
     this.doc.end();
     await this.finished;
   }
