@@ -24,6 +24,8 @@ export async function startService(
     LEDGER_DATA_DIR: dataDir,
     PORT: String(port),
     LOG_LEVEL: 'warn',
+    // Two cores for the whole suite: no test here times the first PDF, so none pays its warm-up.
+    LEDGER_PDF_WARM_UP: 'false',
     ...extra,
   };
   delete env.DATABASE_URL;

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AdminBootstrap } from '@ledger/ledger';
+import { warmUpStatementPdf } from '@ledger/ledger/statements/printable';
 import { Database, RuntimeConfig } from '@ledger/runtime';
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
@@ -19,6 +20,15 @@ async function main(): Promise<void> {
 
   await app.listen(config.PORT);
   printBanner(app.get(AdminBootstrap), app.get(Database), config.PORT);
+  // The first clarity card of a process costs seconds (fonts, glyphs, compiled shaping): paid now, once.
+  if (process.env.LEDGER_PDF_WARM_UP !== 'false') {
+    setImmediate(() => {
+      warmUpStatementPdf().then(
+        (ms) => app.get(Logger).log(`statement PDF warmed up in ${ms} ms`),
+        (error: unknown) => app.get(Logger).warn(`statement PDF warm-up failed: ${String(error)}`),
+      );
+    });
+  }
 }
 
 /** What a newcomer needs after `npm start`: where it runs and how to sign in. */

@@ -1,5 +1,5 @@
 import { fixtureLines, fixtureStatement } from './statement.fixtures';
-import { renderStatementPdf } from './statement-pdf';
+import { renderStatementPdf, warmUpStatementPdf } from './statement-pdf';
 import { pdfText as textOf } from './testing/pdf-text';
 
 const CODE = '7K3M-9QXP-2HDT';
@@ -75,5 +75,9 @@ describe('renderStatementPdf', () => {
     const all = squeeze((await textOf(pdf)).text);
     expect(all).toContain('本期间没有收款记录');
     expect(all).toContain('0.00');
+  });
+
+  it('warms up on a card of no one: every section printed once, no error', async () => {
+    await expect(warmUpStatementPdf()).resolves.toBeGreaterThanOrEqual(0);
   });
 });
