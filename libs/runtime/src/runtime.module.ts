@@ -2,7 +2,6 @@ import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown 
 import { ConfigModule } from '@nestjs/config';
 import { randomBytes } from 'node:crypto';
 import { EVENT_STORE, type EventStore } from '@ledger/event-store';
-import { EventStoreDbEventStore } from '@ledger/event-store/eventstoredb/eventstoredb-event-store';
 import { PostgresEventStore } from '@ledger/event-store/postgres/postgres-event-store';
 import { Database } from './database';
 import type { Migration } from '@ledger/database';
@@ -50,9 +49,14 @@ export class RuntimeModule implements OnApplicationShutdown {
         {
           provide: STORED_LOG,
           inject: [RuntimeConfig, Database],
-          useFactory: (config: RuntimeConfig, db: Database): EventStore =>
+          // EventStoreDB's client (gRPC) is loaded only when configured: loading it cost every start of
+          // the service and of the CLI about 0.3 s of CPU. A relative path: the build rewrites the
+          // aliases of static imports only.
+          useFactory: async (config: RuntimeConfig, db: Database): Promise<EventStore> =>
             config.EVENTSTORE_CONNECTION_STRING
-              ? EventStoreDbEventStore.connect(config.EVENTSTORE_CONNECTION_STRING)
+              ? (
+                  await import('../../event-store/src/eventstoredb/eventstoredb-event-store')
+                ).EventStoreDbEventStore.connect(config.EVENTSTORE_CONNECTION_STRING)
               : new PostgresEventStore(db.pool),
         },
         {

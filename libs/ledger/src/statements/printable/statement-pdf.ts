@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
-import PDFDocument from 'pdfkit';
+import type PDFDocumentClass from 'pdfkit';
 import type { PrintableStatement } from './printable-statement';
 import { CardWriter, PAGE_MARGIN, type CardFonts } from './card-pdf-writer';
 import type { StatementRenderOptions } from './statement-html';
@@ -27,12 +27,28 @@ interface Fonts {
   bold: ParsedFont;
 }
 
+interface Kit {
+  PDFDocument: typeof PDFDocumentClass;
+  fontkit: { create(data: Buffer): ParsedFont };
+}
+
+let kit: Kit | undefined;
+
 /**
- * fontkit exactly as pdfkit resolves it (pdfkit's own dependency, so the version it expects).
- * Parsing the 17 MB CJK font was done by pdfkit for every card; parsed once here and shared, each
- * card only builds its own subset (issue 20: PDFs under load).
+ * pdfkit, and fontkit exactly as pdfkit resolves it (pdfkit's own dependency, so the version it
+ * expects), loaded on the first card: loading them costs about 0.3 s of CPU, which every start of the
+ * service and of the CLI paid, printing or not (the test suite starts them a hundred times).
  */
-const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create(data: Buffer): ParsedFont };
+function pdfKit(): Kit {
+  if (!kit) {
+    const load = createRequire(__filename);
+    kit = {
+      PDFDocument: load('pdfkit') as typeof PDFDocumentClass,
+      fontkit: createRequire(load.resolve('pdfkit'))('fontkit') as Kit['fontkit'],
+    };
+  }
+  return kit;
+}
 
 let fonts: Fonts | undefined;
 
@@ -42,9 +58,13 @@ export function cjkFontPaths(): { regular: string; bold: string } {
   return { regular: join(dir, 'NotoSansHans-Regular.otf'), bold: join(dir, 'NotoSansHans-Bold.otf') };
 }
 
-/** Read and parsed once per process (about 17 MB), then shared by every card. */
+/**
+ * Read and parsed once per process (about 17 MB), then shared by every card: pdfkit parsed the font
+ * again for every card; each card now only builds its own subset (issue 20: PDFs under load).
+ */
 function loadFonts(): Fonts {
   if (!fonts) {
+    const { fontkit } = pdfKit();
     const paths = cjkFontPaths();
     fonts = { regular: fontkit.create(readFileSync(paths.regular)), bold: fontkit.create(readFileSync(paths.bold)) };
   }
@@ -54,7 +74,7 @@ function loadFonts(): Fonts {
 const FONTS: CardFonts = { regular: 'cjk', bold: 'cjk-bold' };
 
 function newDocument(info: PDFKit.DocumentInfo, lang: 'zh' | 'en', tagged: boolean): PDFKit.PDFDocument {
-  const doc = new PDFDocument({
+  const doc = new (pdfKit().PDFDocument)({
     size: 'A4',
     margins: PAGE_MARGIN,
     // Pages are kept until a card is done (its page numbers, "page n of m", are written last),
