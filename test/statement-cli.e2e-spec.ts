@@ -66,9 +66,13 @@ describe('ledger-cli statement', () => {
     expect(text).toContain('6,864.29');
     const code = summary.verificationCode ?? summary.code ?? /[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(text)?.[0];
     expect(code).toBeDefined();
-    const verified = await cli('statement', 'verify', code!);
+    // Independent runs side by side: each CLI start is mostly waiting for its own process and database.
+    const [verified, unknown] = await Promise.all([
+      cli('statement', 'verify', code!),
+      cli('statement', 'verify', 'AAAA-BBBB-CCCC'),
+    ]);
     expect(verified.code).toBe(0);
-    expect((await cli('statement', 'verify', 'AAAA-BBBB-CCCC')).code).toBe(1);
+    expect(unknown.code).toBe(1);
   });
 
   it('prints a whole village, one PDF per household', async () => {
@@ -122,21 +126,23 @@ describe('ledger-cli statement', () => {
 
   it('holds its arguments to the ledger’s input domain (exit 2 naming the flag)', async () => {
     const dir = out;
-    const asOf = await cli(
-      'statement',
-      '--household',
-      '421127010100101',
-      '--as-of',
-      '0000-01-01T00:00:00Z',
-      '--out',
-      join(dir, 'x.pdf'),
-    );
+    const [asOf, year, village] = await Promise.all([
+      cli(
+        'statement',
+        '--household',
+        '421127010100101',
+        '--as-of',
+        '0000-01-01T00:00:00Z',
+        '--out',
+        join(dir, 'x.pdf'),
+      ),
+      cli('statement', '--village', '石头村', '--year', '9999', '--out', dir),
+      cli('statement', '--village', '石头\u0001村', '--out', dir),
+    ]);
     expect(asOf.code).toBe(2);
     expect(asOf.stderr).toContain('--as-of');
-    const year = await cli('statement', '--village', '石头村', '--year', '9999', '--out', dir);
     expect(year.code).toBe(2);
     expect(year.stderr).toContain('--year');
-    const village = await cli('statement', '--village', '石头\u0001村', '--out', dir);
     expect(village.code).toBe(2);
     expect(village.stderr).toContain('--village');
   });
@@ -148,10 +154,14 @@ describe('ledger-cli --help', () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'ledger-help-'));
     try {
       const env = { ...process.env, LEDGER_DATA_DIR: dataDir, DATABASE_URL: '' };
-      for (const args of [['--help'], ['statement', '--help'], ['import', '--help']]) {
-        const r = await run(process.execPath, [cliMain, ...args], { env }).catch(
-          (e: { code: number; stdout: string; stderr: string }) => e,
-        );
+      const runs = await Promise.all(
+        [['--help'], ['statement', '--help'], ['import', '--help']].map((args) =>
+          run(process.execPath, [cliMain, ...args], { env }).catch(
+            (e: { code: number; stdout: string; stderr: string }) => e,
+          ),
+        ),
+      );
+      for (const r of runs) {
         expect(r.stderr).toBe('');
         expect(r.stdout).toContain('Usage: ledger-cli');
       }
