@@ -144,7 +144,7 @@ export function checkTargets(r: BenchResults, scale: number): TargetCheck[] {
   const perCard = r.printing.heapPerCardKb;
   checks.push({
     name: `bulk print memory, ${r.printing.cards ?? 'no'} cards`,
-    target: 'flat (≤ 4 KiB a card)',
+    target: '≤ 4 KiB a card',
     measured: perCard === null ? 'missing' : `${fmt(perCard, 1)} KiB a card`,
     met: perCard === null ? null : perCard <= 4,
   });
