@@ -111,6 +111,41 @@ export async function advanceCheckpoint(
 }
 
 /**
+ * The same compare-and-set for several projections that a page gave nothing to write (most pages
+ * concern a few read models only), in one statement: as its own transaction it is atomic, and with no
+ * rows to keep it company it needs no other. Like the members' commits, it does not wait for its WAL
+ * flush (a checkpoint lost in a crash is moved again by applying the page again, which writes
+ * nothing). Answers the names it moved; one it did not move was moved by someone else.
+ */
+export async function advanceCheckpoints(
+  pool: Pick<Pool, 'query'>,
+  names: readonly string[],
+  from: Checkpoint,
+  to: Checkpoint,
+  applied: number,
+  schema?: string,
+): Promise<Set<string>> {
+  const { rows } = await pool.query<{ name: string }>(
+    `with no_flush_wait as (select set_config('synchronous_commit', 'off', true))
+     update ${checkpointsTable(schema)}
+        set commit_position = $2, prepare_position = $3, position = $4, events_applied = events_applied + $5, updated_at = now()
+       from no_flush_wait
+      where name = any($1) and commit_position = $6 and prepare_position = $7 and status = 'running'
+     returning name`,
+    [
+      names,
+      to.logPosition.commit.toString(),
+      to.logPosition.prepare.toString(),
+      to.position,
+      applied,
+      from.logPosition.commit.toString(),
+      from.logPosition.prepare.toString(),
+    ],
+  );
+  return new Set(rows.map((r) => r.name));
+}
+
+/**
  * Parks a projection at the event it cannot apply: durable, so a restart (or another replica) does
  * not try again; its checkpoint stays where it is, just before that event. Only a rebuild unparks it.
  */
