@@ -1,5 +1,6 @@
-import { Client } from 'pg';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
+import { randomBytes } from 'node:crypto';
+import { Client, Pool } from 'pg';
+import { asAdmin, createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
 import { compareLogPositions } from '../event-store.port';
 import { anEvent, aStream } from '../testing/event-store.contract';
 import { eventStoreMigrations } from './event-store.migrations';
@@ -55,6 +56,34 @@ describe('PostgresEventStore visibility, per database', () => {
       expect((await storeB.readAll({ after: startB })).map((e) => e.type)).toEqual(['InB', 'LaterInB']);
     } finally {
       await long.end();
+    }
+  });
+
+  it("sees another database's transactions as such when the service's role is no superuser", async () => {
+    // pg_stat_activity shows every backend's database and xid to any role; pg_locks too.
+    const role = `ledger_reader_${randomBytes(4).toString('hex')}`;
+    const password = randomBytes(12).toString('hex');
+    await asAdmin((c) => c.query(`create role ${role} login password '${password}'`));
+    await asAdmin((c) => c.query(`grant select on events to ${role}`), a.name);
+    const url = new URL(a.url);
+    url.username = role;
+    url.password = password;
+    const pool = new Pool({ connectionString: url.toString(), max: 2 });
+    const long = await openClient(b.url);
+    try {
+      await long.query('begin');
+      await long.query('select pg_current_xact_id()');
+      const start = await storeA.head();
+      const appended = anEvent('InA');
+      await storeA.appendToStream(aStream('a'), [appended], 'no_stream');
+      const read = await new PostgresEventStore(pool).readAll({ after: start });
+      expect(read.map((e) => e.id)).toEqual([appended.id]);
+      await long.query('commit');
+    } finally {
+      await long.end();
+      await pool.end();
+      await asAdmin((c) => c.query(`drop owned by ${role}`), a.name);
+      await asAdmin((c) => c.query(`drop role ${role}`));
     }
   });
 
