@@ -111,25 +111,21 @@ export async function advanceCheckpoint(
 }
 
 /**
- * The same compare-and-set for several projections that a page gave nothing to write (most pages
- * concern a few read models only), in one statement: as its own transaction it is atomic, and with no
- * rows to keep it company it needs no other. Like the members' commits, it does not wait for its WAL
- * flush (a checkpoint lost in a crash is moved again by applying the page again, which writes
- * nothing). Answers the names it moved; one it did not move was moved by someone else.
+ * The same compare-and-set for several projections at the same checkpoint, in one statement, on
+ * the transaction that applied their rows (a page's shared commit, see `ProjectionGroupRunner`).
+ * Answers the names it moved; one it did not move was moved by someone else.
  */
 export async function advanceCheckpoints(
-  pool: Pick<Pool, 'query'>,
+  client: PoolClient,
   names: readonly string[],
   from: Checkpoint,
   to: Checkpoint,
   applied: number,
   schema?: string,
 ): Promise<Set<string>> {
-  const { rows } = await pool.query<{ name: string }>(
-    `with no_flush_wait as (select set_config('synchronous_commit', 'off', true))
-     update ${checkpointsTable(schema)}
+  const { rows } = await client.query<{ name: string }>(
+    `update ${checkpointsTable(schema)}
         set commit_position = $2, prepare_position = $3, position = $4, events_applied = events_applied + $5, updated_at = now()
-       from no_flush_wait
       where name = any($1) and commit_position = $6 and prepare_position = $7 and status = 'running'
      returning name`,
     [

@@ -57,6 +57,8 @@ const MEMBER_NAMESPACE = 'ledger-projector';
 const MAX_PROJECTORS = 64;
 /** Events read and applied per transaction. */
 export const DEFAULT_BATCH_SIZE = 5000;
+/** Pages up to this many events commit all their read models in one transaction (see `commitPage`). */
+const SHARED_COMMIT_MAX_EVENTS = 100;
 /** How often a runner that lacks some of its projections' locks tries to take them over. */
 const TAKEOVER_INTERVAL_MS = 2_000;
 /** Retries of a page that failed for contention (serialization failure, deadlock) before parking. */
@@ -180,11 +182,15 @@ export class ProjectionGroupRunner {
   }
 
   /**
-   * Each member's commit of a page, after its commit of the page before. The members the page gives
-   * nothing to write (under a stream of commands, most of them: a wage payment concerns a few read
-   * models) move their checkpoints together in one statement once each has committed the page before,
-   * instead of a transaction each on a connection each: that was some thirty round trips per page,
-   * several times what the command itself costs, on the pool the requests share.
+   * Each member's commit of a page, after its commit of the page before. A small page (the live tail
+   * under a stream of commands: a few events, which most read models ignore) commits all the members
+   * in one transaction on one connection, their checkpoints moved by one compare-and-set statement:
+   * per member a transaction of its own on a connection of its own was three round trips even with
+   * nothing to write, some forty per page for a wage payment, several times what the command itself
+   * costs, on the pool the requests share. Should that shared transaction fail in any way, nothing
+   * of it is kept and the members commit separately, as a large page always does (there the server's
+   * work, done side by side, outweighs the round trips), so a failure still holds back only the
+   * member it concerns.
    */
   private commitPage(
     members: readonly Projection[],
@@ -192,54 +198,57 @@ export class ProjectionGroupRunner {
     planned: PlannedPage,
     from: Checkpoint,
   ): Promise<void>[] {
-    const idle = members.flatMap((_, i) => {
-      const work = planned.work[i];
-      return Array.isArray(work) && work.length === 0 ? [i] : [];
-    });
-    // A checkpoint never written yet is inserted by `advanceCheckpoint`; a lone idle member gains nothing.
-    const together = idle.length > 1 && compareLogPositions(from.logPosition, START_OF_LOG) !== 0;
-    const moved = together
-      ? this.moveIdle(
-          idle.map((i) => members[i].name),
-          idle.map((i) => tails[i]),
-          planned,
-          from,
-        )
-      : undefined;
-    return members.map((member, i) => {
-      if (moved && idle.includes(i)) {
-        return tails[i]
-          .then(() => moved)
-          .then((outcome) => {
-            if (outcome instanceof Set) {
-              if (!outcome.has(member.name)) throw new CheckpointMovedError(member.name);
-            } else throw new ProjectionFailure(member.name, outcome.error);
-          });
-      }
-      return tails[i].then(() => this.commit(member.name, planned.work[i], from, planned.to, planned.size));
-    });
+    const separately = (i: number) => this.commit(members[i].name, planned.work[i], from, planned.to, planned.size);
+    const shareable =
+      members.length > 1 &&
+      planned.size <= SHARED_COMMIT_MAX_EVENTS &&
+      // a checkpoint never written yet is inserted, by `advanceCheckpoint`
+      compareLogPositions(from.logPosition, START_OF_LOG) !== 0 &&
+      planned.work.every((work) => Array.isArray(work));
+    if (!shareable) return members.map((_, i) => tails[i].then(() => separately(i)));
+    const shared = Promise.allSettled(tails).then((previous) =>
+      previous.every((p) => p.status === 'fulfilled') ? this.commitTogether(members, planned, from) : false,
+    );
+    return members.map((_, i) =>
+      tails[i].then(() => shared).then((committed) => (committed ? undefined : separately(i))),
+    );
   }
 
   /**
-   * The idle members' checkpoints moved in one statement, once each member's previous commit has
-   * ended; a member whose previous commit failed stays where it is (as its own chain would). A
-   * failure is answered, not thrown: each member's chain then fails naming that member alone.
+   * Every member's statements and one compare-and-set of all their checkpoints, in one transaction.
+   * True once committed; false, having written nothing, when anything went wrong (a statement failed,
+   * a checkpoint was moved, the connection was lost), for the members to commit separately. Should a
+   * commit whose answer was lost have been applied after all, the separate commits find every
+   * checkpoint moved and write nothing again.
    */
-  private moveIdle(
-    names: readonly string[],
-    previous: readonly Promise<void>[],
+  private async commitTogether(
+    members: readonly Projection[],
     planned: PlannedPage,
     from: Checkpoint,
-  ): Promise<Set<string> | { error: unknown }> {
-    return Promise.allSettled(previous).then(async (outcomes) => {
-      const ready = names.filter((_, k) => outcomes[k].status === 'fulfilled');
-      if (ready.length === 0) return new Set<string>();
-      try {
-        return await advanceCheckpoints(this.pool, ready, from, planned.to, planned.size, this.schema);
-      } catch (error) {
-        return { error };
-      }
-    });
+  ): Promise<boolean> {
+    let client: PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch {
+      return false;
+    }
+    // A connection whose rollback failed is in an unknown state: it is closed, not reused.
+    let unusable: Error | undefined;
+    try {
+      await client.query('begin; set local synchronous_commit = off');
+      await this.useSchema(client);
+      for (const work of planned.work) await runExecutions(client, work as Execution[]);
+      const names = members.map((member) => member.name);
+      const moved = await advanceCheckpoints(client, names, from, planned.to, planned.size, this.schema);
+      if (moved.size !== names.length) throw new Error('a checkpoint was moved meanwhile');
+      await client.query('commit');
+      return true;
+    } catch {
+      await client.query('rollback').catch((error: Error) => (unusable = error));
+      return false;
+    } finally {
+      client.release(unusable);
+    }
   }
 
   /**

@@ -6,15 +6,16 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/support/
 import { ledgerMigrations } from '../migrations';
 import { ALL_PROJECTIONS } from './all-projections';
 import { statesOf } from './checkpoints';
+import { failuresOf } from './projection-failure';
 import { CheckpointMovedError, ProjectionGroupRunner } from './projection-runner';
 
 /**
- * A page that gives most read models nothing to write moves their checkpoints together in one
- * statement, instead of one transaction per read model on a pooled connection each; the read models
- * with rows still commit them with their checkpoint, and a checkpoint moved by someone else is still
- * refused for that read model alone.
+ * A small page (the live tail under a stream of commands) commits every read model's rows and
+ * checkpoint in one transaction, instead of one transaction per read model on a pooled connection
+ * each; should anything in it fail, the read models commit separately, so that a checkpoint moved by
+ * someone else, or an event a read model cannot apply, still holds back that read model alone.
  */
-describe('checkpoints of read models a page leaves untouched', () => {
+describe('a small page, committed for all read models at once', () => {
   let db: TestDatabase;
   let store: PostgresEventStore;
   const names = ALL_PROJECTIONS.map((p) => p.name);
@@ -25,7 +26,7 @@ describe('checkpoints of read models a page leaves untouched', () => {
   });
   afterAll(() => db.drop());
 
-  const registered = () => {
+  const registered = (enrolledOn?: string) => {
     const householdId = `household-${randomUUID()}`;
     return {
       householdId,
@@ -40,6 +41,7 @@ describe('checkpoints of read models a page leaves untouched', () => {
           village: '桃园村',
           township: '城关镇',
           county: '英山县',
+          ...(enrolledOn && { enrolledOn }),
         },
         metadata: { userId: 'test' },
       },
@@ -62,7 +64,7 @@ describe('checkpoints of read models a page leaves untouched', () => {
     return { pool: counted, taken: () => taken };
   };
 
-  it('moves every checkpoint to the head, with one transaction per read model that has rows to write', async () => {
+  it('moves every checkpoint to the head with the rows, in one transaction on one connection', async () => {
     // From the start of the log each checkpoint is inserted on its own; afterwards they are moved.
     await store.appendToStream(`household-${randomUUID()}`, [registered().event], 'no_stream');
     await new ProjectionGroupRunner(ALL_PROJECTIONS, store, db.pool).catchUpAll();
@@ -81,10 +83,10 @@ describe('checkpoints of read models a page leaves untouched', () => {
     const { rows } = await db.pool.query('select 1 from household_list where household_id = $1', [householdId]);
     expect(rows).toHaveLength(1);
     console.log(
-      `one household registered: ${counting.taken()} of ${names.length} read models took a connection (${withRows} have rows)`,
+      `one household registered: ${counting.taken()} connection(s) for ${names.length} read models (${withRows} with rows)`,
     );
-    expect(counting.taken()).toBe(withRows);
-    expect(withRows).toBeLessThan(names.length);
+    expect(withRows).toBeGreaterThan(0);
+    expect(counting.taken()).toBe(1);
   });
 
   it('refuses a checkpoint moved by someone else for that read model alone, and moves the others', async () => {
@@ -103,5 +105,26 @@ describe('checkpoints of read models a page leaves untouched', () => {
       expect(compareLogPositions(states.get(name)!.logPosition, head)).toBe(0);
     }
     expect(states.get(moved)!.logPosition.prepare).toBe(1n);
+  });
+
+  it('holds back only the read model that cannot apply an event, and commits the others', async () => {
+    // A year-0000 enrolment: PostgreSQL refuses the date in the household list's statement.
+    // All but the one whose checkpoint the test before moved away.
+    const members = ALL_PROJECTIONS.filter((p) => p.name !== 'reconciliations');
+    const memberNames = members.map((p) => p.name);
+    const states = await statesOf(db.pool, memberNames);
+    const from = states.get('household-list')!;
+    for (const name of memberNames)
+      expect(compareLogPositions(states.get(name)!.logPosition, from.logPosition)).toBe(0);
+    await store.appendToStream(`household-${randomUUID()}`, [registered('0000-01-01').event], 'no_stream');
+    const runner = new ProjectionGroupRunner(members, store, db.pool);
+    const failed = await runner.advance(members, from).catch((error: unknown) => error);
+    expect(failuresOf(failed).map((f) => f.projection)).toEqual(['household-list']);
+    const head = await store.head();
+    const after = await statesOf(db.pool, memberNames);
+    for (const name of memberNames.filter((n) => n !== 'household-list')) {
+      expect(compareLogPositions(after.get(name)!.logPosition, head)).toBe(0);
+    }
+    expect(compareLogPositions(after.get('household-list')!.logPosition, from.logPosition)).toBe(0);
   });
 });
