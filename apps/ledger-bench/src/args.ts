@@ -13,14 +13,17 @@ export interface Args {
   concurrency: number;
   /** Also rewrite the table in BENCHMARKS.md from this run. */
   writeBenchmarks?: boolean;
+  /** Run the API child under `node --cpu-prof`, its profile written to this folder when it stops. */
+  profileApi?: string;
 }
 
 export const USAGE = `Usage:
-  npm run bench [-- --scale <n>] [--out <file>] [--seed <n>] [--runs <n>] [--only raw,store,projections,projections-each,bus,http,queries,import,cards] [--write-benchmarks]
+  npm run bench [-- --scale <n>] [--out <file>] [--seed <n>] [--runs <n>] [--only raw,store,projections,projections-each,bus,http,queries,import,cards] [--write-benchmarks] [--profile-api <dir>]
       Generates the synthetic city (scale 1: ~12,000 households in 4 counties, three years of payments),
       starts its own embedded PostgreSQL (fsync on) in a temporary folder, measures the raw limit, the
       event store, the command path, projections, queries and memory, prints a table and writes
-      bench/results/<date>.json (or --out); --write-benchmarks also rewrites the table in BENCHMARKS.md.
+      bench/results/<date>.json (or --out); --write-benchmarks also rewrites the table in BENCHMARKS.md;
+      --profile-api writes a CPU profile of the API process (open it in Chrome DevTools) into <dir>.
   npm run demo [-- --county <index|name>] [--scale <n>] [--port <n>] [--concurrency <n>]
       Starts the service on the embedded database in .data-demo (or LEDGER_DATA_DIR), loads one county of
       the synthetic city through the public HTTP API, and prints the admin token and statement links.`;
@@ -70,6 +73,9 @@ export function parseArgs(argv: readonly string[]): Args {
         break;
       case '--write-benchmarks':
         args.writeBenchmarks = true;
+        break;
+      case '--profile-api':
+        args.profileApi = value(name);
         break;
       case '--help':
       case '-h':

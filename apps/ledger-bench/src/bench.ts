@@ -274,6 +274,7 @@ export async function runBench(args: Args): Promise<void> {
         env: { ...appEnv, LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '20' },
         logFile: join(tmp, 'api.log'),
         token: ADMIN_TOKEN,
+        profileDir: args.profileApi,
       });
       children.push(api);
       try {

@@ -48,10 +48,13 @@ export async function startApi(options: {
   logFile: string;
   token: string;
   timeoutMs?: number;
+  /** A folder for a CPU profile of the whole run (`node --cpu-prof`, written when the API stops). */
+  profileDir?: string;
 }): Promise<ApiProcess> {
   const port = await freePort();
   const log = createWriteStream(options.logFile, { flags: 'a' });
-  const child = spawn(process.execPath, [API_MAIN], {
+  const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(options.profileDir)}`] : [];
+  const child = spawn(process.execPath, [...profile, API_MAIN], {
     // The API runs its projections inline, whatever this process's own environment says.
     env: { ...process.env, ...options.env, PORT: String(port), LEDGER_INLINE_PROJECTIONS: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],

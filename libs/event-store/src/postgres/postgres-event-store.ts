@@ -36,8 +36,38 @@ interface EventRow {
 const COLUMNS =
   "global_position, transaction_id, stream_id, stream_revision, event_id, event_type, data, metadata, recorded_at, encode(hash, 'hex') as event_hash";
 
-/** Events below this transaction id are committed or rolled back: no running transaction can add more. */
-const VISIBLE = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
+/**
+ * The visible head of THIS database's log: the lowest transaction id that may still add events here.
+ * Every event below it is committed (and in this statement's snapshot) or rolled back, for good.
+ *
+ * `pg_snapshot_xmin(pg_current_snapshot())` alone would do, but it is the oldest transaction running in
+ * the whole cluster: a roster import or a long transaction in another county's database held every
+ * other database's followers and `minPosition` waits back. So the horizon is taken from the statement's
+ * own snapshot (the one the scan reads with): its `xmax` (every id from there on is unfinished or not
+ * yet handed out, and an id handed out later is at least that) or, lower, the lowest id the snapshot
+ * lists as running, leaving out only the ids PROVEN to belong to a backend of another database.
+ *
+ * Why this is sound: a transaction's database never changes, so "this id is another database's" stays
+ * true once seen, however stale. An id not yet seen as anyone's (a transaction that took its id after
+ * `pg_stat_activity` was read, a prepared transaction with no backend, a role that may not see it)
+ * counts as ours and holds the horizon back, as before. `pg_stat_activity` copies a backend's database
+ * and reads its xid from the process slot in two steps, so a slot reused in between could pair another
+ * database with our xid; the xid is therefore also matched to the pid holding its lock in `pg_locks`
+ * (read under the lock table's own locks): the same pid on both sides is the same process. `backend_xid`
+ * is 32-bit; running ids span less than 2^31, so its low bits name one xid8 of the snapshot.
+ */
+const HORIZON = `(
+  select coalesce(min(running.xid), pg_snapshot_xmax(pg_current_snapshot()))
+    from pg_snapshot_xip(pg_current_snapshot()) as running(xid)
+   where not exists (
+     select 1
+       from pg_stat_get_activity(null) a
+       join pg_locks l on l.locktype = 'transactionid' and l.mode = 'ExclusiveLock' and l.granted and l.transactionid = a.backend_xid and l.pid = a.pid
+      where a.backend_xid = running.xid::xid
+        and a.datid <> (select oid from pg_database where datname = current_database())))`;
+
+/** Events below the horizon are committed or rolled back: no running transaction can add more. */
+const VISIBLE = `transaction_id < ${HORIZON}`;
 
 function toRecorded(row: EventRow): RecordedEvent {
   return {

@@ -7,8 +7,8 @@ import { paymentNotFound, type Reversible, type ReversibleLinkage } from './reve
 
 /**
  * The thin handler every bank-side command shares: find the payment's linkage stream from its id,
- * read it once for the township (a payment's household never changes), decide, append with the
- * expected revision. Answers the id `idOf` picks from what was recorded.
+ * read it once (the township, which a payment never changes, comes from the folded state), decide,
+ * append with the expected revision. Answers the id `idOf` picks from what was recorded.
  */
 export function decideOnPaymentStream(
   streams: StreamWriter,
@@ -24,13 +24,13 @@ export function decideOnPaymentStream(
     linkageId,
     async <State, Event extends DomainEvent>(linkage: Reversible<State, Event>) => {
       const stream = linkage.stream ?? linkageId;
-      const { state: current } = await streams.read(stream, linkage.evolver);
-      const township = linkage.townshipOfPayment(current, paymentId);
+      // The township comes from the state `decide` folds: the stream is read once per command.
       const { events, position } = await streams.decide<State, Event | PaymentReversed | PaymentBankEvent>(
         stream,
         linkage.evolver,
         (state) => decide(state, linkage),
-        { ...metadata, township },
+        metadata,
+        (state) => ({ township: linkage.townshipOfPayment(state, paymentId) }),
       );
       return { id: idOf(events), position };
     },

@@ -111,6 +111,37 @@ export async function advanceCheckpoint(
 }
 
 /**
+ * The same compare-and-set for several projections at the same checkpoint, in one statement, on
+ * the transaction that applied their rows (a page's shared commit, see `ProjectionGroupRunner`).
+ * Answers the names it moved; one it did not move was moved by someone else.
+ */
+export async function advanceCheckpoints(
+  client: PoolClient,
+  names: readonly string[],
+  from: Checkpoint,
+  to: Checkpoint,
+  applied: number,
+  schema?: string,
+): Promise<Set<string>> {
+  const { rows } = await client.query<{ name: string }>(
+    `update ${checkpointsTable(schema)}
+        set commit_position = $2, prepare_position = $3, position = $4, events_applied = events_applied + $5, updated_at = now()
+      where name = any($1) and commit_position = $6 and prepare_position = $7 and status = 'running'
+     returning name`,
+    [
+      names,
+      to.logPosition.commit.toString(),
+      to.logPosition.prepare.toString(),
+      to.position,
+      applied,
+      from.logPosition.commit.toString(),
+      from.logPosition.prepare.toString(),
+    ],
+  );
+  return new Set(rows.map((r) => r.name));
+}
+
+/**
  * Parks a projection at the event it cannot apply: durable, so a restart (or another replica) does
  * not try again; its checkpoint stays where it is, just before that event. Only a rebuild unparks it.
  */

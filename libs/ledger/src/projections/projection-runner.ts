@@ -2,9 +2,23 @@ import { Logger } from '@nestjs/common';
 import { setImmediate as yieldToIo, setTimeout as sleep } from 'node:timers/promises';
 import { Client, type Pool, type PoolClient } from 'pg';
 import { databaseClosing } from '@ledger/runtime';
-import { compareLogPositions, type EventStore, type LogPosition, type RecordedEvent } from '@ledger/event-store';
+import {
+  compareLogPositions,
+  START_OF_LOG,
+  type EventStore,
+  type LogPosition,
+  type RecordedEvent,
+} from '@ledger/event-store';
 import { executionsOf, planBatch, runExecutions, type Execution } from './batch-plan';
-import { advanceCheckpoint, park, quoteIdent, statesOf, type Checkpoint, type ParkedAt } from './checkpoints';
+import {
+  advanceCheckpoint,
+  advanceCheckpoints,
+  park,
+  quoteIdent,
+  statesOf,
+  type Checkpoint,
+  type ParkedAt,
+} from './checkpoints';
 import type { Projection } from './projection';
 import { failuresOf, messageOf, ProjectionFailure, transientKind } from './projection-failure';
 
@@ -43,6 +57,8 @@ const MEMBER_NAMESPACE = 'ledger-projector';
 const MAX_PROJECTORS = 64;
 /** Events read and applied per transaction. */
 export const DEFAULT_BATCH_SIZE = 5000;
+/** Pages up to this many events commit all their read models in one transaction (see `commitPage`). */
+const SHARED_COMMIT_MAX_EVENTS = 100;
 /** How often a runner that lacks some of its projections' locks tries to take them over. */
 const TAKEOVER_INTERVAL_MS = 2_000;
 /** Retries of a page that failed for contention (serialization failure, deadlock) before parking. */
@@ -166,6 +182,76 @@ export class ProjectionGroupRunner {
   }
 
   /**
+   * Each member's commit of a page, after its commit of the page before. A small page (the live tail
+   * under a stream of commands: a few events, which most read models ignore) commits all the members
+   * in one transaction on one connection, their checkpoints moved by one compare-and-set statement:
+   * per member a transaction of its own on a connection of its own was three round trips even with
+   * nothing to write, some forty per page for a wage payment, several times what the command itself
+   * costs, on the pool the requests share. Should that shared transaction fail in any way, nothing
+   * of it is kept and the members commit separately, as a large page always does (there the server's
+   * work, done side by side, outweighs the round trips), so a failure still holds back only the
+   * member it concerns.
+   */
+  private commitPage(
+    members: readonly Projection[],
+    tails: readonly Promise<void>[],
+    planned: PlannedPage,
+    from: Checkpoint,
+  ): Promise<void>[] {
+    const separately = (i: number) => this.commit(members[i].name, planned.work[i], from, planned.to, planned.size);
+    const shareable =
+      members.length > 1 &&
+      planned.size <= SHARED_COMMIT_MAX_EVENTS &&
+      // a checkpoint never written yet is inserted, by `advanceCheckpoint`
+      compareLogPositions(from.logPosition, START_OF_LOG) !== 0 &&
+      planned.work.every((work) => Array.isArray(work));
+    if (!shareable) return members.map((_, i) => tails[i].then(() => separately(i)));
+    const shared = Promise.allSettled(tails).then((previous) =>
+      previous.every((p) => p.status === 'fulfilled') ? this.commitTogether(members, planned, from) : false,
+    );
+    return members.map((_, i) =>
+      tails[i].then(() => shared).then((committed) => (committed ? undefined : separately(i))),
+    );
+  }
+
+  /**
+   * Every member's statements and one compare-and-set of all their checkpoints, in one transaction.
+   * True once committed; false, having written nothing, when anything went wrong (a statement failed,
+   * a checkpoint was moved, the connection was lost), for the members to commit separately. Should a
+   * commit whose answer was lost have been applied after all, the separate commits find every
+   * checkpoint moved and write nothing again.
+   */
+  private async commitTogether(
+    members: readonly Projection[],
+    planned: PlannedPage,
+    from: Checkpoint,
+  ): Promise<boolean> {
+    let client: PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch {
+      return false;
+    }
+    // A connection whose rollback failed is in an unknown state: it is closed, not reused.
+    let unusable: Error | undefined;
+    try {
+      await client.query('begin; set local synchronous_commit = off');
+      await this.useSchema(client);
+      for (const work of planned.work) await runExecutions(client, work as Execution[]);
+      const names = members.map((member) => member.name);
+      const moved = await advanceCheckpoints(client, names, from, planned.to, planned.size, this.schema);
+      if (moved.size !== names.length) throw new Error('a checkpoint was moved meanwhile');
+      await client.query('commit');
+      return true;
+    } catch {
+      await client.query('rollback').catch((error: Error) => (unusable = error));
+      return false;
+    } finally {
+      client.release(unusable);
+    }
+  }
+
+  /**
    * In a rebuild, puts its schema first on the transaction's search path: the projections' SQL names
    * tables without a schema, so the same statements (and the checkpoint's compare-and-set) write
    * the copies, while tables the projection does not own are still found where they live.
@@ -225,9 +311,7 @@ export class ProjectionGroupRunner {
         const planned = await this.plan(members, page);
         while (inFlight.length >= 2) await inFlight.shift();
         const pageFrom = checkpoint;
-        tails = members.map((member, i) =>
-          tails[i].then(() => this.commit(member.name, planned.work[i], pageFrom, planned.to, planned.size)),
-        );
+        tails = this.commitPage(members, tails, planned, pageFrom);
         checkpoint = planned.to;
         const done = settled(tails).then(() => {
           applied += planned.size;

@@ -23,13 +23,13 @@ export class TopUpGuaranteeHandler implements ICommandHandler<TopUpGuaranteeComm
     // by stake. A declaration it has not applied yet can only make the shortfall look larger, and a
     // later declaration that shrinks it below the top-ups shows as overpaidFen, as the contract says.
     const declared = await declaredOnStake(this.database.pool, stakeId);
-    const { state: current } = await this.streams.read(entityId, entity);
-    const township = current.status === 'registered' ? current.stakes[stakeId]?.township : undefined;
+    // The stake's township comes from the state `decide` folds: the entity's stream is read once.
     const { events, position } = await this.streams.decide(
       entityId,
       entity,
       (state) => decideTopUpGuarantee(command, state, declared),
-      { ...command.metadata, township },
+      command.metadata,
+      (state) => ({ township: state.status === 'registered' ? state.stakes[stakeId]?.township : undefined }),
     );
     const paid = events.find((event) => event.type === 'GuaranteeToppedUp');
     return { id: paid?.type === 'GuaranteeToppedUp' ? paid.data.paymentId : stakeId, position };

@@ -1,0 +1,132 @@
+import { randomBytes } from 'node:crypto';
+import { Client, Pool } from 'pg';
+import { asAdmin, createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
+import { compareLogPositions } from '../event-store.port';
+import { anEvent, aStream } from '../testing/event-store.contract';
+import { eventStoreMigrations } from './event-store.migrations';
+import { PostgresEventStore } from './postgres-event-store';
+
+/**
+ * Two counties on one PostgreSQL server: a long transaction in one database must not hold back the
+ * visible head of the other (it did while visibility was bounded by the cluster-wide snapshot xmin),
+ * and must still hold back its own.
+ */
+describe('PostgresEventStore visibility, per database', () => {
+  let a: TestDatabase;
+  let b: TestDatabase;
+  let storeA: PostgresEventStore;
+  let storeB: PostgresEventStore;
+  beforeAll(async () => {
+    [a, b] = await Promise.all([createTestDatabase(eventStoreMigrations), createTestDatabase(eventStoreMigrations)]);
+    storeA = new PostgresEventStore(a.pool);
+    storeB = new PostgresEventStore(b.pool);
+  });
+  afterAll(() => Promise.all([a.drop(), b.drop()]));
+
+  async function openClient(url: string): Promise<Client> {
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    return client;
+  }
+
+  it("shows database A's appends at once while a transaction holds an id open in database B", async () => {
+    const long = await openClient(b.url);
+    try {
+      await long.query('begin');
+      // B's transaction appends (so it has its id and a row in B's log) and stays open, like an import.
+      await long.query(
+        "select * from append_to_stream($1, -1, array[gen_random_uuid()], '{InB}', '{\"{}\"}', '{\"{}\"}')",
+        [aStream('b')],
+      );
+      const startA = await storeA.head();
+      const appended = anEvent('InA');
+      const result = await storeA.appendToStream(aStream('a'), [appended], 'no_stream');
+      const started = Date.now();
+      const read = await storeA.readAll({ after: startA });
+      console.log(`database A's append visible after ${Date.now() - started} ms with B's transaction open`);
+      expect(read.map((e) => e.id)).toEqual([appended.id]);
+      expect(compareLogPositions(await storeA.head(), result.logPosition)).toBe(0);
+
+      // B's own followers are still held back by it: an append in B after it is not yet visible.
+      const startB = await storeB.head();
+      const later = anEvent('LaterInB');
+      await storeB.appendToStream(aStream('b'), [later], 'no_stream');
+      expect(await storeB.readAll({ after: startB })).toEqual([]);
+      await long.query('commit');
+      expect((await storeB.readAll({ after: startB })).map((e) => e.type)).toEqual(['InB', 'LaterInB']);
+    } finally {
+      await long.end();
+    }
+  });
+
+  it("sees another database's transactions as such when the service's role is no superuser", async () => {
+    // pg_stat_activity shows every backend's database and xid to any role; pg_locks too.
+    const role = `ledger_reader_${randomBytes(4).toString('hex')}`;
+    const password = randomBytes(12).toString('hex');
+    await asAdmin((c) => c.query(`create role ${role} login password '${password}'`));
+    await asAdmin((c) => c.query(`grant select on events to ${role}`), a.name);
+    const url = new URL(a.url);
+    url.username = role;
+    url.password = password;
+    const pool = new Pool({ connectionString: url.toString(), max: 2 });
+    const long = await openClient(b.url);
+    try {
+      await long.query('begin');
+      await long.query('select pg_current_xact_id()');
+      const start = await storeA.head();
+      const appended = anEvent('InA');
+      await storeA.appendToStream(aStream('a'), [appended], 'no_stream');
+      const read = await new PostgresEventStore(pool).readAll({ after: start });
+      expect(read.map((e) => e.id)).toEqual([appended.id]);
+      await long.query('commit');
+    } finally {
+      await long.end();
+      await pool.end();
+      await asAdmin((c) => c.query(`drop owned by ${role}`), a.name);
+      await asAdmin((c) => c.query(`drop role ${role}`));
+    }
+  });
+
+  it('keeps A waiting for its own transaction that took its id before a later append committed', async () => {
+    const early = await openClient(a.url);
+    try {
+      const start = await storeA.head();
+      await early.query('begin');
+      await early.query('select pg_current_xact_id()');
+      const fast = anEvent('Fast');
+      await storeA.appendToStream(aStream('a'), [fast], 'no_stream');
+      expect(await storeA.readAll({ after: start })).toEqual([]);
+      await early.query(
+        "select * from append_to_stream($1, -1, array[gen_random_uuid()], '{Slow}', '{\"{}\"}', '{\"{}\"}')",
+        [aStream('a')],
+      );
+      await early.query('commit');
+      expect((await storeA.readAll({ after: start })).map((e) => e.type)).toEqual(['Slow', 'Fast']);
+    } finally {
+      await early.end();
+    }
+  });
+
+  it('never skips the append of a transaction that takes its id only after a follower read past', async () => {
+    // The race of a transaction whose id is not yet written anywhere when the horizon is taken.
+    const late = await openClient(a.url);
+    try {
+      const start = await storeA.head();
+      await late.query('begin');
+      await late.query('select 1'); // running, no id yet
+      const first = anEvent('First');
+      await storeA.appendToStream(aStream('a'), [first], 'no_stream');
+      const seen = await storeA.readAll({ after: start });
+      expect(seen.map((e) => e.id)).toEqual([first.id]);
+      await late.query(
+        "select * from append_to_stream($1, -1, array[gen_random_uuid()], '{Late}', '{\"{}\"}', '{\"{}\"}')",
+        [aStream('a')],
+      );
+      await late.query('commit');
+      const after = await storeA.readAll({ after: seen[0].logPosition });
+      expect(after.map((e) => e.type)).toEqual(['Late']);
+    } finally {
+      await late.end();
+    }
+  });
+});
