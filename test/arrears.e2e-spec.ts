@@ -235,4 +235,23 @@ describe('county fund flow, arrears by entity and the entity report over HTTP', 
     expect(fieldsOf(noYear.body)).toEqual(['year']);
     await t.get(`/v1/entities/${tea}/report?year=2018`, clerk).expect(403);
   });
+
+  it('narrows an entity report to a clerk’s own townships’ households; county roles see all', async () => {
+    // The tea cooperative leases 孙七's land (骆驼坳镇) and employs 赵六 (凤山镇): its own township's
+    // clerk sees 孙七 only, as the arrears and the obligations show a clerk its own households.
+    const teaClerk = await t.userToken({ role: 'clerk', townships: ['骆驼坳镇'] });
+    const mine = await t.get(`/v1/entities/${tea}/report?year=2018`, teaClerk).expect(200);
+    expect(mine.body).toMatchObject({
+      households: { total: 1, byForm: { equity: 0, lease: 1, labour: 0, order: 0, collective: 0 } },
+      workers: 0,
+      paidFen: { total: 400_00, byForm: { lease: 400_00, labour: 0 } },
+      outstandingFen: 600_00,
+    });
+    // The PV station's clerk (凤山镇) sees both its households, as an auditor does.
+    const auditor = await t.userToken({ role: 'auditor' });
+    const asAuditor = await t.get(`/v1/entities/${pv}/report?year=2019`, auditor).expect(200);
+    const asClerk = await t.get(`/v1/entities/${pv}/report?year=2019`, clerk).expect(200);
+    expect(asClerk.body).toEqual(asAuditor.body);
+    expect(asAuditor.body.households.total).toBe(2);
+  });
 });
