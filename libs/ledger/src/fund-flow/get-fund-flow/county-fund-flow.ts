@@ -10,6 +10,8 @@ import { fundFlowEdges, fundSourceName } from './fund-flow.edges';
 import type { CountyFundFlowView, FundFlowEdge, FundFlowReport, FundFlowView } from './fund-flow.view';
 import { projectFlowFrom, type ProjectFundFlow } from './project-fund-flow';
 import { readCountySubsidisedCredit, readFundFlows } from './read-fund-flow';
+import type { FundFlowDetail } from './get-fund-flow.dto';
+import { householdPlaces } from './household-places';
 
 const sum = (amounts: readonly number[]): number => amounts.reduce((a, b) => a + b, 0);
 
@@ -18,7 +20,12 @@ const sum = (amounts: readonly number[]): number => amounts.reduce((a, b) => a +
  * flow is, then summed; the interest subsidies the county pays itself; and what is left at each step.
  * Every project is read in one snapshot, by a fixed number of set-based queries whatever their count.
  */
-export async function countyFundFlow(pool: Pool, county: string, lang: 'zh' | 'en'): Promise<FundFlowReport> {
+export async function countyFundFlow(
+  pool: Pool,
+  county: string,
+  lang: 'zh' | 'en',
+  detail?: FundFlowDetail,
+): Promise<FundFlowReport> {
   const { rows } = await pool.query<{
     project_id: string;
     name: string;
@@ -72,7 +79,14 @@ export async function countyFundFlow(pool: Pool, county: string, lang: 'zh' | 'e
     { entities: {}, households: names, declarations: {} },
     lang,
   ).map((e): FundFlowEdge => (e.fromKind === 'project' ? { ...e, ...countyNode } : e));
-  return { kind: 'county', view, edges: [...flows.flatMap((f) => f.edges), ...ownEdges] };
+  const edges = [...flows.flatMap((f) => f.edges), ...ownEdges];
+  if (detail !== 'sankey') return { kind: 'county', view, edges };
+  const projectFlows = flows.map((f) => f.view);
+  return {
+    kind: 'county',
+    view: { ...view, projectFlows, households: await householdPlaces(pool, [...projectFlows, view]) },
+    edges,
+  };
 }
 
 /** The county's document from its projects' flows and the county's own subsidised credit. Pure. */
