@@ -262,7 +262,7 @@ export async function readCountySubsidisedCredit(pool: Pool, county: string): Pr
 }
 
 /** Subsidised credit, and the part of it each project subsidises. */
-type CreditOfProjects = CreditInput & { ofProject(projectId: string): CreditInput };
+type CreditOfProjects = CreditInput & { ofProject: (projectId: string) => CreditInput };
 
 async function readCreditOf(client: PoolClient, where: string, values: unknown[]): Promise<CreditOfProjects> {
   const loans = await client.query<{
