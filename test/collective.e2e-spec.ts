@@ -456,6 +456,18 @@ describe('the village collective and its second distribution over HTTP', () => {
     expect(line?.basis.incomeSources).toEqual([]);
     expect(line?.basis.declaredIncomeSources).toEqual([complexSource]);
 
+    // The auditor's fund flow flags both distributions.
+    const flow = (await t.get(`/v1/audit/fund-flow?projectId=${projectId}&minPosition=${last}`).expect(200)).body as {
+      distributions: { overdrawnFen?: number }[];
+      flags: { rule: string; detail: string }[];
+    };
+    expect(flow.distributions.map((d) => d.overdrawnFen)).toEqual([300_000_00, 500_000_00]);
+    expect(flow.flags.map((f) => f.rule)).toEqual([
+      'FUND_FLOW.DISTRIBUTION_BEYOND_INCOME',
+      'FUND_FLOW.DISTRIBUTION_BEYOND_INCOME',
+    ]);
+    expect(flow.flags[0].detail).toContain('石头村股份经济合作社');
+
     // Paid again after both declarations: the collective has its income back, but the distributions
     // were declared before it arrived, and stay flagged.
     await write(`/v1/payments/${paymentId}/reissue`, { paidOn: '2019-01-10' });

@@ -1,6 +1,9 @@
 import type { PoolClient } from 'pg';
+import { distributionStanding } from '../collectives/income/distribution-standing';
+import { readCurrentIncome } from '../collectives/income/read-income-sources';
+import { formatYuan } from '../shared/money';
 import { holderFields } from '../stakes/stake-holder';
-import type { DividendPaidFigure, StakeFigure } from './fund-flow.figures';
+import type { DividendPaidFigure, FundFlowFlag, StakeFigure } from './fund-flow.figures';
 
 /** A distribution (二次分配) of a collective the project's money bought a stake for, and what it paid. */
 export interface DistributionFigure {
@@ -9,6 +12,11 @@ export interface DistributionFigure {
   poolFen: number;
   /** Paid to households, neither reversed nor returned. */
   paidFen: number;
+  /**
+   * Only when above 0: how far this pool with the collective's earlier ones now exceeds the dividends
+   * paid to it by the distribution's declaredOn, after reversals and returns recorded since.
+   */
+  overdrawnFen?: number;
 }
 
 /**
@@ -38,14 +46,28 @@ export async function readProjectDistributions(
       order by h.project_id, d.collective_id, d.ordinal`,
     [projectIds],
   );
+  const income = await readCurrentIncome(db, [...new Set(rows.map((r) => r.distribution_id))]);
   const byProject = new Map<string, DistributionFigure[]>();
   for (const r of rows) {
     const list = byProject.get(r.project_id) ?? [];
+    const now = income.get(r.distribution_id);
+    const overdrawnFen =
+      now === undefined
+        ? 0
+        : distributionStanding(
+            {
+              poolFen: Number(r.pool_fen),
+              distributedBeforeFen: now.distributedBeforeFen,
+              incomeSources: now.incomeSources,
+            },
+            now.incomeSources,
+          ).overdrawnFen;
     list.push({
       distributionId: r.distribution_id,
       collectiveId: r.collective_id,
       poolFen: Number(r.pool_fen),
       paidFen: Number(r.paid_fen),
+      ...(overdrawnFen > 0 ? { overdrawnFen } : {}),
     });
     byProject.set(r.project_id, list);
   }
@@ -58,4 +80,25 @@ export function withHolderNamed<Figure extends StakeFigure | DividendPaidFigure>
 ): Omit<Figure, 'householdId'> & ({ householdId: string } | { collectiveId: string }) {
   const { householdId, ...rest } = figure;
   return { ...rest, ...holderFields(householdId) };
+}
+
+/** A flag for each distribution whose income was taken back after it was shared out (see overdrawnFen). */
+export function distributionFlags(
+  distributions: readonly DistributionFigure[],
+  collectiveName: (id: string) => string,
+  lang: 'zh' | 'en',
+): FundFlowFlag[] {
+  return distributions.flatMap((d) =>
+    d.overdrawnFen === undefined
+      ? []
+      : [
+          {
+            rule: 'FUND_FLOW.DISTRIBUTION_BEYOND_INCOME' as const,
+            detail:
+              lang === 'en'
+                ? `The distribution ${d.distributionId} of ${collectiveName(d.collectiveId)} shares out ${formatYuan(d.overdrawnFen)} yuan more than the collective's dividend income by its declaration, now that dividends to it were reversed or returned.`
+                : `村集体「${collectiveName(d.collectiveId)}」的二次分配 ${d.distributionId} 超出其登记时已收分红 ${formatYuan(d.overdrawnFen)} 元（其后有分红被更正或退回）。`,
+          },
+        ],
+  );
 }

@@ -15,7 +15,7 @@ export interface CurrentIncome {
  * own paidOn, as the decider counts it. Sources are ordered by the entity's first payment, then id.
  */
 export async function readCurrentIncome(
-  pool: Pool,
+  pool: Pick<Pool, 'query'>,
   distributionIds: readonly string[],
 ): Promise<Map<string, CurrentIncome>> {
   const result = new Map<string, CurrentIncome>();

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import { creditFigures } from '../fund-flow.credit';
 import { fundFlowFigures } from '../fund-flow.figures';
-import { withHolderNamed } from '../fund-flow.collectives';
+import { distributionFlags, withHolderNamed } from '../fund-flow.collectives';
 import { fundFlowEdges } from './fund-flow.edges';
 import type { FundFlowEdge, FundFlowView } from './fund-flow.view';
 import { readFundFlow, type FundFlowNames, type ProjectFundFlowInput } from './read-fund-flow';
@@ -53,7 +53,7 @@ export function projectFlowFrom(
       guaranteeTopupsFen: guaranteeTopups.reduce((sum, t) => sum + t.amountFen, 0),
       distributedFen: distributions.reduce((sum, d) => sum + d.poolFen, 0),
     },
-    flags: [...flags, ...credit.flags],
+    flags: [...flags, ...credit.flags, ...distributionFlags(distributions, (id) => names.entities[id] ?? id, lang)],
   };
   // The edges read every holder's id as it is kept; the view names a collective as the contract does.
   const view: FundFlowView = {
