@@ -213,6 +213,48 @@ describe('county fund flow, arrears by entity and the entity report over HTTP', 
     expect(fieldsOf(bad.body)).toEqual(['dueBy', 'entity']);
   });
 
+  it('answers the arrears with the figures each entity’s own obligations give, for every role', async () => {
+    const asOf = new Date().toISOString();
+    for (const token of [undefined, clerk]) {
+      const list = await t
+        .get(`/v1/audit/arrears?county=罗田县&dueBy=2019-12-31&asOf=${asOf}&minPosition=${position}`, token)
+        .expect(200);
+      for (const row of list.body.entities as { entity: { id: string }; dueFen: number; outstandingFen: number }[]) {
+        const own = await t.get(`/v1/entities/${row.entity.id}/obligations?dueBy=2019-12-31&asOf=${asOf}`).expect(200);
+        const outstanding = (own.body.items as { householdId?: string; outstandingFen: number }[])
+          .filter((i) => token === undefined || [wang, zhao].includes(i.householdId ?? ''))
+          .reduce((sum, i) => sum + i.outstandingFen, 0);
+        expect(row.outstandingFen).toBe(outstanding);
+      }
+    }
+  });
+
+  it('gives the console’s diagram every project’s flow and the households’ places in one answer', async () => {
+    const county = await t.get(`/v1/audit/fund-flow?county=罗田县&detail=sankey&minPosition=${position}`).expect(200);
+    const own = await t.get(`/v1/audit/fund-flow?projectId=${projectId}`).expect(200);
+    // The county's read (every project at once) answers each project exactly as its own read does.
+    expect(county.body.projectFlows).toEqual([own.body]);
+    expect(county.body.households).toEqual(
+      [
+        { householdId: wang, headName: '王五', village: '东安河村', township: '凤山镇' },
+        { householdId: zhao, headName: '赵六', village: '东安河村', township: '凤山镇' },
+        // The county subsidises 孙七's loan itself.
+        { householdId: sun, headName: '孙七', village: '东安河村', township: '骆驼坳镇' },
+      ].sort((a, b) => (a.householdId < b.householdId ? -1 : 1)),
+    );
+    // Without detail, the document is as before.
+    const plain = await t.get('/v1/audit/fund-flow?county=罗田县').expect(200);
+    expect(plain.body).not.toHaveProperty('projectFlows');
+    const { projectFlows: _flows, households: _places, ...rest } = county.body;
+    expect(rest).toEqual(plain.body);
+    const project = await t.get(`/v1/audit/fund-flow?projectId=${projectId}&detail=sankey`).expect(200);
+    expect(project.body.households.map((h: { householdId: string }) => h.householdId).sort()).toEqual(
+      [wang, zhao].sort(),
+    );
+    const bad = await t.get('/v1/audit/fund-flow?county=罗田县&detail=all').expect(400);
+    expect(fieldsOf(bad.body)).toEqual(['detail']);
+  });
+
   it('reports the households an entity lifts in a year, what it paid them and still owes', async () => {
     const report = await t.get(`/v1/entities/${tea}/report?year=2018&minPosition=${position}`).expect(200);
     expect(report.body).toEqual({
@@ -234,5 +276,24 @@ describe('county fund flow, arrears by entity and the entity report over HTTP', 
     const noYear = await t.get(`/v1/entities/${tea}/report`).expect(400);
     expect(fieldsOf(noYear.body)).toEqual(['year']);
     await t.get(`/v1/entities/${tea}/report?year=2018`, clerk).expect(403);
+  });
+
+  it('narrows an entity report to a clerk’s own townships’ households; county roles see all', async () => {
+    // The tea cooperative leases 孙七's land (骆驼坳镇) and employs 赵六 (凤山镇): its own township's
+    // clerk sees 孙七 only, as the arrears and the obligations show a clerk its own households.
+    const teaClerk = await t.userToken({ role: 'clerk', townships: ['骆驼坳镇'] });
+    const mine = await t.get(`/v1/entities/${tea}/report?year=2018`, teaClerk).expect(200);
+    expect(mine.body).toMatchObject({
+      households: { total: 1, byForm: { equity: 0, lease: 1, labour: 0, order: 0, collective: 0 } },
+      workers: 0,
+      paidFen: { total: 400_00, byForm: { lease: 400_00, labour: 0 } },
+      outstandingFen: 600_00,
+    });
+    // The PV station's clerk (凤山镇) sees both its households, as an auditor does.
+    const auditor = await t.userToken({ role: 'auditor' });
+    const asAuditor = await t.get(`/v1/entities/${pv}/report?year=2019`, auditor).expect(200);
+    const asClerk = await t.get(`/v1/entities/${pv}/report?year=2019`, clerk).expect(200);
+    expect(asClerk.body).toEqual(asAuditor.body);
+    expect(asAuditor.body.households.total).toBe(2);
   });
 });

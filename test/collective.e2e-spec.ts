@@ -424,4 +424,56 @@ describe('the village collective and its second distribution over HTTP', () => {
       },
     ]);
   });
+  it('follows the record when the complex’s dividend to the collective comes back from the bank: declared figures kept, distributions flagged', async () => {
+    const paymentId = `${declarationId}.p1`;
+    await write(`/v1/payments/${paymentId}/return`, { returnedOn: '2019-01-03', reason: 'account_frozen' });
+    const complexSource = { entityId: complex, entityName: '桃花谷旅游综合体', amountFen: 500_000_00 };
+    const returned = (await t.get(`/v1/collectives/${collective}?minPosition=${last}`).expect(200)).body as {
+      incomeFen: number;
+      undistributedFen: number;
+      distributions: {
+        distributionId: string;
+        incomeSources: unknown[];
+        declaredIncomeSources?: unknown[];
+        overdrawnFen: number;
+      }[];
+    };
+    expect(returned).toMatchObject({ incomeFen: 0, distributedFen: 500_000_00, undistributedFen: -500_000_00 });
+    expect(returned.distributions.map((d) => [d.incomeSources, d.declaredIncomeSources, d.overdrawnFen])).toEqual([
+      [[], [complexSource], 300_000_00],
+      [[], [complexSource], 500_000_00],
+    ]);
+    // The household's line says the same: the income as it stands, the recorded one beside it.
+    const b = first.allocations[1];
+    const statement = (await t.get(`/v1/households/${b.householdId}/statement`).expect(200)).body as {
+      lines: {
+        linkageId: string;
+        reversed: boolean;
+        basis: { incomeSources: unknown[]; declaredIncomeSources?: unknown[] };
+      }[];
+    };
+    const line = statement.lines.find((l) => l.linkageId === first.id && !l.reversed);
+    expect(line?.basis.incomeSources).toEqual([]);
+    expect(line?.basis.declaredIncomeSources).toEqual([complexSource]);
+
+    // The auditor's fund flow flags both distributions.
+    const flow = (await t.get(`/v1/audit/fund-flow?projectId=${projectId}&minPosition=${last}`).expect(200)).body as {
+      distributions: { overdrawnFen?: number }[];
+      flags: { rule: string; detail: string }[];
+    };
+    expect(flow.distributions.map((d) => d.overdrawnFen)).toEqual([300_000_00, 500_000_00]);
+    expect(flow.flags.map((f) => f.rule)).toEqual([
+      'FUND_FLOW.DISTRIBUTION_BEYOND_INCOME',
+      'FUND_FLOW.DISTRIBUTION_BEYOND_INCOME',
+    ]);
+    expect(flow.flags[0].detail).toContain('石头村股份经济合作社');
+
+    // Paid again after both declarations: the collective has its income back, but the distributions
+    // were declared before it arrived, and stay flagged.
+    await write(`/v1/payments/${paymentId}/reissue`, { paidOn: '2019-01-10' });
+    const reissued = (await t.get(`/v1/collectives/${collective}?minPosition=${last}`).expect(200))
+      .body as typeof returned;
+    expect(reissued).toMatchObject({ incomeFen: 500_000_00, undistributedFen: 0 });
+    expect(reissued.distributions.map((d) => d.overdrawnFen)).toEqual([300_000_00, 500_000_00]);
+  });
 });

@@ -155,9 +155,12 @@ describeIfBrowser(
       await page.getByRole('menuitem', { name: '资金流向' }).click();
       await page.getByLabel('县区', { exact: true }).fill('英山县');
       await page.getByRole('button', { name: '查看' }).first().click();
-      // The county card and the diagram's warning both name what stayed behind.
+      // The county card alone names what stayed behind; the diagram (drawn from the same one answer)
+      // points to it rather than repeating the figures.
       await page.getByText('到位未拨付', { exact: true }).first().waitFor();
       await page.getByText('资金尚未全部走完流程', { exact: false }).first().waitFor();
+      await page.getByText('各环节结余见上方“全县汇总”。').waitFor();
+      expect(await page.getByText('到位未拨付', { exact: true }).count()).toBe(1);
       expect(await page.getByText('各环节金额均已核平。').count()).toBe(0);
       expect(await page.getByRole('row').filter({ hasText: '肉牛养殖扶贫项目' }).first().textContent()).toContain(
         '资产收益',

@@ -13,6 +13,7 @@ export type {
   ObligationsView as Obligations,
   FundFlowView as FundFlow,
   CountyFundFlowView as CountyFundFlow,
+  FundFlowHouseholdPlace,
   ArrearsView,
   EntityArrears,
   EntityReportView,

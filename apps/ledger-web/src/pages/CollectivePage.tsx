@@ -1,4 +1,17 @@
-import { App as AntApp, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Statistic, Table } from 'antd';
+import {
+  App as AntApp,
+  Button,
+  Card,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Typography,
+} from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api, fieldErrors, newKey, query } from '../api';
 import { useT } from '../i18n';
@@ -126,8 +139,23 @@ export function CollectivePage(props: { token: string; collectiveId?: string; ca
               { title: t.paidYuan, dataIndex: 'paidFen', align: 'right', render: (f: number) => formatYuan(f) },
               {
                 title: t.incomeFrom,
-                render: (_: unknown, d: Distribution) =>
-                  d.incomeSources.map((s) => `${s.entityName} ${formatYuan(s.amountFen)}`).join('、'),
+                render: (_: unknown, d: Distribution) => (
+                  <Space direction="vertical" size={0}>
+                    {d.incomeSources.map((s) => `${s.entityName} ${formatYuan(s.amountFen)}`).join('、') || '—'}
+                    {d.declaredIncomeSources && (
+                      <Typography.Text type="secondary">
+                        {t.declaredIncome(
+                          d.declaredIncomeSources.map((s) => `${s.entityName} ${formatYuan(s.amountFen)}`).join('、'),
+                        )}
+                      </Typography.Text>
+                    )}
+                    {d.overdrawnFen > 0 && (
+                      <Typography.Text type="danger">
+                        {t.distributionOverdrawn(formatYuan(d.overdrawnFen))}
+                      </Typography.Text>
+                    )}
+                  </Space>
+                ),
               },
             ]}
           />

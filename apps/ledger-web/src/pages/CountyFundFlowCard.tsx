@@ -9,10 +9,12 @@ import { ErrorAlert } from './ErrorAlert';
 type ProjectRow = CountyFundFlow['projects'][number];
 
 /**
- * The county's fund flow (`GET /v1/audit/fund-flow?county=`): its projects summed, and what is left at
- * each step. Nothing reads as balanced while money is left over: the leftovers are what to explain.
+ * The county's fund flow (`GET /v1/audit/fund-flow?county=&detail=sankey`): its projects summed, and
+ * what is left at each step. Nothing reads as balanced while money is left over: the leftovers are
+ * what to explain, and this card is the one place that shows the county's. The same answer carries
+ * every project's flow and its households' places, which it hands to the page's diagram (`onLoaded`).
  */
-export function CountyFundFlowCard({ token }: { token: string }) {
+export function CountyFundFlowCard({ token, onLoaded }: { token: string; onLoaded?: (flow: CountyFundFlow) => void }) {
   const { t } = useT();
   const [flow, setFlow] = useState<CountyFundFlow>();
   const [error, setError] = useState<Error>();
@@ -22,7 +24,12 @@ export function CountyFundFlowCard({ token }: { token: string }) {
     setBusy(true);
     setError(undefined);
     try {
-      setFlow(await api<CountyFundFlow>(`/v1/audit/fund-flow${query({ county: county.trim() })}`, { token }));
+      const answer = await api<CountyFundFlow>(
+        `/v1/audit/fund-flow${query({ county: county.trim(), detail: 'sankey' })}`,
+        { token },
+      );
+      setFlow(answer);
+      onLoaded?.(answer);
     } catch (e) {
       setError(e as Error);
     } finally {

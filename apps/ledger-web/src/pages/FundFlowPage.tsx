@@ -1,11 +1,11 @@
 import { Alert, Button, Card, Form, Space, Statistic, Table, Typography } from 'antd';
 import type { EChartsInstance } from 'echarts-for-react';
 import ReactECharts from 'echarts-for-react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { api, query, saveBlob } from '../api';
 import { useT } from '../i18n';
 import { formatYuan } from '../money';
-import type { FundFlow, Household, Page, ProjectListItem } from '../types';
+import type { CountyFundFlow, FundFlow, FundFlowHouseholdPlace } from '../types';
 import { CountyFundFlowCard } from './CountyFundFlowCard';
 import { ErrorAlert } from './ErrorAlert';
 import {
@@ -21,18 +21,6 @@ import { ProjectPicker } from './Pickers';
 
 const ROW_HEIGHT = 30;
 
-/** Every page of a cursor list (the register, the projects): for names and places the diagram needs. */
-async function everything<Item>(path: string, token: string): Promise<Item[]> {
-  const items: Item[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await api<Page<Item>>(`${path}${query({ limit: 500, cursor })}`, { token });
-    items.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return items;
-}
-
 /** A `data:` URL as a file (decoded here: the console's CSP lets `fetch` reach only its own origin). */
 function dataUrlBlob(url: string): Blob {
   const [head, data = ''] = url.split(',', 2);
@@ -41,64 +29,50 @@ function dataUrlBlob(url: string): Blob {
 }
 
 /**
- * The county's fund flow when the API answers it (`GET /v1/audit/fund-flow?county=`: its `leftovers`),
- * undefined where it does not (yet): the diagram then sums its leftovers from the projects' flows.
- */
-async function countyLeftovers(county: string, token: string): Promise<Leftovers | undefined> {
-  try {
-    const doc = await api<{ leftovers?: Leftovers }>(`/v1/audit/fund-flow${query({ county })}`, { token });
-    return doc.leftovers;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
  * Where the money came from and went: fund sources → projects → entities → villages, every project of
  * the county (or one), households on a village's drill-down, what stayed behind shown as such, and the
  * picture and its figures exported as PNG and CSV.
  */
 export function FundFlowPage({ token }: { token: string }) {
-  const { t, lang } = useT();
+  const { t } = useT();
   const [flows, setFlows] = useState<FundFlow[]>();
   const [places, setPlaces] = useState<Map<string, HouseholdPlace>>(new Map());
+  /** The county's leftovers when the diagram draws a county: the county card shows them, not the diagram. */
   const [serverLeftovers, setServerLeftovers] = useState<Leftovers>();
   const [error, setError] = useState<Error>();
   const [busy, setBusy] = useState(false);
   const [village, setVillage] = useState<string>();
   const chart = useRef<EChartsInstance>(undefined);
 
-  const load = useCallback(
-    async (projectId?: string) => {
+  const show = useCallback((answer: FundFlow[], households: FundFlowHouseholdPlace[], leftovers?: Leftovers) => {
+    setVillage(undefined);
+    setPlaces(new Map(households.map((h) => [h.householdId, h])));
+    setFlows(answer);
+    setServerLeftovers(leftovers);
+  }, []);
+
+  // One project: one request, its flow with its households' places.
+  const loadProject = useCallback(
+    async (projectId: string) => {
       setBusy(true);
       setError(undefined);
-      setVillage(undefined);
       try {
-        const projects = projectId ? [{ id: projectId }] : await everything<ProjectListItem>('/v1/projects', token);
-        const [answers, households] = await Promise.all([
-          Promise.all(
-            projects.map((p) => api<FundFlow>(`/v1/audit/fund-flow${query({ projectId: p.id })}`, { token })),
-          ),
-          everything<Household>('/v1/households', token),
-        ]);
-        setPlaces(
-          new Map(households.map((h) => [h.id, { headName: h.headName, village: h.village, township: h.township }])),
-        );
-        setFlows(answers);
-        const county = answers[0]?.project.county;
-        setServerLeftovers(!projectId && county ? await countyLeftovers(county, token) : undefined);
+        const flow = await api<FundFlow>(`/v1/audit/fund-flow${query({ projectId, detail: 'sankey' })}`, { token });
+        show([flow], flow.households ?? []);
       } catch (e) {
         setError(e as Error);
       } finally {
         setBusy(false);
       }
     },
-    [token],
+    [token, show],
   );
 
-  useEffect(() => {
-    void load();
-  }, [load, lang]);
+  // A county: the county card's one answer carries every project's flow and the households' places.
+  const showCounty = useCallback(
+    (county: CountyFundFlow) => show(county.projectFlows ?? [], county.households ?? [], county.leftovers),
+    [show],
+  );
 
   const diagram = flows ? flowDiagram(flows, places, t, serverLeftovers) : undefined;
   const totals = flows?.reduce(
@@ -111,6 +85,8 @@ export function FundFlowPage({ token }: { token: string }) {
     }),
     { fundsFen: 0, disbursedFen: 0, stakePrincipalFen: 0, dividendsPaidFen: 0, subsidisedFen: 0 },
   );
+  // Drawing a county, the county card owns its leftovers and flags; drawing a project, the diagram does.
+  const ownsLeftovers = serverLeftovers === undefined;
   const flags = flows?.flatMap((f) => f.flags.map((flag) => ({ project: f.project.name, ...flag }))) ?? [];
   const left = diagram?.leftovers;
   const unaccounted = left ? left.undisbursedFen + left.unstakedFen + (left.unpaidFen ?? 0) : 0;
@@ -125,7 +101,7 @@ export function FundFlowPage({ token }: { token: string }) {
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
-      <CountyFundFlowCard token={token} />
+      <CountyFundFlowCard token={token} onLoaded={showCounty} />
       <Card
         title={t.menuFundFlow}
         extra={
@@ -139,7 +115,10 @@ export function FundFlowPage({ token }: { token: string }) {
       >
         <Form
           layout="inline"
-          onFinish={(v: { projectId?: string }) => void load(v.projectId?.trim() || undefined)}
+          onFinish={(v: { projectId?: string }) => {
+            const projectId = v.projectId?.trim();
+            if (projectId) void loadProject(projectId);
+          }}
           style={{ marginBottom: 16 }}
         >
           <Form.Item name="projectId" label={t.project}>
@@ -171,15 +150,18 @@ export function FundFlowPage({ token }: { token: string }) {
                 role="alert"
                 message={t.notBalanced}
                 description={
-                  <Space wrap size="large">
-                    <Statistic title={t.undisbursed} value={formatYuan(left.undisbursedFen)} />
-                    <Statistic title={t.unstaked} value={formatYuan(left.unstakedFen)} />
-                    {left.unpaidFen !== undefined && <Statistic title={t.unpaid} value={formatYuan(left.unpaidFen)} />}
-                  </Space>
+                  ownsLeftovers ? (
+                    <Space wrap size="large">
+                      <Statistic title={t.undisbursed} value={formatYuan(left.undisbursedFen)} />
+                      <Statistic title={t.unstaked} value={formatYuan(left.unstakedFen)} />
+                    </Space>
+                  ) : (
+                    t.leftoversInCountyCard
+                  )
                 }
               />
             )}
-            {flags.length > 0 && (
+            {ownsLeftovers && flags.length > 0 && (
               <Alert
                 type="warning"
                 showIcon

@@ -1,20 +1,12 @@
 import type { Evolver } from '../common/decider';
-import { Payments, withPayment, withReissue, withReturn, withReversal } from '../payments/payment';
-import { NO_NOTICE_HOLDS, withNoticeHold, type NoticeHolds } from '../notices/notice-hold';
+import { Payments } from '../payments/payment';
+import { evolvePaidAgainst, NOTHING_PAID_AGAINST, withPaidAgainst, type PaidAgainst } from '../payments/paid-against';
 import type { PaymentLinkage } from '../payments/payment-linkage';
 import type { DistributionDeclared, DistributionEvent, DistributionStreamEvent } from './collective.events';
 
 /** A collective's distribution and the payments made against it. */
 export type DistributionState =
-  | { status: 'none' }
-  | (DistributionDeclared['data'] & {
-      status: 'declared';
-      payments: Payments;
-      /** Voucher references of payments, by payment id. */
-      references: Readonly<Record<string, string>>;
-      /** Public notices (公示) holding payments on this distribution, the latest hold per notice. */
-      noticeHolds: NoticeHolds;
-    });
+  { status: 'none' } | (DistributionDeclared['data'] & PaidAgainst & { status: 'declared' });
 
 export type DeclaredDistribution = Extract<DistributionState, { status: 'declared' }>;
 
@@ -24,37 +16,22 @@ export function evolveDistribution(state: DistributionState, event: Distribution
       return {
         ...event.data,
         status: 'declared',
-        payments: Payments.none,
-        references: {},
-        noticeHolds: NO_NOTICE_HOLDS,
+        ...NOTHING_PAID_AGAINST,
       };
     case 'DistributionPaid': {
       if (state.status !== 'declared') return state;
       const { paymentId, amountFen, paidOn, householdId, reference } = event.data;
       return {
         ...state,
-        payments: withPayment(state.payments, { paymentId, amountFen, paidOn, householdId, period: state.period }),
-        references: reference === undefined ? state.references : { ...state.references, [paymentId]: reference },
+        ...withPaidAgainst(state, { paymentId, amountFen, paidOn, householdId, period: state.period }, reference),
       };
     }
     case 'PaymentReversed':
-      if (state.status !== 'declared') return state;
-      return { ...state, payments: withReversal(state.payments, event) };
     case 'PaymentReturned':
-      if (state.status !== 'declared') return state;
-      return { ...state, payments: withReturn(state.payments, event) };
-    case 'PaymentReissued': {
-      if (state.status !== 'declared') return state;
-      const { paymentId, reference } = event.data;
-      return {
-        ...state,
-        payments: withReissue(state.payments, event),
-        references: reference === undefined ? state.references : { ...state.references, [paymentId]: reference },
-      };
-    }
+    case 'PaymentReissued':
     case 'NoticeHoldChanged':
       if (state.status !== 'declared') return state;
-      return { ...state, noticeHolds: withNoticeHold(state.noticeHolds, event) };
+      return { ...state, ...evolvePaidAgainst(state, event) };
     default: {
       const unknown: never = event;
       return unknown;

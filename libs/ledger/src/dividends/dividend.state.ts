@@ -1,21 +1,12 @@
 import type { Evolver } from '../common/decider';
-import { withPayment, withReissue, withReturn, withReversal, Payments } from '../payments/payment';
-import { NO_NOTICE_HOLDS, withNoticeHold, type NoticeHolds } from '../notices/notice-hold';
+import { Payments } from '../payments/payment';
+import { evolvePaidAgainst, NOTHING_PAID_AGAINST, withPaidAgainst, type PaidAgainst } from '../payments/paid-against';
 import type { PaymentLinkage } from '../payments/payment-linkage';
 import { holderFields, holderOf } from '../stakes/stake-holder';
 import type { DividendDeclared, DividendEvent, DividendStreamEvent } from './dividend.events';
 
 /** A declaration and the payments made against it. */
-export type DividendState =
-  | { status: 'none' }
-  | (DividendDeclared['data'] & {
-      status: 'declared';
-      payments: Payments;
-      /** Voucher references of payments, by payment id. */
-      references: Readonly<Record<string, string>>;
-      /** Public notices (公示) holding payments on this declaration, the latest hold per notice. */
-      noticeHolds: NoticeHolds;
-    });
+export type DividendState = { status: 'none' } | (DividendDeclared['data'] & PaidAgainst & { status: 'declared' });
 
 /** A household's id, or a collective's in its place. */
 export type HolderId = { householdId: string } | { collectiveId: string };
@@ -30,9 +21,7 @@ export function evolveDividend(state: DividendState, event: DividendStreamEvent)
       return {
         ...event.data,
         status: 'declared',
-        payments: Payments.none,
-        references: {},
-        noticeHolds: NO_NOTICE_HOLDS,
+        ...NOTHING_PAID_AGAINST,
       };
     case 'DividendPaid': {
       if (state.status !== 'declared') return state;
@@ -41,28 +30,15 @@ export function evolveDividend(state: DividendState, event: DividendStreamEvent)
       const householdId = holderOf(event.data);
       return {
         ...state,
-        payments: withPayment(state.payments, { paymentId, amountFen, paidOn, householdId, period: state.period }),
-        references: reference === undefined ? state.references : { ...state.references, [paymentId]: reference },
+        ...withPaidAgainst(state, { paymentId, amountFen, paidOn, householdId, period: state.period }, reference),
       };
     }
     case 'PaymentReversed':
-      if (state.status !== 'declared') return state;
-      return { ...state, payments: withReversal(state.payments, event) };
     case 'PaymentReturned':
-      if (state.status !== 'declared') return state;
-      return { ...state, payments: withReturn(state.payments, event) };
-    case 'PaymentReissued': {
-      if (state.status !== 'declared') return state;
-      const { paymentId, reference } = event.data;
-      return {
-        ...state,
-        payments: withReissue(state.payments, event),
-        references: reference === undefined ? state.references : { ...state.references, [paymentId]: reference },
-      };
-    }
+    case 'PaymentReissued':
     case 'NoticeHoldChanged':
       if (state.status !== 'declared') return state;
-      return { ...state, noticeHolds: withNoticeHold(state.noticeHolds, event) };
+      return { ...state, ...evolvePaidAgainst(state, event) };
     default: {
       const unknown: never = event;
       return unknown;

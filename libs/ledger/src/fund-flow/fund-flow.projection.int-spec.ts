@@ -9,7 +9,7 @@ import type { StakeSource } from '../stakes/stake.events';
 import { fundFlowFigures } from './fund-flow.figures';
 import { fundFlowProjection } from './fund-flow.projection';
 import { fundFlowEdges } from './get-fund-flow/fund-flow.edges';
-import { readFundFlow } from './get-fund-flow/read-fund-flow';
+import { readFundFlow, readFundFlows } from './get-fund-flow/read-fund-flow';
 
 const projectId = `project-${randomUUID()}`;
 const otherProject = `project-${randomUUID()}`;
@@ -217,6 +217,23 @@ describe('fund-flow projection', () => {
       totals: { fundsFen: 0, disbursedFen: 0, stakePrincipalFen: 0, dividendsPaidFen: 0 },
       flags: [],
     });
+  });
+
+  it('reads several projects at once exactly as each on its own (a county costs one read, not one per project)', async () => {
+    const unknownProject = `project-${randomUUID()}`;
+    const ids = [projectId, otherProject, unknownProject];
+    const together = await readFundFlows(db.pool, ids);
+    for (const id of ids) {
+      const alone = await readFundFlow(db.pool, id);
+      const { names: namesTogether, ...figuresTogether } = together.get(id)!;
+      const { names: namesAlone, ...figuresAlone } = alone;
+      expect(figuresTogether).toEqual(figuresAlone);
+      expect(fundFlowFigures({ ...figuresTogether, names: namesTogether })).toEqual(
+        fundFlowFigures({ ...figuresAlone, names: namesAlone }),
+      );
+    }
+    // The projects share one snapshot, so their names come together: each finds its own there.
+    expect(Object.keys(together.get(projectId)!.names.households).sort()).toEqual([zhang, li].sort());
   });
 
   it('rebuilds from zero to exactly the same tables', async () => {

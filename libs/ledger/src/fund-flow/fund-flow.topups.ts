@@ -1,5 +1,5 @@
 import type { Migration } from '@ledger/database';
-import type { Pool } from 'pg';
+import type { PoolClient } from 'pg';
 import { insertOnce, reissuedCopy, row, rowStatement, type RowSql } from '../projections/projection';
 import type { Guarantor } from '../shared/guarantee';
 import type { GuaranteeTopupFigure } from './get-fund-flow/fund-flow.view';
@@ -72,9 +72,16 @@ export function topupReissuedRows(paymentId: string, reissueOf: string, position
   return [row(TOPUP_REISSUED, paymentId, reissueOf, position)];
 }
 
-/** The top-ups of the fiscal-fund stakes one project's money bought, neither reversed nor returned, in the order recorded. */
-export async function readGuaranteeTopups(pool: Pool, projectId: string): Promise<GuaranteeTopupFigure[]> {
-  const { rows } = await pool.query<{
+/**
+ * The top-ups of the fiscal-fund stakes each project's money bought, neither reversed nor returned,
+ * in the order recorded: every project in one query, by project.
+ */
+export async function readGuaranteeTopups(
+  db: Pick<PoolClient, 'query'>,
+  projectIds: readonly string[],
+): Promise<Map<string, GuaranteeTopupFigure[]>> {
+  const { rows } = await db.query<{
+    owner: string;
     stake_id: string;
     household_id: string;
     period: string;
@@ -82,18 +89,24 @@ export async function readGuaranteeTopups(pool: Pool, projectId: string): Promis
     project_id: string | null;
     amount_fen: string;
   }>(
-    `select t.stake_id, t.household_id, t.period, t.payer, t.project_id, t.amount_fen
+    `select s.project_id as owner, t.stake_id, t.household_id, t.period, t.payer, t.project_id, t.amount_fen
        from fund_flow_topups t join fund_flow_stakes s on s.stake_id = t.stake_id
-      where s.project_id = $1 and not t.reversed
+      where s.project_id = any($1) and not t.reversed
       order by t.position`,
-    [projectId],
+    [projectIds],
   );
-  return rows.map((r) => ({
-    stakeId: r.stake_id,
-    householdId: r.household_id,
-    period: r.period,
-    payer: r.payer,
-    ...(r.project_id === null ? {} : { projectId: r.project_id }),
-    amountFen: Number(r.amount_fen),
-  }));
+  const byProject = new Map<string, GuaranteeTopupFigure[]>();
+  for (const r of rows) {
+    const list = byProject.get(r.owner) ?? [];
+    list.push({
+      stakeId: r.stake_id,
+      householdId: r.household_id,
+      period: r.period,
+      payer: r.payer,
+      ...(r.project_id === null ? {} : { projectId: r.project_id }),
+      amountFen: Number(r.amount_fen),
+    });
+    byProject.set(r.owner, list);
+  }
+  return byProject;
 }

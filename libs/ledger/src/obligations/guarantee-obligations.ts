@@ -5,6 +5,7 @@ import type { DividendDeclared } from '../dividends/dividend.events';
 import { insertOnce, row, type RowSql } from '../projections/projection';
 import { guaranteeStandings, type GuaranteeSchedule, type Guarantor } from '../shared/guarantee';
 import type { StakeAcquired, StakeEnded } from '../stakes/stake.events';
+import { obligationKeys, type ObligationsOf } from './get-obligations/obligations-of';
 import type { ObligationItem } from './get-obligations/obligations.view';
 
 /**
@@ -135,21 +136,21 @@ interface GuaranteeRow {
  */
 export async function readGuaranteeItems(
   pool: Pool,
-  by: { entityId: string } | { householdId: string },
+  by: ObligationsOf,
   asOf: string,
   dueBy: string,
   townships?: readonly string[],
 ): Promise<(ObligationItem & { entityId: string })[]> {
-  const column = 'entityId' in by ? 'entity_id' : 'household_id';
+  const { column, keys } = obligationKeys(by);
   const { rows: stakes } = await pool.query<GuaranteeRow>(
     `select g.stake_id, g.entity_id, g.household_id, g.guaranteed_yearly_fen, g.schedule, g.guarantor, g.project_id,
             g.starts_on, coalesce(e.ends_on, g.ends_on) as ends_on, g.promise_starts_on
        from obligation_guarantees g
        left join obligation_guarantee_ends e on e.stake_id = g.stake_id and e.recorded_at <= $2::timestamptz
-      where g.${column} = $1 and g.recorded_at <= $2::timestamptz
+      where g.${column} = any($1::text[]) and g.recorded_at <= $2::timestamptz
         and ($3::text[] is null
              or exists (select 1 from household_list h where h.household_id = g.household_id and h.township = any($3)))`,
-    ['entityId' in by ? by.entityId : by.householdId, asOf, townships ?? null],
+    [keys, asOf, townships ?? null],
   );
   if (stakes.length === 0) return [];
   const ids = stakes.map((s) => s.stake_id);
@@ -168,10 +169,15 @@ export async function readGuaranteeItems(
     ),
   ]);
   const paid = new Map(topups.map((t) => [`${t.linkage_id} ${t.period}`, Number(t.paid_fen)]));
+  // By stake, in the order read: a county's stakes are many, so never scan every allocation per stake.
+  const declaredOn = new Map<string, { period: string; amountFen: number }[]>();
+  for (const a of allocations) {
+    const list = declaredOn.get(a.stake_id) ?? [];
+    list.push({ period: a.period, amountFen: Number(a.amount_fen) });
+    declaredOn.set(a.stake_id, list);
+  }
   return stakes.flatMap((s) => {
-    const declared = allocations
-      .filter((a) => a.stake_id === s.stake_id)
-      .map((a) => ({ period: a.period, amountFen: Number(a.amount_fen) }));
+    const declared = declaredOn.get(s.stake_id) ?? [];
     const standings = guaranteeStandings(
       {
         guaranteedYearlyFen: Number(s.guaranteed_yearly_fen),

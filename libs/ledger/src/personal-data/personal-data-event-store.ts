@@ -35,10 +35,20 @@ export const householdIdIn = (data: unknown): string | undefined => {
   return typeof id === 'string' ? id : undefined;
 };
 
+/** A village collective paid in a household's place (a dividend to it names `collectiveId`). */
+const collectiveIdIn = (data: unknown): string | undefined => {
+  const id = (data as { collectiveId?: unknown } | null)?.collectiveId;
+  return typeof id === 'string' ? id : undefined;
+};
+
 const paymentIdIn = (data: unknown): string | undefined => {
   const id = (data as { paymentId?: unknown } | null)?.paymentId;
   return typeof id === 'string' ? id : undefined;
 };
+
+/** How a payment's collective is remembered where households are: never a household id, so never a key's. */
+const collectiveMark = (id: string): string => `collective:${id}`;
+const isCollectiveMark = (owner: string): boolean => owner.startsWith('collective:');
 
 /** Remembers a key's household, forgetting everything once full (cheap to learn again). */
 function learn(map: Map<string, string>, key: string | undefined, householdId: string | undefined): void {
@@ -162,6 +172,9 @@ export class PersonalDataEventStore implements EventStore {
     // personal-fields.ts promises a household for every type with personal fields; a stream that
     // names none would store names that no erasure could reach, so it is refused outright.
     if (owner === undefined) throw new Error(`No household to seal ${event.type} in stream ${streamId} with.`);
+    // A reversal or return of a dividend paid to a village collective concerns no household: its text
+    // is the collective's (an entity's), stored as written, as an entity's events are.
+    if (isCollectiveMark(owner)) return undefined;
     return owner;
   }
 
@@ -195,7 +208,12 @@ export class PersonalDataEventStore implements EventStore {
     for (const event of events) {
       const householdId = householdIdIn(event.data);
       if (declarationOf(event.type)?.household === 'householdId') this.remember(event.streamId, householdId);
-      learn(this.paymentHouseholds, paymentIdIn(event.data), householdId);
+      const collectiveId = collectiveIdIn(event.data);
+      learn(
+        this.paymentHouseholds,
+        paymentIdIn(event.data),
+        householdId ?? (collectiveId === undefined ? undefined : collectiveMark(collectiveId)),
+      );
     }
   }
 

@@ -9,6 +9,8 @@ import type { CsvColumn } from '../http/csv';
 import type { ProjectionsHost } from '../projections/projections-host';
 import { acknowledgementAsOf } from '../acknowledgements/acknowledgement-views';
 import { acknowledgements, acknowledgementStreamOf } from '../acknowledgements/acknowledgement.state';
+import { collectiveLedgerProjection } from '../collectives/collective.projection';
+import { withCurrentIncome } from '../collectives/income/current-income-on-lines';
 import { readContact, countyContactsProjection } from '../counties/county-contact.projection';
 import { canonicalInstant } from '../obligations/get-obligations/instant';
 import { readObligations } from '../obligations/get-obligations/read-obligations';
@@ -36,6 +38,8 @@ export const STATEMENT_MODELS = [
   holdingsProjection.name,
   obligationsProjection.name,
   countyContactsProjection.name,
+  // The income behind a collective's distribution lines, as it stands now.
+  collectiveLedgerProjection.name,
 ];
 
 export interface StatementRequest {
@@ -156,7 +160,10 @@ export async function loadStatement(
   const household = householdRow ? toHousehold(householdRow) : await fromStream(sources, request.householdId);
   assertMayReadIn(actor, household.township, household.id);
 
-  const lines = lineRows.map((row) => toLine(row, lang));
+  // A collective's income is shown as it stands now (not as of `asOf`: its reversals carry no instant there).
+  const lines = (request.asOf === undefined ? await withCurrentIncome(sources.pool, lineRows) : lineRows).map((row) =>
+    toLine(row, lang),
+  );
   const { byForm, totalFen, byYear } = sums(lines);
   // What the household holds and is owed, as of the statement's instant (the date of it in China).
   const asOf = request.asOf ?? null;
@@ -333,6 +340,7 @@ const BASIS_KEYS: Record<StatementKind, readonly string[]> = {
     'totalWeight',
     'poolFen',
     'incomeSources',
+    'declaredIncomeSources',
   ],
   interest_subsidy: [
     'loanId',

@@ -140,7 +140,10 @@ export interface DistributionLineBasis {
   weight: number;
   totalWeight: number;
   poolFen: number;
+  /** As the collective ledger stands now: a dividend to it reversed or returned since no longer counts. */
   incomeSources: { entityId: string; entityName: string; amountFen: number }[];
+  /** The sources recorded when the distribution was declared, present only when they have changed since. */
+  declaredIncomeSources?: { entityId: string; entityName: string; amountFen: number }[];
 }
 
 /** One payment to the household, explained. */

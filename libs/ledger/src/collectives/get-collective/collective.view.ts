@@ -10,7 +10,7 @@ export interface CollectiveView {
   incomeFen: number;
   /** The pools of its distributions. */
   distributedFen: number;
-  /** incomeFen − distributedFen. */
+  /** incomeFen − distributedFen: below 0 when income was reversed or returned after it was shared out. */
   undistributedFen: number;
   stakes: {
     stakeId: string;
@@ -29,7 +29,12 @@ export interface CollectiveView {
     poolFen: number;
     basis: DistributionBasis;
     totalWeight: number;
+    /** Dividends paid to the collective by declaredOn, net of reversals and returns as recorded now. */
     incomeSources: CollectiveIncomeSource[];
+    /** The sources the declaration recorded, present only when a later reversal or return changed them. */
+    declaredIncomeSources?: CollectiveIncomeSource[];
+    /** What this pool and the earlier ones exceed that income by now (0: covered); the auditor's flag. */
+    overdrawnFen: number;
     allocations: { householdId: string; weight: number; amountFen: number; paidFen: number; owedFen: number }[];
     paidFen: number;
     owedFen: number;

@@ -6,6 +6,8 @@ import { entity } from '../../entities/entity.state';
 import { ProjectionsHost } from '../../projections/projections-host';
 import type { CollectiveIncomeSource, DistributionAllocation, DistributionBasis } from '../collective.events';
 import { collectiveLedgerProjection } from '../collective.projection';
+import { distributionStanding } from '../income/distribution-standing';
+import { readCurrentIncome } from '../income/read-income-sources';
 import type { CollectivePaymentStatus, CollectiveView } from './collective.view';
 import { GetCollectiveQuery } from './get-collective.query';
 
@@ -86,6 +88,10 @@ export class GetCollectiveHandler implements IQueryHandler<GetCollectiveQuery> {
         [collectiveId],
       ),
     ]);
+    const current = await readCurrentIncome(
+      pool,
+      distributions.rows.map((d) => d.distribution_id),
+    );
     const counts = (p: PaymentRow) => !p.reversed && !p.returned;
     const income = payments.rows.filter((p) => p.kind === 'income');
     const paidTo = (distributionId: string, householdId?: string) =>
@@ -123,6 +129,15 @@ export class GetCollectiveHandler implements IQueryHandler<GetCollectiveQuery> {
       })),
       distributions: distributions.rows.map((d) => {
         const paidFen = paidTo(d.distribution_id);
+        const now = current.get(d.distribution_id);
+        const standing = distributionStanding(
+          {
+            poolFen: Number(d.pool_fen),
+            distributedBeforeFen: now?.distributedBeforeFen ?? 0,
+            incomeSources: d.income_sources,
+          },
+          now?.incomeSources ?? [],
+        );
         return {
           distributionId: d.distribution_id,
           period: d.period,
@@ -130,7 +145,11 @@ export class GetCollectiveHandler implements IQueryHandler<GetCollectiveQuery> {
           poolFen: Number(d.pool_fen),
           basis: d.basis,
           totalWeight: Number(d.total_weight),
-          incomeSources: d.income_sources,
+          incomeSources: standing.incomeSources,
+          ...(standing.declaredIncomeSources === undefined
+            ? {}
+            : { declaredIncomeSources: standing.declaredIncomeSources }),
+          overdrawnFen: standing.overdrawnFen,
           allocations: d.allocations.map((a) => {
             const paid = paidTo(d.distribution_id, a.householdId);
             return {

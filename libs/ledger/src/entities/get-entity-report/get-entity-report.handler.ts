@@ -3,6 +3,7 @@ import { Database } from '@ledger/runtime';
 import { assertMayReadIn } from '../../common/actor';
 import { notFound } from '../../common/domain-error';
 import { StreamWriter } from '../../common/stream-writer';
+import { householdListProjection } from '../../households/list-households/household-list.projection';
 import { canonicalInstant } from '../../obligations/get-obligations/instant';
 import { readObligations } from '../../obligations/get-obligations/read-obligations';
 import { obligationsProjection } from '../../obligations/obligations.projection';
@@ -18,7 +19,8 @@ import { readEntityYear } from './read-entity-report';
 /**
  * An entity's linkage report for a year (带贫户数): the households it lifts, by form, its workers,
  * what it paid them, and what it still owes on items due by the year's end. Read by admins, auditors
- * and the clerks of the entity's township, as the entity itself is.
+ * and the clerks of the entity's township, as the entity itself is; a clerk's figures count only the
+ * households of its townships (county roles see all).
  */
 @QueryHandler(GetEntityReportQuery)
 export class GetEntityReportHandler implements IQueryHandler<GetEntityReportQuery> {
@@ -38,11 +40,20 @@ export class GetEntityReportHandler implements IQueryHandler<GetEntityReportQuer
       statementProjection.name,
       holdingsProjection.name,
       obligationsProjection.name,
+      householdListProjection.name,
     ]);
     const { year } = filter;
+    // A clerk counts the households of their own townships only, whatever the entity's township.
+    const townships = actor.role === 'clerk' ? actor.townships : undefined;
     const [{ linked, paid }, owed] = await Promise.all([
-      readEntityYear(this.database.pool, entityId, year),
-      readObligations(this.database.pool, { entityId }, canonicalInstant(new Date().toISOString()), `${year}-12-31`),
+      readEntityYear(this.database.pool, entityId, year, townships),
+      readObligations(
+        this.database.pool,
+        { entityId },
+        canonicalInstant(new Date().toISOString()),
+        `${year}-12-31`,
+        townships,
+      ),
     ]);
     return {
       entity: {

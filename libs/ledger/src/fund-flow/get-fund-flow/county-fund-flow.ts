@@ -5,21 +5,27 @@ import {
   type FundSource,
   type ProjectIndustry,
 } from '../../projects/project.events';
-import { mapConcurrently } from '../../imports/concurrently';
 import { creditFigures } from '../fund-flow.credit';
 import { fundFlowEdges, fundSourceName } from './fund-flow.edges';
 import type { CountyFundFlowView, FundFlowEdge, FundFlowReport, FundFlowView } from './fund-flow.view';
-import { projectFundFlow, type ProjectFundFlow } from './project-fund-flow';
-import { readCountySubsidisedCredit } from './read-fund-flow';
+import { projectFlowFrom, type ProjectFundFlow } from './project-fund-flow';
+import { readCountySubsidisedCredit, readFundFlows } from './read-fund-flow';
+import type { FundFlowDetail } from './get-fund-flow.dto';
+import { householdPlaces } from './household-places';
 
 const sum = (amounts: readonly number[]): number => amounts.reduce((a, b) => a + b, 0);
 
 /**
  * The county's fund flow: every project registered in the county (by name), each traced as its own
  * flow is, then summed; the interest subsidies the county pays itself; and what is left at each step.
- * Each project is read in a snapshot of its own.
+ * Every project is read in one snapshot, by a fixed number of set-based queries whatever their count.
  */
-export async function countyFundFlow(pool: Pool, county: string, lang: 'zh' | 'en'): Promise<FundFlowReport> {
+export async function countyFundFlow(
+  pool: Pool,
+  county: string,
+  lang: 'zh' | 'en',
+  detail?: FundFlowDetail,
+): Promise<FundFlowReport> {
   const { rows } = await pool.query<{
     project_id: string;
     name: string;
@@ -31,9 +37,13 @@ export async function countyFundFlow(pool: Pool, county: string, lang: 'zh' | 'e
        from project_list where county = $1 order by name, project_id`,
     [county],
   );
-  const flows = await mapConcurrently(rows, 4, (r) =>
-    projectFundFlow(
-      pool,
+  // Every project in one read (one snapshot, a fixed number of set-based queries), then each traced.
+  const inputs = await readFundFlows(
+    pool,
+    rows.map((r) => r.project_id),
+  );
+  const flows = rows.map((r) =>
+    projectFlowFrom(
       {
         id: r.project_id,
         name: r.name,
@@ -42,6 +52,8 @@ export async function countyFundFlow(pool: Pool, county: string, lang: 'zh' | 'e
         ...(r.operator_id === null ? {} : { operatorId: r.operator_id }),
         ...(r.assistance_model === null ? {} : { assistanceModel: r.assistance_model }),
       },
+      // readFundFlows answers every project asked for.
+      inputs.get(r.project_id)!,
       lang,
     ),
   );
@@ -67,7 +79,14 @@ export async function countyFundFlow(pool: Pool, county: string, lang: 'zh' | 'e
     { entities: {}, households: names, declarations: {} },
     lang,
   ).map((e): FundFlowEdge => (e.fromKind === 'project' ? { ...e, ...countyNode } : e));
-  return { kind: 'county', view, edges: [...flows.flatMap((f) => f.edges), ...ownEdges] };
+  const edges = [...flows.flatMap((f) => f.edges), ...ownEdges];
+  if (detail !== 'sankey') return { kind: 'county', view, edges };
+  const projectFlows = flows.map((f) => f.view);
+  return {
+    kind: 'county',
+    view: { ...view, projectFlows, households: await householdPlaces(pool, [...projectFlows, view]) },
+    edges,
+  };
 }
 
 /** The county's document from its projects' flows and the county's own subsidised credit. Pure. */

@@ -52,6 +52,16 @@ export interface FundFlowView {
   totals: FundFlowTotals & { subsidisedFen: number; guaranteeTopupsFen: number; distributedFen: number };
   /** Every step whose money exceeds its source. */
   flags: FundFlowFlag[];
+  /** With `detail=sankey`: where each household of the flow lives, to draw entity → village links. */
+  households?: FundFlowHouseholdPlace[];
+}
+
+/** A household the flow reaches, named and placed (its village and township), for the console's diagram. */
+export interface FundFlowHouseholdPlace {
+  householdId: string;
+  headName: string;
+  village: string;
+  township: string;
 }
 
 /** `collective`: a village collective holding a stake in a household's place (its id is an entity's). */
@@ -110,6 +120,10 @@ export interface CountyFundFlowView {
   leftovers: FundFlowLeftovers;
   /** Every project's flags, each naming its project, and the county's credit flags. */
   flags: FundFlowView['flags'];
+  /** With `detail=sankey`: every project's own flow, as `?projectId=` answers it, in `projects`' order. */
+  projectFlows?: FundFlowView[];
+  /** With `detail=sankey`: where each household of the county's flows lives. */
+  households?: FundFlowHouseholdPlace[];
 }
 
 /** What the query answers: the view (JSON) and its edges (CSV), for one project or a county. */

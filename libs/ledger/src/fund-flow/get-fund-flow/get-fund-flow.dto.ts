@@ -1,8 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDefined, Matches, ValidateBy, ValidateIf } from 'class-validator';
+import { IsDefined, IsIn, IsOptional, Matches, ValidateBy, ValidateIf } from 'class-validator';
 import { QueryOptions } from '../../http/query-options.dto';
 import { IsLedgerText } from '../../http/validators';
 import { idPattern } from '../../stakes/stake-id';
+
+/** What the answer adds on request: `sankey`, what the console's diagram needs in the one answer. */
+export const FUND_FLOW_DETAILS = ['sankey'] as const;
+export type FundFlowDetail = (typeof FUND_FLOW_DETAILS)[number];
 
 /** Query string of `GET /v1/audit/fund-flow`: one project's flow, or a county's (exactly one of the two). */
 export class GetFundFlowRequest extends QueryOptions {
@@ -31,4 +35,13 @@ export class GetFundFlowRequest extends QueryOptions {
     description: 'A county’s flow, summed over its projects; without projectId.',
   })
   county?: string;
+
+  /**
+   * `sankey`: a county's answer adds every project's own flow (`projectFlows`), and either answer the
+   * places of its households (`households`): the diagram's figures in one request.
+   */
+  @IsOptional()
+  @IsIn(FUND_FLOW_DETAILS, { message: `detail must be one of: ${FUND_FLOW_DETAILS.join(', ')}` })
+  @ApiPropertyOptional({ enum: FUND_FLOW_DETAILS, description: 'sankey: add projectFlows (county) and households.' })
+  detail?: FundFlowDetail;
 }

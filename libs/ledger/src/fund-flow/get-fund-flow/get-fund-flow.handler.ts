@@ -11,6 +11,7 @@ import { fundFlowProjection } from '../fund-flow.projection';
 import { countyFundFlow } from './county-fund-flow';
 import type { FundFlowReport } from './fund-flow.view';
 import { GetFundFlowQuery } from './get-fund-flow.query';
+import { householdPlaces } from './household-places';
 import { projectFundFlow } from './project-fund-flow';
 
 /**
@@ -44,13 +45,17 @@ export class GetFundFlowHandler implements IQueryHandler<GetFundFlowQuery> {
         directoryProjection.name,
         householdListProjection.name,
       ]);
-      return countyFundFlow(this.database.pool, filter.county ?? '', lang);
+      return countyFundFlow(this.database.pool, filter.county ?? '', lang, filter.detail);
     }
     const { state } = await this.streams.read(projectId, project);
     if (state.status !== 'registered') {
       throw notFound('PROJECT.NOT_FOUND', `No project ${projectId}.`, `没有编号为 ${projectId} 的扶贫项目。`);
     }
-    await this.projections.waitFor(filter.minPosition, [fundFlowProjection.name, collectiveLedgerProjection.name]);
+    await this.projections.waitFor(filter.minPosition, [
+      fundFlowProjection.name,
+      collectiveLedgerProjection.name,
+      householdListProjection.name,
+    ]);
     const { view, edges } = await projectFundFlow(
       this.database.pool,
       {
@@ -63,6 +68,7 @@ export class GetFundFlowHandler implements IQueryHandler<GetFundFlowQuery> {
       },
       lang,
     );
-    return { kind: 'project', view, edges };
+    if (filter.detail !== 'sankey') return { kind: 'project', view, edges };
+    return { kind: 'project', view: { ...view, households: await householdPlaces(this.database.pool, [view]) }, edges };
   }
 }

@@ -1,11 +1,10 @@
 import type { Pool } from 'pg';
 import { creditFigures } from '../fund-flow.credit';
 import { fundFlowFigures } from '../fund-flow.figures';
-import { readProjectDistributions, withHolderNamed } from '../fund-flow.collectives';
-import { readGuaranteeTopups } from '../fund-flow.topups';
+import { distributionFlags, withHolderNamed } from '../fund-flow.collectives';
 import { fundFlowEdges } from './fund-flow.edges';
 import type { FundFlowEdge, FundFlowView } from './fund-flow.view';
-import { readFundFlow, type FundFlowNames } from './read-fund-flow';
+import { readFundFlow, type FundFlowNames, type ProjectFundFlowInput } from './read-fund-flow';
 
 /** One project's flow, with what the county's document adds up from it. */
 export interface ProjectFundFlow {
@@ -16,22 +15,29 @@ export interface ProjectFundFlow {
   allocatedFen: number;
 }
 
-/**
- * Traces one project's money from the fund-flow tables: funds received, disbursed to entities, turned
- * into fiscal-fund stakes for households, paid out to them as dividends and top-ups, and the
- * micro-credit it subsidises, flagging every step that exceeds its source.
- */
+/** Traces one project's money (see projectFlowFrom), read on its own. */
 export async function projectFundFlow(
   pool: Pool,
   project: FundFlowView['project'],
   lang: 'zh' | 'en',
 ): Promise<ProjectFundFlow> {
-  const { names, creditInput, ...input } = await readFundFlow(pool, project.id);
+  return projectFlowFrom(project, await readFundFlow(pool, project.id), lang);
+}
+
+/**
+ * Traces one project's money from its figures as read: funds received, disbursed to entities, turned
+ * into fiscal-fund stakes for households, paid out to them as dividends and top-ups, and the
+ * micro-credit it subsidises, flagging every step that exceeds its source. Pure.
+ */
+export function projectFlowFrom(
+  project: FundFlowView['project'],
+  read: ProjectFundFlowInput,
+  lang: 'zh' | 'en',
+): ProjectFundFlow {
+  const { names, creditInput, guaranteeTopups, distributions, ...input } = read;
   const { dividendsPaid, totals, flags } = fundFlowFigures({ ...input, names }, lang);
   const householdName = (id: string) => (names.households[id] === undefined ? id : `${names.households[id]} (${id})`);
   const credit = creditFigures(creditInput, householdName, lang);
-  const guaranteeTopups = await readGuaranteeTopups(pool, project.id);
-  const distributions = await readProjectDistributions(pool, project.id);
   const figures = {
     project,
     funds: [...input.funds],
@@ -47,7 +53,7 @@ export async function projectFundFlow(
       guaranteeTopupsFen: guaranteeTopups.reduce((sum, t) => sum + t.amountFen, 0),
       distributedFen: distributions.reduce((sum, d) => sum + d.poolFen, 0),
     },
-    flags: [...flags, ...credit.flags],
+    flags: [...flags, ...credit.flags, ...distributionFlags(distributions, (id) => names.entities[id] ?? id, lang)],
   };
   // The edges read every holder's id as it is kept; the view names a collective as the contract does.
   const view: FundFlowView = {

@@ -3,11 +3,10 @@ import { Database } from '@ledger/runtime';
 import { forbidden } from '../../common/domain-error';
 import { directoryProjection } from '../../directory/directory.projection';
 import { householdListProjection } from '../../households/list-households/household-list.projection';
-import { mapConcurrently } from '../../imports/concurrently';
 import { ProjectionsHost } from '../../projections/projections-host';
 import { dateInChina } from '../../shared/calendar';
 import { canonicalInstant } from '../get-obligations/instant';
-import { readObligations } from '../get-obligations/read-obligations';
+import { readObligations, type ObligationItemOfEntity } from '../get-obligations/read-obligations';
 import { obligationsProjection } from '../obligations.projection';
 import { arrearsList, entityArrears } from './arrears';
 import type { ArrearsView } from './arrears.view';
@@ -16,7 +15,7 @@ import { GetArrearsQuery } from './get-arrears.query';
 /**
  * The county's arrears by entity (欠付台账), the first thing an auditor asks for: every entity with
  * something outstanding on items due by `dueBy`, as the ledger stood at `asOf`, named, largest first.
- * Each entity's items are read as its own obligations are, so both always agree. Admins and auditors
+ * Every entity's items are read at once, by the same query as one entity's obligations, so both agree. Admins and auditors
  * read every entity; a clerk, the items of households in its townships (as on an entity's obligations).
  */
 @QueryHandler(GetArrearsQuery)
@@ -49,11 +48,24 @@ export class GetArrearsHandler implements IQueryHandler<GetArrearsQuery> {
       [filter.county ?? null, filter.township ?? null],
     );
     const instant = canonicalInstant(asOf);
-    // A few entities at a time: each read is one entity's obligations, and the pool serves other requests too.
-    const entities = await mapConcurrently(rows, 4, async (r) => {
-      const { items } = await readObligations(this.database.pool, { entityId: r.entity_id }, instant, dueBy, townships);
-      return entityArrears({ id: r.entity_id, name: r.name, township: r.township }, items);
-    });
+    // Every entity of the county in one read (set-based over the obligations read model), then split by
+    // entity: the same items each entity's own obligations list, so both always agree.
+    const { items } = await readObligations(
+      this.database.pool,
+      { entityIds: rows.map((r) => r.entity_id) },
+      instant,
+      dueBy,
+      townships,
+    );
+    const itemsOf = new Map<string, ObligationItemOfEntity[]>();
+    for (const item of items) {
+      const list = itemsOf.get(item.entityId) ?? [];
+      list.push(item);
+      itemsOf.set(item.entityId, list);
+    }
+    const entities = rows.map((r) =>
+      entityArrears({ id: r.entity_id, name: r.name, township: r.township }, itemsOf.get(r.entity_id) ?? []),
+    );
     return { dueBy, asOf, ...arrearsList(entities) };
   }
 }

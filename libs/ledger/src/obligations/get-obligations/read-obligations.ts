@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { holderFields, holderOf } from '../../stakes/stake-holder';
 import { readGuaranteeItems } from '../guarantee-obligations';
+import { obligationKeys, type ObligationsOf } from './obligations-of';
 import type { ObligationItem, ObligationListTotals, ObligationTotals } from './obligations.view';
 
 interface Row {
@@ -23,14 +24,14 @@ export type ObligationItemOfEntity = ObligationItem & { entityId: string };
  */
 export async function readObligations(
   pool: Pool,
-  /** One entity's obligations, or what every entity owes one household. */
-  by: { entityId: string } | { householdId: string },
+  /** One entity's obligations, several entities' (a county's, in one read), or what every entity owes one household. */
+  by: ObligationsOf,
   asOf: string,
   dueBy: string,
   /** A clerk's townships: only the items of households registered in them. Undefined: every item. */
   townships?: readonly string[],
 ): Promise<{ items: ObligationItemOfEntity[]; totals: ObligationListTotals }> {
-  const column = 'entityId' in by ? 'entity_id' : 'household_id';
+  const { column, keys } = obligationKeys(by);
   const { rows } = await pool.query<Row>(
     // What was paid on each item is summed from that linkage's own payments (index on linkage_id), not
     // from every payment of the ledger: the read costs what the entity owes, not what the county paid.
@@ -38,7 +39,7 @@ export async function readObligations(
        select distinct on (s.lease_id) s.lease_id, s.version, l.household_id, l.entity_id
          from obligation_leases l
          join obligation_rent_schedules s on s.lease_id = l.lease_id
-        where l.${column} = $1 and s.recorded_at <= $2::timestamptz
+        where l.${column} = any($1::text[]) and s.recorded_at <= $2::timestamptz
         order by s.lease_id, s.version desc
      )
      , items as (
@@ -50,7 +51,7 @@ export async function readObligations(
                          and p.recorded_at <= $2::timestamptz
                          and (p.reversed_at is null or p.reversed_at > $2::timestamptz)), 0) as paid_fen
        from obligation_dividends d
-      where d.${column} = $1 and d.recorded_at <= $2::timestamptz and d.due_on <= $3
+      where d.${column} = any($1::text[]) and d.recorded_at <= $2::timestamptz and d.due_on <= $3
      union all
      select 'rent', r.lease_id, s.entity_id, s.household_id, r.period, r.due_on, r.due_fen,
             coalesce((select sum(p.amount_fen) from obligation_payments p
@@ -65,7 +66,7 @@ export async function readObligations(
      select * from items i
       where $4::text[] is null
          or exists (select 1 from household_list h where h.household_id = i.household_id and h.township = any($4))`,
-    ['entityId' in by ? by.entityId : by.householdId, asOf, dueBy, townships ?? null],
+    [keys, asOf, dueBy, townships ?? null],
   );
   const guarantees = await readGuaranteeItems(pool, by, asOf, dueBy, townships);
   const items = rows
