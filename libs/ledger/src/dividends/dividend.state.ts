@@ -121,6 +121,7 @@ export function householdBalances(
  */
 export const dividendPayments: PaymentLinkage<DividendState, DividendEvent> & {
   townshipOfPayment(state: DividendState, paymentId: string): string | undefined;
+  noticeHolds(state: DividendState): NoticeHolds;
 } = {
   evolver: dividend,
   payments: (s) => (s.status === 'declared' ? s.payments : Payments.none),
@@ -130,4 +131,5 @@ export const dividendPayments: PaymentLinkage<DividendState, DividendEvent> & {
     const payment = s.payments.get(paymentId);
     return payment === undefined ? undefined : townshipOf(s, payment.householdId);
   },
+  noticeHolds: (s) => (s.status === 'declared' ? s.noticeHolds : NO_NOTICE_HOLDS),
 };
