@@ -3,7 +3,7 @@ import { clerkOf, metadataFor } from '../../common/testing/actors';
 import { specFor } from '../../common/testing/given-when-then';
 import { declarationId, declared, li, paid, zhang } from '../../dividends/dividend.fixtures';
 import type { DividendStreamEvent } from '../../dividends/dividend.events';
-import { dividendPayments } from '../../dividends/dividend.state';
+import { dividend, dividendPayments } from '../../dividends/dividend.state';
 import { EMPLOYMENT_ID, started, wagePaid } from '../../employment/employment.fixtures';
 import { employmentPayments } from '../../employment/employment.state';
 import { oneHousehold } from '../reverse-payment/reverse-payment.decide';
@@ -29,9 +29,7 @@ const reissueOn = (today: string, actor = clerkOf('城关镇')): ReissuePaymentC
     metadataFor(actor, { issuedAt: `${today}T09:00:00+08:00` }),
   );
 
-const reissues = specFor(dividendPayments.evolver, (c: ReissuePaymentCommand, s) =>
-  decideReissuePayment(c, s, dividendPayments),
-);
+const reissues = specFor(dividend, (c: ReissuePaymentCommand, s) => decideReissuePayment(c, s, dividendPayments));
 
 describe('a public notice’s hold on a reissue (重新发放), as on a first payment', () => {
   it('refuses to pay a returned payment again while the notice listing its household is open, naming the notice', () => {
