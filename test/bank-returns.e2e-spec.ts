@@ -23,7 +23,7 @@ describe('bank returns and reissues over HTTP', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    fixture = await leaseFixture(t, 'bank');
+    fixture = await leaseFixture(t, 'bank-');
     ({ clerk, otherClerk, auditor, householdId, entityId } = fixture);
     householdUser = await t.userToken({ role: 'household', householdId });
   });

@@ -30,7 +30,7 @@ describe('payment reversals over HTTP', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    fixture = await leaseFixture(t, 'rev');
+    fixture = await leaseFixture(t, 'rev-');
     ({ clerk, otherClerk, auditor, householdId, entityId } = fixture);
     otherHouseholdId = await household('温泉镇');
   });

@@ -11,7 +11,7 @@ export interface LeaseFixture {
   auditor: string;
   householdId: string;
   entityId: string;
-  /** Registers another household (`<prefix>-<n>`, head 户主<n> unless named) of 石头村 in `township`. */
+  /** Registers another household (registration number `<prefix><n>`, head 户主<n> unless named) of 石头村 in `township`. */
   household(township: string, headName?: string): Promise<string>;
   /** Signs a lease of the fixture's household (or another) with the cooperative. */
   lease(householdId?: string): Promise<string>;
@@ -24,7 +24,7 @@ export async function leaseFixture(t: TestApp, prefix: string): Promise<LeaseFix
   const household = async (township: string, headName?: string): Promise<string> => {
     seq += 1;
     const body = {
-      registrationNo: `${prefix}-${seq}`,
+      registrationNo: `${prefix}${seq}`,
       headName: headName ?? `户主${seq}`,
       members: 3,
       village: '石头村',
