@@ -45,7 +45,7 @@ export interface UnmatchedPayment {
  * A township reconciled a bank file (银行对账) against its payments: the file's hash and the four
  * lists as the ledger stood, kept so an auditor can reopen it. Who and when are the event's own
  * metadata. The returns it records (`apply=returns`) are PaymentReturned events of their payments,
- * appended after this event, each idempotently (see reconcile-bank-file/apply-returns.ts).
+ * appended after this event, each idempotently (see apply-pending-returns/apply-returns.ts).
  */
 export type BankFileReconciled = DomainEvent<
   'BankFileReconciled',

@@ -6,7 +6,7 @@ import { ReturnPaymentCommand } from '../../payments/return-payment/return-payme
 import { decideReturnPayment } from '../../payments/return-payment/return-payment.decide';
 import type { BankFileReconciled } from '../reconciliation.events';
 import { reconciliationStream } from '../reconciliation-stream';
-import { returnsToApply, type ReturnToRecord } from './reconcile-bank-file.decide';
+import { returnsToApply, type ReturnToRecord } from '../reconcile-bank-file/reconcile-bank-file.decide';
 
 /** What applying a kept reconciliation's returns did: the payments returned now, and the last position written. */
 export interface AppliedReturns {
