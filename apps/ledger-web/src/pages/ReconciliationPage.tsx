@@ -102,6 +102,26 @@ export function ReconciliationPage(props: {
     }
   };
   const toApply = result?.returned.filter((r) => r.status === 'paid').length ?? 0;
+  // Returns this reconciliation decided and that were interrupted after it was kept.
+  const pending = result?.returned.filter((r) => r.returnApplication === 'pending').length ?? 0;
+  const applyPending = async () => {
+    if (!result) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const body = await api<ReconciliationView>(`/v1/reconciliations/${encodeURIComponent(result.id)}/returns`, {
+        method: 'POST',
+        token,
+        idempotencyKey: newKey(),
+      });
+      setResult(body);
+      await loadPast(body.position);
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -151,6 +171,11 @@ export function ReconciliationPage(props: {
           </Form>
         )}
         <ErrorAlert error={error} />
+        {canWrite && pending > 0 && (
+          <Button danger loading={busy} onClick={() => void applyPending()} style={{ marginBottom: 8 }}>
+            {t.rcApplyPending(pending)}
+          </Button>
+        )}
         {result && <Outcome result={result} canWrite={canWrite} onReissue={setReissuing} />}
       </Card>
       <PastReconciliations past={past} onOpen={(id) => go(`/reconciliations/${id}`)} />
