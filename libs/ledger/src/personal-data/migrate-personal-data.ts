@@ -129,8 +129,9 @@ export async function migratePersonalData(
       // A notice's rows, each sealed with its own household's key (rows already sealed stay).
       const households = rowHouseholds(event);
       if (households.length > 0) {
-        eventsSealed += 1;
-        return sealRows(event, new Map(households.map((h) => [h, keyOf(h)])));
+        const rowsSealed = sealRows(event, new Map(households.map((h) => [h, keyOf(h)])));
+        if (JSON.stringify(rowsSealed.data) !== JSON.stringify(event.data)) eventsSealed += 1;
+        return rowsSealed;
       }
       if (!declared || declared.fields.length === 0 || already) return event;
       const owner =
