@@ -1,3 +1,4 @@
+import { leaseFixture, type LeaseFixture } from './support/lease-fixture';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -12,55 +13,18 @@ describe('bank returns and reissues over HTTP', () => {
   let householdUser: string;
   let householdId: string;
   let entityId: string;
-  let seq = 0;
+  let fixture: LeaseFixture;
 
   const statementOf = (position: number) =>
     t.get(`/v1/households/${householdId}/statement?minPosition=${position}`).expect(200);
-  const lease = async (): Promise<string> =>
-    (
-      await t
-        .post('/v1/leases', {
-          entityId,
-          householdId,
-          areaMu: '2.50',
-          rentPerMuYearFen: 80_000,
-          startsOn: '2018-01-01',
-          endsOn: '2019-12-31',
-          schedule: 'yearly',
-        })
-        .expect(201)
-    ).body.id as string;
-  const payRent = async (leaseId: string) =>
-    (
-      await t
-        .post(`/v1/leases/${leaseId}/payments`, { period: '2018', amountFen: 200_000, paidOn: '2018-02-01' }, clerk)
-        .expect(201)
-    ).body.id as string;
+  const lease = () => fixture.lease();
+  const payRent = (leaseId: string) => fixture.payRent(leaseId, clerk);
   const returnBody = { returnedOn: '2018-02-05', reason: 'account_closed', detail: '账户已销户' };
 
   beforeAll(async () => {
     t = await startTestApp();
-    seq += 1;
-    householdId = (
-      await t
-        .post('/v1/households', {
-          registrationNo: `bank-${seq}`,
-          headName: '张三明',
-          members: 3,
-          village: '石头村',
-          township: '城关镇',
-          county: '英山县',
-        })
-        .expect(201)
-    ).body.id as string;
-    entityId = (
-      await t
-        .post('/v1/entities', { name: '石头村养牛合作社', kind: 'cooperative', township: '城关镇', county: '英山县' })
-        .expect(201)
-    ).body.id as string;
-    clerk = await t.userToken({ role: 'clerk', townships: ['城关镇'] });
-    otherClerk = await t.userToken({ role: 'clerk', townships: ['温泉镇'] });
-    auditor = await t.userToken({ role: 'auditor' });
+    fixture = await leaseFixture(t, 'bank-');
+    ({ clerk, otherClerk, auditor, householdId, entityId } = fixture);
     householdUser = await t.userToken({ role: 'household', householdId });
   });
   afterAll(async () => {

@@ -8,6 +8,8 @@ const WORKER = '欧阳小明';
 const REASON = `${HEAD}家申请退出`;
 const REVERSAL = `${WORKER}的工资录重了`;
 const ERASED = '[已删除]';
+/** The head's name as the village's notice shows it. */
+const MASKED = '欧**花';
 
 /** Every table of the database (read models, key store, log, records) whose rows mention `text`. */
 async function tablesMentioning(databaseUrl: string, text: string): Promise<string[]> {
@@ -37,6 +39,8 @@ describe('erasure of a household’s personal data over HTTP', () => {
   let householdId: string;
   let employmentId: string;
   let projectId: string;
+  let noticeId: string;
+  let noticePreview: string;
   let last: number;
 
   const statement = () => t.get(`/v1/households/${householdId}/statement?minPosition=${last}`).expect(200);
@@ -124,6 +128,19 @@ describe('erasure of a household’s personal data over HTTP', () => {
       .post(`/v1/employments/${employmentId}/payments`, { period: '2018-08', amountFen: 150000, paidOn: '2018-08-28' })
       .expect(201);
     await t.post(`/v1/payments/${twice.body.id}/reversal`, { reason: REVERSAL }).expect(201);
+    // The village's dividend list as it was posted (公示), recorded afterwards: masked name and number.
+    const notice = await t
+      .post('/v1/notices', {
+        village: '桃园村',
+        township: '城关镇',
+        title: '桃园村2018年分红公示',
+        subject: { declarationId: declaration.body.id },
+        opensOn: '2018-12-10',
+        closesOn: '2018-12-16',
+      })
+      .expect(201);
+    noticeId = notice.body.id;
+    noticePreview = `/v1/notices/preview?village=${encodeURIComponent('桃园村')}&township=${encodeURIComponent('城关镇')}&declarationId=${declaration.body.id}`;
     const status = await t
       .post(`/v1/households/${householdId}/status`, { status: 'exited', effectiveOn: '2019-01-01', reason: REASON })
       .expect(201);
@@ -137,6 +154,10 @@ describe('erasure of a household’s personal data over HTTP', () => {
     const before = await statement();
     expect(before.body.household.headName).toBe(HEAD);
     expect((await t.get(`/v1/employments/${employmentId}`).expect(200)).body.workerName).toBe(WORKER);
+    expect((await t.get(`/v1/notices/${noticeId}`).expect(200)).body.rows).toEqual([
+      { rowId: 'r1', household: { maskedName: MASKED, maskedRegistrationNo: '***********0901' }, amountFen: 3_000_00 },
+    ]);
+    expect(await tablesMentioning(t.databaseUrl, MASKED)).toEqual([]);
   });
 
   it('erases: names read [已删除] everywhere, totals and verify unchanged, search finds nothing, even after a rebuild', async () => {
@@ -190,6 +211,26 @@ describe('erasure of a household’s personal data over HTTP', () => {
       const flow = (await t.get(`/v1/audit/fund-flow?projectId=${projectId}&minPosition=${last}`).expect(200)).body;
       expect(JSON.stringify(flow)).not.toMatch(/欧阳/);
       expect(JSON.stringify(flow).replaceAll(ERASED, HEAD)).toEqual(JSON.stringify(flowBefore));
+
+      // The notice: its row reads [已删除] (name and number) on its page, printable page and preview,
+      // its amount and the list's total as they were.
+      const erasedRow = {
+        rowId: 'r1',
+        household: { maskedName: ERASED, maskedRegistrationNo: ERASED },
+        amountFen: 3_000_00,
+      };
+      expect((await t.get(`/v1/notices/${noticeId}`).expect(200)).body.rows).toEqual([erasedRow]);
+      const printable = await t.http.get(`/v1/notices/${noticeId}.html`).expect(200);
+      expect(printable.text).not.toContain(MASKED);
+      expect(printable.text).not.toContain('0901');
+      expect(printable.text).toContain(ERASED);
+      expect(printable.text).toContain('3,000.00');
+      expect((await t.get(noticePreview).expect(200)).body.rows).toEqual([erasedRow]);
+      const notices = (
+        await t.get(`/v1/notices?township=${encodeURIComponent('城关镇')}&minPosition=${last}`).expect(200)
+      ).body;
+      expect(notices.totals).toMatchObject({ notices: 1, rows: 1, totalFen: 3_000_00 });
+      expect(JSON.stringify(notices)).not.toContain(MASKED);
 
       const verified = (await t.get('/v1/audit/verify').expect(200)).body;
       expect(verified.ok).toBe(true);

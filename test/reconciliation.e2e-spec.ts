@@ -1,4 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { EVENT_STORE, type EventStore } from '@ledger/event-store';
+import { eventsToAppend } from '../libs/ledger/src/common/stream-writer';
+import { admin, metadataFor } from '../libs/ledger/src/common/testing/actors';
+import type { BankFileReconciled } from '../libs/ledger/src/reconciliations/reconciliation.events';
 import * as iconv from 'iconv-lite';
 import request from 'supertest';
 import { ADMIN_TOKEN, startTestApp, type TestApp } from './support/test-app';
@@ -235,5 +239,60 @@ describe('reconciliation of a bank file over HTTP', () => {
     expect(noColumn.body.errors.map((e: { path: string }) => e.path)).toEqual(['file[1].日期', 'file[1].状态']);
     await upload('apply=everything', Buffer.from(BANK_FILE), 'bank.csv').expect(400);
     await t.post('/v1/reconciliations?township=城关镇', {}).expect(400);
+  });
+
+  it('completes a reconciliation interrupted after its record: the return shows pending, then is applied once', async () => {
+    // The state a crash between the record and the return leaves: the record alone, as the handler appends it.
+    const reconciliationId = `reconciliation-${randomUUID()}`;
+    const kept: BankFileReconciled = {
+      type: 'BankFileReconciled',
+      data: {
+        reconciliationId,
+        township: '城关镇',
+        fileName: '中断的对账.csv',
+        sha256: createHash('sha256').update('中断').digest('hex'),
+        rows: 1,
+        firstDate: '2018-02-01',
+        lastDate: '2018-02-01',
+        appliedReturns: true,
+        matched: [],
+        returned: [
+          {
+            row: 2,
+            paymentId: payments['王五'],
+            householdId: households['王五'],
+            amountFen: 200_000,
+            date: '2018-02-01',
+            returnRecorded: true,
+            returnedOn: '2018-02-01',
+          },
+        ],
+        amountMismatches: [],
+        unmatchedBankRows: [],
+        unmatchedPayments: [],
+      },
+    };
+    const metadata = metadataFor(admin, { commandId: randomUUID(), township: '城关镇' });
+    const { position } = await t.app
+      .get<EventStore>(EVENT_STORE)
+      .appendToStream(reconciliationId, eventsToAppend(reconciliationId, [kept], metadata), 'no_stream');
+    const reopened = await t.get(`/v1/reconciliations/${reconciliationId}?minPosition=${position}`).expect(200);
+    expect(reopened.body.returned).toEqual([
+      expect.objectContaining({ paymentId: payments['王五'], returnApplication: 'pending', status: 'paid' }),
+    ]);
+
+    await t.post(`/v1/reconciliations/${reconciliationId}/returns`, {}, otherClerk).expect(403);
+    await t.post(`/v1/reconciliations/${reconciliationId}/returns`, {}, auditor).expect(403);
+    await t.post('/v1/reconciliations/reconciliation-nothing/returns', {}, clerk).expect(404);
+    const applied = await t.post(`/v1/reconciliations/${reconciliationId}/returns`, {}, clerk).expect(201);
+    expect(applied.body.returned).toEqual([
+      expect.objectContaining({ paymentId: payments['王五'], returnApplication: 'applied', status: 'returned' }),
+    ]);
+    expect(await owedTo('王五', applied.body.position as number)).toBe(200_000);
+    const again = await t.post(`/v1/reconciliations/${reconciliationId}/returns`, {}, clerk).expect(201);
+    expect(again.body.returned[0]).toMatchObject({ returnApplication: 'applied', status: 'returned' });
+    const lease = (await t.get(`/v1/leases/${leases['王五']}`).expect(200)).body;
+    expect(lease.payments[0]).toMatchObject({ returned: { returnedOn: '2018-02-01', reason: 'other' } });
+    expect(lease.payments).toHaveLength(1);
   });
 });

@@ -1,4 +1,5 @@
 import { EVENT_STORE, type EventStore } from '@ledger/event-store';
+import { leaseFixture, type LeaseFixture } from './support/lease-fixture';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -13,7 +14,7 @@ describe('payment reversals over HTTP', () => {
   let householdId: string; // 城关镇
   let otherHouseholdId: string; // 温泉镇
   let entityId: string; // 城关镇
-  let seq = 0;
+  let fixture: LeaseFixture;
 
   /** A stream's events as the ledger reads them (personal fields opened: the table holds them sealed). */
   const eventsOf = async (streamId: string): Promise<{ type: string; data: Record<string, unknown> }[]> =>
@@ -23,52 +24,15 @@ describe('payment reversals over HTTP', () => {
     }));
   const reversal = (paymentId: string, body: unknown = { reason: '重复录入' }, token?: string) =>
     t.post(`/v1/payments/${paymentId}/reversal`, body, token);
-
-  const household = async (township: string): Promise<string> => {
-    seq += 1;
-    const body = {
-      registrationNo: `rev-${seq}`,
-      headName: `户主${seq}`,
-      members: 3,
-      village: '石头村',
-      township,
-      county: '英山县',
-    };
-    return (await t.post('/v1/households', body).expect(201)).body.id as string;
-  };
-  const lease = async (): Promise<string> =>
-    (
-      await t
-        .post('/v1/leases', {
-          entityId,
-          householdId,
-          areaMu: '2.50',
-          rentPerMuYearFen: 80_000,
-          startsOn: '2018-01-01',
-          endsOn: '2019-12-31',
-          schedule: 'yearly',
-        })
-        .expect(201)
-    ).body.id as string;
-  const payRent = async (leaseId: string, token?: string) =>
-    (
-      await t
-        .post(`/v1/leases/${leaseId}/payments`, { period: '2018', amountFen: 200_000, paidOn: '2018-02-01' }, token)
-        .expect(201)
-    ).body.id as string;
+  const household = (township: string) => fixture.household(township);
+  const lease = () => fixture.lease();
+  const payRent = (leaseId: string, token?: string) => fixture.payRent(leaseId, token);
 
   beforeAll(async () => {
     t = await startTestApp();
-    clerk = await t.userToken({ role: 'clerk', townships: ['城关镇'] });
-    otherClerk = await t.userToken({ role: 'clerk', townships: ['温泉镇'] });
-    auditor = await t.userToken({ role: 'auditor' });
-    householdId = await household('城关镇');
+    fixture = await leaseFixture(t, 'rev-');
+    ({ clerk, otherClerk, auditor, householdId, entityId } = fixture);
     otherHouseholdId = await household('温泉镇');
-    entityId = (
-      await t
-        .post('/v1/entities', { name: '石头村养牛合作社', kind: 'cooperative', township: '城关镇', county: '英山县' })
-        .expect(201)
-    ).body.id as string;
   });
   afterAll(async () => {
     await t.close();

@@ -1,4 +1,5 @@
 import { Button, Card, Form, Input, Modal, Popconfirm, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type {
   ReconciledHousehold,
@@ -101,6 +102,26 @@ export function ReconciliationPage(props: {
     }
   };
   const toApply = result?.returned.filter((r) => r.status === 'paid').length ?? 0;
+  // Returns this reconciliation decided and that were interrupted after it was kept.
+  const pending = result?.returned.filter((r) => r.returnApplication === 'pending').length ?? 0;
+  const applyPending = async () => {
+    if (!result) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const body = await api<ReconciliationView>(`/v1/reconciliations/${encodeURIComponent(result.id)}/returns`, {
+        method: 'POST',
+        token,
+        idempotencyKey: newKey(),
+      });
+      setResult(body);
+      await loadPast(body.position);
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -150,6 +171,11 @@ export function ReconciliationPage(props: {
           </Form>
         )}
         <ErrorAlert error={error} />
+        {canWrite && pending > 0 && (
+          <Button danger loading={busy} onClick={() => void applyPending()} style={{ marginBottom: 8 }}>
+            {t.rcApplyPending(pending)}
+          </Button>
+        )}
         {result && <Outcome result={result} canWrite={canWrite} onReissue={setReissuing} />}
       </Card>
       <PastReconciliations past={past} onOpen={(id) => go(`/reconciliations/${id}`)} />
@@ -178,16 +204,48 @@ function who(t: ReturnType<typeof useT>['t'], h: ReconciledHousehold | null): Re
 }
 
 const yuan = { align: 'right' as const, render: (fen: number) => formatYuan(fen) };
+const orDash = (v: string | null) => v ?? '—';
+
+/** The columns the lists share, built once per language: each table names only which it shows. */
+function sharedColumns(t: ReturnType<typeof useT>['t']) {
+  return {
+    row: { title: t.row, dataIndex: 'row' },
+    household: {
+      title: t.household,
+      key: 'household',
+      render: (_: unknown, i: { household: ReconciledHousehold | null }) => who(t, i.household),
+    },
+    payment: { title: t.rcPayment, dataIndex: 'paymentId', className: 'nowrap' },
+    date: { title: t.rcDate, dataIndex: 'date', className: 'nowrap' },
+    reference: { title: t.rcReference, dataIndex: 'reference', render: orDash },
+    /** Money in yuan, from a `...Fen` field (the amount, unless another is named). */
+    yuan: (title: string, dataIndex = 'amountFen') => ({ title, dataIndex, ...yuan }),
+  };
+}
+
+/** One list as a compact table; `paged` for the long one (matched rows). */
+function ListTable<Row extends object>(props: {
+  rowKey: keyof Row & string;
+  rows: readonly Row[];
+  columns: TableColumnsType<Row>;
+  paged?: boolean;
+}) {
+  return (
+    <Table<Row>
+      rowKey={props.rowKey}
+      size="small"
+      pagination={props.paged ? { pageSize: 50, hideOnSinglePage: true } : false}
+      dataSource={[...props.rows]}
+      columns={props.columns}
+    />
+  );
+}
 
 /** The lists of one reconciliation, with counts and totals in yuan. */
 function Outcome(props: { result: ReconciliationView; canWrite: boolean; onReissue: (row: ReturnedRowView) => void }) {
   const { t } = useT();
   const r = props.result;
-  const household = {
-    title: t.household,
-    key: 'household',
-    render: (_: unknown, i: { household: ReconciledHousehold | null }) => who(t, i.household),
-  };
+  const c = sharedColumns(t);
   const tab = (key: string, title: string, count: number, fen: number, children: React.ReactNode) => ({
     key,
     label: `${title}（${count}，${formatYuan(fen)} 元）`,
@@ -216,17 +274,15 @@ function Outcome(props: { result: ReconciliationView; canWrite: boolean; onReiss
             t.rcReturned,
             r.returned.length,
             r.totals.returnedFen,
-            <Table<ReturnedRowView>
+            <ListTable<ReturnedRowView>
               rowKey="row"
-              size="small"
-              pagination={false}
-              dataSource={r.returned}
+              rows={r.returned}
               columns={[
-                { title: t.row, dataIndex: 'row' },
-                household,
-                { title: t.rcPayment, dataIndex: 'paymentId', className: 'nowrap' },
-                { title: t.rcDate, dataIndex: 'date', className: 'nowrap' },
-                { title: t.rcAmountYuan, dataIndex: 'amountFen', ...yuan },
+                c.row,
+                c.household,
+                c.payment,
+                c.date,
+                c.yuan(t.rcAmountYuan),
                 {
                   title: t.rcState,
                   key: 'status',
@@ -235,7 +291,11 @@ function Outcome(props: { result: ReconciliationView; canWrite: boolean; onReiss
                       <Tag color={row.status === 'returned' ? 'red' : row.status === 'reissued' ? 'green' : 'default'}>
                         {label(t, `rcState_${row.status}`)}
                       </Tag>
-                      {row.returnRecorded && <Tag>{t.rcRecordedHere}</Tag>}
+                      {row.returnApplication === 'pending' ? (
+                        <Tag color="orange">{t.rcReturnPending}</Tag>
+                      ) : (
+                        row.returnRecorded && <Tag>{t.rcRecordedHere}</Tag>
+                      )}
                     </Space>
                   ),
                 },
@@ -257,18 +317,16 @@ function Outcome(props: { result: ReconciliationView; canWrite: boolean; onReiss
             t.rcMismatches,
             r.amountMismatches.length,
             r.totals.mismatchBankFen,
-            <Table
+            <ListTable
               rowKey="row"
-              size="small"
-              pagination={false}
-              dataSource={r.amountMismatches}
+              rows={r.amountMismatches}
               columns={[
-                { title: t.row, dataIndex: 'row' },
-                household,
-                { title: t.rcPayment, dataIndex: 'paymentId', className: 'nowrap' },
-                { title: t.rcDate, dataIndex: 'date', className: 'nowrap' },
-                { title: t.rcBankYuan, dataIndex: 'bankFen', ...yuan },
-                { title: t.rcLedgerYuan, dataIndex: 'ledgerFen', ...yuan },
+                c.row,
+                c.household,
+                c.payment,
+                c.date,
+                c.yuan(t.rcBankYuan, 'bankFen'),
+                c.yuan(t.rcLedgerYuan, 'ledgerFen'),
               ]}
             />,
           ),
@@ -277,19 +335,17 @@ function Outcome(props: { result: ReconciliationView; canWrite: boolean; onReiss
             t.rcBankOnly,
             r.unmatchedBankRows.length,
             r.totals.unmatchedBankRowsFen,
-            <Table
+            <ListTable
               rowKey="row"
-              size="small"
-              pagination={false}
-              dataSource={r.unmatchedBankRows}
+              rows={r.unmatchedBankRows}
               columns={[
-                { title: t.row, dataIndex: 'row' },
-                { title: t.rcReference, dataIndex: 'reference', render: (v: string | null) => v ?? '—' },
-                { title: t.registrationNo, dataIndex: 'registrationNo', render: (v: string | null) => v ?? '—' },
-                household,
-                { title: t.rcDate, dataIndex: 'date', className: 'nowrap' },
+                c.row,
+                c.reference,
+                { title: t.registrationNo, dataIndex: 'registrationNo', render: orDash },
+                c.household,
+                c.date,
                 { title: t.rcBankStatus, dataIndex: 'status' },
-                { title: t.rcAmountYuan, dataIndex: 'amountFen', ...yuan },
+                c.yuan(t.rcAmountYuan),
               ]}
             />,
           ),
@@ -298,17 +354,15 @@ function Outcome(props: { result: ReconciliationView; canWrite: boolean; onReiss
             t.rcLedgerOnly,
             r.unmatchedPayments.length,
             r.totals.unmatchedPaymentsFen,
-            <Table
+            <ListTable
               rowKey="paymentId"
-              size="small"
-              pagination={false}
-              dataSource={r.unmatchedPayments}
+              rows={r.unmatchedPayments}
               columns={[
-                household,
-                { title: t.rcPayment, dataIndex: 'paymentId', className: 'nowrap' },
-                { title: t.rcReference, dataIndex: 'reference', render: (v: string | null) => v ?? '—' },
+                c.household,
+                c.payment,
+                c.reference,
                 { title: t.paidOn, dataIndex: 'paidOn', className: 'nowrap' },
-                { title: t.rcAmountYuan, dataIndex: 'amountFen', ...yuan },
+                c.yuan(t.rcAmountYuan),
               ]}
             />,
           ),
@@ -317,18 +371,11 @@ function Outcome(props: { result: ReconciliationView; canWrite: boolean; onReiss
             t.rcMatched,
             r.matched,
             r.totals.matchedFen,
-            <Table
+            <ListTable
               rowKey="row"
-              size="small"
-              pagination={{ pageSize: 50, hideOnSinglePage: true }}
-              dataSource={r.matchedRows}
-              columns={[
-                { title: t.row, dataIndex: 'row' },
-                household,
-                { title: t.rcPayment, dataIndex: 'paymentId', className: 'nowrap' },
-                { title: t.rcDate, dataIndex: 'date', className: 'nowrap' },
-                { title: t.rcAmountYuan, dataIndex: 'amountFen', ...yuan },
-              ]}
+              rows={r.matchedRows}
+              paged
+              columns={[c.row, c.household, c.payment, c.date, c.yuan(t.rcAmountYuan)]}
             />,
           ),
         ]}

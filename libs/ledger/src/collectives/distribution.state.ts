@@ -60,6 +60,7 @@ export function owedOn(state: DeclaredDistribution, householdId: string): number
  */
 export const distributionPayments: PaymentLinkage<DistributionState, DistributionEvent> & {
   townshipOfPayment(state: DistributionState, paymentId: string): string | undefined;
+  noticeHolds(state: DistributionState): NoticeHolds;
 } = {
   evolver: distribution,
   payments: (s) => (s.status === 'declared' ? s.payments : Payments.none),
@@ -71,4 +72,5 @@ export const distributionPayments: PaymentLinkage<DistributionState, Distributio
       ? undefined
       : s.allocations.find((a) => a.householdId === payment.householdId)?.township;
   },
+  noticeHolds: (s) => (s.status === 'declared' ? s.noticeHolds : NO_NOTICE_HOLDS),
 };

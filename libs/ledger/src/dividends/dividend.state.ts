@@ -97,6 +97,7 @@ export function householdBalances(
  */
 export const dividendPayments: PaymentLinkage<DividendState, DividendEvent> & {
   townshipOfPayment(state: DividendState, paymentId: string): string | undefined;
+  noticeHolds(state: DividendState): NoticeHolds;
 } = {
   evolver: dividend,
   payments: (s) => (s.status === 'declared' ? s.payments : Payments.none),
@@ -106,4 +107,5 @@ export const dividendPayments: PaymentLinkage<DividendState, DividendEvent> & {
     const payment = s.payments.get(paymentId);
     return payment === undefined ? undefined : townshipOf(s, payment.householdId);
   },
+  noticeHolds: (s) => (s.status === 'declared' ? s.noticeHolds : NO_NOTICE_HOLDS),
 };

@@ -21,14 +21,18 @@ export function noticeHolding(holds: NoticeHolds, householdId: string, today: st
     .find((h) => today <= h.closesOn || h.unresolvedObjections > 0)?.noticeId;
 }
 
+/** What a hold refuses: a first payment, or a reissue of a returned one (both end in `notice-hold`). */
+export type NoticeHoldCode = 'PAYMENT.NOTICE-HOLD' | 'PAYMENT.REISSUE_NOTICE-HOLD';
+
 /** A refusal that names the notice in the problem details (`noticeId`). */
 export class NoticeHoldError extends DomainError {
   constructor(
     readonly noticeId: string,
     en: string,
     zh: string,
+    code: NoticeHoldCode = 'PAYMENT.NOTICE-HOLD',
   ) {
-    super('PAYMENT.NOTICE-HOLD', 'rule', en, zh, { noticeId });
+    super(code, 'rule', en, zh, { noticeId });
   }
 }
 
@@ -36,7 +40,12 @@ export class NoticeHoldError extends DomainError {
  * Refuses a payment while a notice holds it. `issuedAt` is the command's instant (its handler's
  * clock), so the decider stays pure.
  */
-export function assertNoNoticeHold(holds: NoticeHolds, householdId: string, issuedAt: string): void {
+export function assertNoNoticeHold(
+  holds: NoticeHolds,
+  householdId: string,
+  issuedAt: string,
+  code: NoticeHoldCode = 'PAYMENT.NOTICE-HOLD',
+): void {
   const noticeId = noticeHolding(holds, householdId, dateInChina(issuedAt));
   if (noticeId === undefined) return;
   const hold = holds[noticeId];
@@ -46,5 +55,6 @@ export function assertNoNoticeHold(holds: NoticeHolds, householdId: string, issu
       (hold.unresolvedObjections > 0 ? ` (${hold.unresolvedObjections} not answered yet).` : '.'),
     `公示 ${noticeId} 尚未结束：须公示期满（${hold.closesOn} 之后）且所有异议均已答复后才能发放` +
       (hold.unresolvedObjections > 0 ? `（还有 ${hold.unresolvedObjections} 条异议未答复）。` : '。'),
+    code,
   );
 }

@@ -13,4 +13,8 @@ export const NOTICE_REFUSALS = {
   'OBJECTION.ALREADY_RESOLVED': { kind: 'rule', field: 'outcome' },
   // A payment held by a notice: its problem type ends in `notice-hold` and carries `noticeId`.
   'PAYMENT.NOTICE-HOLD': { kind: 'rule' },
+  // The same hold on a reissue of a returned payment: it pays the household on the notice again.
+  // The request has no householdId; the household is the one the returned payment (the path's
+  // paymentId) paid, so that is the field named.
+  'PAYMENT.REISSUE_NOTICE-HOLD': { kind: 'rule', field: 'paymentId' },
 } as const satisfies RefusalCatalogue;

@@ -19,6 +19,7 @@ import {
   type BackupTrailer,
 } from '@ledger/runtime/backup';
 import { declarationOf, householdIdIn, sealedEvent, SEALED_FOR } from './personal-data-event-store';
+import { rowHouseholds, sealRows } from './personal-rows';
 
 /** A seal of the old log, as the rewrite supersedes it (to be kept on record with the new root). */
 export interface SupersededSeal {
@@ -125,6 +126,13 @@ export async function migratePersonalData(
       const paid = householdIdIn(event.data);
       if (typeof paymentId === 'string' && paid !== undefined) paymentHouseholds.set(paymentId, paid);
       const already = (event.metadata as Record<string, unknown> | null)?.[SEALED_FOR] !== undefined;
+      // A notice's rows, each sealed with its own household's key (rows already sealed stay).
+      const households = rowHouseholds(event);
+      if (households.length > 0) {
+        const rowsSealed = sealRows(event, new Map(households.map((h) => [h, keyOf(h)])));
+        if (JSON.stringify(rowsSealed.data) !== JSON.stringify(event.data)) eventsSealed += 1;
+        return rowsSealed;
+      }
       if (!declared || declared.fields.length === 0 || already) return event;
       const owner =
         declared.household === 'householdId'

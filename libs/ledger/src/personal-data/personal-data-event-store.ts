@@ -16,6 +16,7 @@ import type { LedgerEvent } from '../projections/ledger-event';
 import { HouseholdKeys, type KeyLookup } from './household-keys';
 import { openPersonal, sealPersonal } from './personal-cipher';
 import { ERASED, personalFields } from './personal-fields';
+import { openRows, rowHouseholds, sealRows } from './personal-rows';
 
 /** Metadata naming whose key sealed an event's personal fields (a household id: not personal). */
 export const SEALED_FOR = 'sealedFor';
@@ -148,12 +149,16 @@ export class PersonalDataEventStore implements EventStore {
       }
       owners.push(streamOwners);
     }
-    const households = owners.flat().filter((h): h is string => h !== undefined);
+    const households = [
+      ...owners.flat().filter((h): h is string => h !== undefined),
+      // A notice's rows: each row is its own household's (personal-rows.ts).
+      ...appends.flatMap((a) => a.events.flatMap(rowHouseholds)),
+    ];
     if (households.length === 0) return [...appends];
     const keys = await this.keys.forSealing(households);
     return appends.map((append, i) => ({
       ...append,
-      events: append.events.map((event, j) => sealedEvent(event, owners[i][j], keys)),
+      events: append.events.map((event, j) => sealRows(sealedEvent(event, owners[i][j], keys), keys)),
     }));
   }
 
@@ -229,13 +234,15 @@ export class PersonalDataEventStore implements EventStore {
       if (declared) this.learnFrom([event]);
       const owner = event.metadata[SEALED_FOR];
       if (typeof owner === 'string' && fieldsOf(event.type).length > 0) households.add(owner);
+      for (const household of rowHouseholds(event)) households.add(household);
     }
     if (households.size === 0) return events;
     const keys = await this.keys.forOpening(households);
     return events.map((event) => {
       const owner = event.metadata[SEALED_FOR];
-      if (typeof owner !== 'string' || fieldsOf(event.type).length === 0) return event;
-      return openPersonal(event as unknown as LedgerEvent, keys.get(owner)) as unknown as RecordedEvent;
+      const rowsOpened = openRows(event, keys);
+      if (typeof owner !== 'string' || fieldsOf(event.type).length === 0) return rowsOpened;
+      return openPersonal(rowsOpened as unknown as LedgerEvent, keys.get(owner)) as unknown as RecordedEvent;
     });
   }
 }

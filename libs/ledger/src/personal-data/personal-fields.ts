@@ -66,8 +66,8 @@ export const personalFields: PersonalFieldDeclarations = {
   PaymentReissued: { fields: [], household: 'householdId' },
   // Ids, amounts and dates of many households: names stay in each household's own events.
   BankFileReconciled: { fields: [], household: 'none' },
-  // A notice's rows are masked (张*明, ****0101) as posted on the wall; no name in full, and its title
-  // is the village's (2018年石头村分红公示).
+  // A notice names many households: its rows' masked names and numbers are each sealed with their own
+  // household's key (`personalRows` below), not with one key for the event. Its title is the village's.
   NoticePosted: { fields: [], household: 'none' },
   // An objection's text and contact may name people: a household's own objection is sealed with its
   // key; one raised by a clerk or an admin names no household and stays as written.
@@ -76,4 +76,19 @@ export const personalFields: PersonalFieldDeclarations = {
   ObjectionResolved: { fields: [], household: 'none' },
   NoticeHoldChanged: { fields: [], household: 'none' },
   StatementAcknowledged: { fields: ['comment'], household: 'householdId' },
+};
+
+/**
+ * Personal fields inside an event's list of rows, each row sealed with the key of the household it
+ * names (`householdId` of the row): one event listing many households (a notice's rows: 张*明,
+ * ***********0101). Masked as they are, they still point at one family in a village of a few hundred,
+ * so erasing the household must reach them; the row's amount stays, so the notice's total holds.
+ */
+export const personalRows: {
+  readonly [Type in LedgerEventType]?: { readonly list: string; readonly fields: readonly string[] };
+} = {
+  NoticePosted: {
+    list: 'rows' satisfies keyof DataOf<'NoticePosted'>,
+    fields: ['maskedName', 'maskedRegistrationNo'] satisfies (keyof DataOf<'NoticePosted'>['rows'][number])[],
+  },
 };

@@ -1,8 +1,11 @@
 import type { Evolver } from '../common/decider';
-import type { ReconciliationEvent } from './reconciliation.events';
+import type { BankFileReconciled, ReconciliationEvent } from './reconciliation.events';
 
-/** A reconciliation's stream holds its one event: recorded or not (a retry finds it recorded). */
-export const reconciliationStream: Evolver<{ recorded: boolean }, ReconciliationEvent> = {
-  initialState: { recorded: false },
-  evolve: () => ({ recorded: true }),
+/**
+ * A reconciliation's stream holds its one event: a retry finds it kept, and applies the returns
+ * that kept event decided (not those a fresh plan would decide now).
+ */
+export const reconciliationStream: Evolver<{ kept?: BankFileReconciled['data'] }, ReconciliationEvent> = {
+  initialState: {},
+  evolve: (_, event) => ({ kept: event.data }),
 };

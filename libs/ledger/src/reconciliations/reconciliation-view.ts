@@ -27,11 +27,18 @@ export function reconciliationView(
     ...m,
     household: lookups.household(householdId),
   }));
-  const returned = data.returned.map(({ householdId, ...r }) => ({
-    ...r,
-    household: lookups.household(householdId),
-    ...lookups.status(r.paymentId),
-  }));
+  const returned = data.returned.map(({ householdId, returnedOn: _, ...r }) => {
+    const now = lookups.status(r.paymentId);
+    return {
+      ...r,
+      household: lookups.household(householdId),
+      ...now,
+      // A return decided here and not on its payment yet: a crash came between the record and it.
+      ...(r.returnRecorded
+        ? { returnApplication: now.status === 'paid' ? ('pending' as const) : ('applied' as const) }
+        : {}),
+    };
+  });
   const amountMismatches = data.amountMismatches.map(({ householdId, ...m }) => ({
     ...m,
     household: lookups.household(householdId),

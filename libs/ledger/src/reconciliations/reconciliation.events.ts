@@ -10,9 +10,16 @@ export interface MatchedRow {
   date: string;
 }
 
-/** A 退回 row matched to a payment of the same amount; `returnRecorded` when this reconciliation recorded the return. */
+/**
+ * A 退回 row matched to a payment of the same amount; `returnRecorded` when this reconciliation
+ * records the return (`apply=returns`, the payment not yet returned). Since the reconciliation is
+ * kept before its returns are applied (a crash in between must leave a record that says what is
+ * still to do), such a row also carries the `returnedOn` the return is recorded with; older
+ * reconciliations, kept after their returns, have none and are complete.
+ */
 export interface ReturnedRow extends MatchedRow {
   returnRecorded: boolean;
+  returnedOn?: string;
 }
 
 /** A row matched to a payment of another amount. */
@@ -37,7 +44,8 @@ export interface UnmatchedPayment {
 /**
  * A township reconciled a bank file (银行对账) against its payments: the file's hash and the four
  * lists as the ledger stood, kept so an auditor can reopen it. Who and when are the event's own
- * metadata. The returns it recorded (`apply=returns`) are PaymentReturned events of their payments.
+ * metadata. The returns it records (`apply=returns`) are PaymentReturned events of their payments,
+ * appended after this event, each idempotently (see apply-pending-returns/apply-returns.ts).
  */
 export type BankFileReconciled = DomainEvent<
   'BankFileReconciled',

@@ -68,7 +68,13 @@ export const ReconciliationViewSchema: SchemaObject = {
         required: [...(matchedRow.required ?? []), 'returnRecorded', 'status'],
         properties: {
           ...matchedRow.properties,
-          returnRecorded: { type: 'boolean', description: 'This reconciliation recorded the return.' },
+          returnRecorded: { type: 'boolean', description: 'This reconciliation records the return.' },
+          returnApplication: {
+            type: 'string',
+            enum: ['applied', 'pending'],
+            description:
+              'For a return this reconciliation records: applied once the payment is returned; pending while not (post the file again to complete it).',
+          },
           status: { type: 'string', enum: ['paid', 'returned', 'reissued'], description: 'The payment now.' },
           reissuedAs: text,
         },

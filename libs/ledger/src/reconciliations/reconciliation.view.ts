@@ -13,6 +13,9 @@ export interface ReconciledHousehold {
 /** The payment's state in the ledger now: the clerk reissues a `returned` one from its row. */
 export type ReconciledPaymentStatus = 'paid' | 'returned' | 'reissued';
 
+/** Whether a return a reconciliation decided has been recorded on its payment yet. */
+export type ReturnApplication = 'applied' | 'pending';
+
 export interface MatchedRowView {
   row: number;
   paymentId: string;
@@ -22,8 +25,13 @@ export interface MatchedRowView {
 }
 
 export interface ReturnedRowView extends MatchedRowView {
-  /** This reconciliation recorded the return (`apply=returns`); false when it was already returned, or not applied. */
+  /** This reconciliation records the return (`apply=returns`); false when it was already returned, or not applied. */
   returnRecorded: boolean;
+  /**
+   * For a return this reconciliation records: `applied` once the payment is returned, `pending` while
+   * it is not (the reconciliation is kept before its returns; posting the file again completes them).
+   */
+  returnApplication?: ReturnApplication;
   status: ReconciledPaymentStatus;
   reissuedAs?: string;
 }

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ApplyPendingReturnsController } from './apply-pending-returns/apply-pending-returns.controller';
+import { ApplyPendingReturnsHandler } from './apply-pending-returns/apply-pending-returns.handler';
 import { GetReconciliationController } from './get-reconciliation/get-reconciliation.controller';
 import { GetReconciliationHandler } from './get-reconciliation/get-reconciliation.handler';
 import { ListReconciliationsController } from './list-reconciliations/list-reconciliations.controller';
@@ -8,7 +10,17 @@ import { ReconcileBankFileHandler } from './reconcile-bank-file/reconcile-bank-f
 
 /** Reconciliation of the bank's file (银行对账) against a township's payments, kept for auditors to reopen. */
 @Module({
-  controllers: [ReconcileBankFileController, ListReconciliationsController, GetReconciliationController],
-  providers: [ReconcileBankFileHandler, ListReconciliationsHandler, GetReconciliationHandler],
+  controllers: [
+    ReconcileBankFileController,
+    ApplyPendingReturnsController,
+    ListReconciliationsController,
+    GetReconciliationController,
+  ],
+  providers: [
+    ReconcileBankFileHandler,
+    ApplyPendingReturnsHandler,
+    ListReconciliationsHandler,
+    GetReconciliationHandler,
+  ],
 })
 export class ReconciliationsModule {}

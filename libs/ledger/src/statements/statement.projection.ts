@@ -676,7 +676,8 @@ const REISSUED = reissuedCopy(
     'delivered_on',
     'basis',
   ],
-  { paid_on: 'date', recorded_at: 'timestamptz', recorded_by: 'text', position: 'bigint' },
+  // The reissue's own voucher (凭证号): the bank's new transfer, not the returned one's.
+  { paid_on: 'date', recorded_at: 'timestamptz', recorded_by: 'text', position: 'bigint', reference: 'text' },
 );
 
 /** The returned line learns which payment paid it again. */
@@ -987,9 +988,18 @@ export const statementProjection: Projection = {
         return [row(RETURNED, paymentId, returnedOn, reason, detail ?? null, recorded.recordedAt)];
       }
       case 'PaymentReissued': {
-        const { paymentId, reissueOf, paidOn } = event.data;
+        const { paymentId, reissueOf, paidOn, reference } = event.data;
         return [
-          row(REISSUED, paymentId, reissueOf, paidOn, recorded.recordedAt, recordedBy, recorded.position),
+          row(
+            REISSUED,
+            paymentId,
+            reissueOf,
+            paidOn,
+            recorded.recordedAt,
+            recordedBy,
+            recorded.position,
+            reference ?? null,
+          ),
           row(REISSUE_OF, paymentId, reissueOf),
           row(REISSUED_AS, paymentId, reissueOf),
         ];

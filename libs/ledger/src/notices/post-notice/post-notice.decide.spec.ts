@@ -3,7 +3,8 @@ import { specFor } from '../../common/testing/given-when-then';
 import { notice } from '../notice.state';
 import { declarationId, li, noticeId, posted, zhang } from '../notice.fixtures';
 import { PostNoticeCommand } from './post-notice.command';
-import { decidePostNotice, type NoticeListing } from './post-notice.decide';
+import { ERASED } from '../../personal-data/erased';
+import { decidePostNotice, noticeRows, type NoticeListing } from './post-notice.decide';
 
 const listed: NoticeListing = [
   { householdId: li, headName: '李四', registrationNo: '421127010100102', amountFen: 1_500_00 },
@@ -28,6 +29,14 @@ describe('post a public notice', () => {
       .given([])
       .when(new PostNoticeCommand(post(), metadataFor(clerkOf('城关镇'))))
       .then([posted]);
+  });
+
+  it('lists an erased household (its name reads [已删除]) with its amount and neither name nor number', () => {
+    const rows = noticeRows([{ ...listed[1], headName: ERASED }, listed[0]]);
+    expect(rows).toEqual([
+      { rowId: 'r1', householdId: zhang, maskedName: ERASED, maskedRegistrationNo: ERASED, amountFen: 1_500_00 },
+      posted.data.rows[1],
+    ]);
   });
 
   it('refuses a window shorter than seven days, both ends included', () => {

@@ -1,3 +1,4 @@
+import { ERASED } from '../../personal-data/erased';
 import { assertMayWriteIn } from '../../common/actor';
 import { conflict, refuse } from '../../common/domain-error';
 import { maskName, maskRegistrationNo, NOTICE_MIN_DAYS, windowIsLongEnough } from '../notice-rules';
@@ -77,15 +78,22 @@ export function decidePostNotice(
   ];
 }
 
-/** The rows a notice posts: one per household, ordered by registration number, masked. */
+/**
+ * The rows a notice posts: one per household, ordered by registration number, masked. An erased
+ * household (its name reads `[已删除]`) is listed with its amount, so the total holds, and with
+ * neither name nor number: its masked number would still single the family out in its village.
+ */
 export function noticeRows(listing: readonly ListedHousehold[]): NoticeRow[] {
   return [...listing]
     .sort((a, b) => (a.registrationNo < b.registrationNo ? -1 : a.registrationNo > b.registrationNo ? 1 : 0))
-    .map((h, i) => ({
-      rowId: `r${i + 1}`,
-      householdId: h.householdId,
-      maskedName: maskName(h.headName),
-      maskedRegistrationNo: maskRegistrationNo(h.registrationNo),
-      amountFen: h.amountFen,
-    }));
+    .map((h, i) => {
+      const erased = h.headName === ERASED;
+      return {
+        rowId: `r${i + 1}`,
+        householdId: h.householdId,
+        maskedName: erased ? ERASED : maskName(h.headName),
+        maskedRegistrationNo: erased ? ERASED : maskRegistrationNo(h.registrationNo),
+        amountFen: h.amountFen,
+      };
+    });
 }

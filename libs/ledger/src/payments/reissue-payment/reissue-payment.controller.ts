@@ -22,6 +22,7 @@ export class ReissuePaymentController {
       'PAYMENT.NOT_RETURNED',
       'PAYMENT.ALREADY_REISSUED',
       'PAYMENT.REISSUED_BEFORE_RETURNED',
+      'PAYMENT.REISSUE_NOTICE-HOLD',
       'AUTH.OTHER_TOWNSHIP',
     ],
   })

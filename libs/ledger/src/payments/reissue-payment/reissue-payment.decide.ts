@@ -1,4 +1,5 @@
 import { refuse } from '../../common/domain-error';
+import { assertNoNoticeHold } from '../../notices/notice-hold';
 import { formatYuan } from '../../shared/money';
 import { parsePaymentId, paymentIdFor, type PaymentReissued } from '../payment';
 import { bankSidePayment } from '../return-payment/return-payment.decide';
@@ -8,7 +9,8 @@ import type { ReissuePaymentCommand } from './reissue-payment.command';
 /**
  * Only a returned payment not yet reissued can be paid again, and not before it came back. The new
  * payment is the linkage's next, same household, amount and period, linked both ways; being the
- * same amount the return freed, it fits whatever the linkage owes.
+ * same amount the return freed, it fits whatever the linkage owes. A notice (公示) holding the
+ * household's payments on the linkage holds its reissue too: it is money paid to that household.
  */
 export function decideReissuePayment<State>(
   command: ReissuePaymentCommand,
@@ -40,6 +42,8 @@ export function decideReissuePayment<State>(
       `重新发放日期 ${paidOn} 早于退回日期 ${payment.returned.returnedOn}。`,
     );
   }
+  const holds = linkage.noticeHolds?.(state);
+  if (holds) assertNoNoticeHold(holds, payment.householdId, command.metadata.issuedAt, 'PAYMENT.REISSUE_NOTICE-HOLD');
   const linkageId = parsePaymentId(paymentId)?.linkageId ?? '';
   return [
     {

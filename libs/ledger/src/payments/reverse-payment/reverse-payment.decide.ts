@@ -1,6 +1,7 @@
 import { assertMayWriteIn } from '../../common/actor';
 import type { DomainEvent } from '../../common/decider';
 import { notFound, refuse, type DomainError } from '../../common/domain-error';
+import type { NoticeHolds } from '../../notices/notice-hold';
 import { formatYuan } from '../../shared/money';
 import { parsePaymentId, reversalIdFor, type PaymentReversed, type Payments } from '../payment';
 import type { PaymentLinkage } from '../payment-linkage';
@@ -13,6 +14,11 @@ import type { ReversePaymentCommand } from './reverse-payment.command';
 export interface ReversibleLinkage<State> {
   payments(state: State): Payments;
   townshipOfPayment(state: State, paymentId: string): string | undefined;
+  /**
+   * The public notices (公示) holding payments on this linkage, where a notice can list it (a
+   * declaration, a distribution): a reissue pays the household again, so it waits as a first payment does.
+   */
+  noticeHolds?(state: State): NoticeHolds;
 }
 
 /** A linkage descriptor with the township each payment concerns. */

@@ -10,7 +10,8 @@ import { ReconciliationViewSchema } from '../reconciliation.schema';
 import type { ReconciliationView } from '../reconciliation.view';
 import { GetReconciliationQuery } from './get-reconciliation.query';
 
-const ReconciliationIdPipe = IdPipe('reconciliation', '银行对账记录');
+/** A reconciliation's id in a path: malformed is a 404, as unknown. */
+export const ReconciliationIdPipe = IdPipe('reconciliation', '银行对账记录');
 
 @ApiTags('linkages')
 @ApiBearerAuth()

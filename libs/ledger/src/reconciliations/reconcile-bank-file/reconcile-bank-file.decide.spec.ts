@@ -2,7 +2,7 @@ import { DomainError } from '../../common/domain-error';
 import { auditor, clerkOf, metadataFor } from '../../common/testing/actors';
 import type { BankRow } from '../reconcile';
 import { ReconcileBankFileCommand } from './reconcile-bank-file.command';
-import { planReconciliation, reconciliationRecorded, type TownshipPayment } from './reconcile-bank-file.decide';
+import { planReconciliation, returnsToApply, type TownshipPayment } from './reconcile-bank-file.decide';
 
 const clerk = clerkOf('城关镇');
 const payment = (n: number, over: Partial<TownshipPayment> = {}): TownshipPayment => ({
@@ -113,11 +113,19 @@ describe('reconcile a bank file (银行对账)', () => {
     ]);
   });
 
-  it('then the kept event says which returns this reconciliation recorded', () => {
+  it('then the event, kept before any return is applied, says which returns it records and with what date', () => {
     const plan = planReconciliation(reconcileFile(file, true), ledger);
-    const kept = reconciliationRecorded(plan, new Set(['lease-x.p2']));
-    expect(kept.data.returned).toEqual([expect.objectContaining({ paymentId: 'lease-x.p2', returnRecorded: true })]);
-    expect(plan.event.data.returned[0].returnRecorded).toBe(false);
+    expect(plan.event.data.returned).toEqual([
+      expect.objectContaining({ paymentId: 'lease-x.p2', returnRecorded: true, returnedOn: '2018-02-01' }),
+    ]);
+    // What a retry applies comes from the kept event alone, whatever the ledger holds by then.
+    expect(returnsToApply(plan.event.data)).toEqual(plan.returns);
+  });
+
+  it('given a reconciliation kept before returns were recorded first (no returnedOn), then nothing is left to apply', () => {
+    const plan = planReconciliation(reconcileFile(file, true), ledger);
+    const older = plan.event.data.returned.map(({ returnedOn: _, ...r }) => r);
+    expect(returnsToApply({ ...plan.event.data, returned: older })).toEqual([]);
   });
 
   it('given an empty file, then no dates and no unmatched payments', () => {

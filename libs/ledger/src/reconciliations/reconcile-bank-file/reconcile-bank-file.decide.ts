@@ -19,10 +19,17 @@ export interface ReturnToRecord {
 
 /** What a reconciliation found, before any return is recorded. */
 export interface ReconciliationPlan {
-  /** The event to keep, its `returnRecorded` flags still false. */
+  /** The event to keep first: the returns it decided are marked `returnRecorded`, with their `returnedOn`. */
   event: BankFileReconciled;
   /** Empty unless the clerk asked for returns: the matched 退回 rows whose payment is not yet returned. */
   returns: ReturnToRecord[];
+}
+
+/** The returns a kept reconciliation decided to record, to be applied (again, idempotently) after it. */
+export function returnsToApply(data: BankFileReconciled['data']): ReturnToRecord[] {
+  return data.returned.flatMap(({ row, paymentId, returnRecorded, returnedOn }) =>
+    returnRecorded && returnedOn !== undefined ? [{ row, paymentId, returnedOn }] : [],
+  );
 }
 
 /**
@@ -42,65 +49,51 @@ export function planReconciliation(
   const paymentOf = (id: string) => byId.get(id)!;
   const dateOf = (row: number) => rowAt.get(row)!.date;
   const dates = rows.map((r) => r.date).sort();
-  const returned: ReturnedRow[] = found.returned.map(({ row, paymentId }) => ({
-    row,
-    paymentId,
-    householdId: paymentOf(paymentId).householdId,
-    amountFen: paymentOf(paymentId).amountFen,
-    date: dateOf(row),
-    returnRecorded: false,
-  }));
-  const returns = applyReturns
-    ? returned
-        .filter((r) => !paymentOf(r.paymentId).returned)
-        .map((r) => ({
-          row: r.row,
-          paymentId: r.paymentId,
-          returnedOn: maxDate(r.date, paymentOf(r.paymentId).paidOn),
-        }))
-    : [];
-  return {
-    returns,
-    event: {
-      type: 'BankFileReconciled',
-      data: {
-        reconciliationId,
-        township,
-        fileName,
-        sha256,
-        rows: rows.length,
-        firstDate: dates[0] ?? null,
-        lastDate: dates[dates.length - 1] ?? null,
-        appliedReturns: applyReturns,
-        matched: found.matchedRows.map(({ row, paymentId }) => ({
-          row,
-          paymentId,
-          householdId: paymentOf(paymentId).householdId,
-          amountFen: paymentOf(paymentId).amountFen,
-          date: dateOf(row),
-        })),
-        returned,
-        amountMismatches: found.amountMismatches.map((m) => ({
-          ...m,
-          householdId: paymentOf(m.paymentId).householdId,
-          date: dateOf(m.row),
-        })),
-        unmatchedBankRows: found.unmatchedBankRows,
-        unmatchedPayments: found.unmatchedPayments.map((u) => ({
-          ...u,
-          householdId: paymentOf(u.paymentId).householdId,
-          reference: paymentOf(u.paymentId).reference,
-        })),
-      },
+  const returned: ReturnedRow[] = found.returned.map(({ row, paymentId }) => {
+    const payment = paymentOf(paymentId);
+    const toRecord = applyReturns && !payment.returned;
+    return {
+      row,
+      paymentId,
+      householdId: payment.householdId,
+      amountFen: payment.amountFen,
+      date: dateOf(row),
+      returnRecorded: toRecord,
+      // Never before the payment's own date (the bank's may lie up to 3 days earlier).
+      ...(toRecord ? { returnedOn: maxDate(dateOf(row), payment.paidOn) } : {}),
+    };
+  });
+  const event: BankFileReconciled = {
+    type: 'BankFileReconciled',
+    data: {
+      reconciliationId,
+      township,
+      fileName,
+      sha256,
+      rows: rows.length,
+      firstDate: dates[0] ?? null,
+      lastDate: dates[dates.length - 1] ?? null,
+      appliedReturns: applyReturns,
+      matched: found.matchedRows.map(({ row, paymentId }) => ({
+        row,
+        paymentId,
+        householdId: paymentOf(paymentId).householdId,
+        amountFen: paymentOf(paymentId).amountFen,
+        date: dateOf(row),
+      })),
+      returned,
+      amountMismatches: found.amountMismatches.map((m) => ({
+        ...m,
+        householdId: paymentOf(m.paymentId).householdId,
+        date: dateOf(m.row),
+      })),
+      unmatchedBankRows: found.unmatchedBankRows,
+      unmatchedPayments: found.unmatchedPayments.map((u) => ({
+        ...u,
+        householdId: paymentOf(u.paymentId).householdId,
+        reference: paymentOf(u.paymentId).reference,
+      })),
     },
   };
-}
-
-/** The event as kept, once the planned returns were tried: `recorded` holds those this reconciliation wrote. */
-export function reconciliationRecorded(plan: ReconciliationPlan, recorded: ReadonlySet<string>): BankFileReconciled {
-  const { data } = plan.event;
-  return {
-    type: 'BankFileReconciled',
-    data: { ...data, returned: data.returned.map((r) => ({ ...r, returnRecorded: recorded.has(r.paymentId) })) },
-  };
+  return { event, returns: returnsToApply(event.data) };
 }

@@ -1,24 +1,14 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Database } from '@ledger/runtime';
-import { DomainError } from '../../common/domain-error';
-import { nameBasedUuid } from '../../common/ids';
-import { StreamWriter, type CommandMetadata } from '../../common/stream-writer';
-import { decideOnPaymentStream } from '../../payments/bank-side.handler';
-import { ReturnPaymentCommand } from '../../payments/return-payment/return-payment.command';
-import { decideReturnPayment } from '../../payments/return-payment/return-payment.decide';
+import { StreamWriter } from '../../common/stream-writer';
 import { ProjectionsHost } from '../../projections/projections-host';
 import { statementProjection } from '../../statements/statement.projection';
 import { MATCH_WINDOW_DAYS } from '../reconcile';
-import { reconciliationStream } from '../reconciliation-stream';
 import { reconciliationView } from '../reconciliation-view';
 import type { ReconciliationView } from '../reconciliation.view';
 import { ReconcileBankFileCommand } from './reconcile-bank-file.command';
-import {
-  planReconciliation,
-  reconciliationRecorded,
-  type ReturnToRecord,
-  type TownshipPayment,
-} from './reconcile-bank-file.decide';
+import { applyReconciliationReturns, keepReconciliation } from '../apply-pending-returns/apply-returns';
+import { planReconciliation, type TownshipPayment } from './reconcile-bank-file.decide';
 
 interface PaymentRow {
   payment_id: string;
@@ -35,10 +25,11 @@ interface PaymentRow {
 
 /**
  * Reads the township's payments once from the statement read model (caught up with the log first),
- * plans, records each planned return on its payment's own stream, then keeps the reconciliation as
- * one event on its own stream. Each return's command id is derived from the payment alone, so a
- * file posted again (or a retry after a crash between the returns and the record) finds the return
- * already written and writes nothing twice.
+ * plans, keeps the reconciliation as one event on its own stream (with the returns it decided), then
+ * records each of those returns on its payment's own stream. Kept first, so a crash between the two
+ * leaves a record whose reopened view shows those returns pending, never returns without a record;
+ * each return's command id is derived from the payment alone, so a retry (the same Idempotency-Key
+ * names the same reconciliation) or a second post of the file writes each return once.
  */
 @CommandHandler(ReconcileBankFileCommand)
 export class ReconcileBankFileHandler implements ICommandHandler<ReconcileBankFileCommand> {
@@ -49,7 +40,7 @@ export class ReconcileBankFileHandler implements ICommandHandler<ReconcileBankFi
   ) {}
 
   async execute(command: ReconcileBankFileCommand): Promise<ReconciliationView> {
-    const { township, rows, reconciliationId } = command.payload;
+    const { township, rows } = command.payload;
     await this.projections.waitForHead([statementProjection.name]);
     const found = await this.payments(
       township,
@@ -67,76 +58,33 @@ export class ReconcileBankFileHandler implements ICommandHandler<ReconcileBankFi
       returned: p.returned,
     }));
     const plan = planReconciliation(command, payments);
-    const recorded = new Set<string>();
-    for (const planned of plan.returns) {
-      if (await this.recordReturn(planned, reconciliationId, command.metadata)) recorded.add(planned.paymentId);
-    }
-    const event = reconciliationRecorded(plan, recorded);
-    const { position } = await this.streams.decide(
-      reconciliationId,
-      reconciliationStream,
-      (state) => (state.recorded ? [] : [event]),
-      { ...command.metadata, township },
-    );
+    const metadata = { ...command.metadata, township };
+    const kept = await keepReconciliation(this.streams, plan.event, metadata);
+    const data = kept.data;
+    const applied = await applyReconciliationReturns(this.streams, data, metadata);
     const byId = new Map(found.map((p) => [p.household_id, p]));
     const byNo = new Map(found.map((p) => [p.registration_no, p]));
     const household = (p: PaymentRow | undefined) =>
       p ? { id: p.household_id, registrationNo: p.registration_no, headName: p.head_name } : null;
     const statusOf = new Map(found.map((p) => [p.payment_id, p]));
     return reconciliationView(
-      event.data,
-      { position, recordedAt: command.metadata.issuedAt, recordedBy: command.metadata.actor.userId },
+      data,
+      {
+        position: Math.max(kept.position, applied.position ?? 0),
+        recordedAt: command.metadata.issuedAt,
+        recordedBy: command.metadata.actor.userId,
+      },
       {
         household: (id) => household(byId.get(id)),
         byRegistrationNo: (no) => household(byNo.get(no)),
         status: (paymentId) => {
-          if (recorded.has(paymentId)) return { status: 'returned' };
+          if (applied.returnedNow.has(paymentId)) return { status: 'returned' };
           const p = statusOf.get(paymentId);
           if (p?.reissued_as) return { status: 'reissued', reissuedAs: p.reissued_as };
           return { status: p?.returned ? 'returned' : 'paid' };
         },
       },
     );
-  }
-
-  /** True when this call wrote the return; false when the payment was already returned (by anyone). */
-  private async recordReturn(
-    planned: ReturnToRecord,
-    reconciliationId: string,
-    metadata: CommandMetadata,
-  ): Promise<boolean> {
-    const returnCommand = new ReturnPaymentCommand(
-      {
-        paymentId: planned.paymentId,
-        returnedOn: planned.returnedOn,
-        reason: 'other',
-        detail: `银行对账 ${reconciliationId} 第 ${planned.row} 行退回`,
-      },
-      // One command per payment, whichever reconciliation records it: its retry is recognised.
-      { ...metadata, commandId: nameBasedUuid('bank-return', planned.paymentId), causationId: reconciliationId },
-    );
-    let wrote = false;
-    try {
-      await decideOnPaymentStream(
-        this.streams,
-        planned.paymentId,
-        returnCommand.metadata,
-        (state, linkage) => {
-          const payment = linkage.payments(state).get(planned.paymentId);
-          // Returned meanwhile (by hand, or by another reconciliation): nothing to record.
-          if (payment?.returned) return [];
-          const events = decideReturnPayment(returnCommand, state, linkage);
-          wrote = events.length > 0;
-          return events;
-        },
-        () => planned.paymentId,
-      );
-    } catch (error) {
-      // Reversed since the read model was read: the row stays listed, its return not recorded.
-      if (error instanceof DomainError && error.kind === 'rule') return false;
-      throw error;
-    }
-    return wrote;
   }
 
   /**
