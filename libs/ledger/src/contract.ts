@@ -48,3 +48,4 @@ export { formatYuan, parseYuanToFen, plainYuan } from './shared/money';
 export { parseQuantity, purchaseAmountFen } from './orders/quantity';
 export { sanityWarnings, type PaymentFacts, type SanityWarning } from './payments/payment-sanity';
 export { IMPORT_KINDS, KIND_COLUMNS, KIND_PARAM, KIND_TITLE, type ImportKind } from './imports/import-kinds';
+export { rosterExample } from './imports/roster-example';

@@ -59,7 +59,7 @@ export const shellZh = {
   sanityRent: (amount: string, due: string) => `本次租金 ${amount} 元，高于该期应付 ${due} 元。`,
   sanityDividend: (amount: string, allocated: string) => `本次分红 ${amount} 元，高于该户应分 ${allocated} 元。`,
   // Imports
-  templateExample: '填写示例（下载的模板只有表头）',
+  templateExample: '填写示例（Excel 模板的“填写说明”表里也有，不会被导入）',
   importAcceptedTotal: '通过行金额合计（元）',
   importWrittenTotal: '已写入金额合计（元）',
   // Coverage
@@ -135,7 +135,7 @@ export const shellEn: ShellText = {
   sanityWageNoDays: (amount, rate) => `A wage of ${amount} yuan exceeds a whole month at ${rate} yuan a day.`,
   sanityRent: (amount, due) => `A rent of ${amount} yuan is above the ${due} yuan due for the period.`,
   sanityDividend: (amount, allocated) => `A dividend of ${amount} yuan is above the ${allocated} yuan allocated.`,
-  templateExample: 'An example row (the downloaded template has the header only)',
+  templateExample: 'An example row (also on the Excel template\'s "填写说明" sheet, never imported)',
   importAcceptedTotal: 'Total of rows accepted (yuan)',
   importWrittenTotal: 'Total written (yuan)',
   notCovered: 'Without a linkage',
