@@ -440,6 +440,7 @@ describeIfBrowser(
       await clerkPage.getByText('本辖区概况').waitFor();
       await clerkPage.getByText('辖区：城关镇').waitFor();
       await clerkPage.getByText('登记农户').waitFor();
+      await clerkPage.getByText(/^\d+ 笔，\d+ 户$/).waitFor(); // this month's payments in its townships
       expect(await clerkPage.getByRole('menuitem', { name: '资金流向' }).count()).toBe(0); // auditors' and admins'
       await screenshot(clerkPage, 'clerk-dashboard');
       await clerkPage.context().close();
@@ -464,6 +465,7 @@ describeIfBrowser(
       const adminPage = await signIn(ADMIN_TOKEN);
       await adminPage.getByText('读模型状态').waitFor();
       await adminPage.getByText('服务正常').waitFor();
+      await adminPage.getByText(/^管理员 1 · 经办人 \d+ · 审计 \d+ · 农户 \d+$/).waitFor(); // users by role
       await screenshot(adminPage, 'admin-dashboard');
       await adminPage.context().close();
     });

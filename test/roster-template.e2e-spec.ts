@@ -26,7 +26,8 @@ describe('roster templates with an example that is never imported', () => {
     const res = await t.get(`/v1/imports/templates/${kind}.xlsx`).buffer(true).parse(binary).expect(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(res.body as Buffer);
+    const body = res.body as Buffer;
+    await workbook.xlsx.load(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer);
     return workbook;
   };
   const upload = (query: Record<string, string>, body: Buffer) =>

@@ -19,6 +19,8 @@ export type {
   StakeHolding,
   Coverage,
   CoverageRow,
+  PaymentsMonth,
+  UserSummary,
   EntityListItem,
   HouseholdLinkage,
   ProjectListItem,

@@ -14,6 +14,8 @@ export type * from './obligations/get-arrears/arrears.view';
 export type * from './entities/get-entity-report/entity-report.view';
 export type * from './fund-flow/get-fund-flow/fund-flow.view';
 export type * from './coverage/coverage.view';
+export type * from './coverage/payments-month/payments-month.view';
+export type * from './users/user-summary/user-summary.view';
 export type * from './directory/directory.view';
 export type * from './leases/get-lease/lease.view';
 export type * from './dividends/get-dividend/dividend.view';

@@ -22,7 +22,12 @@ export const shellZh = {
   dashHouseholds: '登记农户',
   dashCovered: '已联结农户',
   dashReceivedThisYear: (year: number) => `${year}年已发放（元）`,
-  dashReceivedThisMonth: (month: string) => `${month}已发放（元）`,
+  dashReceivedThisMonth: (month: string) =>
+    `${month ? `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月` : '本月'}已发放（元）`,
+  dashMonthPayments: (payments: number, households: number) => `${payments} 笔，${households} 户`,
+  dashUsers: '用户',
+  dashUsersByRole: (admin: number, clerk: number, auditor: number, household: number) =>
+    `管理员 ${admin} · 经办人 ${clerk} · 审计 ${auditor} · 农户 ${household}`,
   dashOutstanding: '欠付合计（元）',
   dashOutstandingEntities: (n: number) => `按 ${n} 个经营主体的应付账款汇总`,
   dashLoans: '小额信贷余额（元）',
@@ -103,7 +108,11 @@ export const shellEn: ShellText = {
   dashHouseholds: 'Registered households',
   dashCovered: 'Households with a linkage',
   dashReceivedThisYear: (year) => `Paid in ${year} (yuan)`,
-  dashReceivedThisMonth: (month) => `Paid in ${month} (yuan)`,
+  dashReceivedThisMonth: (month) => `Paid in ${month || 'this month'} (yuan)`,
+  dashMonthPayments: (payments, households) => `${payments} payments, ${households} households`,
+  dashUsers: 'Users',
+  dashUsersByRole: (admin, clerk, auditor, household) =>
+    `admins ${admin} · clerks ${clerk} · auditors ${auditor} · households ${household}`,
   dashOutstanding: 'Outstanding (yuan)',
   dashOutstandingEntities: (n) => `Summed over ${n} entities' obligations`,
   dashLoans: 'Micro-credit outstanding (yuan)',
