@@ -6,6 +6,7 @@
 
 export type {
   HouseholdSummary as Household,
+  HouseholdListItem,
   HouseholdView,
   Statement,
   StatementLine,
