@@ -123,4 +123,77 @@ describe('sorting the lists', () => {
     const other = await t.get(`/v1/households?sort=-name&limit=2&cursor=${page.nextCursor!}`).expect(400);
     expect(other.body.errors).toEqual([expect.objectContaining({ path: 'cursor' })]);
   });
+
+  /** Every page of a list under a sort, walked by its cursors. */
+  const walkAny = async <T>(path: string, limit: number): Promise<T[]> => {
+    const seen: T[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = (await t.get(`${path}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`).expect(200)).body as {
+        items: T[];
+        nextCursor?: string;
+      };
+      seen.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return seen;
+  };
+
+  it('sorts the entities by kind and township, the same over pages of 1', async () => {
+    for (const [name, kind] of [
+      ['甲合作社', 'cooperative'],
+      ['乙光伏电站', 'pv_station'],
+      ['丙公司', 'company'],
+    ]) {
+      const res = await t.post('/v1/entities', { name, kind, township: '城关镇', county: '英山县' }).expect(201);
+      position = res.body.position as number;
+    }
+    for (const sort of ['kind', '-kind', 'name', '-township']) {
+      const path = `/v1/entities?minPosition=${position}&sort=${sort}`;
+      const all = (await t.get(`${path}&limit=100`).expect(200)).body.items as { id: string; kind: string }[];
+      expect(all).toHaveLength(4);
+      expect(await walkAny(path, 1)).toEqual(all);
+    }
+    const kinds = (await t.get(`/v1/entities?sort=kind&limit=100`).expect(200)).body.items.map(
+      (e: { kind: string }) => e.kind,
+    );
+    expect(kinds).toEqual([...kinds].sort());
+    await t.get('/v1/entities?sort=industry').expect(400);
+  });
+
+  it('sorts the notices by total and opening date, the same over pages of 1', async () => {
+    for (const [village, opensOn] of [
+      ['桃园村', '2024-02-01'],
+      ['杏花村', '2024-02-03'],
+      ['桃园村', '2024-02-02'],
+    ] as const) {
+      const res = await t
+        .post('/v1/notices', {
+          village,
+          township: '城关镇',
+          title: `${village}2024年1月收益公示`,
+          subject: { period: '2024-01' },
+          opensOn,
+          closesOn: '2024-02-20',
+        })
+        .expect(201);
+      position = res.body.position as number;
+    }
+    for (const sort of ['total', '-total', 'opensOn', '-opensOn', 'village', 'openObjections']) {
+      const path = `/v1/notices?minPosition=${position}&sort=${sort}`;
+      const all = (await t.get(`${path}&limit=100`).expect(200)).body.items as { id: string; totalFen: number }[];
+      expect(all).toHaveLength(3);
+      expect(await walkAny(path, 1)).toEqual(all);
+    }
+    const byDate = (await t.get('/v1/notices?limit=100').expect(200)).body.items.map(
+      (n: { opensOn: string }) => n.opensOn,
+    );
+    expect(byDate).toEqual(['2024-02-03', '2024-02-02', '2024-02-01']); // the default: the latest first
+    const totals = (await t.get('/v1/notices?sort=total&limit=100').expect(200)).body.items.map(
+      (n: { totalFen: number }) => n.totalFen,
+    );
+    expect(totals).toEqual([...totals].sort((a: number, b: number) => a - b));
+    const bad = await t.get('/v1/notices?sort=title').expect(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ path: 'sort' })]);
+  });
 });
