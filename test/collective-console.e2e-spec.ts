@@ -1,7 +1,4 @@
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
-import { webConsoleDir } from '../apps/ledger-api/src/web-console';
+import { type ConsoleBrowser, describeInBrowser, openConsole } from './support/browser';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -9,19 +6,12 @@ import { startTestApp, type TestApp } from './support/test-app';
  * over the village's households picked from a list, and one household's share paid. Skipped, saying
  * why, without the built console or /usr/bin/chromium (as test/console.e2e-spec.ts).
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const missing = !webConsoleDir()
-  ? 'dist/ledger-web/index.html is missing (run `npm run build`)'
-  : !existsSync(CHROMIUM)
-    ? `${CHROMIUM} is missing (apt-get install chromium)`
-    : undefined;
-const describeIfBrowser = missing ? describe.skip : describe;
 
-describeIfBrowser(`the village collective in the web console${missing ? ` (skipped: ${missing})` : ''}`, () => {
+describeInBrowser('the village collective in the web console', () => {
   jest.setTimeout(180_000);
   let t: TestApp;
+  let web: ConsoleBrowser;
   let base: string;
-  let browser: Browser;
   let clerk: string;
   let collective: string;
 
@@ -30,12 +20,8 @@ describeIfBrowser(`the village collective in the web console${missing ? ` (skipp
 
   beforeAll(async () => {
     t = await startTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    });
+    web = await openConsole(t, 'collective-console');
+    ({ base } = web);
     clerk = await t.userToken({ role: 'clerk', townships: ['石头镇'] });
     for (const [no, name] of [
       ['421127010500101', '张一'],
@@ -83,17 +69,12 @@ describeIfBrowser(`the village collective in the web console${missing ? ` (skipp
     });
   });
   afterAll(async () => {
-    await browser?.close();
+    await web?.close();
     await t?.close();
   });
 
   it('declares a distribution over the village’s households and pays one household its share', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    await page.goto(`${base}/`);
-    await page.getByLabel('令牌', { exact: true }).fill(clerk);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('button', { name: '退出登录' }).waitFor();
+    const page = await web.signIn(clerk, { width: 1280, height: 900 });
 
     await page.goto(`${base}/#/c/${collective}`);
     await page.locator('.ant-card-head-title', { hasText: '石头村股份经济合作社（石头镇）' }).waitFor();
@@ -121,6 +102,6 @@ describeIfBrowser(`the village collective in the web console${missing ? ` (skipp
 
     const view = (await t.get(`/v1/collectives/${collective}`).expect(200)).body;
     expect(view.distributions[0]).toMatchObject({ poolFen: 300_00, paidFen: 100_00 });
-    await context.close();
+    await page.context().close();
   });
 });

@@ -1,7 +1,4 @@
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
-import { webConsoleDir } from '../apps/ledger-api/src/web-console';
+import { type ConsoleBrowser, describeInBrowser, openConsole } from './support/browser';
 import { ADMIN_TOKEN, startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -9,39 +6,20 @@ import { ADMIN_TOKEN, startTestApp, type TestApp } from './support/test-app';
  * confirmation that names the consequence; a clerk is not offered it. Skipped, saying why, without the
  * built console or /usr/bin/chromium (as test/console.e2e-spec.ts).
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const missing = !webConsoleDir()
-  ? 'dist/ledger-web/index.html is missing (run `npm run build`)'
-  : !existsSync(CHROMIUM)
-    ? `${CHROMIUM} is missing (apt-get install chromium)`
-    : undefined;
-const describeIfBrowser = missing ? describe.skip : describe;
 
-describeIfBrowser(`erasure in the web console${missing ? ` (skipped: ${missing})` : ''}`, () => {
+describeInBrowser('erasure in the web console', () => {
   jest.setTimeout(180_000);
   let t: TestApp;
+  let web: ConsoleBrowser;
   let base: string;
-  let browser: Browser;
   let householdId: string;
 
-  const signIn = async (token: string) => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    await page.goto(`${base}/`);
-    await page.getByLabel('令牌', { exact: true }).fill(token);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('button', { name: '退出登录' }).waitFor();
-    return page;
-  };
+  const signIn = (token: string) => web.signIn(token, { width: 1280, height: 800 });
 
   beforeAll(async () => {
     t = await startTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    });
+    web = await openConsole(t, 'erasure-console');
+    ({ base } = web);
     householdId = (
       await t
         .post('/v1/households', {
@@ -56,7 +34,7 @@ describeIfBrowser(`erasure in the web console${missing ? ` (skipped: ${missing})
     ).body.id;
   });
   afterAll(async () => {
-    await browser?.close();
+    await web?.close();
     await t?.close();
   });
 

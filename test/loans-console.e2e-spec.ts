@@ -1,10 +1,5 @@
-import { existsSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { webConsoleDir } from '../apps/ledger-api/src/web-console';
+import { type Page } from 'playwright-core';
+import { type ConsoleBrowser, describeInBrowser, openConsole } from './support/browser';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -12,20 +7,12 @@ import { startTestApp, type TestApp } from './support/test-app';
  * first, and a household's loans with their repayments. Skipped, saying why, without the built
  * console or /usr/bin/chromium (as test/console.e2e-spec.ts).
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const missing = !webConsoleDir()
-  ? 'dist/ledger-web/index.html is missing (run `npm run build`)'
-  : !existsSync(CHROMIUM)
-    ? `${CHROMIUM} is missing (apt-get install chromium)`
-    : undefined;
-const describeIfBrowser = missing ? describe.skip : describe;
 
-describeIfBrowser(`micro-credit in the web console${missing ? ` (skipped: ${missing})` : ''}`, () => {
+describeInBrowser('micro-credit in the web console', () => {
   jest.setTimeout(180_000);
   let t: TestApp;
+  let web: ConsoleBrowser;
   let base: string;
-  let browser: Browser;
-  let shots: string;
   let auditor: string;
   let clerk: string;
   let wang: string;
@@ -33,30 +20,13 @@ describeIfBrowser(`micro-credit in the web console${missing ? ` (skipped: ${miss
   const write = async (path: string, body: object) =>
     (await t.post(path, body).expect(201)).body as { id: string; position: number };
 
-  const signIn = async (token: string) => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    await page.goto(`${base}/`);
-    await page.getByLabel('令牌', { exact: true }).fill(token);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('button', { name: '退出登录' }).waitFor();
-    return page;
-  };
-  const screenshot = async (page: Page, name: string) => {
-    const path = join(shots, `${name}.png`);
-    await page.screenshot({ path, fullPage: true, animations: 'disabled', timeout: 60_000 });
-    console.log(`screenshot: ${path}`);
-  };
+  const signIn = (token: string) => web.signIn(token, { width: 1280, height: 800 });
+  const screenshot = (page: Page, shot: string) => web.screenshot(page, shot);
 
   beforeAll(async () => {
     t = await startTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    shots = await mkdtemp(join(tmpdir(), 'ledger-loans-console-'));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    });
+    web = await openConsole(t, 'loans-console');
+    ({ base } = web);
     auditor = await t.userToken({ role: 'auditor' });
     clerk = await t.userToken({ role: 'clerk', townships: ['城关镇'] });
     const household = async (registrationNo: string, headName: string) =>
@@ -110,7 +80,7 @@ describeIfBrowser(`micro-credit in the web console${missing ? ` (skipped: ${miss
     });
   });
   afterAll(async () => {
-    await browser?.close();
+    await web?.close();
     await t?.close();
   });
 

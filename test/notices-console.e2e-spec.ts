@@ -1,7 +1,4 @@
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
-import { webConsoleDir } from '../apps/ledger-api/src/web-console';
+import { type ConsoleBrowser, describeInBrowser, openConsole } from './support/browser';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -9,30 +6,17 @@ import { startTestApp, type TestApp } from './support/test-app';
  * with its own token, "有问题" a dispute the clerk then sees as a grievance. Skipped, saying why,
  * without the built console or /usr/bin/chromium (as test/console.e2e-spec.ts).
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const missing = !webConsoleDir()
-  ? 'dist/ledger-web/index.html is missing (run `npm run build`)'
-  : !existsSync(CHROMIUM)
-    ? `${CHROMIUM} is missing (apt-get install chromium)`
-    : undefined;
-const describeIfBrowser = missing ? describe.skip : describe;
 
-describeIfBrowser(`the phone page's acknowledgement${missing ? ` (skipped: ${missing})` : ''}`, () => {
+describeInBrowser("the phone page's acknowledgement", () => {
   jest.setTimeout(180_000);
   let t: TestApp;
-  let base: string;
-  let browser: Browser;
+  let web: ConsoleBrowser;
   let householdId: string;
   let token: string;
 
   beforeAll(async () => {
     t = await startTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    });
+    web = await openConsole(t, 'notices-console');
     householdId = (
       await t
         .post('/v1/households', {
@@ -69,14 +53,15 @@ describeIfBrowser(`the phone page's acknowledgement${missing ? ` (skipped: ${mis
     token = await t.userToken({ role: 'household', householdId });
   });
   afterAll(async () => {
-    await browser?.close();
+    await web?.close();
     await t?.close();
   });
 
   it('confirms the card, then reports a problem that the clerk sees as a grievance', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    await page.goto(`${base}/#/s?h=${householdId}&token=${encodeURIComponent(token)}`);
+    const page = await web.open(`/#/s?h=${householdId}&token=${encodeURIComponent(token)}`, {
+      width: 390,
+      height: 844,
+    });
     await page.getByRole('button', { name: '确认无误' }).click();
     await page.getByText('确认明白卡无误').waitFor();
     const statement = await t.get(`/v1/households/${householdId}/statement`).expect(200);
@@ -90,6 +75,6 @@ describeIfBrowser(`the phone page's acknowledgement${missing ? ` (skipped: ${mis
     expect(grievances.body.items).toEqual([
       expect.objectContaining({ status: 'open', disputed: true, comment: '租金少算了半亩。' }),
     ]);
-    await context.close();
+    await page.context().close();
   });
 });

@@ -1,11 +1,6 @@
-import { existsSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as iconv from 'iconv-lite';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { webConsoleDir } from '../apps/ledger-api/src/web-console';
+import { type Page } from 'playwright-core';
+import { type ConsoleBrowser, describeInBrowser, openConsole } from './support/browser';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -14,49 +9,22 @@ import { startTestApp, type TestApp } from './support/test-app';
  * reconciliation from the list. Skipped, saying why, without the built console or /usr/bin/chromium
  * (as test/console.e2e-spec.ts).
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const missing = !webConsoleDir()
-  ? 'dist/ledger-web/index.html is missing (run `npm run build`)'
-  : !existsSync(CHROMIUM)
-    ? `${CHROMIUM} is missing (apt-get install chromium)`
-    : undefined;
-const describeIfBrowser = missing ? describe.skip : describe;
 
-describeIfBrowser(`bank reconciliation in the web console${missing ? ` (skipped: ${missing})` : ''}`, () => {
+describeInBrowser('bank reconciliation in the web console', () => {
   jest.setTimeout(180_000);
   let t: TestApp;
-  let base: string;
-  let browser: Browser;
-  let shots: string;
+  let web: ConsoleBrowser;
   let clerk: string;
 
   const write = async (path: string, body: object, token?: string) =>
     (await t.post(path, body, token).expect(201)).body as { id: string; position: number };
 
-  const signIn = async (token: string) => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    await page.goto(`${base}/`);
-    await page.getByLabel('令牌', { exact: true }).fill(token);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('button', { name: '退出登录' }).waitFor();
-    return page;
-  };
-  const screenshot = async (page: Page, name: string) => {
-    const path = join(shots, `${name}.png`);
-    await page.screenshot({ path, fullPage: true, animations: 'disabled', timeout: 60_000 });
-    console.log(`screenshot: ${path}`);
-  };
+  const signIn = (token: string) => web.signIn(token, { width: 1280, height: 900 });
+  const screenshot = (page: Page, shot: string) => web.screenshot(page, shot);
 
   beforeAll(async () => {
     t = await startTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    shots = await mkdtemp(join(tmpdir(), 'ledger-reconciliation-console-'));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    });
+    web = await openConsole(t, 'reconciliation-console');
     clerk = await t.userToken({ role: 'clerk', townships: ['城关镇'] });
     const coop = await write('/v1/entities', {
       name: '石头村养牛合作社',
@@ -93,7 +61,7 @@ describeIfBrowser(`bank reconciliation in the web console${missing ? ` (skipped:
     }
   });
   afterAll(async () => {
-    await browser?.close();
+    await web?.close();
     await t?.close();
   });
 

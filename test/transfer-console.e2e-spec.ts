@@ -1,10 +1,5 @@
-import { existsSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { webConsoleDir } from '../apps/ledger-api/src/web-console';
+import { type Page } from 'playwright-core';
+import { type ConsoleBrowser, describeInBrowser, openConsole } from './support/browser';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -13,180 +8,152 @@ import { startTestApp, type TestApp } from './support/test-app';
  * over; a clerk moves a household's fiscal shares to another household, the refusal of a mid-month
  * date beside its field. Skipped, saying why, without the built console or /usr/bin/chromium.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const missing = !webConsoleDir()
-  ? 'dist/ledger-web/index.html is missing (run `npm run build`)'
-  : !existsSync(CHROMIUM)
-    ? `${CHROMIUM} is missing (apt-get install chromium)`
-    : undefined;
-const describeIfBrowser = missing ? describe.skip : describe;
 
-describeIfBrowser(
-  `share re-allocation and arrears in the web console${missing ? ` (skipped: ${missing})` : ''}`,
-  () => {
-    jest.setTimeout(180_000);
-    let t: TestApp;
-    let base: string;
-    let browser: Browser;
-    let shots: string;
-    let auditor: string;
-    let clerk: string;
-    let zhang: string;
+describeInBrowser('share re-allocation and arrears in the web console', () => {
+  jest.setTimeout(180_000);
+  let t: TestApp;
+  let web: ConsoleBrowser;
+  let base: string;
+  let auditor: string;
+  let clerk: string;
+  let zhang: string;
 
-    const write = async (path: string, body: object) =>
-      (await t.post(path, body).expect(201)).body as { id: string; position: number };
+  const write = async (path: string, body: object) =>
+    (await t.post(path, body).expect(201)).body as { id: string; position: number };
 
-    const signIn = async (token: string) => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-      const page = await context.newPage();
-      await page.goto(`${base}/`);
-      await page.getByLabel('令牌', { exact: true }).fill(token);
-      await page.getByRole('button', { name: '登录' }).click();
-      await page.getByRole('button', { name: '退出登录' }).waitFor();
-      return page;
-    };
-    const screenshot = async (page: Page, name: string) => {
-      const path = join(shots, `${name}.png`);
-      await page.screenshot({ path, fullPage: true, animations: 'disabled', timeout: 60_000 });
-      console.log(`screenshot: ${path}`);
-    };
+  const signIn = (token: string) => web.signIn(token, { width: 1280, height: 900 });
+  const screenshot = (page: Page, shot: string) => web.screenshot(page, shot);
 
-    beforeAll(async () => {
-      t = await startTestApp();
-      await t.app.listen(0, '127.0.0.1');
-      base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-      shots = await mkdtemp(join(tmpdir(), 'ledger-transfer-console-'));
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-      });
-      auditor = await t.userToken({ role: 'auditor' });
-      clerk = await t.userToken({ role: 'clerk', townships: ['城关镇'] });
-      const household = async (registrationNo: string, headName: string) =>
-        (
-          await write('/v1/households', {
-            registrationNo,
-            headName,
-            members: 3,
-            village: '石头村',
-            township: '城关镇',
-            county: '英山县',
-          })
-        ).id;
-      zhang = await household('421127010500101', '张三');
-      await household('421127010500102', '李四');
-      const farm = (
-        await write('/v1/entities', {
-          name: '石头村养牛合作社',
-          kind: 'cooperative',
+  beforeAll(async () => {
+    t = await startTestApp();
+    web = await openConsole(t, 'transfer-console');
+    ({ base } = web);
+    auditor = await t.userToken({ role: 'auditor' });
+    clerk = await t.userToken({ role: 'clerk', townships: ['城关镇'] });
+    const household = async (registrationNo: string, headName: string) =>
+      (
+        await write('/v1/households', {
+          registrationNo,
+          headName,
+          members: 3,
+          village: '石头村',
           township: '城关镇',
           county: '英山县',
         })
       ).id;
-      const project = (
-        await write('/v1/projects', {
-          name: '肉牛养殖扶贫项目',
-          industry: 'breeding',
-          county: '英山县',
-          assistanceModel: 'asset_income',
-        })
-      ).id;
-      await write(`/v1/projects/${project}/funds`, {
-        source: 'county',
-        amountFen: 20_000_00,
-        documentRef: '英财农〔2018〕12号',
-        receivedOn: '2017-12-10',
-      });
-      await write(`/v1/projects/${project}/disbursements`, {
-        entityId: farm,
-        amountFen: 10_000_00,
-        purpose: '购买基础母牛',
-        disbursedOn: '2017-12-20',
-      });
-      await write('/v1/stakes', {
-        entityId: farm,
-        householdId: zhang,
-        projectId: project,
-        source: 'fiscal_fund',
-        principalFen: 10_000_00,
-        shares: 10,
-        guaranteedYearlyFen: 4_000_00,
-        guaranteeSchedule: 'half_yearly',
-        guarantor: 'project',
-        startsOn: '2018-01-01',
-        endsOn: '2030-12-31',
-      });
-      const declared = await write(`/v1/entities/${farm}/dividends`, {
-        period: '2018-H2',
-        declaredOn: '2019-01-10',
-        recordDate: '2018-12-31',
-        poolFen: 2_000_00,
-      });
-      await t.get(`/v1/households/${zhang}/statement?minPosition=${declared.position}`).expect(200);
-      await t.get(`/v1/audit/arrears?minPosition=${declared.position}`).expect(200);
+    zhang = await household('421127010500101', '张三');
+    await household('421127010500102', '李四');
+    const farm = (
+      await write('/v1/entities', {
+        name: '石头村养牛合作社',
+        kind: 'cooperative',
+        township: '城关镇',
+        county: '英山县',
+      })
+    ).id;
+    const project = (
+      await write('/v1/projects', {
+        name: '肉牛养殖扶贫项目',
+        industry: 'breeding',
+        county: '英山县',
+        assistanceModel: 'asset_income',
+      })
+    ).id;
+    await write(`/v1/projects/${project}/funds`, {
+      source: 'county',
+      amountFen: 20_000_00,
+      documentRef: '英财农〔2018〕12号',
+      receivedOn: '2017-12-10',
     });
-    afterAll(async () => {
-      await browser?.close();
-      await t?.close();
+    await write(`/v1/projects/${project}/disbursements`, {
+      entityId: farm,
+      amountFen: 10_000_00,
+      purpose: '购买基础母牛',
+      disbursedOn: '2017-12-20',
     });
+    await write('/v1/stakes', {
+      entityId: farm,
+      householdId: zhang,
+      projectId: project,
+      source: 'fiscal_fund',
+      principalFen: 10_000_00,
+      shares: 10,
+      guaranteedYearlyFen: 4_000_00,
+      guaranteeSchedule: 'half_yearly',
+      guarantor: 'project',
+      startsOn: '2018-01-01',
+      endsOn: '2030-12-31',
+    });
+    const declared = await write(`/v1/entities/${farm}/dividends`, {
+      period: '2018-H2',
+      declaredOn: '2019-01-10',
+      recordDate: '2018-12-31',
+      poolFen: 2_000_00,
+    });
+    await t.get(`/v1/households/${zhang}/statement?minPosition=${declared.position}`).expect(200);
+    await t.get(`/v1/audit/arrears?minPosition=${declared.position}`).expect(200);
+  });
+  afterAll(async () => {
+    await web?.close();
+    await t?.close();
+  });
 
-    it('an auditor reads the county’s arrears by entity name, opens one, and sees the county’s leftovers', async () => {
-      const page = await signIn(auditor);
-      await page.getByRole('menuitem', { name: '欠付清单' }).click();
-      await page.getByLabel('县区', { exact: true }).fill('英山县');
-      await page.getByRole('button', { name: '查看' }).click();
-      const row = page.getByRole('row').filter({ hasText: '石头村养牛合作社' }).first();
-      await row.waitFor();
-      // 2018-H2's dividend (2,000) unpaid, and every half-year's guarantee short since 2018 but the
-      // declared one: 16 × 2,000 by today.
-      expect(await row.textContent()).toContain('34,000.00');
-      await row.getByRole('button', { name: '展开行' }).click();
-      await page
-        .locator('.ant-card')
-        .filter({ hasText: '欠付明细' })
-        .last()
-        .getByRole('row')
-        .filter({ hasText: zhang })
-        .first()
-        .waitFor();
-      await page.getByText('带贫户数').waitFor();
-      await screenshot(page, 'auditor-county-arrears');
+  it('an auditor reads the county’s arrears by entity name, opens one, and sees the county’s leftovers', async () => {
+    const page = await signIn(auditor);
+    await page.getByRole('menuitem', { name: '欠付清单' }).click();
+    await page.getByLabel('县区', { exact: true }).fill('英山县');
+    await page.getByRole('button', { name: '查看' }).click();
+    const row = page.getByRole('row').filter({ hasText: '石头村养牛合作社' }).first();
+    await row.waitFor();
+    // 2018-H2's dividend (2,000) unpaid, and every half-year's guarantee short since 2018 but the
+    // declared one: 16 × 2,000 by today.
+    expect(await row.textContent()).toContain('34,000.00');
+    await row.getByRole('button', { name: '展开行' }).click();
+    await page
+      .locator('.ant-card')
+      .filter({ hasText: '欠付明细' })
+      .last()
+      .getByRole('row')
+      .filter({ hasText: zhang })
+      .first()
+      .waitFor();
+    await page.getByText('带贫户数').waitFor();
+    await screenshot(page, 'auditor-county-arrears');
 
-      await page.getByRole('menuitem', { name: '资金流向' }).click();
-      await page.getByLabel('县区', { exact: true }).fill('英山县');
-      await page.getByRole('button', { name: '查看' }).first().click();
-      // The county card alone names what stayed behind; the diagram (drawn from the same one answer)
-      // points to it rather than repeating the figures.
-      await page.getByText('到位未拨付', { exact: true }).first().waitFor();
-      await page.getByText('资金尚未全部走完流程', { exact: false }).first().waitFor();
-      await page.getByText('各环节结余见上方“全县汇总”。').waitFor();
-      expect(await page.getByText('到位未拨付', { exact: true }).count()).toBe(1);
-      expect(await page.getByText('各环节金额均已核平。').count()).toBe(0);
-      expect(await page.getByRole('row').filter({ hasText: '肉牛养殖扶贫项目' }).first().textContent()).toContain(
-        '资产收益',
-      );
-      await screenshot(page, 'auditor-county-fund-flow');
-      await page.context().close();
-    });
+    await page.getByRole('menuitem', { name: '资金流向' }).click();
+    await page.getByLabel('县区', { exact: true }).fill('英山县');
+    await page.getByRole('button', { name: '查看' }).first().click();
+    // The county card alone names what stayed behind; the diagram (drawn from the same one answer)
+    // points to it rather than repeating the figures.
+    await page.getByText('到位未拨付', { exact: true }).first().waitFor();
+    await page.getByText('资金尚未全部走完流程', { exact: false }).first().waitFor();
+    await page.getByText('各环节结余见上方“全县汇总”。').waitFor();
+    expect(await page.getByText('到位未拨付', { exact: true }).count()).toBe(1);
+    expect(await page.getByText('各环节金额均已核平。').count()).toBe(0);
+    expect(await page.getByRole('row').filter({ hasText: '肉牛养殖扶贫项目' }).first().textContent()).toContain(
+      '资产收益',
+    );
+    await screenshot(page, 'auditor-county-fund-flow');
+    await page.context().close();
+  });
 
-    it('a clerk moves 张三’s fiscal shares to 李四: a mid-month date is refused beside its field', async () => {
-      const page = await signIn(clerk);
-      await page.goto(`${base}/#/h/${zhang}`);
-      const stakes = page.locator('.ant-card').filter({ hasText: '持有股份' });
-      await stakes.getByRole('button', { name: '调整给他户' }).click();
-      const dialog = page.getByRole('dialog');
-      await dialog.getByLabel('调整给', { exact: true }).fill('李四');
-      await page.locator('.ant-select-item-option').filter({ hasText: '李四' }).first().click();
-      await dialog.getByLabel('生效日期', { exact: true }).fill('2019-01-15');
-      await dialog.getByLabel('原因', { exact: true }).fill('张三户已稳定脱贫');
-      await dialog.getByRole('button', { name: '调整给他户' }).click();
-      await dialog.getByText('只能在某月1日调整').first().waitFor();
-      await screenshot(page, 'clerk-transfer-refused');
-      await dialog.getByLabel('生效日期', { exact: true }).fill('2019-01-01');
-      await dialog.getByRole('button', { name: '调整给他户' }).click();
-      await stakes.getByText('已调整').first().waitFor();
-      await screenshot(page, 'clerk-transfer-done');
-      await page.context().close();
-    });
-  },
-);
+  it('a clerk moves 张三’s fiscal shares to 李四: a mid-month date is refused beside its field', async () => {
+    const page = await signIn(clerk);
+    await page.goto(`${base}/#/h/${zhang}`);
+    const stakes = page.locator('.ant-card').filter({ hasText: '持有股份' });
+    await stakes.getByRole('button', { name: '调整给他户' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('调整给', { exact: true }).fill('李四');
+    await page.locator('.ant-select-item-option').filter({ hasText: '李四' }).first().click();
+    await dialog.getByLabel('生效日期', { exact: true }).fill('2019-01-15');
+    await dialog.getByLabel('原因', { exact: true }).fill('张三户已稳定脱贫');
+    await dialog.getByRole('button', { name: '调整给他户' }).click();
+    await dialog.getByText('只能在某月1日调整').first().waitFor();
+    await screenshot(page, 'clerk-transfer-refused');
+    await dialog.getByLabel('生效日期', { exact: true }).fill('2019-01-01');
+    await dialog.getByRole('button', { name: '调整给他户' }).click();
+    await stakes.getByText('已调整').first().waitFor();
+    await screenshot(page, 'clerk-transfer-done');
+    await page.context().close();
+  });
+});

@@ -18,7 +18,7 @@ export interface Args {
 }
 
 export const USAGE = `Usage:
-  npm run bench [-- --scale <n>] [--out <file>] [--seed <n>] [--runs <n>] [--only raw,store,projections,projections-each,bus,http,queries,import,cards] [--write-benchmarks] [--profile-api <dir>]
+  npm run bench [-- --scale <n>] [--out <file>] [--seed <n>] [--runs <n>] [--only raw,store,projections,projections-each,bus,http,queries,import,cards,web] [--write-benchmarks] [--profile-api <dir>]
       Generates the synthetic city (scale 1: ~12,000 households in 4 counties, three years of payments),
       starts its own embedded PostgreSQL (fsync on) in a temporary folder, measures the raw limit, the
       event store, the command path, projections, queries and memory, prints a table and writes

@@ -20,6 +20,7 @@ import { measureProjections } from './measure/projections';
 import { measureBulkPrint } from './measure/cards';
 import { compareReads, compareWrites } from './measure/compare';
 import { RowSource } from './measure/raw';
+import { measureWeb } from './measure/web';
 import { appendVia, EventSource, installUnhashedAppend, measureStoreReads } from './measure/store';
 import { checkTargets, emptyResults, renderTable } from './report';
 import { humanTable, writeBenchmarks } from './benchmarks-md';
@@ -269,7 +270,7 @@ export async function runBench(args: Args): Promise<void> {
     }
 
     // 6. The API as its own process: HTTP writes, query latency, its peak memory.
-    if (wants('http') || wants('queries')) {
+    if (wants('http') || wants('queries') || wants('web')) {
       const api = await startApi({
         env: { ...appEnv, LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '20' },
         logFile: join(tmp, 'api.log'),
@@ -298,6 +299,13 @@ export async function runBench(args: Args): Promise<void> {
           const [first, last] = [loads.statement.rssBeforeMb, loads.pdf.rssAfterMb];
           results.memory.apiLoadGrowthMb = first === null || last === null ? null : last - first;
           details.load = loads;
+        }
+        if (wants('web')) {
+          const web = await phoneAndConsole(api.client, api.baseUrl, city, seeder, log);
+          results.web.phoneStatementMs = web.phoneStatementMs ?? null;
+          results.web.consoleFirstScreenKb = web.consoleFirstScreenKb ?? null;
+          details.web = web;
+          if (!web.available) log(`web: ${web.reason}`);
         }
         const memory = await memoryOf(api.child.pid!);
         results.memory.apiPeakMb = memory ? Math.round(memory.peakMb) : null;
@@ -441,6 +449,28 @@ async function queries(
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/**
+ * The slow-3G figures: a household user for the household with the most statement lines' worth of
+ * linkages is registered, and its phone link opened; then the console's sign-in screen.
+ */
+async function phoneAndConsole(
+  client: import('./http-client').HttpClient,
+  baseUrl: string,
+  city: SyntheticCity,
+  seeder: CitySeeder,
+  log: (line: string) => void,
+) {
+  const householdId = seeder.ids.id(city.households[0].key);
+  const user = await client.post('/v1/users', { name: 'bench household', role: 'household', householdId });
+  const statement = await client.get(`/v1/households/${householdId}/statement`);
+  if (user.status !== 201 || statement.status !== 200) {
+    return { available: false, reason: `could not open a household's statement (${user.status}, ${statement.status})` };
+  }
+  const { token } = user.json<{ token: string }>();
+  const { totalFen } = statement.json<{ totalFen: number }>();
+  return measureWeb(baseUrl, { householdId, token, totalFen }, log);
+}
 
 /** Statements of random households by 100 concurrent clients, then their PDFs by 20. */
 async function statementsUnderLoad(

@@ -41,6 +41,8 @@ export function humanTable(r: BenchResults, checks: readonly TargetCheck[], abou
     `| statement PDF, 20 concurrent clients, p99 | ${r.queries.pdfLoadP99Ms ?? 'missing'} ms |`,
     `| API RSS growth over the load runs | ${r.memory.apiLoadGrowthMb ?? 'missing'} MiB |`,
     `| bulk print of ${r.printing.cards ?? 'no'} cards into one PDF: time / heap growth / RSS growth | ${r.printing.msPerCard ?? 'missing'} ms a card / ${r.printing.heapPerCardKb ?? 'missing'} KiB a card / ${r.printing.rssGrowthMb ?? 'missing'} MiB |`,
+    `| phone statement on slow 3G (400 ms, 400 kbit/s), link to total shown | ${r.web.phoneStatementMs ?? 'missing'} ms |`,
+    `| console's JavaScript before its first screen, compressed, slow 3G | ${r.web.consoleFirstScreenKb ?? 'missing'} kB |`,
     '',
     '| target | goal | measured | met |',
     '| --- | --- | --- | --- |',

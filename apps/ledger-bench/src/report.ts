@@ -33,6 +33,13 @@ export interface BenchResults {
     statementLoadP99Ms: number | null;
     pdfLoadP99Ms: number | null;
   };
+  /** The console on slow 3G (400 ms, 400 kbit/s each way), in chromium. */
+  web: {
+    /** Opening the household's phone link until its total shows. */
+    phoneStatementMs: number | null;
+    /** JavaScript as sent (compressed) before the console's first screen. */
+    consoleFirstScreenKb: number | null;
+  };
   memory: {
     apiPeakMb: number | null;
     importerPeakMb: number | null;
@@ -63,6 +70,7 @@ export function emptyResults(): BenchResults {
       statementLoadP99Ms: null,
       pdfLoadP99Ms: null,
     },
+    web: { phoneStatementMs: null, consoleFirstScreenKb: null },
     memory: { apiPeakMb: null, importerPeakMb: null, apiLoadGrowthMb: null },
     printing: { cards: null, msPerCard: null, heapPerCardKb: null, rssGrowthMb: null },
   };
@@ -134,6 +142,20 @@ export function checkTargets(r: BenchResults, scale: number): TargetCheck[] {
     });
   underLoad('statement JSON, 100 concurrent', r.queries.statementLoadP99Ms, 100);
   underLoad('statement PDF, 20 concurrent', r.queries.pdfLoadP99Ms, 1000);
+  const phone = r.web.phoneStatementMs;
+  checks.push({
+    name: 'phone statement total on slow 3G',
+    target: '≤ 5,000 ms',
+    measured: phone === null ? 'missing' : `${fmt(phone)} ms`,
+    met: phone === null ? null : phone <= 5000,
+  });
+  const firstScreen = r.web.consoleFirstScreenKb;
+  checks.push({
+    name: "console's JavaScript before its first screen",
+    target: '≤ 500 kB compressed',
+    measured: firstScreen === null ? 'missing' : `${fmt(firstScreen)} kB`,
+    met: firstScreen === null ? null : firstScreen <= 500,
+  });
   const growth = r.memory.apiLoadGrowthMb;
   checks.push({
     name: 'API memory over the load runs',
@@ -204,6 +226,8 @@ export function renderTable(
   row('queries: fund flow p99', 'ms', undefined, results.queries.fundFlowP99Ms, 1);
   row('queries: statement p99, 100 concurrent', 'ms', undefined, results.queries.statementLoadP99Ms, 1);
   row('queries: statement PDF p99, 20 concurrent', 'ms', undefined, results.queries.pdfLoadP99Ms, 1);
+  row('web: phone statement total, slow 3G', 'ms', undefined, results.web.phoneStatementMs);
+  row('web: console JS before first screen, 3G', 'kB', undefined, results.web.consoleFirstScreenKb);
   row('memory: API RSS growth under load', 'MiB', undefined, results.memory.apiLoadGrowthMb, 0);
   row('memory: API peak RSS', 'MiB', undefined, results.memory.apiPeakMb, 0);
   row('memory: importer peak RSS', 'MiB', undefined, results.memory.importerPeakMb, 0);

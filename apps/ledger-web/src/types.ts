@@ -6,6 +6,7 @@
 
 export type {
   HouseholdSummary as Household,
+  HouseholdListItem,
   HouseholdView,
   Statement,
   StatementLine,
@@ -20,6 +21,8 @@ export type {
   StakeHolding,
   Coverage,
   CoverageRow,
+  PaymentsMonth,
+  UserSummary,
   EntityListItem,
   HouseholdLinkage,
   ProjectListItem,

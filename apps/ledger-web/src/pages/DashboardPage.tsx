@@ -4,7 +4,16 @@ import { api, query } from '../api';
 import type { PageProps } from '../console-routes';
 import { useT } from '../i18n';
 import { formatYuan } from '../money';
-import type { Coverage, EntityListItem, LoanBook, Obligations, Page, ProjectListItem } from '../types';
+import type {
+  Coverage,
+  EntityListItem,
+  LoanBook,
+  Obligations,
+  Page,
+  PaymentsMonth,
+  ProjectListItem,
+  UserSummary,
+} from '../types';
 import { ErrorAlert } from './ErrorAlert';
 
 interface Health {
@@ -74,6 +83,15 @@ export function DashboardPage({ session, token }: PageProps) {
     staff ? () => api<Coverage>(`/v1/audit/coverage${query({ level: 'county', year })}`, { token }) : undefined,
     [token, lang],
   );
+  // This month's payments: the clerk's townships, or (county roles) the whole county the caller reads.
+  const month = useFigure(staff ? () => api<PaymentsMonth>('/v1/audit/payments-month', { token }) : undefined, [
+    token,
+    lang,
+  ]);
+  const users = useFigure(
+    session.role === 'admin' ? () => api<UserSummary>('/v1/users/summary', { token }) : undefined,
+    [token, lang],
+  );
   const loans = useFigure(staff ? () => api<LoanBook>('/v1/audit/loans', { token }) : undefined, [token, lang]);
   const outstanding = useFigure(staff ? () => outstandingOverEntities(token) : undefined, [token]);
   const verify = useFigure(
@@ -113,6 +131,14 @@ export function DashboardPage({ session, token }: PageProps) {
               title={t.dashReceivedThisYear(year)}
               value={totals ? formatYuan(totals.receivedFen) : undefined}
               error={coverage.error}
+            />
+          </Col>
+          <Col xs={24} sm={12} lg={6}>
+            <FigureCard
+              title={t.dashReceivedThisMonth(month.value?.month ?? '')}
+              value={month.value ? formatYuan(month.value.amountFen) : undefined}
+              error={month.error}
+              extra={month.value ? t.dashMonthPayments(month.value.payments, month.value.households) : undefined}
             />
           </Col>
           <Col xs={24} sm={12} lg={6}>
@@ -161,6 +187,25 @@ export function DashboardPage({ session, token }: PageProps) {
                 )}
                 {verify.error && <ErrorAlert error={verify.error} />}
               </Card>
+            </Col>
+          )}
+          {session.role === 'admin' && (
+            <Col xs={24} sm={12} lg={6}>
+              <FigureCard
+                title={t.dashUsers}
+                value={users.value?.total}
+                error={users.error}
+                extra={
+                  users.value
+                    ? t.dashUsersByRole(
+                        users.value.byRole.admin,
+                        users.value.byRole.clerk,
+                        users.value.byRole.auditor,
+                        users.value.byRole.household,
+                      )
+                    : undefined
+                }
+              />
             </Col>
           )}
           {session.role === 'admin' && (

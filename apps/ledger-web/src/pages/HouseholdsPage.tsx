@@ -3,8 +3,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, apiPdf, query, saveBlob } from '../api';
 import { label, useT } from '../i18n';
 import { go } from '../route';
-import { useCursorPages } from '../shell/cursor-pages';
-import type { Household, Page } from '../types';
+import { formatYuan } from '../money';
+import { sortOrderOf, useCursorPages } from '../shell/cursor-pages';
+import type { HouseholdListItem, Page } from '../types';
 import { ErrorAlert } from './ErrorAlert';
 
 type Filter = { q?: string; village?: string; township?: string };
@@ -24,9 +25,9 @@ export function HouseholdsPage({
   const [error, setError] = useState<ApiError | Error>();
   const [printing, setPrinting] = useState(false);
   const fetchPage = useCallback(
-    (v: Filter, limit: number, cursor: string | undefined) =>
-      api<Page<Household>>(
-        `/v1/households${query({ q: v.q?.trim(), village: v.village?.trim(), township: v.township?.trim(), limit, cursor })}`,
+    (v: Filter, limit: number, cursor: string | undefined, sort: string | undefined) =>
+      api<Page<HouseholdListItem>>(
+        `/v1/households${query({ q: v.q?.trim(), village: v.village?.trim(), township: v.township?.trim(), limit, cursor, sort })}`,
         { token },
       ),
     [token],
@@ -86,16 +87,20 @@ export function HouseholdsPage({
       </Form>
       <ErrorAlert error={error ?? list.error} />
       {list.items && (
-        <Table<Household>
+        <Table<HouseholdListItem>
           rowKey="id"
           dataSource={list.items}
           loading={list.busy}
           pagination={{ ...list.pagination, showTotal: (n) => t.totalCount(n) }}
+          onChange={list.onTableChange}
           onRow={(r) => ({ onDoubleClick: () => go(`/h/${r.id}`) })}
           columns={[
             {
               title: t.headName,
               dataIndex: 'headName',
+              key: 'name',
+              sorter: true,
+              sortOrder: sortOrderOf(list.sort, 'name'),
               // The id only on hover and copy: people read names.
               render: (name: string, r) => (
                 <Typography.Link href={`#/h/${r.id}`} title={r.id}>
@@ -103,15 +108,37 @@ export function HouseholdsPage({
                 </Typography.Link>
               ),
             },
-            { title: t.registrationNo, dataIndex: 'registrationNo', sorter: false, defaultSortOrder: 'ascend' },
+            {
+              title: t.registrationNo,
+              dataIndex: 'registrationNo',
+              key: 'registrationNo',
+              sorter: true,
+              // The register's own order when no header is chosen.
+              sortOrder: list.sort === undefined ? 'ascend' : sortOrderOf(list.sort, 'registrationNo'),
+            },
             {
               title: t.status,
               dataIndex: 'status',
               render: (status: string) => label(t, `hs_${status}`),
             },
             { title: t.members, dataIndex: 'members' },
-            { title: t.village, dataIndex: 'village' },
+            {
+              title: t.village,
+              dataIndex: 'village',
+              key: 'village',
+              sorter: true,
+              sortOrder: sortOrderOf(list.sort, 'village'),
+            },
             { title: t.township, dataIndex: 'township' },
+            {
+              title: t.receivedTotalYuan,
+              dataIndex: 'receivedFen',
+              key: 'received',
+              align: 'right',
+              sorter: true,
+              sortOrder: sortOrderOf(list.sort, 'received'),
+              render: (fen: number) => formatYuan(fen),
+            },
             {
               title: t.actions,
               key: 'open',

@@ -175,10 +175,11 @@ export function ImportPage({ token }: { token: string }) {
     }
   };
 
-  const template = async () => {
+  /** The xlsx carries the example row and each column's rule on a second sheet the importer never reads. */
+  const template = async (format: 'xlsx' | 'csv') => {
     if (!kind) return;
     try {
-      saveBlob(await apiCsv(`/v1/imports/templates/${kind}.csv`, { token }), `${kind}.csv`);
+      saveBlob(await apiCsv(`/v1/imports/templates/${kind}.${format}`, { token }), `${kind}.${format}`);
     } catch (e) {
       setError(e as Error);
     }
@@ -245,8 +246,11 @@ export function ImportPage({ token }: { token: string }) {
                   (e.target as HTMLInputElement).value = '';
                 }}
               />
-              <Button onClick={() => void template()} disabled={!kind}>
+              <Button onClick={() => void template('xlsx')} disabled={!kind}>
                 {t.template}
+              </Button>
+              <Button onClick={() => void template('csv')} disabled={!kind}>
+                {t.templateCsv}
               </Button>
             </Space>
           </Form.Item>

@@ -7,6 +7,7 @@ import type { NoticeList, NoticeRowView, NoticeSummary, ObjectionView } from '..
 import type { PageProps } from '../console-routes';
 import { may } from '../session';
 import { ErrorAlert } from './ErrorAlert';
+import { sortOfTable, sortOrderOf } from '../shell/cursor-pages';
 
 interface NoticeForm {
   village: string;
@@ -48,12 +49,15 @@ export function NoticesPage({ token, canWrite }: { token: string; canWrite: bool
   const [list, setList] = useState<NoticeList>();
   const [error, setError] = useState<Error>();
   const [shownAfter, setShownAfter] = useState<number>();
+  // The API sorts (the column headers choose how); undefined: the latest opened first.
+  const [sort, setSort] = useState<string>();
 
   const load = useCallback(() => {
-    api<NoticeList>(`/v1/notices${query({ ...place, minPosition: shownAfter })}`, { token }).then(setList, (e: Error) =>
-      setError(e),
+    api<NoticeList>(`/v1/notices${query({ ...place, sort, minPosition: shownAfter })}`, { token }).then(
+      setList,
+      (e: Error) => setError(e),
     );
-  }, [place, shownAfter, token]);
+  }, [place, sort, shownAfter, token]);
   useEffect(load, [load, lang]);
 
   const doPreview = async () => {
@@ -207,6 +211,9 @@ export function NoticesPage({ token, canWrite }: { token: string; canWrite: bool
           size="small"
           dataSource={list?.items ?? []}
           pagination={false}
+          onChange={(_pagination, _filters, sorter, extra) => {
+            if (extra.action === 'sort') setSort(sortOfTable(sorter));
+          }}
           expandable={{
             expandedRowRender: (n) => (
               <Objections token={token} noticeId={n.id} canWrite={canWrite} onAnswered={load} />
@@ -215,13 +222,36 @@ export function NoticesPage({ token, canWrite }: { token: string; canWrite: bool
           }}
           columns={[
             { title: t.noticeTitle, dataIndex: 'title' },
-            { title: t.noticeVillage, render: (_: unknown, n) => `${n.township}${n.village}` },
-            { title: t.noticeOpensOn, dataIndex: 'opensOn' },
+            {
+              title: t.noticeVillage,
+              key: 'village',
+              sorter: true,
+              sortOrder: sortOrderOf(sort, 'village'),
+              render: (_: unknown, n) => `${n.township}${n.village}`,
+            },
+            {
+              title: t.noticeOpensOn,
+              dataIndex: 'opensOn',
+              key: 'opensOn',
+              sorter: true,
+              sortOrder: sort === undefined ? 'descend' : sortOrderOf(sort, 'opensOn'),
+            },
             { title: t.noticeClosesOn, dataIndex: 'closesOn' },
             { title: '', dataIndex: 'status', render: (s: string) => <Tag>{t.noticeStatus[s] ?? s}</Tag> },
-            { title: t.amountYuan, dataIndex: 'totalFen', align: 'right', render: (f: number) => formatYuan(f) },
+            {
+              title: t.amountYuan,
+              dataIndex: 'totalFen',
+              key: 'total',
+              align: 'right',
+              sorter: true,
+              sortOrder: sortOrderOf(sort, 'total'),
+              render: (f: number) => formatYuan(f),
+            },
             {
               title: t.objectionsOpen,
+              key: 'openObjections',
+              sorter: true,
+              sortOrder: sortOrderOf(sort, 'openObjections'),
               render: (_: unknown, n) => (n.objections.open > 0 ? <Tag color="red">{n.objections.open}</Tag> : 0),
             },
             {

@@ -22,7 +22,12 @@ export const shellZh = {
   dashHouseholds: '登记农户',
   dashCovered: '已联结农户',
   dashReceivedThisYear: (year: number) => `${year}年已发放（元）`,
-  dashReceivedThisMonth: (month: string) => `${month}已发放（元）`,
+  dashReceivedThisMonth: (month: string) =>
+    `${month ? `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月` : '本月'}已发放（元）`,
+  dashMonthPayments: (payments: number, households: number) => `${payments} 笔，${households} 户`,
+  dashUsers: '用户',
+  dashUsersByRole: (admin: number, clerk: number, auditor: number, household: number) =>
+    `管理员 ${admin} · 经办人 ${clerk} · 审计 ${auditor} · 农户 ${household}`,
   dashOutstanding: '欠付合计（元）',
   dashOutstandingEntities: (n: number) => `按 ${n} 个经营主体的应付账款汇总`,
   dashLoans: '小额信贷余额（元）',
@@ -59,7 +64,7 @@ export const shellZh = {
   sanityRent: (amount: string, due: string) => `本次租金 ${amount} 元，高于该期应付 ${due} 元。`,
   sanityDividend: (amount: string, allocated: string) => `本次分红 ${amount} 元，高于该户应分 ${allocated} 元。`,
   // Imports
-  templateExample: '填写示例（下载的模板只有表头）',
+  templateExample: '填写示例（Excel 模板的“填写说明”表里也有，不会被导入）',
   importAcceptedTotal: '通过行金额合计（元）',
   importWrittenTotal: '已写入金额合计（元）',
   // Coverage
@@ -103,7 +108,11 @@ export const shellEn: ShellText = {
   dashHouseholds: 'Registered households',
   dashCovered: 'Households with a linkage',
   dashReceivedThisYear: (year) => `Paid in ${year} (yuan)`,
-  dashReceivedThisMonth: (month) => `Paid in ${month} (yuan)`,
+  dashReceivedThisMonth: (month) => `Paid in ${month || 'this month'} (yuan)`,
+  dashMonthPayments: (payments, households) => `${payments} payments, ${households} households`,
+  dashUsers: 'Users',
+  dashUsersByRole: (admin, clerk, auditor, household) =>
+    `admins ${admin} · clerks ${clerk} · auditors ${auditor} · households ${household}`,
   dashOutstanding: 'Outstanding (yuan)',
   dashOutstandingEntities: (n) => `Summed over ${n} entities' obligations`,
   dashLoans: 'Micro-credit outstanding (yuan)',
@@ -135,7 +144,7 @@ export const shellEn: ShellText = {
   sanityWageNoDays: (amount, rate) => `A wage of ${amount} yuan exceeds a whole month at ${rate} yuan a day.`,
   sanityRent: (amount, due) => `A rent of ${amount} yuan is above the ${due} yuan due for the period.`,
   sanityDividend: (amount, allocated) => `A dividend of ${amount} yuan is above the ${allocated} yuan allocated.`,
-  templateExample: 'An example row (the downloaded template has the header only)',
+  templateExample: 'An example row (also on the Excel template\'s "填写说明" sheet, never imported)',
   importAcceptedTotal: 'Total of rows accepted (yuan)',
   importWrittenTotal: 'Total written (yuan)',
   notCovered: 'Without a linkage',

@@ -5,7 +5,7 @@ import type { Page } from '../common/page';
 import { HouseholdIdPipe } from '../households/household-id';
 import { QueryOptions } from '../http/query-options.dto';
 import { CurrentActor } from '../http/request-context';
-import { ListDirectoryRequest } from './directory.dto';
+import { ListDirectoryRequest, ListEntitiesRequest } from './directory.dto';
 import { DirectoryReader } from './directory.reader';
 import type { EntityListItem, HouseholdLinkages, ProjectListItem } from './directory.view';
 import { AllowedRoles } from '../http/auth.guard';
@@ -20,7 +20,7 @@ export class ListEntitiesController {
   /** Entities by name (`q`: part of the name or credit code), a page at a time; clerks see their townships'. */
   @LedgerQuery({ summary: 'List entities: list', refusals: ['AUTH.NOT_YOURS', 'HOUSEHOLD.NOT_FOUND'] })
   @Get()
-  list(@QueryString() filter: ListDirectoryRequest, @CurrentActor() actor: Actor): Promise<Page<EntityListItem>> {
+  list(@QueryString() filter: ListEntitiesRequest, @CurrentActor() actor: Actor): Promise<Page<EntityListItem>> {
     return this.reader.entities(filter, actor);
   }
 }

@@ -1,4 +1,5 @@
 import { IsLedgerText } from '../http/validators';
+import { IsListSort } from '../common/list-sort';
 import { IsOptional } from 'class-validator';
 import { PagedQueryOptions } from '../http/query-options.dto';
 
@@ -17,4 +18,15 @@ export class ListDirectoryRequest extends PagedQueryOptions {
   @IsOptional()
   @IsLedgerText({ max: 50, required: false })
   county?: string;
+}
+
+/** What the entities can be sorted by: name, kind, township (each then by name). */
+export const ENTITY_SORTS = ['name', 'kind', 'township'] as const;
+export type EntitySort = (typeof ENTITY_SORTS)[number];
+
+/** Query string of `GET /v1/entities`. */
+export class ListEntitiesRequest extends ListDirectoryRequest {
+  /** `name` (default), `kind`, `township` (then by name); `-` descending. */
+  @IsListSort(ENTITY_SORTS)
+  sort?: string;
 }

@@ -2,13 +2,32 @@ import { Injectable } from '@nestjs/common';
 import { Database } from '@ledger/runtime';
 import { assertMayReadIn, type Actor } from '../common/actor';
 import { forbidden, notFound } from '../common/domain-error';
-import { encodeCursor, readCursor, type Page } from '../common/page';
+import { sortedPage, type SortSpec } from '../common/list-sort';
+import type { Page } from '../common/page';
 import { StreamWriter } from '../common/stream-writer';
 import { household } from '../households/household.state';
 import { BadInputException } from '../http/problem-details.filter';
 import { ProjectionsHost } from '../projections/projections-host';
 import { directoryProjection } from './directory.projection';
-import type { ListDirectoryRequest } from './directory.dto';
+import type { EntitySort, ListDirectoryRequest, ListEntitiesRequest } from './directory.dto';
+
+/** Entities by name (default), kind or township, each then by name; ties by id. */
+const ENTITY_ORDER: SortSpec<EntitySort> = {
+  keys: {
+    name: { sql: 'name', type: 'text' },
+    kind: { sql: "(kind || ' ' || name)", type: 'text' },
+    township: { sql: "(township || ' ' || name)", type: 'text' },
+  },
+  id: 'entity_id',
+  default: 'name',
+};
+
+/** Projects by name; ties by id. */
+const PROJECT_ORDER: SortSpec<'name'> = {
+  keys: { name: { sql: 'name', type: 'text' } },
+  id: 'project_id',
+  default: 'name',
+};
 import type {
   EntityListItem,
   HouseholdLinkage,
@@ -38,9 +57,9 @@ export class DirectoryReader {
    * Entities by name; a clerk sees those of their townships and those its townships' households are
    * linked to (a county-seat company employing a village's workers is the clerk's to pay from).
    */
-  async entities(filter: ListDirectoryRequest, actor: Actor): Promise<Page<EntityListItem>> {
+  async entities(filter: ListEntitiesRequest, actor: Actor): Promise<Page<EntityListItem>> {
     refuseHouseholdRole(actor);
-    const rows = await this.page('entity_list', 'entity_id', filter, (where, param) => {
+    const rows = await this.page('entity_list', ENTITY_ORDER, filter, (where, param) => {
       if (filter.q) {
         const like = param(likeOf(filter.q));
         where.push(`(name like ${like} or coalesce(credit_code, '') like ${like})`);
@@ -70,7 +89,7 @@ export class DirectoryReader {
       throw forbidden('AUTH.NOT_YOURS', 'Projects are read by auditors and admins.', '项目只有审计和管理员可以查看。');
     }
     if (filter.township) throw new BadInputException([{ path: 'township', message: 'projects have no township' }]);
-    const rows = await this.page('project_list', 'project_id', filter, (where, param) => {
+    const rows = await this.page('project_list', PROJECT_ORDER, filter, (where, param) => {
       if (filter.q) where.push(`name like ${param(likeOf(filter.q))}`);
       if (filter.county) where.push(`county = ${param(filter.county)}`);
     });
@@ -119,12 +138,11 @@ export class DirectoryReader {
 
   private async page(
     table: string,
-    idColumn: string,
-    filter: ListDirectoryRequest,
+    order: SortSpec<string>,
+    filter: ListDirectoryRequest & { sort?: string },
     build: (where: string[], param: (value: unknown) => string) => void,
-  ): Promise<Record<string, unknown>[]> {
+  ): Promise<{ rows: Record<string, unknown>[]; nextCursor?: string }> {
     await this.projections.waitFor(filter.minPosition, [directoryProjection.name]);
-    const after = readCursor(filter.cursor, 2);
     const where: string[] = [];
     const values: unknown[] = [];
     const param = (value: unknown) => {
@@ -132,24 +150,25 @@ export class DirectoryReader {
       return `$${values.length}`;
     };
     build(where, param);
-    if (after) where.push(`(name, ${idColumn}) > (${param(after[0])}, ${param(after[1])})`);
+    const sort = sortedPage(order, filter.sort, filter.cursor, param);
+    if (sort.after) where.push(sort.after);
     const limit = filter.limit ?? 50;
     const { rows } = await this.database.pool.query<Record<string, unknown>>(
-      `select * from ${table} ${where.length ? `where ${where.join(' and ')}` : ''}
-        order by name, ${idColumn} limit ${param(limit + 1)}`,
+      `select *, ${sort.key}::text as sort_key from ${table} ${where.length ? `where ${where.join(' and ')}` : ''}
+        order by ${sort.orderBy} limit ${param(limit + 1)}`,
       values,
     );
-    return rows;
+    const last = rows[limit - 1];
+    return { rows, nextCursor: last && sort.cursorAfter(String(last.sort_key), String(last[order.id])) };
   }
 
   private paged<Item extends { id: string; name: string }>(
-    rows: Record<string, unknown>[],
+    page: { rows: Record<string, unknown>[]; nextCursor?: string },
     filter: ListDirectoryRequest,
     map: (row: Record<string, unknown>) => Item,
   ): Page<Item> {
     const limit = filter.limit ?? 50;
-    const items = rows.slice(0, limit).map(map);
-    const last = items[items.length - 1];
-    return rows.length > limit && last ? { items, nextCursor: encodeCursor([last.name, last.id]) } : { items };
+    const items = page.rows.slice(0, limit).map(map);
+    return page.rows.length > limit && page.nextCursor ? { items, nextCursor: page.nextCursor } : { items };
   }
 }

@@ -29,6 +29,7 @@ import { loanBookMigration, loanBookProjection } from '../loans/loan-book/loan-b
 import { reconciliationsMigration, reconciliationsProjection } from '../reconciliations/reconciliation.projection';
 import { collectiveLedgerMigration, collectiveLedgerProjection } from '../collectives/collective.projection';
 import { noticeListMigration, noticeListProjection } from '../notices/list-notices/notice-list.projection';
+import { userListMigration, userListProjection } from '../users/user-summary/user-list.projection';
 import type { Projection } from './projection';
 import { projectionCheckpointsMigration, projectionParkingMigration } from './projections.migration';
 import { transferMigration } from '../stakes/transfer-stake/transfer.migration';
@@ -47,6 +48,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   reconciliationsProjection,
   collectiveLedgerProjection,
   noticeListProjection,
+  userListProjection,
 ];
 
 /** Their tables, and the checkpoints table. */
@@ -77,4 +79,5 @@ export const projectionMigrations: readonly Migration[] = [
   coverageCollectiveMigration,
   transferMigration,
   noticeListMigration,
+  userListMigration,
 ];

@@ -1,5 +1,18 @@
 import type { Pool } from 'pg';
-import { encodeCursor, readCursor } from '../common/page';
+import { sortedPage, type SortSpec } from '../common/list-sort';
+import type { ReconciliationSort } from './list-reconciliations/list-reconciliations.dto';
+
+/** The sorts of the reconciliations, ties by id. */
+const RECONCILIATION_ORDER: SortSpec<ReconciliationSort> = {
+  keys: {
+    recorded: { sql: 'position', type: 'bigint' },
+    township: { sql: 'township', type: 'text' },
+    rows: { sql: 'rows', type: 'bigint' },
+    unmatched: { sql: '(unmatched_bank_rows + unmatched_payments)', type: 'bigint' },
+  },
+  id: 'reconciliation_id',
+  default: '-recorded',
+};
 import type { BankFileReconciled } from './reconciliation.events';
 import { reconciliationView } from './reconciliation-view';
 import type {
@@ -119,7 +132,7 @@ export async function townshipOf(pool: Pool, id: string): Promise<string | undef
  */
 export async function listReconciliations(
   pool: Pool,
-  filter: { township?: string; townships?: readonly string[]; limit: number; cursor?: string },
+  filter: { township?: string; townships?: readonly string[]; limit: number; cursor?: string; sort?: string },
 ): Promise<ReconciliationList> {
   const values: unknown[] = [];
   const param = (value: unknown) => {
@@ -139,13 +152,14 @@ export async function listReconciliations(
        from reconciliations ${scope}`,
     values,
   );
-  // Newest first by log position: unique, and in the order they were recorded.
-  const after = readCursor(filter.cursor, 1);
+  // Newest first by log position (unique, in the order they were recorded) unless another sort is asked.
+  const sort = sortedPage(RECONCILIATION_ORDER, filter.sort, filter.cursor, param);
   const page = [...where];
-  if (after) page.push(`position < ${param(after[0])}::bigint`);
-  const { rows } = await pool.query<ReconciliationRow>(
-    `select ${SUMMARY_COLUMNS} from reconciliations ${page.length > 0 ? `where ${page.join(' and ')}` : ''}
-      order by position desc limit ${param(filter.limit + 1)}`,
+  if (sort.after) page.push(sort.after);
+  const { rows } = await pool.query<ReconciliationRow & { sort_key: string }>(
+    `select ${SUMMARY_COLUMNS}, ${sort.key}::text as sort_key
+       from reconciliations ${page.length > 0 ? `where ${page.join(' and ')}` : ''}
+      order by ${sort.orderBy} limit ${param(filter.limit + 1)}`,
     values,
   );
   const items = rows.slice(0, filter.limit).map(summaryOf);
@@ -164,6 +178,6 @@ export async function listReconciliations(
       unmatchedBankRows: Number(t.unmatched_bank_rows),
       unmatchedPayments: Number(t.unmatched_payments),
     },
-    ...(last ? { nextCursor: encodeCursor([last.position]) } : {}),
+    ...(last ? { nextCursor: sort.cursorAfter(last.sort_key, last.reconciliation_id) } : {}),
   };
 }

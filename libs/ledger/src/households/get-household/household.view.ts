@@ -17,6 +17,12 @@ export interface HouseholdSummary {
   status: HouseholdStatus;
 }
 
+/** A household as the register lists it: with what it has received (its statement's total). */
+export interface HouseholdListItem extends HouseholdSummary {
+  /** Every payment it received, neither reversed nor returned, as its statement totals them. */
+  receivedFen: number;
+}
+
 /** A household as `GET /v1/households/{id}` shows it, with its status history. */
 export interface HouseholdView extends HouseholdSummary {
   enrolledOn?: string;

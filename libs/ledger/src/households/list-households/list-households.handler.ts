@@ -1,11 +1,14 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Database } from '@ledger/runtime';
 import { forbidden } from '../../common/domain-error';
-import { encodeCursor, readCursor, type Page } from '../../common/page';
+import { sortedPage, type SortSpec } from '../../common/list-sort';
+import type { Page } from '../../common/page';
 import { ProjectionsHost } from '../../projections/projections-host';
+import { statementProjection } from '../../statements/statement.projection';
 import { householdListProjection } from './household-list.projection';
 import type { HouseholdStatus } from '../household.events';
-import type { HouseholdSummary } from '../get-household/household.view';
+import type { HouseholdListItem } from '../get-household/household.view';
+import type { HouseholdSort } from './list-households.dto';
 import { ListHouseholdsQuery } from './list-households.query';
 
 interface Row {
@@ -17,9 +20,29 @@ interface Row {
   township: string;
   county: string;
   status: HouseholdStatus;
+  received_fen: string;
+  sort_key: string;
 }
 
-/** Lists the register by place and name, a page at a time, within what the caller may see. */
+/**
+ * The sorts of the register. A village sorts its households by registration number; what a household
+ * received is its statement's total (lines neither reversed nor returned).
+ */
+const SORTS: SortSpec<HouseholdSort> = {
+  keys: {
+    name: { sql: 'head_name', type: 'text' },
+    registrationNo: { sql: 'registration_no', type: 'text' },
+    village: { sql: `(village || ' ' || registration_no)`, type: 'text' },
+    received: { sql: 'received_fen', type: 'bigint' },
+  },
+  id: 'household_id',
+  default: 'registrationNo',
+};
+
+const RECEIVED = `coalesce((select sum(l.amount_fen) from statement_lines l
+   where l.household_id = h.household_id and l.reversal_id is null and l.returned_on is null), 0)`;
+
+/** Lists the register by place and name, a page at a time in the order asked, within what the caller may see. */
 @QueryHandler(ListHouseholdsQuery)
 export class ListHouseholdsHandler implements IQueryHandler<ListHouseholdsQuery> {
   constructor(
@@ -27,12 +50,11 @@ export class ListHouseholdsHandler implements IQueryHandler<ListHouseholdsQuery>
     private readonly projections: ProjectionsHost,
   ) {}
 
-  async execute({ filter, actor }: ListHouseholdsQuery): Promise<Page<HouseholdSummary>> {
+  async execute({ filter, actor }: ListHouseholdsQuery): Promise<Page<HouseholdListItem>> {
     // Household users read their own statement only, not the register (contract: roles).
     if (actor.role === 'household') throw forbidden('AUTH.NOT_YOURS', 'You may not read this.', '您无权查看此项。');
-    await this.projections.waitFor(filter.minPosition, [householdListProjection.name]);
+    await this.projections.waitFor(filter.minPosition, [householdListProjection.name, statementProjection.name]);
     const limit = filter.limit ?? 50;
-    const after = readCursor(filter.cursor, 2);
     const where: string[] = [];
     const values: unknown[] = [];
     const param = (value: unknown) => {
@@ -52,10 +74,12 @@ export class ListHouseholdsHandler implements IQueryHandler<ListHouseholdsQuery>
       `select count(*) as total from household_list ${matching}`,
       [...values],
     );
-    if (after) where.push(`(registration_no, household_id) > (${param(after[0])}, ${param(after[1])})`);
+    const sort = sortedPage(SORTS, filter.sort, filter.cursor, param);
     const { rows } = await this.database.pool.query<Row>(
-      `select * from household_list ${where.length ? `where ${where.join(' and ')}` : ''}
-        order by registration_no, household_id limit ${param(limit + 1)}`,
+      `select s.*, ${sort.key}::text as sort_key
+         from (select h.*, ${RECEIVED} as received_fen from household_list h ${matching}) s
+        ${sort.after ? `where ${sort.after}` : ''}
+        order by ${sort.orderBy} limit ${param(limit + 1)}`,
       values,
     );
     const total = Number((await counted).rows[0]?.total ?? 0);
@@ -68,10 +92,11 @@ export class ListHouseholdsHandler implements IQueryHandler<ListHouseholdsQuery>
       township: r.township,
       county: r.county,
       status: r.status,
+      receivedFen: Number(r.received_fen),
     }));
-    const last = items[items.length - 1];
+    const last = rows[limit - 1];
     return rows.length > limit && last
-      ? { items, nextCursor: encodeCursor([last.registrationNo, last.id]), total }
+      ? { items, nextCursor: sort.cursorAfter(last.sort_key, last.household_id), total }
       : { items, total };
   }
 }

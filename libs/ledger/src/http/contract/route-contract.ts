@@ -164,17 +164,26 @@ export function LedgerQuery(
   );
 }
 
-/** A printable or downloadable document (HTML page, PDF, CSV file) rather than JSON. */
+/**
+ * A printable or downloadable document (HTML page, PDF, CSV file) rather than JSON; `alsoProduces`:
+ * binary formats the same route serves by its file extension (an xlsx template).
+ */
 export function LedgerDocument(
-  contract: RouteContract & { contentType: 'text/html' | 'application/pdf' | 'text/csv'; public?: boolean },
+  contract: RouteContract & {
+    contentType: 'text/html' | 'application/pdf' | 'text/csv';
+    alsoProduces?: string[];
+    public?: boolean;
+  },
 ): MethodDecorator {
   const schema: SchemaObject =
     contract.contentType === 'application/pdf' ? { type: 'string', format: 'binary' } : { type: 'string' };
+  const content: Record<string, { schema: SchemaObject }> = { [contract.contentType]: { schema } };
+  for (const type of contract.alsoProduces ?? []) content[type] = { schema: { type: 'string', format: 'binary' } };
   return applyDecorators(
     operation('document', contract),
     models(undefined),
-    ApiProduces(contract.contentType),
-    ApiResponse({ status: 200, description: 'OK.', content: { [contract.contentType]: { schema } } }),
+    ApiProduces(contract.contentType, ...(contract.alsoProduces ?? [])),
+    ApiResponse({ status: 200, description: 'OK.', content }),
     problems(contract.public ? [400, 404, 503] : [400, 401, 403, 404, 503], contract),
   );
 }

@@ -1,8 +1,9 @@
 import { IsLedgerText } from '../../http/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional, Matches, NotEquals } from 'class-validator';
 import { idPattern } from '../../stakes/stake-id';
 import { IMPORT_KINDS, type ImportKind } from '../import-kinds';
+import { GUIDE_SHEET } from '../roster-example';
 
 /** Query string of `POST /v1/imports` (the roster itself is the multipart field `file`). */
 export class ImportRosterRequest {
@@ -34,9 +35,10 @@ export class ImportRosterRequest {
   @ApiPropertyOptional()
   distributionId?: string;
 
-  /** xlsx: the sheet to read (the first one otherwise). */
+  /** xlsx: the sheet to read (the first one otherwise); never the template's example sheet "填写说明". */
   @IsOptional()
   @IsLedgerText({ max: 100, required: false })
+  @NotEquals(GUIDE_SHEET, { message: `sheet must not be the template's example sheet ${GUIDE_SHEET}` })
   sheet?: string;
 
   @IsOptional()

@@ -1,10 +1,11 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Database } from '@ledger/runtime';
-import { encodeCursor, readCursor } from '../../common/page';
+import { sortedPage, type SortSpec } from '../../common/list-sort';
 import { ProjectionsHost } from '../../projections/projections-host';
 import { dateInChina } from '../../shared/calendar';
 import { noticeStatus } from '../notice-rules';
 import type { NoticeList, NoticeSubjectView } from '../notice.view';
+import type { NoticeSort } from './list-notices.dto';
 import { ListNoticesQuery } from './list-notices.query';
 import { noticeListProjection } from './notice-list.projection';
 
@@ -21,7 +22,20 @@ interface Row {
   objections_open: number;
   objections_upheld: number;
   objections_rejected: number;
+  sort_key: string;
 }
+
+/** The sorts of the notices: the latest opened first unless asked otherwise. */
+const SORTS: SortSpec<NoticeSort> = {
+  keys: {
+    opensOn: { sql: 'opens_on', type: 'date' },
+    village: { sql: 'village', type: 'text' },
+    total: { sql: 'total_fen', type: 'bigint' },
+    openObjections: { sql: 'objections_open', type: 'bigint' },
+  },
+  id: 'notice_id',
+  default: '-opensOn',
+};
 
 @QueryHandler(ListNoticesQuery)
 export class ListNoticesHandler implements IQueryHandler<ListNoticesQuery> {
@@ -33,7 +47,6 @@ export class ListNoticesHandler implements IQueryHandler<ListNoticesQuery> {
   async execute({ filter, actor }: ListNoticesQuery): Promise<NoticeList> {
     await this.projections.waitFor(filter.minPosition, [noticeListProjection.name]);
     const limit = filter.limit ?? 50;
-    const after = readCursor(filter.cursor, 2);
     const where: string[] = [];
     const values: unknown[] = [];
     const param = (value: unknown) => {
@@ -50,13 +63,14 @@ export class ListNoticesHandler implements IQueryHandler<ListNoticesQuery> {
          from notice_list ${matching}`,
       values,
     );
-    if (after) where.push(`(to_char(opens_on, 'YYYY-MM-DD'), notice_id) < (${param(after[0])}, ${param(after[1])})`);
+    const sort = sortedPage(SORTS, filter.sort, filter.cursor, param);
+    if (sort.after) where.push(sort.after);
     const { rows } = await this.database.pool.query<Row>(
       `select notice_id, township, village, title, subject, to_char(opens_on, 'YYYY-MM-DD') as opens_on,
               to_char(closes_on, 'YYYY-MM-DD') as closes_on, row_count, total_fen, objections_open,
-              objections_upheld, objections_rejected
+              objections_upheld, objections_rejected, ${sort.key}::text as sort_key
          from notice_list ${where.length ? `where ${where.join(' and ')}` : ''}
-        order by opens_on desc, notice_id desc limit ${param(limit + 1)}`,
+        order by ${sort.orderBy} limit ${param(limit + 1)}`,
       values,
     );
     const today = dateInChina(new Date());
@@ -74,10 +88,10 @@ export class ListNoticesHandler implements IQueryHandler<ListNoticesQuery> {
       objections: { open: r.objections_open, upheld: r.objections_upheld, rejected: r.objections_rejected },
     }));
     const t = totals.rows[0];
-    const last = items[items.length - 1];
+    const last = rows[limit - 1];
     return {
       items,
-      ...(rows.length > limit && last ? { nextCursor: encodeCursor([last.opensOn, last.id]) } : {}),
+      ...(rows.length > limit && last ? { nextCursor: sort.cursorAfter(last.sort_key, last.notice_id) } : {}),
       totals: {
         notices: Number(t.notices),
         rows: Number(t.rows),

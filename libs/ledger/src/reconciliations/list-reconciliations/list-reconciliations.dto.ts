@@ -1,6 +1,11 @@
 import { IsOptional } from 'class-validator';
 import { PagedQueryOptions } from '../../http/query-options.dto';
 import { IsLedgerText } from '../../http/validators';
+import { IsListSort } from '../../common/list-sort';
+
+/** What the reconciliations can be sorted by: when recorded, township, rows, unmatched (bank rows and payments). */
+export const RECONCILIATION_SORTS = ['recorded', 'township', 'rows', 'unmatched'] as const;
+export type ReconciliationSort = (typeof RECONCILIATION_SORTS)[number];
 
 /** Query string of `GET /v1/reconciliations`. */
 export class ListReconciliationsRequest extends PagedQueryOptions {
@@ -8,4 +13,8 @@ export class ListReconciliationsRequest extends PagedQueryOptions {
   @IsOptional()
   @IsLedgerText({ max: 50, required: false, example: '城关镇' })
   township?: string;
+
+  /** `-recorded` (default: the newest first), `recorded`, `township`, `rows`, `unmatched`; `-` descending. */
+  @IsListSort(RECONCILIATION_SORTS)
+  sort?: string;
 }

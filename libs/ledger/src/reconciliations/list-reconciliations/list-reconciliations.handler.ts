@@ -34,6 +34,7 @@ export class ListReconciliationsHandler implements IQueryHandler<ListReconciliat
       ...(actor.role === 'clerk' && filter.township === undefined ? { townships: actor.townships } : {}),
       limit: filter.limit ?? PAGE,
       ...(filter.cursor === undefined ? {} : { cursor: filter.cursor }),
+      ...(filter.sort === undefined ? {} : { sort: filter.sort }),
     });
   }
 }

@@ -1,0 +1,100 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { BadInputException } from '../http/problem-details.filter';
+import { encodeCursor } from './page';
+
+/**
+ * Server-side sorting of a cursor-paged list: `sort=<key>` ascending, `sort=-<key>` descending, from a
+ * whitelist per list. Every order ends on the row's id in the same direction, so equal keys keep one
+ * order and a keyset cursor (the sort, the key and the id of the last row) resumes exactly where the
+ * previous page stopped.
+ */
+
+/** One sortable key: the SQL expression it orders by (never null) and the type it compares as. */
+export interface SortKey {
+  sql: string;
+  type: 'text' | 'bigint' | 'date';
+}
+
+/** A list's sortable keys by name, and the id column that breaks ties. */
+export interface SortSpec<Name extends string> {
+  keys: Record<Name, SortKey>;
+  id: string;
+  /** The order when none is asked for. */
+  default: Name | `-${Name}`;
+}
+
+/** Every value `sort` accepts for these keys: each key, and each key descending. */
+export const sortValues = <Name extends string>(keys: readonly Name[]): string[] => [
+  ...keys,
+  ...keys.map((k) => `-${k}`),
+];
+
+/** The `sort` query parameter: one of the list's keys, optionally `-` for descending; 400 naming the allowed ones. */
+export function IsListSort(keys: readonly string[]): PropertyDecorator {
+  const allowed = sortValues(keys);
+  return applyDecorators(
+    IsOptional(),
+    IsIn(allowed, { message: `sort must be one of ${allowed.join(', ')}` }),
+    ApiProperty({
+      required: false,
+      enum: allowed,
+      description: 'Sort key; a leading `-` sorts descending. Ties are broken by id, in the same direction.',
+    }),
+  );
+}
+
+/** The SQL of one page under a sort: the keyset condition after the cursor, and the order. */
+export interface SortedPage {
+  /** `(key, id) > ($n, $m)` (or `<` descending), or undefined on the first page. */
+  after?: string;
+  orderBy: string;
+  /** The sort key's SQL expression (select it `::text` to build the next cursor). */
+  key: string;
+  /** The cursor that resumes after a row, given the row's key value (as text) and id. */
+  cursorAfter(key: string | number, id: string): string;
+}
+
+/**
+ * Resolves `sort` and `cursor` against a spec. `param` adds a bound value and returns its placeholder.
+ * A cursor from another sort (or any other list) is bad input naming `cursor`.
+ */
+export function sortedPage<Name extends string>(
+  spec: SortSpec<Name>,
+  sort: string | undefined,
+  cursor: string | undefined,
+  param: (value: unknown) => string,
+): SortedPage {
+  const chosen = sort ?? spec.default;
+  const descending = chosen.startsWith('-');
+  const name = (descending ? chosen.slice(1) : chosen) as Name;
+  const key = spec.keys[name];
+  const direction = descending ? 'desc' : 'asc';
+  const page: SortedPage = {
+    orderBy: `${key.sql} ${direction}, ${spec.id} ${direction}`,
+    key: key.sql,
+    cursorAfter: (value, id) => encodeCursor([chosen, String(value), id]),
+  };
+  if (cursor === undefined) return page;
+  const decoded = decode(cursor);
+  if (decoded?.[0] !== chosen) {
+    throw new BadInputException([
+      { path: 'cursor', message: 'cursor must be the nextCursor of a previous page of this list, in the same sort' },
+    ]);
+  }
+  const [, value, id] = decoded;
+  page.after = `(${key.sql}, ${spec.id}) ${descending ? '<' : '>'} (${param(value)}::${key.type}, ${param(id)})`;
+  return page;
+}
+
+function decode(cursor: string): [string, string, string] | undefined {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    return Array.isArray(key) && key.length === 3 && key.every((k) => typeof k === 'string')
+      ? (key as [string, string, string])
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
