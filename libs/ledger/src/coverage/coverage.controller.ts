@@ -19,7 +19,7 @@ export class CoverageController {
   constructor(private readonly queries: QueryBus) {}
 
   /** Households registered and covered by at least one active linkage, per county, township or village. */
-  @LedgerQuery({ summary: 'Coverage', refusals: ['AUTH.NOT_YOURS'] })
+  @LedgerQuery({ summary: 'Coverage', view: 'Coverage', refusals: ['AUTH.NOT_YOURS'] })
   @Get()
   @ApiProduces('application/json', 'text/csv')
   async coverage(

@@ -36,7 +36,12 @@ export class GetFundFlowController {
    * step, with a flag wherever a step exceeds its source; JSON or `text/csv` (one row per edge).
    */
   @AuditRoute()
-  @LedgerQuery({ summary: 'Get fund flow', csv: true, refusals: ['AUTH.AUDIT_ONLY', 'PROJECT.NOT_FOUND'] })
+  @LedgerQuery({
+    summary: 'Get fund flow',
+    view: 'FundFlow',
+    csv: true,
+    refusals: ['AUTH.AUDIT_ONLY', 'PROJECT.NOT_FOUND'],
+  })
   @Get('fund-flow')
   @ApiProduces('application/json', 'text/csv')
   async get(

@@ -15,7 +15,7 @@ import { LedgerQuery } from '../../http/contract/route-contract';
 export class ListHouseholdsController {
   constructor(private readonly queries: QueryBus) {}
 
-  @LedgerQuery({ summary: 'List households', refusals: ['AUTH.NOT_YOURS'] })
+  @LedgerQuery({ summary: 'List households', view: 'HouseholdPage', refusals: ['AUTH.NOT_YOURS'] })
   @Get()
   list(@QueryString() filter: ListHouseholdsRequest, @CurrentActor() actor: Actor): Promise<Page<HouseholdSummary>> {
     return this.queries.execute(new ListHouseholdsQuery(filter, actor));

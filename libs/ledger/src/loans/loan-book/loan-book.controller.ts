@@ -19,7 +19,7 @@ export class LoanBookController {
   constructor(private readonly queries: QueryBus) {}
 
   /** The county's poverty micro-credit loans: how many households borrowed, what is owed and overdue, what was subsidised. */
-  @LedgerQuery({ summary: 'Loan book', refusals: ['AUTH.NOT_YOURS'] })
+  @LedgerQuery({ summary: 'Loan book', view: 'LoanBook', refusals: ['AUTH.NOT_YOURS'] })
   @Get()
   @ApiProduces('application/json', 'text/csv')
   async book(

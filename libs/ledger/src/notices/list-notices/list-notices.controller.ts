@@ -36,7 +36,7 @@ export class ListNoticesController {
   constructor(private readonly queries: QueryBus) {}
 
   /** Notices by place, newest window first, with totals over all that match; JSON or `text/csv`. */
-  @LedgerQuery({ summary: 'List notices', csv: true })
+  @LedgerQuery({ summary: 'List notices', view: 'NoticeList', csv: true })
   @Get()
   @ApiProduces('application/json', 'text/csv')
   async list(

@@ -29,7 +29,7 @@ export class GetArrearsController {
   constructor(private readonly queries: QueryBus) {}
 
   /** The county's arrears by entity name (欠付台账), largest first; JSON or `text/csv`. */
-  @LedgerQuery({ summary: 'Get arrears by entity', csv: true, refusals: ['AUTH.NOT_YOURS'] })
+  @LedgerQuery({ summary: 'Get arrears by entity', view: 'ArrearsView', csv: true, refusals: ['AUTH.NOT_YOURS'] })
   @Get('arrears')
   @ApiProduces('application/json', 'text/csv')
   async get(
