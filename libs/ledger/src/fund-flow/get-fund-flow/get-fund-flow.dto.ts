@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, Matches, ValidateBy, ValidateIf } from 'class-validator';
 import { QueryOptions } from '../../http/query-options.dto';
 import { IsLedgerText } from '../../http/validators';
-import { idPattern } from '../../stakes/stake-id';
+import { idPattern } from '../../common/id-pattern';
 
 /** Query string of `GET /v1/audit/fund-flow`: one project's flow, or a county's (exactly one of the two). */
 export class GetFundFlowRequest extends QueryOptions {

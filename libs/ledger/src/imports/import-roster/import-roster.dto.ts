@@ -1,7 +1,7 @@
 import { IsLedgerText } from '../../http/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import { idPattern } from '../../stakes/stake-id';
+import { idPattern } from '../../common/id-pattern';
 import { IMPORT_KINDS, type ImportKind } from '../import-kinds';
 
 /** Query string of `POST /v1/imports` (the roster itself is the multipart field `file`). */

@@ -4,7 +4,7 @@ import { IsFen, IsLedgerDate } from '../../http/validators';
 import { GUARANTORS, type GuaranteeSchedule, type Guarantor } from '../../shared/guarantee';
 import { RENT_SCHEDULES } from '../../shared/rent';
 import { IsHolderCollective, IsHolderHousehold } from '../stake-holder.dto';
-import { idPattern } from '../stake-id';
+import { idPattern } from '../../common/id-pattern';
 import { STAKE_SOURCES, type StakeSource } from '../stake.events';
 
 /** A stake as the clerk records it from the share certificate or agreement. */
