@@ -1,4 +1,4 @@
-import { addDays, daysInMonth } from '@ledger/ledger/shared/calendar';
+import { addDays, daysInMonth } from '@ledger/ledger/primitives/calendar';
 import {
   CITY_FIGURES,
   type StakeSpec,

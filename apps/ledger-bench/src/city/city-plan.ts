@@ -1,7 +1,7 @@
 import type { WageBasis } from '@ledger/ledger/employment/employment.events';
 import type { EntityKind } from '@ledger/ledger/entities/entity.events';
 import type { ProjectIndustry, FundSource } from '@ledger/ledger/projects/project.events';
-import type { RentSchedule } from '@ledger/ledger/shared/rent';
+import type { RentSchedule } from '@ledger/ledger/primitives/rent';
 import type { StakeSource } from '@ledger/ledger/stakes/stake.events';
 
 /**

@@ -1,6 +1,6 @@
 import type { EntityKind } from '@ledger/ledger/entities/entity.events';
 import type { ProjectIndustry } from '@ledger/ledger/projects/project.events';
-import { daysInMonth } from '@ledger/ledger/shared/calendar';
+import { daysInMonth } from '@ledger/ledger/primitives/calendar';
 import { Random } from './random';
 
 /* The words and figures a synthetic city is drawn from: places, names, kinds of entity, products. */

@@ -1,6 +1,6 @@
 import type { EntityKind } from '@ledger/ledger/entities/entity.events';
 import type { FundSource } from '@ledger/ledger/projects/project.events';
-import { addDays } from '@ledger/ledger/shared/calendar';
+import { addDays } from '@ledger/ledger/primitives/calendar';
 import type { StakeSource } from '@ledger/ledger/stakes/stake.events';
 import {
   CITY_FIGURES,

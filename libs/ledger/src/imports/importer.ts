@@ -10,7 +10,7 @@ import { StreamWriter } from '../common/stream-writer';
 import { dividend } from '../dividends/dividend.state';
 import { entity } from '../entities/entity.state';
 import { BadInputException } from '../http/problem-details.filter';
-import { textProblem } from '../shared/text';
+import { textProblem } from '../primitives/text';
 import { KIND_TITLE, KIND_PARAM, type ImportKind, type ImportParams } from './import-kinds';
 import { ImportStore } from './import-store';
 import type { ImportReport } from './import-report.view';

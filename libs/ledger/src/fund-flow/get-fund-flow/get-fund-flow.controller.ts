@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import type { Actor } from '../../common/actor';
 import { sendCsv, wantsCsv, type CsvColumn } from '../../http/csv';
 import { CurrentActor } from '../../http/request-context';
-import { plainYuan } from '../../shared/money';
+import { plainYuan } from '../../primitives/money';
 import type { CountyFundFlowView, FundFlowEdge, FundFlowView } from './fund-flow.view';
 import { GetFundFlowRequest } from './get-fund-flow.dto';
 import { GetFundFlowQuery } from './get-fund-flow.query';

@@ -3,7 +3,7 @@ import { assertMayReadIn, type Actor } from '../../common/actor';
 import { StreamWriter } from '../../common/stream-writer';
 import { forbidden } from '../../common/domain-error';
 import { household } from '../../households/household.state';
-import { dateInChina } from '../../shared/calendar';
+import { dateInChina } from '../../primitives/calendar';
 import { toNoticeView, toObjectionView } from '../notice-view';
 import { notice, noticeNotFound, type PostedNotice } from '../notice.state';
 import type { NoticeView, ObjectionList } from '../notice.view';

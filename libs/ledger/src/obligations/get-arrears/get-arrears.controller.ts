@@ -6,7 +6,7 @@ import type { Actor } from '../../common/actor';
 import { LedgerQuery } from '../../http/contract/route-contract';
 import { sendCsv, wantsCsv, type CsvColumn } from '../../http/csv';
 import { CurrentActor } from '../../http/request-context';
-import { plainYuan } from '../../shared/money';
+import { plainYuan } from '../../primitives/money';
 import type { ArrearsView, EntityArrears } from './arrears.view';
 import { GetArrearsRequest } from './get-arrears.dto';
 import { GetArrearsQuery } from './get-arrears.query';

@@ -5,7 +5,7 @@ import { directoryProjection } from '../../directory/directory.projection';
 import { householdListProjection } from '../../households/list-households/household-list.projection';
 import { mapConcurrently } from '../../imports/concurrently';
 import { ProjectionsHost } from '../../projections/projections-host';
-import { dateInChina } from '../../shared/calendar';
+import { dateInChina } from '../../primitives/calendar';
 import { canonicalInstant } from '../get-obligations/instant';
 import { readObligations } from '../get-obligations/read-obligations';
 import { obligationsProjection } from '../obligations.projection';

@@ -6,7 +6,7 @@ import type { Actor } from '../../common/actor';
 import { EntityIdPipe } from '../../entities/entity-id';
 import { sendCsv, wantsCsv, type CsvColumn } from '../../http/csv';
 import { CurrentActor } from '../../http/request-context';
-import { plainYuan } from '../../shared/money';
+import { plainYuan } from '../../primitives/money';
 import { GetObligationsRequest } from './get-obligations.dto';
 import { GetObligationsQuery } from './get-obligations.query';
 import type { ObligationItem, ObligationsView } from './obligations.view';

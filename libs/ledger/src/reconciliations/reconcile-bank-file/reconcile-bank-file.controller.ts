@@ -9,7 +9,7 @@ import { LedgerWrite } from '../../http/contract/route-contract';
 import { BadInputException } from '../../http/problem-details.filter';
 import { RequestMetadata } from '../../http/request-context';
 import { FileUpload } from '../../http/uploads';
-import { textProblem } from '../../shared/text';
+import { textProblem } from '../../primitives/text';
 import { MAX_BANK_FILE_BYTES, readBankFile } from '../bank-file';
 import type { ReconciliationView } from '../reconciliation.view';
 import { ReconcileBankFileCommand } from './reconcile-bank-file.command';
