@@ -1,5 +1,5 @@
 import * as iconv from 'iconv-lite';
-import { addDays, dateInChina } from '../libs/ledger/src/shared/calendar';
+import { addDays, dateInChina } from '../libs/ledger/src/primitives/calendar';
 import { type TestApp, startTestApp } from './support/test-app';
 import { leaseFixture } from './support/lease-fixture';
 

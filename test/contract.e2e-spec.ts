@@ -212,6 +212,17 @@ describe('the OpenAPI document allows every answer of a village scenario', () =>
       `/v1/orders/${orderId}?${caughtUp}`,
       '/v1/audit/verify',
       '/v1/me',
+      `/v1/entities/${entityId}/report?year=2018&${caughtUp}`,
+      `/v1/households/${zhang}/obligations?${caughtUp}`,
+      `/v1/households/${zhang}/grievances`,
+      `/v1/projects?${caughtUp}`,
+      `/v1/audit/arrears?${caughtUp}`,
+      `/v1/audit/fund-flow?county=英山县&${caughtUp}`,
+      `/v1/audit/coverage?${caughtUp}`,
+      `/v1/audit/loans?${caughtUp}`,
+      '/v1/audit/seals',
+      `/v1/notices?${caughtUp}`,
+      '/v1/reconciliations',
     ]) {
       expect([url, (await get(url)).status]).toEqual([url, 200]);
     }

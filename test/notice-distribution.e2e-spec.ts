@@ -1,4 +1,4 @@
-import { addDays, dateInChina } from '../libs/ledger/src/shared/calendar';
+import { addDays, dateInChina } from '../libs/ledger/src/primitives/calendar';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**

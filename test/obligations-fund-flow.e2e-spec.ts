@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'pg';
 import type request from 'supertest';
 import { PostgresEventStore } from '@ledger/event-store/postgres/postgres-event-store';
-import { dateInChina } from '../libs/ledger/src/shared/calendar';
+import { dateInChina } from '../libs/ledger/src/primitives/calendar';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const UNKNOWN_ENTITY = 'entity-00000000-0000-5000-8000-000000000000';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { eventStoreMigrations } from '@ledger/event-store/postgres/event-store.migrations';
 import { PostgresEventStore } from '@ledger/event-store/postgres/postgres-event-store';
 import { ledgerMigrations } from '@ledger/ledger';
-import { ALL_PROJECTIONS } from '../libs/ledger/src/projections/all-projections';
+import { ALL_PROJECTIONS } from '../libs/ledger/src/all-projections';
 import { ProjectionRunner } from '../libs/ledger/src/projections/projection-runner';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 

@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { problemType } from '@ledger/ledger/http/problem-details.filter';
-import { textProblem } from '@ledger/ledger/shared/text';
+import { textProblem } from '@ledger/ledger/primitives/text';
 
 /** Largest JSON body (a request of the contract is a few hundred bytes); larger answers 413. */
 export const MAX_JSON_BODY = '1mb';

@@ -4,13 +4,10 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Presets, SingleBar } from 'cli-progress';
-import {
-  cityPhases,
-  CityRefs,
-  generateCity,
-  type CityLane,
-  type WriteAnswer,
-} from '@ledger/ledger/demo/synthetic-city';
+import type { CityLane } from './city/city-plan';
+import { cityPhases } from './city/city-phases';
+import { CityRefs, type WriteAnswer } from './city/city-refs';
+import { generateCity } from './city/generate-city';
 import type { Args } from './args';
 import { HttpClient } from './http-client';
 import { API_MAIN } from './measure/processes';

@@ -46,7 +46,7 @@ export { STATEMENT_FORMS } from './statements/statement.view';
 export { verifyProof, type HashBytes, type PaymentProof } from '../../event-store/src/seals/merkle';
 
 // Rules a form applies before sending
-export { formatYuan, parseYuanToFen, plainYuan } from './shared/money';
+export { formatYuan, parseYuanToFen, plainYuan } from './primitives/money';
 export { parseQuantity, purchaseAmountFen } from './orders/quantity';
 export { sanityWarnings, type PaymentFacts, type SanityWarning } from './payments/payment-sanity';
 export { IMPORT_KINDS, KIND_COLUMNS, KIND_PARAM, KIND_TITLE, type ImportKind } from './imports/import-kinds';

@@ -1,4 +1,4 @@
-export * from './shared';
+export * from './primitives';
 export * from './ledger.module';
 export * from './migrations';
 export * from './http/auth.guard';

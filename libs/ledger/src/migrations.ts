@@ -1,6 +1,6 @@
 import type { Migration } from '@ledger/database';
 import { idempotencyMigration } from './http/idempotency.migration';
-import { projectionMigrations } from './projections/all-projections';
+import { projectionMigrations } from './all-projections';
 import { statementIssuesMigration } from './statements/printable/statement-issues.migration';
 import { householdKeysMigration } from './personal-data/household-keys';
 import { importLoanLookupMigration, importsMigration } from './imports/import.migration';

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject, type SchemaObject } from '@nestjs/swagger';
+import VIEW_SCHEMAS from './view-schemas.json';
 
 /** The document's tags, in the order a reader meets them. */
 const TAGS: ReadonlyArray<[string, string]> = [
@@ -32,10 +33,14 @@ function* operations(document: OpenAPIObject): Generator<[string, Operation]> {
 
 /**
  * The OpenAPI document, made from the routes' own declarations (`LedgerWrite`, `LedgerQuery`,
- * `LedgerDocument` and the DTOs' `@ApiProperty`). The same function serves `/api/docs-json` and
- * writes `apps/ledger-api/openapi.json`, so the two never differ.
+ * `LedgerDocument` and the DTOs' `@ApiProperty`) and the answers' schemas made from their TypeScript
+ * types (`views`: view-schemas.json, which `npm run openapi` generates). The same function serves
+ * `/api/docs-json` and writes `apps/ledger-api/openapi.json`, so the two never differ.
  */
-export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+export function buildOpenApiDocument(
+  app: INestApplication,
+  views: Record<string, SchemaObject> = VIEW_SCHEMAS as unknown as Record<string, SchemaObject>,
+): OpenAPIObject {
   const builder = new DocumentBuilder()
     .setTitle('Benefit-linkage ledger')
     .setDescription(
@@ -51,7 +56,19 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   });
   // A public route (no token) says so explicitly, so a reader never wonders whether it was forgotten.
   for (const [, operation] of operations(document)) if (operation['x-ledger-public']) operation.security = [];
+  const schemas = (document.components ??= {}).schemas ?? {};
+  for (const name of Object.keys(views)) {
+    if (schemas[name]) throw new Error(`components.schemas.${name} is both a DTO class and a view type: rename one`);
+  }
+  document.components.schemas = { ...schemas, ...views };
   return document;
+}
+
+/** References to components.schemas that name no schema (a route's `view` missing from QueryViews, say). */
+export function unresolvedSchemas(document: OpenAPIObject): string[] {
+  const names = new Set(Object.keys(document.components?.schemas ?? {}));
+  const refs = JSON.stringify(document).matchAll(/"#\/components\/schemas\/([^"]+)"/g);
+  return [...new Set([...refs].map(([, name]) => name))].filter((name) => !names.has(name)).sort();
 }
 
 /** Routes not declared through `LedgerWrite`/`LedgerQuery`/`LedgerDocument`: they lack the documented errors. */

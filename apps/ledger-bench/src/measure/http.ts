@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Random } from '@ledger/ledger/demo/random';
+import { Random } from '../city/random';
 import type { HttpClient } from '../http-client';
 import { inParallel, msSince, percentile, ratePerSecond, repeat, type Spread } from '../stats';
 import type { WagePayments } from './commands';

@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { newCommandId, newStreamId } from '@ledger/ledger/common/ids';
 import type { CommandMetadata } from '@ledger/ledger/common/stream-writer';
-import type { SyntheticCity } from '@ledger/ledger/demo/synthetic-city';
+import type { SyntheticCity } from '../city/city-plan';
 import { StartEmploymentCommand } from '@ledger/ledger/employment/start-employment/start-employment.command';
 import { RegisterEntityCommand } from '@ledger/ledger/entities/register-entity/register-entity.command';
 import type { CitySeeder } from '../seed/city-seeder';

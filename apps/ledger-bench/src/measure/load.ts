@@ -1,4 +1,4 @@
-import { Random } from '@ledger/ledger/demo/random';
+import { Random } from '../city/random';
 import { HttpClient } from '../http-client';
 import { msSince, percentile } from '../stats';
 import { memoryOf } from './processes';

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { EventStore } from '@ledger/event-store';
-import { ALL_PROJECTIONS } from '@ledger/ledger/projections/all-projections';
+import { ALL_PROJECTIONS } from '@ledger/ledger/all-projections';
 import { ProjectionGroupRunner, ProjectionRunner } from '@ledger/ledger/projections/projection-runner';
 import { msSince, repeat, type Spread } from '../stats';
 

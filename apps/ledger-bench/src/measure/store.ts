@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { EventStore, NewEvent } from '@ledger/event-store';
 import { appendCompareAndSetMigration } from '@ledger/event-store/postgres/append-compare-and-set.migration';
-import { Random } from '@ledger/ledger/demo/random';
+import { Random } from '../city/random';
 import { msSince, repeat, type Spread } from '../stats';
 
 export interface StoreReadResults {

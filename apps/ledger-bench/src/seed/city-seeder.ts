@@ -8,8 +8,8 @@ import {
   type CommandMetadata,
   type StreamState,
 } from '@ledger/ledger/common/stream-writer';
-import type { CityOp, CityPhase, WriteAnswer } from '@ledger/ledger/demo/synthetic-city';
-import { CityRefs } from '@ledger/ledger/demo/synthetic-city';
+import type { CityOp, CityPhase } from '../city/city-plan';
+import { CityRefs, type WriteAnswer } from '../city/city-refs';
 import { DeclareDividendCommand } from '@ledger/ledger/dividends/declare-dividend/declare-dividend.command';
 import { DeclareDividendHandler } from '@ledger/ledger/dividends/declare-dividend/declare-dividend.handler';
 import { PayDividendCommand } from '@ledger/ledger/dividends/pay-dividend/pay-dividend.command';

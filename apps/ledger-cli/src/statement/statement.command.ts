@@ -21,8 +21,8 @@ import {
   type StatementVerification,
   type VillageCardResult,
 } from '@ledger/ledger/statements/printable';
-import { isLedgerDate, isLedgerInstant, LEDGER_DATE_RANGE } from '@ledger/ledger/shared/calendar';
-import { textProblem } from '@ledger/ledger/shared/text';
+import { isLedgerDate, isLedgerInstant, LEDGER_DATE_RANGE } from '@ledger/ledger/primitives/calendar';
+import { textProblem } from '@ledger/ledger/primitives/text';
 import { Database } from '@ledger/runtime';
 import { EXIT } from '../exit-codes';
 
@@ -191,7 +191,7 @@ export class StatementCommand extends CommandRunner {
   private request(options: StatementOptions): PrintRequest {
     if (!options.household === !options.village) throw new UsageError('Give either --household or --village.');
     if (!options.out) throw new UsageError('Give --out (a .pdf or .html file; a directory with --village).');
-    // The same input domain as the API's (shared/calendar.ts, shared/text.ts).
+    // The same input domain as the API's (primitives/calendar.ts, primitives/text.ts).
     if (options.year !== undefined && !(YEAR.test(options.year) && isLedgerDate(`${options.year}-12-31`)))
       throw new UsageError('--year must be a year from 1949 to 2100: 2018');
     if (options.asOf !== undefined && !isLedgerInstant(options.asOf))

@@ -20,3 +20,8 @@ export interface GrievanceView extends AcknowledgementView {
   response?: string;
   resolvedOn?: string;
 }
+
+/** A household's grievances, as `GET /v1/households/{id}/grievances` answers them. */
+export interface GrievanceList {
+  items: GrievanceView[];
+}

@@ -14,6 +14,12 @@ import { LedgerQuery, LedgerWrite } from '../http/contract/route-contract';
 /** A seal as `POST /v1/audit/seals` answers it. */
 export type SealMade = Omit<PublishedSeal, 'algorithm'>;
 
+/** A page of published seals, as `GET /v1/audit/seals` answers it; `next` is the following page's `after`. */
+export interface SealList {
+  seals: PublishedSeal[];
+  next?: number;
+}
+
 @ApiTags('audit')
 @Controller('v1/audit/seals')
 export class SealsController {
@@ -27,9 +33,9 @@ export class SealsController {
    * (roots say nothing about anyone). `next` is the `after` of the following page, when there is one.
    */
   @Public()
-  @LedgerQuery({ summary: 'List seals', public: true, refusals: [] })
+  @LedgerQuery({ summary: 'List seals', view: 'SealList', public: true, refusals: [] })
   @Get()
-  async list(@Query() query: ListSealsRequest): Promise<{ seals: PublishedSeal[]; next?: number }> {
+  async list(@Query() query: ListSealsRequest): Promise<SealList> {
     const limit = query.limit ?? 1000;
     const page = await this.proofs.list(query.after ?? 0, limit + 1);
     const seals = page.slice(0, limit);

@@ -20,7 +20,7 @@ export class VerifyLogController {
 
   /** Recomputes the tamper evidence of the whole log: every stream's hash chain and every seal (admins and auditors). */
   @AuditRoute()
-  @LedgerQuery({ summary: 'Verify log', refusals: ['AUTH.AUDIT_ONLY'] })
+  @LedgerQuery({ summary: 'Verify log', view: 'LogVerification', refusals: ['AUTH.AUDIT_ONLY'] })
   @Get()
   verify(@CurrentActor() actor: Actor): Promise<LogVerification> {
     if (actor.role !== 'admin' && actor.role !== 'auditor') {

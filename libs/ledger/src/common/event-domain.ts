@@ -1,6 +1,6 @@
-import { isLedgerDate } from '../shared/calendar';
-import { isLedgerPeriod } from '../shared/period';
-import { MAX_TEXT_LENGTH, textProblem } from '../shared/text';
+import { isLedgerDate } from '../primitives/calendar';
+import { isLedgerPeriod } from '../primitives/period';
+import { MAX_TEXT_LENGTH, textProblem } from '../primitives/text';
 
 /**
  * The last line of the input domain, on the write side: an event whose data a projection could not

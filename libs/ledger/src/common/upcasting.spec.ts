@@ -1,4 +1,4 @@
-import { parseYuanToFen } from '../shared/money';
+import { parseYuanToFen } from '../primitives/money';
 import { currentVersion, upcast, type UpcasterRegistry } from './upcasting';
 
 const toFen = (yuan: unknown): number => {

@@ -5,8 +5,8 @@ import type { Request, Response } from 'express';
 import type { Actor } from '../common/actor';
 import { sendCsv, wantsCsv } from '../http/csv';
 import { CurrentActor } from '../http/request-context';
-import { plainYuan } from '../shared/money';
-import { dateInChina } from '../shared/calendar';
+import { plainYuan } from '../primitives/money';
+import { dateInChina } from '../primitives/calendar';
 import { CoverageRequest } from './coverage.dto';
 import { GetCoverageQuery } from './coverage.query';
 import type { Coverage, CoverageRow } from './coverage.view';
@@ -19,7 +19,7 @@ export class CoverageController {
   constructor(private readonly queries: QueryBus) {}
 
   /** Households registered and covered by at least one active linkage, per county, township or village. */
-  @LedgerQuery({ summary: 'Coverage', refusals: ['AUTH.NOT_YOURS'] })
+  @LedgerQuery({ summary: 'Coverage', view: 'Coverage', refusals: ['AUTH.NOT_YOURS'] })
   @Get()
   @ApiProduces('application/json', 'text/csv')
   async coverage(

@@ -2,7 +2,7 @@ import type { Migration } from '@ledger/database';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { DistributionDeclared, DistributionPaid } from '../collectives/collective.events';
 import type { DividendPaid } from '../dividends/dividend.events';
-import { parsePeriod, periodFirstDay, periodLastDay } from '../shared/period';
+import { parsePeriod, periodFirstDay, periodLastDay } from '../primitives/period';
 import type { EmploymentEnded, EmploymentStarted, WagePaid } from '../employment/employment.events';
 import type { HouseholdRegistered } from '../households/household.events';
 import type { LeaseEnded, LeaseSigned, RentPaid } from '../leases/lease.events';

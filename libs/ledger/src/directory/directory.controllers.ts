@@ -18,7 +18,11 @@ export class ListEntitiesController {
   constructor(private readonly reader: DirectoryReader) {}
 
   /** Entities by name (`q`: part of the name or credit code), a page at a time; clerks see their townships'. */
-  @LedgerQuery({ summary: 'List entities: list', refusals: ['AUTH.NOT_YOURS', 'HOUSEHOLD.NOT_FOUND'] })
+  @LedgerQuery({
+    summary: 'List entities: list',
+    view: 'EntityPage',
+    refusals: ['AUTH.NOT_YOURS', 'HOUSEHOLD.NOT_FOUND'],
+  })
   @Get()
   list(@QueryString() filter: ListEntitiesRequest, @CurrentActor() actor: Actor): Promise<Page<EntityListItem>> {
     return this.reader.entities(filter, actor);
@@ -33,7 +37,11 @@ export class ListProjectsController {
 
   /** Projects by name (`q`: part of the name), a page at a time: auditors and admins. */
   @AllowedRoles('admin', 'auditor')
-  @LedgerQuery({ summary: 'List projects: list', refusals: ['AUTH.NOT_YOURS', 'HOUSEHOLD.NOT_FOUND'] })
+  @LedgerQuery({
+    summary: 'List projects: list',
+    view: 'ProjectPage',
+    refusals: ['AUTH.NOT_YOURS', 'HOUSEHOLD.NOT_FOUND'],
+  })
   @Get()
   list(@QueryString() filter: ListDirectoryRequest, @CurrentActor() actor: Actor): Promise<Page<ProjectListItem>> {
     return this.reader.projects(filter, actor);
@@ -47,7 +55,11 @@ export class HouseholdLinkagesController {
   constructor(private readonly reader: DirectoryReader) {}
 
   /** The household's linkages (employments, leases, orders, dividend declarations allocating to it). */
-  @LedgerQuery({ summary: 'Household linkages: linkages', refusals: ['AUTH.NOT_YOURS', 'HOUSEHOLD.NOT_FOUND'] })
+  @LedgerQuery({
+    summary: 'Household linkages: linkages',
+    view: 'HouseholdLinkages',
+    refusals: ['AUTH.NOT_YOURS', 'HOUSEHOLD.NOT_FOUND'],
+  })
   @Get(':id/linkages')
   linkages(
     @Param('id', HouseholdIdPipe) householdId: string,

@@ -1,5 +1,5 @@
 import type { WageBasis } from '../employment/employment.events';
-import type { RentSchedule } from '../shared/rent';
+import type { RentSchedule } from '../primitives/rent';
 
 /* The console's directory lists as the API answers them. Types only: the web console compiles against this file. */
 

@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import { distributionStanding } from '../collectives/income/distribution-standing';
 import { readCurrentIncome } from '../collectives/income/read-income-sources';
-import { formatYuan } from '../shared/money';
+import { formatYuan } from '../primitives/money';
 import { holderFields } from '../stakes/stake-holder';
 import type { DividendPaidFigure, FundFlowFlag, StakeFigure } from './fund-flow.figures';
 

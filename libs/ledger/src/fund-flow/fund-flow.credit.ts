@@ -1,5 +1,5 @@
 import { capFen } from '../loans/loan.figures';
-import { formatYuan } from '../shared/money';
+import { formatYuan } from '../primitives/money';
 import type { FundFlowFlag } from './fund-flow.figures';
 
 /*

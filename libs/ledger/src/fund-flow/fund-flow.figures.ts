@@ -1,6 +1,6 @@
 import type { FundSource } from '../projects/project.events';
-import { allocateLargestRemainder } from '../shared/allocation';
-import { formatYuan } from '../shared/money';
+import { allocateLargestRemainder } from '../primitives/allocation';
+import { formatYuan } from '../primitives/money';
 
 /**
  * The fund flow's arithmetic, on figures already read: attributing dividend payments to stakes,

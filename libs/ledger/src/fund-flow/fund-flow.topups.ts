@@ -1,7 +1,7 @@
 import type { Migration } from '@ledger/database';
 import type { PoolClient } from 'pg';
 import { insertOnce, reissuedCopy, row, rowStatement, type RowSql } from '../projections/projection';
-import type { Guarantor } from '../shared/guarantee';
+import type { Guarantor } from '../primitives/guarantee';
 import type { GuaranteeTopupFigure } from './get-fund-flow/fund-flow.view';
 import type { GuaranteeToppedUp } from '../stakes/stake.events';
 

@@ -5,8 +5,6 @@ import { EraseHouseholdController } from './erase-household/erase-household.cont
 import { EraseHouseholdHandler } from './erase-household/erase-household.handler';
 import { GetHouseholdController } from './get-household/get-household.controller';
 import { GetHouseholdHandler } from './get-household/get-household.handler';
-import { ListHouseholdsController } from './list-households/list-households.controller';
-import { ListHouseholdsHandler } from './list-households/list-households.handler';
 import { RegisterHouseholdController } from './register-household/register-household.controller';
 import { RegisterHouseholdHandler } from './register-household/register-household.handler';
 
@@ -17,14 +15,7 @@ import { RegisterHouseholdHandler } from './register-household/register-househol
     ChangeHouseholdStatusController,
     EraseHouseholdController,
     GetHouseholdController,
-    ListHouseholdsController,
   ],
-  providers: [
-    RegisterHouseholdHandler,
-    ChangeHouseholdStatusHandler,
-    EraseHouseholdHandler,
-    GetHouseholdHandler,
-    ListHouseholdsHandler,
-  ],
+  providers: [RegisterHouseholdHandler, ChangeHouseholdStatusHandler, EraseHouseholdHandler, GetHouseholdHandler],
 })
 export class HouseholdsModule {}

@@ -12,7 +12,7 @@ import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import type { Request } from 'express';
 import type { Observable } from 'rxjs';
-import { MAX_TEXT_LENGTH, textProblem } from '../shared/text';
+import { MAX_TEXT_LENGTH, textProblem } from '../primitives/text';
 import { BadInputException, type FieldError } from './problem-details.filter';
 
 function flatten(errors: ValidationError[], prefix: string): FieldError[] {

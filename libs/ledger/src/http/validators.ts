@@ -9,11 +9,11 @@ import {
   LEDGER_DATE_RANGE,
   LEDGER_FIRST_DATE,
   LEDGER_LAST_DATE,
-} from '../shared/calendar';
-import { MAX_FEN } from '../shared/money';
-import { isLedgerPeriod } from '../shared/period';
-import { parseArea } from '../shared/rent';
-import { MAX_TEXT_LENGTH, textProblem } from '../shared/text';
+} from '../primitives/calendar';
+import { MAX_FEN } from '../primitives/money';
+import { isLedgerPeriod } from '../primitives/period';
+import { parseArea } from '../primitives/rent';
+import { MAX_TEXT_LENGTH, textProblem } from '../primitives/text';
 
 /**
  * Money in fen: a JSON integer from 1 (or 0 where allowed) to 2^53−1. Fractions, strings and
@@ -145,7 +145,7 @@ const trimmed = ({ value }: { value: unknown }): unknown => (Array.isArray(value
 
 /**
  * Text a person typed: a string, trimmed, not empty (whitespace alone is nothing), at most `max`
- * long, without control characters or lone surrogates (see shared/text.ts). Every text field of a
+ * long, without control characters or lone surrogates (see primitives/text.ts). Every text field of a
  * request uses this, so a name, a place or a reason reaches an event only in this form.
  */
 export function IsLedgerText(options: LedgerTextOptions): PropertyDecorator {

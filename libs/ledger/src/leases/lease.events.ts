@@ -1,6 +1,6 @@
 import type { DomainEvent } from '../common/decider';
 import type { PaymentBankEvent, PaymentReversed } from '../payments/payment';
-import type { RentSchedule } from '../shared/rent';
+import type { RentSchedule } from '../primitives/rent';
 
 /**
  * One rent falling due under a lease: the schedule's period (`2018`, `2018-H2`, `2019-Q1`), the day it

@@ -1,4 +1,4 @@
-import { compareDates, daysInMonth } from '../shared/calendar';
+import { compareDates, daysInMonth } from '../primitives/calendar';
 
 /** The policy's ceiling on one poverty micro-credit loan: 50,000 yuan. */
 export const MAX_LOAN_PRINCIPAL_FEN = 5_000_000;

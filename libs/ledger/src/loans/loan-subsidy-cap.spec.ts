@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DomainError } from '../common/domain-error';
 import { clerkOf, metadataFor } from '../common/testing/actors';
-import { addDays } from '../shared/calendar';
+import { addDays } from '../primitives/calendar';
 import { interestRepaidFen, oversubsidisedFen, subsidisedFen, subsidyCapFen } from './loan.figures';
 import type { LoanEvent } from './loan.events';
 import { disbursed, LOAN_ID } from './loan.fixtures';

@@ -1,4 +1,4 @@
-import { compareDates } from '../shared/calendar';
+import { compareDates } from '../primitives/calendar';
 import type { LoanState, RepaymentRecord, SubsidyRecord } from './loan.state';
 
 /*

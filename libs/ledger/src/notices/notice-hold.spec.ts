@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addDays } from '../shared/calendar';
+import { addDays } from '../primitives/calendar';
 import { holdOf } from './notice-writer';
 import { notice } from './notice.state';
 import { declarationId, li, noticeId, objected, posted, resolved, zhang } from './notice.fixtures';

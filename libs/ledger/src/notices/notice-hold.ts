@@ -1,5 +1,5 @@
 import { DomainError } from '../common/domain-error';
-import { dateInChina } from '../shared/calendar';
+import { dateInChina } from '../primitives/calendar';
 import type { NoticeHoldChanged } from './notice.events';
 
 /** The holds recorded in a subject's stream, the latest per notice. */

@@ -1,4 +1,4 @@
-import { addDays, type CalendarDate } from '../shared/calendar';
+import { addDays, type CalendarDate } from '../primitives/calendar';
 
 /**
  * The rules a public notice (公示) follows that need no ledger: how a household is shown on a notice

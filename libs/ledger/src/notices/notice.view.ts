@@ -72,3 +72,13 @@ export interface ObjectionView {
   response?: string;
   resolvedOn?: string;
 }
+
+/** A notice's objections, as `GET /v1/notices/{id}/objections` answers them. */
+export interface ObjectionList {
+  items: ObjectionView[];
+}
+
+/** The rows a notice would list, as `GET /v1/notices/preview` answers them before it is posted. */
+export interface NoticePreview {
+  rows: NoticeRowView[];
+}

@@ -3,7 +3,7 @@ import type { RecordedEvent } from '@ledger/event-store';
 import type { Pool } from 'pg';
 import type { DividendDeclared } from '../dividends/dividend.events';
 import { insertOnce, row, type RowSql } from '../projections/projection';
-import { guaranteeStandings, type GuaranteeSchedule, type Guarantor } from '../shared/guarantee';
+import { guaranteeStandings, type GuaranteeSchedule, type Guarantor } from '../primitives/guarantee';
 import type { StakeAcquired, StakeEnded } from '../stakes/stake.events';
 import { obligationKeys, type ObligationsOf } from './get-obligations/obligations-of';
 import type { ObligationItem } from './get-obligations/obligations.view';

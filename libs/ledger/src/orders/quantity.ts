@@ -1,4 +1,4 @@
-import { fraction, multiply, roundHalfUp } from '../shared/fraction';
+import { fraction, multiply, roundHalfUp } from '../primitives/fraction';
 
 /**
  * A delivered quantity in the order's unit: positive, at most 12 digits before the point and 3 after

@@ -2,7 +2,7 @@ import type { DomainEvent } from '../common/decider';
 import type { CommandMetadata, StreamWriter } from '../common/stream-writer';
 import type { WriteResult } from '../common/write-result';
 import { parsePaymentId, type PaymentBankEvent, type PaymentReversed } from './payment';
-import { visitPaymentLinkage } from './payment-linkages';
+import { visitPaymentLinkage } from '../payment-linkages';
 import { paymentNotFound, type Reversible, type ReversibleLinkage } from './reverse-payment/reverse-payment.decide';
 
 /**

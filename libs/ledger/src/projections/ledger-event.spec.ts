@@ -1,4 +1,4 @@
-import { ALL_PROJECTIONS } from './all-projections';
+import { ALL_PROJECTIONS } from '../all-projections';
 import { handledTypes, type LedgerEventType } from './ledger-event';
 import type { HouseholdEvent } from '../households/household.events';
 

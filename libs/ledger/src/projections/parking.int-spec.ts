@@ -8,7 +8,7 @@ import { directoryProjection } from '../directory/directory.projection';
 import { householdListProjection } from '../households/list-households/household-list.projection';
 import { ledgerMigrations } from '../migrations';
 import { statementProjection } from '../statements/statement.projection';
-import { ALL_PROJECTIONS } from './all-projections';
+import { ALL_PROJECTIONS } from '../all-projections';
 import { statesOf } from './checkpoints';
 import type { Projection } from './projection';
 import { ProjectionGroupRunner } from './projection-runner';

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { EVENT_STORE, START_OF_LOG, compareLogPositions, type EventStore, type LogPosition } from '@ledger/event-store';
 import { Database } from '@ledger/runtime';
 import { DomainError } from '../common/domain-error';
-import { ALL_PROJECTIONS } from './all-projections';
+import { ALL_PROJECTIONS } from '../all-projections';
 import type { Projection } from './projection';
 import { statesOf, type ParkedAt } from './checkpoints';
 import { ProjectionRebuild } from './rebuild';

@@ -4,7 +4,7 @@ import { eventStoreMigrations } from '@ledger/event-store/postgres/event-store.m
 import { PostgresEventStore } from '@ledger/event-store/postgres/postgres-event-store';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
 import { ledgerMigrations } from '../migrations';
-import { ALL_PROJECTIONS } from './all-projections';
+import { ALL_PROJECTIONS } from '../all-projections';
 import { ProjectionGroupRunner } from './projection-runner';
 
 /**

@@ -4,7 +4,7 @@ import { PostgresEventStore } from '@ledger/event-store/postgres/postgres-event-
 import { compareLogPositions } from '@ledger/event-store';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
 import { ledgerMigrations } from '../migrations';
-import { ALL_PROJECTIONS } from './all-projections';
+import { ALL_PROJECTIONS } from '../all-projections';
 import { statesOf } from './checkpoints';
 import { failuresOf } from './projection-failure';
 import { CheckpointMovedError, ProjectionGroupRunner } from './projection-runner';

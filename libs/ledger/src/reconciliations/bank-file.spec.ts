@@ -3,7 +3,7 @@ import * as iconv from 'iconv-lite';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatYuan } from '../shared/money';
+import { formatYuan } from '../primitives/money';
 import { readBankFile } from './bank-file';
 
 const dir = mkdtempSync(join(tmpdir(), 'bank-file-'));

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addDays } from '../shared/calendar';
+import { addDays } from '../primitives/calendar';
 import { MATCH_WINDOW_DAYS, reconcile, type BankRow, type LedgerPayment } from './reconcile';
 
 const payment = (n: number, over: Partial<LedgerPayment> = {}): LedgerPayment => ({

@@ -1,4 +1,4 @@
-import { daysBetween } from '../shared/calendar';
+import { daysBetween } from '../primitives/calendar';
 
 /** What a bank file's row says of one transfer (`row` numbers lines as imports do: the header is 1). */
 export interface BankRow {

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, Matches, ValidateBy, ValidateIf } from 'class-validator';
-import { idPattern } from './stake-id';
+import { idPattern } from '../common/id-pattern';
 
 type HolderRequest = { householdId?: string; collectiveId?: string };
 

@@ -1,13 +1,6 @@
-const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-const STAKE_ID = new RegExp(`^(entity-${UUID})\\.s[1-9]\\d*$`);
+import { UUID } from '../common/id-pattern';
 
-/**
- * The shape of a ledger id of a kind (`entity-<uuid>`, `household-<uuid>`, `project-<uuid>`), for
- * validating ids in request bodies: a malformed one is bad input (400), a well-formed unknown one 422.
- */
-export function idPattern(prefix: string): RegExp {
-  return new RegExp(`^${prefix}-${UUID}$`);
-}
+const STAKE_ID = new RegExp(`^(entity-${UUID})\\.s[1-9]\\d*$`);
 
 /** The id of an entity's n-th stake (1-based): `<entityId>.s<n>`. Stakes live in the entity's stream. */
 export const stakeIdFor = (entityId: string, n: number): string => `${entityId}.s${n}`;

@@ -2,7 +2,7 @@ import { clerkOf, metadataFor } from '../common/testing/actors';
 import { specFor } from '../common/testing/given-when-then';
 import { entity, type EntityEvent } from '../entities/entity.state';
 import { parsePaymentId } from '../payments/payment';
-import { visitPaymentLinkage } from '../payments/payment-linkages';
+import { visitPaymentLinkage } from '../payment-linkages';
 import { decideReturnPayment } from '../payments/return-payment/return-payment.decide';
 import { ReturnPaymentCommand } from '../payments/return-payment/return-payment.command';
 import { ReversePaymentCommand } from '../payments/reverse-payment/reverse-payment.command';

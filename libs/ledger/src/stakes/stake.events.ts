@@ -1,5 +1,5 @@
 import type { DomainEvent } from '../common/decider';
-import type { GuaranteeSchedule, Guarantor } from '../shared/guarantee';
+import type { GuaranteeSchedule, Guarantor } from '../primitives/guarantee';
 
 /**
  * Where a stake's principal came from: fiscal funds turned into shares via a project (资金变股金),
@@ -41,7 +41,7 @@ export type StakeAcquired = DomainEvent<
     transferredFrom?: string;
     /**
      * On a transferred guaranteed stake: the day the promise began (its first holder's start), so the
-     * guarantee periods of the holders add up to the promise (see shared/guarantee.ts).
+     * guarantee periods of the holders add up to the promise (see primitives/guarantee.ts).
      */
     promiseStartsOn?: string;
   }

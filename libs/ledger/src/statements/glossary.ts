@@ -10,8 +10,8 @@
 import type { StakeSource } from '../stakes/stake.events';
 import type { WageBasis } from '../employment/employment.events';
 import type { AcknowledgementMethod, AcknowledgementView } from '../acknowledgements/acknowledgement.view';
-import { formatYuan } from '../shared/money';
-import { parsePeriod } from '../shared/period';
+import { formatYuan } from '../primitives/money';
+import { parsePeriod } from '../primitives/period';
 import type { LineStatus, StakeHoldingStatus, StatementForm, StatementLang } from './statement.view';
 
 const HALF_ZH = ['上半年', '下半年'];

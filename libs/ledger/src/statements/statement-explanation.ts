@@ -3,7 +3,7 @@
  * came from, in Chinese (default) or English, built from the line's figures alone. Pure: no I/O.
  */
 import type { FundSource } from '../projects/project.events';
-import { formatYuan } from '../shared/money';
+import { formatYuan } from '../primitives/money';
 import type { WageBasis } from '../employment/employment.events';
 import { CORRECTED_NOTE, dateText, periodText } from './glossary';
 import type {

@@ -15,8 +15,8 @@ import { readContact, countyContactsProjection } from '../counties/county-contac
 import { canonicalInstant } from '../obligations/get-obligations/instant';
 import { readObligations } from '../obligations/get-obligations/read-obligations';
 import { obligationsProjection } from '../obligations/obligations.projection';
-import { dateInChina } from '../shared/calendar';
-import { plainYuan } from '../shared/money';
+import { dateInChina } from '../primitives/calendar';
+import { plainYuan } from '../primitives/money';
 import { holdingsProjection } from './holdings/holdings.projection';
 import { readHoldings } from './holdings/read-holdings';
 import { explainLine, type ExplainableLine } from './statement-explanation';

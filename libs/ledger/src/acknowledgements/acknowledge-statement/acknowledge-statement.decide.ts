@@ -1,6 +1,6 @@
 import { assertMayWriteIn } from '../../common/actor';
 import { forbidden, refuse } from '../../common/domain-error';
-import { formatYuan } from '../../shared/money';
+import { formatYuan } from '../../primitives/money';
 import type { StatementAcknowledged } from '../acknowledgement.events';
 import { acknowledgementIdFor, type AcknowledgementState } from '../acknowledgement.state';
 import type { AcknowledgeStatementCommand } from './acknowledge-statement.command';

@@ -10,7 +10,7 @@ import { LedgerQuery } from '../../http/contract/route-contract';
 import { CurrentActor } from '../../http/request-context';
 import { grievancesOf } from '../acknowledgement-views';
 import { acknowledgements, acknowledgementStreamOf } from '../acknowledgement.state';
-import type { GrievanceView } from '../acknowledgement.view';
+import type { GrievanceList } from '../acknowledgement.view';
 
 @ApiTags('statements')
 @ApiBearerAuth()
@@ -21,12 +21,13 @@ export class ListGrievancesController {
   /** The household's grievances (disputed acknowledgements) with their answers, from its own streams. */
   @AllowedRoles('admin', 'clerk', 'auditor', 'household')
   @StatementLinkAllowed()
-  @LedgerQuery({ summary: 'List grievances', refusals: ['HOUSEHOLD.NOT_FOUND', 'AUTH.NOT_YOURS'] })
+  @LedgerQuery({
+    summary: 'List grievances',
+    view: 'GrievanceList',
+    refusals: ['HOUSEHOLD.NOT_FOUND', 'AUTH.NOT_YOURS'],
+  })
   @Get(':id/grievances')
-  async list(
-    @Param('id', HouseholdIdPipe) householdId: string,
-    @CurrentActor() actor: Actor,
-  ): Promise<{ items: GrievanceView[] }> {
+  async list(@Param('id', HouseholdIdPipe) householdId: string, @CurrentActor() actor: Actor): Promise<GrievanceList> {
     const [{ state: h }, { state }] = await Promise.all([
       this.streams.read(householdId, household),
       this.streams.read(acknowledgementStreamOf(householdId), acknowledgements),

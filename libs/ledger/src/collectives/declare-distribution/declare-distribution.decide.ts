@@ -1,9 +1,9 @@
 import { assertMayWriteIn } from '../../common/actor';
 import { conflict, notFound, refuse } from '../../common/domain-error';
 import type { EntityKind } from '../../entities/entity.events';
-import { allocateLargestRemainder } from '../../shared/allocation';
-import { formatYuan } from '../../shared/money';
-import { parsePeriod } from '../../shared/period';
+import { allocateLargestRemainder } from '../../primitives/allocation';
+import { formatYuan } from '../../primitives/money';
+import { parsePeriod } from '../../primitives/period';
 import type {
   CollectiveIncomeSource,
   DistributionAllocation,

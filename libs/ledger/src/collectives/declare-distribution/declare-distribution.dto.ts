@@ -15,7 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsFen, IsLedgerDate, IsLedgerPeriod } from '../../http/validators';
-import { idPattern } from '../../stakes/stake-id';
+import { idPattern } from '../../common/id-pattern';
 import { DISTRIBUTION_BASES, type DistributionBasis } from '../collective.events';
 
 /** The most households one distribution lists (a village of the domain brief has 237). */

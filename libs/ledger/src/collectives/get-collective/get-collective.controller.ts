@@ -16,7 +16,11 @@ export class GetCollectiveController {
   constructor(private readonly queries: QueryBus) {}
 
   /** A village collective: its stakes, the dividends paid to it, what it distributed and what is left. */
-  @LedgerQuery({ summary: 'Get collective', refusals: ['COLLECTIVE.NOT_FOUND', 'AUTH.NOT_YOURS'] })
+  @LedgerQuery({
+    summary: 'Get collective',
+    view: 'CollectiveView',
+    refusals: ['COLLECTIVE.NOT_FOUND', 'AUTH.NOT_YOURS'],
+  })
   @Get(':id')
   get(
     @Param('id', EntityIdPipe) collectiveId: string,

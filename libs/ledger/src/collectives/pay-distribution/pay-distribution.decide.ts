@@ -2,7 +2,7 @@ import { assertMayWriteIn } from '../../common/actor';
 import { notFound, refuse } from '../../common/domain-error';
 import { assertNoNoticeHold } from '../../notices/notice-hold';
 import { paymentIdFor } from '../../payments/payment';
-import { formatYuan } from '../../shared/money';
+import { formatYuan } from '../../primitives/money';
 import type { DistributionEvent } from '../collective.events';
 import { allocatedOn, owedOn, type DistributionState } from '../distribution.state';
 import type { PayDistributionCommand } from './pay-distribution.command';

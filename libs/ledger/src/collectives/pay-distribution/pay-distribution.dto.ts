@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Matches, ValidateIf } from 'class-validator';
 import { IsFen, IsLedgerDate, IsLedgerText } from '../../http/validators';
-import { idPattern } from '../../stakes/stake-id';
+import { idPattern } from '../../common/id-pattern';
 
 /** A household's share of a distribution paid to it, as the roster or voucher shows it. */
 export class PayDistributionRequest {

@@ -2,7 +2,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Database } from '@ledger/runtime';
 import { forbidden } from '../../common/domain-error';
 import { ProjectionsHost } from '../../projections/projections-host';
-import { periodFirstDay, periodLastDay, parsePeriod } from '../../shared/period';
+import { periodFirstDay, periodLastDay, parsePeriod } from '../../primitives/period';
 import { coverageProjection } from '../coverage.projection';
 import { GetPaymentsMonthQuery } from './payments-month.query';
 import type { PaymentsMonth } from './payments-month.view';

@@ -1,11 +1,11 @@
 import { assertMayWriteIn } from '../../common/actor';
 import { conflict, notFound, refuse } from '../../common/domain-error';
 import { stakesActiveOn, type EntityState, type StakeRecord } from '../../entities/entity.state';
-import { allocateLargestRemainder } from '../../shared/allocation';
-import { formatFraction } from '../../shared/fraction';
-import { formatYuan, MAX_FEN } from '../../shared/money';
-import { parsePeriod, periodShareOfYear } from '../../shared/period';
-import { guaranteedDividendForPeriod } from '../../shared/rent';
+import { allocateLargestRemainder } from '../../primitives/allocation';
+import { formatFraction } from '../../primitives/fraction';
+import { formatYuan, MAX_FEN } from '../../primitives/money';
+import { parsePeriod, periodShareOfYear } from '../../primitives/period';
+import { guaranteedDividendForPeriod } from '../../primitives/rent';
 import { stakeNumber } from '../../stakes/stake-id';
 import type { DividendAllocation, DividendEvent } from '../dividend.events';
 import type { DividendState } from '../dividend.state';

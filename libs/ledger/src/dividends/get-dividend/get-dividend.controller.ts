@@ -14,7 +14,7 @@ import { LedgerQuery } from '../../http/contract/route-contract';
 export class GetDividendController {
   constructor(private readonly queries: QueryBus) {}
 
-  @LedgerQuery({ summary: 'Get dividend', refusals: ['AUTH.NOT_YOURS', 'DIVIDEND.NOT_FOUND'] })
+  @LedgerQuery({ summary: 'Get dividend', view: 'DividendView', refusals: ['AUTH.NOT_YOURS', 'DIVIDEND.NOT_FOUND'] })
   @Get(':id')
   get(@Param('id', DividendIdPipe) declarationId: string, @CurrentActor() actor: Actor): Promise<DividendView> {
     return this.queries.execute(new GetDividendQuery(declarationId, actor));

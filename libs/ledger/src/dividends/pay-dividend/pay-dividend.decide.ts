@@ -2,7 +2,7 @@ import { assertMayWriteIn } from '../../common/actor';
 import { notFound, refuse } from '../../common/domain-error';
 import { assertNoNoticeHold } from '../../notices/notice-hold';
 import { paymentIdFor } from '../../payments/payment';
-import { formatYuan } from '../../shared/money';
+import { formatYuan } from '../../primitives/money';
 import { holderOf } from '../../stakes/stake-holder';
 import type { DividendEvent } from '../dividend.events';
 import { allocatedTo, owedTo, townshipOf, type DividendState } from '../dividend.state';

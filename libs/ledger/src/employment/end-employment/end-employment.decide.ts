@@ -1,6 +1,6 @@
 import { assertMayWriteIn } from '../../common/actor';
 import { refuse } from '../../common/domain-error';
-import { monthOf } from '../../shared/calendar';
+import { monthOf } from '../../primitives/calendar';
 import type { EmploymentEvent } from '../employment.events';
 import { employmentNotFound, type EmploymentState } from '../employment.state';
 import type { EndEmploymentCommand } from './end-employment.command';

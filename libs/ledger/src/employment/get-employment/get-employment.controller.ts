@@ -14,7 +14,7 @@ import { LedgerQuery } from '../../http/contract/route-contract';
 export class GetEmploymentController {
   constructor(private readonly queries: QueryBus) {}
 
-  @LedgerQuery({ summary: 'Get employment' })
+  @LedgerQuery({ summary: 'Get employment', view: 'EmploymentView' })
   @Get(':id')
   get(@Param('id', EmploymentIdPipe) employmentId: string, @CurrentActor() actor: Actor): Promise<EmploymentView> {
     return this.queries.execute(new GetEmploymentQuery(employmentId, actor));

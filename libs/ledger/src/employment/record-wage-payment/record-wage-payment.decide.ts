@@ -1,8 +1,8 @@
 import { assertMayWriteIn } from '../../common/actor';
 import { refuse } from '../../common/domain-error';
 import { paymentIdFor } from '../../payments/payment';
-import { daysInMonth, monthOf } from '../../shared/calendar';
-import { formatYuan } from '../../shared/money';
+import { daysInMonth, monthOf } from '../../primitives/calendar';
+import { formatYuan } from '../../primitives/money';
 import type { EmploymentEvent } from '../employment.events';
 import { employmentNotFound, paymentsForMonth, type EmploymentState } from '../employment.state';
 import type { RecordWagePaymentCommand } from './record-wage-payment.command';

@@ -16,7 +16,7 @@ export class GetEntityReportController {
   constructor(private readonly queries: QueryBus) {}
 
   /** How many households the entity lifts (带贫户数) in a year, by form, and what it paid them. */
-  @LedgerQuery({ summary: 'Get entity linkage report', refusals: ['ENTITY.NOT_FOUND'] })
+  @LedgerQuery({ summary: 'Get entity linkage report', view: 'EntityReportView', refusals: ['ENTITY.NOT_FOUND'] })
   @Get(':id/report')
   get(
     @Param('id', EntityIdPipe) entityId: string,

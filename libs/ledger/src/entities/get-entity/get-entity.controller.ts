@@ -14,7 +14,7 @@ import { LedgerQuery } from '../../http/contract/route-contract';
 export class GetEntityController {
   constructor(private readonly queries: QueryBus) {}
 
-  @LedgerQuery({ summary: 'Get entity', refusals: ['ENTITY.NOT_FOUND'] })
+  @LedgerQuery({ summary: 'Get entity', view: 'EntityView', refusals: ['ENTITY.NOT_FOUND'] })
   @Get(':id')
   get(@Param('id', EntityIdPipe) entityId: string, @CurrentActor() actor: Actor): Promise<EntityView> {
     return this.queries.execute(new GetEntityQuery(entityId, actor));

@@ -16,7 +16,8 @@ export class GetEntityHandler implements IQueryHandler<GetEntityQuery> {
       throw notFound('ENTITY.NOT_FOUND', `No entity ${entityId}.`, `没有编号为 ${entityId} 的经营主体。`);
     }
     assertMayReadIn(actor, state.township);
-    const { entityId: id, status: _registered, stakeCount: _count, stakes, ...rest } = state;
+    // The top-ups' payments are the decider's bookkeeping, not the entity's view (EntityView has none).
+    const { entityId: id, status: _registered, stakeCount: _count, stakes, topups: _topups, ...rest } = state;
     return { id, ...rest, stakes: Object.values(stakes), position: events[events.length - 1].position };
   }
 }

@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import type { Actor } from '../../common/actor';
 import { sendCsv, wantsCsv, type CsvColumn } from '../../http/csv';
 import { CurrentActor } from '../../http/request-context';
-import { plainYuan } from '../../shared/money';
+import { plainYuan } from '../../primitives/money';
 import type { CountyFundFlowView, FundFlowEdge, FundFlowView } from './fund-flow.view';
 import { GetFundFlowRequest } from './get-fund-flow.dto';
 import { GetFundFlowQuery } from './get-fund-flow.query';
@@ -36,7 +36,12 @@ export class GetFundFlowController {
    * step, with a flag wherever a step exceeds its source; JSON or `text/csv` (one row per edge).
    */
   @AuditRoute()
-  @LedgerQuery({ summary: 'Get fund flow', csv: true, refusals: ['AUTH.AUDIT_ONLY', 'PROJECT.NOT_FOUND'] })
+  @LedgerQuery({
+    summary: 'Get fund flow',
+    view: 'FundFlow',
+    csv: true,
+    refusals: ['AUTH.AUDIT_ONLY', 'PROJECT.NOT_FOUND'],
+  })
   @Get('fund-flow')
   @ApiProduces('application/json', 'text/csv')
   async get(

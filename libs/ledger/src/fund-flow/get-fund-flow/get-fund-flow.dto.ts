@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsIn, IsOptional, Matches, ValidateBy, ValidateIf } from 'class-validator';
 import { QueryOptions } from '../../http/query-options.dto';
 import { IsLedgerText } from '../../http/validators';
-import { idPattern } from '../../stakes/stake-id';
+import { idPattern } from '../../common/id-pattern';
 
 /** What the answer adds on request: `sankey`, what the console's diagram needs in the one answer. */
 export const FUND_FLOW_DETAILS = ['sankey'] as const;

@@ -14,7 +14,7 @@ import { LedgerQuery } from '../../http/contract/route-contract';
 export class GetHouseholdController {
   constructor(private readonly queries: QueryBus) {}
 
-  @LedgerQuery({ summary: 'Get household', refusals: ['HOUSEHOLD.NOT_FOUND'] })
+  @LedgerQuery({ summary: 'Get household', view: 'HouseholdView', refusals: ['HOUSEHOLD.NOT_FOUND'] })
   @Get(':id')
   get(@Param('id', HouseholdIdPipe) householdId: string, @CurrentActor() actor: Actor): Promise<HouseholdView> {
     return this.queries.execute(new GetHouseholdQuery(householdId, actor));

@@ -13,6 +13,7 @@ import type { ReferenceObject, SchemaObject } from '@nestjs/swagger';
 import { HTTP_STATUS_OF_REFUSAL } from '../../common/refusal';
 import { REFUSALS, type RefusalCode } from '../../refusals';
 import { ProblemDetailsSchema, WriteResultSchema } from './problem.schema';
+import type { QueryViewName } from './query-views';
 
 /**
  * A route's contract, declared once next to the route: what it is, what it answers and which
@@ -24,8 +25,12 @@ export interface RouteContract {
   summary: string;
   /** More than the summary: who may call it, what it checks. */
   description?: string;
-  /** The success body: a class declared with `@ApiProperty`, or a JSON schema. Writes default to `WriteResultSchema`. */
-  view?: Type<unknown> | SchemaObject;
+  /**
+   * The success body: the name of its TypeScript type in `QueryViews` (query-views.ts; its schema is
+   * generated from the type), a class declared with `@ApiProperty`, or a JSON schema. Writes default
+   * to `WriteResultSchema`; a query must name its view.
+   */
+  view?: QueryViewName | Type<unknown> | SchemaObject;
   /** The refusal codes (`LEASE.PERIOD_ALREADY_PAID`) the route can answer, listed in its error responses. */
   refusals?: readonly RefusalCode[];
   /** Statuses the route never answers (e.g. 404 on a route without an id in its path). */
@@ -89,7 +94,9 @@ function operation(
   );
 }
 
-function schemaOf(view: Type<unknown> | SchemaObject): SchemaObject | ReferenceObject {
+function schemaOf(view: NonNullable<RouteContract['view']>): SchemaObject | ReferenceObject {
+  // A view's schema is a component added by buildOpenApiDocument, under the type's name.
+  if (typeof view === 'string') return { $ref: `#/components/schemas/${view}` };
   return typeof view === 'function' ? { $ref: getSchemaPath(view) } : view;
 }
 
@@ -140,13 +147,14 @@ export function LedgerWrite(contract: RouteContract & { answers?: WriteAnswers }
 /** A read answering JSON (and CSV with `Accept: text/csv` when `csv` is set), with `minPosition`'s 503. */
 export function LedgerQuery(
   contract: RouteContract & {
+    view: NonNullable<RouteContract['view']>;
     csv?: boolean;
     public?: boolean;
     /** What a `503` means when it answers the view itself rather than problem details (`/health`). */
     unavailable?: string;
   },
 ): MethodDecorator {
-  const view = contract.view ?? { type: 'object' };
+  const view = contract.view;
   const content: Record<string, { schema: SchemaObject | ReferenceObject }> = {
     'application/json': { schema: schemaOf(view) },
   };

@@ -30,7 +30,7 @@ export class GetImportController {
   constructor(private readonly importer: Importer) {}
 
   /** An import's status and counts (also while it runs), its row errors and what each row wrote. */
-  @LedgerQuery({ summary: 'Get import: get', refusals: ['AUTH.NOT_YOURS', 'IMPORT.NOT_FOUND'] })
+  @LedgerQuery({ summary: 'Get import: get', view: 'ImportReport', refusals: ['AUTH.NOT_YOURS', 'IMPORT.NOT_FOUND'] })
   @Get(':id')
   async get(
     @Param('id', ImportIdPipe) id: string,

@@ -1,7 +1,7 @@
 import { IsLedgerText } from '../../http/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches, NotEquals } from 'class-validator';
-import { idPattern } from '../../stakes/stake-id';
+import { idPattern } from '../../common/id-pattern';
 import { IMPORT_KINDS, type ImportKind } from '../import-kinds';
 import { GUIDE_SHEET } from '../roster-example';
 

@@ -1,7 +1,7 @@
-import { isLedgerDate, isLedgerMonth, isValidDate, isValidMonth, LEDGER_DATE_RANGE } from '../../shared/calendar';
-import { parseYuanToFen, type YuanParseReason } from '../../shared/money';
-import { isLedgerPeriod } from '../../shared/period';
-import { textProblem } from '../../shared/text';
+import { isLedgerDate, isLedgerMonth, isValidDate, isValidMonth, LEDGER_DATE_RANGE } from '../../primitives/calendar';
+import { parseYuanToFen, type YuanParseReason } from '../../primitives/money';
+import { isLedgerPeriod } from '../../primitives/period';
+import { textProblem } from '../../primitives/text';
 
 /**
  * One cell as a roster gives it: text from a CSV, or what a spreadsheet stored (a number, a date, a

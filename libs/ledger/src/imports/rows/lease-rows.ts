@@ -4,7 +4,7 @@ import { lease } from '../../leases/lease.state';
 import { SignLeaseCommand } from '../../leases/sign-lease/sign-lease.command';
 import { decideSignLease, type SignLeaseParties } from '../../leases/sign-lease/sign-lease.decide';
 import { SignLeaseRequest } from '../../leases/sign-lease/sign-lease.dto';
-import { formatArea, parseArea, type RentSchedule } from '../../shared/rent';
+import { formatArea, parseArea, type RentSchedule } from '../../primitives/rent';
 import {
   cellText,
   parseAmountCell,

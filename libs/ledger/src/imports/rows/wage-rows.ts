@@ -2,7 +2,7 @@ import { RecordWagePaymentCommand } from '../../employment/record-wage-payment/r
 import { decideRecordWagePayment } from '../../employment/record-wage-payment/record-wage-payment.decide';
 import { RecordWagePaymentRequest } from '../../employment/record-wage-payment/record-wage-payment.dto';
 import { employment } from '../../employment/employment.state';
-import { monthOf } from '../../shared/calendar';
+import { monthOf } from '../../primitives/calendar';
 import { nameKey } from '../linkage-directory';
 import {
   cellText,

@@ -1,8 +1,8 @@
 import { assertMayWriteIn } from '../../common/actor';
 import { refuse } from '../../common/domain-error';
-import { compareDates } from '../../shared/calendar';
-import { formatYuan } from '../../shared/money';
-import { computeRentDues } from '../../shared/rent';
+import { compareDates } from '../../primitives/calendar';
+import { formatYuan } from '../../primitives/money';
+import { computeRentDues } from '../../primitives/rent';
 import { leaseNotFound } from '../lease.common';
 import type { LeaseEvent } from '../lease.events';
 import { paidForPeriod, type LeaseState } from '../lease.state';

@@ -14,7 +14,7 @@ import { LedgerQuery } from '../../http/contract/route-contract';
 export class GetLeaseController {
   constructor(private readonly queries: QueryBus) {}
 
-  @LedgerQuery({ summary: 'Get lease' })
+  @LedgerQuery({ summary: 'Get lease', view: 'LeaseView' })
   @Get(':id')
   get(@Param('id', LeaseIdPipe) leaseId: string, @CurrentActor() actor: Actor): Promise<LeaseView> {
     return this.queries.execute(new GetLeaseQuery(leaseId, actor));

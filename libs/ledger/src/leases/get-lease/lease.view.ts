@@ -1,5 +1,5 @@
 import type { PaymentBankView } from '../../payments/payment';
-import type { RentSchedule } from '../../shared/rent';
+import type { RentSchedule } from '../../primitives/rent';
 
 /** A lease as the API shows it: its terms, its rent schedule with what is paid and owed, its payments. */
 export interface LeaseView {

@@ -1,7 +1,7 @@
 import { assertMayWriteIn } from '../../common/actor';
 import { refuse } from '../../common/domain-error';
-import { compareDates } from '../../shared/calendar';
-import { formatYuan } from '../../shared/money';
+import { compareDates } from '../../primitives/calendar';
+import { formatYuan } from '../../primitives/money';
 import { paymentIdFor } from '../../payments/payment';
 import { leaseNotFound } from '../lease.common';
 import type { LeaseEvent } from '../lease.events';

@@ -1,7 +1,7 @@
 import { Command } from '@nestjs/cqrs';
 import type { CommandMetadata } from '../../common/stream-writer';
 import type { WriteResult } from '../../common/write-result';
-import type { RentSchedule } from '../../shared/rent';
+import type { RentSchedule } from '../../primitives/rent';
 
 export interface SignLeaseResult extends WriteResult {
   /** The rent schedule the term gives. */

@@ -1,4 +1,4 @@
-import type { RentSchedule } from '../../shared/rent';
+import type { RentSchedule } from '../../primitives/rent';
 import { admin, auditor, clerkOf, metadataFor } from '../../common/testing/actors';
 import { specFor } from '../../common/testing/given-when-then';
 import type { LeaseSigned } from '../lease.events';

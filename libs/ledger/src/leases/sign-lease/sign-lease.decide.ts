@@ -1,7 +1,7 @@
 import { assertMayWriteIn } from '../../common/actor';
 import { conflict, refuse } from '../../common/domain-error';
-import { compareDates } from '../../shared/calendar';
-import { formatArea, parseArea, computeRentDues } from '../../shared/rent';
+import { compareDates } from '../../primitives/calendar';
+import { formatArea, parseArea, computeRentDues } from '../../primitives/rent';
 import type { LeaseEvent } from '../lease.events';
 import type { LeaseState } from '../lease.state';
 import type { SignLeaseCommand } from './sign-lease.command';

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, Matches } from 'class-validator';
 import { IsAreaMu, IsFen, IsLedgerDate } from '../../http/validators';
-import { RENT_SCHEDULES, type RentSchedule } from '../../shared/rent';
+import { RENT_SCHEDULES, type RentSchedule } from '../../primitives/rent';
 
 const ID = (prefix: string) => new RegExp(`^${prefix}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`);
 

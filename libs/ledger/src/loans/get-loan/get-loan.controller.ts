@@ -14,7 +14,7 @@ import { LedgerQuery } from '../../http/contract/route-contract';
 export class GetLoanController {
   constructor(private readonly queries: QueryBus) {}
 
-  @LedgerQuery({ summary: 'Get loan' })
+  @LedgerQuery({ summary: 'Get loan', view: 'LoanView' })
   @Get(':id')
   get(@Param('id', LoanIdPipe) loanId: string, @CurrentActor() actor: Actor): Promise<LoanView> {
     return this.queries.execute(new GetLoanQuery(loanId, actor));

@@ -1,7 +1,7 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { assertMayReadIn } from '../../common/actor';
 import { StreamWriter } from '../../common/stream-writer';
-import { dateInChina } from '../../shared/calendar';
+import { dateInChina } from '../../primitives/calendar';
 import { loan, loanNotFound } from '../loan.state';
 import { GetLoanQuery } from './get-loan.query';
 import { toLoanView } from './loan-view';

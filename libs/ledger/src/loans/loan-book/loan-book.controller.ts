@@ -5,8 +5,8 @@ import type { Request, Response } from 'express';
 import type { Actor } from '../../common/actor';
 import { sendCsv, wantsCsv } from '../../http/csv';
 import { CurrentActor } from '../../http/request-context';
-import { dateInChina } from '../../shared/calendar';
-import { plainYuan } from '../../shared/money';
+import { dateInChina } from '../../primitives/calendar';
+import { plainYuan } from '../../primitives/money';
 import { LoanBookRequest } from './loan-book.dto';
 import { GetLoanBookQuery } from './loan-book.query';
 import type { LoanBook, LoanBookItem } from './loan-book.view';
@@ -19,7 +19,7 @@ export class LoanBookController {
   constructor(private readonly queries: QueryBus) {}
 
   /** The county's poverty micro-credit loans: how many households borrowed, what is owed and overdue, what was subsidised. */
-  @LedgerQuery({ summary: 'Loan book', refusals: ['AUTH.NOT_YOURS'] })
+  @LedgerQuery({ summary: 'Loan book', view: 'LoanBook', refusals: ['AUTH.NOT_YOURS'] })
   @Get()
   @ApiProduces('application/json', 'text/csv')
   async book(

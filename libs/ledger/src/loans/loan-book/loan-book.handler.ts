@@ -2,7 +2,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Database } from '@ledger/runtime';
 import { forbidden } from '../../common/domain-error';
 import { ProjectionsHost } from '../../projections/projections-host';
-import { compareDates } from '../../shared/calendar';
+import { compareDates } from '../../primitives/calendar';
 import type { LoanUse } from '../loan.events';
 import { capFen, statusOf } from '../loan.figures';
 import { loanBookProjection } from './loan-book.projection';

@@ -1,8 +1,8 @@
 import { assertMayWriteIn } from '../../common/actor';
 import { refuse } from '../../common/domain-error';
 import { paymentIdFor } from '../../payments/payment';
-import { compareDates } from '../../shared/calendar';
-import { formatYuan } from '../../shared/money';
+import { compareDates } from '../../primitives/calendar';
+import { formatYuan } from '../../primitives/money';
 import { outstandingPrincipalFen } from '../loan.figures';
 import type { LoanEvent } from '../loan.events';
 import { loanNotFound, type LoanState } from '../loan.state';

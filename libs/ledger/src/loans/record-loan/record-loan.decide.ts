@@ -1,6 +1,6 @@
 import { assertMayWriteIn } from '../../common/actor';
 import { conflict, refuse } from '../../common/domain-error';
-import { formatYuan } from '../../shared/money';
+import { formatYuan } from '../../primitives/money';
 import type { LoanEvent } from '../loan.events';
 import { latestMaturity, MAX_LOAN_PRINCIPAL_FEN, termWithinLimit } from '../loan-limits';
 import type { LoanState } from '../loan.state';

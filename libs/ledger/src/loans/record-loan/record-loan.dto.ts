@@ -16,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsFen, IsLedgerDate } from '../../http/validators';
-import { idPattern } from '../../stakes/stake-id';
+import { idPattern } from '../../common/id-pattern';
 import { LOAN_USES, SUBSIDY_PAYERS, type LoanUse, type SubsidyPayer } from '../loan.events';
 
 /** A yearly rate in basis points (1 bp = 0.01 %): an integer from 1 to 10,000. */

@@ -7,7 +7,7 @@ import { AllowedRoles, Public } from '../../http/auth.guard';
 import { LedgerDocument, LedgerQuery } from '../../http/contract/route-contract';
 import { CurrentActor } from '../../http/request-context';
 import { NoticeIdPipe } from '../notice-id';
-import type { NoticeView, ObjectionView } from '../notice.view';
+import type { NoticeView, ObjectionList } from '../notice.view';
 import { GetNoticeQuery, ListObjectionsQuery } from './get-notice.query';
 import { noticeHtml } from './notice-html';
 
@@ -33,19 +33,16 @@ export class GetNoticeController {
 
   @ApiBearerAuth()
   @AllowedRoles('admin', 'clerk', 'auditor', 'household')
-  @LedgerQuery({ summary: 'Get notice', refusals: ['AUTH.NOT_YOURS', 'NOTICE.OTHER_VILLAGE'] })
+  @LedgerQuery({ summary: 'Get notice', view: 'NoticeView', refusals: ['AUTH.NOT_YOURS', 'NOTICE.OTHER_VILLAGE'] })
   @Get(':id')
   get(@Param('id', NoticeIdPipe) noticeId: string, @CurrentActor() actor: Actor): Promise<NoticeView> {
     return this.queries.execute(new GetNoticeQuery(noticeId, actor));
   }
 
   @ApiBearerAuth()
-  @LedgerQuery({ summary: 'List objections to a notice', refusals: ['AUTH.NOT_YOURS'] })
+  @LedgerQuery({ summary: 'List objections to a notice', view: 'ObjectionList', refusals: ['AUTH.NOT_YOURS'] })
   @Get(':id/objections')
-  objections(
-    @Param('id', NoticeIdPipe) noticeId: string,
-    @CurrentActor() actor: Actor,
-  ): Promise<{ items: ObjectionView[] }> {
+  objections(@Param('id', NoticeIdPipe) noticeId: string, @CurrentActor() actor: Actor): Promise<ObjectionList> {
     return this.queries.execute(new ListObjectionsQuery(noticeId, actor));
   }
 }

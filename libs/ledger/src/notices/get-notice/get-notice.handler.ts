@@ -3,10 +3,10 @@ import { assertMayReadIn, type Actor } from '../../common/actor';
 import { StreamWriter } from '../../common/stream-writer';
 import { forbidden } from '../../common/domain-error';
 import { household } from '../../households/household.state';
-import { dateInChina } from '../../shared/calendar';
+import { dateInChina } from '../../primitives/calendar';
 import { toNoticeView, toObjectionView } from '../notice-view';
 import { notice, noticeNotFound, type PostedNotice } from '../notice.state';
-import type { NoticeView, ObjectionView } from '../notice.view';
+import type { NoticeView, ObjectionList } from '../notice.view';
 import { GetNoticeQuery, ListObjectionsQuery } from './get-notice.query';
 
 /** Reads a notice by folding its own stream: always current, no read model needed. */
@@ -42,7 +42,7 @@ export class GetNoticeHandler implements IQueryHandler<GetNoticeQuery> {
 export class ListObjectionsHandler implements IQueryHandler<ListObjectionsQuery> {
   constructor(private readonly streams: StreamWriter) {}
 
-  async execute({ noticeId, actor }: ListObjectionsQuery): Promise<{ items: ObjectionView[] }> {
+  async execute({ noticeId, actor }: ListObjectionsQuery): Promise<ObjectionList> {
     const { state } = await readNotice(this.streams, noticeId);
     // Objection texts and contacts are not for the wall: the township's clerks, admins and auditors.
     assertMayReadIn(actor, state.township);

@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { Actor } from '../../common/actor';
-import type { NoticeView, ObjectionView } from '../notice.view';
+import type { NoticeView, ObjectionList } from '../notice.view';
 
 /** One notice as it stands (read from its stream); `actor` undefined for the public printable page. */
 export class GetNoticeQuery extends Query<NoticeView> {
@@ -13,7 +13,7 @@ export class GetNoticeQuery extends Query<NoticeView> {
 }
 
 /** A notice's objections with their answers (clerks of its township, admins, auditors). */
-export class ListObjectionsQuery extends Query<{ items: ObjectionView[] }> {
+export class ListObjectionsQuery extends Query<ObjectionList> {
   constructor(
     readonly noticeId: string,
     readonly actor: Actor,

@@ -1,4 +1,4 @@
-import { formatYuan } from '../../shared/money';
+import { formatYuan } from '../../primitives/money';
 import { escapeHtml as e } from '../../statements/printable/statement-html';
 import type { NoticeStatus, NoticeSubjectView, NoticeView } from '../notice.view';
 

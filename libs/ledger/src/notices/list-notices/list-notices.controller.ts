@@ -6,7 +6,7 @@ import type { Actor } from '../../common/actor';
 import { LedgerQuery } from '../../http/contract/route-contract';
 import { sendCsv, wantsCsv, type CsvColumn } from '../../http/csv';
 import { CurrentActor } from '../../http/request-context';
-import { plainYuan } from '../../shared/money';
+import { plainYuan } from '../../primitives/money';
 import type { NoticeList, NoticeSummary } from '../notice.view';
 import { ListNoticesRequest } from './list-notices.dto';
 import { ListNoticesQuery } from './list-notices.query';
@@ -36,7 +36,7 @@ export class ListNoticesController {
   constructor(private readonly queries: QueryBus) {}
 
   /** Notices by place, newest window first, with totals over all that match; JSON or `text/csv`. */
-  @LedgerQuery({ summary: 'List notices', csv: true })
+  @LedgerQuery({ summary: 'List notices', view: 'NoticeList', csv: true })
   @Get()
   @ApiProduces('application/json', 'text/csv')
   async list(

@@ -2,7 +2,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Database } from '@ledger/runtime';
 import { sortedPage, type SortSpec } from '../../common/list-sort';
 import { ProjectionsHost } from '../../projections/projections-host';
-import { dateInChina } from '../../shared/calendar';
+import { dateInChina } from '../../primitives/calendar';
 import { noticeStatus } from '../notice-rules';
 import type { NoticeList, NoticeSubjectView } from '../notice.view';
 import type { NoticeSort } from './list-notices.dto';

@@ -3,7 +3,7 @@ import type { StreamWriter } from '../../common/stream-writer';
 import { distribution } from '../../collectives/distribution.state';
 import { dividend } from '../../dividends/dividend.state';
 import { household } from '../../households/household.state';
-import { parsePeriod, periodFirstDay, periodLastDay } from '../../shared/period';
+import { parsePeriod, periodFirstDay, periodLastDay } from '../../primitives/period';
 import type { NoticeSubject } from '../notice.events';
 import type { ListedHousehold, NoticeListing } from './post-notice.decide';
 

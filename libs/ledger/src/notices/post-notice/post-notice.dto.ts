@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsOptional, Matches, ValidateBy, ValidateNested } from 'class-validator';
 import { IsLedgerDate, IsLedgerPeriod, IsLedgerText } from '../../http/validators';
-import { idPattern } from '../../stakes/stake-id';
+import { idPattern } from '../../common/id-pattern';
 
 /** Exactly one of: a dividend declaration, a collective's distribution, or a period (every payment in it). */
 export class NoticeSubjectRequest {

@@ -8,7 +8,7 @@ import { LedgerQuery } from '../../http/contract/route-contract';
 import { CurrentActor } from '../../http/request-context';
 import { toRowView } from '../notice-view';
 import type { NoticeSubject } from '../notice.events';
-import type { NoticeRowView } from '../notice.view';
+import type { NoticePreview } from '../notice.view';
 import { listingFor } from '../post-notice/notice-listing';
 import { noticeRows } from '../post-notice/post-notice.decide';
 import { PreviewNoticeRequest } from './preview-notice.dto';
@@ -26,12 +26,13 @@ export class PreviewNoticeController {
     private readonly database: Database,
   ) {}
 
-  @LedgerQuery({ summary: 'Preview notice rows', refusals: ['NOTICE.SUBJECT_NOT_FOUND', 'AUTH.OTHER_TOWNSHIP'] })
+  @LedgerQuery({
+    summary: 'Preview notice rows',
+    view: 'NoticePreview',
+    refusals: ['NOTICE.SUBJECT_NOT_FOUND', 'AUTH.OTHER_TOWNSHIP'],
+  })
   @Get('preview')
-  async preview(
-    @QueryString() query: PreviewNoticeRequest,
-    @CurrentActor() actor: Actor,
-  ): Promise<{ rows: NoticeRowView[] }> {
+  async preview(@QueryString() query: PreviewNoticeRequest, @CurrentActor() actor: Actor): Promise<NoticePreview> {
     if (actor.role !== 'auditor') assertMayWriteIn(actor, query.township);
     const subjects: NoticeSubject[] = [
       ...(query.declarationId ? [{ declarationId: query.declarationId }] : []),

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { IsLedgerPeriod, IsLedgerText } from '../../http/validators';
-import { idPattern } from '../../stakes/stake-id';
+import { idPattern } from '../../common/id-pattern';
 
 /** Query string of `GET /v1/notices/preview`: the place and exactly one subject. */
 export class PreviewNoticeRequest {

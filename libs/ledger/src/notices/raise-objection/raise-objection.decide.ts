@@ -1,6 +1,6 @@
 import { assertMayWriteIn } from '../../common/actor';
 import { forbidden, refuse } from '../../common/domain-error';
-import { dateInChina } from '../../shared/calendar';
+import { dateInChina } from '../../primitives/calendar';
 import { noticeStatus } from '../notice-rules';
 import type { NoticeEvent } from '../notice.events';
 import { noticeNotFound, objectionIdFor, type NoticeState } from '../notice.state';

@@ -1,6 +1,6 @@
 import { assertMayWriteIn } from '../../common/actor';
 import { notFound, refuse } from '../../common/domain-error';
-import { dateInChina } from '../../shared/calendar';
+import { dateInChina } from '../../primitives/calendar';
 import type { AcknowledgementState } from '../../acknowledgements/acknowledgement.state';
 import type { ObjectionResolved } from '../notice.events';
 import type { NoticeState } from '../notice.state';

@@ -6,7 +6,7 @@ import type { Actor } from '../../common/actor';
 import { LedgerQuery } from '../../http/contract/route-contract';
 import { sendCsv, wantsCsv, type CsvColumn } from '../../http/csv';
 import { CurrentActor } from '../../http/request-context';
-import { plainYuan } from '../../shared/money';
+import { plainYuan } from '../../primitives/money';
 import type { ArrearsView, EntityArrears } from './arrears.view';
 import { GetArrearsRequest } from './get-arrears.dto';
 import { GetArrearsQuery } from './get-arrears.query';
@@ -29,7 +29,7 @@ export class GetArrearsController {
   constructor(private readonly queries: QueryBus) {}
 
   /** The county's arrears by entity name (欠付台账), largest first; JSON or `text/csv`. */
-  @LedgerQuery({ summary: 'Get arrears by entity', csv: true, refusals: ['AUTH.NOT_YOURS'] })
+  @LedgerQuery({ summary: 'Get arrears by entity', view: 'ArrearsView', csv: true, refusals: ['AUTH.NOT_YOURS'] })
   @Get('arrears')
   @ApiProduces('application/json', 'text/csv')
   async get(

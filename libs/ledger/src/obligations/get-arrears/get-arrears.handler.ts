@@ -4,7 +4,7 @@ import { forbidden } from '../../common/domain-error';
 import { directoryProjection } from '../../directory/directory.projection';
 import { householdListProjection } from '../../households/list-households/household-list.projection';
 import { ProjectionsHost } from '../../projections/projections-host';
-import { dateInChina } from '../../shared/calendar';
+import { dateInChina } from '../../primitives/calendar';
 import { canonicalInstant } from '../get-obligations/instant';
 import { readObligations, type ObligationItemOfEntity } from '../get-obligations/read-obligations';
 import { obligationsProjection } from '../obligations.projection';

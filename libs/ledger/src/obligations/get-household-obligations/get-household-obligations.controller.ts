@@ -22,6 +22,7 @@ export class GetHouseholdObligationsController {
   /** What every entity owes the household and has paid it, as of an instant; JSON or `text/csv`. */
   @LedgerQuery({
     summary: 'Get household obligations',
+    view: 'HouseholdObligationsView',
     csv: true,
     refusals: ['HOUSEHOLD.NOT_FOUND', 'AUTH.OTHER_TOWNSHIP'],
   })

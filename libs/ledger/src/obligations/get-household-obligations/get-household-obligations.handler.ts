@@ -7,7 +7,7 @@ import { StreamWriter } from '../../common/stream-writer';
 import { directoryProjection } from '../../directory/directory.projection';
 import { household } from '../../households/household.state';
 import { ProjectionsHost } from '../../projections/projections-host';
-import { dateInChina } from '../../shared/calendar';
+import { dateInChina } from '../../primitives/calendar';
 import { obligationsProjection } from '../obligations.projection';
 import { pageOf } from '../get-obligations/get-obligations.handler';
 import { canonicalInstant } from '../get-obligations/instant';

@@ -6,7 +6,7 @@ import type { Actor } from '../../common/actor';
 import { EntityIdPipe } from '../../entities/entity-id';
 import { sendCsv, wantsCsv, type CsvColumn } from '../../http/csv';
 import { CurrentActor } from '../../http/request-context';
-import { plainYuan } from '../../shared/money';
+import { plainYuan } from '../../primitives/money';
 import { GetObligationsRequest } from './get-obligations.dto';
 import { GetObligationsQuery } from './get-obligations.query';
 import type { ObligationItem, ObligationsView } from './obligations.view';
@@ -34,7 +34,7 @@ export class GetObligationsController {
   constructor(private readonly queries: QueryBus) {}
 
   /** What the entity owes households and has paid (应付与已付), as of an instant; JSON or `text/csv`. */
-  @LedgerQuery({ summary: 'Get obligations', csv: true, refusals: ['ENTITY.NOT_FOUND'] })
+  @LedgerQuery({ summary: 'Get obligations', view: 'ObligationsView', csv: true, refusals: ['ENTITY.NOT_FOUND'] })
   @Get(':id/obligations')
   @ApiProduces('application/json', 'text/csv')
   async get(

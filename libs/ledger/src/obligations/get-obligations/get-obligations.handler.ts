@@ -7,7 +7,7 @@ import { encodeCursor, readCursor } from '../../common/page';
 import { StreamWriter } from '../../common/stream-writer';
 import { entity } from '../../entities/entity.state';
 import { ProjectionsHost } from '../../projections/projections-host';
-import { dateInChina } from '../../shared/calendar';
+import { dateInChina } from '../../primitives/calendar';
 import { householdListProjection } from '../../households/list-households/household-list.projection';
 import { obligationsProjection } from '../obligations.projection';
 import { GetObligationsQuery } from './get-obligations.query';

@@ -1,4 +1,4 @@
-import { epochDay } from '../../shared/calendar';
+import { epochDay } from '../../primitives/calendar';
 
 const INSTANT =
   /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:([Zz])|([-+])(\d{2})(?::?(\d{2}))?)$/;

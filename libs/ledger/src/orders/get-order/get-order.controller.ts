@@ -14,7 +14,7 @@ import { LedgerQuery } from '../../http/contract/route-contract';
 export class GetOrderController {
   constructor(private readonly queries: QueryBus) {}
 
-  @LedgerQuery({ summary: 'Get order' })
+  @LedgerQuery({ summary: 'Get order', view: 'OrderView' })
   @Get(':id')
   get(@Param('id', OrderIdPipe) orderId: string, @CurrentActor() actor: Actor): Promise<OrderView> {
     return this.queries.execute(new GetOrderQuery(orderId, actor));

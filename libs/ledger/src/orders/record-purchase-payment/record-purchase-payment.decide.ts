@@ -1,7 +1,7 @@
 import { assertMayWriteIn } from '../../common/actor';
 import { refuse } from '../../common/domain-error';
 import { paymentIdFor } from '../../payments/payment';
-import { formatYuan, MAX_FEN } from '../../shared/money';
+import { formatYuan, MAX_FEN } from '../../primitives/money';
 import type { OrderEvent } from '../order.events';
 import { orderNotFound, type OrderState } from '../order.state';
 import { purchaseAmountFen } from '../quantity';

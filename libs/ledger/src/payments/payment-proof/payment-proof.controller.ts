@@ -23,6 +23,7 @@ export class PaymentProofController {
   @StatementLinkAllowed()
   @LedgerQuery({
     summary: 'Get a payment proof',
+    view: 'PaymentProof',
     refusals: ['PAYMENT.NOT_FOUND', 'PAYMENT.NOT_SEALED', 'AUTH.NOT_YOURS'],
   })
   @Get(':paymentId/proof')

@@ -1,6 +1,6 @@
 import { refuse } from '../../common/domain-error';
 import { assertNoNoticeHold } from '../../notices/notice-hold';
-import { formatYuan } from '../../shared/money';
+import { formatYuan } from '../../primitives/money';
 import { parsePaymentId, paymentIdFor, type PaymentReissued } from '../payment';
 import { bankSidePayment } from '../return-payment/return-payment.decide';
 import type { ReversibleLinkage } from '../reverse-payment/reverse-payment.decide';

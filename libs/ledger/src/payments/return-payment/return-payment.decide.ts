@@ -1,6 +1,6 @@
 import { assertMayWriteIn, type Actor } from '../../common/actor';
 import { refuse } from '../../common/domain-error';
-import { formatYuan } from '../../shared/money';
+import { formatYuan } from '../../primitives/money';
 import { parsePaymentId, type PaymentRecord, type PaymentReturned } from '../payment';
 import { paymentNotFound, type ReversibleLinkage } from '../reverse-payment/reverse-payment.decide';
 import type { ReturnPaymentCommand } from './return-payment.command';

@@ -2,7 +2,7 @@ import { assertMayWriteIn } from '../../common/actor';
 import type { DomainEvent } from '../../common/decider';
 import { notFound, refuse, type DomainError } from '../../common/domain-error';
 import type { NoticeHolds } from '../../notices/notice-hold';
-import { formatYuan } from '../../shared/money';
+import { formatYuan } from '../../primitives/money';
 import { parsePaymentId, reversalIdFor, type PaymentReversed, type Payments } from '../payment';
 import type { PaymentLinkage } from '../payment-linkage';
 import type { ReversePaymentCommand } from './reverse-payment.command';

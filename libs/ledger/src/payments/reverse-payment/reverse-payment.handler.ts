@@ -4,7 +4,7 @@ import { StreamWriter } from '../../common/stream-writer';
 import type { WriteResult } from '../../common/write-result';
 import { parsePaymentId, type PaymentReversed } from '../payment';
 import { ReversePaymentCommand } from './reverse-payment.command';
-import { visitPaymentLinkage } from '../payment-linkages';
+import { visitPaymentLinkage } from '../../payment-linkages';
 import { decideReversePayment, paymentNotFound, type Reversible } from './reverse-payment.decide';
 
 @CommandHandler(ReversePaymentCommand)

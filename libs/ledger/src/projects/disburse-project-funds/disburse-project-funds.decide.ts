@@ -1,7 +1,7 @@
 import { assertAdmin } from '../../common/actor';
 import { notFound, refuse } from '../../common/domain-error';
 import type { EntityState } from '../../entities/entity.state';
-import { formatYuan } from '../../shared/money';
+import { formatYuan } from '../../primitives/money';
 import type { ProjectEvent } from '../project.events';
 import { availableFen, disbursementIdFor, type ProjectState } from '../project.state';
 import type { DisburseProjectFundsCommand } from './disburse-project-funds.command';

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
-import { idPattern } from '../../stakes/stake-id';
+import { idPattern } from '../../common/id-pattern';
 import { IsFen, IsLedgerDate, IsLedgerText } from '../../http/validators';
 
 /** Project money handed to a registered operating entity. */

@@ -16,7 +16,7 @@ export class GetProjectController {
   constructor(private readonly queries: QueryBus) {}
 
   @AllowedRoles('admin', 'auditor')
-  @LedgerQuery({ summary: 'Get project', refusals: ['AUTH.NOT_YOURS', 'PROJECT.NOT_FOUND'] })
+  @LedgerQuery({ summary: 'Get project', view: 'ProjectView', refusals: ['AUTH.NOT_YOURS', 'PROJECT.NOT_FOUND'] })
   @Get(':id')
   get(@Param('id', ProjectIdPipe) projectId: string, @CurrentActor() actor: Actor): Promise<ProjectView> {
     return this.queries.execute(new GetProjectQuery(projectId, actor));

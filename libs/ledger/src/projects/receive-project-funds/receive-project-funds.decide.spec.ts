@@ -1,6 +1,6 @@
 import { admin, clerkOf, metadataFor } from '../../common/testing/actors';
 import { specFor } from '../../common/testing/given-when-then';
-import { MAX_FEN } from '../../shared/money';
+import { MAX_FEN } from '../../primitives/money';
 import { projectId, received, registered } from '../project.fixtures';
 import { project } from '../project.state';
 import { ReceiveProjectFundsCommand } from './receive-project-funds.command';

@@ -1,6 +1,6 @@
 import { assertAdmin } from '../../common/actor';
 import { notFound, refuse } from '../../common/domain-error';
-import { formatYuan, MAX_FEN } from '../../shared/money';
+import { formatYuan, MAX_FEN } from '../../primitives/money';
 import type { ProjectEvent } from '../project.events';
 import { fundIdFor, type ProjectState } from '../project.state';
 import type { ReceiveProjectFundsCommand } from './receive-project-funds.command';

@@ -1,7 +1,7 @@
 import { IsLedgerText } from '../../http/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, Matches, ValidateIf } from 'class-validator';
-import { idPattern } from '../../stakes/stake-id';
+import { idPattern } from '../../common/id-pattern';
 import { ASSISTANCE_MODELS, PROJECT_INDUSTRIES, type AssistanceModel, type ProjectIndustry } from '../project.events';
 
 /** A project as the ledger records it. */

@@ -4,7 +4,6 @@ import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { CommandMetadata } from '../../common/stream-writer';
 import { LedgerWrite } from '../../http/contract/route-contract';
 import { RequestMetadata } from '../../http/request-context';
-import { ReconciliationViewSchema } from '../reconciliation.schema';
 import type { ReconciliationView } from '../reconciliation.view';
 import { ReconciliationIdPipe } from '../get-reconciliation/get-reconciliation.controller';
 import { ApplyPendingReturnsCommand } from './apply-pending-returns.command';
@@ -22,7 +21,7 @@ export class ApplyPendingReturnsController {
    */
   @LedgerWrite({
     summary: 'Apply a reconciliation’s pending returns',
-    view: ReconciliationViewSchema,
+    view: 'ReconciliationView',
     refusals: ['RECONCILIATION.NOT_FOUND', 'AUTH.OTHER_TOWNSHIP', 'AUTH.READ_ONLY_ROLE'],
   })
   @Post(':id/returns')

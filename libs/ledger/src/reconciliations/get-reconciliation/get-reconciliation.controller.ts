@@ -6,7 +6,6 @@ import { LedgerQuery } from '../../http/contract/route-contract';
 import { IdPipe } from '../../http/id.pipe';
 import { QueryOptions } from '../../http/query-options.dto';
 import { CurrentActor } from '../../http/request-context';
-import { ReconciliationViewSchema } from '../reconciliation.schema';
 import type { ReconciliationView } from '../reconciliation.view';
 import { GetReconciliationQuery } from './get-reconciliation.query';
 
@@ -22,7 +21,7 @@ export class GetReconciliationController {
   /** Reopens a kept reconciliation (an auditor's, or a clerk's of its township), with the file's SHA-256. */
   @LedgerQuery({
     summary: 'Get reconciliation',
-    view: ReconciliationViewSchema,
+    view: 'ReconciliationView',
     refusals: ['RECONCILIATION.NOT_FOUND', 'AUTH.NOT_YOURS'],
   })
   @Get(':id')

@@ -4,7 +4,6 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/actor';
 import { LedgerQuery } from '../../http/contract/route-contract';
 import { CurrentActor } from '../../http/request-context';
-import { ReconciliationListSchema } from '../reconciliation.schema';
 import type { ReconciliationList } from '../reconciliation.view';
 import { ListReconciliationsRequest } from './list-reconciliations.dto';
 import { ListReconciliationsQuery } from './list-reconciliations.query';
@@ -18,7 +17,7 @@ export class ListReconciliationsController {
   /** Past reconciliations, newest first, a page at a time, with totals over all of them. */
   @LedgerQuery({
     summary: 'List reconciliations',
-    view: ReconciliationListSchema,
+    view: 'ReconciliationList',
     refusals: ['AUTH.NOT_YOURS'],
     without: [404],
   })

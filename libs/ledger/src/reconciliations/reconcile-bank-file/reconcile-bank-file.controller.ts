@@ -9,10 +9,9 @@ import { LedgerWrite } from '../../http/contract/route-contract';
 import { BadInputException } from '../../http/problem-details.filter';
 import { RequestMetadata } from '../../http/request-context';
 import { FileUpload } from '../../http/uploads';
-import { textProblem } from '../../shared/text';
+import { textProblem } from '../../primitives/text';
 import { MAX_BANK_FILE_BYTES, readBankFile } from '../bank-file';
 import type { ReconciliationView } from '../reconciliation.view';
-import { ReconciliationViewSchema } from '../reconciliation.schema';
 import { ReconcileBankFileCommand } from './reconcile-bank-file.command';
 import { ReconcileBankFileRequest } from './reconcile-bank-file.dto';
 
@@ -29,7 +28,7 @@ export class ReconcileBankFileController {
    */
   @LedgerWrite({
     summary: 'Reconcile a bank file',
-    view: ReconciliationViewSchema,
+    view: 'ReconciliationView',
     refusals: ['AUTH.OTHER_TOWNSHIP', 'AUTH.READ_ONLY_ROLE'],
     without: [404],
   })

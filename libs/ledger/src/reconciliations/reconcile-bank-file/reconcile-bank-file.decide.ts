@@ -1,5 +1,5 @@
 import { assertMayWriteIn } from '../../common/actor';
-import { maxDate } from '../../shared/calendar';
+import { maxDate } from '../../primitives/calendar';
 import { reconcile, type LedgerPayment } from '../reconcile';
 import type { BankFileReconciled, ReturnedRow } from '../reconciliation.events';
 import type { ReconcileBankFileCommand } from './reconcile-bank-file.command';

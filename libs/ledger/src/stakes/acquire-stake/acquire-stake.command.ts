@@ -1,7 +1,7 @@
 import { Command } from '@nestjs/cqrs';
 import type { CommandMetadata } from '../../common/stream-writer';
 import type { WriteResult } from '../../common/write-result';
-import type { GuaranteeSchedule, Guarantor } from '../../shared/guarantee';
+import type { GuaranteeSchedule, Guarantor } from '../../primitives/guarantee';
 import type { StakeSource } from '../stake.events';
 
 /** Record an equity stake (股份联结) held for a household, or a village collective, in an entity. */

@@ -2,7 +2,7 @@ import { assertMayWriteIn } from '../../common/actor';
 import { refuse } from '../../common/domain-error';
 import type { EntityKind } from '../../entities/entity.events';
 import type { EntityEvent, EntityState } from '../../entities/entity.state';
-import { formatYuan } from '../../shared/money';
+import { formatYuan } from '../../primitives/money';
 import { stakeIdFor } from '../stake-id';
 import type { StakeAcquired } from '../stake.events';
 import type { AcquireStakeCommand } from './acquire-stake.command';

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsIn, IsInt, Matches, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
 import { IsFen, IsLedgerDate } from '../../http/validators';
-import { GUARANTORS, type GuaranteeSchedule, type Guarantor } from '../../shared/guarantee';
-import { RENT_SCHEDULES } from '../../shared/rent';
+import { GUARANTORS, type GuaranteeSchedule, type Guarantor } from '../../primitives/guarantee';
+import { RENT_SCHEDULES } from '../../primitives/rent';
 import { IsHolderCollective, IsHolderHousehold } from '../stake-holder.dto';
-import { idPattern } from '../stake-id';
+import { idPattern } from '../../common/id-pattern';
 import { STAKE_SOURCES, type StakeSource } from '../stake.events';
 
 /** A stake as the clerk records it from the share certificate or agreement. */

@@ -1,7 +1,7 @@
 import { Command } from '@nestjs/cqrs';
 import type { CommandMetadata } from '../../common/stream-writer';
 import type { WriteResult } from '../../common/write-result';
-import type { Guarantor } from '../../shared/guarantee';
+import type { Guarantor } from '../../primitives/guarantee';
 
 /** Record that the guarantor paid (part of) one guarantee period's shortfall (保底补足). Answers the payment id. */
 export class TopUpGuaranteeCommand extends Command<WriteResult> {

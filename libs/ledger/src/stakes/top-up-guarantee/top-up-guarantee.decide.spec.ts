@@ -1,7 +1,7 @@
 import { admin, auditor, clerkOf, metadataFor } from '../../common/testing/actors';
 import { specFor } from '../../common/testing/given-when-then';
 import { entity, type EntityEvent } from '../../entities/entity.state';
-import type { DeclaredOnStake } from '../../shared/guarantee';
+import type { DeclaredOnStake } from '../../primitives/guarantee';
 import { entityId, farmRegistered, projectId, stake, zhang } from '../stake.fixtures';
 import type { GuaranteeToppedUp } from '../stake.events';
 import { TopUpGuaranteeCommand } from './top-up-guarantee.command';

@@ -3,9 +3,9 @@ import { assertMayWriteIn } from '../../common/actor';
 import { notFound, refuse } from '../../common/domain-error';
 import type { EntityEvent, EntityState } from '../../entities/entity.state';
 import { paymentIdFor } from '../../payments/payment';
-import { compareDates } from '../../shared/calendar';
-import { guaranteeStandings, type DeclaredOnStake } from '../../shared/guarantee';
-import { formatYuan } from '../../shared/money';
+import { compareDates } from '../../primitives/calendar';
+import { guaranteeStandings, type DeclaredOnStake } from '../../primitives/guarantee';
+import { formatYuan } from '../../primitives/money';
 import type { GuaranteeToppedUp } from '../stake.events';
 import type { TopUpGuaranteeCommand } from './top-up-guarantee.command';
 

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { IsFen, IsLedgerDate, IsLedgerPeriod, IsLedgerText } from '../../http/validators';
-import { GUARANTORS, type Guarantor } from '../../shared/guarantee';
+import { GUARANTORS, type Guarantor } from '../../primitives/guarantee';
 
 /** A top-up of a guaranteed dividend, as on the voucher of whoever covered the shortfall. */
 export class TopUpGuaranteeRequest {

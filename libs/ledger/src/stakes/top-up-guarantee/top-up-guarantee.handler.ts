@@ -5,7 +5,7 @@ import { StreamWriter } from '../../common/stream-writer';
 import type { WriteResult } from '../../common/write-result';
 import { entity } from '../../entities/entity.state';
 import { entityOfStake } from '../stake-id';
-import type { DeclaredOnStake } from '../../shared/guarantee';
+import type { DeclaredOnStake } from '../../primitives/guarantee';
 import { TopUpGuaranteeCommand } from './top-up-guarantee.command';
 import { decideTopUpGuarantee } from './top-up-guarantee.decide';
 

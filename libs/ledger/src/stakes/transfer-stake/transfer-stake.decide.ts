@@ -1,7 +1,7 @@
 import { assertMayWriteIn } from '../../common/actor';
 import { notFound, refuse } from '../../common/domain-error';
 import type { EntityEvent, EntityState } from '../../entities/entity.state';
-import { addDays, compareDates } from '../../shared/calendar';
+import { addDays, compareDates } from '../../primitives/calendar';
 import { stakeIdFor } from '../stake-id';
 import type { StakeAcquired } from '../stake.events';
 import type { TransferStakeCommand } from './transfer-stake.command';

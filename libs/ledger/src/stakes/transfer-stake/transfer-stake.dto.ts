@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import { IsLedgerDate, IsLedgerText } from '../../http/validators';
-import { idPattern } from '../stake-id';
+import { idPattern } from '../../common/id-pattern';
 
 export class TransferStakeRequest {
   /** The household newly in need that takes over the shares. */

@@ -22,7 +22,7 @@ export class GetStatementController {
 
   /** Everything the household received, and why, as of an instant; `Accept: text/csv` for a CSV. */
   @AllowedRoles('admin', 'clerk', 'auditor', 'household')
-  @LedgerQuery({ summary: 'Get statement', csv: true })
+  @LedgerQuery({ summary: 'Get statement', view: 'Statement', csv: true })
   @Get(':id/statement')
   @StatementLinkAllowed()
   @ApiProduces('application/json', 'text/csv')

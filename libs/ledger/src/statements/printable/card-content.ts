@@ -1,4 +1,4 @@
-import { formatYuan } from '../../shared/money';
+import { formatYuan } from '../../primitives/money';
 import {
   acknowledgementText,
   dateText,

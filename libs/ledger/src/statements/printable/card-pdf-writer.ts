@@ -1,4 +1,4 @@
-import { formatYuan } from '../../shared/money';
+import { formatYuan } from '../../primitives/money';
 import { cardContent, type CardContent, type CardLine, type CardYear } from './card-content';
 import type { PrintableStatement } from './printable-statement';
 import type { StatementRenderOptions } from './statement-html';

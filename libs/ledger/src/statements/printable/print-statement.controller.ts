@@ -165,7 +165,11 @@ export class PrintStatementController {
    * card agrees with the ledger as it stood when the card was printed. Unknown code: 404.
    */
   @AllowedRoles('admin', 'clerk', 'auditor', 'household')
-  @LedgerQuery({ summary: 'Print statement: verify', refusals: ['STATEMENT.UNKNOWN_CODE'] })
+  @LedgerQuery({
+    summary: 'Print statement: verify',
+    view: 'StatementVerification',
+    refusals: ['STATEMENT.UNKNOWN_CODE'],
+  })
   @Get('v1/statements/verify/:code')
   verify(@Param('code') code: string, @CurrentActor() actor: Actor): Promise<StatementVerification> {
     return this.printer.verify(code, actor);

@@ -28,7 +28,7 @@ export class MeController {
 
   /** The signed-in user (any role): lets a client show who is signed in and what the role may do. */
   @AllowedRoles('admin', 'clerk', 'auditor', 'household')
-  @LedgerQuery({ summary: 'Me' })
+  @LedgerQuery({ summary: 'Me', view: 'MeView' })
   @Get()
   async me(@CurrentActor() actor: Actor): Promise<MeView> {
     const own = {

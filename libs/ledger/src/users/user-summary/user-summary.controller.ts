@@ -15,7 +15,7 @@ export class UserSummaryController {
 
   /** How many users there are, by role (admin): the admin's dashboard figure. */
   @AllowedRoles('admin')
-  @LedgerQuery({ summary: 'Users by role', refusals: ['AUTH.ADMIN_ONLY'] })
+  @LedgerQuery({ summary: 'Users by role', view: 'UserSummary', refusals: ['AUTH.ADMIN_ONLY'] })
   @Get()
   summary(@QueryString() options: QueryOptions): Promise<UserSummary> {
     return this.queries.execute(new GetUserSummaryQuery(options));

@@ -1,4 +1,4 @@
-/** Pure primitives shared by the ledger's decide functions: money, dates, fractions, periods, allocation, rent. */
+/** Pure primitives used by the ledger's decide functions: money, dates, fractions, periods, allocation, rent. */
 export * from './money';
 export * from './calendar';
 export * from './fraction';

@@ -1,4 +1,7 @@
-import { CITY_FIGURES, CityRefs, cityPhases, generateCity, wageMonths, type CityOp } from './synthetic-city';
+import { CITY_FIGURES, type CityOp } from './city-plan';
+import { cityPhases, wageMonths } from './city-phases';
+import { CityRefs } from './city-refs';
+import { generateCity } from './generate-city';
 
 const allOps = (city: ReturnType<typeof generateCity>, county?: string): CityOp[] =>
   cityPhases(city, { county }).flatMap((phase) => [...phase.lanes()].flat());

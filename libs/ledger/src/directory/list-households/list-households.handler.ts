@@ -5,9 +5,9 @@ import { sortedPage, type SortSpec } from '../../common/list-sort';
 import type { Page } from '../../common/page';
 import { ProjectionsHost } from '../../projections/projections-host';
 import { statementProjection } from '../../statements/statement.projection';
-import { householdListProjection } from './household-list.projection';
-import type { HouseholdStatus } from '../household.events';
-import type { HouseholdListItem } from '../get-household/household.view';
+import { householdListProjection } from '../../households/list-households/household-list.projection';
+import type { HouseholdStatus } from '../../households/household.events';
+import type { HouseholdListItem } from '../../households/get-household/household.view';
 import type { HouseholdSort } from './list-households.dto';
 import { ListHouseholdsQuery } from './list-households.query';
 

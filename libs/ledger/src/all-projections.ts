@@ -2,7 +2,7 @@ import type { Migration } from '@ledger/database';
 import {
   householdListMigration,
   householdListProjection,
-} from '../households/list-households/household-list.projection';
+} from './households/list-households/household-list.projection';
 import {
   statementAllocationsDroppedMigration,
   statementDividendHouseholdsMigration,
@@ -12,27 +12,27 @@ import {
   statementProjectFundSourcesMigration,
   statementProjection,
   statementReferencesMigration,
-} from '../statements/statement.projection';
-import { holdingsMigration, holdingsProjection } from '../statements/holdings/holdings.projection';
-import { countyContactsMigration, countyContactsProjection } from '../counties/county-contact.projection';
+} from './statements/statement.projection';
+import { holdingsMigration, holdingsProjection } from './statements/holdings/holdings.projection';
+import { countyContactsMigration, countyContactsProjection } from './counties/county-contact.projection';
 import {
   obligationsByHouseholdMigration,
   obligationsMigration,
   obligationsProjection,
-} from '../obligations/obligations.projection';
-import { guaranteeObligationsMigration } from '../obligations/guarantee-obligations';
-import { fundFlowLoansMigration, fundFlowMigration, fundFlowProjection } from '../fund-flow/fund-flow.projection';
-import { fundFlowTopupsMigration } from '../fund-flow/fund-flow.topups';
-import { coverageCollectiveMigration, coverageMigration, coverageProjection } from '../coverage/coverage.projection';
-import { directoryMigration, directoryProjection } from '../directory/directory.projection';
-import { loanBookMigration, loanBookProjection } from '../loans/loan-book/loan-book.projection';
-import { reconciliationsMigration, reconciliationsProjection } from '../reconciliations/reconciliation.projection';
-import { collectiveLedgerMigration, collectiveLedgerProjection } from '../collectives/collective.projection';
-import { noticeListMigration, noticeListProjection } from '../notices/list-notices/notice-list.projection';
-import { userListMigration, userListProjection } from '../users/user-summary/user-list.projection';
-import type { Projection } from './projection';
-import { projectionCheckpointsMigration, projectionParkingMigration } from './projections.migration';
-import { transferMigration } from '../stakes/transfer-stake/transfer.migration';
+} from './obligations/obligations.projection';
+import { guaranteeObligationsMigration } from './obligations/guarantee-obligations';
+import { fundFlowLoansMigration, fundFlowMigration, fundFlowProjection } from './fund-flow/fund-flow.projection';
+import { fundFlowTopupsMigration } from './fund-flow/fund-flow.topups';
+import { coverageCollectiveMigration, coverageMigration, coverageProjection } from './coverage/coverage.projection';
+import { directoryMigration, directoryProjection } from './directory/directory.projection';
+import { loanBookMigration, loanBookProjection } from './loans/loan-book/loan-book.projection';
+import { reconciliationsMigration, reconciliationsProjection } from './reconciliations/reconciliation.projection';
+import { collectiveLedgerMigration, collectiveLedgerProjection } from './collectives/collective.projection';
+import { noticeListMigration, noticeListProjection } from './notices/list-notices/notice-list.projection';
+import { userListMigration, userListProjection } from './users/user-summary/user-list.projection';
+import type { Projection } from './projections/projection';
+import { projectionCheckpointsMigration, projectionParkingMigration } from './projections/projections.migration';
+import { transferMigration } from './stakes/transfer-stake/transfer.migration';
 
 /** Every read model the ledger keeps, each fed by its own runner and checkpoint. */
 export const ALL_PROJECTIONS: readonly Projection[] = [

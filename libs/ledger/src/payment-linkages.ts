@@ -1,12 +1,12 @@
-import type { DomainEvent } from '../common/decider';
-import { distributionPayments } from '../collectives/distribution.state';
-import { dividendPayments } from '../dividends/dividend.state';
-import { employmentPayments } from '../employment/employment.state';
-import { leasePayments } from '../leases/lease.state';
-import { loanPayments } from '../loans/loan.state';
-import { orderPayments } from '../orders/order.state';
-import { stakeTopUps } from '../stakes/stake-topups';
-import { oneHousehold, type Reversible } from './reverse-payment/reverse-payment.decide';
+import type { DomainEvent } from './common/decider';
+import { distributionPayments } from './collectives/distribution.state';
+import { dividendPayments } from './dividends/dividend.state';
+import { employmentPayments } from './employment/employment.state';
+import { leasePayments } from './leases/lease.state';
+import { loanPayments } from './loans/loan.state';
+import { orderPayments } from './orders/order.state';
+import { stakeTopUps } from './stakes/stake-topups';
+import { oneHousehold, type Reversible } from './payments/reverse-payment/reverse-payment.decide';
 
 /** What a visit of a payment's linkage answers, whatever the linkage's state and events. */
 export type LinkageVisit<Result> = <State, Event extends DomainEvent>(linkage: Reversible<State, Event>) => Result;

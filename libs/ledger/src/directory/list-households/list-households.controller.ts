@@ -5,7 +5,7 @@ import type { Actor } from '../../common/actor';
 import type { Page } from '../../common/page';
 import { CurrentActor } from '../../http/request-context';
 import { ListHouseholdsRequest } from './list-households.dto';
-import type { HouseholdListItem } from '../get-household/household.view';
+import type { HouseholdListItem } from '../../households/get-household/household.view';
 import { ListHouseholdsQuery } from './list-households.query';
 import { LedgerQuery } from '../../http/contract/route-contract';
 
@@ -15,7 +15,7 @@ import { LedgerQuery } from '../../http/contract/route-contract';
 export class ListHouseholdsController {
   constructor(private readonly queries: QueryBus) {}
 
-  @LedgerQuery({ summary: 'List households', refusals: ['AUTH.NOT_YOURS'] })
+  @LedgerQuery({ summary: 'List households', view: 'HouseholdPage', refusals: ['AUTH.NOT_YOURS'] })
   @Get()
   list(@QueryString() filter: ListHouseholdsRequest, @CurrentActor() actor: Actor): Promise<Page<HouseholdListItem>> {
     return this.queries.execute(new ListHouseholdsQuery(filter, actor));
