@@ -54,6 +54,26 @@ describeIfBuilt(`web console served by the API${consoleMissing ? ` (skipped: ${c
     expect(firstScreen.some((file) => /FundFlowPage/.test(file))).toBe(false);
   });
 
+  it("sends the household's phone page as its own small entry, without the console's antd", async () => {
+    const server = t.app.getHttpServer();
+    const page = await request(server).get('/phone.html').set('Accept-Encoding', 'br').expect(200);
+    expect(page.headers['cache-control']).toBe('no-cache');
+    const html = await readFile(join(webDir!, 'phone.html'), 'utf8');
+    const scripts = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+    expect(scripts.length).toBeGreaterThan(0);
+    const asset = await request(server).get(`/${scripts[0]}`).set('Accept-Encoding', 'br, gzip').expect(200);
+    expect(asset.headers['content-encoding']).toBe('br');
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    // The console's entry (React and antd, ~150 kB brotli on its own) is not among them.
+    const consoleEntry = /src="\/(assets\/[^"]+\.js)"/.exec(await readFile(join(webDir!, 'index.html'), 'utf8'))![1];
+    expect(scripts).not.toContain(consoleEntry);
+    for (const file of scripts) expect(await readFile(join(webDir!, file), 'utf8')).not.toMatch(/ant-btn|ant-collapse/);
+    const sizes = await Promise.all(scripts.map(async (file) => (await stat(join(webDir!, `${file}.br`))).size));
+    const total = sizes.reduce((a, b) => a + b, 0);
+    console.log(`phone page: ${scripts.length} script(s), ${Math.round(total / 1024)} kB brotli`);
+    expect(total).toBeLessThan(100 * 1024);
+  });
+
   it("compresses the API's larger answers", async () => {
     const docs = await request(t.app.getHttpServer()).get('/api/docs-json').set('Accept-Encoding', 'gzip').expect(200);
     expect(docs.headers['content-encoding']).toBe('gzip');
