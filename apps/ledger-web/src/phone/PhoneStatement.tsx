@@ -12,7 +12,8 @@ import { useT } from '../i18n';
 import { formatYuan } from '../money';
 import type { Statement } from '../types';
 import { ProofBadge } from './ProofBadge';
-import { statementYears, type Proofs } from './use-household-statement';
+import { statementYears } from './statement-years';
+import type { Proofs } from './use-household-statement';
 
 /**
  * The statement for a phone: large type; what was received, collapsed by year (a `<details>` each,
