@@ -72,6 +72,9 @@ describeIfBuilt(`web console served by the API${consoleMissing ? ` (skipped: ${c
     const total = sizes.reduce((a, b) => a + b, 0);
     console.log(`phone page: ${scripts.length} script(s), ${Math.round(total / 1024)} kB brotli`);
     expect(total).toBeLessThan(100 * 1024);
+    // Old cards' `/#/s?…` links are sent on by a script under its own name: never cached long.
+    const oldLinks = await request(server).get('/old-phone-link.js').expect(200);
+    expect(oldLinks.headers['cache-control']).toBe('no-cache');
   });
 
   it("compresses the API's larger answers", async () => {
