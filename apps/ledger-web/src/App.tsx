@@ -1,7 +1,7 @@
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { Suspense, useCallback, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { setApiLang } from './api';
 import { LangContext, texts, type Lang } from './i18n';
 import { loadLang, saveLang } from './lang';
@@ -42,10 +42,9 @@ export function App() {
   const [first] = route.path;
   if (first === 's') {
     // A link to the statement's old address (`#/s?…`, on cards printed before the phone page had its
-    // own entry) reached the console after it loaded: on to the phone page. index.html does the same
-    // before loading any of the console's JavaScript.
-    window.location.replace(phoneAddressFor(window.location.hash));
-    screen = null;
+    // own entry) reached the console after it loaded: on to the phone page. index.html's
+    // public/old-phone-link.js does the same before the console's JavaScript runs.
+    screen = <OnToPhonePage />;
   } else if (!session || session.role === 'household') {
     screen = <SignInPage onSignedIn={signIn} onSwitchLang={switchLang} />;
   } else {
@@ -65,4 +64,10 @@ export function App() {
       </ConfigProvider>
     </LangContext.Provider>
   );
+}
+
+/** Leaves the console for the phone page, with the link's hash (its household and token). */
+function OnToPhonePage() {
+  useEffect(() => window.location.replace(phoneAddressFor(window.location.hash)), []);
+  return null;
 }
