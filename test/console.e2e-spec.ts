@@ -497,6 +497,13 @@ describeInBrowser('web console in a browser', () => {
     const expired = t.app.get(TokenIssuer).statementLinkFor(zhang, new Date(Date.now() - 60_000));
     await page.goto(`${base}/#/s?h=${zhang}&token=${encodeURIComponent(expired)}`);
     await page.getByText('链接已失效，请向经办人重新索取。').waitFor();
+
+    // The old address typed into a console already open (a hash change, no page load): on to phone.html too.
+    await page.goto(`${base}/`);
+    await page.getByRole('button', { name: '登录' }).waitFor();
+    await page.evaluate((hash) => (window.location.hash = hash), new URL(printed).hash);
+    await page.getByText('张三 · 桃园村').waitFor();
+    expect(page.url()).toBe(`${base}/phone.html#/s?h=${zhang}`);
     await context.close();
   });
 });
