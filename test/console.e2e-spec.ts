@@ -501,7 +501,7 @@ describeInBrowser('web console in a browser', () => {
     // The old address typed into a console already open (a hash change, no page load): on to phone.html too.
     await page.goto(`${base}/`);
     await page.getByRole('button', { name: '登录' }).waitFor();
-    await page.evaluate((hash) => (window.location.hash = hash), new URL(printed).hash);
+    await page.evaluate(`location.hash = ${JSON.stringify(new URL(printed).hash)}`);
     await page.getByText('张三 · 桃园村').waitFor();
     expect(page.url()).toBe(`${base}/phone.html#/s?h=${zhang}`);
     await context.close();
