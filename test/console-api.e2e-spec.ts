@@ -215,7 +215,7 @@ describe('console support over HTTP: /v1/me, pickers, linkages, statement links'
       expect(html.text).toContain('<section class="phone" id="phone-link">');
       expect(html.text).toMatch(/<svg[^>]+role="img"[^>]+aria-label="手机扫码查看"/);
       link = /<a href="([^"]+)">/.exec(html.text)![1].replace(/&amp;/g, '&');
-      expect(link).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/#/s\\?h=${zhang}&token=hl1\\.`));
+      expect(link).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/phone\\.html#/s\\?h=${zhang}&token=hl1\\.`));
       linkToken = decodeURIComponent(new URL(link.replace('#/s', 's')).searchParams.get('token')!);
       expect(html.text).toMatch(/\d{4}年\d{1,2}月\d{1,2}日以后失效/);
 

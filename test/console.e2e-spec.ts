@@ -54,6 +54,29 @@ describeIfBuilt(`web console served by the API${consoleMissing ? ` (skipped: ${c
     expect(firstScreen.some((file) => /FundFlowPage/.test(file))).toBe(false);
   });
 
+  it("sends the household's phone page as its own small entry, without the console's antd", async () => {
+    const server = t.app.getHttpServer();
+    const page = await request(server).get('/phone.html').set('Accept-Encoding', 'br').expect(200);
+    expect(page.headers['cache-control']).toBe('no-cache');
+    const html = await readFile(join(webDir!, 'phone.html'), 'utf8');
+    const scripts = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+    expect(scripts.length).toBeGreaterThan(0);
+    const asset = await request(server).get(`/${scripts[0]}`).set('Accept-Encoding', 'br, gzip').expect(200);
+    expect(asset.headers['content-encoding']).toBe('br');
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    // The console's entry (React and antd, ~150 kB brotli on its own) is not among them.
+    const consoleEntry = /src="\/(assets\/[^"]+\.js)"/.exec(await readFile(join(webDir!, 'index.html'), 'utf8'))![1];
+    expect(scripts).not.toContain(consoleEntry);
+    for (const file of scripts) expect(await readFile(join(webDir!, file), 'utf8')).not.toMatch(/ant-btn|ant-collapse/);
+    const sizes = await Promise.all(scripts.map(async (file) => (await stat(join(webDir!, `${file}.br`))).size));
+    const total = sizes.reduce((a, b) => a + b, 0);
+    console.log(`phone page: ${scripts.length} script(s), ${Math.round(total / 1024)} kB brotli`);
+    expect(total).toBeLessThan(100 * 1024);
+    // Old cards' `/#/s?…` links are sent on by a script under its own name: never cached long.
+    const oldLinks = await request(server).get('/old-phone-link.js').expect(200);
+    expect(oldLinks.headers['cache-control']).toBe('no-cache');
+  });
+
   it("compresses the API's larger answers", async () => {
     const docs = await request(t.app.getHttpServer()).get('/api/docs-json').set('Accept-Encoding', 'gzip').expect(200);
     expect(docs.headers['content-encoding']).toBe('gzip');
@@ -437,11 +460,12 @@ describeInBrowser('web console in a browser', () => {
     page.on('request', (r) => {
       if (r.url().endsWith('/statement')) statementRequests += 1;
     });
+    // The console's old address for it, as cards printed before phone.html carry it: sent on to phone.html.
     await page.goto(`${base}/#/s?h=${zhang}&token=${encodeURIComponent(zhangToken)}`);
     await page.getByText('我家的收益明白卡').waitFor();
     await page.getByText('张三 · 桃园村').waitFor();
     await page.getByText('2,000.00 元').first().waitFor();
-    expect(page.url()).not.toContain('token='); // the token left the address bar for the tab's session
+    expect(page.url()).toBe(`${base}/phone.html#/s?h=${zhang}`); // the token left the address for the tab's session
     const width = await page.evaluate('document.documentElement.scrollWidth');
     expect(width).toBeLessThanOrEqual(360);
     await screenshot(page, 'household-statement-360px');
@@ -461,7 +485,8 @@ describeInBrowser('web console in a browser', () => {
   it("the QR link printed on a household's card opens its statement on a phone, until it expires", async () => {
     const card = await t.get(`/v1/households/${zhang}/statement.html`, clerk).expect(200);
     const printed = /<a href="([^"]+)">/.exec(card.text)![1].replace(/&amp;/g, '&');
-    const link = `${base}/${printed.slice(printed.indexOf('#'))}`;
+    expect(printed).toMatch(/\/phone\.html#\/s\?h=/); // the phone page's own small entry, not the console
+    const link = `${base}${new URL(printed).pathname}${new URL(printed).hash}`;
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN' });
     const page = await context.newPage();
     await page.goto(link);
@@ -472,6 +497,13 @@ describeInBrowser('web console in a browser', () => {
     const expired = t.app.get(TokenIssuer).statementLinkFor(zhang, new Date(Date.now() - 60_000));
     await page.goto(`${base}/#/s?h=${zhang}&token=${encodeURIComponent(expired)}`);
     await page.getByText('链接已失效，请向经办人重新索取。').waitFor();
+
+    // The old address typed into a console already open (a hash change, no page load): on to phone.html too.
+    await page.goto(`${base}/`);
+    await page.getByRole('button', { name: '登录' }).waitFor();
+    await page.evaluate(`location.hash = ${JSON.stringify(new URL(printed).hash)}`);
+    await page.getByText('张三 · 桃园村').waitFor();
+    expect(page.url()).toBe(`${base}/phone.html#/s?h=${zhang}`);
     await context.close();
   });
 });

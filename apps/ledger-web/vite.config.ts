@@ -19,6 +19,9 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 4000,
     rollupOptions: {
+      // Two pages: the console (index.html: React and antd) and the household's phone page (phone.html:
+      // plain React, a few tens of kB) that the printed card's QR code opens on a slow link.
+      input: { console: `${here}index.html`, phone: `${here}phone.html` },
       // antd marks its modules "use client" for React Server Components; irrelevant in a plain bundle.
       onwarn(warning, warn) {
         if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);

@@ -34,11 +34,12 @@ export function serveWebConsole(app: INestApplication): string | undefined {
       serveStatic: {
         fallthrough: true,
         redirect: false,
-        // The hashed assets never change; index.html must, after every build.
+        // The hashed assets (assets/, named by their content) never change; the pages and the files
+        // kept under their own names (favicon.svg, old-phone-link.js) may, after every build.
         setHeaders: (res, path) => {
           res.setHeader(
             'Cache-Control',
-            /\.html(\.br|\.gz)?$/.test(path) ? 'no-cache' : 'public, max-age=31536000, immutable',
+            path.startsWith(join(dir, 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache',
           );
         },
       },

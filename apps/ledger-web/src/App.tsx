@@ -1,23 +1,21 @@
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { setApiLang } from './api';
 import { LangContext, texts, type Lang } from './i18n';
+import { loadLang, saveLang } from './lang';
+import { phoneAddressFor } from './phone/phone-address';
 import { go, useRoute } from './route';
 import { clearSession, loadSession, saveSession, type Session } from './session';
 import { ConsoleLayout } from './shell/ConsoleLayout';
 import { SignInPage } from './pages/SignInPage';
 
-// The phone page is its own chunk; the console's pages are in console-routes.tsx, each its own chunk too.
-const PublicStatementPage = lazy(() =>
-  import('./pages/PublicStatementPage').then((m) => ({ default: m.PublicStatementPage })),
-);
-
-const LANG_KEY = 'ledger.lang';
+// The console's pages are in console-routes.tsx, each its own chunk. The household's phone page is not
+// among them: it is its own entry (phone.html, src/phone/), without antd.
 
 export function App() {
-  const [lang, setLang] = useState<Lang>(() => (localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh'));
+  const [lang, setLang] = useState<Lang>(loadLang);
   const [session, setSession] = useState<Session | undefined>(loadSession);
   const route = useRoute();
   const t = texts[lang];
@@ -26,8 +24,7 @@ export function App() {
 
   const switchLang = () => {
     const next = lang === 'zh' ? 'en' : 'zh';
-    localStorage.setItem(LANG_KEY, next);
-    document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
+    saveLang(next);
     setLang(next);
   };
   // Stable, because pages call it from effects: a new function each render would run them again, forever.
@@ -44,7 +41,10 @@ export function App() {
   let screen;
   const [first] = route.path;
   if (first === 's') {
-    screen = <PublicStatementPage route={route} session={session} onSession={signIn} onSwitchLang={switchLang} />;
+    // A link to the statement's old address (`#/s?…`, on cards printed before the phone page had its
+    // own entry) reached the console after it loaded: on to the phone page. index.html's
+    // public/old-phone-link.js does the same before the console's JavaScript runs.
+    screen = <OnToPhonePage />;
   } else if (!session || session.role === 'household') {
     screen = <SignInPage onSignedIn={signIn} onSwitchLang={switchLang} />;
   } else {
@@ -64,4 +64,10 @@ export function App() {
       </ConfigProvider>
     </LangContext.Provider>
   );
+}
+
+/** Leaves the console for the phone page, with the link's hash (its household and token). */
+function OnToPhonePage() {
+  useEffect(() => window.location.replace(phoneAddressFor(window.location.hash)), []);
+  return null;
 }

@@ -5,7 +5,7 @@ import type { Browser, CDPSession, Page } from 'playwright-core';
  * The console on a township's connection, in Debian's chromium (playwright-core) with the network
  * throttled through the DevTools protocol (`Network.emulateNetworkConditions`) to the issue's slow 3G:
  * 400 ms latency, 400 kbit/s each way, a cold cache. Two figures: how long the household's phone page
- * takes from opening the link to showing its total, and how many bytes of JavaScript (as sent,
+ * (phone.html, the link its printed card carries) takes from opening the link to showing its total, and how many bytes of JavaScript (as sent,
  * compressed) the clerk's console loads before its first screen (the sign-in form).
  */
 export interface WebResults {
@@ -77,7 +77,7 @@ export async function measureWeb(
     const phonePage = await throttled(browser, { width: 360, height: 740 });
     const started = Date.now();
     await phonePage.page.goto(
-      `${baseUrl}/#/s?h=${encodeURIComponent(phone.householdId)}&token=${encodeURIComponent(phone.token)}`,
+      `${baseUrl}/phone.html#/s?h=${encodeURIComponent(phone.householdId)}&token=${encodeURIComponent(phone.token)}`,
       { waitUntil: 'commit', timeout: 60_000 },
     );
     await shown(phonePage.page, `${yuanOf(phone.totalFen)} 元`);

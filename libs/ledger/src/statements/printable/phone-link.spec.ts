@@ -18,7 +18,9 @@ describe('the phone link on a clarity card', () => {
     const link = phoneLinkFor(issuer, HOUSEHOLD, 'https://ledger.example.cn/', new Date('2026-01-01T15:30:00Z'), 90);
     expect(link.expiresOn).toBe('2026-04-01');
     expect(link.expiresAt.toISOString()).toBe('2026-04-01T16:00:00.000Z');
-    expect(link.url).toMatch(new RegExp(`^https://ledger\\.example\\.cn/#/s\\?h=${HOUSEHOLD}&token=hl1\\.`));
+    expect(link.url).toMatch(
+      new RegExp(`^https://ledger\\.example\\.cn/phone\\.html#/s\\?h=${HOUSEHOLD}&token=hl1\\.`),
+    );
     const token = decodeURIComponent(link.url.split('token=')[1]);
     expect(issuer.readStatementLink(token, new Date('2026-04-01T15:59:59Z'))?.householdId).toBe(HOUSEHOLD);
     expect(issuer.readStatementLink(token, new Date('2026-04-01T16:00:00Z'))).toBeUndefined();

@@ -4,8 +4,9 @@ const DAY_MS = 86_400_000;
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 /**
- * The household's phone link printed on its card: the console's statement page (`#/s?h=…&token=…`)
- * with a statement-link token that opens this household's statement only, until the end of the day
+ * The household's phone link printed on its card: the phone page, the console's own small bundle
+ * without the admin UI (`/phone.html#/s?h=…&token=…`; the token stays in the hash, which browsers never
+ * send to the server, so it is not in any access log), with a statement-link token that opens this household's statement only, until the end of the day
  * (China Standard Time) `days` after printing.
  */
 export function phoneLinkFor(
@@ -22,7 +23,7 @@ export function phoneLinkFor(
   const token = tokens.statementLinkFor(householdId, expiresAt);
   const base = consoleUrl.replace(/\/+$/, '');
   return {
-    url: `${base}/#/s?h=${encodeURIComponent(householdId)}&token=${encodeURIComponent(token)}`,
+    url: `${base}/phone.html#/s?h=${encodeURIComponent(householdId)}&token=${encodeURIComponent(token)}`,
     expiresOn,
     expiresAt,
   };

@@ -1,4 +1,3 @@
-import { Alert, Button, Card, Input, Space } from 'antd';
 import { useState } from 'react';
 import { api, ApiError, newKey } from '../api';
 import { useT } from '../i18n';
@@ -14,7 +13,7 @@ function todayInChina(): string {
  * the last payment shown, or today) or says what is wrong, with its own token. A dispute opens a
  * grievance a clerk answers; a refusal because the figures changed asks to reload.
  */
-export function AcknowledgeCard({ statement, token }: { statement: Statement; token: string }) {
+export function PhoneAcknowledge({ statement, token }: { statement: Statement; token: string }) {
   const { t } = useT();
   const [done, setDone] = useState<AcknowledgementView | undefined>(statement.acknowledgement);
   const [disputing, setDisputing] = useState(false);
@@ -59,46 +58,48 @@ export function AcknowledgeCard({ statement, token }: { statement: Statement; to
   };
 
   return (
-    <Card size="small" title={<span style={{ fontSize: 19 }}>{t.ackTitle}</span>} style={{ marginTop: 12 }}>
+    <section className="card">
+      <h2>{t.ackTitle}</h2>
       {done && (
-        <Alert
-          type={done.disputed ? 'warning' : 'success'}
-          showIcon
-          message={done.disputed ? t.ackDisputed(done.acknowledgedOn) : t.ackConfirmed(done.acknowledgedOn)}
-          style={{ marginBottom: 8 }}
-        />
+        <div className={done.disputed ? 'note warning' : 'note success'}>
+          {done.disputed ? t.ackDisputed(done.acknowledgedOn) : t.ackConfirmed(done.acknowledgedOn)}
+        </div>
       )}
-      <div style={{ marginBottom: 8 }}>{t.ackHelp}</div>
-      {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 8 }} />}
+      <p>{t.ackHelp}</p>
+      {error && (
+        <div className="note error" role="alert">
+          {error}
+        </div>
+      )}
       {disputing ? (
         <>
           <label htmlFor="ack-comment">{t.ackDisputeHelp}</label>
-          <Input.TextArea
+          <textarea
             id="ack-comment"
             rows={3}
             value={comment}
             onChange={(e) => setComment(e.target.value)}
             maxLength={2000}
           />
-          <Space style={{ marginTop: 8 }}>
-            <Button type="primary" danger size="large" loading={sending} onClick={() => void send(true)}>
+          <div className="buttons">
+            <button type="button" className="primary danger" disabled={sending} onClick={() => void send(true)}>
               {t.ackSend}
-            </Button>
-            <Button size="large" onClick={() => setDisputing(false)}>
+            </button>
+            <button type="button" onClick={() => setDisputing(false)}>
               {t.ackCancel}
-            </Button>
-          </Space>
+            </button>
+          </div>
         </>
       ) : (
-        <Space wrap>
-          <Button type="primary" size="large" loading={sending} onClick={() => void send(false)}>
+        <div className="buttons">
+          <button type="button" className="primary" disabled={sending} onClick={() => void send(false)}>
             {t.ackConfirm}
-          </Button>
-          <Button size="large" danger onClick={() => setDisputing(true)}>
+          </button>
+          <button type="button" className="danger" onClick={() => setDisputing(true)}>
             {t.ackDispute}
-          </Button>
-        </Space>
+          </button>
+        </div>
       )}
-    </Card>
+    </section>
   );
 }
