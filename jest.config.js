@@ -24,6 +24,8 @@ const common = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   testEnvironment: 'node',
+  // Points TEST_DATABASE_URL at this worker's own embedded server (test/support/global-setup.ts).
+  setupFiles: ['<rootDir>/test/support/worker-server.ts'],
 };
 
 /** @type {import('jest').Config} */

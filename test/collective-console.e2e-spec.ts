@@ -83,7 +83,7 @@ describeInBrowser('the village collective in the web console', () => {
     await page.getByLabel('期间').fill('2018');
     await page.getByLabel('确定日期').fill('2018-12-28');
     await page.getByLabel('分配总额（元）').fill('300');
-    await page.getByLabel('村', { exact: true }).fill('石头村');
+    await page.getByRole('textbox', { name: /^村/ }).fill('石头村');
     await page.getByRole('button', { name: '列出本村农户' }).click();
     await page.getByRole('row').filter({ hasText: '421127010500103' }).waitFor();
     await page.getByRole('button', { name: '登记二次分配方案' }).click();

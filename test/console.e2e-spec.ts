@@ -287,8 +287,8 @@ describeInBrowser('web console in a browser', () => {
   it("a clerk prints the village's cards as one PDF from the household search", async () => {
     const page = await signIn(clerk);
     await page.getByRole('menuitem', { name: '农户查询' }).click();
-    await page.getByLabel('村', { exact: true }).fill('桃园村');
-    await page.getByLabel('乡镇', { exact: true }).fill('城关镇');
+    await page.getByRole('textbox', { name: /^村/ }).fill('桃园村');
+    await page.getByRole('textbox', { name: /^乡镇/ }).fill('城关镇');
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: '打印本村明白卡' }).click();
     const file = await download;

@@ -1,6 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Config } from 'jest';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../libs/database/src/embedded-database';
 
 declare global {
@@ -8,24 +9,31 @@ declare global {
 }
 
 /**
- * Starts one throwaway embedded PostgreSQL for the whole run, unless DATABASE_URL points at a server
- * already; each test file creates its own database on it (test-database.ts). One server is enough
- * because the event store bounds what a reader sees by its own database's transactions, not the
- * cluster's (per-database-visibility.int-spec.ts): a long transaction in one test's database does not
- * hold back another test's projections.
+ * Starts a throwaway embedded PostgreSQL for each jest worker, unless DATABASE_URL points at a server
+ * already. Each worker creates a database per test file on its own server (worker-server.ts picks
+ * it). One server per worker, not one per run: the event store bounds what a reader sees by its own
+ * database's running transactions only where it can prove another transaction belongs elsewhere
+ * (per-database-visibility.int-spec.ts); a transaction starting in another test's database can
+ * still hold back, for a moment, what a test's projections see, and a test that expects them
+ * caught up at once would fail by chance (seen once in CI with one server for the run).
  */
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup(globalConfig: Config): Promise<void> {
   if (process.env.DATABASE_URL) {
-    process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
+    process.env.TEST_DATABASE_URLS = JSON.stringify([process.env.DATABASE_URL]);
     return;
   }
-  const db = await startEmbeddedDatabase({
-    dataDir: await mkdtemp(join(tmpdir(), 'ledger-test-')),
-    // A throwaway cluster: durability buys nothing here, speed does.
-    settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: '400' },
-    // stopped with the run, also by a Ctrl-C
-    ownProcessGroup: false,
-  });
-  globalThis.__LEDGER_TEST_DBS__ = [db];
-  process.env.TEST_DATABASE_URL = db.url;
+  const workers = Math.max(1, Number(globalConfig.maxWorkers ?? 1));
+  const dbs = await Promise.all(
+    Array.from({ length: workers }, async () =>
+      startEmbeddedDatabase({
+        dataDir: await mkdtemp(join(tmpdir(), 'ledger-test-')),
+        // A throwaway cluster: durability buys nothing here, speed does.
+        settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: '400' },
+        // stopped with the run, also by a Ctrl-C
+        ownProcessGroup: false,
+      }),
+    ),
+  );
+  globalThis.__LEDGER_TEST_DBS__ = dbs;
+  process.env.TEST_DATABASE_URLS = JSON.stringify(dbs.map((db) => db.url));
 }
