@@ -19,9 +19,9 @@ export class LoanBookController {
   constructor(private readonly queries: QueryBus) {}
 
   /**
- * The county's poverty micro-credit loans: how many households borrowed, what is owed and overdue, what
- * was subsidised (over the whole filter), and the loans a page at a time under `sort`.
- */
+   * The county's poverty micro-credit loans: how many households borrowed, what is owed and overdue, what
+   * was subsidised (over the whole filter), and the loans a page at a time under `sort`.
+   */
   @LedgerQuery({ summary: 'Loan book', view: 'LoanBook', refusals: ['AUTH.NOT_YOURS'] })
   @Get()
   @ApiProduces('application/json', 'text/csv')

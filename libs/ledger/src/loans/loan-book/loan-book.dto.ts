@@ -8,7 +8,14 @@ import { IsLedgerText, IsQueryInteger } from '../../http/validators';
  * What the loan book can be sorted by: overdue ones first then by maturity (the default), date of
  * issue, borrower's name, principal, principal outstanding, maturity.
  */
-export const LOAN_BOOK_SORTS = ['overdueFirst', 'issuedOn', 'household', 'principal', 'outstanding', 'maturesOn'] as const;
+export const LOAN_BOOK_SORTS = [
+  'overdueFirst',
+  'issuedOn',
+  'household',
+  'principal',
+  'outstanding',
+  'maturesOn',
+] as const;
 export type LoanBookSort = (typeof LOAN_BOOK_SORTS)[number];
 
 export const LOAN_STATUSES = ['active', 'overdue', 'repaid'] as const;

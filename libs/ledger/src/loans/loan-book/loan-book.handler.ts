@@ -114,7 +114,10 @@ const EVERY_LOAN = 1_000_000_000;
 const SORTS: SortSpec<LoanBookSort> = {
   keys: {
     // One text key for "overdue first, then by maturity", so a keyset cursor can carry it.
-    overdueFirst: { sql: `(case when status = 'overdue' then '0' else '1' end || to_char(due_on, 'YYYYMMDD'))`, type: 'text' },
+    overdueFirst: {
+      sql: `(case when status = 'overdue' then '0' else '1' end || to_char(due_on, 'YYYYMMDD'))`,
+      type: 'text',
+    },
     issuedOn: { sql: 'issued_on', type: 'date' },
     household: { sql: 'head_name', type: 'text' },
     principal: { sql: 'principal_fen', type: 'bigint' },
