@@ -30,6 +30,9 @@ export class GetArrearsRequest extends QueryOptions {
   dueBy?: string;
 
   /** `-outstanding` (default: the largest first), `outstanding`, `entity` (name), `oldestDue`; `-` descending. The CSV follows it. */
+  @ApiPropertyOptional({
+    description: 'Sort key; a leading `-` sorts descending. Ties are broken by entity name, then id, both ascending.',
+  })
   @IsListSort(ARREARS_SORTS)
   sort?: string;
 }
