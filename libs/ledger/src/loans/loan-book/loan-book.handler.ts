@@ -58,23 +58,24 @@ export class GetLoanBookHandler implements IQueryHandler<GetLoanBookQuery> {
     if (actor.role === 'clerk') where.push(`township = any(${param(actor.townships)})`);
     if (filter.township !== undefined) where.push(`township = ${param(filter.township)}`);
     const scope = where.length ? `where ${where.join(' and ')}` : '';
-    const households = this.database.pool.query<{ n: string }>(
-      `select count(*) as n from loan_book_households ${scope}`,
-      [...values],
-    );
+    const householdValues = [...values];
     const loanWhere = [...where];
     if (filter.year !== undefined) loanWhere.push(`extract(year from disbursed_on) = ${param(filter.year)}`);
     const matching: string[] = [];
     if (filter.status !== undefined) matching.push(`status = ${param(filter.status)}`);
     const book = bookOf(loanWhere, param(today));
-    // The summary covers every loan of the filter, not only the page.
-    const all = this.database.pool.query<LoanRow>(
-      `${book} select * from book ${matching.length ? `where ${matching.join(' and ')}` : ''}`,
-      [...values],
-    );
+    const everyValue = [...values];
+    const every = `${book} select * from book ${matching.length ? `where ${matching.join(' and ')}` : ''}`;
     const limit = everyPage ? EVERY_LOAN : (filter.limit ?? 50);
     const sort = sortedPage(SORTS, filter.sort, filter.cursor, param);
     if (sort.after) matching.push(sort.after);
+    // Queries start only once the sort and cursor are known good (a bad cursor is a 400, nothing left running).
+    const households = this.database.pool.query<{ n: string }>(
+      `select count(*) as n from loan_book_households ${scope}`,
+      householdValues,
+    );
+    // The summary covers every loan of the filter, not only the page.
+    const all = this.database.pool.query<LoanRow>(every, everyValue);
     const page = this.database.pool.query<LoanRow & { sort_key: string }>(
       `${book} select *, ${sort.key}::text as sort_key from book
         ${matching.length ? `where ${matching.join(' and ')}` : ''}
