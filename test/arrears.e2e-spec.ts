@@ -170,6 +170,7 @@ describe('county fund flow, arrears by entity and the entity report over HTTP', 
           dueFen: 2_000_00,
           paidFen: 400_00,
           outstandingFen: 1_600_00,
+          oldestDueOn: expect.stringMatching(/^2018-/),
         },
         // 赵六's 2018 dividend; 王五 was paid in full and is not counted.
         {
@@ -178,6 +179,7 @@ describe('county fund flow, arrears by entity and the entity report over HTTP', 
           dueFen: 3_000_00,
           paidFen: 1_600_00,
           outstandingFen: 1_400_00,
+          oldestDueOn: expect.stringMatching(/^2019-/),
         },
       ],
       totals: { dueFen: 5_000_00, paidFen: 2_000_00, outstandingFen: 3_000_00 },
@@ -206,6 +208,26 @@ describe('county fund flow, arrears by entity and the entity report over HTTP', 
     const [header, first] = csv.text.replace(/^\uFEFF/, '').split('\r\n');
     expect(header).toBe('经营主体,乡镇,欠付户数,应付（元）,已付（元）,未付（元）,主体编号');
     expect(first).toBe(`骆驼坳茶叶合作社,骆驼坳镇,1,2000.00,400.00,1600.00,${tea}`);
+
+    // Sorted on the server, the CSV in the same order; an unknown sort names `sort` and what it may be.
+    const names = async (sort: string) =>
+      (await t.get(`/v1/audit/arrears?county=罗田县&dueBy=2019-12-31&sort=${sort}`).expect(200)).body.entities.map(
+        (e: { entity: { name: string } }) => e.entity.name,
+      );
+    expect(await names('outstanding')).toEqual(['凤山光伏电站', '骆驼坳茶叶合作社']);
+    expect(await names('-outstanding')).toEqual(['骆驼坳茶叶合作社', '凤山光伏电站']);
+    expect(await names('oldestDue')).toEqual(['骆驼坳茶叶合作社', '凤山光伏电站']);
+    expect(await names('-oldestDue')).toEqual(['凤山光伏电站', '骆驼坳茶叶合作社']);
+    expect(await names('-entity')).toEqual([...(await names('entity'))].reverse());
+    const sortedCsv = await t
+      .get('/v1/audit/arrears?county=罗田县&dueBy=2019-12-31&sort=outstanding')
+      .set('Accept', 'text/csv')
+      .expect(200);
+    expect(sortedCsv.text.replace(/^\uFEFF/, '').split('\r\n')[1]).toMatch(/^凤山光伏电站,/);
+    const badSort = await t.get('/v1/audit/arrears?sort=households').expect(400);
+    expect(badSort.body.errors).toEqual([
+      expect.objectContaining({ path: 'sort', message: expect.stringContaining('outstanding, entity, oldestDue') }),
+    ]);
 
     const household = await t.userToken({ role: 'household', householdId: sun });
     await t.get('/v1/audit/arrears', household).expect(403);

@@ -196,4 +196,115 @@ describe('sorting the lists', () => {
     const bad = await t.get('/v1/notices?sort=title').expect(400);
     expect(bad.body.errors).toEqual([expect.objectContaining({ path: 'sort' })]);
   });
+
+  it('pages the loan book under every sort, its summary over the whole filter, and filters by township, status and year', async () => {
+    const clerk = await t.userToken({ role: 'clerk', townships: ['城关镇'] });
+    const households = (await list('limit=100')).items;
+    // Seven loans: two principals tie, two mature on the same date, two are long overdue, one is repaid.
+    // (Status is taken on today's date, so the active ones mature years ahead.)
+    const loans = households.map((h, i) => ({
+      householdId: h.id,
+      lender: '英山县农商银行',
+      contractNo: `PX-${i}`,
+      principalFen: [5_000_000, 3_000_000, 3_000_000, 1_000_000, 2_000_000, 4_000_000, 500_000][i],
+      annualRateBp: 435,
+      disbursedOn: ['2018', '2025', '2025', '2018', '2026', '2025', '2019'][i] + `-0${1 + i}-15`,
+      maturesOn: ['2020-01-15', '2028-02-01', '2028-02-01', '2021-04-15', '2029-05-01', '2027-12-31', '2022-02-02'][i],
+      use: 'own_production',
+    }));
+    let repaidId = '';
+    for (const [i, terms] of loans.entries()) {
+      const res = await t.post('/v1/loans', terms, clerk).expect(201);
+      position = res.body.position as number;
+      if (i === 6) repaidId = res.body.id as string;
+    }
+    const repaid = await t
+      .post(
+        `/v1/loans/${repaidId}/repayments`,
+        { paidOn: '2021-01-15', principalFen: 500_000, interestFen: 0, paidBy: 'household' },
+        clerk,
+      )
+      .expect(201);
+    position = repaid.body.position as number;
+
+    interface Loan {
+      loanId: string;
+      status: string;
+      principalFen: number;
+      outstandingPrincipalFen: number;
+      maturesOn: string;
+      disbursedOn: string;
+    }
+    const book = async (params: string) =>
+      (await t.get(`/v1/audit/loans?minPosition=${position}&${params}`).expect(200)).body as {
+        items: Loan[];
+        total: number;
+        loans: number;
+        principalFen: number;
+        overdue: { loans: number };
+        nextCursor?: string;
+      };
+    const walkBook = async (params: string, limit: number) => {
+      const seen: Loan[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await book(`${params}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+        // Every page carries the figures of the whole filter.
+        expect(page).toMatchObject({ total: 7, loans: 7, principalFen: 18_500_000, overdue: { loans: 2 } });
+        seen.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+
+    // The default keeps the old order: overdue loans first (the longest overdue first), then by maturity.
+    const first = (await book('limit=100')).items;
+    expect(first.map((l) => [l.status, l.maturesOn])).toEqual([
+      ['overdue', '2020-01-15'],
+      ['overdue', '2021-04-15'],
+      ['repaid', '2022-02-02'],
+      ['active', '2027-12-31'],
+      ['active', '2028-02-01'],
+      ['active', '2028-02-01'],
+      ['active', '2029-05-01'],
+    ]);
+    expect(await walkBook('', 2)).toEqual(first);
+
+    const byId = (a: Loan, b: Loan) => (a.loanId < b.loanId ? -1 : 1);
+    const ascending: Record<string, (a: Loan, b: Loan) => number> = {
+      issuedOn: (a, b) => a.disbursedOn.localeCompare(b.disbursedOn) || byId(a, b),
+      principal: (a, b) => a.principalFen - b.principalFen || byId(a, b),
+      outstanding: (a, b) => a.outstandingPrincipalFen - b.outstandingPrincipalFen || byId(a, b),
+      maturesOn: (a, b) => a.maturesOn.localeCompare(b.maturesOn) || byId(a, b),
+    };
+    for (const key of ['issuedOn', 'household', 'principal', 'outstanding', 'maturesOn']) {
+      const all = (await book(`sort=${key}&limit=100`)).items;
+      if (ascending[key]) expect(all).toEqual([...all].sort(ascending[key]));
+      expect(await walkBook(`sort=${key}`, 2)).toEqual(all);
+      const descending = (await book(`sort=-${key}&limit=100`)).items;
+      expect(descending).toEqual([...all].reverse());
+      expect(await walkBook(`sort=-${key}`, 3)).toEqual(descending);
+    }
+
+    const overdue = await book('status=overdue&limit=1');
+    expect(overdue).toMatchObject({ total: 2, loans: 2, overdue: { loans: 2 } });
+    expect(overdue.items).toHaveLength(1);
+    const of2025 = await book('year=2025&limit=100');
+    expect(of2025.items.map((l) => l.disbursedOn.slice(0, 4))).toEqual(['2025', '2025', '2025']);
+    expect(of2025.total).toBe(3);
+    expect((await book('township=温泉镇')).total).toBe(0);
+
+    const bad = await t.get('/v1/audit/loans?sort=lender').expect(400);
+    expect(bad.body.errors).toEqual([
+      expect.objectContaining({
+        path: 'sort',
+        message: expect.stringContaining('overdueFirst, issuedOn, household, principal, outstanding, maturesOn'),
+      }),
+    ]);
+    const page = await book('sort=principal&limit=2');
+    const other = await t.get(`/v1/audit/loans?sort=-principal&limit=2&cursor=${page.nextCursor!}`).expect(400);
+    expect(other.body.errors).toEqual([expect.objectContaining({ path: 'cursor' })]);
+    await t.get('/v1/audit/loans?limit=501').expect(400);
+    await t.get('/v1/audit/loans?status=late').expect(400);
+  });
 });

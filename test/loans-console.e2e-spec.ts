@@ -95,6 +95,15 @@ describeInBrowser('micro-credit in the web console', () => {
     expect(await rows.nth(1).textContent()).toContain('户贷企用 · 桃园养牛合作社');
     expect(await rows.nth(1).textContent()).toContain('40,000.00');
     await screenshot(page, 'auditor-loan-book');
+
+    // A header sorts on the server: twice on the principal reads the largest first.
+    const header = page.getByRole('columnheader', { name: '贷款金额（元）' });
+    const sortedBy = (sort: string) =>
+      page.waitForResponse((r) => r.url().includes('/v1/audit/loans') && r.url().includes(`sort=${sort}`));
+    await Promise.all([sortedBy('principal'), header.click()]);
+    await Promise.all([sortedBy('-principal'), header.click()]);
+    await rows.first().filter({ hasText: '王五' }).waitFor();
+    expect(await rows.nth(1).textContent()).toContain('赵六');
     await page.context().close();
   });
 

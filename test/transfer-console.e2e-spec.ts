@@ -120,6 +120,13 @@ describeInBrowser('share re-allocation and arrears in the web console', () => {
     await page.getByText('带贫户数').waitFor();
     await screenshot(page, 'auditor-county-arrears');
 
+    // A header asks the server for its order (the CSV follows the same `sort`).
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/v1/audit/arrears') && r.url().includes('sort=oldestDue')),
+      page.getByRole('columnheader', { name: '最早欠付日期' }).click(),
+    ]);
+    await page.getByRole('row').filter({ hasText: '石头村养牛合作社' }).first().waitFor();
+
     await page.getByRole('menuitem', { name: '资金流向' }).click();
     await page.getByLabel('县区', { exact: true }).fill('英山县');
     await page.getByRole('button', { name: '查看' }).first().click();

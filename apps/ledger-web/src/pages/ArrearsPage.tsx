@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { api, apiCsv, query, saveBlob } from '../api';
 import { label, useT } from '../i18n';
 import { formatYuan } from '../money';
+import { sortOfTable, sortOrderOf } from '../shell/cursor-pages';
 import type { ArrearsView, EntityArrears, Obligation, Obligations } from '../types';
 import { EntityReportCard } from './EntityReportCard';
 import { ErrorAlert } from './ErrorAlert';
@@ -11,11 +12,13 @@ interface Filter {
   county?: string;
   township?: string;
   dueBy?: string;
+  /** The API's `sort`: undefined is its default, the largest outstanding first. */
+  sort?: string;
 }
 
 /**
- * The county's overview of arrears by entity name (`GET /v1/audit/arrears`), largest first, exportable;
- * an entity opens to the households it owes (its obligations) and its linkage report.
+ * The county's overview of arrears by entity name (`GET /v1/audit/arrears`), largest first unless a
+ * column header sorts it otherwise (on the server, so the CSV comes in the same order); an entity opens to the households it owes (its obligations) and its linkage report.
  */
 export function ArrearsPage({ token }: { token: string }) {
   const { t } = useT();
@@ -24,7 +27,8 @@ export function ArrearsPage({ token }: { token: string }) {
   const [error, setError] = useState<Error>();
   const [busy, setBusy] = useState(false);
 
-  const path = (f: Filter) => `/v1/audit/arrears${query({ county: f.county, township: f.township, dueBy: f.dueBy })}`;
+  const path = (f: Filter) =>
+    `/v1/audit/arrears${query({ county: f.county, township: f.township, dueBy: f.dueBy, sort: f.sort })}`;
   const load = async (f: Filter) => {
     setBusy(true);
     setError(undefined);
@@ -51,13 +55,20 @@ export function ArrearsPage({ token }: { token: string }) {
     title,
     dataIndex: key,
     align: 'right' as const,
-    sorter: (a: EntityArrears, b: EntityArrears) => a[key] - b[key],
     render: (fen: number) => formatYuan(fen),
   });
+  // A header click asks the server for the new order; no click yet reads the default, outstanding descending.
+  const onTableChange = (_p: unknown, _f: unknown, sorter: unknown, extra: { action: string }) => {
+    if (extra.action === 'sort') void load({ ...filter, sort: sortOfTable(sorter) });
+  };
 
   return (
     <Card title={t.arrearsCounty}>
-      <Form layout="inline" onFinish={(v) => void load(v as Filter)} style={{ marginBottom: 16, rowGap: 8 }}>
+      <Form
+        layout="inline"
+        onFinish={(v) => void load({ ...(v as Filter), sort: filter.sort })}
+        style={{ marginBottom: 16, rowGap: 8 }}
+      >
         <Form.Item name="county" label={t.county}>
           <Input style={{ width: 140 }} />
         </Form.Item>
@@ -93,23 +104,43 @@ export function ArrearsPage({ token }: { token: string }) {
           <Table<EntityArrears>
             rowKey={(r) => r.entity.id}
             dataSource={data.entities}
+            loading={busy}
+            onChange={onTableChange}
             pagination={{ pageSize: 50, hideOnSinglePage: true }}
             scroll={{ x: 900 }}
             expandable={{
               expandedRowRender: (r) => <EntityDrillDown token={token} entityId={r.entity.id} dueBy={data.dueBy} />,
             }}
             columns={[
-              { title: t.entity, dataIndex: ['entity', 'name'] },
+              {
+                title: t.entity,
+                key: 'entity',
+                dataIndex: ['entity', 'name'],
+                sorter: true,
+                sortOrder: sortOrderOf(filter.sort, 'entity'),
+              },
               { title: t.township, dataIndex: ['entity', 'township'] },
               {
                 title: t.householdsOwed,
                 dataIndex: 'households',
                 align: 'right',
-                sorter: (a, b) => a.households - b.households,
+              },
+              {
+                title: t.oldestDueOn,
+                key: 'oldestDue',
+                dataIndex: 'oldestDueOn',
+                className: 'nowrap',
+                sorter: true,
+                sortOrder: sortOrderOf(filter.sort, 'oldestDue'),
               },
               money('dueFen', t.dueYuan),
               money('paidFen', t.paidYuan),
-              { ...money('outstandingFen', t.outstandingYuan), defaultSortOrder: 'descend' as const },
+              {
+                ...money('outstandingFen', t.outstandingYuan),
+                key: 'outstanding',
+                sorter: true,
+                sortOrder: filter.sort === undefined ? ('descend' as const) : sortOrderOf(filter.sort, 'outstanding'),
+              },
             ]}
           />
         </>

@@ -1,74 +1,96 @@
 import { Button, Card, Form, Input, Select, Space, Statistic, Table } from 'antd';
 import { yearText } from '@ledger/contract';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api, apiCsv, query, saveBlob } from '../api';
 import { label, useT } from '../i18n';
 import { formatYuan } from '../money';
+import { sortOrderOf, useCursorPages } from '../shell/cursor-pages';
 import type { LoanBook, LoanBookItem } from '../types';
 import { ErrorAlert } from './ErrorAlert';
 import { LoanStatusTag } from './LoansCard';
 
+/** The loan book's filters, all applied by the API. */
+interface Filter {
+  county?: string;
+  township?: string;
+  status?: LoanBookItem['status'];
+  year?: number;
+}
+
+const STATUSES: LoanBookItem['status'][] = ['overdue', 'active', 'repaid'];
+
+const path = (f: Filter, more: Record<string, string | number | undefined> = {}) =>
+  `/v1/audit/loans${query({ county: f.county, township: f.township, status: f.status, year: f.year, ...more })}`;
+
 /**
- * The county's loan book (`GET /v1/audit/loans`): how many households borrowed, what is still owed,
- * overdue loans first (the API's order), CSV export. A clerk sees its townships.
+ * The county's loan book (`GET /v1/audit/loans`): how many households borrowed, what is still owed (over
+ * the whole filter), the loans a page at a time, filtered and sorted by the server (overdue loans first
+ * unless a column header says otherwise), CSV export in the same order. A clerk sees its townships.
  */
 export function LoansPage({ token }: { token: string }) {
   const { t, lang } = useT();
-  const [county, setCounty] = useState<string>();
-  const [data, setData] = useState<LoanBook>();
+  const [book, setBook] = useState<LoanBook>();
+  const [filter, setFilter] = useState<Filter>({});
   const [error, setError] = useState<Error>();
-  const [township, setTownship] = useState<string>();
-  const [year, setYear] = useState<string>();
-  const path = `/v1/audit/loans${query({ county })}`;
-
+  const fetchPage = useCallback(
+    async (f: Filter, limit: number, cursor: string | undefined, sort: string | undefined) => {
+      const answer = await api<LoanBook>(path(f, { limit, cursor, sort }), { token });
+      // The summary figures cover the whole filter; the table shows the page.
+      setBook(answer);
+      return answer;
+    },
+    [token],
+  );
+  const list = useCursorPages(fetchPage);
+  const { search } = list;
   useEffect(() => {
-    setError(undefined);
-    api<LoanBook>(path, { token }).then(setData, (e: Error) => setError(e));
-  }, [path, token, lang]);
+    void search(filter);
+  }, [filter, token, lang]);
 
   const exportCsv = async () => {
     try {
-      saveBlob(await apiCsv(path, { token }), `loans-${data?.on ?? ''}.csv`);
+      saveBlob(await apiCsv(path(filter, { sort: list.sort }), { token }), `loans-${book?.on ?? ''}.csv`);
     } catch (e) {
       setError(e as Error);
     }
   };
-  const money = (key: 'principalFen' | 'outstandingPrincipalFen' | 'subsidisedFen', title: string) => ({
+  const money = (key: 'principalFen' | 'outstandingPrincipalFen' | 'subsidisedFen', title: string, sort?: string) => ({
     title,
     dataIndex: key,
+    key: sort ?? key,
     align: 'right' as const,
     render: (fen: number) => formatYuan(fen),
-    sorter: (a: LoanBookItem, b: LoanBookItem) => a[key] - b[key],
+    ...(sort ? { sorter: true, sortOrder: sortOrderOf(list.sort, sort) } : {}),
   });
-
-  // The book comes whole (one county's loans); township and year narrow what the table shows.
-  const townships = [...new Set(data?.items.map((i) => i.township))].sort();
-  const years = [...new Set(data?.items.map((i) => i.disbursedOn.slice(0, 4)))].sort().reverse();
-  const shown = data?.items.filter(
-    (i) => (!township || i.township === township) && (!year || i.disbursedOn.startsWith(year)),
-  );
+  const thisYear = Number((book?.on ?? new Date().toISOString()).slice(0, 4));
+  const years = Array.from({ length: 12 }, (_, i) => thisYear - i);
 
   return (
     <Card title={t.loanBook}>
       <Form
         layout="inline"
-        onFinish={(v: { county?: string }) => setCounty(v.county?.trim() || undefined)}
+        onFinish={(v: { county?: string; township?: string }) =>
+          setFilter((f) => ({ ...f, county: v.county?.trim() || undefined, township: v.township?.trim() || undefined }))
+        }
         style={{ marginBottom: 16, rowGap: 8 }}
       >
         <Form.Item name="county" label={t.county}>
           <Input allowClear style={{ width: 200 }} />
         </Form.Item>
+        <Form.Item name="township" label={t.township}>
+          <Input allowClear aria-label={t.township} style={{ width: 160 }} />
+        </Form.Item>
         <Button type="primary" htmlType="submit">
           {t.load}
         </Button>
-        <Form.Item label={t.township}>
+        <Form.Item label={t.loanStatus}>
           <Select
-            aria-label={t.township}
+            aria-label={t.loanStatus}
             allowClear
-            style={{ width: 160 }}
-            value={township}
-            onChange={setTownship}
-            options={townships.map((x) => ({ value: x, label: x }))}
+            style={{ width: 120 }}
+            value={filter.status}
+            onChange={(status?: Filter['status']) => setFilter((f) => ({ ...f, status }))}
+            options={STATUSES.map((x) => ({ value: x, label: label(t, x) }))}
           />
         </Form.Item>
         <Form.Item label={t.year}>
@@ -76,48 +98,49 @@ export function LoansPage({ token }: { token: string }) {
             aria-label={t.year}
             allowClear
             style={{ width: 120 }}
-            value={year}
-            onChange={setYear}
-            options={years.map((y) => ({ value: y, label: yearText(Number(y), lang) }))}
+            value={filter.year}
+            onChange={(year?: number) => setFilter((f) => ({ ...f, year }))}
+            options={years.map((y) => ({ value: y, label: yearText(y, lang) }))}
           />
         </Form.Item>
-        <Button onClick={() => void exportCsv()} disabled={!data}>
+        <Button onClick={() => void exportCsv()} disabled={!book}>
           {t.exportCsv}
         </Button>
       </Form>
-      <ErrorAlert error={error} />
-      {data && (
+      <ErrorAlert error={error ?? list.error} />
+      {book && (
         <>
           <Space wrap size="large" style={{ marginBottom: 16 }}>
-            <Statistic title={t.loansCount} value={data.loans} />
-            <Statistic title={t.householdsWithLoan} value={`${data.householdsWithLoan} / ${data.households}`} />
-            <Statistic title={t.principalYuan} value={formatYuan(data.principalFen)} />
-            <Statistic title={t.outstandingPrincipalYuan} value={formatYuan(data.outstandingPrincipalFen)} />
-            <Statistic title={t.overdueLoans} value={data.overdue.loans} valueStyle={{ color: '#cf1322' }} />
-            <Statistic title={t.overduePrincipalYuan} value={formatYuan(data.overdue.principalFen)} />
-            <Statistic title={t.subsidisedYuan} value={formatYuan(data.subsidisedFen)} />
+            <Statistic title={t.loansCount} value={book.loans} />
+            <Statistic title={t.householdsWithLoan} value={`${book.householdsWithLoan} / ${book.households}`} />
+            <Statistic title={t.principalYuan} value={formatYuan(book.principalFen)} />
+            <Statistic title={t.outstandingPrincipalYuan} value={formatYuan(book.outstandingPrincipalFen)} />
+            <Statistic title={t.overdueLoans} value={book.overdue.loans} valueStyle={{ color: '#cf1322' }} />
+            <Statistic title={t.overduePrincipalYuan} value={formatYuan(book.overdue.principalFen)} />
+            <Statistic title={t.subsidisedYuan} value={formatYuan(book.subsidisedFen)} />
           </Space>
           <Table<LoanBookItem>
             rowKey="loanId"
-            dataSource={shown}
+            dataSource={list.items}
+            loading={list.busy}
             size="small"
-            pagination={{
-              defaultPageSize: 20,
-              showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100],
-              showTotal: (n) => t.totalCount(n),
-            }}
+            pagination={{ ...list.pagination, showTotal: (n) => t.totalCount(n) }}
+            onChange={list.onTableChange}
             scroll={{ x: 1100 }}
             columns={[
               {
                 title: t.loanStatus,
                 dataIndex: 'status',
+                key: 'overdueFirst',
+                sorter: true,
+                sortOrder: list.sort === undefined ? 'ascend' : sortOrderOf(list.sort, 'overdueFirst'),
                 render: (s: LoanBookItem['status']) => <LoanStatusTag status={s} />,
               },
               {
                 title: t.household,
                 key: 'household',
-                sorter: (a, b) => a.household.registrationNo.localeCompare(b.household.registrationNo),
+                sorter: true,
+                sortOrder: sortOrderOf(list.sort, 'household'),
                 render: (_, i) => (
                   <a href={`#/h/${encodeURIComponent(i.household.id)}`} title={i.household.id}>
                     {i.household.headName}（{i.household.registrationNo}）
@@ -135,17 +158,21 @@ export function LoansPage({ token }: { token: string }) {
               {
                 title: t.disbursedOn,
                 dataIndex: 'disbursedOn',
+                key: 'issuedOn',
                 className: 'nowrap',
-                sorter: (a, b) => a.disbursedOn.localeCompare(b.disbursedOn),
+                sorter: true,
+                sortOrder: sortOrderOf(list.sort, 'issuedOn'),
               },
               {
                 title: t.maturesOn,
                 dataIndex: 'maturesOn',
+                key: 'maturesOn',
                 className: 'nowrap',
-                sorter: (a, b) => a.maturesOn.localeCompare(b.maturesOn),
+                sorter: true,
+                sortOrder: sortOrderOf(list.sort, 'maturesOn'),
               },
-              money('principalFen', t.principalYuan),
-              money('outstandingPrincipalFen', t.outstandingPrincipalYuan),
+              money('principalFen', t.principalYuan, 'principal'),
+              money('outstandingPrincipalFen', t.outstandingPrincipalYuan, 'outstanding'),
               money('subsidisedFen', t.subsidisedYuan),
             ]}
           />

@@ -18,7 +18,10 @@ import { LedgerQuery } from '../../http/contract/route-contract';
 export class LoanBookController {
   constructor(private readonly queries: QueryBus) {}
 
-  /** The county's poverty micro-credit loans: how many households borrowed, what is owed and overdue, what was subsidised. */
+  /**
+   * The county's poverty micro-credit loans: how many households borrowed, what is owed and overdue, what
+   * was subsidised (over the whole filter), and the loans a page at a time under `sort`.
+   */
   @LedgerQuery({ summary: 'Loan book', view: 'LoanBook', refusals: ['AUTH.NOT_YOURS'] })
   @Get()
   @ApiProduces('application/json', 'text/csv')
@@ -28,7 +31,10 @@ export class LoanBookController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<LoanBook | undefined> {
-    const result = await this.queries.execute(new GetLoanBookQuery(filter, actor, dateInChina(new Date())));
+    // The CSV carries every loan of the filter, in the order asked; JSON, one page.
+    const result = await this.queries.execute(
+      new GetLoanBookQuery(filter, actor, dateInChina(new Date()), wantsCsv(request)),
+    );
     if (!wantsCsv(request)) return result;
     sendCsv<LoanBookItem>(
       response,

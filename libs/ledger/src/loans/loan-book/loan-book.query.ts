@@ -9,6 +9,8 @@ export class GetLoanBookQuery extends Query<LoanBook> {
     readonly actor: Actor,
     /** Today in China time, from the controller's clock. */
     readonly today: string,
+    /** Every matching loan in one page (the CSV), not a page of `limit`. */
+    readonly everyPage = false,
   ) {
     super();
   }

@@ -33,7 +33,7 @@ export interface LoanBook {
   /** The date (China time) status is taken on: overdue means past maturity on it with principal owed. */
   on: string;
   position: number;
-  /** How many loans. */
+  /** How many loans match the filter. */
   loans: number;
   /** Households registered in the county (a clerk: in its townships). */
   households: number;
@@ -43,6 +43,10 @@ export interface LoanBook {
   overdue: { loans: number; principalFen: number };
   subsidisedFen: number;
   oversubsidisedFen: number;
-  /** Every loan: overdue ones first (longest overdue first), then by maturity. */
+  /** One page of the loans in the order asked; by default overdue ones first (longest overdue first), then by maturity. */
   items: LoanBookItem[];
+  /** How many loans match the filter over every page (the summary figures above cover them all). */
+  total: number;
+  /** Absent on the last page. */
+  nextCursor?: string;
 }

@@ -5,8 +5,9 @@ const farm = { id: 'entity-00000000-0000-5000-8000-00000000000e', name: '石头�
 const mill = { id: 'entity-00000000-0000-5000-8000-00000000000f', name: '桃园村加工厂', township: '温泉镇' };
 const zhang = 'household-00000000-0000-5000-8000-000000000001';
 const li = 'household-00000000-0000-5000-8000-000000000002';
-const item = (householdId: string, dueFen: number, paidFen: number) => ({
+const item = (householdId: string, dueFen: number, paidFen: number, dueOn = '2024-01-31') => ({
   householdId,
+  dueOn,
   dueFen,
   paidFen,
   outstandingFen: Math.max(0, dueFen - paidFen),
@@ -22,6 +23,7 @@ describe('the county’s arrears by entity', () => {
       dueFen: 5_000_00,
       paidFen: 2_500_00,
       outstandingFen: 2_500_00,
+      oldestDueOn: '2024-01-31',
     });
   });
 
@@ -64,6 +66,40 @@ describe('the county’s arrears by entity', () => {
           expect(outstanding.every((o) => o > 0)).toBe(true);
           expect(list.totals.outstandingFen).toBe(outstanding.reduce((a, b) => a + b, 0));
           expect(list.totals.dueFen - list.totals.paidFen).toBe(list.totals.outstandingFen);
+        },
+      ),
+    );
+  });
+
+  it('sorts by name, by oldest due date, and either way round', () => {
+    const owing = [
+      entityArrears(farm, [item(zhang, 500, 0, '2024-03-31'), item(li, 100, 100, '2023-01-31')]),
+      entityArrears(mill, [item(li, 900, 0, '2024-02-29')]),
+    ];
+    const names = (sort?: string) => arrearsList(owing, sort).entities.map((e) => e.entity.id);
+    expect(names()).toEqual([mill.id, farm.id]);
+    expect(names('outstanding')).toEqual([farm.id, mill.id]);
+    // A paid-up item's date is not the oldest due.
+    expect(names('oldestDue')).toEqual([mill.id, farm.id]);
+    expect(names('-oldestDue')).toEqual([farm.id, mill.id]);
+    expect(names('entity')).toEqual(names('-entity').reverse());
+  });
+
+  it('property: every sort lists the same entities and totals, and descending reverses distinct keys', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1, max: 1e9 }), { maxLength: 8 }),
+        fc.constantFrom('outstanding', 'entity', 'oldestDue'),
+        (amounts, key) => {
+          const owing = amounts.map((a, i) =>
+            entityArrears({ ...farm, id: `${farm.id}${i}`, name: `主体${i}` }, [
+              item(zhang, a, 0, `2024-01-${String(10 + i).padStart(2, '0')}`),
+            ]),
+          );
+          const up = arrearsList(owing, key);
+          const down = arrearsList(owing, `-${key}`);
+          expect(down.entities).toEqual([...up.entities].reverse());
+          expect(down.totals).toEqual(up.totals);
         },
       ),
     );

@@ -8,9 +8,11 @@ export interface EntityArrears {
   dueFen: number;
   paidFen: number;
   outstandingFen: number;
+  /** The earliest due date of an item still outstanding. */
+  oldestDueOn: string | null;
 }
 
-/** `GET /v1/audit/arrears`: every entity with something outstanding, largest first. */
+/** `GET /v1/audit/arrears`: every entity with something outstanding, in the order of `sort` (largest first by default). */
 export interface ArrearsView {
   dueBy: string;
   asOf: string;

@@ -2,6 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { IsLedgerDate, IsLedgerInstant, IsLedgerText } from '../../http/validators';
 import { QueryOptions } from '../../http/query-options.dto';
+import { IsListSort } from '../../common/list-sort';
+import { ARREARS_SORTS } from './arrears';
 
 /** Query string of `GET /v1/audit/arrears`. */
 export class GetArrearsRequest extends QueryOptions {
@@ -26,4 +28,11 @@ export class GetArrearsRequest extends QueryOptions {
   @IsOptional()
   @IsLedgerDate(undefined, { required: false, example: '2018-12-31' })
   dueBy?: string;
+
+  /** `-outstanding` (default: the largest first), `outstanding`, `entity` (name), `oldestDue`; `-` descending. The CSV follows it. */
+  @ApiPropertyOptional({
+    description: 'Sort key; a leading `-` sorts descending. Ties are broken by entity name, then id, both ascending.',
+  })
+  @IsListSort(ARREARS_SORTS)
+  sort?: string;
 }

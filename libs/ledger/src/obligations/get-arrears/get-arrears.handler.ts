@@ -66,6 +66,6 @@ export class GetArrearsHandler implements IQueryHandler<GetArrearsQuery> {
     const entities = rows.map((r) =>
       entityArrears({ id: r.entity_id, name: r.name, township: r.township }, itemsOf.get(r.entity_id) ?? []),
     );
-    return { dueBy, asOf, ...arrearsList(entities) };
+    return { dueBy, asOf, ...arrearsList(entities, filter.sort) };
   }
 }
