@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { BadInputException } from '../http/problem-details.filter';
+import { isValidDate } from '../primitives/calendar';
 import { encodeCursor } from './page';
 
 /**
@@ -78,7 +79,7 @@ export function sortedPage<Name extends string>(
   };
   if (cursor === undefined) return page;
   const decoded = decode(cursor);
-  if (decoded?.[0] !== chosen) {
+  if (decoded?.[0] !== chosen || !fits(decoded[1], key.type) || !fits(decoded[2], 'text')) {
     throw new BadInputException([
       { path: 'cursor', message: 'cursor must be the nextCursor of a previous page of this list, in the same sort' },
     ]);
@@ -86,6 +87,14 @@ export function sortedPage<Name extends string>(
   const [, value, id] = decoded;
   page.after = `(${key.sql}, ${spec.id}) ${descending ? '<' : '>'} (${param(value)}::${key.type}, ${param(id)})`;
   return page;
+}
+
+/** Whether a cursor's value casts to the key's type: an edited cursor is bad input, never a database error. */
+function fits(value: string, type: SortKey['type']): boolean {
+  if (value.includes('\u0000')) return false;
+  if (type === 'bigint') return /^-?\d{1,18}$/.test(value);
+  if (type === 'date') return isValidDate(value) && !value.startsWith('0000');
+  return true;
 }
 
 function decode(cursor: string): [string, string, string] | undefined {
