@@ -23,13 +23,16 @@ export function PhoneApp() {
   const [link] = useState(() => {
     const { params } = parseHash(window.location.hash);
     const session = loadSession();
-    return { householdId: params.get('h') ?? session?.householdId, token: params.get('token') ?? session?.token };
+    const linked = params.get('token') ?? undefined;
+    // Only a token the link itself carried becomes the tab's household session: a clerk's console
+    // session in this tab is read with, never turned into a household's.
+    return { householdId: params.get('h') ?? session?.householdId, token: linked ?? session?.token, linked };
   });
   const { householdId, token } = link;
 
   useEffect(() => {
-    if (!link.token || !link.householdId) return;
-    saveSession({ token: link.token, role: 'household', householdId: link.householdId });
+    if (!link.linked || !link.householdId) return;
+    saveSession({ token: link.linked, role: 'household', householdId: link.householdId });
     window.history.replaceState(null, '', phoneAddressWithoutToken(link.householdId));
   }, [link]);
 

@@ -5,7 +5,8 @@
  * before the console's JavaScript runs, App.tsx if the hash changes later).
  */
 export function phoneAddressFor(hash: string): string {
-  return `/phone.html${hash}`;
+  // Relative: the console may be served under a sub-path (LEDGER_PUBLIC_URL), phone.html beside it.
+  return `phone.html${hash}`;
 }
 
 /** The address without the token once it has moved into the tab's session. */

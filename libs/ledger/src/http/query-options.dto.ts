@@ -23,6 +23,6 @@ export class PagedQueryOptions extends QueryOptions {
 
   /** Opaque: the `nextCursor` of the previous page. */
   @IsOptional()
-  @IsLedgerText({ max: 500, required: false })
+  @IsLedgerText({ max: 1000, required: false })
   cursor?: string;
 }

@@ -70,11 +70,13 @@ export class ListHouseholdsHandler implements IQueryHandler<ListHouseholdsQuery>
     if (actor.role === 'clerk') where.push(`township = any(${param(actor.townships)})`);
     // The total counts every match, whichever page this is: a search says how many it found, not only the first page.
     const matching = where.length ? `where ${where.join(' and ')}` : '';
+    // The cursor is checked before any query starts: a refused one leaves no query unawaited.
+    const countValues = [...values];
+    const sort = sortedPage(SORTS, filter.sort, filter.cursor, param);
     const counted = this.database.pool.query<{ total: string }>(
       `select count(*) as total from household_list ${matching}`,
-      [...values],
+      countValues,
     );
-    const sort = sortedPage(SORTS, filter.sort, filter.cursor, param);
     const { rows } = await this.database.pool.query<Row>(
       `select s.*, ${sort.key}::text as sort_key
          from (select h.*, ${RECEIVED} as received_fen from household_list h ${matching}) s

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { IsListSort } from '../../common/list-sort';
 import { PagedQueryOptions } from '../../http/query-options.dto';
 import { IsLedgerText, IsQueryInteger } from '../../http/validators';
@@ -23,9 +23,7 @@ export const LOAN_STATUSES = ['active', 'overdue', 'repaid'] as const;
 /** Query string of `GET /v1/audit/loans`. */
 export class LoanBookRequest extends PagedQueryOptions {
   /** The county (县区) whose loans are listed; every county the caller may read without it. */
-  @IsOptional()
-  @IsString()
-  @Length(1, 50)
+  @IsLedgerText({ max: 50, required: false })
   @ApiPropertyOptional({ example: '英山县' })
   county?: string;
 
