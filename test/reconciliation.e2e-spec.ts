@@ -241,16 +241,22 @@ describe('reconciliation of a bank file over HTTP', () => {
     await t.post('/v1/reconciliations?township=城关镇', {}).expect(400);
   });
 
-  it('completes a reconciliation interrupted after its record: the return shows pending, then is applied once', async () => {
-    // The state a crash between the record and the return leaves: the record alone, as the handler appends it.
+  /**
+   * The state a crash between the record and the return leaves: the record alone, as the handler
+   * appends it, deciding to return `headName`'s rent (row 2, 退回 on 2018-02-01).
+   */
+  const keptAlone = async (
+    headName: string,
+    fileName: string,
+  ): Promise<{ reconciliationId: string; position: number }> => {
     const reconciliationId = `reconciliation-${randomUUID()}`;
     const kept: BankFileReconciled = {
       type: 'BankFileReconciled',
       data: {
         reconciliationId,
         township: '城关镇',
-        fileName: '中断的对账.csv',
-        sha256: createHash('sha256').update('中断').digest('hex'),
+        fileName,
+        sha256: createHash('sha256').update(fileName).digest('hex'),
         rows: 1,
         firstDate: '2018-02-01',
         lastDate: '2018-02-01',
@@ -259,8 +265,8 @@ describe('reconciliation of a bank file over HTTP', () => {
         returned: [
           {
             row: 2,
-            paymentId: payments['王五'],
-            householdId: households['王五'],
+            paymentId: payments[headName],
+            householdId: households[headName],
             amountFen: 200_000,
             date: '2018-02-01',
             returnRecorded: true,
@@ -276,6 +282,11 @@ describe('reconciliation of a bank file over HTTP', () => {
     const { position } = await t.app
       .get<EventStore>(EVENT_STORE)
       .appendToStream(reconciliationId, eventsToAppend(reconciliationId, [kept], metadata), 'no_stream');
+    return { reconciliationId, position };
+  };
+
+  it('completes a reconciliation interrupted after its record: the return shows pending, then is applied once', async () => {
+    const { reconciliationId, position } = await keptAlone('王五', '中断的对账.csv');
     const reopened = await t.get(`/v1/reconciliations/${reconciliationId}?minPosition=${position}`).expect(200);
     expect(reopened.body.returned).toEqual([
       expect.objectContaining({ paymentId: payments['王五'], returnApplication: 'pending', status: 'paid' }),
@@ -294,5 +305,25 @@ describe('reconciliation of a bank file over HTTP', () => {
     const lease = (await t.get(`/v1/leases/${leases['王五']}`).expect(200)).body;
     expect(lease.payments[0]).toMatchObject({ returned: { returnedOn: '2018-02-01', reason: 'other' } });
     expect(lease.payments).toHaveLength(1);
+  });
+
+  it('a decided return whose payment was reversed before it was recorded is void: not pending, and POST …/returns writes nothing', async () => {
+    const { reconciliationId } = await keptAlone('赵六', '冲正前的对账.csv');
+    const log = t.app.get<EventStore>(EVENT_STORE);
+    const reversal = await t
+      .post(`/v1/payments/${payments['赵六']}/reversal`, { reason: '重复录入' }, clerk)
+      .expect(201);
+    const reopened = await t
+      .get(`/v1/reconciliations/${reconciliationId}?minPosition=${reversal.body.position as number}`)
+      .expect(200);
+    expect(reopened.body.returned).toEqual([
+      expect.objectContaining({ paymentId: payments['赵六'], returnApplication: 'void', status: 'reversed' }),
+    ]);
+
+    const before = (await log.readStream(leases['赵六'])).length;
+    const applied = await t.post(`/v1/reconciliations/${reconciliationId}/returns`, {}, clerk).expect(201);
+    expect(applied.body.returned[0]).toMatchObject({ returnApplication: 'void', status: 'reversed' });
+    expect(await log.readStream(leases['赵六'])).toHaveLength(before);
+    expect(await log.readStream(reconciliationId)).toHaveLength(1);
   });
 });

@@ -26,7 +26,11 @@ import { fundFlowTopupsMigration } from './fund-flow/fund-flow.topups';
 import { coverageCollectiveMigration, coverageMigration, coverageProjection } from './coverage/coverage.projection';
 import { directoryMigration, directoryProjection } from './directory/directory.projection';
 import { loanBookMigration, loanBookProjection } from './loans/loan-book/loan-book.projection';
-import { reconciliationsMigration, reconciliationsProjection } from './reconciliations/reconciliation.projection';
+import {
+  reconciliationReversalsMigration,
+  reconciliationsMigration,
+  reconciliationsProjection,
+} from './reconciliations/reconciliation.projection';
 import { collectiveLedgerMigration, collectiveLedgerProjection } from './collectives/collective.projection';
 import { noticeListMigration, noticeListProjection } from './notices/list-notices/notice-list.projection';
 import { userListMigration, userListProjection } from './users/user-summary/user-list.projection';
@@ -75,6 +79,7 @@ export const projectionMigrations: readonly Migration[] = [
   obligationsByHouseholdMigration,
   statementBankMigration,
   reconciliationsMigration,
+  reconciliationReversalsMigration,
   collectiveLedgerMigration,
   coverageCollectiveMigration,
   transferMigration,

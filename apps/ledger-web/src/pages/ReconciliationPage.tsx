@@ -293,6 +293,8 @@ function Outcome(props: { result: ReconciliationView; canWrite: boolean; onReiss
                       </Tag>
                       {row.returnApplication === 'pending' ? (
                         <Tag color="orange">{t.rcReturnPending}</Tag>
+                      ) : row.returnApplication === 'void' ? (
+                        <Tag>{t.rcReturnVoid}</Tag>
                       ) : (
                         row.returnRecorded && <Tag>{t.rcRecordedHere}</Tag>
                       )}

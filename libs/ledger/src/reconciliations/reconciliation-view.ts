@@ -1,5 +1,10 @@
 import type { BankFileReconciled } from './reconciliation.events';
-import type { ReconciledHousehold, ReconciledPaymentStatus, ReconciliationView } from './reconciliation.view';
+import type {
+  ReconciledHousehold,
+  ReconciledPaymentStatus,
+  ReconciliationView,
+  ReturnApplication,
+} from './reconciliation.view';
 
 /** Where the view's names and payment states come from: the read model, or the handler's own read. */
 export interface ViewLookups {
@@ -13,6 +18,23 @@ export interface RecordedAs {
   position: number;
   recordedAt: string;
   recordedBy: string | null;
+}
+
+/** A decided return is pending only on a payment still paid; a reversed payment will never be returned. */
+function returnApplication(status: ReconciledPaymentStatus): ReturnApplication {
+  switch (status) {
+    case 'paid':
+      return 'pending';
+    case 'reversed':
+      return 'void';
+    case 'returned':
+    case 'reissued':
+      return 'applied';
+    default: {
+      const unknown: never = status;
+      return unknown;
+    }
+  }
 }
 
 const sum = <T>(items: readonly T[], fen: (item: T) => number): number => items.reduce((s, i) => s + fen(i), 0);
@@ -34,9 +56,7 @@ export function reconciliationView(
       household: lookups.household(householdId),
       ...now,
       // A return decided here and not on its payment yet: a crash came between the record and it.
-      ...(r.returnRecorded
-        ? { returnApplication: now.status === 'paid' ? ('pending' as const) : ('applied' as const) }
-        : {}),
+      ...(r.returnRecorded ? { returnApplication: returnApplication(now.status) } : {}),
     };
   });
   const amountMismatches = data.amountMismatches.map(({ householdId, ...m }) => ({

@@ -152,4 +152,29 @@ describe('reconciliations read model', () => {
       listReconciliations(db.pool, { limit: 1, sort: 'township', cursor: first.nextCursor }),
     ).rejects.toThrow();
   });
+
+  it('a decided return on a payment reversed before it was recorded reads reversed and void, never pending', async () => {
+    const id = `reconciliation-${randomUUID()}`;
+    const p5 = `${leaseId}.p5`;
+    const decided = {
+      row: 2,
+      paymentId: p5,
+      householdId: li,
+      amountFen: 100,
+      date: '2018-02-01',
+      returnRecorded: true,
+    };
+    await append(id, 'BankFileReconciled', reconciled(id, '城关镇', { returned: [decided] }));
+    await catchUp();
+    expect((await readReconciliation(db.pool, id))?.returned[0]).toMatchObject({
+      status: 'paid',
+      returnApplication: 'pending',
+    });
+    await append(leaseId, 'PaymentReversed', { paymentId: p5, reversalId: `${leaseId}.r5`, reason: '重复录入' });
+    await catchUp();
+    expect((await readReconciliation(db.pool, id))?.returned[0]).toMatchObject({
+      status: 'reversed',
+      returnApplication: 'void',
+    });
+  });
 });

@@ -2,7 +2,7 @@ import type { Migration } from '@ledger/database';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { HouseholdErased, HouseholdRegistered } from '../households/household.events';
 import { erasedColumns } from '../personal-data/erased-rows';
-import type { PaymentReissued, PaymentReturned } from '../payments/payment';
+import type { PaymentReissued, PaymentReturned, PaymentReversed } from '../payments/payment';
 import { handledTypes } from '../projections/ledger-event';
 import { eventOf, insertOnce, row, rowStatement, type Projection, type RowSql } from '../projections/projection';
 import type { ReconciliationEvent } from './reconciliation.events';
@@ -52,6 +52,16 @@ export const reconciliationsMigration: Migration = {
   `,
 };
 
+/**
+ * A payment reversed (a clerk's correction) is neither paid nor to be returned: without this, a return
+ * decided before the reversal read as pending for ever. Reversals recorded before this migration
+ * reach the column by `ledger-cli projections rebuild reconciliations`.
+ */
+export const reconciliationReversalsMigration: Migration = {
+  name: '0801-recon-reconciliation-payment-reversals',
+  up: `alter table reconciliation_payments add column reversed boolean not null default false;`,
+};
+
 const RECONCILIATIONS = insertOnce('reconciliations', 'reconciliation_id', {
   reconciliation_id: 'text',
   township: 'text',
@@ -96,6 +106,23 @@ const RETURNED = rowStatement({
   }),
 });
 
+/**
+ * A reversal marks the payment, returned or not: the reconciliation cannot know which payments a
+ * later file will name, and reversals are few.
+ */
+const REVERSED = rowStatement({
+  columns: { payment_id: 'text' },
+  sql: `insert into reconciliation_payments (payment_id, reversed)
+        select distinct r.payment_id, true from ROWS
+        on conflict (payment_id) do update set reversed = true`,
+  reads: ['reconciliation_payments'],
+  writes: ['reconciliation_payments'],
+  keys: (r) => ({
+    reads: [`reconciliation_payments:${String(r.payment_id)}`],
+    writes: [`reconciliation_payments:${String(r.payment_id)}`],
+  }),
+});
+
 /** A reissue names its payment on the returned one (a payment is reissued at most once; the last wins). */
 const REISSUED = rowStatement({
   columns: { payment_id: 'text', reissued_as: 'text' },
@@ -110,7 +137,8 @@ const REISSUED = rowStatement({
   }),
 });
 
-type Handled = ReconciliationEvent | HouseholdRegistered | HouseholdErased | PaymentReturned | PaymentReissued;
+type Handled =
+  ReconciliationEvent | HouseholdRegistered | HouseholdErased | PaymentReturned | PaymentReissued | PaymentReversed;
 
 const TYPES = handledTypes<Handled>({
   HouseholdRegistered: 'handles',
@@ -133,7 +161,7 @@ const TYPES = handledTypes<Handled>({
   EmploymentEnded: 'ignores',
   OrderContracted: 'ignores',
   PurchasePaid: 'ignores',
-  PaymentReversed: 'ignores',
+  PaymentReversed: 'handles',
   PaymentReturned: 'handles',
   PaymentReissued: 'handles',
   UserRegistered: 'ignores',
@@ -168,6 +196,8 @@ export const reconciliationsProjection: Projection = {
         return [row(ERASED, event.data.householdId)];
       case 'PaymentReturned':
         return [row(RETURNED, event.data.paymentId)];
+      case 'PaymentReversed':
+        return [row(REVERSED, event.data.paymentId)];
       case 'PaymentReissued':
         return [row(REISSUED, event.data.reissueOf, event.data.paymentId)];
       case 'BankFileReconciled': {

@@ -10,11 +10,18 @@ export interface ReconciledHousehold {
   headName: string;
 }
 
-/** The payment's state in the ledger now: the clerk reissues a `returned` one from its row. */
-export type ReconciledPaymentStatus = 'paid' | 'returned' | 'reissued';
+/**
+ * The payment's state in the ledger now: the clerk reissues a `returned` one from its row; a
+ * `reversed` one was withdrawn by a clerk's correction and is neither paid nor returned.
+ */
+export type ReconciledPaymentStatus = 'paid' | 'returned' | 'reissued' | 'reversed';
 
-/** Whether a return a reconciliation decided has been recorded on its payment yet. */
-export type ReturnApplication = 'applied' | 'pending';
+/**
+ * Whether a return a reconciliation decided has been recorded on its payment yet: `applied` once it
+ * is, `pending` while it may still be (POST …/returns records it), `void` when it never will be
+ * because the payment was reversed first (a reversed payment cannot be returned).
+ */
+export type ReturnApplication = 'applied' | 'pending' | 'void';
 
 export interface MatchedRowView {
   row: number;
@@ -29,7 +36,8 @@ export interface ReturnedRowView extends MatchedRowView {
   returnRecorded: boolean;
   /**
    * For a return this reconciliation records: `applied` once the payment is returned, `pending` while
-   * it is not (the reconciliation is kept before its returns; posting the file again completes them).
+   * it is not (the reconciliation is kept before its returns; POST /v1/reconciliations/{id}/returns
+   * completes them), `void` when the payment was reversed before its return was recorded.
    */
   returnApplication?: ReturnApplication;
   status: ReconciledPaymentStatus;

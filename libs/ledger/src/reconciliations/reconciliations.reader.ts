@@ -88,8 +88,9 @@ export async function readReconciliation(pool: Pool, id: string): Promise<Reconc
         where household_id = any($1::text[]) or registration_no = any($2::text[])`,
       [householdIds, numbers],
     ),
-    pool.query<{ payment_id: string; returned: boolean; reissued_as: string | null }>(
-      'select payment_id, returned, reissued_as from reconciliation_payments where payment_id = any($1::text[])',
+    pool.query<{ payment_id: string; returned: boolean; reversed: boolean; reissued_as: string | null }>(
+      `select payment_id, returned, reversed, reissued_as from reconciliation_payments
+        where payment_id = any($1::text[])`,
       [paymentIds],
     ),
   ]);
@@ -110,6 +111,7 @@ export async function readReconciliation(pool: Pool, id: string): Promise<Reconc
       byRegistrationNo: (no) => byNo.get(no) ?? null,
       status: (paymentId) => {
         const state = states.get(paymentId);
+        if (state?.reversed) return { status: 'reversed' };
         if (state?.reissued_as) return { status: 'reissued', reissuedAs: state.reissued_as };
         return { status: state?.returned ? 'returned' : 'paid' };
       },

@@ -37,7 +37,8 @@ export async function keepReconciliation(
  * first and says what is to be done; each return's command id is derived from the payment alone, so
  * applying again (a retry after a crash, a second post of the file, another reconciliation naming the
  * same payment) writes each return exactly once. A payment returned meanwhile by hand is left as is;
- * one reversed meanwhile is refused by its stream and stays listed, its return not recorded.
+ * one reversed meanwhile is refused by its stream and stays listed, its return not recorded (the
+ * reopened view reads it `void`, no longer pending).
  */
 export async function applyReconciliationReturns(
   streams: StreamWriter,
@@ -90,7 +91,7 @@ async function recordReturn(
     );
     return wrote ? position : undefined;
   } catch (error) {
-    // Reversed since the reconciliation was planned: the row stays listed, its return not recorded.
+    // Reversed since the reconciliation was planned: the row stays listed, its return `void`.
     if (error instanceof DomainError && error.kind === 'rule') return undefined;
     throw error;
   }

@@ -80,6 +80,7 @@ export class ReconcileBankFileHandler implements ICommandHandler<ReconcileBankFi
         status: (paymentId) => {
           if (applied.returnedNow.has(paymentId)) return { status: 'returned' };
           const p = statusOf.get(paymentId);
+          if (p?.reversed) return { status: 'reversed' };
           if (p?.reissued_as) return { status: 'reissued', reissuedAs: p.reissued_as };
           return { status: p?.returned ? 'returned' : 'paid' };
         },
