@@ -45,8 +45,12 @@ const reconciled = (id: string, township: string, over: Partial<BankFileReconcil
 describe('reconciliations read model', () => {
   let db: TestDatabase;
   let store: PostgresEventStore;
-  const append = (streamId: string, type: string, data: object) =>
-    store.appendToStream(streamId, [{ id: randomUUID(), type, data, metadata: { userId: 'clerk-1' } }], 'any');
+  const append = (streamId: string, type: string, data: object, causationId?: string) =>
+    store.appendToStream(
+      streamId,
+      [{ id: randomUUID(), type, data, metadata: { userId: 'clerk-1', ...(causationId ? { causationId } : {}) } }],
+      'any',
+    );
   const catchUp = () => new ProjectionRunner(reconciliationsProjection, store, db.pool).catchUp();
   const household = (householdId: string, registrationNo: string, headName: string) =>
     append(householdId, 'HouseholdRegistered', {
@@ -72,7 +76,13 @@ describe('reconciliations read model', () => {
   it('reopens a reconciliation with its lists as recorded, every household named, the returned payment’s state now', async () => {
     const id = `reconciliation-${randomUUID()}`;
     await append(id, 'BankFileReconciled', reconciled(id, '城关镇'));
-    await append(leaseId, 'PaymentReturned', { paymentId: `${leaseId}.p1`, returnedOn: '2018-02-03', reason: 'other' });
+    // Written by this reconciliation (its command caused by it): counted on it.
+    await append(
+      leaseId,
+      'PaymentReturned',
+      { paymentId: `${leaseId}.p1`, returnedOn: '2018-02-03', reason: 'other' },
+      id,
+    );
     await catchUp();
     const view = await readReconciliation(db.pool, id);
     expect(view).toMatchObject({
@@ -176,5 +186,28 @@ describe('reconciliations read model', () => {
       status: 'reversed',
       returnApplication: 'void',
     });
+  });
+
+  it('a return two reconciliations decided counts only on the one that wrote it', async () => {
+    const [first, second] = [`reconciliation-${randomUUID()}`, `reconciliation-${randomUUID()}`];
+    const p6 = `${leaseId}.p6`;
+    const decided = {
+      row: 2,
+      paymentId: p6,
+      householdId: li,
+      amountFen: 100,
+      date: '2018-02-01',
+      returnRecorded: true,
+    };
+    await append(first, 'BankFileReconciled', reconciled(first, '临江镇', { returned: [decided] }));
+    await append(second, 'BankFileReconciled', reconciled(second, '临江镇', { returned: [decided] }));
+    await catchUp();
+    // Both decided it, neither wrote it yet: nothing recorded.
+    expect((await listReconciliations(db.pool, { township: '临江镇', limit: 50 })).totals.returnsRecorded).toBe(0);
+    await append(leaseId, 'PaymentReturned', { paymentId: p6, returnedOn: '2018-02-01', reason: 'other' }, second);
+    await catchUp();
+    const list = await listReconciliations(db.pool, { township: '临江镇', limit: 50 });
+    expect(list.totals.returnsRecorded).toBe(1);
+    expect(Object.fromEntries(list.items.map((i) => [i.id, i.returnsRecorded]))).toEqual({ [first]: 0, [second]: 1 });
   });
 });

@@ -55,7 +55,8 @@ export const reconciliationsMigration: Migration = {
 /**
  * A payment reversed (a clerk's correction) is neither paid nor to be returned: without this, a return
  * decided before the reversal read as pending for ever. Reversals recorded before this migration
- * reach the column by `ledger-cli projections rebuild reconciliations`.
+ * reach the column, and `returns_recorded` (now counting returns written, not decided) its honest
+ * count, by `ledger-cli projections rebuild reconciliations`.
  */
 export const reconciliationReversalsMigration: Migration = {
   name: '0801-recon-reconciliation-payment-reversals',
@@ -120,6 +121,25 @@ const REVERSED = rowStatement({
   keys: (r) => ({
     reads: [`reconciliation_payments:${String(r.payment_id)}`],
     writes: [`reconciliation_payments:${String(r.payment_id)}`],
+  }),
+});
+
+/**
+ * A return a reconciliation wrote (its command caused by the reconciliation) counts on that
+ * reconciliation alone: each payment's return is written once, so two reconciliations that both
+ * decided it (a file posted again while it was pending) never both claim it. The reconciliation is
+ * kept before its returns, so its row is there to count on.
+ */
+const RETURN_RECORDED_BY = rowStatement({
+  columns: { reconciliation_id: 'text' },
+  sql: `update reconciliations t set returns_recorded = t.returns_recorded + c.n
+          from (select r.reconciliation_id, count(*)::int as n from ROWS group by r.reconciliation_id) c
+         where t.reconciliation_id = c.reconciliation_id`,
+  reads: ['reconciliations'],
+  writes: ['reconciliations'],
+  keys: (r) => ({
+    reads: [`reconciliations:${String(r.reconciliation_id)}`],
+    writes: [`reconciliations:${String(r.reconciliation_id)}`],
   }),
 });
 
@@ -194,8 +214,13 @@ export const reconciliationsProjection: Projection = {
       }
       case 'HouseholdErased':
         return [row(ERASED, event.data.householdId)];
-      case 'PaymentReturned':
-        return [row(RETURNED, event.data.paymentId)];
+      case 'PaymentReturned': {
+        const causedBy = recorded.metadata.causationId;
+        return [
+          row(RETURNED, event.data.paymentId),
+          ...(typeof causedBy === 'string' ? [row(RETURN_RECORDED_BY, causedBy)] : []),
+        ];
+      }
       case 'PaymentReversed':
         return [row(REVERSED, event.data.paymentId)];
       case 'PaymentReissued':
@@ -213,7 +238,7 @@ export const reconciliationsProjection: Projection = {
             d.rows,
             d.matched.length,
             d.returned.length,
-            d.returned.filter((r) => r.returnRecorded).length,
+            0, // counted as each return is written (RETURN_RECORDED_BY), not as decided
             d.amountMismatches.length,
             d.unmatchedBankRows.length,
             d.unmatchedPayments.length,

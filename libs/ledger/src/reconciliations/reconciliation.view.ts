@@ -32,7 +32,10 @@ export interface MatchedRowView {
 }
 
 export interface ReturnedRowView extends MatchedRowView {
-  /** This reconciliation records the return (`apply=returns`); false when it was already returned, or not applied. */
+  /**
+   * This reconciliation decided to record the return (`apply=returns`); false when it was already
+   * returned, or not applied. Whether it was recorded is `returnApplication`.
+   */
   returnRecorded: boolean;
   /**
    * For a return this reconciliation records: `applied` once the payment is returned, `pending` while
@@ -119,6 +122,10 @@ export interface ReconciliationSummary {
   rows: number;
   matched: number;
   returned: number;
+  /**
+   * Returns this reconciliation wrote on their payments: not those it decided and that are still
+   * pending, void, or written first by another reconciliation or by hand.
+   */
   returnsRecorded: number;
   amountMismatches: number;
   unmatchedBankRows: number;
