@@ -23,6 +23,7 @@ export const LOAN_STATUSES = ['active', 'overdue', 'repaid'] as const;
 /** Query string of `GET /v1/audit/loans`. */
 export class LoanBookRequest extends PagedQueryOptions {
   /** The county (县区) whose loans are listed; every county the caller may read without it. */
+  @IsOptional()
   @IsLedgerText({ max: 50, required: false })
   @ApiPropertyOptional({ example: '英山县' })
   county?: string;
