@@ -27,6 +27,7 @@ import { coverageCollectiveMigration, coverageMigration, coverageProjection } fr
 import { directoryMigration, directoryProjection } from './directory/directory.projection';
 import { loanBookMigration, loanBookProjection } from './loans/loan-book/loan-book.projection';
 import {
+  reconciliationReturnedByMigration,
   reconciliationReversalsMigration,
   reconciliationsMigration,
   reconciliationsProjection,
@@ -80,6 +81,7 @@ export const projectionMigrations: readonly Migration[] = [
   statementBankMigration,
   reconciliationsMigration,
   reconciliationReversalsMigration,
+  reconciliationReturnedByMigration,
   collectiveLedgerMigration,
   coverageCollectiveMigration,
   transferMigration,

@@ -295,6 +295,8 @@ function Outcome(props: { result: ReconciliationView; canWrite: boolean; onReiss
                         <Tag color="orange">{t.rcReturnPending}</Tag>
                       ) : row.returnApplication === 'void' ? (
                         <Tag>{t.rcReturnVoid}</Tag>
+                      ) : row.returnApplication === 'appliedElsewhere' ? (
+                        <Tag title={row.returnAppliedBy}>{t.rcReturnElsewhere}</Tag>
                       ) : (
                         row.returnRecorded && <Tag>{t.rcRecordedHere}</Tag>
                       )}

@@ -10,7 +10,11 @@ import type {
 export interface ViewLookups {
   household(householdId: string): ReconciledHousehold | null;
   byRegistrationNo(registrationNo: string): ReconciledHousehold | null;
-  status(paymentId: string): { status: ReconciledPaymentStatus; reissuedAs?: string };
+  /**
+   * `returnedBy`: the causation of the payment's return (a reconciliation's id, or a clerk's request),
+   * when known; unknown (the handler's own read, a return kept without one) counts as this one's.
+   */
+  status(paymentId: string): { status: ReconciledPaymentStatus; reissuedAs?: string; returnedBy?: string };
 }
 
 /** Who recorded it, when, and where in the log. */
@@ -20,8 +24,12 @@ export interface RecordedAs {
   recordedBy: string | null;
 }
 
-/** A decided return is pending only on a payment still paid; a reversed payment will never be returned. */
-function returnApplication(status: ReconciledPaymentStatus): ReturnApplication {
+/**
+ * A decided return is pending only on a payment still paid; a reversed payment will never be returned;
+ * a returned one was recorded by this reconciliation, or elsewhere (another reconciliation of the same
+ * file that got there first, or a clerk by hand).
+ */
+function returnApplication(status: ReconciledPaymentStatus, byThis: boolean): ReturnApplication {
   switch (status) {
     case 'paid':
       return 'pending';
@@ -29,7 +37,7 @@ function returnApplication(status: ReconciledPaymentStatus): ReturnApplication {
       return 'void';
     case 'returned':
     case 'reissued':
-      return 'applied';
+      return byThis ? 'applied' : 'appliedElsewhere';
     default: {
       const unknown: never = status;
       return unknown;
@@ -50,13 +58,16 @@ export function reconciliationView(
     household: lookups.household(householdId),
   }));
   const returned = data.returned.map(({ householdId, returnedOn: _, ...r }) => {
-    const now = lookups.status(r.paymentId);
+    const { returnedBy, ...now } = lookups.status(r.paymentId);
+    const application = returnApplication(now.status, returnedBy === undefined || returnedBy === data.reconciliationId);
+    const elsewhere = application === 'appliedElsewhere' && returnedBy?.startsWith('reconciliation-');
     return {
       ...r,
       household: lookups.household(householdId),
       ...now,
       // A return decided here and not on its payment yet: a crash came between the record and it.
-      ...(r.returnRecorded ? { returnApplication: returnApplication(now.status) } : {}),
+      ...(r.returnRecorded ? { returnApplication: application } : {}),
+      ...(r.returnRecorded && elsewhere ? { returnAppliedBy: returnedBy } : {}),
     };
   });
   const amountMismatches = data.amountMismatches.map(({ householdId, ...m }) => ({

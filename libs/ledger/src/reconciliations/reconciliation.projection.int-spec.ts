@@ -209,5 +209,16 @@ describe('reconciliations read model', () => {
     const list = await listReconciliations(db.pool, { township: '临江镇', limit: 50 });
     expect(list.totals.returnsRecorded).toBe(1);
     expect(Object.fromEntries(list.items.map((i) => [i.id, i.returnsRecorded]))).toEqual({ [first]: 0, [second]: 1 });
+    // Row by row too: the second recorded it, the first reads it recorded elsewhere and names by whom.
+    expect((await readReconciliation(db.pool, second))?.returned[0]).toMatchObject({
+      status: 'returned',
+      returnApplication: 'applied',
+    });
+    const firstRow = (await readReconciliation(db.pool, first))?.returned[0];
+    expect(firstRow).toMatchObject({
+      status: 'returned',
+      returnApplication: 'appliedElsewhere',
+      returnAppliedBy: second,
+    });
   });
 });

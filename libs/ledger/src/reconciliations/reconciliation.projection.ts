@@ -63,6 +63,21 @@ export const reconciliationReversalsMigration: Migration = {
   up: `alter table reconciliation_payments add column reversed boolean not null default false;`,
 };
 
+/**
+ * Each return remembers what recorded it (its causation: a reconciliation's id, or a clerk's request),
+ * so a second reconciliation that decided the same return reads it recorded elsewhere, not `applied`
+ * by itself. The read model is emptied with its checkpoint and rebuilt from the log at start, which
+ * also brings databases from before `0801` their reversals and honest counts.
+ */
+export const reconciliationReturnedByMigration: Migration = {
+  name: '0802-recon-reconciliation-returned-by',
+  up: `
+    alter table reconciliation_payments add column returned_by text;
+    truncate reconciliations, reconciliation_households, reconciliation_payments;
+    delete from projection_checkpoints where name = 'reconciliations';
+  `,
+};
+
 const RECONCILIATIONS = insertOnce('reconciliations', 'reconciliation_id', {
   reconciliation_id: 'text',
   township: 'text',
@@ -93,12 +108,12 @@ const HOUSEHOLDS = insertOnce('reconciliation_households', 'household_id', {
 /** An erased household's name reads `[已删除]` here too. */
 const ERASED = erasedColumns('reconciliation_households', ['head_name']);
 
-/** A return marks the payment; several in one run collapse to one row per payment. */
+/** A return marks the payment and what recorded it; a payment is returned at most once. */
 const RETURNED = rowStatement({
-  columns: { payment_id: 'text' },
-  sql: `insert into reconciliation_payments (payment_id, returned)
-        select distinct r.payment_id, true from ROWS
-        on conflict (payment_id) do update set returned = true`,
+  columns: { payment_id: 'text', returned_by: 'text' },
+  sql: `insert into reconciliation_payments (payment_id, returned, returned_by)
+        select distinct on (r.payment_id) r.payment_id, true, r.returned_by from ROWS order by r.payment_id, r.ord
+        on conflict (payment_id) do update set returned = true, returned_by = excluded.returned_by`,
   reads: ['reconciliation_payments'],
   writes: ['reconciliation_payments'],
   keys: (r) => ({
@@ -217,7 +232,7 @@ export const reconciliationsProjection: Projection = {
       case 'PaymentReturned': {
         const causedBy = recorded.metadata.causationId;
         return [
-          row(RETURNED, event.data.paymentId),
+          row(RETURNED, event.data.paymentId, typeof causedBy === 'string' ? causedBy : null),
           ...(typeof causedBy === 'string' ? [row(RETURN_RECORDED_BY, causedBy)] : []),
         ];
       }

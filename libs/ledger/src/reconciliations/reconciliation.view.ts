@@ -21,7 +21,7 @@ export type ReconciledPaymentStatus = 'paid' | 'returned' | 'reissued' | 'revers
  * is, `pending` while it may still be (POST …/returns records it), `void` when it never will be
  * because the payment was reversed first (a reversed payment cannot be returned).
  */
-export type ReturnApplication = 'applied' | 'pending' | 'void';
+export type ReturnApplication = 'applied' | 'appliedElsewhere' | 'pending' | 'void';
 
 export interface MatchedRowView {
   row: number;
@@ -40,9 +40,13 @@ export interface ReturnedRowView extends MatchedRowView {
   /**
    * For a return this reconciliation records: `applied` once the payment is returned, `pending` while
    * it is not (the reconciliation is kept before its returns; POST /v1/reconciliations/{id}/returns
-   * completes them), `void` when the payment was reversed before its return was recorded.
+   * completes them), `void` when the payment was reversed before its return was recorded,
+   * `appliedElsewhere` when the payment is returned but not by this reconciliation (another one that
+   * decided the same return got there first, or a clerk recorded it by hand).
    */
   returnApplication?: ReturnApplication;
+  /** With `appliedElsewhere`: the reconciliation that recorded the return, when one did. */
+  returnAppliedBy?: string;
   status: ReconciledPaymentStatus;
   reissuedAs?: string;
 }

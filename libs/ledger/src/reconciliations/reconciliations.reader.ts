@@ -88,8 +88,14 @@ export async function readReconciliation(pool: Pool, id: string): Promise<Reconc
         where household_id = any($1::text[]) or registration_no = any($2::text[])`,
       [householdIds, numbers],
     ),
-    pool.query<{ payment_id: string; returned: boolean; reversed: boolean; reissued_as: string | null }>(
-      `select payment_id, returned, reversed, reissued_as from reconciliation_payments
+    pool.query<{
+      payment_id: string;
+      returned: boolean;
+      reversed: boolean;
+      reissued_as: string | null;
+      returned_by: string | null;
+    }>(
+      `select payment_id, returned, reversed, reissued_as, returned_by from reconciliation_payments
         where payment_id = any($1::text[])`,
       [paymentIds],
     ),
@@ -112,8 +118,9 @@ export async function readReconciliation(pool: Pool, id: string): Promise<Reconc
       status: (paymentId) => {
         const state = states.get(paymentId);
         if (state?.reversed) return { status: 'reversed' };
-        if (state?.reissued_as) return { status: 'reissued', reissuedAs: state.reissued_as };
-        return { status: state?.returned ? 'returned' : 'paid' };
+        const returnedBy = state?.returned_by ?? undefined;
+        if (state?.reissued_as) return { status: 'reissued', reissuedAs: state.reissued_as, returnedBy };
+        return state?.returned ? { status: 'returned', returnedBy } : { status: 'paid' };
       },
     },
   );
