@@ -176,7 +176,10 @@ export interface EventStore {
   /** The log position of the event at a client-visible `position`, or undefined if none is stored. */
   logPositionOf(position: number): Promise<LogPosition | undefined>;
 
-  /** The position of the last event a follower can currently read (START_OF_LOG when empty). */
+  /**
+   * The position of the last event committed when called (START_OF_LOG when empty). A follower may
+   * not read it yet (a transaction before it still open); it reaches it once those have ended.
+   */
   head(): Promise<LogPosition>;
 
   /** Recomputes the tamper-evidence hash chains over the whole log. */

@@ -344,8 +344,9 @@ export class PostgresEventStore implements EventStore {
 
   async head(): Promise<LogPosition> {
     const { rows } = await this.pool.query<{ transaction_id: string; global_position: string }>(
-      `select transaction_id, global_position from events where ${VISIBLE}
-        order by transaction_id desc, global_position desc limit 1`,
+      // Every committed event, readable or not yet: a read stops short of a transaction still open,
+      // and a caller waiting for "everything so far" must not take that stop for the end.
+      'select transaction_id, global_position from events order by transaction_id desc, global_position desc limit 1',
     );
     return rows[0]
       ? { commit: BigInt(rows[0].transaction_id), prepare: BigInt(rows[0].global_position) }

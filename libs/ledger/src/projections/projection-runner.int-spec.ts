@@ -92,6 +92,25 @@ describe('ProjectionRunner', () => {
     );
   });
 
+  it('catches up past a transaction that holds the head out of sight, once it ends', async () => {
+    // Another writer has taken its transaction id but not committed; an event committed after it
+    // is the head, yet no read may pass the open transaction (its append could land before).
+    const holder = await db.pool.connect();
+    try {
+      await holder.query('begin');
+      await holder.query('select pg_current_xact_id()');
+      const late = registered(900);
+      await store.appendToStream(late.data.householdId, [late], 'no_stream');
+      const caughtUp = new ProjectionRunner(householdListProjection, store, db.pool).catchUp();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await holder.query('commit');
+      await caughtUp;
+      expect(await rows()).toContainEqual({ registration_no: 'R00900', status: 'enrolled' });
+    } finally {
+      holder.release();
+    }
+  });
+
   it('lets only one runner hold a projection', async () => {
     const a = new ProjectionRunner(householdListProjection, store, db.pool);
     const b = new ProjectionRunner(householdListProjection, store, db.pool);

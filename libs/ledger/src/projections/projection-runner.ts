@@ -67,6 +67,9 @@ export const CONTENTION_RETRIES = 5;
 const BACKOFF_FIRST_MS = 200;
 const BACKOFF_CAP_MS = 10_000;
 /** Page sizes tried, smaller and smaller, to find the one event a projection cannot apply. */
+/** How long a catch-up waits for an open transaction that holds the log's head out of sight. */
+const CATCH_UP_HELD_BACK_MS = 10_000;
+const HELD_BACK_POLL_MS = 20;
 const ISOLATION_SIZES = [500, 50, 5, 1];
 
 const logger = new Logger('Projections');
@@ -357,6 +360,7 @@ export class ProjectionGroupRunner {
    */
   async catchUpAll(onBatch?: (checkpoint: Checkpoint, applied: number) => void, batchSize?: number): Promise<void> {
     const head = await this.store.head();
+    let heldBackSince: number | undefined;
     for (;;) {
       const behind = (await this.clusters(this.projections)).filter(
         (c) => compareLogPositions(c.from.logPosition, head) < 0,
@@ -368,7 +372,20 @@ export class ProjectionGroupRunner {
         batchSize,
         onBatch,
       });
-      if (applied === 0) return;
+      if (applied > 0) {
+        heldBackSince = undefined;
+        continue;
+      }
+      // Events up to the head are committed, but a read stops short of a transaction still open
+      // (perhaps in another database of the cluster: it cannot always tell). Returning here would
+      // leave them unapplied, so wait for it to end, boundedly.
+      heldBackSince ??= Date.now();
+      if (Date.now() - heldBackSince > CATCH_UP_HELD_BACK_MS) {
+        throw new Error(
+          `catch-up held back for ${CATCH_UP_HELD_BACK_MS} ms short of the log's head by an open transaction`,
+        );
+      }
+      await sleep(HELD_BACK_POLL_MS);
     }
   }
 
