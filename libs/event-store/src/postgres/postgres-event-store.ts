@@ -66,8 +66,32 @@ const HORIZON = `(
       where a.backend_xid = running.xid::xid
         and a.datid <> (select oid from pg_database where datname = current_database())))`;
 
-/** Events below the horizon are committed or rolled back: no running transaction can add more. */
-const VISIBLE = `transaction_id < ${HORIZON}`;
+/** The oldest transaction the statement's snapshot sees running, in any database. */
+const SNAPSHOT_XMIN = 'pg_snapshot_xmin(pg_current_snapshot())';
+
+/**
+ * Events below the horizon are committed or rolled back: no running transaction can add more.
+ *
+ * The horizon is never below the snapshot's xmin, so it only decides about visible rows at or above
+ * xmin. When the statement's snapshot shows none that the caller could still take (`candidates`: the
+ * rows after its position), every horizon from xmin up gives the same answer and xmin is taken as is:
+ * a quiet poll, or one whose new events all predate every running transaction, never reads
+ * `pg_stat_activity` or `pg_locks` (a function scan of every backend and every lock, per poll per
+ * follower). PostgreSQL runs a CASE branch's sub-select only when the branch is taken, and every part of
+ * one statement reads with the same snapshot, so the check and the scan agree.
+ */
+const visibleAfter = (candidates: string) => `transaction_id < (
+  select case
+    when exists (select 1 from events where ${candidates} and transaction_id >= ${SNAPSHOT_XMIN})
+    then ${HORIZON}
+    else ${SNAPSHOT_XMIN}
+  end)`;
+
+const AFTER = '(transaction_id, global_position) > ($1::xid8, $2::bigint)';
+
+/** The log after a position ($1, $2), at most $3 events; exported for the spec that reads its plan. */
+export const READ_ALL = `select ${COLUMNS} from events where ${AFTER} and ${visibleAfter(AFTER)}
+  order by transaction_id, global_position limit $3`;
 
 function toRecorded(row: EventRow): RecordedEvent {
   return {
@@ -311,12 +335,11 @@ export class PostgresEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const after = options.after ?? START_OF_LOG;
-    const { rows } = await this.pool.query<EventRow>(
-      `select ${COLUMNS} from events
-        where (transaction_id, global_position) > ($1::xid8, $2::bigint) and ${VISIBLE}
-        order by transaction_id, global_position limit $3`,
-      [commitToSql(after), after.prepare.toString(), options.maxCount ?? 1000],
-    );
+    const { rows } = await this.pool.query<EventRow>({
+      name: 'ledger_read_all',
+      text: READ_ALL,
+      values: [commitToSql(after), after.prepare.toString(), options.maxCount ?? 1000],
+    });
     return rows.map(toRecorded);
   }
 
@@ -344,7 +367,7 @@ export class PostgresEventStore implements EventStore {
 
   async head(): Promise<LogPosition> {
     const { rows } = await this.pool.query<{ transaction_id: string; global_position: string }>(
-      `select transaction_id, global_position from events where ${VISIBLE}
+      `select transaction_id, global_position from events where ${visibleAfter('true')}
         order by transaction_id desc, global_position desc limit 1`,
     );
     return rows[0]
