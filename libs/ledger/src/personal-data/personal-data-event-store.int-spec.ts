@@ -141,14 +141,14 @@ describe('personal fields sealed on the real write path, opened on every read', 
   it("seals a command's append with the key its read fetched: one key lookup per command, not two", async () => {
     const { keys, queries } = countingKeys(db.pool);
     const writer = new StreamWriter(new PersonalDataEventStore(log, keys));
-    const ended = (commandId: string, reason: string): EmploymentEvent[] => [
+    const ended = (reason: string): EmploymentEvent[] => [
       { type: 'EmploymentEnded', data: { employmentId: 'employment-1', endsOn: '2018-12-31', reason } },
     ];
     const before = queries();
     await writer.decide(
       'employment-1',
       employment,
-      () => ended('c-once', '欧阳小明回乡'),
+      () => ended('欧阳小明回乡'),
       metadataFor(admin, { commandId: 'c-once' }),
     );
     // The read opened the stream's names (one lookup); the append sealed with the same key.
@@ -165,7 +165,7 @@ describe('personal fields sealed on the real write path, opened on every read', 
     const outside = queries();
     await store.appendToStream(
       'employment-1',
-      eventsToAppend('employment-1', ended('c-outside', '欧阳'), metadataFor(admin, { commandId: 'c-outside' })),
+      eventsToAppend('employment-1', ended('欧阳'), metadataFor(admin, { commandId: 'c-outside' })),
       'any',
     );
     expect(queries() - outside).toBe(1);
