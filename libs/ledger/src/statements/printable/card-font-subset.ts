@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { open, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -108,13 +108,28 @@ export class CutFont {
 async function cutOnce(file: Buffer, repertoire: string): Promise<Buffer> {
   const digest = createHash('sha256').update(file).update(repertoire).digest('hex').slice(0, 32);
   const path = join(tmpdir(), `ledger-card-font-${digest}.otf`);
-  const kept = await readFile(path).catch(() => undefined);
+  const kept = await readKept(path);
   if (kept) return kept;
   const subsetFont = createRequire(__filename)('subset-font') as SubsetFont;
   const cut = await subsetFont(file, repertoire, { targetFormat: 'sfnt' });
   const partial = `${path}.${process.pid}.${Date.now()}`;
-  await writeFile(partial, cut)
+  await writeFile(partial, cut, { mode: 0o600 })
     .then(() => rename(partial, path))
     .catch(() => undefined); // a read-only temporary directory only costs the next process the cut
   return cut;
+}
+
+/** A kept cut, only if this account wrote it: another could plant a file in a shared temporary directory. */
+async function readKept(path: string): Promise<Buffer | undefined> {
+  const file = await open(path, 'r').catch(() => undefined);
+  if (!file) return undefined;
+  try {
+    const stat = await file.stat();
+    if ((process.getuid && stat.uid !== process.getuid()) || (stat.mode & 0o022) !== 0) return undefined;
+    return await file.readFile();
+  } catch {
+    return undefined;
+  } finally {
+    await file.close();
+  }
 }
