@@ -162,6 +162,39 @@ describe('PostgresEventStore visibility, per database', () => {
     }
   });
 
+  it('says when the horizon stopped at a transaction that has finished since the snapshot, so readAll asks again', async () => {
+    // A repeatable-read reader keeps its first snapshot: the race of a transaction ending while a
+    // poll runs, made to stand still.
+    const holder = await openClient(a.url);
+    const reader = await openClient(a.url);
+    try {
+      const start = await storeA.head();
+      await holder.query('begin');
+      await holder.query('select pg_current_xact_id()');
+      const held = anEvent('HeldBack');
+      await storeA.appendToStream(aStream('a'), [held], 'no_stream');
+      await reader.query('begin isolation level repeatable read');
+      await reader.query('select 1'); // the snapshot: the holder running, HeldBack committed after it took its id
+      const poll = async () =>
+        (
+          await reader.query<{ event_id: string | null; held_by_ended: boolean }>(READ_ALL, [
+            start.commit.toString(),
+            start.prepare.toString(),
+            1000,
+          ])
+        ).rows;
+      expect(await poll()).toEqual([expect.objectContaining({ event_id: null, held_by_ended: false })]);
+      await holder.query('commit');
+      // Same snapshot, so still held back; but the holder is over, and a new statement sees past it.
+      expect(await poll()).toEqual([expect.objectContaining({ event_id: null, held_by_ended: true })]);
+      await reader.query('commit');
+      expect((await storeA.readAll({ after: start })).map((e) => e.id)).toEqual([held.id]);
+    } finally {
+      await holder.end();
+      await reader.end();
+    }
+  });
+
   it('never skips the append of a transaction that takes its id only after a follower read past', async () => {
     // The race of a transaction whose id is not yet written anywhere when the horizon is taken.
     const late = await openClient(a.url);

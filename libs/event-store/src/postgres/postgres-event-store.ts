@@ -89,9 +89,32 @@ const visibleAfter = (candidates: string) => `transaction_id < (
 
 const AFTER = '(transaction_id, global_position) > ($1::xid8, $2::bigint)';
 
-/** The log after a position ($1, $2), at most $3 events; exported for the spec that reads its plan. */
-export const READ_ALL = `select ${COLUMNS} from events where ${AFTER} and ${visibleAfter(AFTER)}
-  order by transaction_id, global_position limit $3`;
+/**
+ * The log after a position ($1, $2), at most $3 events; exported for the spec that reads its plan.
+ * Always one row at least: `held_by_ended` on every row, the events' columns null when there are none.
+ *
+ * `held_by_ended` says the horizon stopped at a transaction that has finished since the statement's
+ * snapshot was taken: one that ended (or, in another database, started and ended) while the statement
+ * ran could not be proven another database's, so it counted as ours. The snapshot cannot see past it,
+ * but a new statement can: `readAll` asks again at once instead of leaving the events for the next
+ * poll (the follower's idle wait). Only asked when the horizon was read (the expensive branch).
+ */
+export const READ_ALL = `
+  with candidates as materialized (
+    select exists (select 1 from events where ${AFTER} and transaction_id >= ${SNAPSHOT_XMIN}) as above_xmin
+  ), horizon as materialized (
+    select case when c.above_xmin then ${HORIZON} else ${SNAPSHOT_XMIN} end as xid, c.above_xmin from candidates c
+  )
+  select e.*, (h.above_xmin and h.xid < pg_snapshot_xmax(pg_current_snapshot())
+               and coalesce(pg_xact_status(h.xid), 'committed') <> 'in progress') as held_by_ended
+    from horizon h
+    left join lateral (
+      select ${COLUMNS} from events where ${AFTER} and transaction_id < h.xid
+       order by transaction_id, global_position limit $3
+    ) e on true`;
+
+/** How many times a read asks again when a transaction that held it back has just finished. */
+const READ_AGAIN = 2;
 
 function toRecorded(row: EventRow): RecordedEvent {
   return {
@@ -335,12 +358,16 @@ export class PostgresEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const after = options.after ?? START_OF_LOG;
-    const { rows } = await this.pool.query<EventRow>({
-      name: 'ledger_read_all',
-      text: READ_ALL,
-      values: [commitToSql(after), after.prepare.toString(), options.maxCount ?? 1000],
-    });
-    return rows.map(toRecorded);
+    const maxCount = options.maxCount ?? 1000;
+    for (let again = 0; ; again++) {
+      const { rows } = await this.pool.query<EventRow & { held_by_ended: boolean }>({
+        name: 'ledger_read_all',
+        text: READ_ALL,
+        values: [commitToSql(after), after.prepare.toString(), maxCount],
+      });
+      const events = rows.filter((r) => r.event_id !== null);
+      if (!rows[0]?.held_by_ended || events.length >= maxCount || again >= READ_AGAIN) return events.map(toRecorded);
+    }
   }
 
   async *follow(options: FollowOptions = {}): AsyncIterable<RecordedEvent[]> {
