@@ -4,7 +4,7 @@ import { asAdmin, createTestDatabase, type TestDatabase } from '../../../../test
 import { compareLogPositions } from '../event-store.port';
 import { anEvent, aStream } from '../testing/event-store.contract';
 import { eventStoreMigrations } from './event-store.migrations';
-import { PostgresEventStore } from './postgres-event-store';
+import { PostgresEventStore, READ_ALL } from './postgres-event-store';
 
 /**
  * Two counties on one PostgreSQL server: a long transaction in one database must not hold back the
@@ -104,6 +104,94 @@ describe('PostgresEventStore visibility, per database', () => {
       expect((await storeA.readAll({ after: start })).map((e) => e.type)).toEqual(['Slow', 'Fast']);
     } finally {
       await early.end();
+    }
+  });
+
+  /** How many times one read of the log scanned the lock table, from its executed plan. */
+  async function lockScansOfReadAll(after: { commit: bigint; prepare: bigint }): Promise<number> {
+    const { rows } = await a.pool.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
+      `explain (analyze, format json) ${READ_ALL}`,
+      [after.commit.toString(), after.prepare.toString(), 1000],
+    );
+    type PlanNode = { 'Function Name'?: string; 'Actual Loops'?: number; Plans?: PlanNode[] };
+    const loops = (node: PlanNode): number =>
+      (node['Function Name'] === 'pg_lock_status' ? (node['Actual Loops'] ?? 0) : 0) +
+      (node.Plans ?? []).reduce((sum, child) => sum + loops(child), 0);
+    return loops(rows[0]['QUERY PLAN'][0].Plan);
+  }
+
+  it('answers a quiet poll without reading the lock table, even while another database holds an id', async () => {
+    const long = await openClient(b.url);
+    try {
+      await long.query('begin');
+      await long.query('select pg_current_xact_id()');
+      const appended = anEvent('BeforeQuiet');
+      await storeA.appendToStream(aStream('a'), [appended], 'no_stream');
+      // B's transaction is the oldest running, so A's new event is above xmin: the full horizon is read.
+      const head = await storeA.head();
+      expect(await lockScansOfReadAll({ commit: head.commit - 1n, prepare: 0n })).toBeGreaterThan(0);
+      // Nothing after the head: the poll is answered from the snapshot's xmin alone.
+      expect(await lockScansOfReadAll(head)).toBe(0);
+      expect(await storeA.readAll({ after: head })).toEqual([]);
+      await long.query('commit');
+    } finally {
+      await long.end();
+    }
+  });
+
+  it('takes the events below every running transaction without the lock table, and holds the rest', async () => {
+    const start = await storeA.head();
+    const before = anEvent('BeforeEarly');
+    await storeA.appendToStream(aStream('a'), [before], 'no_stream');
+    const early = await openClient(a.url);
+    try {
+      await early.query('begin');
+      await early.query('select pg_current_xact_id()');
+      const after = anEvent('AfterEarly');
+      await storeA.appendToStream(aStream('a'), [after], 'no_stream');
+      // AfterEarly is above xmin (the early transaction, ours): the horizon is read and stops at it.
+      expect((await storeA.readAll({ after: start })).map((e) => e.id)).toEqual([before.id]);
+      await early.query('commit');
+      const all = await storeA.readAll({ after: start });
+      expect(all.map((e) => e.id)).toEqual([before.id, after.id]);
+      // Everything now predates every running transaction: no lock-table scan, nothing skipped or doubled.
+      expect(await lockScansOfReadAll(all[0].logPosition)).toBe(0);
+      expect((await storeA.readAll({ after: all[0].logPosition })).map((e) => e.id)).toEqual([after.id]);
+    } finally {
+      await early.end();
+    }
+  });
+
+  it('says when the horizon stopped at a transaction that has finished since the snapshot, so readAll asks again', async () => {
+    // A repeatable-read reader keeps its first snapshot: the race of a transaction ending while a
+    // poll runs, made to stand still.
+    const holder = await openClient(a.url);
+    const reader = await openClient(a.url);
+    try {
+      const start = await storeA.head();
+      await holder.query('begin');
+      await holder.query('select pg_current_xact_id()');
+      const held = anEvent('HeldBack');
+      await storeA.appendToStream(aStream('a'), [held], 'no_stream');
+      await reader.query('begin isolation level repeatable read');
+      await reader.query('select 1'); // the snapshot: the holder running, HeldBack committed after it took its id
+      const poll = async () =>
+        (
+          await reader.query<{ event_id: string | null; held_by_ended: boolean }>(READ_ALL, [
+            start.commit.toString(),
+            start.prepare.toString(),
+            1000,
+          ])
+        ).rows;
+      expect(await poll()).toEqual([expect.objectContaining({ event_id: null, held_by_ended: false })]);
+      await holder.query('commit');
+      // Same snapshot, so still held back; but the holder is over, and a new statement sees past it.
+      expect(await poll()).toEqual([expect.objectContaining({ event_id: null, held_by_ended: true })]);
+      await reader.query('commit');
+      expect((await storeA.readAll({ after: start })).map((e) => e.id)).toEqual([held.id]);
+    } finally {
+      await holder.end();
+      await reader.end();
     }
   });
 

@@ -66,8 +66,45 @@ const HORIZON = `(
       where a.backend_xid = running.xid::xid
         and a.datid <> (select oid from pg_database where datname = current_database())))`;
 
-/** Events below the horizon are committed or rolled back: no running transaction can add more. */
-const VISIBLE = `transaction_id < ${HORIZON}`;
+/** The oldest transaction the statement's snapshot sees running, in any database. */
+const SNAPSHOT_XMIN = 'pg_snapshot_xmin(pg_current_snapshot())';
+
+const AFTER = '(transaction_id, global_position) > ($1::xid8, $2::bigint)';
+
+/**
+ * The log after a position ($1, $2), at most $3 events; exported for the spec that reads its plan.
+ * Always one row at least: `held_by_ended` on every row, the events' columns null when there are none.
+ *
+ * Events below the horizon are committed or rolled back: no running transaction can add more.
+ * The horizon is never below the snapshot's xmin, so it only decides about visible rows at or above
+ * xmin. When the statement's snapshot shows none after the position (`candidates`), every horizon
+ * from xmin up gives the same answer and xmin is taken as is: a quiet poll, or one whose new events
+ * all predate every running transaction, never reads `pg_stat_activity` or `pg_locks` (a function scan
+ * of every backend and every lock, per poll per follower). Every part of one statement reads with the
+ * same snapshot, so the check and the scan agree.
+ *
+ * `held_by_ended` says the horizon stopped at a transaction that has finished since the statement's
+ * snapshot was taken: one that ended (or, in another database, started and ended) while the statement
+ * ran could not be proven another database's, so it counted as ours. The snapshot cannot see past it,
+ * but a new statement can: `readAll` asks again at once instead of leaving the events for the next
+ * poll (the follower's idle wait). Only asked when the horizon was read (the expensive branch).
+ */
+export const READ_ALL = `
+  with candidates as materialized (
+    select exists (select 1 from events where ${AFTER} and transaction_id >= ${SNAPSHOT_XMIN}) as above_xmin
+  ), horizon as materialized (
+    select case when c.above_xmin then ${HORIZON} else ${SNAPSHOT_XMIN} end as xid, c.above_xmin from candidates c
+  )
+  select e.*, (h.above_xmin and h.xid < pg_snapshot_xmax(pg_current_snapshot())
+               and coalesce(pg_xact_status(h.xid), 'committed') <> 'in progress') as held_by_ended
+    from horizon h
+    left join lateral (
+      select ${COLUMNS} from events where ${AFTER} and transaction_id < h.xid
+       order by transaction_id, global_position limit $3
+    ) e on true`;
+
+/** How many times a read asks again when a transaction that held it back has just finished. */
+const READ_AGAIN = 2;
 
 function toRecorded(row: EventRow): RecordedEvent {
   return {
@@ -311,13 +348,16 @@ export class PostgresEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const after = options.after ?? START_OF_LOG;
-    const { rows } = await this.pool.query<EventRow>(
-      `select ${COLUMNS} from events
-        where (transaction_id, global_position) > ($1::xid8, $2::bigint) and ${VISIBLE}
-        order by transaction_id, global_position limit $3`,
-      [commitToSql(after), after.prepare.toString(), options.maxCount ?? 1000],
-    );
-    return rows.map(toRecorded);
+    const maxCount = options.maxCount ?? 1000;
+    for (let again = 0; ; again++) {
+      const { rows } = await this.pool.query<EventRow & { held_by_ended: boolean }>({
+        name: 'ledger_read_all',
+        text: READ_ALL,
+        values: [commitToSql(after), after.prepare.toString(), maxCount],
+      });
+      const events = rows.filter((r) => r.event_id !== null);
+      if (!rows[0]?.held_by_ended || events.length >= maxCount || again >= READ_AGAIN) return events.map(toRecorded);
+    }
   }
 
   async *follow(options: FollowOptions = {}): AsyncIterable<RecordedEvent[]> {

@@ -14,6 +14,7 @@ import { eventDataProblem } from './event-domain';
 import { nameBasedUuid } from './ids';
 import { currentVersion, upcast } from './upcasting';
 import { ledgerUpcasters } from '../ledger-upcasters';
+import { withCommandKeys } from '../personal-data/command-keys';
 
 /** Who, where and why, recorded on every event a command appends. */
 export interface CommandMetadata extends CommandContext {
@@ -52,6 +53,9 @@ export type MetadataFromState<State> = (state: State) => Pick<CommandMetadata, '
 /** How many times a command is re-decided after losing a race to a concurrent writer. */
 const MAX_ATTEMPTS = 5;
 
+/** An attempt whose append lost the race to a concurrent writer: read and decide again. */
+const LOST_RACE = Symbol('lost race');
+
 /**
  * The thin part of every command handler: read the stream, fold `evolve`, `decide`, append with the
  * expected revision. A lost race re-reads and decides again, so two clerks paying the same allocation
@@ -81,35 +85,47 @@ export class StreamWriter {
     fromState?: MetadataFromState<State>,
   ): Promise<Decided<Event>> {
     for (let attempt = 1; ; attempt++) {
-      const { state, revision, events: stored } = await this.read(streamId, evolver);
-      const already = stored.filter((e) => e.metadata.commandId === metadata.commandId);
-      if (already.length > 0) {
-        return {
-          events: already.map((e) => toDomainEvent<Event>(e)),
-          position: already[already.length - 1].position,
-          replayed: true,
-        };
-      }
-      const events = decide(state);
-      if (events.length === 0) return { events, position: stored[stored.length - 1]?.position ?? 0, replayed: false };
-      try {
-        const result = await this.store.appendToStream(
-          streamId,
-          eventsToAppend(streamId, events, fromState ? { ...metadata, ...fromState(state) } : metadata),
-          revision < 0 ? 'no_stream' : revision,
+      const decided = await withCommandKeys(() => this.attempt(streamId, evolver, decide, metadata, fromState));
+      if (decided !== LOST_RACE) return decided;
+      if (attempt >= MAX_ATTEMPTS) {
+        throw conflict(
+          'LEDGER.CONCURRENT_WRITE',
+          'Someone else changed this record at the same moment; please try again.',
+          '他人同时修改了此记录，请重试。',
         );
-        return { events, position: result.position, replayed: false };
-      } catch (error) {
-        if (error instanceof WrongExpectedRevisionError && attempt < MAX_ATTEMPTS) continue;
-        if (error instanceof WrongExpectedRevisionError) {
-          throw conflict(
-            'LEDGER.CONCURRENT_WRITE',
-            'Someone else changed this record at the same moment; please try again.',
-            '他人同时修改了此记录，请重试。',
-          );
-        }
-        throw error;
       }
+    }
+  }
+
+  /** One read-decide-append, in its own scope of household keys (the append reuses the read's). */
+  private async attempt<State, Event extends DomainEvent>(
+    streamId: string,
+    evolver: Evolver<State, Event>,
+    decide: (state: State) => Event[],
+    metadata: CommandMetadata,
+    fromState?: MetadataFromState<State>,
+  ): Promise<Decided<Event> | typeof LOST_RACE> {
+    const { state, revision, events: stored } = await this.read(streamId, evolver);
+    const already = stored.filter((e) => e.metadata.commandId === metadata.commandId);
+    if (already.length > 0) {
+      return {
+        events: already.map((e) => toDomainEvent<Event>(e)),
+        position: already[already.length - 1].position,
+        replayed: true,
+      };
+    }
+    const events = decide(state);
+    if (events.length === 0) return { events, position: stored[stored.length - 1]?.position ?? 0, replayed: false };
+    try {
+      const result = await this.store.appendToStream(
+        streamId,
+        eventsToAppend(streamId, events, fromState ? { ...metadata, ...fromState(state) } : metadata),
+        revision < 0 ? 'no_stream' : revision,
+      );
+      return { events, position: result.position, replayed: false };
+    } catch (error) {
+      if (error instanceof WrongExpectedRevisionError) return LOST_RACE;
+      throw error;
     }
   }
 }

@@ -138,6 +138,39 @@ describe('personal fields sealed on the real write path, opened on every read', 
     expect(names.every((n) => /^欧阳\d+号$/.test(n))).toBe(true);
   });
 
+  it("seals a command's append with the key its read fetched: one key lookup per command, not two", async () => {
+    const { keys, queries } = countingKeys(db.pool);
+    const writer = new StreamWriter(new PersonalDataEventStore(log, keys));
+    const ended = (reason: string): EmploymentEvent[] => [
+      { type: 'EmploymentEnded', data: { employmentId: 'employment-1', endsOn: '2018-12-31', reason } },
+    ];
+    const before = queries();
+    await writer.decide(
+      'employment-1',
+      employment,
+      () => ended('欧阳小明回乡'),
+      metadataFor(admin, { commandId: 'c-once' }),
+    );
+    // The read opened the stream's names (one lookup); the append sealed with the same key.
+    expect(queries() - before).toBe(1);
+    const rows = await storedData('employment-1');
+    expect(rows[rows.length - 1].metadata[SEALED_FOR]).toBe('household-1');
+    expect(JSON.stringify(rows)).not.toContain('欧阳');
+    const events = await new PersonalDataEventStore(log, new HouseholdKeys(db.pool)).readStream('employment-1');
+    expect((events[events.length - 1].data as { reason: string }).reason).toBe('欧阳小明回乡');
+
+    // Outside a command (no scope) the seal looks its key up itself, as before.
+    const store = new PersonalDataEventStore(log, keys);
+    await store.readStream('employment-1');
+    const outside = queries();
+    await store.appendToStream(
+      'employment-1',
+      eventsToAppend('employment-1', ended('欧阳'), metadataFor(admin, { commandId: 'c-outside' })),
+      'any',
+    );
+    expect(queries() - outside).toBe(1);
+  });
+
   it('after the key is destroyed: [已删除] on every read, later writes stored as [已删除], verify still ok', async () => {
     const keys = new HouseholdKeys(db.pool);
     const store = new PersonalDataEventStore(log, keys);

@@ -13,6 +13,7 @@ import type {
   VerifyResult,
 } from '@ledger/event-store';
 import type { LedgerEvent } from '../projections/ledger-event';
+import { commandKeys, rememberCommandKeys } from './command-keys';
 import { HouseholdKeys, type KeyLookup } from './household-keys';
 import { openPersonal, sealPersonal } from './personal-cipher';
 import { ERASED, personalFields } from './personal-fields';
@@ -155,7 +156,9 @@ export class PersonalDataEventStore implements EventStore {
       ...appends.flatMap((a) => a.events.flatMap(rowHouseholds)),
     ];
     if (households.length === 0) return [...appends];
-    const keys = await this.keys.forSealing(households);
+    // Keys the command's own read fetched a moment ago are not asked for again (command-keys.ts).
+    const { known, unknown } = commandKeys(households);
+    const keys = unknown.length === 0 ? known : new Map([...known, ...(await this.keys.forSealing(unknown))]);
     return appends.map((append, i) => ({
       ...append,
       events: append.events.map((event, j) => sealRows(sealedEvent(event, owners[i][j], keys), keys)),
@@ -238,6 +241,7 @@ export class PersonalDataEventStore implements EventStore {
     }
     if (households.size === 0) return events;
     const keys = await this.keys.forOpening(households);
+    rememberCommandKeys(keys);
     return events.map((event) => {
       const owner = event.metadata[SEALED_FOR];
       const rowsOpened = openRows(event, keys);

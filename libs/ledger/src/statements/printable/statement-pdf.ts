@@ -8,6 +8,7 @@ import { CardWriter, PAGE_MARGIN, type CardFonts } from './card-pdf-writer';
 import type { StatementRenderOptions } from './statement-html';
 import { labelsFor } from './statement-labels';
 import { taggedStructure, UNTAGGED, type CardStructure } from './card-structure';
+import { cardCharacters, CutFont, OutsideCardText, type ParsedFont } from './card-font-subset';
 
 /**
  * The clarity card as a PDF: A4, the same content as the HTML, real text in an embedded font so it
@@ -19,9 +20,7 @@ import { taggedStructure, UNTAGGED, type CardStructure } from './card-structure'
  * glyphs used are embedded.
  */
 
-/** A font as fontkit parsed it; pdfkit embeds (and subsets) such an object as it does a file. */
-type ParsedFont = { layout: (...args: unknown[]) => unknown };
-
+/** Fonts as fontkit parsed them; pdfkit embeds (and subsets) such objects as it does files. */
 interface Fonts {
   regular: ParsedFont;
   bold: ParsedFont;
@@ -50,7 +49,7 @@ function pdfKit(): Kit {
   return kit;
 }
 
-let fonts: Fonts | undefined;
+let fonts: (Fonts & { files: { regular: Buffer; bold: Buffer } }) | undefined;
 
 /** Where the font files are: beside the package's entry point (`dist/` → `fonts/`). */
 export function cjkFontPaths(): { regular: string; bold: string } {
@@ -62,18 +61,42 @@ export function cjkFontPaths(): { regular: string; bold: string } {
  * Read and parsed once per process (about 17 MB), then shared by every card: pdfkit parsed the font
  * again for every card; each card now only builds its own subset (issue 20: PDFs under load).
  */
-function loadFonts(): Fonts {
+function loadFonts(): NonNullable<typeof fonts> {
   if (!fonts) {
     const { fontkit } = pdfKit();
     const paths = cjkFontPaths();
-    fonts = { regular: fontkit.create(readFileSync(paths.regular)), bold: fontkit.create(readFileSync(paths.bold)) };
+    const files = { regular: readFileSync(paths.regular), bold: readFileSync(paths.bold) };
+    fonts = { regular: fontkit.create(files.regular), bold: fontkit.create(files.bold), files };
   }
   return fonts;
 }
 
+/** The fonts cut to the characters cards print (card-font-subset.ts), each once per process. */
+const cut = {
+  regular: new CutFont(
+    () => loadFonts().files.regular,
+    (data) => pdfKit().fontkit.create(data),
+  ),
+  bold: new CutFont(
+    () => loadFonts().files.bold,
+    (data) => pdfKit().fontkit.create(data),
+  ),
+};
+
+/** The cut fonts when they have every character of the card's data, else undefined. */
+async function cutFontsFor(characters: string): Promise<Fonts | undefined> {
+  const [regular, bold] = await Promise.all([cut.regular.for(characters), cut.bold.for(characters)]);
+  return regular && bold ? { regular, bold } : undefined;
+}
+
 const FONTS: CardFonts = { regular: 'cjk', bold: 'cjk-bold' };
 
-function newDocument(info: PDFKit.DocumentInfo, lang: 'zh' | 'en', tagged: boolean): PDFKit.PDFDocument {
+function newDocument(
+  info: PDFKit.DocumentInfo,
+  lang: 'zh' | 'en',
+  tagged: boolean,
+  { regular, bold }: Fonts = loadFonts(),
+): PDFKit.PDFDocument {
   const doc = new (pdfKit().PDFDocument)({
     size: 'A4',
     margins: PAGE_MARGIN,
@@ -87,15 +110,32 @@ function newDocument(info: PDFKit.DocumentInfo, lang: 'zh' | 'en', tagged: boole
     displayTitle: true,
     info: { Creator: 'benefit-linkage-ledger', ...info },
   });
-  const { regular, bold } = loadFonts();
   // pdfkit takes a parsed font as well as a file (PDFFontFactory.open); its types name files only.
   doc.registerFont(FONTS.regular, regular as unknown as Buffer);
   doc.registerFont(FONTS.bold, bold as unknown as Buffer);
   return doc;
 }
 
-/** Renders a household's clarity card as a PDF. */
-export function renderStatementPdf(statement: PrintableStatement, options: StatementRenderOptions): Promise<Buffer> {
+/**
+ * Renders a household's clarity card as a PDF, in fonts cut to its own characters; should it lay out
+ * a character the cut missed, again in the whole fonts (card-font-subset.ts).
+ */
+export async function renderStatementPdf(
+  statement: PrintableStatement,
+  options: StatementRenderOptions,
+): Promise<Buffer> {
+  const fonts = await cutFontsFor(cardCharacters(statement, options));
+  if (fonts) {
+    try {
+      return await renderCard(statement, options, fonts);
+    } catch (error) {
+      if (!(error instanceof OutsideCardText)) throw error;
+    }
+  }
+  return renderCard(statement, options, loadFonts());
+}
+
+function renderCard(statement: PrintableStatement, options: StatementRenderOptions, fonts: Fonts): Promise<Buffer> {
   const lang = options.lang ?? 'zh';
   const t = labelsFor(lang);
   const h = statement.household;
@@ -111,6 +151,7 @@ export function renderStatementPdf(statement: PrintableStatement, options: State
       },
       lang,
       true,
+      fonts,
     );
   } catch (error) {
     return Promise.reject(error instanceof Error ? error : new Error(String(error)));

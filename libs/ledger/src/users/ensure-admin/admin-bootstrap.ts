@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { randomBytes, randomUUID } from 'node:crypto';
 import { loadOrCreateSecret, RuntimeConfig } from '@ledger/runtime';
 import { StreamWriter } from '../../common/stream-writer';
+import { Authenticator } from '../authenticator';
 import { hashToken } from '../tokens';
 import { ADMIN_USER_ID } from '../user.events';
 import { user, userStream } from '../user.state';
@@ -23,6 +24,7 @@ export class AdminBootstrap implements OnApplicationBootstrap {
   constructor(
     private readonly config: RuntimeConfig,
     private readonly streams: StreamWriter,
+    private readonly authenticator: Authenticator,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -50,6 +52,8 @@ export class AdminBootstrap implements OnApplicationBootstrap {
         correlationId: randomUUID(),
       },
     );
+    // A replaced token stops working in this process at once (the authenticator remembers actors for a second).
+    if (events.some((e) => e.type === 'UserTokenReplaced')) this.authenticator.forget(ADMIN_USER_ID);
     if (events.length > 0)
       this.logger.log(`bootstrap admin ${events[0].type === 'UserRegistered' ? 'registered' : 'token replaced'}`);
   }
