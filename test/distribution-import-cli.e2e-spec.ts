@@ -111,13 +111,18 @@ describe('ledger-cli import distributions', () => {
     );
     expect(distribution.allocations.map((a) => a.amountFen)).toEqual([5_000_00, 5_000_00]);
 
-    const missing = await cli('import', 'distributions', file);
+    // Side by side: none of these writes anything, and each run is mostly the CLI's own start.
+    const [missing, misplaced, help, dry] = await Promise.all([
+      cli('import', 'distributions', file),
+      cli('import', 'wages', file, '--entity', 'x', '--distribution', distribution.id),
+      cli('import', '--help'),
+      cli('import', 'distributions', file, '--distribution', distribution.id, '--dry-run', '--json'),
+    ]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--distribution');
-    const misplaced = await cli('import', 'wages', file, '--entity', 'x', '--distribution', distribution.id);
     expect(misplaced.code).toBe(2);
+    expect(help.stdout).toContain('--distribution');
 
-    const dry = await cli('import', 'distributions', file, '--distribution', distribution.id, '--dry-run', '--json');
     expect(dry.code).toBe(0);
     expect(JSON.parse(dry.stdout)).toMatchObject({ status: 'validated', rows: 2, accepted: 2, rejected: 0 });
     const committed = await cli('import', 'distributions', file, '--distribution', distribution.id);
@@ -125,8 +130,5 @@ describe('ledger-cli import distributions', () => {
     expect(committed.stdout).toContain('已导入');
     const again = await cli('import', 'distributions', file, '--distribution', distribution.id, '--json');
     expect(JSON.parse(again.stdout)).toMatchObject({ status: 'duplicate' });
-
-    const help = await cli('import', '--help');
-    expect(help.stdout).toContain('--distribution');
   });
 });
