@@ -22,13 +22,14 @@ declare global {
  * start the service on a data directory of their own copy too.
  */
 export default async function globalSetup(globalConfig: Config): Promise<void> {
-  const pristine = await mkdtemp(join(tmpdir(), 'ledger-pristine-'));
-  globalThis.__LEDGER_TEST_PRISTINE__ = { dataDir: pristine, clusterDir: await makePristineDataDir(pristine) };
-  process.env[PRISTINE_ENV] = pristine;
   if (process.env.DATABASE_URL) {
+    // no embedded server wanted: tests that start a service of their own then create its cluster
     process.env.TEST_DATABASE_URLS = JSON.stringify([process.env.DATABASE_URL]);
     return;
   }
+  const pristine = await mkdtemp(join(tmpdir(), 'ledger-pristine-'));
+  globalThis.__LEDGER_TEST_PRISTINE__ = { dataDir: pristine, clusterDir: await makePristineDataDir(pristine) };
+  process.env[PRISTINE_ENV] = pristine;
   const workers = Math.max(1, Number(globalConfig.maxWorkers ?? 1));
   const dbs = await Promise.all(
     Array.from({ length: workers }, async () => {
