@@ -36,6 +36,8 @@ module.exports = {
   // workers keep two cores busy (jest's default on two cores is a single worker); three starved the
   // tests that run a projector against a deadline.
   maxWorkers: 2,
+  // Known-slow files first, so that the two workers finish together (see the sequencer).
+  testSequencer: '<rootDir>/test/support/slow-first.sequencer.js',
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   projects: [

@@ -4,6 +4,7 @@ import { chmod, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@ledger/database';
+import { copyPristineDataDir } from './support/pristine-cluster';
 import { aHousehold, cliMain, startService, stopService, stopAllServices } from './support/service-process';
 
 /**
@@ -60,6 +61,8 @@ describe('operating the ledger: data directory, backup and restore', () => {
 
   it('backs up a running ledger, restores it into a new data directory, verifies it, answers the same, and goes on', async () => {
     const source = join(dir, 'source');
+    // An empty cluster copied in, not made: the test above has the CLI make one, restore makes another.
+    await copyPristineDataDir(source);
     const port = await freePort();
     const service = await startService(source, port);
     let token = (await readFile(join(source, 'admin-token'), 'utf8')).trim();

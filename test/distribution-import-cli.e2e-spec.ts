@@ -111,10 +111,13 @@ describe('ledger-cli import distributions', () => {
     );
     expect(distribution.allocations.map((a) => a.amountFen)).toEqual([5_000_00, 5_000_00]);
 
-    const missing = await cli('import', 'distributions', file);
+    // Side by side where nothing is written: each run is mostly the CLI's own start.
+    const [missing, misplaced] = await Promise.all([
+      cli('import', 'distributions', file),
+      cli('import', 'wages', file, '--entity', 'x', '--distribution', distribution.id),
+    ]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--distribution');
-    const misplaced = await cli('import', 'wages', file, '--entity', 'x', '--distribution', distribution.id);
     expect(misplaced.code).toBe(2);
 
     const dry = await cli('import', 'distributions', file, '--distribution', distribution.id, '--dry-run', '--json');
@@ -123,10 +126,11 @@ describe('ledger-cli import distributions', () => {
     const committed = await cli('import', 'distributions', file, '--distribution', distribution.id);
     expect(committed.code).toBe(0);
     expect(committed.stdout).toContain('已导入');
-    const again = await cli('import', 'distributions', file, '--distribution', distribution.id, '--json');
+    const [again, help] = await Promise.all([
+      cli('import', 'distributions', file, '--distribution', distribution.id, '--json'),
+      cli('import', '--help'),
+    ]);
     expect(JSON.parse(again.stdout)).toMatchObject({ status: 'duplicate' });
-
-    const help = await cli('import', '--help');
     expect(help.stdout).toContain('--distribution');
   });
 });

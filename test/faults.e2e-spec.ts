@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { freePort } from '@ledger/database';
+import { copyPristineDataDir } from './support/pristine-cluster';
 import { aHousehold, startService, stopService, stopAllServices } from './support/service-process';
 
 /** One request on a keep-alive agent: status, headers and body, or the transport error's code. */
@@ -74,6 +75,9 @@ describe('faults the service survives', () => {
   let dataDir: string;
   beforeEach(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'ledger-faults-'));
+    // Each fault needs a PostgreSQL of its own (killed, or all its connections cut), not a new one:
+    // a copy of the run's empty cluster spares each test an initdb (service.e2e-spec.ts tests that).
+    await copyPristineDataDir(dataDir);
   });
   afterEach(async () => {
     await stopAllServices();

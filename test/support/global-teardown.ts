@@ -1,11 +1,16 @@
 import { rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
+async function remove({ dataDir, clusterDir }: { dataDir: string; clusterDir: string }): Promise<void> {
+  await rm(dataDir, { recursive: true, force: true });
+  // a cluster kept outside the data directory (root, private directory: see placement.ts)
+  if (!clusterDir.startsWith(dataDir)) await rm(dirname(clusterDir), { recursive: true, force: true });
+}
+
 export default async function globalTeardown(): Promise<void> {
   for (const db of globalThis.__LEDGER_TEST_DBS__ ?? []) {
     await db.stop();
-    await rm(db.dataDir, { recursive: true, force: true });
-    // a cluster kept outside the data directory (root, private directory: see placement.ts)
-    if (!db.clusterDir.startsWith(db.dataDir)) await rm(dirname(db.clusterDir), { recursive: true, force: true });
+    await remove(db);
   }
+  if (globalThis.__LEDGER_TEST_PRISTINE__) await remove(globalThis.__LEDGER_TEST_PRISTINE__);
 }

@@ -6,9 +6,12 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { AppModule } from '../../apps/ledger-api/src/app.module';
 import { configureApp } from '../../apps/ledger-api/src/configure-app';
-import { asAdmin } from './test-database';
+import { asAdmin, createMigratedDatabase } from './test-database';
 import { randomBytes } from 'node:crypto';
 import { withDatabase } from '@ledger/database';
+import { eventStoreMigrations } from '@ledger/event-store/postgres/event-store.migrations';
+import { logSealsMigrations } from '@ledger/event-store/seals/log-seals';
+import { ledgerMigrations } from '@ledger/ledger';
 
 export const ADMIN_TOKEN = 'admin-token-for-tests-0123456789';
 
@@ -29,7 +32,8 @@ export interface TestApp {
 
 export async function startTestApp(): Promise<TestApp> {
   const name = `ledger_e2e_${randomBytes(6).toString('hex')}`;
-  await asAdmin((c) => c.query(`create database ${name}`));
+  // Already migrated, as RuntimeModule.forRoot would migrate it (so the app finds nothing pending).
+  await createMigratedDatabase(name, [...eventStoreMigrations, ...logSealsMigrations, ...ledgerMigrations]);
   const databaseUrl = withDatabase(process.env.TEST_DATABASE_URL!, name);
   const dataDir = await mkdtemp(join(tmpdir(), 'ledger-e2e-'));
   Object.assign(process.env, {

@@ -44,12 +44,4 @@ export class CliModule {
       ],
     };
   }
-
-  /**
-   * Commands that read files alone (`proof verify`): no database, no ledger module, nothing started,
-   * so they run on any machine with the CLI and touch no data directory.
-   */
-  static filesOnly(): DynamicModule {
-    return { module: CliModule, providers: [UsageErrors, ...ProofCommand.registerWithSubCommands()] };
-  }
 }

@@ -5,7 +5,6 @@ import { ConfigModule } from '@nestjs/config';
 import { CommandFactory } from 'nest-commander';
 import { holdsLedger, NoLedgerError } from '@ledger/database';
 import { RuntimeConfig } from '@ledger/runtime';
-import { CliModule } from './cli.module';
 import { EXIT } from './exit-codes';
 
 /**
@@ -57,26 +56,27 @@ async function main(): Promise<void> {
   // commander names the program after the script file (main.js); people type `ledger-cli`.
   process.argv[1] = join(dirname(process.argv[1]), 'ledger-cli');
   process.env.LOG_LEVEL ??= 'warn';
-  await CommandFactory.run(
-    filesOnly(args) ? CliModule.filesOnly() : CliModule.register(wantsHelpOnly(args), { createDataDir: init }),
-    {
-      cliName: 'ledger-cli',
-      logger: new StderrLogger('ledger-cli', { logLevels: ['error', 'warn'] }),
-      version: '0.1.0',
-      errorHandler: (error) => {
-        // commander's own exits (help shown, version shown) are not errors
-        const code = (error as { code?: string }).code ?? '';
-        if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help')
-          process.exit(EXIT.OK);
-        process.stderr.write(`${error.message}\n`);
-        process.exit(EXIT.USAGE);
-      },
-      serviceErrorHandler: (error) => {
-        process.stderr.write(`ledger-cli: ${error.message}\n`);
-        process.exit(EXIT.REJECTED);
-      },
+  // Loaded here, not imported above: a files-only command never loads the ledger (files-only.module.ts).
+  const root = filesOnly(args)
+    ? (await import('./files-only.module')).FilesOnlyModule
+    : (await import('./cli.module')).CliModule.register(wantsHelpOnly(args), { createDataDir: init });
+  await CommandFactory.run(root, {
+    cliName: 'ledger-cli',
+    logger: new StderrLogger('ledger-cli', { logLevels: ['error', 'warn'] }),
+    version: '0.1.0',
+    errorHandler: (error) => {
+      // commander's own exits (help shown, version shown) are not errors
+      const code = (error as { code?: string }).code ?? '';
+      if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help')
+        process.exit(EXIT.OK);
+      process.stderr.write(`${error.message}\n`);
+      process.exit(EXIT.USAGE);
     },
-  );
+    serviceErrorHandler: (error) => {
+      process.stderr.write(`ledger-cli: ${error.message}\n`);
+      process.exit(EXIT.REJECTED);
+    },
+  });
 }
 
 // Exit with the command's own code once it is done (a library's exit hook must not turn it into 0).
