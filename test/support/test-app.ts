@@ -9,6 +9,7 @@ import { configureApp } from '../../apps/ledger-api/src/configure-app';
 import { asAdmin } from './test-database';
 import { randomBytes } from 'node:crypto';
 import { withDatabase } from '@ledger/database';
+import { replayEveryAnswer } from './openapi-replay';
 
 export const ADMIN_TOKEN = 'admin-token-for-tests-0123456789';
 
@@ -27,7 +28,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(): Promise<TestApp> {
+export interface TestAppOptions {
+  /**
+   * Check every answer of the app against the committed OpenAPI document (test/support/openapi-replay.ts):
+   * statuses and bodies. On for every app when `OPENAPI_REPLAY=1`.
+   */
+  replayOpenApi?: boolean;
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const name = `ledger_e2e_${randomBytes(6).toString('hex')}`;
   await asAdmin((c) => c.query(`create database ${name}`));
   const databaseUrl = withDatabase(process.env.TEST_DATABASE_URL!, name);
@@ -42,6 +51,7 @@ export async function startTestApp(): Promise<TestApp> {
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
   const app = configureApp(moduleRef.createNestApplication({ logger: false }));
   await app.init();
+  if (options.replayOpenApi || process.env.OPENAPI_REPLAY === '1') replayEveryAnswer(app.getHttpServer() as object);
   const http = request(app.getHttpServer());
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
   const testApp: TestApp = {
