@@ -1,4 +1,5 @@
 import type { HouseholdStatus } from '../household.events';
+import type { Fen } from '../../primitives/money';
 
 /*
  * Households as the API shows them. Types only, importing only types: the web console compiles
@@ -20,7 +21,7 @@ export interface HouseholdSummary {
 /** A household as the register lists it: with what it has received (its statement's total). */
 export interface HouseholdListItem extends HouseholdSummary {
   /** Every payment it received, neither reversed nor returned, as its statement totals them. */
-  receivedFen: number;
+  receivedFen: Fen;
 }
 
 /** A household as `GET /v1/households/{id}` shows it, with its status history. */
