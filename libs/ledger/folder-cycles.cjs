@@ -9,11 +9,7 @@
 const ALLOWED = [
   'acknowledgements <-> statements',
   'collectives <-> notices',
-  'common <-> entities',
-  'common <-> households',
   'common <-> http',
-  'common <-> projections',
-  'common <-> users',
   'dividends <-> notices',
   'entities <-> obligations',
   'http <-> users',
