@@ -28,6 +28,8 @@ export interface HouseholdListItem extends HouseholdSummary {
 export interface HouseholdView extends HouseholdSummary {
   enrolledOn?: string;
   statusHistory: { status: HouseholdStatus; effectiveOn: string; reason: string }[];
+  /** True once its personal data is erased (PIPL): its names then read `[已删除]`. */
+  erased?: boolean;
   /** Ledger position the view was read at. */
   position: number;
 }

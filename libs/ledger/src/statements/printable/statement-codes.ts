@@ -159,7 +159,9 @@ export function compareWithIssue(issue: StatementIssue, recomputed: PrintableSta
   if (current.lines !== issue.lines) differences.push({ field: 'lines', card: issue.lines, ledger: current.lines });
   if (current.digest !== issue.digest)
     differences.push({ field: 'digest', card: issue.digest, ledger: current.digest });
-  const household = recomputed.household;
+  // The household as the card prints it, no more: the route is public, and a code is on paper.
+  const { id, registrationNo, headName, village, township, county } = recomputed.household;
+  const household: PrintableHousehold = { id, registrationNo, headName, village, township, county };
   return differences.length
     ? { ok: false, issue, household, current, differences }
     : { ok: true, issue, household, current };
