@@ -26,7 +26,7 @@ describe('county fund flow, arrears by entity and the entity report over HTTP', 
   let clerk: string; // 凤山镇
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ replayOpenApi: true });
     clerk = await t.userToken({ role: 'clerk', townships: ['凤山镇'] });
     const entity = (name: string, kind: string, township: string) =>
       ok('/v1/entities', { name, kind, township, county: '罗田县' });

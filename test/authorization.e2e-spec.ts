@@ -651,7 +651,7 @@ describe('authorization: role × route', () => {
   const skipped: string[] = [];
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ replayOpenApi: true });
     householdId = await created('/v1/households', newHousehold());
     otherHouseholdId = await created('/v1/households', newHousehold(OTHER_TOWNSHIP));
     entityId = await created('/v1/entities', newEntity());

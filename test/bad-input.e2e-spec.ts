@@ -356,7 +356,7 @@ describe('bad input is a 400 naming the field', () => {
   const skipped: string[] = [];
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ replayOpenApi: true });
     const household = { headName: '张三', members: 3, village: '石头村', township: '城关镇', county: '英山县' };
     householdId = await created('/v1/households', { ...household, registrationNo: 'bad-input-1' });
     entityId = await created('/v1/entities', {

@@ -22,7 +22,7 @@ describe('bank returns and reissues over HTTP', () => {
   const returnBody = { returnedOn: '2018-02-05', reason: 'account_closed', detail: '账户已销户' };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ replayOpenApi: true });
     fixture = await leaseFixture(t, 'bank-');
     ({ clerk, otherClerk, auditor, householdId, entityId } = fixture);
     householdUser = await t.userToken({ role: 'household', householdId });

@@ -89,7 +89,7 @@ describe('the payment loop with people and banks, told through HTTP', () => {
         'performance',
       ],
     });
-    t = await startTestApp();
+    t = await startTestApp({ replayOpenApi: true });
     const village = await leaseFixture(t, '4211270101000');
     ({ clerk, entityId } = village);
     zhang = village.householdId; // 张三明, 42112701010001

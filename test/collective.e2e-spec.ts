@@ -30,7 +30,7 @@ describe('the village collective and its second distribution over HTTP', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ replayOpenApi: true });
     clerk = await t.userToken({ role: 'clerk', townships: ['石头镇'] });
     collective = (
       await write('/v1/entities', {

@@ -34,7 +34,7 @@ describe('console support over HTTP: /v1/me, pickers, linkages, statement links'
     ).id;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ replayOpenApi: true });
     zhang = await household('link-1', '张三');
     li = await household('link-2', '李四');
     other = await household('link-3', '王五', '石头咀镇');

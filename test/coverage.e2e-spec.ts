@@ -12,7 +12,7 @@ describe('coverage over HTTP', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ replayOpenApi: true });
     const a = await post('/v1/households', { registrationNo: 'cov-1', headName: '张三', members: 4, ...place });
     const b = await post('/v1/households', { registrationNo: 'cov-2', headName: '李四', members: 3, ...place });
     await post('/v1/households', {

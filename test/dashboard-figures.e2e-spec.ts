@@ -24,7 +24,7 @@ describe('dashboard figures', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ replayOpenApi: true });
     const entityId = (
       await t
         .post('/v1/entities', { name: '桃园采摘园', kind: 'company', township: '城关镇', county: '英山县' })

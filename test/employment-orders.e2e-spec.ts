@@ -18,7 +18,7 @@ describe('employment and orders over HTTP', () => {
   let auditor: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ replayOpenApi: true });
     const household = await t
       .post('/v1/households', {
         registrationNo: '421127010100201',

@@ -46,7 +46,7 @@ describe('erasure of a household’s personal data over HTTP', () => {
   const statement = () => t.get(`/v1/households/${householdId}/statement?minPosition=${last}`).expect(200);
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ replayOpenApi: true });
     const household = await t
       .post('/v1/households', {
         registrationNo: '421127010100901',

@@ -188,7 +188,7 @@ describe('fuzz: every route of the OpenAPI document, generated bad input', () =>
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ replayOpenApi: true });
     const place = { village: '石头村', township: '城关镇', county: '英山县' };
     ids.households = await created('/v1/households', {
       registrationNo: 'fuzz-1',

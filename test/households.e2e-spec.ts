@@ -12,7 +12,7 @@ const zhang = {
 describe('households over HTTP', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ replayOpenApi: true });
   });
   afterAll(() => t.close());
 

@@ -125,7 +125,7 @@ describe('idempotent payments over HTTP', () => {
   const NUM_RUNS = 15;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ replayOpenApi: true });
     db = new Client({ connectionString: t.databaseUrl });
     await db.connect();
     clerk = await t.userToken({ role: 'clerk', townships: ['城关镇'] });

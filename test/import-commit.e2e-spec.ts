@@ -43,7 +43,7 @@ describe('a commit that meets a concurrent change half-way', () => {
   const employments: string[] = [];
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ replayOpenApi: true });
     db = new Client({ connectionString: t.databaseUrl });
     await db.connect();
     dir = await mkdtemp(join(tmpdir(), 'import-commit-'));

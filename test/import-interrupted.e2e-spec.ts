@@ -14,7 +14,7 @@ import { ADMIN_TOKEN, startTestApp, type TestApp } from './support/test-app';
 describe('an import interrupted by a crash', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ replayOpenApi: true });
   });
   afterAll(() => t.close());
 

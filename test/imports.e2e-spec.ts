@@ -79,7 +79,7 @@ describe('roster imports over HTTP', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ replayOpenApi: true });
     clerk = await t.userToken({ role: 'clerk', townships: ['城关镇'] });
     otherClerk = await t.userToken({ role: 'clerk', townships: ['温泉镇'] });
     auditor = await t.userToken({ role: 'auditor' });

@@ -35,7 +35,7 @@ describe('land leases over HTTP', () => {
   });
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ replayOpenApi: true });
     db = new Client({ connectionString: t.databaseUrl });
     await db.connect();
     clerk = await t.userToken({ name: '城关镇经办人', role: 'clerk', townships: ['城关镇'] });

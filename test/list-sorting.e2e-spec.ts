@@ -18,7 +18,7 @@ describe('sorting the lists', () => {
   const NAMES = ['王五', '李四', '张三', '赵六', '孙七', '周八', '吴九'];
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ replayOpenApi: true });
     const entityId = (
       await t
         .post('/v1/entities', { name: '桃园采摘园', kind: 'company', township: '城关镇', county: '英山县' })

@@ -50,7 +50,7 @@ describe('micro-credit imports over HTTP', () => {
   const repaymentHeader = ['户编号', '借款合同号', '还款本金', '还款利息', '还款日期', '还款方', '凭证号'];
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ replayOpenApi: true });
     clerk = await t.userToken({ role: 'clerk', townships: ['城关镇'] });
     for (const [no, headName, township] of [
       ['4211270301001', '张三', '城关镇'],

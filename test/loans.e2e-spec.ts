@@ -52,7 +52,7 @@ describe('poverty micro-credit over HTTP', () => {
     (await t.get(`/v1/households/${wang}/statement?minPosition=${position}`, clerk).expect(200)).body as Statement;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ replayOpenApi: true });
     clerk = await t.userToken({ role: 'clerk', townships: ['城关镇'] });
     otherClerk = await t.userToken({ role: 'clerk', townships: ['温泉镇'] });
     auditor = await t.userToken({ role: 'auditor' });

@@ -37,7 +37,7 @@ describe('a public notice on a collective’s distribution over HTTP', () => {
     );
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ replayOpenApi: true });
     clerk = await t.userToken({ role: 'clerk', townships: ['城关镇'] });
     ids.zhang = await register('421127010100201', '张三明', '桃园村');
     ids.li = await register('421127010100202', '李四', '桃园村');

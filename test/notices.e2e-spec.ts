@@ -50,7 +50,7 @@ describe('public notices, objections and acknowledgements over HTTP', () => {
     );
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ replayOpenApi: true });
     ids.zhang = await register('421127010100101', '张三明', '桃园村');
     ids.li = await register('421127010100102', '李四', '桃园村');
     ids.wang = await register('421127010200103', '王五', '杏花村');

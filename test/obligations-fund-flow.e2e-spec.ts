@@ -58,7 +58,7 @@ describe('obligations and fund flow over HTTP', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ replayOpenApi: true });
     pool = new Pool({ connectionString: t.databaseUrl, max: 2 });
     store = new PostgresEventStore(pool);
     clerk = await t.userToken({ role: 'clerk', townships: ['城关镇'] });

@@ -7,7 +7,7 @@ describe('the printable statement (明白卡) over HTTP', () => {
   let position = 0;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ replayOpenApi: true });
     const post = async (path: string, body: object) => {
       const res = await t.post(path, body).expect(201);
       position = res.body.position;

@@ -19,7 +19,7 @@ describe('a parked read model', () => {
   let poisonPosition: number;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ replayOpenApi: true });
     store = t.app.get<EventStore>(EVENT_STORE);
   });
   afterAll(() => t.close());

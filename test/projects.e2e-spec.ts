@@ -32,7 +32,7 @@ describe('entities and projects over HTTP', () => {
   let entityId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ replayOpenApi: true });
     clerk = await t.userToken({ role: 'clerk', townships: ['城关镇'] });
     auditor = await t.userToken({ role: 'auditor' });
     entityId = (await t.post('/v1/entities', cooperative).expect(201)).body.id;

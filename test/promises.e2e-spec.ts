@@ -12,7 +12,7 @@ describe('promises: guarantees and top-ups over HTTP', () => {
   let clerk: string; // 城关镇
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ replayOpenApi: true });
     clerk = await t.userToken({ role: 'clerk', townships: ['城关镇'] });
   });
   afterAll(() => t.close());

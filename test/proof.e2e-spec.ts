@@ -37,7 +37,7 @@ describe('per-payment proofs and published seals over HTTP', () => {
   let paymentIds: string[];
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ replayOpenApi: true });
     clerk = await t.userToken({ name: '城关镇经办人', role: 'clerk', townships: ['城关镇'] });
     const household = { headName: '张三', members: 4, village: '桃园村', township: '城关镇', county: '英山县' };
     householdId = (await t.post('/v1/households', { ...household, registrationNo: 'proof-h1' }).expect(201)).body.id;

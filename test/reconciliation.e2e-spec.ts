@@ -42,7 +42,7 @@ describe('reconciliation of a bank file over HTTP', () => {
       .attach('file', body, fileName);
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ replayOpenApi: true });
     entityId = (
       await t
         .post('/v1/entities', { name: '石头村养牛合作社', kind: 'cooperative', township: '城关镇', county: '英山县' })

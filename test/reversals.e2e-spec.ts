@@ -29,7 +29,7 @@ describe('payment reversals over HTTP', () => {
   const payRent = (leaseId: string, token?: string) => fixture.payRent(leaseId, token);
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ replayOpenApi: true });
     fixture = await leaseFixture(t, 'rev-');
     ({ clerk, otherClerk, auditor, householdId, entityId } = fixture);
     otherHouseholdId = await household('温泉镇');

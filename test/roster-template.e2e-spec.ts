@@ -13,7 +13,7 @@ describe('roster templates with an example that is never imported', () => {
   const EXAMPLE_NO = '4211220101001';
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ replayOpenApi: true });
   });
   afterAll(() => t.close());
 

@@ -39,7 +39,7 @@ describe('stakes and dividends over HTTP', () => {
   });
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ replayOpenApi: true });
     clerk = await t.userToken({ role: 'clerk', townships: ['城关镇'] });
     otherClerk = await t.userToken({ role: 'clerk', townships: ['温泉镇'] });
     auditor = await t.userToken({ role: 'auditor' });

@@ -54,7 +54,7 @@ describe('household statement over HTTP', () => {
       .id as string;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ replayOpenApi: true });
     const created = await t.post('/v1/users', { name: '王会计', role: 'clerk', townships: ['城关镇'] }).expect(201);
     clerk = created.body.token as string;
     clerkId = created.body.id as string;

@@ -45,7 +45,7 @@ describe('share re-allocation over HTTP', () => {
     ).body.id as string;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ replayOpenApi: true });
     clerk = await t.userToken({ role: 'clerk', townships: ['城关镇'] });
     farm = at(
       await t

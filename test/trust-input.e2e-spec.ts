@@ -41,7 +41,7 @@ describe('trust under bad input', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ replayOpenApi: true });
     householdId = await created('/v1/households', household());
     otherHouseholdId = await created('/v1/households', household({ township: '温泉镇' }));
     entityId = await created('/v1/entities', {

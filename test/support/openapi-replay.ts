@@ -102,3 +102,43 @@ function describe(errors: ValidateFunction['errors']): string {
     .map((e) => `${e.instancePath || '(body)'} ${e.message ?? e.keyword} ${JSON.stringify(e.params)}`)
     .join('; ');
 }
+
+/** The servers whose every answer is replayed, and the one document they are replayed against. */
+const replayed = new WeakSet<object>();
+let shared: OpenApiReplay | undefined;
+
+type Assert = (this: SupertestTest, error: unknown, res: Response | undefined, fn?: Callback) => void;
+type Callback = (this: SupertestTest, error: unknown, res: Response | undefined) => void;
+type SupertestTest = { app: object; method: string; url: string };
+
+/**
+ * Replays every answer `server` gives a supertest request against the committed document, whoever
+ * makes the request (a TestApp helper, `t.http` or `request(t.app.getHttpServer())`), so an e2e
+ * file checks the contract of every route it drives without saying so. The check runs after the
+ * request's own `.expect(...)`s (a wrong status reads as the test's own failure first) and fails the
+ * request as they do. Only the API's routes (`/v1/…`, `/health`) are replayed: the console's pages
+ * and files are not part of the document.
+ */
+export function replayEveryAnswer(server: object): void {
+  replayed.add(server);
+  if (shared) return;
+  shared = new OpenApiReplay();
+  const document = shared;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- supertest's Test class at run time; its typings hide `assert`
+  const { Test } = require('supertest') as { Test: { prototype: { assert: Assert } } };
+  const assert = Test.prototype.assert;
+  Test.prototype.assert = function (this: SupertestTest, error, res, fn) {
+    if (!fn || !replayed.has(this.app)) return assert.call(this, error, res, fn);
+    return assert.call(this, error, res, function (this: SupertestTest, failure, answer) {
+      const { pathname, search } = new URL(this.url);
+      if (!failure && answer && (pathname.startsWith('/v1/') || pathname === '/health')) {
+        try {
+          document.check(this.method, pathname + search, answer);
+        } catch (mismatch) {
+          return fn.call(this, mismatch, answer);
+        }
+      }
+      return fn.call(this, failure, answer);
+    });
+  };
+}

@@ -12,6 +12,7 @@ import { withDatabase } from '@ledger/database';
 import { eventStoreMigrations } from '@ledger/event-store/postgres/event-store.migrations';
 import { logSealsMigrations } from '@ledger/event-store/seals/log-seals';
 import { ledgerMigrations } from '@ledger/ledger';
+import { replayEveryAnswer } from './openapi-replay';
 
 export const ADMIN_TOKEN = 'admin-token-for-tests-0123456789';
 
@@ -30,7 +31,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(): Promise<TestApp> {
+export interface TestAppOptions {
+  /**
+   * Check every answer of the app against the committed OpenAPI document (test/support/openapi-replay.ts):
+   * statuses and bodies. On for every app when `OPENAPI_REPLAY=1`.
+   */
+  replayOpenApi?: boolean;
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const name = `ledger_e2e_${randomBytes(6).toString('hex')}`;
   // Already migrated, as RuntimeModule.forRoot would migrate it (so the app finds nothing pending).
   await createMigratedDatabase(name, [...eventStoreMigrations, ...logSealsMigrations, ...ledgerMigrations]);
@@ -46,6 +55,7 @@ export async function startTestApp(): Promise<TestApp> {
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
   const app = configureApp(moduleRef.createNestApplication({ logger: false }));
   await app.init();
+  if (options.replayOpenApi || process.env.OPENAPI_REPLAY === '1') replayEveryAnswer(app.getHttpServer() as object);
   const http = request(app.getHttpServer());
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
   const testApp: TestApp = {

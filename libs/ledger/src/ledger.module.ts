@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { LedgerCommonModule } from './common/common.module';
+import { LedgerCommonModule } from './ledger-common.module';
 import { AcknowledgementsModule } from './acknowledgements/acknowledgements.module';
 import { AuditModule } from './audit/audit.module';
 import { CollectivesModule } from './collectives/collectives.module';

@@ -20,6 +20,7 @@ const KNOWN = new Set([
   'anyOf',
   'const',
   'format',
+  'minimum',
 ]);
 
 /** The branch that admits `null` beside a reference (OpenAPI 3.0 has no `type: null`, and `nullable` needs a `type`). */

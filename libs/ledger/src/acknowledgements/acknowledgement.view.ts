@@ -1,5 +1,6 @@
 /* Acknowledgements and grievances as the API answers them. Types only: the console compiles against this file. */
 import type { AcknowledgementMethod } from './acknowledgement.events';
+import type { Fen } from '../primitives/money';
 
 export type { AcknowledgementMethod } from './acknowledgement.events';
 
@@ -7,7 +8,7 @@ export type { AcknowledgementMethod } from './acknowledgement.events';
 export interface AcknowledgementView {
   id: string;
   through: string;
-  totalFen: number;
+  totalFen: Fen;
   method: AcknowledgementMethod;
   acknowledgedOn: string;
   disputed: boolean;

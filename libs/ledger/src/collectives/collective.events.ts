@@ -1,6 +1,7 @@
 import type { DomainEvent } from '../common/decider';
 import type { NoticeHoldChanged } from '../notices/notice.events';
 import type { PaymentBankEvent, PaymentReversed } from '../payments/payment';
+import type { Fen } from '../primitives/money';
 
 /**
  * How a collective shares a pool out (二次分配): one part per household, one per registered member,
@@ -16,14 +17,14 @@ export interface DistributionAllocation {
   township: string;
   /** 1 per household, the member count per member, or the weight given. */
   weight: number;
-  amountFen: number;
+  amountFen: Fen;
 }
 
 /** Where a collective's income came from: dividends paid to it by one entity, net of reversals and returns. */
 export interface CollectiveIncomeSource {
   entityId: string;
   entityName: string;
-  amountFen: number;
+  amountFen: Fen;
 }
 
 /**
@@ -42,13 +43,13 @@ export type DistributionDeclared = DomainEvent<
     township: string;
     period: string;
     declaredOn: string;
-    poolFen: number;
+    poolFen: Fen;
     basis: DistributionBasis;
     totalWeight: number;
     /** Dividends paid to the collective on or before declaredOn, net of reversals and returns, by entity. */
     incomeSources: CollectiveIncomeSource[];
     /** The pools of the collective's earlier distributions. */
-    distributedBeforeFen: number;
+    distributedBeforeFen: Fen;
     /** The collective's n-th distribution (1-based): concurrent declarations of one collective meet here. */
     ordinal: number;
     allocations: DistributionAllocation[];
@@ -72,7 +73,7 @@ export type DistributionPaid = DomainEvent<
     householdId: string;
     township: string;
     period: string;
-    amountFen: number;
+    amountFen: Fen;
     paidOn: string;
     /** Voucher or bank reference (凭证号). */
     reference?: string;
@@ -80,7 +81,7 @@ export type DistributionPaid = DomainEvent<
     /** The household's weight and the total over the distribution's households. */
     weight: number;
     totalWeight: number;
-    poolFen: number;
+    poolFen: Fen;
     incomeSources: CollectiveIncomeSource[];
   }
 >;

@@ -2,7 +2,7 @@ import type { Evolver } from '../common/decider';
 import { Payments } from '../payments/payment';
 import { evolvePaidAgainst, NOTHING_PAID_AGAINST, withPaidAgainst, type PaidAgainst } from '../payments/paid-against';
 import type { PaymentLinkage } from '../payments/payment-linkage';
-import { NO_NOTICE_HOLDS, type NoticeHolds } from '../notices/notice-hold';
+import { NO_NOTICE_HOLDS, type NoticeHolds } from '../payments/notice-hold';
 import type { DistributionDeclared, DistributionEvent, DistributionStreamEvent } from './collective.events';
 
 /** A collective's distribution and the payments made against it. */

@@ -1,6 +1,6 @@
 import { Controller, Get, Query as QueryString, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Actor } from '../common/actor';
 import { sendCsv, wantsCsv } from '../http/csv';
@@ -19,9 +19,8 @@ export class CoverageController {
   constructor(private readonly queries: QueryBus) {}
 
   /** Households registered and covered by at least one active linkage, per county, township or village. */
-  @LedgerQuery({ summary: 'Coverage', view: 'Coverage', refusals: ['AUTH.NOT_YOURS'] })
+  @LedgerQuery({ summary: 'Coverage', view: 'Coverage', csv: true, refusals: ['AUTH.NOT_YOURS'] })
   @Get()
-  @ApiProduces('application/json', 'text/csv')
   async coverage(
     @QueryString() filter: CoverageRequest,
     @CurrentActor() actor: Actor,

@@ -1,3 +1,4 @@
+import type { Fen } from '../primitives/money';
 /* The coverage report as the API answers it. Types only: the web console compiles against this file. */
 
 /** Rows per county, township or village. */
@@ -14,7 +15,7 @@ export interface CoverageRow {
   /** Households covered by each form (a household may count under several). */
   byForm: { equity: number; lease: number; labour: number; order: number; collective: number };
   /** Unreversed payments to these households paid in `year`. */
-  receivedFen: number;
+  receivedFen: Fen;
 }
 
 export interface Coverage {

@@ -1,5 +1,6 @@
 import type { WageBasis } from '../employment/employment.events';
 import type { RentSchedule } from '../primitives/rent';
+import type { Fen } from '../primitives/money';
 
 /* The console's directory lists as the API answers them. Types only: the web console compiles against this file. */
 
@@ -32,17 +33,17 @@ export interface ProjectListItem {
 export interface LinkageTerms {
   workerName?: string;
   wageBasis?: WageBasis;
-  rateFen?: number;
+  rateFen?: Fen;
   /** Decimal string, e.g. `"3.5"`. */
   areaMu?: string;
-  rentPerMuYearFen?: number;
+  rentPerMuYearFen?: Fen;
   schedule?: RentSchedule;
   product?: string;
   unit?: string;
-  priceFen?: number;
+  priceFen?: Fen;
   period?: string;
   declaredOn?: string;
-  allocatedFen?: number;
+  allocatedFen?: Fen;
 }
 
 /** One linkage a household is party to, with what a payment form needs to offer it. */

@@ -2,6 +2,7 @@ import type { DomainEvent } from '../common/decider';
 import type { PaymentBankEvent, PaymentReversed } from '../payments/payment';
 import type { NoticeHoldChanged } from '../notices/notice.events';
 import type { StakeSource } from '../stakes/stake.events';
+import type { Fen } from '../primitives/money';
 
 /**
  * One stake's part of a declaration, with the figures that explain it to the household later:
@@ -15,11 +16,11 @@ export interface DividendAllocation {
   /** The household's township, for clerks' scoping of payments. */
   township: string;
   shares: number;
-  guaranteedYearlyFen?: number;
+  guaranteedYearlyFen?: Fen;
   /** The project whose money bought a fiscal-fund stake. */
   projectId?: string;
   source: StakeSource;
-  amountFen: number;
+  amountFen: Fen;
 }
 
 /**
@@ -43,7 +44,7 @@ export type DividendDeclared = DomainEvent<
     /** The stakes active on this date take part. */
     recordDate: string;
     /** The amount split pro-rata, when the declaration has a pool. */
-    poolFen?: number;
+    poolFen?: Fen;
     /** A further declaration for a period that had one already (补充分红). */
     supplementary?: true;
     /** Shares of every stake active on the record date. */
@@ -61,7 +62,7 @@ export type DividendPaid = DomainEvent<
     paymentId: string;
     householdId?: string;
     collectiveId?: string;
-    amountFen: number;
+    amountFen: Fen;
     paidOn: string;
     /** Voucher or bank reference (凭证号). */
     reference?: string;

@@ -1,5 +1,6 @@
 import type { DomainEvent } from '../common/decider';
 import type { PaymentBankEvent, PaymentReversed } from '../payments/payment';
+import type { Fen } from '../primitives/money';
 
 /** How a worker's wage is set: a monthly wage, a day rate, or a rate per piece (计件). */
 export type WageBasis = 'monthly' | 'daily' | 'piece';
@@ -22,7 +23,7 @@ export type EmploymentStarted = DomainEvent<
     workerName: string;
     startsOn: string;
     wageBasis: WageBasis;
-    rateFen: number;
+    rateFen: Fen;
   }
 >;
 
@@ -39,7 +40,7 @@ export type WagePaid = DomainEvent<
     householdId: string;
     workerName: string;
     period: string;
-    amountFen: number;
+    amountFen: Fen;
     paidOn: string;
     daysWorked?: number;
     supplementary: boolean;

@@ -4,19 +4,20 @@ import { readCurrentIncome } from '../collectives/income/read-income-sources';
 import { formatYuan } from '../primitives/money';
 import { holderFields } from '../stakes/stake-holder';
 import type { DividendPaidFigure, FundFlowFlag, StakeFigure } from './fund-flow.figures';
+import type { Fen } from '../primitives/money';
 
 /** A distribution (二次分配) of a collective the project's money bought a stake for, and what it paid. */
 export interface DistributionFigure {
   distributionId: string;
   collectiveId: string;
-  poolFen: number;
+  poolFen: Fen;
   /** Paid to households, neither reversed nor returned. */
-  paidFen: number;
+  paidFen: Fen;
   /**
    * Only when above 0: how far this pool with the collective's earlier ones now exceeds the dividends
    * paid to it by the distribution's declaredOn, after reversals and returns recorded since.
    */
-  overdrawnFen?: number;
+  overdrawnFen?: Fen;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { capFen } from '../loans/loan.figures';
-import { formatYuan } from '../primitives/money';
+import { formatYuan, type Fen } from '../primitives/money';
 import type { FundFlowFlag } from './fund-flow.figures';
 
 /*
@@ -13,7 +13,7 @@ export interface LoanFigure {
   householdId: string;
   entityId?: string;
   lender: string;
-  principalFen: number;
+  principalFen: Fen;
   annualRateBp: number;
   subsidyRateBp?: number;
 }
@@ -23,7 +23,7 @@ export interface LoanStakeFigure {
   stakeId: string;
   loanId: string;
   entityId: string;
-  principalFen: number;
+  principalFen: Fen;
 }
 
 /** A repayment or subsidy on one of the loans, not reversed. */
@@ -31,9 +31,9 @@ export interface LoanPaymentFigure {
   loanId: string;
   kind: 'repayment' | 'subsidy';
   paidBy?: 'household' | 'entity';
-  principalFen: number;
-  interestFen: number;
-  amountFen: number;
+  principalFen: Fen;
+  interestFen: Fen;
+  amountFen: Fen;
 }
 
 /** One loan as the fund flow shows it. */
@@ -42,22 +42,22 @@ export interface CreditFlow {
   householdId: string;
   entityId?: string;
   lender: string;
-  principalFen: number;
+  principalFen: Fen;
   /** Principal of the stakes naming the loan (the loan into the entity). */
-  investedFen: number;
-  repaidPrincipalFen: number;
+  investedFen: Fen;
+  repaidPrincipalFen: Fen;
   /** Of the repayments (principal and interest), what the entity paid. */
-  repaidByEntityFen: number;
-  interestRepaidFen: number;
+  repaidByEntityFen: Fen;
+  interestRepaidFen: Fen;
   /** The project's interest subsidies to the household, not reversed. */
-  subsidisedFen: number;
+  subsidisedFen: Fen;
   /** What those subsidies exceed the cap by, once a repayment they counted on was reversed. */
-  oversubsidisedFen: number;
+  oversubsidisedFen: Fen;
 }
 
 export interface CreditFigures {
   credit: CreditFlow[];
-  subsidisedFen: number;
+  subsidisedFen: Fen;
   flags: FundFlowFlag[];
 }
 

@@ -1,6 +1,7 @@
 import type { FundSource } from '../projects/project.events';
 import { allocateLargestRemainder } from '../primitives/allocation';
 import { formatYuan } from '../primitives/money';
+import type { Fen } from '../primitives/money';
 
 /**
  * The fund flow's arithmetic, on figures already read: attributing dividend payments to stakes,
@@ -10,20 +11,20 @@ import { formatYuan } from '../primitives/money';
 
 export interface FundFigure {
   source: FundSource;
-  amountFen: number;
+  amountFen: Fen;
 }
 
 export interface DisbursementFigure {
   entityId: string;
   entityName: string;
-  amountFen: number;
+  amountFen: Fen;
 }
 
 export interface StakeFigure {
   stakeId: string;
   householdId: string;
   entityId: string;
-  principalFen: number;
+  principalFen: Fen;
   /** A stake re-allocated from another household (动态调整) continues that stake: same principal, counted once. */
   transferredFrom?: string;
 }
@@ -36,20 +37,20 @@ export interface AllocationFigure {
   declarationId: string;
   householdId: string;
   stakeId: string;
-  amountFen: number;
+  amountFen: Fen;
 }
 
 /** What a household was paid on a declaration, not reversed. */
 export interface PaymentFigure {
   declarationId: string;
   householdId: string;
-  paidFen: number;
+  paidFen: Fen;
 }
 
 export interface DividendPaidFigure {
   stakeId: string;
   householdId: string;
-  amountFen: number;
+  amountFen: Fen;
 }
 
 export type FundFlowRule =
@@ -66,10 +67,10 @@ export interface FundFlowFlag {
 }
 
 export interface FundFlowTotals {
-  fundsFen: number;
-  disbursedFen: number;
-  stakePrincipalFen: number;
-  dividendsPaidFen: number;
+  fundsFen: Fen;
+  disbursedFen: Fen;
+  stakePrincipalFen: Fen;
+  dividendsPaidFen: Fen;
 }
 
 /** Everything the fund flow of one project is computed from. */
@@ -113,9 +114,9 @@ const pairKey = (declarationId: string, householdId: string): string => `${decla
  * of its allocations are zero, the payment is split equally.
  */
 export function attributePayment(
-  paidFen: number,
+  paidFen: Fen,
   allocations: readonly Pick<AllocationFigure, 'stakeId' | 'amountFen'>[],
-): { stakeId: string; amountFen: number }[] {
+): { stakeId: string; amountFen: Fen }[] {
   if (allocations.length === 0 || paidFen <= 0) return [];
   const weighted = sum(allocations.map((a) => a.amountFen)) > 0;
   return allocateLargestRemainder(

@@ -4,7 +4,7 @@ import { holdOf } from './notice-writer';
 import { notice } from './notice.state';
 import { declarationId, li, noticeId, objected, posted, resolved, zhang } from './notice.fixtures';
 import type { NoticeEvent } from './notice.events';
-import { noticeHolding, withNoticeHold, NO_NOTICE_HOLDS } from './notice-hold';
+import { noticeHolding, withNoticeHold, NO_NOTICE_HOLDS } from '../payments/notice-hold';
 
 const holdAfter = (events: NoticeEvent[]) => {
   const state = events.reduce(notice.evolve, notice.initialState);

@@ -1,5 +1,6 @@
 /* Notices as the API answers them. Types only: the web console compiles against this file. */
 import type { NoticeStatus } from './notice-rules';
+import type { Fen } from '../primitives/money';
 
 export type { NoticeStatus } from './notice-rules';
 
@@ -10,7 +11,7 @@ export type NoticeSubjectView = { declarationId: string } | { distributionId: st
 export interface NoticeRowView {
   rowId: string;
   household: { maskedName: string; maskedRegistrationNo: string };
-  amountFen: number;
+  amountFen: Fen;
 }
 
 export interface ObjectionCounts {
@@ -48,7 +49,7 @@ export interface NoticeSummary {
   closesOn: string;
   status: NoticeStatus;
   rowCount: number;
-  totalFen: number;
+  totalFen: Fen;
   objections: ObjectionCounts;
 }
 
@@ -56,7 +57,7 @@ export interface NoticeList {
   items: NoticeSummary[];
   nextCursor?: string;
   /** Over every notice the filter matches, not only this page. */
-  totals: { notices: number; rows: number; totalFen: number; openObjections: number };
+  totals: { notices: number; rows: number; totalFen: Fen; openObjections: number };
 }
 
 /** An objection to a notice, or a household's grievance about its statement. */

@@ -1,5 +1,6 @@
 import type { DomainEvent } from '../common/decider';
 import type { PaymentBankEvent, PaymentReversed } from '../payments/payment';
+import type { Fen } from '../primitives/money';
 
 /**
  * An entity contracts to buy a household's produce (订单联结): what product, in what unit, at what
@@ -16,7 +17,7 @@ export type OrderContracted = DomainEvent<
     township: string;
     product: string;
     unit: string;
-    priceFen: number;
+    priceFen: Fen;
     startsOn: string;
     endsOn: string;
   }
@@ -37,8 +38,8 @@ export type PurchasePaid = DomainEvent<
     product: string;
     unit: string;
     quantity: string;
-    priceFen: number;
-    amountFen: number;
+    priceFen: Fen;
+    amountFen: Fen;
     deliveredOn: string;
     paidOn: string;
     reference?: string;

@@ -1,5 +1,5 @@
 import type { NoticeHoldChanged } from '../notices/notice.events';
-import { NO_NOTICE_HOLDS, withNoticeHold, type NoticeHolds } from '../notices/notice-hold';
+import { NO_NOTICE_HOLDS, withNoticeHold, type NoticeHolds } from './notice-hold';
 import {
   Payments,
   withPayment,

@@ -6,8 +6,23 @@
  * are computed in `bigint` elsewhere and come back here only once rounded to the fen.
  */
 
-/** An amount of money in fen (分). Always a safe integer; 200000 is 2,000.00 yuan. */
+/**
+ * An amount of money in fen (分). Always a safe integer, never below 0; 200000 is 2,000.00 yuan.
+ * The API documents every field of this type as an integer of at least 0 (the tags below are read
+ * by ts-json-schema-generator, `npm run openapi`).
+ *
+ * @asType integer
+ * @minimum 0
+ */
 export type Fen = number;
+
+/**
+ * A difference of amounts in fen (income − distributed, received − disbursed): a safe integer that
+ * can be below 0. Documented as an integer.
+ *
+ * @asType integer
+ */
+export type SignedFen = number;
 
 /** The largest amount the ledger accepts: 2^53 − 1 fen, the API's upper bound for every `...Fen` field. */
 export const MAX_FEN: Fen = Number.MAX_SAFE_INTEGER;

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../common/decider';
+import type { Fen } from '../primitives/money';
 
 /** The six industries a poverty-alleviation project (扶贫项目) can be in. */
 export type ProjectIndustry = 'planting' | 'breeding' | 'processing' | 'tourism' | 'ecommerce' | 'pv';
@@ -59,7 +60,7 @@ export type ProjectFundsReceived = DomainEvent<
     /** `<projectId>.f<n>`: the n-th receipt of the project. */
     fundId?: string;
     source: FundSource;
-    amountFen: number;
+    amountFen: Fen;
     /** Reference of the document the money came under (allocation notice, voucher number). */
     documentRef: string;
     receivedOn: string;
@@ -79,7 +80,7 @@ export type ProjectFundsDisbursed = DomainEvent<
     entityId: string;
     /** The entity's name when the money was disbursed, for statements and the fund flow. */
     entityName: string;
-    amountFen: number;
+    amountFen: Fen;
     purpose: string;
     disbursedOn: string;
   }

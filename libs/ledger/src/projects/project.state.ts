@@ -6,6 +6,7 @@ import type {
   ProjectFundsReceived,
   ProjectRegistered,
 } from './project.events';
+import type { Fen } from '../primitives/money';
 
 /** One receipt of funds, as kept in the project's state. */
 export type FundReceipt = Omit<ProjectFundsReceived['data'], 'projectId' | 'fundId'> & { fundId: string };
@@ -25,9 +26,9 @@ export type ProjectState =
       status: 'registered';
       funds: FundReceipt[];
       fundsBySource: Partial<Record<FundSource, number>>;
-      receivedFen: number;
+      receivedFen: Fen;
       disbursements: Disbursement[];
-      disbursedFen: number;
+      disbursedFen: Fen;
       /** Total disbursed to each entity, by entity id. */
       disbursedByEntity: Record<string, number>;
     });

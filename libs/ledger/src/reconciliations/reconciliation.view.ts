@@ -1,3 +1,4 @@
+import type { Fen } from '../primitives/money';
 /*
  * What a reconciliation answers (POST and GET alike): the four lists a clerk works through, each
  * item naming the household's head where a person reads it, with ids beside, and totals in fen.
@@ -27,7 +28,7 @@ export interface MatchedRowView {
   row: number;
   paymentId: string;
   household: ReconciledHousehold | null;
-  amountFen: number;
+  amountFen: Fen;
   date: string;
 }
 
@@ -55,15 +56,15 @@ export interface AmountMismatchView {
   row: number;
   paymentId: string;
   household: ReconciledHousehold | null;
-  bankFen: number;
-  ledgerFen: number;
+  bankFen: Fen;
+  ledgerFen: Fen;
   date: string;
 }
 
 export interface UnmatchedBankRowView {
   row: number;
   reference: string | null;
-  amountFen: number;
+  amountFen: Fen;
   date: string;
   status: '成功' | '退回';
   registrationNo: string | null;
@@ -75,18 +76,18 @@ export interface UnmatchedPaymentView {
   paymentId: string;
   household: ReconciledHousehold | null;
   paidOn: string;
-  amountFen: number;
+  amountFen: Fen;
   reference: string | null;
 }
 
 export interface ReconciliationTotals {
-  matchedFen: number;
-  returnedFen: number;
+  matchedFen: Fen;
+  returnedFen: Fen;
   /** What the bank's mismatched rows say, and what the ledger recorded for them. */
-  mismatchBankFen: number;
-  mismatchLedgerFen: number;
-  unmatchedBankRowsFen: number;
-  unmatchedPaymentsFen: number;
+  mismatchBankFen: Fen;
+  mismatchLedgerFen: Fen;
+  unmatchedBankRowsFen: Fen;
+  unmatchedPaymentsFen: Fen;
 }
 
 export interface ReconciliationView {

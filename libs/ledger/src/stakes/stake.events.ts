@@ -1,5 +1,6 @@
 import type { DomainEvent } from '../common/decider';
 import type { GuaranteeSchedule, Guarantor } from '../primitives/guarantee';
+import type { Fen } from '../primitives/money';
 
 /**
  * Where a stake's principal came from: fiscal funds turned into shares via a project (资金变股金),
@@ -26,11 +27,11 @@ export type StakeAcquired = DomainEvent<
     source: StakeSource;
     /** The household's loan a `household_loan` stake was bought with (户贷企用), when named. */
     loanId?: string;
-    principalFen: number;
+    principalFen: Fen;
     /** Shares held: the weight of this stake in a pro-rata dividend. */
     shares: number;
     /** Guaranteed yearly dividend (保底分红), pro-rated to each declared period. */
-    guaranteedYearlyFen?: number;
+    guaranteedYearlyFen?: Fen;
     /** With a guarantee: the periods it falls due in (absent on stakes recorded before: `yearly`). */
     guaranteeSchedule?: GuaranteeSchedule;
     /** With a guarantee: who covers a shortfall (absent on stakes recorded before: `entity`). */
@@ -76,15 +77,15 @@ export type GuaranteeToppedUp = DomainEvent<
     householdId: string;
     township: string;
     period: string;
-    amountFen: number;
+    amountFen: Fen;
     paidOn: string;
     payer: Guarantor;
     /** The project whose fiscal funds paid, when the payer is the project. */
     projectId?: string;
     reference?: string;
-    guaranteedFen: number;
-    declaredFen: number;
-    shortfallFen: number;
+    guaranteedFen: Fen;
+    declaredFen: Fen;
+    shortfallFen: Fen;
   }
 >;
 

@@ -4,6 +4,7 @@ import type { HouseholdSummary } from '../households/get-household/household.vie
 import type { ObligationItem } from '../obligations/get-obligations/obligations.view';
 import type { FundSource } from '../projects/project.events';
 import type { StakeSource } from '../stakes/stake.events';
+import type { Fen } from '../primitives/money';
 
 /*
  * The statement as the API answers it. Types and plain constants, importing only types: the web console
@@ -32,30 +33,30 @@ export interface DividendLineBasis {
   shares: number;
   /** Shares of every stake active on the record date. */
   totalShares: number;
-  poolFen?: number;
+  poolFen?: Fen;
   /** The household's guaranteed yearly dividend over its stakes (declarations without a pool). */
-  guaranteedYearlyFen?: number;
+  guaranteedYearlyFen?: Fen;
   periodShare: string;
   /** What the declaration allocated to the household over all its stakes. */
-  allocatedFen: number;
+  allocatedFen: Fen;
   /** Projects whose fiscal funds bought the household's stakes, with their funds by source. */
-  projects: { projectId: string; projectName: string; fundSources: { source: FundSource; amountFen: number }[] }[];
+  projects: { projectId: string; projectName: string; fundSources: { source: FundSource; amountFen: Fen }[] }[];
 }
 
 export interface RentLineBasis {
   leaseId: string;
   areaMu: string;
-  rentPerMuYearFen: number;
+  rentPerMuYearFen: Fen;
   periodShare: string;
   /** Rent due for the period when paid, before any payment. */
-  dueFen: number;
+  dueFen: Fen;
 }
 
 export interface WageLineBasis {
   employmentId: string;
   workerName: string;
   wageBasis: WageBasis;
-  rateFen: number;
+  rateFen: Fen;
   daysWorked?: number;
   supplementary: boolean;
 }
@@ -69,20 +70,20 @@ export interface PurchaseLineBasis {
    * after, so at most 15 significant digits, which a double holds exactly as written).
    */
   quantity: number;
-  priceFen: number;
+  priceFen: Fen;
 }
 
 /** Why an interest subsidy (贴息) was paid: the loan, its rates, and the cap the interest repaid gave. */
 export interface InterestSubsidyLineBasis {
   loanId: string;
   lender: string;
-  principalFen: number;
+  principalFen: Fen;
   annualRateBp: number;
   subsidyRateBp: number;
   /** Interest repaid on the loan on or before the subsidy's paidOn, net of reversals, when it was paid. */
-  interestRepaidFen: number;
+  interestRepaidFen: Fen;
   /** interestRepaidFen × subsidyRateBp ÷ annualRateBp, rounded down: the most all subsidies may add up to. */
-  capFen: number;
+  capFen: Fen;
 }
 
 /** An operating entity as a statement names it. */
@@ -94,7 +95,7 @@ export interface EntityRef {
 interface LineCommon {
   paymentId: string;
   paidOn: string;
-  amountFen: number;
+  amountFen: Fen;
   linkageId: string;
   /** The period paid for; for a purchase, the month the produce was delivered. */
   period: string;
@@ -121,9 +122,9 @@ interface LineCommon {
 export interface GuaranteeTopupLineBasis {
   stakeId: string;
   period: string;
-  guaranteedFen: number;
-  declaredFen: number;
-  shortfallFen: number;
+  guaranteedFen: Fen;
+  declaredFen: Fen;
+  shortfallFen: Fen;
   payer: 'entity' | 'project';
   projectId?: string;
 }
@@ -139,11 +140,11 @@ export interface DistributionLineBasis {
   basis: 'per_household' | 'per_member' | 'weighted';
   weight: number;
   totalWeight: number;
-  poolFen: number;
+  poolFen: Fen;
   /** As the collective ledger stands now: a dividend to it reversed or returned since no longer counts. */
-  incomeSources: { entityId: string; entityName: string; amountFen: number }[];
+  incomeSources: { entityId: string; entityName: string; amountFen: Fen }[];
   /** The sources recorded when the distribution was declared, present only when they have changed since. */
-  declaredIncomeSources?: { entityId: string; entityName: string; amountFen: number }[];
+  declaredIncomeSources?: { entityId: string; entityName: string; amountFen: Fen }[];
 }
 
 /** One payment to the household, explained. */
@@ -176,7 +177,7 @@ export interface Statement {
   /** Checkpoint position of the statement projection the answer was drawn at. */
   position: number;
   /** Sum of the lines not reversed. */
-  totalFen: number;
+  totalFen: Fen;
   byForm: Record<StatementForm, number>;
   /** Counted lines grouped by the year of `paidOn`, oldest first. */
   byYear: StatementYear[];
@@ -185,7 +186,7 @@ export interface Statement {
   /** Every linkage the household has had as recorded at `asOf`, ended ones included. */
   holdings: Holdings;
   /** The household's obligation items with something outstanding (as of `asOf`, due by its date). */
-  owed: { items: OwedItem[]; outstandingFen: number };
+  owed: { items: OwedItem[]; outstandingFen: Fen };
   /** Whom to ask and where to complain: the county's office, or only the national hotline until set. */
   contact: Contact;
   /** The household's acknowledgement of its statement recorded last (as of `asOf`), when there is one. */
@@ -194,7 +195,7 @@ export interface Statement {
 
 export interface StatementYear {
   year: number;
-  totalFen: number;
+  totalFen: Fen;
   byForm: Record<StatementForm, number>;
 }
 
@@ -207,9 +208,9 @@ export interface StakeHolding {
   source: StakeSource;
   project?: EntityRef;
   loanId?: string;
-  principalFen: number;
+  principalFen: Fen;
   shares: number;
-  guaranteedYearlyFen?: number;
+  guaranteedYearlyFen?: Fen;
   startsOn: string;
   /** The end recorded, else the term's end; absent for a stake without a term. */
   endsOn?: string;
@@ -224,7 +225,7 @@ export interface LeaseHolding {
   leaseId: string;
   entity: EntityRef;
   areaMu: string;
-  rentPerMuYearFen: number;
+  rentPerMuYearFen: Fen;
   startsOn: string;
   /** The early end recorded, else the term's end. */
   endsOn: string;
@@ -235,7 +236,7 @@ export interface EmploymentHolding {
   entity: EntityRef;
   workerName: string;
   wageBasis: WageBasis;
-  rateFen: number;
+  rateFen: Fen;
   startsOn: string;
   endsOn?: string;
 }
@@ -245,7 +246,7 @@ export interface OrderHolding {
   entity: EntityRef;
   product: string;
   unit: string;
-  priceFen: number;
+  priceFen: Fen;
   startsOn: string;
   endsOn: string;
 }
@@ -264,8 +265,8 @@ export interface LoanHolding {
   loanId: string;
   lender: string;
   contractNo?: string;
-  principalFen: number;
-  outstandingPrincipalFen: number;
+  principalFen: Fen;
+  outstandingPrincipalFen: Fen;
   use: 'own_production' | 'invested_in_entity';
   /** The entity the loan was invested in (户贷企用). */
   entity?: EntityRef;
@@ -282,9 +283,9 @@ export interface OwedItem {
   period: string;
   /** Owed since: the declaration's date, or the rent period's due date. */
   dueOn: string;
-  dueFen: number;
-  paidFen: number;
-  outstandingFen: number;
+  dueFen: Fen;
+  paidFen: Fen;
+  outstandingFen: Fen;
 }
 
 export interface Contact {

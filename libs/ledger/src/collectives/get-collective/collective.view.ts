@@ -1,4 +1,5 @@
 import type { CollectiveIncomeSource, DistributionBasis } from '../collective.events';
+import type { Fen, SignedFen } from '../../primitives/money';
 
 /** Whether a payment still counts: paid, taken back (reversed) or sent back by the bank (returned). */
 export type CollectivePaymentStatus = 'paid' | 'reversed' | 'returned';
@@ -7,17 +8,17 @@ export type CollectivePaymentStatus = 'paid' | 'reversed' | 'returned';
 export interface CollectiveView {
   collective: { id: string; name: string; kind: string; township: string; county: string };
   /** Dividends paid to the collective, neither reversed nor returned. */
-  incomeFen: number;
+  incomeFen: Fen;
   /** The pools of its distributions. */
-  distributedFen: number;
+  distributedFen: Fen;
   /** incomeFen − distributedFen: below 0 when income was reversed or returned after it was shared out. */
-  undistributedFen: number;
+  undistributedFen: SignedFen;
   stakes: {
     stakeId: string;
     entity: { id: string; name: string };
     source: string;
     projectId?: string;
-    principalFen: number;
+    principalFen: Fen;
     shares: number;
     startsOn: string;
     endsOn?: string;
@@ -26,7 +27,7 @@ export interface CollectiveView {
     distributionId: string;
     period: string;
     declaredOn: string;
-    poolFen: number;
+    poolFen: Fen;
     basis: DistributionBasis;
     totalWeight: number;
     /** Dividends paid to the collective by declaredOn, net of reversals and returns as recorded now. */
@@ -34,17 +35,17 @@ export interface CollectiveView {
     /** The sources the declaration recorded, present only when a later reversal or return changed them. */
     declaredIncomeSources?: CollectiveIncomeSource[];
     /** What this pool and the earlier ones exceed that income by now (0: covered); the auditor's flag. */
-    overdrawnFen: number;
-    allocations: { householdId: string; weight: number; amountFen: number; paidFen: number; owedFen: number }[];
-    paidFen: number;
-    owedFen: number;
+    overdrawnFen: Fen;
+    allocations: { householdId: string; weight: number; amountFen: Fen; paidFen: Fen; owedFen: Fen }[];
+    paidFen: Fen;
+    owedFen: Fen;
   }[];
   /** The dividends paid to the collective. */
   payments: {
     paymentId: string;
     declarationId: string;
     entity: { id: string; name: string };
-    amountFen: number;
+    amountFen: Fen;
     paidOn: string;
     reference?: string;
     status: CollectivePaymentStatus;

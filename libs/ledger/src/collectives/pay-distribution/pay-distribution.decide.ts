@@ -1,6 +1,6 @@
 import { assertMayWriteIn } from '../../common/actor';
 import { notFound, refuse } from '../../common/domain-error';
-import { assertNoNoticeHold } from '../../notices/notice-hold';
+import { assertNoNoticeHold } from '../../payments/notice-hold';
 import { paymentIdFor } from '../../payments/payment';
 import { formatYuan } from '../../primitives/money';
 import type { DistributionEvent } from '../collective.events';

@@ -30,6 +30,7 @@ export class SetContactController {
   /** Whom the county's households ask, printed on their cards; admin only. */
   @LedgerWrite({
     summary: 'Set a county contact',
+    view: 'SetContactResult',
     refusals: ['AUTH.ADMIN_ONLY'],
     answers: { 200: 'Set: it replaces the contact set before.' },
   })

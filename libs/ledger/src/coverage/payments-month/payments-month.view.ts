@@ -1,3 +1,4 @@
+import type { Fen } from '../../primitives/money';
 /* The month's payments as the API answers it. Types only: the web console compiles against this file. */
 
 /** Payments to households paid in one month, within what the caller may read. */
@@ -8,7 +9,7 @@ export interface PaymentsMonth {
   county?: string;
   /** Payments paid in the month, neither reversed nor returned (a reissue counts once, on its own date). */
   payments: number;
-  amountFen: number;
+  amountFen: Fen;
   /** Households paid at least once in the month. */
   households: number;
   position: number;

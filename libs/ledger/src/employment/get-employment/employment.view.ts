@@ -1,4 +1,5 @@
 import type { WageBasis, WagePaid } from '../employment.events';
+import type { Fen } from '../../primitives/money';
 
 /** A wage payment as the API shows it, marked if it was reversed. */
 export type WagePaymentView = WagePaid['data'] & { reversal?: { reversalId: string; reason: string } };
@@ -13,7 +14,7 @@ export interface EmploymentView {
   workerName: string;
   startsOn: string;
   wageBasis: WageBasis;
-  rateFen: number;
+  rateFen: Fen;
   status: 'active' | 'ended';
   endsOn?: string;
   endReason?: string;

@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { StreamWriter } from '../../common/stream-writer';
 import type { WriteResult } from '../../common/write-result';
-import { readLinkageParties } from '../../common/read-linkage-parties';
+import { readLinkageParties } from '../../entities/read-linkage-parties';
 import { employment } from '../employment.state';
 import { StartEmploymentCommand } from './start-employment.command';
 import { decideStartEmployment } from './start-employment.decide';

@@ -1,3 +1,4 @@
+import type { Fen } from '../../primitives/money';
 /** The linkage forms an entity ties households with, as the report counts them. */
 export const REPORT_FORMS = ['equity', 'lease', 'labour', 'order', 'collective'] as const;
 export type ReportForm = (typeof REPORT_FORMS)[number];
@@ -13,7 +14,7 @@ export interface EntityReportView {
   /** Employments active on any day of the year. */
   workers: number;
   /** Paid to households with `paidOn` in the year, neither reversed nor returned. */
-  paidFen: { total: number; byForm: ByForm };
+  paidFen: { total: Fen; byForm: ByForm };
   /** Outstanding now on the entity's items due by the year's last day. */
-  outstandingFen: number;
+  outstandingFen: Fen;
 }

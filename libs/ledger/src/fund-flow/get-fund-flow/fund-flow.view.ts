@@ -9,6 +9,7 @@ import type {
   FundFlowTotals,
   StakeFigure,
 } from '../fund-flow.figures';
+import type { Fen, SignedFen } from '../../primitives/money';
 
 /** A figure whose holder is a household (`householdId`) or a village collective (`collectiveId`). */
 export type HolderNamed<Figure extends { householdId: string }> = Omit<Figure, 'householdId'> &
@@ -21,7 +22,7 @@ export interface GuaranteeTopupFigure {
   period: string;
   payer: 'entity' | 'project';
   projectId?: string;
-  amountFen: number;
+  amountFen: Fen;
 }
 
 /** `GET /v1/audit/fund-flow`: one project's money from its sources to the households (资金流向). */
@@ -49,7 +50,7 @@ export interface FundFlowView {
   /** Poverty micro-credit whose interest the project subsidises: each loan from the bank to the household, into the entity and back. */
   credit: CreditFlow[];
   /** `subsidisedFen`: the project's interest subsidies on those loans, not reversed. */
-  totals: FundFlowTotals & { subsidisedFen: number; guaranteeTopupsFen: number; distributedFen: number };
+  totals: FundFlowTotals & { subsidisedFen: Fen; guaranteeTopupsFen: Fen; distributedFen: Fen };
   /** Every step whose money exceeds its source. */
   flags: FundFlowFlag[];
   /** With `detail=sankey`: where each household of the flow lives, to draw entity → village links. */
@@ -76,7 +77,7 @@ export interface FundFlowEdge {
   toKind: NodeKind;
   toId: string;
   toName: string;
-  amountFen: number;
+  amountFen: Fen;
 }
 
 /** One project in the county's document: its name and model, and its totals. */
@@ -90,11 +91,11 @@ export interface CountyProjectFigure {
 /** What is left at each step of the county's money (the auditor's first questions). */
 export interface FundFlowLeftovers {
   /** Funds received − disbursed: money still with the projects. */
-  undisbursedFen: number;
+  undisbursedFen: SignedFen;
   /** Disbursed to entities − principal of the fiscal-fund stakes bought with it (a transferred stake counted once). */
-  unstakedFen: number;
+  unstakedFen: SignedFen;
   /** Dividends allocated to the fiscal-fund stakes − dividends paid on them (net of reversals and returns); top-ups are not allocations. */
-  unpaidFen: number;
+  unpaidFen: SignedFen;
 }
 
 /**
@@ -116,7 +117,7 @@ export interface CountyFundFlowView {
   /** The projects' subsidised loans, then the county's own. */
   credit: FundFlowView['credit'];
   /** Summed over the projects; `subsidisedFen` adds the county's own interest subsidies, `countySubsidisedFen` says how much of it that is. */
-  totals: FundFlowView['totals'] & { countySubsidisedFen: number };
+  totals: FundFlowView['totals'] & { countySubsidisedFen: Fen };
   leftovers: FundFlowLeftovers;
   /** Every project's flags, each naming its project, and the county's credit flags. */
   flags: FundFlowView['flags'];

@@ -1,6 +1,6 @@
 import { Controller, Get, Query as QueryString, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Actor } from '../../common/actor';
 import { sendCsv, wantsCsv, type CsvColumn } from '../../http/csv';
@@ -43,7 +43,6 @@ export class GetFundFlowController {
     refusals: ['AUTH.AUDIT_ONLY', 'PROJECT.NOT_FOUND'],
   })
   @Get('fund-flow')
-  @ApiProduces('application/json', 'text/csv')
   async get(
     @QueryString() filter: GetFundFlowRequest,
     @CurrentActor() actor: Actor,

@@ -11,6 +11,7 @@ import type { LogVerification } from '../../audit/verify-log';
 import type { SealList } from '../../audit/seals.controller';
 import type { CollectiveView } from '../../collectives/get-collective/collective.view';
 import type { Page } from '../../common/page.view';
+import type { SetContactResult } from '../../counties/set-contact/set-contact.command';
 import type { Coverage } from '../../coverage/coverage.view';
 import type { PaymentsMonth } from '../../coverage/payments-month/payments-month.view';
 import type { EntityListItem, HouseholdLinkages, ProjectListItem } from '../../directory/directory.view';
@@ -72,6 +73,8 @@ export interface QueryViews {
   ReconciliationList: ReconciliationList;
   ReconciliationView: ReconciliationView;
   SealList: SealList;
+  /** A county's contact as set (`PUT /v1/counties/{county}/contact`). */
+  SetContactResult: SetContactResult;
   Statement: Statement;
   StatementVerification: StatementVerification;
   UserSummary: UserSummary;

@@ -140,7 +140,8 @@ export function LedgerWrite(contract: RouteContract & { answers?: WriteAnswers }
     ...Object.entries(contract.answers ?? { 201: 'Recorded.' }).map(([status, description]) =>
       success(Number(status), description),
     ),
-    problems([400, 401, 403, 404, 409, 422, 503], contract),
+    // 413 and 415: any write's body can be too large, or not JSON in UTF-8 (problem-details.filter.ts).
+    problems([400, 401, 403, 404, 409, 413, 415, 422, 503], contract),
   );
 }
 

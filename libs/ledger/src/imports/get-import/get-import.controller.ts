@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Actor } from '../../common/actor';
 import { forbidden, notFound } from '../../common/domain-error';
@@ -48,7 +48,6 @@ export class GetImportController {
     refusals: ['AUTH.NOT_YOURS', 'IMPORT.NOT_FOUND'],
   })
   @Get(':id/errors.csv')
-  @ApiProduces('text/csv')
   async errors(
     @Param('id', ImportIdPipe) id: string,
     @Req() request: Request,

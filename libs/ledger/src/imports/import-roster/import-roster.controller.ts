@@ -31,6 +31,7 @@ export class ImportRosterController {
    */
   @LedgerWrite({
     summary: 'Import roster',
+    view: 'ImportReport',
     answers: {
       201: 'Done (or validated, on a dry run).',
       202: 'Accepted: still being processed; read its status later.',

@@ -1,5 +1,6 @@
 import type { PaymentBankView } from '../../payments/payment';
 import type { RentSchedule } from '../../primitives/rent';
+import type { Fen } from '../../primitives/money';
 
 /** A lease as the API shows it: its terms, its rent schedule with what is paid and owed, its payments. */
 export interface LeaseView {
@@ -9,7 +10,7 @@ export interface LeaseView {
   householdId: string;
   township: string;
   areaMu: string;
-  rentPerMuYearFen: number;
+  rentPerMuYearFen: Fen;
   startsOn: string;
   /** Last day of the term in force: the early end if the lease ended early, else the end as signed. */
   endsOn: string;
@@ -21,21 +22,21 @@ export interface LeaseView {
     period: string;
     dueOn: string;
     share: string;
-    amountFen: number;
+    amountFen: Fen;
     /** Paid and not reversed. */
-    paidFen: number;
-    outstandingFen: number;
+    paidFen: Fen;
+    outstandingFen: Fen;
   }[];
   payments: ({
     paymentId: string;
     period: string;
-    amountFen: number;
+    amountFen: Fen;
     paidOn: string;
     reference?: string;
     reversed: boolean;
     reversal?: { reversalId: string; reason: string };
   } & PaymentBankView)[];
-  totals: { dueFen: number; paidFen: number; outstandingFen: number };
+  totals: { dueFen: Fen; paidFen: Fen; outstandingFen: Fen };
   /** Ledger position the view was read at. */
   position: number;
 }

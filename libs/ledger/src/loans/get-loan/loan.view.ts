@@ -1,5 +1,6 @@
 import type { LoanStatus } from '../loan.figures';
 import type { LoanSubsidyTerms, LoanUse, RepaidBy } from '../loan.events';
+import type { Fen } from '../../primitives/money';
 
 /*
  * A loan as the API answers it (`GET /v1/loans/{id}`). Types only: the web console compiles against it.
@@ -13,7 +14,7 @@ export interface LoanRecordView {
   county: string;
   lender: string;
   contractNo?: string;
-  principalFen: number;
+  principalFen: Fen;
   annualRateBp: number;
   disbursedOn: string;
   maturesOn: string;
@@ -27,8 +28,8 @@ export interface LoanRecordView {
 
 export interface LoanRepaymentView {
   paymentId: string;
-  principalFen: number;
-  interestFen: number;
+  principalFen: Fen;
+  interestFen: Fen;
   paidOn: string;
   paidBy: RepaidBy;
   reference?: string;
@@ -38,25 +39,25 @@ export interface LoanRepaymentView {
 
 export interface LoanSubsidyView {
   paymentId: string;
-  amountFen: number;
+  amountFen: Fen;
   paidOn: string;
   reference?: string;
   /** Interest repaid by paidOn, and the cap it gave, when the subsidy was paid. */
-  interestRepaidFen: number;
-  capFen: number;
+  interestRepaidFen: Fen;
+  capFen: Fen;
   reversed: boolean;
   reversal?: { reversalId: string; reason: string };
 }
 
 export interface LoanView {
   loan: LoanRecordView;
-  outstandingPrincipalFen: number;
+  outstandingPrincipalFen: Fen;
   /** Interest repaid, net of reversals. */
-  interestPaidFen: number;
+  interestPaidFen: Fen;
   /** Subsidies paid, net of reversals. */
-  subsidisedFen: number;
+  subsidisedFen: Fen;
   /** What the subsidies exceed the cap by, after a repayment they counted on was reversed (else 0). */
-  oversubsidisedFen: number;
+  oversubsidisedFen: Fen;
   status: LoanStatus;
   repayments: LoanRepaymentView[];
   subsidies: LoanSubsidyView[];

@@ -1,6 +1,6 @@
 import { Controller, Get, Query as QueryString, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Actor } from '../../common/actor';
 import { sendCsv, wantsCsv } from '../../http/csv';
@@ -22,9 +22,8 @@ export class LoanBookController {
    * The county's poverty micro-credit loans: how many households borrowed, what is owed and overdue, what
    * was subsidised (over the whole filter), and the loans a page at a time under `sort`.
    */
-  @LedgerQuery({ summary: 'Loan book', view: 'LoanBook', refusals: ['AUTH.NOT_YOURS'] })
+  @LedgerQuery({ summary: 'Loan book', view: 'LoanBook', csv: true, refusals: ['AUTH.NOT_YOURS'] })
   @Get()
-  @ApiProduces('application/json', 'text/csv')
   async book(
     @QueryString() filter: LoanBookRequest,
     @CurrentActor() actor: Actor,

@@ -1,5 +1,6 @@
 import type { LoanStatus } from '../loan.figures';
 import type { LoanUse } from '../loan.events';
+import type { Fen } from '../../primitives/money';
 
 /*
  * The county's loan book as the API answers it (`GET /v1/audit/loans`). Types only: the web console
@@ -15,15 +16,15 @@ export interface LoanBookItem {
   contractNo?: string;
   use: LoanUse;
   entity: { id: string; name: string } | null;
-  principalFen: number;
+  principalFen: Fen;
   annualRateBp: number;
   subsidyRateBp?: number;
   disbursedOn: string;
   maturesOn: string;
-  outstandingPrincipalFen: number;
-  interestPaidFen: number;
-  subsidisedFen: number;
-  oversubsidisedFen: number;
+  outstandingPrincipalFen: Fen;
+  interestPaidFen: Fen;
+  subsidisedFen: Fen;
+  oversubsidisedFen: Fen;
   status: LoanStatus;
 }
 
@@ -38,11 +39,11 @@ export interface LoanBook {
   /** Households registered in the county (a clerk: in its townships). */
   households: number;
   householdsWithLoan: number;
-  principalFen: number;
-  outstandingPrincipalFen: number;
-  overdue: { loans: number; principalFen: number };
-  subsidisedFen: number;
-  oversubsidisedFen: number;
+  principalFen: Fen;
+  outstandingPrincipalFen: Fen;
+  overdue: { loans: number; principalFen: Fen };
+  subsidisedFen: Fen;
+  oversubsidisedFen: Fen;
   /** One page of the loans in the order asked; by default overdue ones first (longest overdue first), then by maturity. */
   items: LoanBookItem[];
   /** How many loans match the filter over every page (the summary figures above cover them all). */

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../../common/actor';
 import { AllowedRoles, Public } from '../../http/auth.guard';
@@ -20,8 +20,6 @@ export class GetNoticeController {
   @Public()
   @LedgerDocument({ summary: 'Print notice: html', contentType: 'text/html', public: true, refusals: [] })
   @Get(':id.html')
-  @ApiProduces('text/html')
-  @ApiOkResponse({ description: 'The notice as HTML', content: { 'text/html': { schema: { type: 'string' } } } })
   async html(
     @Param('id', NoticeIdPipe) noticeId: string,
     @Res({ passthrough: true }) response: Response,

@@ -1,6 +1,6 @@
 import { Controller, Get, Query as QueryString, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Actor } from '../../common/actor';
 import { LedgerQuery } from '../../http/contract/route-contract';
@@ -38,7 +38,6 @@ export class ListNoticesController {
   /** Notices by place, newest window first, with totals over all that match; JSON or `text/csv`. */
   @LedgerQuery({ summary: 'List notices', view: 'NoticeList', csv: true })
   @Get()
-  @ApiProduces('application/json', 'text/csv')
   async list(
     @QueryString() filter: ListNoticesRequest,
     @CurrentActor() actor: Actor,

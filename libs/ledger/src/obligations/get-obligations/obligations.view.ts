@@ -1,3 +1,4 @@
+import type { Fen } from '../../primitives/money';
 /** One thing an entity owes a household: a dividend on a declaration, or the rent of one lease period. */
 export interface ObligationItem {
   /**
@@ -13,21 +14,21 @@ export interface ObligationItem {
   period: string;
   /** The declaration's `declaredOn`, or the rent period's due date as the lease's schedule gives it. */
   dueOn: string;
-  dueFen: number;
+  dueFen: Fen;
   /** Paid and not reversed, as the ledger stood at `asOf`. */
-  paidFen: number;
-  outstandingFen: number;
+  paidFen: Fen;
+  outstandingFen: Fen;
   /** A guarantee item topped up beyond a shortfall a later declaration shrank. */
-  overpaidFen?: number;
+  overpaidFen?: Fen;
   /** A guarantee item's guarantor, and the project when the project's fiscal funds cover it. */
   guarantor?: 'entity' | 'project';
   projectId?: string;
 }
 
 export interface ObligationTotals {
-  dueFen: number;
-  paidFen: number;
-  outstandingFen: number;
+  dueFen: Fen;
+  paidFen: Fen;
+  outstandingFen: Fen;
 }
 
 export type ObligationKind = ObligationItem['kind'];

@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { StreamWriter } from '../../common/stream-writer';
 import type { WriteResult } from '../../common/write-result';
-import { readLinkageParties } from '../../common/read-linkage-parties';
+import { readLinkageParties } from '../../entities/read-linkage-parties';
 import { order } from '../order.state';
 import { ContractOrderCommand } from './contract-order.command';
 import { decideContractOrder } from './contract-order.decide';

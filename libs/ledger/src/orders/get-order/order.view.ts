@@ -1,4 +1,5 @@
 import type { PurchasePaid } from '../order.events';
+import type { Fen } from '../../primitives/money';
 
 /** A purchase payment as the API shows it, marked if it was reversed. */
 export type PurchasePaymentView = PurchasePaid['data'] & { reversal?: { reversalId: string; reason: string } };
@@ -12,7 +13,7 @@ export interface OrderView {
   township: string;
   product: string;
   unit: string;
-  priceFen: number;
+  priceFen: Fen;
   startsOn: string;
   endsOn: string;
   payments: PurchasePaymentView[];

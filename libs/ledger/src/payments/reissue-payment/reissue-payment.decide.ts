@@ -1,5 +1,5 @@
 import { refuse } from '../../common/domain-error';
-import { assertNoNoticeHold } from '../../notices/notice-hold';
+import { assertNoNoticeHold } from '../notice-hold';
 import { formatYuan } from '../../primitives/money';
 import { parsePaymentId, paymentIdFor, type PaymentReissued } from '../payment';
 import { bankSidePayment } from '../return-payment/return-payment.decide';

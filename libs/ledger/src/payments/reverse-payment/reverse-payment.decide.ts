@@ -1,7 +1,7 @@
 import { assertMayWriteIn } from '../../common/actor';
 import type { DomainEvent } from '../../common/decider';
 import { notFound, refuse, type DomainError } from '../../common/domain-error';
-import type { NoticeHolds } from '../../notices/notice-hold';
+import type { NoticeHolds } from '../notice-hold';
 import { formatYuan } from '../../primitives/money';
 import { parsePaymentId, reversalIdFor, type PaymentReversed, type Payments } from '../payment';
 import type { PaymentLinkage } from '../payment-linkage';

@@ -8,7 +8,7 @@ import { reconciliationsProjection } from '../reconciliation.projection';
 import { reconciliationStream } from '../reconciliation-stream';
 import { readReconciliation } from '../reconciliations.reader';
 import type { ReconciliationView } from '../reconciliation.view';
-import { applyReconciliationReturns } from './apply-returns';
+import { applyReconciliationReturns } from '../apply-returns';
 import { ApplyPendingReturnsCommand } from './apply-pending-returns.command';
 
 /**

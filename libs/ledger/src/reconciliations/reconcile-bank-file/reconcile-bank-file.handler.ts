@@ -7,7 +7,7 @@ import { MATCH_WINDOW_DAYS } from '../reconcile';
 import { reconciliationView } from '../reconciliation-view';
 import type { ReconciliationView } from '../reconciliation.view';
 import { ReconcileBankFileCommand } from './reconcile-bank-file.command';
-import { applyReconciliationReturns, keepReconciliation } from '../apply-pending-returns/apply-returns';
+import { applyReconciliationReturns, keepReconciliation } from '../apply-returns';
 import { planReconciliation, type TownshipPayment } from './reconcile-bank-file.decide';
 
 interface PaymentRow {

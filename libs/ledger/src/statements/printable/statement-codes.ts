@@ -7,6 +7,7 @@ import {
   type PrintableLine,
   type PrintableStatement,
 } from './printable-statement';
+import type { Fen } from '../../primitives/money';
 
 /**
  * Verification codes (核验码) of printed clarity cards.
@@ -90,7 +91,7 @@ export interface StatementIssue {
   /** Ledger position the statement was drawn at. */
   position: number;
   /** What the card counts: the unreversed lines. */
-  totalFen: number;
+  totalFen: Fen;
   /** Lines listed, reversed ones included. */
   lines: number;
   digest: string;
@@ -140,7 +141,7 @@ export interface StatementVerification {
   /** Whose card it is. */
   household: PrintableHousehold;
   /** The same statement recomputed now (as of `issue.asOf`). */
-  current: { totalFen: number; lines: number; digest: string; position: number };
+  current: { totalFen: Fen; lines: number; digest: string; position: number };
   differences?: StatementDifference[];
 }
 
@@ -158,7 +159,9 @@ export function compareWithIssue(issue: StatementIssue, recomputed: PrintableSta
   if (current.lines !== issue.lines) differences.push({ field: 'lines', card: issue.lines, ledger: current.lines });
   if (current.digest !== issue.digest)
     differences.push({ field: 'digest', card: issue.digest, ledger: current.digest });
-  const household = recomputed.household;
+  // The household as the card prints it, no more: the route is public, and a code is on paper.
+  const { id, registrationNo, headName, village, township, county } = recomputed.household;
+  const household: PrintableHousehold = { id, registrationNo, headName, village, township, county };
   return differences.length
     ? { ok: false, issue, household, current, differences }
     : { ok: true, issue, household, current };

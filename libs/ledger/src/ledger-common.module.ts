@@ -1,12 +1,16 @@
 import { Global, Module } from '@nestjs/common';
 import { Database, loadOrCreateSecret, RuntimeConfig } from '@ledger/runtime';
-import { HouseholdKeys } from '../personal-data/household-keys';
-import { Authenticator } from '../users/authenticator';
-import { TokenIssuer } from '../users/tokens';
-import { ProjectionsHost } from '../projections/projections-host';
-import { StreamWriter } from './stream-writer';
+import { HouseholdKeys } from './personal-data/household-keys';
+import { Authenticator } from './users/authenticator';
+import { TokenIssuer } from './users/tokens';
+import { ProjectionsHost } from './projections/projections-host';
+import { StreamWriter } from './common/stream-writer';
 
-/** What every slice uses: the stream writer, authentication, token issuing and the households' keys. */
+/**
+ * What every capability uses: the stream writer, authentication, token issuing, the projections' host
+ * and the households' keys. Wired here at the root, beside LedgerModule, because it gathers providers
+ * of several folders (common, users, projections, personal-data) that common/ itself must not import.
+ */
 @Global()
 @Module({
   providers: [

@@ -1,12 +1,12 @@
-import { DomainError } from '../../common/domain-error';
-import { nameBasedUuid } from '../../common/ids';
-import type { CommandMetadata, StreamWriter } from '../../common/stream-writer';
-import { decideOnPaymentStream } from '../../payments/bank-side.handler';
-import { ReturnPaymentCommand } from '../../payments/return-payment/return-payment.command';
-import { decideReturnPayment } from '../../payments/return-payment/return-payment.decide';
-import type { BankFileReconciled } from '../reconciliation.events';
-import { reconciliationStream } from '../reconciliation-stream';
-import { returnsToApply, type ReturnToRecord } from '../reconcile-bank-file/reconcile-bank-file.decide';
+import { DomainError } from '../common/domain-error';
+import { nameBasedUuid } from '../common/ids';
+import type { CommandMetadata, StreamWriter } from '../common/stream-writer';
+import { decideOnPaymentStream } from '../payments/bank-side.handler';
+import { ReturnPaymentCommand } from '../payments/return-payment/return-payment.command';
+import { decideReturnPayment } from '../payments/return-payment/return-payment.decide';
+import type { BankFileReconciled } from './reconciliation.events';
+import { reconciliationStream } from './reconciliation-stream';
+import { returnsToApply, type ReturnToRecord } from './reconcile-bank-file/reconcile-bank-file.decide';
 
 /** What applying a kept reconciliation's returns did: the payments returned now, and the last position written. */
 export interface AppliedReturns {

@@ -1,7 +1,7 @@
-import { entity } from '../entities/entity.state';
+import { entity } from './entity.state';
 import { household } from '../households/household.state';
-import type { LinkageParties } from './linkage-parties';
-import type { StreamWriter } from './stream-writer';
+import type { LinkageParties } from '../common/linkage-parties';
+import type { StreamWriter } from '../common/stream-writer';
 
 /** Reads the household and the entity a new linkage names, for `assertLinkageParties`. */
 export async function readLinkageParties(

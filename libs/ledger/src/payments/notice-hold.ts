@@ -1,6 +1,12 @@
 import { DomainError } from '../common/domain-error';
 import { dateInChina } from '../primitives/calendar';
-import type { NoticeHoldChanged } from './notice.events';
+import type { NoticeHoldChanged } from '../notices/notice.events';
+
+/*
+ * A public notice's hold on payments (公示): kept in the paying stream (a dividend's, a distribution's)
+ * and checked by the deciders that pay or reissue. It refuses payments (`PAYMENT.NOTICE-HOLD`), so it
+ * lives with them: dividends and collectives use it without importing notices, which lists them.
+ */
 
 /** The holds recorded in a subject's stream, the latest per notice. */
 export type NoticeHolds = Readonly<Record<string, NoticeHoldChanged['data']>>;

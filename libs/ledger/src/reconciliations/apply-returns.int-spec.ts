@@ -1,13 +1,13 @@
 import type { EventStore } from '@ledger/event-store';
 import { eventStoreMigrations } from '@ledger/event-store/postgres/event-store.migrations';
 import { PostgresEventStore } from '@ledger/event-store/postgres/postgres-event-store';
-import { createTestDatabase, type TestDatabase } from '../../../../../test/support/test-database';
-import { StreamWriter } from '../../common/stream-writer';
-import { admin, metadataFor } from '../../common/testing/actors';
-import { declarationId, declared, paid, zhang } from '../../dividends/dividend.fixtures';
-import { dividend } from '../../dividends/dividend.state';
-import type { BankFileReconciled } from '../reconciliation.events';
-import { reconciliationView } from '../reconciliation-view';
+import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
+import { StreamWriter } from '../common/stream-writer';
+import { admin, metadataFor } from '../common/testing/actors';
+import { declarationId, declared, paid, zhang } from '../dividends/dividend.fixtures';
+import { dividend } from '../dividends/dividend.state';
+import type { BankFileReconciled } from './reconciliation.events';
+import { reconciliationView } from './reconciliation-view';
 import { applyReconciliationReturns, keepReconciliation } from './apply-returns';
 
 const p1 = `${declarationId}.p1`;
