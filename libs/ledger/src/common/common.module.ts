@@ -4,6 +4,7 @@ import { HouseholdKeys } from '../personal-data/household-keys';
 import { Authenticator } from '../users/authenticator';
 import { TokenIssuer } from '../users/tokens';
 import { ProjectionsHost } from '../projections/projections-host';
+import { useCursorSecret } from './page';
 import { StreamWriter } from './stream-writer';
 
 /** What every slice uses: the stream writer, authentication, token issuing and the households' keys. */
@@ -17,10 +18,13 @@ import { StreamWriter } from './stream-writer';
     {
       provide: TokenIssuer,
       inject: [RuntimeConfig],
-      useFactory: async (config: RuntimeConfig) =>
-        new TokenIssuer(
-          config.LEDGER_TOKEN_SECRET ?? (await loadOrCreateSecret(config.LEDGER_DATA_DIR, 'token-secret')).value,
-        ),
+      useFactory: async (config: RuntimeConfig) => {
+        const secret =
+          config.LEDGER_TOKEN_SECRET ?? (await loadOrCreateSecret(config.LEDGER_DATA_DIR, 'token-secret')).value;
+        // List cursors are sealed under a key derived from the same secret (see page.ts).
+        useCursorSecret(secret);
+        return new TokenIssuer(secret);
+      },
     },
   ],
   exports: [StreamWriter, Authenticator, TokenIssuer, ProjectionsHost, HouseholdKeys],

@@ -3,7 +3,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { BadInputException } from '../http/problem-details.filter';
 import { isValidDate } from '../primitives/calendar';
-import { encodeCursor } from './page';
+import { encodeCursor, openCursor } from './page';
 
 /**
  * Server-side sorting of a cursor-paged list: `sort=<key>` ascending, `sort=-<key>` descending, from a
@@ -98,12 +98,6 @@ function fits(value: string, type: SortKey['type']): boolean {
 }
 
 function decode(cursor: string): [string, string, string] | undefined {
-  try {
-    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    return Array.isArray(key) && key.length === 3 && key.every((k) => typeof k === 'string')
-      ? (key as [string, string, string])
-      : undefined;
-  } catch {
-    return undefined;
-  }
+  const key = openCursor(cursor);
+  return key?.length === 3 && key.every((k) => typeof k === 'string') ? (key as [string, string, string]) : undefined;
 }
