@@ -13,6 +13,7 @@ import { LoanStatusTag } from './LoansCard';
 interface Filter {
   county?: string;
   township?: string;
+  village?: string;
   status?: LoanBookItem['status'];
   year?: number;
 }
@@ -20,7 +21,14 @@ interface Filter {
 const STATUSES: LoanBookItem['status'][] = ['overdue', 'active', 'repaid'];
 
 const path = (f: Filter, more: Record<string, string | number | undefined> = {}) =>
-  `/v1/audit/loans${query({ county: f.county, township: f.township, status: f.status, year: f.year, ...more })}`;
+  `/v1/audit/loans${query({
+    county: f.county,
+    township: f.township,
+    village: f.village,
+    status: f.status,
+    year: f.year,
+    ...more,
+  })}`;
 
 /**
  * The county's loan book (`GET /v1/audit/loans`): how many households borrowed, what is still owed (over
@@ -69,8 +77,13 @@ export function LoansPage({ token }: { token: string }) {
     <Card title={t.loanBook}>
       <Form
         layout="inline"
-        onFinish={(v: { county?: string; township?: string }) =>
-          setFilter((f) => ({ ...f, county: v.county?.trim() || undefined, township: v.township?.trim() || undefined }))
+        onFinish={(v: { county?: string; township?: string; village?: string }) =>
+          setFilter((f) => ({
+            ...f,
+            county: v.county?.trim() || undefined,
+            township: v.township?.trim() || undefined,
+            village: v.village?.trim() || undefined,
+          }))
         }
         style={{ marginBottom: 16, rowGap: 8 }}
       >
@@ -79,6 +92,9 @@ export function LoansPage({ token }: { token: string }) {
         </Form.Item>
         <Form.Item name="township" label={t.township}>
           <Input allowClear aria-label={t.township} style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item name="village" label={t.village}>
+          <Input allowClear aria-label={t.village} style={{ width: 160 }} />
         </Form.Item>
         <Button type="primary" htmlType="submit">
           {t.load}
@@ -148,6 +164,7 @@ export function LoansPage({ token }: { token: string }) {
                 ),
               },
               { title: t.township, dataIndex: 'township' },
+              { title: t.village, dataIndex: 'village' },
               { title: t.lender, dataIndex: 'lender' },
               { title: t.contractNo, dataIndex: 'contractNo', render: (v?: string) => v ?? '—' },
               {

@@ -55,11 +55,13 @@ export class GetLoanBookHandler implements IQueryHandler<GetLoanBookQuery> {
       return `$${values.length}`;
     };
     const place = { county: filter.county, township: filter.township, village: filter.village };
-    const where = filterConditions(place, PLACE, param);
+    // The households counted (the denominator) are read by a query of their own, with its own values.
+    const householdValues: unknown[] = [];
+    const householdParam = (value: unknown) => `$${householdValues.push(value)}`;
+    const where = filterConditions(place, PLACE, householdParam);
     // A clerk reads its townships only.
-    if (actor.role === 'clerk') where.push(`township = any(${param(actor.townships)})`);
+    if (actor.role === 'clerk') where.push(`township = any(${householdParam(actor.townships)})`);
     const scope = where.length ? `where ${where.join(' and ')}` : '';
-    const householdValues = [...values];
     // The loans table keeps no village: a loan's is its borrower's (households never move).
     const loanWhere = filterConditions({ ...place, year: filter.year }, LOAN_PLACE, param);
     if (actor.role === 'clerk') loanWhere.push(`township = any(${param(actor.townships)})`);
