@@ -267,6 +267,14 @@ describe('county fund flow, arrears by entity and the entity report over HTTP', 
     expect(fieldsOf(otherDate.body)).toEqual(['cursor']);
     expect(fieldsOf((await t.get('/v1/audit/arrears?limit=0').expect(400)).body)).toEqual(['limit']);
 
+    // By kind of obligation (the arrears' form): rents are the tea cooperative's, dividends the PV station's.
+    const ofKind = async (kind: string) =>
+      (await t.get(`/v1/audit/arrears?county=罗田县&dueBy=2019-12-31&kind=${kind}`).expect(200)).body;
+    expect((await ofKind('rent')).entities.map((e: { entity: { id: string } }) => e.entity.id)).toEqual([tea]);
+    expect(await ofKind('dividend')).toMatchObject({ total: 1, totals: { outstandingFen: 1_400_00 } });
+    expect((await ofKind('distribution')).entities).toEqual([]);
+    expect(fieldsOf((await t.get('/v1/audit/arrears?kind=wage').expect(400)).body)).toEqual(['kind']);
+
     const household = await t.userToken({ role: 'household', householdId: sun });
     await t.get('/v1/audit/arrears', household).expect(403);
     const bad = await t.get('/v1/audit/arrears?dueBy=2019-02-30&entity=x').expect(400);

@@ -1,10 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { IsPlaceFilter } from '../../common/list-filter';
 import { IsLedgerDate, IsLedgerInstant } from '../../http/validators';
 import { PagedQueryOptions } from '../../http/query-options.dto';
 import { IsListSort } from '../../common/list-sort';
-import { ARREARS_SORTS } from './arrears';
+import { ARREARS_KINDS, ARREARS_SORTS } from './arrears';
 
 /** Query string of `GET /v1/audit/arrears`. */
 export class GetArrearsRequest extends PagedQueryOptions {
@@ -15,6 +15,12 @@ export class GetArrearsRequest extends PagedQueryOptions {
   /** Only the entities of this township (乡镇). */
   @IsPlaceFilter('城关镇')
   township?: string;
+
+  /** Only obligations of this kind (the arrears' form): `dividend`, `rent`, `guarantee` (shortfall), `distribution`. */
+  @IsOptional()
+  @IsIn(ARREARS_KINDS, { message: `kind must be one of ${ARREARS_KINDS.join(', ')}` })
+  @ApiPropertyOptional({ enum: ARREARS_KINDS })
+  kind?: (typeof ARREARS_KINDS)[number];
 
   /** The ledger as it stood at this instant (ISO 8601 with offset); default now (a next page: the first page's). */
   @IsOptional()

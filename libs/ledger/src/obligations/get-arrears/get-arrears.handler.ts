@@ -66,6 +66,7 @@ export class GetArrearsHandler implements IQueryHandler<GetArrearsQuery> {
     );
     const itemsOf = new Map<string, ObligationItemOfEntity[]>();
     for (const item of items) {
+      if (filter.kind !== undefined && item.kind !== filter.kind) continue;
       const list = itemsOf.get(item.entityId) ?? [];
       list.push(item);
       itemsOf.set(item.entityId, list);
