@@ -4,6 +4,7 @@ import { api, apiCsv, query, saveBlob } from '../api';
 import { label, useT } from '../i18n';
 import { formatYuan } from '../money';
 import { sortOrderOf, useCursorPages } from '../shell/cursor-pages';
+import { CodeSelect } from '../shell/list-filters';
 import type { ArrearsView, EntityArrears, Obligation, Obligations } from '../types';
 import { EntityReportCard } from './EntityReportCard';
 import { ErrorAlert } from './ErrorAlert';
@@ -12,7 +13,11 @@ interface Filter {
   county?: string;
   township?: string;
   dueBy?: string;
+  /** The kind of obligation (the arrears' form); none: every kind. */
+  kind?: (typeof KINDS)[number];
 }
+
+const KINDS = ['dividend', 'rent', 'guarantee', 'distribution'] as const;
 
 /**
  * The county's overview of arrears by entity name (`GET /v1/audit/arrears`), largest first unless a
@@ -26,7 +31,7 @@ export function ArrearsPage({ token }: { token: string }) {
   const [error, setError] = useState<Error>();
 
   const path = (f: Filter, more: Record<string, string | number | undefined> = {}) =>
-    `/v1/audit/arrears${query({ county: f.county, township: f.township, dueBy: f.dueBy, ...more })}`;
+    `/v1/audit/arrears${query({ county: f.county, township: f.township, dueBy: f.dueBy, kind: f.kind, ...more })}`;
   // Paged on the server; the totals above the table cover every page (the answer's `totals` and `total`).
   const fetchPage = useCallback(
     async (f: Filter, limit: number, cursor: string | undefined, sort: string | undefined) => {
@@ -67,6 +72,7 @@ export function ArrearsPage({ token }: { token: string }) {
             county: v.county?.trim() || undefined,
             township: v.township?.trim() || undefined,
             dueBy: v.dueBy || undefined,
+            kind: v.kind,
           })
         }
         style={{ marginBottom: 16, rowGap: 8 }}
@@ -79,6 +85,9 @@ export function ArrearsPage({ token }: { token: string }) {
         </Form.Item>
         <Form.Item name="dueBy" label={t.dueBy}>
           <Input type="date" />
+        </Form.Item>
+        <Form.Item name="kind" label={t.kind}>
+          <CodeSelect codes={KINDS} ariaLabel={t.kind} />
         </Form.Item>
         <Form.Item>
           <Space>

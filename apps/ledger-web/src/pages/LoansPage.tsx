@@ -1,10 +1,10 @@
 import { Button, Card, Form, Input, Select, Space, Statistic, Table } from 'antd';
-import { yearText } from '@ledger/contract';
 import { useCallback, useEffect, useState } from 'react';
 import { api, apiCsv, query, saveBlob } from '../api';
 import { label, useT } from '../i18n';
 import { formatYuan } from '../money';
 import { sortOrderOf, useCursorPages } from '../shell/cursor-pages';
+import { YearSelect } from '../shell/list-filters';
 import type { LoanBook, LoanBookItem } from '../types';
 import { ErrorAlert } from './ErrorAlert';
 import { LoanStatusTag } from './LoansCard';
@@ -71,7 +71,6 @@ export function LoansPage({ token }: { token: string }) {
     ...(sort ? { sorter: true, sortOrder: sortOrderOf(list.sort, sort) } : {}),
   });
   const thisYear = Number((book?.on ?? new Date().toISOString()).slice(0, 4));
-  const years = Array.from({ length: 12 }, (_, i) => thisYear - i);
 
   return (
     <Card title={t.loanBook}>
@@ -110,14 +109,7 @@ export function LoansPage({ token }: { token: string }) {
           />
         </Form.Item>
         <Form.Item label={t.year}>
-          <Select
-            aria-label={t.year}
-            allowClear
-            style={{ width: 120 }}
-            value={filter.year}
-            onChange={(year?: number) => setFilter((f) => ({ ...f, year }))}
-            options={years.map((y) => ({ value: y, label: yearText(y, lang) }))}
-          />
+          <YearSelect thisYear={thisYear} value={filter.year} onChange={(year) => setFilter((f) => ({ ...f, year }))} />
         </Form.Item>
         <Button onClick={() => void exportCsv()} disabled={!book}>
           {t.exportCsv}
