@@ -1,5 +1,6 @@
 import { type Page } from 'playwright-core';
 import { type ConsoleBrowser, describeInBrowser, openConsole } from './support/browser';
+import { consoleFixture } from './support/console-fixture';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -18,9 +19,6 @@ describeInBrowser('share re-allocation and arrears in the web console', () => {
   let clerk: string;
   let zhang: string;
 
-  const write = async (path: string, body: object) =>
-    (await t.post(path, body).expect(201)).body as { id: string; position: number };
-
   const signIn = (token: string) => web.signIn(token, { width: 1280, height: 900 });
   const screenshot = (page: Page, shot: string) => web.screenshot(page, shot);
 
@@ -28,29 +26,12 @@ describeInBrowser('share re-allocation and arrears in the web console', () => {
     t = await startTestApp();
     web = await openConsole(t, 'transfer-console');
     ({ base } = web);
-    auditor = await t.userToken({ role: 'auditor' });
-    clerk = await t.userToken({ role: 'clerk', townships: ['城关镇'] });
-    const household = async (registrationNo: string, headName: string) =>
-      (
-        await write('/v1/households', {
-          registrationNo,
-          headName,
-          members: 3,
-          village: '石头村',
-          township: '城关镇',
-          county: '英山县',
-        })
-      ).id;
-    zhang = await household('421127010500101', '张三');
-    await household('421127010500102', '李四');
-    const farm = (
-      await write('/v1/entities', {
-        name: '石头村养牛合作社',
-        kind: 'cooperative',
-        township: '城关镇',
-        county: '英山县',
-      })
-    ).id;
+    const fixture = await consoleFixture(t, '石头村');
+    ({ auditor, clerk } = fixture);
+    const { write } = fixture;
+    zhang = await fixture.household('421127010500101', '张三');
+    await fixture.household('421127010500102', '李四');
+    const farm = await fixture.cooperative('石头村养牛合作社');
     const project = (
       await write('/v1/projects', {
         name: '肉牛养殖扶贫项目',
