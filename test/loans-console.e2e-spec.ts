@@ -90,6 +90,20 @@ describeInBrowser('micro-credit in the web console', () => {
     await Promise.all([sortedBy('-principal'), header.click()]);
     await rows.first().filter({ hasText: '王五' }).waitFor();
     expect(await rows.nth(1).textContent()).toContain('赵六');
+
+    // By the borrower's village (the book keeps it): both borrowers live in 桃园村, none in 杏花村.
+    const village = page.getByLabel('村', { exact: true });
+    await village.fill('杏花村');
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/v1/audit/loans') && r.url().includes('village=')),
+      page.getByRole('button', { name: '查看' }).click(),
+    ]);
+    await rows.first().waitFor({ state: 'detached' });
+    await village.fill('桃园村');
+    await page.getByRole('button', { name: '查看' }).click();
+    await rows.nth(1).waitFor();
+    expect(await rows.first().textContent()).toContain('桃园村');
+    await page.getByText('共 2 条').waitFor();
     await page.context().close();
   });
 

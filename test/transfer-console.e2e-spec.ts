@@ -99,6 +99,8 @@ describeInBrowser('share re-allocation and arrears in the web console', () => {
       .first()
       .waitFor();
     await page.getByText('带贫户数').waitFor();
+    // Paged on the server, with the total over every page.
+    await page.getByText('共 1 条').waitFor();
     await screenshot(page, 'auditor-county-arrears');
 
     // A header asks the server for its order (the CSV follows the same `sort`).
@@ -107,6 +109,15 @@ describeInBrowser('share re-allocation and arrears in the web console', () => {
       page.getByRole('columnheader', { name: '最早欠付日期' }).click(),
     ]);
     await page.getByRole('row').filter({ hasText: '石头村养牛合作社' }).first().waitFor();
+
+    // By kind of obligation: the cooperative owes dividends and guarantee shortfalls, no rent.
+    await page.getByRole('combobox', { name: '类别' }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '租金' }).click();
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/v1/audit/arrears') && r.url().includes('kind=rent')),
+      page.getByRole('button', { name: '查看' }).click(),
+    ]);
+    await page.getByRole('row').filter({ hasText: '石头村养牛合作社' }).first().waitFor({ state: 'detached' });
 
     await page.getByRole('menuitem', { name: '资金流向' }).click();
     await page.getByLabel('县区', { exact: true }).fill('英山县');
