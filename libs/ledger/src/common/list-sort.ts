@@ -125,7 +125,7 @@ export function readComputedCursor(
   if (key?.length !== contextLength + 2 || key[0] !== sort || !key.every((part) => typeof part === 'string')) {
     throw badCursor();
   }
-  const parts = key as string[];
+  const parts = key;
   return { context: parts.slice(1, -1), id: parts[parts.length - 1] };
 }
 

@@ -59,5 +59,5 @@ export function readCursor(cursor: string | undefined, keyLength: number): strin
   if (key?.length !== keyLength || !key.every((part) => typeof part === 'string')) {
     throw new BadInputException([{ path: 'cursor', message: 'cursor must be the nextCursor of a previous page' }]);
   }
-  return key as string[];
+  return key;
 }
