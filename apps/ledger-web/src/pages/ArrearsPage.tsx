@@ -22,7 +22,8 @@ const KINDS = ['dividend', 'rent', 'guarantee', 'distribution'] as const;
 /**
  * The county's overview of arrears by entity name (`GET /v1/audit/arrears`), largest first unless a
  * column header sorts it otherwise, a page at a time with the total (on the server, so the CSV comes in
- * the same order and has the pager's total of rows); an entity opens to the households it owes (its obligations) and its linkage report.
+ * the same order and has the pager's total of rows); an entity opens to the households it owes (its
+ * obligations) and its linkage report.
  */
 export function ArrearsPage({ token }: { token: string }) {
   const { t } = useT();
@@ -47,11 +48,13 @@ export function ArrearsPage({ token }: { token: string }) {
     void list.search(f);
   };
 
-  // The CSV: every entity of the filter (the pager's total), in the table's order, with the screen's headers.
+  // The CSV: every entity of the filter (the pager's total), in the table's order, with the screen's
+  // headers, as of the screen's instant and due date (so its rows are the screen's, whatever was paid since).
   const exportCsv = async () => {
     if (!data) return;
     try {
-      saveBlob(await apiCsv(path(filter, { sort: list.sort }), { token }), `arrears-${data.dueBy}.csv`);
+      const csvPath = path(filter, { sort: list.sort, asOf: data.asOf, dueBy: data.dueBy });
+      saveBlob(await apiCsv(csvPath, { token }), `arrears-${data.dueBy}.csv`);
     } catch (e) {
       setError(e as Error);
     }
