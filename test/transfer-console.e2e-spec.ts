@@ -138,6 +138,18 @@ describeInBrowser('share re-allocation and arrears in the web console', () => {
 
   it('a clerk moves 张三’s fiscal shares to 李四: a mid-month date is refused beside its field', async () => {
     const page = await signIn(clerk);
+    // The register narrowed to a linkage form: of the two, only 张三 holds a stake.
+    await page.getByRole('menuitem', { name: '农户查询' }).click();
+    await page.getByText('共 2 条').waitFor();
+    await page.getByRole('combobox', { name: '联结方式' }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '入股分红' }).click();
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/v1/households?') && r.url().includes('form=equity')),
+      page.getByRole('button', { name: '查询' }).click(),
+    ]);
+    await page.getByText('共 1 条').waitFor();
+    expect(await page.getByRole('row').filter({ hasText: '张三' }).count()).toBe(1);
+
     await page.goto(`${base}/#/h/${zhang}`);
     const stakes = page.locator('.ant-card').filter({ hasText: '持有股份' });
     await stakes.getByRole('button', { name: '调整给他户' }).click();
