@@ -183,6 +183,7 @@ describe('county fund flow, arrears by entity and the entity report over HTTP', 
         },
       ],
       totals: { dueFen: 5_000_00, paidFen: 2_000_00, outstandingFen: 3_000_00 },
+      total: 2,
     });
 
     const township = await t.get('/v1/audit/arrears?county=罗田县&township=骆驼坳镇&dueBy=2019-12-31').expect(200);
@@ -228,6 +229,51 @@ describe('county fund flow, arrears by entity and the entity report over HTTP', 
     expect(badSort.body.errors).toEqual([
       expect.objectContaining({ path: 'sort', message: expect.stringContaining('outstanding, entity, oldestDue') }),
     ]);
+
+    // A page at a time (issue 18): the totals and `total` cover every page; the CSV carries them all.
+    const firstPage = (await t.get('/v1/audit/arrears?county=罗田县&dueBy=2019-12-31&limit=1').expect(200)).body;
+    expect(firstPage).toMatchObject({ total: 2, totals: { outstandingFen: 3_000_00 }, nextCursor: expect.any(String) });
+    expect(firstPage.entities.map((e: { entity: { id: string } }) => e.entity.id)).toEqual([tea]);
+    const second = (
+      await t
+        .get(`/v1/audit/arrears?county=罗田县&limit=1&cursor=${encodeURIComponent(firstPage.nextCursor)}`)
+        .expect(200)
+    ).body;
+    // The next page is taken as of the first page's instant and due date.
+    expect(second).toMatchObject({ total: 2, asOf: firstPage.asOf, dueBy: '2019-12-31' });
+    expect(second.entities.map((e: { entity: { id: string } }) => e.entity.id)).toEqual([pv]);
+    expect(second.nextCursor).toBeUndefined();
+    const everyRow = await t
+      .get('/v1/audit/arrears?county=罗田县&dueBy=2019-12-31&limit=1')
+      .set('Accept', 'text/csv')
+      .expect(200);
+    expect(
+      everyRow.text
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n'),
+    ).toHaveLength(3);
+    for (const cursor of [`${firstPage.nextCursor as string}x`, 'bm90IGEgY3Vyc29y']) {
+      const refused = await t.get(`/v1/audit/arrears?limit=1&cursor=${encodeURIComponent(cursor)}`).expect(400);
+      expect(fieldsOf(refused.body)).toEqual(['cursor']);
+    }
+    const otherSort = await t
+      .get(`/v1/audit/arrears?limit=1&sort=entity&cursor=${encodeURIComponent(firstPage.nextCursor)}`)
+      .expect(400);
+    expect(fieldsOf(otherSort.body)).toEqual(['cursor']);
+    const otherDate = await t
+      .get(`/v1/audit/arrears?limit=1&dueBy=2018-12-31&cursor=${encodeURIComponent(firstPage.nextCursor)}`)
+      .expect(400);
+    expect(fieldsOf(otherDate.body)).toEqual(['cursor']);
+    expect(fieldsOf((await t.get('/v1/audit/arrears?limit=0').expect(400)).body)).toEqual(['limit']);
+
+    // By kind of obligation (the arrears' form): rents are the tea cooperative's, dividends the PV station's.
+    const ofKind = async (kind: string) =>
+      (await t.get(`/v1/audit/arrears?county=罗田县&dueBy=2019-12-31&kind=${kind}`).expect(200)).body;
+    expect((await ofKind('rent')).entities.map((e: { entity: { id: string } }) => e.entity.id)).toEqual([tea]);
+    expect(await ofKind('dividend')).toMatchObject({ total: 1, totals: { outstandingFen: 1_400_00 } });
+    expect((await ofKind('distribution')).entities).toEqual([]);
+    expect(fieldsOf((await t.get('/v1/audit/arrears?kind=wage').expect(400)).body)).toEqual(['kind']);
 
     const household = await t.userToken({ role: 'household', householdId: sun });
     await t.get('/v1/audit/arrears', household).expect(403);

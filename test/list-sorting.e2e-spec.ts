@@ -124,6 +124,31 @@ describe('sorting the lists', () => {
     expect(other.body.errors).toEqual([expect.objectContaining({ path: 'cursor' })]);
   });
 
+  it('filters the register by county and by linkage form, counting every match', async () => {
+    // Five of the seven were employed (those paid something); none holds a stake.
+    expect((await list('form=labour&limit=2')).total).toBe(5);
+    expect((await list('form=labour&limit=100')).items.every((i) => i.receivedFen > 0)).toBe(true);
+    expect((await list('form=equity')).total).toBe(0);
+    expect((await list(`county=${encodeURIComponent('英山县')}&form=labour`)).total).toBe(5);
+    expect((await list(`county=${encodeURIComponent('罗田县')}`)).total).toBe(0);
+    const bad = await t.get('/v1/households?form=wage&county=').expect(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['county', 'form']);
+  });
+
+  it('hands out opaque cursors: no name readable in them, and an edited one is a 400 naming `cursor`', async () => {
+    const page = await list('sort=name&limit=2');
+    const cursor = page.nextCursor!;
+    // The last head's name is in the cursor only sealed (it would land in access logs otherwise).
+    const last = page.items[1].headName;
+    expect(Buffer.from(cursor, 'base64url').toString('utf8')).not.toContain(last);
+    expect(decodeURIComponent(cursor)).not.toContain(last);
+    const edited = `${cursor.slice(0, 10)}${cursor[10] === 'A' ? 'B' : 'A'}${cursor.slice(11)}`;
+    for (const bad of [edited, Buffer.from(JSON.stringify(['name', last, page.items[1].id])).toString('base64url')]) {
+      const refused = await t.get(`/v1/households?sort=name&limit=2&cursor=${encodeURIComponent(bad)}`).expect(400);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ path: 'cursor' })]);
+    }
+  });
+
   /** Every page of a list under a sort, walked by its cursors. */
   const walkAny = async <T>(path: string, limit: number): Promise<T[]> => {
     const seen: T[] = [];

@@ -1,5 +1,6 @@
 import { type Page } from 'playwright-core';
 import { type ConsoleBrowser, describeInBrowser, openConsole } from './support/browser';
+import { consoleFixture } from './support/console-fixture';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -17,9 +18,6 @@ describeInBrowser('micro-credit in the web console', () => {
   let clerk: string;
   let wang: string;
 
-  const write = async (path: string, body: object) =>
-    (await t.post(path, body).expect(201)).body as { id: string; position: number };
-
   const signIn = (token: string) => web.signIn(token, { width: 1280, height: 800 });
   const screenshot = (page: Page, shot: string) => web.screenshot(page, shot);
 
@@ -27,24 +25,12 @@ describeInBrowser('micro-credit in the web console', () => {
     t = await startTestApp();
     web = await openConsole(t, 'loans-console');
     ({ base } = web);
-    auditor = await t.userToken({ role: 'auditor' });
-    clerk = await t.userToken({ role: 'clerk', townships: ['城关镇'] });
-    const household = async (registrationNo: string, headName: string) =>
-      (
-        await write('/v1/households', {
-          registrationNo,
-          headName,
-          members: 3,
-          village: '桃园村',
-          township: '城关镇',
-          county: '英山县',
-        })
-      ).id;
-    wang = await household('421127010400101', '王五');
-    const zhao = await household('421127010400102', '赵六');
-    const coop = (
-      await write('/v1/entities', { name: '桃园养牛合作社', kind: 'cooperative', township: '城关镇', county: '英山县' })
-    ).id;
+    const fixture = await consoleFixture(t, '桃园村');
+    ({ auditor, clerk } = fixture);
+    const { write } = fixture;
+    wang = await fixture.household('421127010400101', '王五');
+    const zhao = await fixture.household('421127010400102', '赵六');
+    const coop = await fixture.cooperative('桃园养牛合作社');
     const loan = (
       await write('/v1/loans', {
         householdId: wang,
@@ -104,6 +90,20 @@ describeInBrowser('micro-credit in the web console', () => {
     await Promise.all([sortedBy('-principal'), header.click()]);
     await rows.first().filter({ hasText: '王五' }).waitFor();
     expect(await rows.nth(1).textContent()).toContain('赵六');
+
+    // By the borrower's village (the book keeps it): both borrowers live in 桃园村, none in 杏花村.
+    const village = page.getByLabel('村', { exact: true });
+    await village.fill('杏花村');
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/v1/audit/loans') && r.url().includes('village=')),
+      page.getByRole('button', { name: '查看' }).click(),
+    ]);
+    await rows.first().waitFor({ state: 'detached' });
+    await village.fill('桃园村');
+    await page.getByRole('button', { name: '查看' }).click();
+    await rows.nth(1).waitFor();
+    expect(await rows.first().textContent()).toContain('桃园村');
+    await page.getByText('共 2 条').waitFor();
     await page.context().close();
   });
 

@@ -391,6 +391,20 @@ describe('poverty micro-credit over HTTP', () => {
     expect(township.items).toHaveLength(1);
     expect(township.nextCursor).toEqual(expect.any(String));
     await t.get('/v1/audit/loans?entity=x', auditor).expect(400);
+    // By the borrower's village (issue 18): the book keeps each household's village.
+    const village = (await t.get(`/v1/audit/loans?village=${encodeURIComponent('桃园村')}`, auditor).expect(200))
+      .body as LoanBook;
+    // Every borrower here lives in 桃园村: the village filter keeps every loan, and only those.
+    const everyLoan = (await t.get('/v1/audit/loans', auditor).expect(200)).body as LoanBook;
+    expect(village).toMatchObject({ loans: everyLoan.loans, total: everyLoan.total, households: everyLoan.households });
+    expect(village.items.every((i) => i.village === '桃园村')).toBe(true);
+    const elsewhere = (await t.get(`/v1/audit/loans?village=${encodeURIComponent('杏花村')}`, auditor).expect(200))
+      .body as LoanBook;
+    expect(elsewhere).toMatchObject({ loans: 0, total: 0, households: 0, items: [] });
+    const blank = await t.get('/v1/audit/loans?village=%20', auditor).expect(400);
+    expect(blank.body.errors).toEqual([expect.objectContaining({ path: 'village' })]);
+    const year = await t.get('/v1/audit/loans?year=18', auditor).expect(400);
+    expect(year.body.errors).toEqual([expect.objectContaining({ path: 'year' })]);
 
     const csv = await t
       .get(`/v1/audit/loans?county=${encodeURIComponent('英山县')}`, auditor)
@@ -402,7 +416,7 @@ describe('poverty micro-credit over HTTP', () => {
       .trim()
       .split('\r\n');
     expect(lines[0]).toBe(
-      'loanId,householdId,registrationNo,township,lender,contractNo,use,entityName,disbursedOn,maturesOn,status,principalFen,outstandingPrincipalFen,interestPaidFen,subsidisedFen,principalYuan,outstandingPrincipalYuan,interestPaidYuan,subsidisedYuan',
+      'loanId,householdId,registrationNo,township,lender,contractNo,use,entityName,disbursedOn,maturesOn,status,principalFen,outstandingPrincipalFen,interestPaidFen,subsidisedFen,principalYuan,outstandingPrincipalYuan,interestPaidYuan,subsidisedYuan,village',
     );
     expect(lines).toHaveLength(5);
     expect(lines[2]).toContain(

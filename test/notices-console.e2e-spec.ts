@@ -3,8 +3,9 @@ import { startTestApp, type TestApp } from './support/test-app';
 
 /**
  * The household's phone page in a real browser: "确认无误" records its acknowledgement of the card
- * with its own token, "有问题" a dispute the clerk then sees as a grievance. Skipped, saying why,
- * without the built console or /usr/bin/chromium (as test/console.e2e-spec.ts).
+ * with its own token, "有问题" a dispute the clerk then sees as a grievance; and the clerk's list of
+ * notices, narrowed to a year. Skipped, saying why, without the built console or /usr/bin/chromium (as
+ * test/console.e2e-spec.ts).
  */
 
 describeInBrowser("the phone page's acknowledgement", () => {
@@ -75,6 +76,33 @@ describeInBrowser("the phone page's acknowledgement", () => {
     expect(grievances.body.items).toEqual([
       expect.objectContaining({ status: 'open', disputed: true, comment: '租金少算了半亩。' }),
     ]);
+    await page.context().close();
+  });
+  it('a clerk lists the notices, and narrows them to a year', async () => {
+    const posted = await t
+      .post('/v1/notices', {
+        village: '桃园村',
+        township: '城关镇',
+        title: '桃园村2018年租金公示',
+        subject: { period: '2018' },
+        opensOn: '2018-03-10',
+        closesOn: '2018-03-20',
+      })
+      .expect(201);
+    await t.get(`/v1/notices?minPosition=${posted.body.position as number}`).expect(200);
+    const clerk = await t.userToken({ role: 'clerk', townships: ['城关镇'] });
+    const page = await web.signIn(clerk);
+    await page.getByRole('menuitem', { name: '公示' }).click();
+    const row = page.getByRole('row').filter({ hasText: '桃园村2018年租金公示' });
+    await row.waitFor();
+    // The year picker's first year is this one: the 2018 notice is not of it.
+    await page.getByRole('combobox', { name: '年度' }).click();
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/v1/notices?') && r.url().includes('year=')),
+      page.locator('.ant-select-item-option').first().click(),
+    ]);
+    await row.waitFor({ state: 'detached' });
+    await web.screenshot(page, 'clerk-notices-by-year');
     await page.context().close();
   });
 });

@@ -202,6 +202,18 @@ describe('public notices, objections and acknowledgements over HTTP', () => {
     expect(list.body.items).toHaveLength(1);
     expect(list.body.nextCursor).toEqual(expect.any(String));
     expect(list.body.totals).toEqual({ notices: 2, rows: 4, totalFen: 3_000_00 + 350_00, openObjections: 0 });
+    // By the year a notice opened (issue 18).
+    const place = `township=${encodeURIComponent('城关镇')}&village=${encodeURIComponent('桃园村')}`;
+    const every = (await t.get(`/v1/notices?${place}&limit=100`, clerk).expect(200)).body.items as {
+      opensOn: string;
+    }[];
+    const year = today.slice(0, 4);
+    const ofYear = (await t.get(`/v1/notices?${place}&year=${year}&limit=100`, clerk).expect(200)).body;
+    expect(ofYear.totals.notices).toBe(every.filter((n) => n.opensOn.startsWith(year)).length);
+    expect(ofYear.items.every((n: { opensOn: string }) => n.opensOn.startsWith(year))).toBe(true);
+    expect((await t.get(`/v1/notices?${place}&year=2001`, clerk).expect(200)).body.totals.notices).toBe(0);
+    const badYear = await t.get(`/v1/notices?year=1999`, clerk).expect(400);
+    expect(badYear.body.errors).toEqual([expect.objectContaining({ path: 'year' })]);
     const csv = await t
       .get(`/v1/notices?township=${encodeURIComponent('城关镇')}`, clerk)
       .set('Accept', 'text/csv')

@@ -105,5 +105,13 @@ describeInBrowser('bank reconciliation in the web console', () => {
     await page.waitForURL(/#\/reconciliations\/reconciliation-/);
     await page.getByText('已重新发放', { exact: true }).waitFor();
     await screenshot(page, 'reconciliation-reopened');
+
+    // By year (of the bank statement's first date): both files are of 2018, none of this year.
+    await page.getByRole('combobox', { name: '年度' }).click();
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/v1/reconciliations?') && r.url().includes('year=')),
+      page.locator('.ant-select-item-option').first().click(),
+    ]);
+    await past.first().waitFor({ state: 'detached' });
   });
 });

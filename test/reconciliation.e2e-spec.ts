@@ -213,6 +213,15 @@ describe('reconciliation of a bank file over HTTP', () => {
     const next = await t.get(`/v1/reconciliations?limit=2&cursor=${list.body.nextCursor}`).expect(200);
     expect(next.body.items).toHaveLength(1);
     expect(next.body.nextCursor).toBeUndefined();
+    // By year (issue 18): the bank files here are all of 2018.
+    expect((await t.get('/v1/reconciliations?year=2018').expect(200)).body.totals.reconciliations).toBe(3);
+    expect((await t.get('/v1/reconciliations?year=2019').expect(200)).body).toMatchObject({
+      items: [],
+      totals: { reconciliations: 0 },
+    });
+    const badYear = await t.get('/v1/reconciliations?year=2018.5').expect(400);
+    expect(badYear.body.errors).toEqual([expect.objectContaining({ path: 'year' })]);
+    await t.get('/v1/reconciliations?village=x').expect(400);
     const id = list.body.items[0].id as string;
     await t.get(`/v1/reconciliations/${id}`, otherClerk).expect(403);
     await t.get(`/v1/reconciliations/${id}`, householdUser).expect(403);

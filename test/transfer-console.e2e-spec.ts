@@ -1,5 +1,6 @@
 import { type Page } from 'playwright-core';
 import { type ConsoleBrowser, describeInBrowser, openConsole } from './support/browser';
+import { consoleFixture } from './support/console-fixture';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -18,9 +19,6 @@ describeInBrowser('share re-allocation and arrears in the web console', () => {
   let clerk: string;
   let zhang: string;
 
-  const write = async (path: string, body: object) =>
-    (await t.post(path, body).expect(201)).body as { id: string; position: number };
-
   const signIn = (token: string) => web.signIn(token, { width: 1280, height: 900 });
   const screenshot = (page: Page, shot: string) => web.screenshot(page, shot);
 
@@ -28,29 +26,12 @@ describeInBrowser('share re-allocation and arrears in the web console', () => {
     t = await startTestApp();
     web = await openConsole(t, 'transfer-console');
     ({ base } = web);
-    auditor = await t.userToken({ role: 'auditor' });
-    clerk = await t.userToken({ role: 'clerk', townships: ['城关镇'] });
-    const household = async (registrationNo: string, headName: string) =>
-      (
-        await write('/v1/households', {
-          registrationNo,
-          headName,
-          members: 3,
-          village: '石头村',
-          township: '城关镇',
-          county: '英山县',
-        })
-      ).id;
-    zhang = await household('421127010500101', '张三');
-    await household('421127010500102', '李四');
-    const farm = (
-      await write('/v1/entities', {
-        name: '石头村养牛合作社',
-        kind: 'cooperative',
-        township: '城关镇',
-        county: '英山县',
-      })
-    ).id;
+    const fixture = await consoleFixture(t, '石头村');
+    ({ auditor, clerk } = fixture);
+    const { write } = fixture;
+    zhang = await fixture.household('421127010500101', '张三');
+    await fixture.household('421127010500102', '李四');
+    const farm = await fixture.cooperative('石头村养牛合作社');
     const project = (
       await write('/v1/projects', {
         name: '肉牛养殖扶贫项目',
@@ -118,6 +99,8 @@ describeInBrowser('share re-allocation and arrears in the web console', () => {
       .first()
       .waitFor();
     await page.getByText('带贫户数').waitFor();
+    // Paged on the server, with the total over every page.
+    await page.getByText('共 1 条').waitFor();
     await screenshot(page, 'auditor-county-arrears');
 
     // A header asks the server for its order (the CSV follows the same `sort`).
@@ -126,6 +109,15 @@ describeInBrowser('share re-allocation and arrears in the web console', () => {
       page.getByRole('columnheader', { name: '最早欠付日期' }).click(),
     ]);
     await page.getByRole('row').filter({ hasText: '石头村养牛合作社' }).first().waitFor();
+
+    // By kind of obligation: the cooperative owes dividends and guarantee shortfalls, no rent.
+    await page.getByRole('combobox', { name: '类别' }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '租金' }).click();
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/v1/audit/arrears') && r.url().includes('kind=rent')),
+      page.getByRole('button', { name: '查看' }).click(),
+    ]);
+    await page.getByRole('row').filter({ hasText: '石头村养牛合作社' }).first().waitFor({ state: 'detached' });
 
     await page.getByRole('menuitem', { name: '资金流向' }).click();
     await page.getByLabel('县区', { exact: true }).fill('英山县');
@@ -146,6 +138,18 @@ describeInBrowser('share re-allocation and arrears in the web console', () => {
 
   it('a clerk moves 张三’s fiscal shares to 李四: a mid-month date is refused beside its field', async () => {
     const page = await signIn(clerk);
+    // The register narrowed to a linkage form: of the two, only 张三 holds a stake.
+    await page.getByRole('menuitem', { name: '农户查询' }).click();
+    await page.getByText('共 2 条').waitFor();
+    await page.getByRole('combobox', { name: '联结方式' }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '入股分红' }).click();
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/v1/households?') && r.url().includes('form=equity')),
+      page.getByRole('button', { name: '查询' }).click(),
+    ]);
+    await page.getByText('共 1 条').waitFor();
+    expect(await page.getByRole('row').filter({ hasText: '张三' }).count()).toBe(1);
+
     await page.goto(`${base}/#/h/${zhang}`);
     const stakes = page.locator('.ant-card').filter({ hasText: '持有股份' });
     await stakes.getByRole('button', { name: '调整给他户' }).click();

@@ -25,7 +25,11 @@ import { fundFlowLoansMigration, fundFlowMigration, fundFlowProjection } from '.
 import { fundFlowTopupsMigration } from './fund-flow/fund-flow.topups';
 import { coverageCollectiveMigration, coverageMigration, coverageProjection } from './coverage/coverage.projection';
 import { directoryMigration, directoryProjection } from './directory/directory.projection';
-import { loanBookMigration, loanBookProjection } from './loans/loan-book/loan-book.projection';
+import {
+  loanBookMigration,
+  loanBookProjection,
+  loanBookVillageMigration,
+} from './loans/loan-book/loan-book.projection';
 import {
   reconciliationReturnedByMigration,
   reconciliationReversalsMigration,
@@ -75,6 +79,7 @@ export const projectionMigrations: readonly Migration[] = [
   coverageMigration,
   directoryMigration,
   loanBookMigration,
+  loanBookVillageMigration,
   holdingsMigration,
   countyContactsMigration,
   obligationsByHouseholdMigration,

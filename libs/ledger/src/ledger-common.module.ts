@@ -4,6 +4,7 @@ import { HouseholdKeys } from './personal-data/household-keys';
 import { Authenticator } from './users/authenticator';
 import { TokenIssuer } from './users/tokens';
 import { ProjectionsHost } from './projections/projections-host';
+import { useCursorSecret } from './common/page';
 import { StreamWriter } from './common/stream-writer';
 
 /**
@@ -21,10 +22,13 @@ import { StreamWriter } from './common/stream-writer';
     {
       provide: TokenIssuer,
       inject: [RuntimeConfig],
-      useFactory: async (config: RuntimeConfig) =>
-        new TokenIssuer(
-          config.LEDGER_TOKEN_SECRET ?? (await loadOrCreateSecret(config.LEDGER_DATA_DIR, 'token-secret')).value,
-        ),
+      useFactory: async (config: RuntimeConfig) => {
+        const secret =
+          config.LEDGER_TOKEN_SECRET ?? (await loadOrCreateSecret(config.LEDGER_DATA_DIR, 'token-secret')).value;
+        // List cursors are sealed under a key derived from the same secret (see page.ts).
+        useCursorSecret(secret);
+        return new TokenIssuer(secret);
+      },
     },
   ],
   exports: [StreamWriter, Authenticator, TokenIssuer, ProjectionsHost, HouseholdKeys],

@@ -1,9 +1,10 @@
 import { Button, Card, Form, Input, Space, Statistic, Table } from 'antd';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api, apiCsv, query, saveBlob } from '../api';
 import { label, useT } from '../i18n';
 import { formatYuan } from '../money';
-import { sortOfTable, sortOrderOf } from '../shell/cursor-pages';
+import { sortOrderOf, useCursorPages } from '../shell/cursor-pages';
+import { CodeSelect } from '../shell/list-filters';
 import type { ArrearsView, EntityArrears, Obligation, Obligations } from '../types';
 import { EntityReportCard } from './EntityReportCard';
 import { ErrorAlert } from './ErrorAlert';
@@ -12,40 +13,48 @@ interface Filter {
   county?: string;
   township?: string;
   dueBy?: string;
-  /** The API's `sort`: undefined is its default, the largest outstanding first. */
-  sort?: string;
+  /** The kind of obligation (the arrears' form); none: every kind. */
+  kind?: (typeof KINDS)[number];
 }
+
+const KINDS = ['dividend', 'rent', 'guarantee', 'distribution'] as const;
 
 /**
  * The county's overview of arrears by entity name (`GET /v1/audit/arrears`), largest first unless a
- * column header sorts it otherwise (on the server, so the CSV comes in the same order); an entity opens to the households it owes (its obligations) and its linkage report.
+ * column header sorts it otherwise, a page at a time with the total (on the server, so the CSV comes in
+ * the same order and has the pager's total of rows); an entity opens to the households it owes (its
+ * obligations) and its linkage report.
  */
 export function ArrearsPage({ token }: { token: string }) {
   const { t } = useT();
   const [filter, setFilter] = useState<Filter>({});
   const [data, setData] = useState<ArrearsView>();
   const [error, setError] = useState<Error>();
-  const [busy, setBusy] = useState(false);
 
-  const path = (f: Filter) =>
-    `/v1/audit/arrears${query({ county: f.county, township: f.township, dueBy: f.dueBy, sort: f.sort })}`;
-  const load = async (f: Filter) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      setData(await api<ArrearsView>(path(f), { token }));
-      setFilter(f);
-    } catch (e) {
-      setError(e as Error);
-    } finally {
-      setBusy(false);
-    }
+  const path = (f: Filter, more: Record<string, string | number | undefined> = {}) =>
+    `/v1/audit/arrears${query({ county: f.county, township: f.township, dueBy: f.dueBy, kind: f.kind, ...more })}`;
+  // Paged on the server; the totals above the table cover every page (the answer's `totals` and `total`).
+  const fetchPage = useCallback(
+    async (f: Filter, limit: number, cursor: string | undefined, sort: string | undefined) => {
+      const answer = await api<ArrearsView>(path(f, { limit, cursor, sort }), { token });
+      setData(answer);
+      return { items: answer.entities, total: answer.total, nextCursor: answer.nextCursor };
+    },
+    [token],
+  );
+  const list = useCursorPages(fetchPage, 50);
+  const load = (f: Filter) => {
+    setFilter(f);
+    void list.search(f);
   };
 
+  // The CSV: every entity of the filter (the pager's total), in the table's order, with the screen's
+  // headers, as of the screen's instant and due date (so its rows are the screen's, whatever was paid since).
   const exportCsv = async () => {
     if (!data) return;
     try {
-      saveBlob(await apiCsv(path(filter), { token }), `arrears-${data.dueBy}.csv`);
+      const csvPath = path(filter, { sort: list.sort, asOf: data.asOf, dueBy: data.dueBy });
+      saveBlob(await apiCsv(csvPath, { token }), `arrears-${data.dueBy}.csv`);
     } catch (e) {
       setError(e as Error);
     }
@@ -57,16 +66,18 @@ export function ArrearsPage({ token }: { token: string }) {
     align: 'right' as const,
     render: (fen: number) => formatYuan(fen),
   });
-  // A header click asks the server for the new order; no click yet reads the default, outstanding descending.
-  const onTableChange = (_p: unknown, _f: unknown, sorter: unknown, extra: { action: string }) => {
-    if (extra.action === 'sort') void load({ ...filter, sort: sortOfTable(sorter) });
-  };
-
   return (
     <Card title={t.arrearsCounty}>
       <Form
         layout="inline"
-        onFinish={(v) => void load({ ...(v as Filter), sort: filter.sort })}
+        onFinish={(v: Filter) =>
+          load({
+            county: v.county?.trim() || undefined,
+            township: v.township?.trim() || undefined,
+            dueBy: v.dueBy || undefined,
+            kind: v.kind,
+          })
+        }
         style={{ marginBottom: 16, rowGap: 8 }}
       >
         <Form.Item name="county" label={t.county}>
@@ -78,9 +89,12 @@ export function ArrearsPage({ token }: { token: string }) {
         <Form.Item name="dueBy" label={t.dueBy}>
           <Input type="date" />
         </Form.Item>
+        <Form.Item name="kind" label={t.kind}>
+          <CodeSelect codes={KINDS} ariaLabel={t.kind} />
+        </Form.Item>
         <Form.Item>
           <Space>
-            <Button type="primary" htmlType="submit" loading={busy}>
+            <Button type="primary" htmlType="submit" loading={list.busy}>
               {t.load}
             </Button>
             <Button disabled={!data} onClick={() => void exportCsv()}>
@@ -89,7 +103,7 @@ export function ArrearsPage({ token }: { token: string }) {
           </Space>
         </Form.Item>
       </Form>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={error ?? list.error} />
       {data && (
         <>
           <Space wrap size="large" style={{ marginBottom: 16 }}>
@@ -103,10 +117,10 @@ export function ArrearsPage({ token }: { token: string }) {
           </Space>
           <Table<EntityArrears>
             rowKey={(r) => r.entity.id}
-            dataSource={data.entities}
-            loading={busy}
-            onChange={onTableChange}
-            pagination={{ pageSize: 50, hideOnSinglePage: true }}
+            dataSource={list.items}
+            loading={list.busy}
+            onChange={list.onTableChange}
+            pagination={{ ...list.pagination, showTotal: (n) => t.totalCount(n) }}
             scroll={{ x: 900 }}
             expandable={{
               expandedRowRender: (r) => <EntityDrillDown token={token} entityId={r.entity.id} dueBy={data.dueBy} />,
@@ -117,7 +131,7 @@ export function ArrearsPage({ token }: { token: string }) {
                 key: 'entity',
                 dataIndex: ['entity', 'name'],
                 sorter: true,
-                sortOrder: sortOrderOf(filter.sort, 'entity'),
+                sortOrder: sortOrderOf(list.sort, 'entity'),
               },
               { title: t.township, dataIndex: ['entity', 'township'] },
               {
@@ -131,7 +145,7 @@ export function ArrearsPage({ token }: { token: string }) {
                 dataIndex: 'oldestDueOn',
                 className: 'nowrap',
                 sorter: true,
-                sortOrder: sortOrderOf(filter.sort, 'oldestDue'),
+                sortOrder: sortOrderOf(list.sort, 'oldestDue'),
               },
               money('dueFen', t.dueYuan),
               money('paidFen', t.paidYuan),
@@ -139,7 +153,7 @@ export function ArrearsPage({ token }: { token: string }) {
                 ...money('outstandingFen', t.outstandingYuan),
                 key: 'outstanding',
                 sorter: true,
-                sortOrder: filter.sort === undefined ? ('descend' as const) : sortOrderOf(filter.sort, 'outstanding'),
+                sortOrder: list.sort === undefined ? ('descend' as const) : sortOrderOf(list.sort, 'outstanding'),
               },
             ]}
           />

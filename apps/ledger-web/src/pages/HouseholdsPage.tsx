@@ -5,10 +5,14 @@ import { label, useT } from '../i18n';
 import { go } from '../route';
 import { formatYuan } from '../money';
 import { sortOrderOf, useCursorPages } from '../shell/cursor-pages';
+import { CodeSelect } from '../shell/list-filters';
 import type { HouseholdListItem, Page } from '../types';
 import { ErrorAlert } from './ErrorAlert';
 
-type Filter = { q?: string; village?: string; township?: string };
+/** The register's linkage forms (the API's `form`). */
+const FORMS = ['equity', 'lease', 'labour', 'order'] as const;
+
+type Filter = { q?: string; village?: string; township?: string; county?: string; form?: (typeof FORMS)[number] };
 
 /** The register, searched by name or number, place (`initialQuery` searches at once: `#/households?q=…`). */
 export function HouseholdsPage({
@@ -27,7 +31,16 @@ export function HouseholdsPage({
   const fetchPage = useCallback(
     (v: Filter, limit: number, cursor: string | undefined, sort: string | undefined) =>
       api<Page<HouseholdListItem>>(
-        `/v1/households${query({ q: v.q?.trim(), village: v.village?.trim(), township: v.township?.trim(), limit, cursor, sort })}`,
+        `/v1/households${query({
+          q: v.q?.trim(),
+          village: v.village?.trim(),
+          township: v.township?.trim(),
+          county: v.county?.trim(),
+          form: v.form,
+          limit,
+          cursor,
+          sort,
+        })}`,
         { token },
       ),
     [token],
@@ -71,6 +84,12 @@ export function HouseholdsPage({
         </Form.Item>
         <Form.Item name="township" label={t.township}>
           <Input allowClear />
+        </Form.Item>
+        <Form.Item name="county" label={t.county}>
+          <Input allowClear style={{ width: 140 }} />
+        </Form.Item>
+        <Form.Item name="form" label={t.form}>
+          <CodeSelect codes={FORMS} ariaLabel={t.form} />
         </Form.Item>
         <Form.Item>
           <Space>

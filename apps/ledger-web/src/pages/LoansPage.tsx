@@ -1,10 +1,10 @@
 import { Button, Card, Form, Input, Select, Space, Statistic, Table } from 'antd';
-import { yearText } from '@ledger/contract';
 import { useCallback, useEffect, useState } from 'react';
 import { api, apiCsv, query, saveBlob } from '../api';
 import { label, useT } from '../i18n';
 import { formatYuan } from '../money';
 import { sortOrderOf, useCursorPages } from '../shell/cursor-pages';
+import { YearSelect } from '../shell/list-filters';
 import type { LoanBook, LoanBookItem } from '../types';
 import { ErrorAlert } from './ErrorAlert';
 import { LoanStatusTag } from './LoansCard';
@@ -13,6 +13,7 @@ import { LoanStatusTag } from './LoansCard';
 interface Filter {
   county?: string;
   township?: string;
+  village?: string;
   status?: LoanBookItem['status'];
   year?: number;
 }
@@ -20,7 +21,14 @@ interface Filter {
 const STATUSES: LoanBookItem['status'][] = ['overdue', 'active', 'repaid'];
 
 const path = (f: Filter, more: Record<string, string | number | undefined> = {}) =>
-  `/v1/audit/loans${query({ county: f.county, township: f.township, status: f.status, year: f.year, ...more })}`;
+  `/v1/audit/loans${query({
+    county: f.county,
+    township: f.township,
+    village: f.village,
+    status: f.status,
+    year: f.year,
+    ...more,
+  })}`;
 
 /**
  * The county's loan book (`GET /v1/audit/loans`): how many households borrowed, what is still owed (over
@@ -63,14 +71,18 @@ export function LoansPage({ token }: { token: string }) {
     ...(sort ? { sorter: true, sortOrder: sortOrderOf(list.sort, sort) } : {}),
   });
   const thisYear = Number((book?.on ?? new Date().toISOString()).slice(0, 4));
-  const years = Array.from({ length: 12 }, (_, i) => thisYear - i);
 
   return (
     <Card title={t.loanBook}>
       <Form
         layout="inline"
-        onFinish={(v: { county?: string; township?: string }) =>
-          setFilter((f) => ({ ...f, county: v.county?.trim() || undefined, township: v.township?.trim() || undefined }))
+        onFinish={(v: { county?: string; township?: string; village?: string }) =>
+          setFilter((f) => ({
+            ...f,
+            county: v.county?.trim() || undefined,
+            township: v.township?.trim() || undefined,
+            village: v.village?.trim() || undefined,
+          }))
         }
         style={{ marginBottom: 16, rowGap: 8 }}
       >
@@ -79,6 +91,9 @@ export function LoansPage({ token }: { token: string }) {
         </Form.Item>
         <Form.Item name="township" label={t.township}>
           <Input allowClear aria-label={t.township} style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item name="village" label={t.village}>
+          <Input allowClear aria-label={t.village} style={{ width: 160 }} />
         </Form.Item>
         <Button type="primary" htmlType="submit">
           {t.load}
@@ -94,14 +109,7 @@ export function LoansPage({ token }: { token: string }) {
           />
         </Form.Item>
         <Form.Item label={t.year}>
-          <Select
-            aria-label={t.year}
-            allowClear
-            style={{ width: 120 }}
-            value={filter.year}
-            onChange={(year?: number) => setFilter((f) => ({ ...f, year }))}
-            options={years.map((y) => ({ value: y, label: yearText(y, lang) }))}
-          />
+          <YearSelect thisYear={thisYear} value={filter.year} onChange={(year) => setFilter((f) => ({ ...f, year }))} />
         </Form.Item>
         <Button onClick={() => void exportCsv()} disabled={!book}>
           {t.exportCsv}
@@ -148,6 +156,7 @@ export function LoansPage({ token }: { token: string }) {
                 ),
               },
               { title: t.township, dataIndex: 'township' },
+              { title: t.village, dataIndex: 'village' },
               { title: t.lender, dataIndex: 'lender' },
               { title: t.contractNo, dataIndex: 'contractNo', render: (v?: string) => v ?? '—' },
               {

@@ -8,6 +8,7 @@ import type { PageProps } from '../console-routes';
 import { may } from '../session';
 import { ErrorAlert } from './ErrorAlert';
 import { sortOfTable, sortOrderOf } from '../shell/cursor-pages';
+import { YearSelect } from '../shell/list-filters';
 
 interface NoticeForm {
   village: string;
@@ -45,7 +46,7 @@ export function NoticesPage({ token, canWrite }: { token: string; canWrite: bool
   const [form] = Form.useForm<NoticeForm>();
   const [preview, setPreview] = useState<NoticeRowView[]>();
   const [posted, setPosted] = useState<{ id: string; rows: NoticeRowView[] }>();
-  const [place, setPlace] = useState<{ township?: string; village?: string }>({});
+  const [place, setPlace] = useState<{ township?: string; village?: string; year?: number }>({});
   const [list, setList] = useState<NoticeList>();
   const [error, setError] = useState<Error>();
   const [shownAfter, setShownAfter] = useState<number>();
@@ -192,7 +193,11 @@ export function NoticesPage({ token, canWrite }: { token: string; canWrite: bool
         <Form
           layout="inline"
           onFinish={(v: { township?: string; village?: string }) =>
-            setPlace({ township: v.township?.trim() || undefined, village: v.village?.trim() || undefined })
+            setPlace((p) => ({
+              ...p,
+              township: v.township?.trim() || undefined,
+              village: v.village?.trim() || undefined,
+            }))
           }
           style={{ marginBottom: 16, rowGap: 8 }}
         >
@@ -201,6 +206,9 @@ export function NoticesPage({ token, canWrite }: { token: string; canWrite: bool
           </Form.Item>
           <Form.Item name="village" label={t.noticeVillage}>
             <Input allowClear style={{ width: 160 }} />
+          </Form.Item>
+          <Form.Item label={t.year}>
+            <YearSelect value={place.year} onChange={(year) => setPlace((p) => ({ ...p, year }))} />
           </Form.Item>
           <Button type="primary" htmlType="submit">
             {t.search}

@@ -16,6 +16,7 @@ import type { PageProps } from '../console-routes';
 import { go } from '../route';
 import { may } from '../session';
 import { ErrorAlert } from './ErrorAlert';
+import { YearSelect } from '../shell/list-filters';
 
 /**
  * 银行对账: a clerk uploads the bank's file for a township and sees the four lists with totals
@@ -47,6 +48,8 @@ export function ReconciliationPage(props: {
   const [file, setFile] = useState<File>();
   const [result, setResult] = useState<ReconciliationView>();
   const [past, setPast] = useState<ReconciliationList>();
+  // The past reconciliations' year filter (the year of the bank statement's first date); none: every year.
+  const [year, setYear] = useState<number>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error>();
   const [reissuing, setReissuing] = useState<ReturnedRowView>();
@@ -57,10 +60,10 @@ export function ReconciliationPage(props: {
 
   const loadPast = useCallback(
     (minPosition?: number) =>
-      api<ReconciliationList>(`/v1/reconciliations${query({ township: township || undefined, minPosition })}`, {
+      api<ReconciliationList>(`/v1/reconciliations${query({ township: township || undefined, year, minPosition })}`, {
         token,
       }).then(setPast, (e: Error) => setError(e)),
-    [token, township],
+    [token, township, year],
   );
   const open = useCallback(
     (id: string, minPosition?: number) =>
@@ -178,7 +181,7 @@ export function ReconciliationPage(props: {
         )}
         {result && <Outcome result={result} canWrite={canWrite} onReissue={setReissuing} />}
       </Card>
-      <PastReconciliations past={past} onOpen={(id) => go(`/reconciliations/${id}`)} />
+      <PastReconciliations past={past} year={year} onYear={setYear} onOpen={(id) => go(`/reconciliations/${id}`)} />
       {reissuing && (
         <ReissueDialog
           token={token}
@@ -437,11 +440,24 @@ function ReissueDialog(props: {
   );
 }
 
-function PastReconciliations(props: { past?: ReconciliationList; onOpen: (id: string) => void }) {
+function PastReconciliations(props: {
+  past?: ReconciliationList;
+  year?: number;
+  onYear: (year?: number) => void;
+  onOpen: (id: string) => void;
+}) {
   const { t } = useT();
   const { past } = props;
   return (
-    <Card title={t.rcPast}>
+    <Card
+      title={t.rcPast}
+      extra={
+        <Space>
+          {t.year}
+          <YearSelect value={props.year} onChange={props.onYear} />
+        </Space>
+      }
+    >
       {past && (
         <Typography.Paragraph type="secondary">
           {t.rcTotals}：{past.totals.reconciliations} · {t.rcRows} {past.totals.rows} · {t.rcMatched}{' '}

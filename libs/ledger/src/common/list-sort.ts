@@ -3,7 +3,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { BadInputException } from '../http/problem-details.filter';
 import { isValidDate } from '../primitives/calendar';
-import { encodeCursor } from './page';
+import { encodeCursor, openCursor } from './page';
 
 /**
  * Server-side sorting of a cursor-paged list: `sort=<key>` ascending, `sort=-<key>` descending, from a
@@ -98,12 +98,61 @@ function fits(value: string, type: SortKey['type']): boolean {
 }
 
 function decode(cursor: string): [string, string, string] | undefined {
-  try {
-    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    return Array.isArray(key) && key.length === 3 && key.every((k) => typeof k === 'string')
-      ? (key as [string, string, string])
-      : undefined;
-  } catch {
-    return undefined;
+  const key = openCursor(cursor);
+  return key?.length === 3 && key.every((k) => typeof k === 'string') ? (key as [string, string, string]) : undefined;
+}
+
+/**
+ * Paging of a list computed whole at query time rather than read from a table (the county's arrears,
+ * summed as of an instant). Such a list is fixed by its context (the instant, the due date), so its
+ * cursor carries the sort, that context and only the last row's id; the next page is the rows after
+ * that id in the same order, computed again for the same context. A cursor whose row is not in the list,
+ * or of another sort, is bad input naming `cursor`.
+ */
+export interface ComputedCursor {
+  context: string[];
+  id: string;
+}
+
+/** The context and last id a computed list's cursor carries, undefined without one. */
+export function readComputedCursor(
+  cursor: string | undefined,
+  sort: string,
+  contextLength: number,
+): ComputedCursor | undefined {
+  if (cursor === undefined) return undefined;
+  const key = openCursor(cursor);
+  if (key?.length !== contextLength + 2 || key[0] !== sort || !key.every((part) => typeof part === 'string')) {
+    throw badCursor();
   }
+  const parts = key;
+  return { context: parts.slice(1, -1), id: parts[parts.length - 1] };
+}
+
+/** One page of a computed list already in its order: the rows after the cursor's, and the next cursor. */
+export function computedPage<T>(
+  rows: readonly T[],
+  idOf: (row: T) => string,
+  page: { sort: string; context: readonly string[]; after?: ComputedCursor; limit: number },
+): { items: T[]; total: number; nextCursor?: string } {
+  let start = 0;
+  if (page.after) {
+    const { id } = page.after;
+    const at = rows.findIndex((r) => idOf(r) === id);
+    if (at < 0) throw badCursor();
+    start = at + 1;
+  }
+  const items = rows.slice(start, start + page.limit);
+  const more = start + page.limit < rows.length;
+  return {
+    items,
+    total: rows.length,
+    ...(more ? { nextCursor: encodeCursor([page.sort, ...page.context, idOf(items[items.length - 1])]) } : {}),
+  };
+}
+
+function badCursor(): BadInputException {
+  return new BadInputException([
+    { path: 'cursor', message: 'cursor must be the nextCursor of a previous page of this list, in the same sort' },
+  ]);
 }

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { filterConditions, type FilterColumns } from '../common/list-filter';
 import { sortedPage, type SortSpec } from '../common/list-sort';
 import type { ReconciliationSort } from './list-reconciliations/list-reconciliations.dto';
 
@@ -136,12 +137,28 @@ export async function townshipOf(pool: Pool, id: string): Promise<string | undef
 }
 
 /**
+ * Where each filter applies. A bank file is a township's (no village); its year is the year of the
+ * statement's first date, or, for a file without dated rows, of the day it was recorded (China time).
+ */
+const FILTERS: FilterColumns = {
+  township: 'township',
+  year: `coalesce(first_date, (recorded_at at time zone 'Asia/Shanghai')::date)`,
+};
+
+/**
  * Reconciliations newest first, a page at a time, with totals over all of them: of one township, or
  * of `townships` (a clerk's), or of all.
  */
 export async function listReconciliations(
   pool: Pool,
-  filter: { township?: string; townships?: readonly string[]; limit: number; cursor?: string; sort?: string },
+  filter: {
+    township?: string;
+    year?: number;
+    townships?: readonly string[];
+    limit: number;
+    cursor?: string;
+    sort?: string;
+  },
 ): Promise<ReconciliationList> {
   const values: unknown[] = [];
   const param = (value: unknown) => {
@@ -149,7 +166,7 @@ export async function listReconciliations(
     return `$${values.length}`;
   };
   const where: string[] = [];
-  if (filter.township !== undefined) where.push(`township = ${param(filter.township)}`);
+  where.push(...filterConditions({ township: filter.township, year: filter.year }, FILTERS, param));
   if (filter.townships !== undefined) where.push(`township = any(${param(filter.townships)}::text[])`);
   const scope = where.length > 0 ? `where ${where.join(' and ')}` : '';
   const totals = await pool.query<Record<string, string>>(

@@ -1,14 +1,16 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Database } from '@ledger/runtime';
 import { forbidden } from '../../common/domain-error';
+import { filterConditions, type FilterColumns } from '../../common/list-filter';
 import { sortedPage, type SortSpec } from '../../common/list-sort';
+import { holdingsProjection, type HoldingKind } from '../../statements/holdings/holdings.projection';
 import type { Page } from '../../common/page';
 import { ProjectionsHost } from '../../projections/projections-host';
 import { statementProjection } from '../../statements/statement.projection';
 import { householdListProjection } from '../../households/list-households/household-list.projection';
 import type { HouseholdStatus } from '../../households/household.events';
 import type { HouseholdListItem } from '../../households/get-household/household.view';
-import type { HouseholdSort } from './list-households.dto';
+import type { HouseholdForm, HouseholdSort } from './list-households.dto';
 import { ListHouseholdsQuery } from './list-households.query';
 
 interface Row {
@@ -42,6 +44,16 @@ const SORTS: SortSpec<HouseholdSort> = {
 const RECEIVED = `coalesce((select sum(l.amount_fen) from statement_lines l
    where l.household_id = h.household_id and l.reversal_id is null and l.returned_on is null), 0)`;
 
+const PLACE: FilterColumns = { county: 'county', township: 'township', village: 'village' };
+
+/** A linkage form as the holdings read model names it. */
+const HOLDING_OF_FORM: Record<HouseholdForm, HoldingKind> = {
+  equity: 'stake',
+  lease: 'lease',
+  labour: 'employment',
+  order: 'order',
+};
+
 /** Lists the register by place and name, a page at a time in the order asked, within what the caller may see. */
 @QueryHandler(ListHouseholdsQuery)
 export class ListHouseholdsHandler implements IQueryHandler<ListHouseholdsQuery> {
@@ -53,7 +65,11 @@ export class ListHouseholdsHandler implements IQueryHandler<ListHouseholdsQuery>
   async execute({ filter, actor }: ListHouseholdsQuery): Promise<Page<HouseholdListItem>> {
     // Household users read their own statement only, not the register (contract: roles).
     if (actor.role === 'household') throw forbidden('AUTH.NOT_YOURS', 'You may not read this.', '您无权查看此项。');
-    await this.projections.waitFor(filter.minPosition, [householdListProjection.name, statementProjection.name]);
+    await this.projections.waitFor(filter.minPosition, [
+      householdListProjection.name,
+      statementProjection.name,
+      holdingsProjection.name,
+    ]);
     const limit = filter.limit ?? 50;
     const where: string[] = [];
     const values: unknown[] = [];
@@ -61,8 +77,12 @@ export class ListHouseholdsHandler implements IQueryHandler<ListHouseholdsQuery>
       values.push(value);
       return `$${values.length}`;
     };
-    if (filter.township) where.push(`township = ${param(filter.township)}`);
-    if (filter.village) where.push(`village = ${param(filter.village)}`);
+    where.push(...filterConditions(filter, PLACE, param));
+    if (filter.form !== undefined) {
+      where.push(
+        `exists (select 1 from holdings k where k.household_id = h.household_id and k.kind = ${param(HOLDING_OF_FORM[filter.form])})`,
+      );
+    }
     if (filter.q) {
       const like = param(`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
       where.push(`(head_name like ${like} or registration_no like ${like})`);
@@ -74,7 +94,7 @@ export class ListHouseholdsHandler implements IQueryHandler<ListHouseholdsQuery>
     const countValues = [...values];
     const sort = sortedPage(SORTS, filter.sort, filter.cursor, param);
     const counted = this.database.pool.query<{ total: string }>(
-      `select count(*) as total from household_list ${matching}`,
+      `select count(*) as total from household_list h ${matching}`,
       countValues,
     );
     const { rows } = await this.database.pool.query<Row>(

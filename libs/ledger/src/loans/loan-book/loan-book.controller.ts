@@ -58,6 +58,8 @@ export class LoanBookController {
         { header: 'outstandingPrincipalYuan', value: (i) => plainYuan(i.outstandingPrincipalFen) },
         { header: 'interestPaidYuan', value: (i) => plainYuan(i.interestPaidFen) },
         { header: 'subsidisedYuan', value: (i) => plainYuan(i.subsidisedFen) },
+        // Appended last, so readers of the earlier columns by position are unaffected.
+        { header: 'village', value: (i) => i.village },
       ],
       `loans-${result.on}.csv`,
     );

@@ -2,7 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { IsListSort } from '../../common/list-sort';
 import { PagedQueryOptions } from '../../http/query-options.dto';
-import { IsLedgerText, IsQueryInteger } from '../../http/validators';
+import { IsPlaceFilter, IsYearFilter } from '../../common/list-filter';
+import { IsLedgerText } from '../../http/validators';
 
 /**
  * What the loan book can be sorted by: overdue ones first then by maturity (the default), date of
@@ -29,9 +30,12 @@ export class LoanBookRequest extends PagedQueryOptions {
   county?: string;
 
   /** Only the loans of borrowers in this township (乡镇). */
-  @IsOptional()
-  @IsLedgerText({ max: 50, required: false, example: '城关镇' })
+  @IsPlaceFilter('城关镇')
   township?: string;
+
+  /** Only the loans of borrowers in this village (村). */
+  @IsPlaceFilter('石头村')
+  village?: string;
 
   /** Only the loans standing so today. */
   @IsOptional()
@@ -40,8 +44,7 @@ export class LoanBookRequest extends PagedQueryOptions {
   status?: (typeof LOAN_STATUSES)[number];
 
   /** Only the loans disbursed in this calendar year. */
-  @IsOptional()
-  @IsQueryInteger(2000, 2100)
+  @IsYearFilter()
   year?: number;
 
   /** `overdueFirst` (default), `issuedOn`, `household`, `principal`, `outstanding`, `maturesOn`; `-` descending. */

@@ -2,6 +2,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Database } from '@ledger/runtime';
 import { forbidden } from '../../common/domain-error';
 import { ProjectionsHost } from '../../projections/projections-host';
+import { filterConditions, type FilterColumns } from '../../common/list-filter';
 import { sortedPage, type SortSpec } from '../../common/list-sort';
 import type { LoanUse } from '../loan.events';
 import { capFen, statusOf } from '../loan.figures';
@@ -16,6 +17,7 @@ interface LoanRow {
   registration_no: string | null;
   head_name: string | null;
   township: string;
+  village: string | null;
   lender: string;
   contract_no: string | null;
   use: LoanUse;
@@ -52,15 +54,17 @@ export class GetLoanBookHandler implements IQueryHandler<GetLoanBookQuery> {
       values.push(value);
       return `$${values.length}`;
     };
-    const where: string[] = [];
-    if (filter.county !== undefined) where.push(`county = ${param(filter.county)}`);
+    const place = { county: filter.county, township: filter.township, village: filter.village };
+    // The households counted (the denominator) are read by a query of their own, with its own values.
+    const householdValues: unknown[] = [];
+    const householdParam = (value: unknown) => `$${householdValues.push(value)}`;
+    const where = filterConditions(place, PLACE, householdParam);
     // A clerk reads its townships only.
-    if (actor.role === 'clerk') where.push(`township = any(${param(actor.townships)})`);
-    if (filter.township !== undefined) where.push(`township = ${param(filter.township)}`);
+    if (actor.role === 'clerk') where.push(`township = any(${householdParam(actor.townships)})`);
     const scope = where.length ? `where ${where.join(' and ')}` : '';
-    const householdValues = [...values];
-    const loanWhere = [...where];
-    if (filter.year !== undefined) loanWhere.push(`extract(year from disbursed_on) = ${param(filter.year)}`);
+    // The loans table keeps no village: a loan's is its borrower's (households never move).
+    const loanWhere = filterConditions({ ...place, year: filter.year }, LOAN_PLACE, param);
+    if (actor.role === 'clerk') loanWhere.push(`township = any(${param(actor.townships)})`);
     const matching: string[] = [];
     if (filter.status !== undefined) matching.push(`status = ${param(filter.status)}`);
     const book = bookOf(loanWhere, param(today));
@@ -108,6 +112,15 @@ export class GetLoanBookHandler implements IQueryHandler<GetLoanBookQuery> {
   }
 }
 
+/** The place filters over the households table, and over the loans table (the village is the borrower's). */
+const PLACE: FilterColumns = { county: 'county', township: 'township', village: 'village' };
+const LOAN_PLACE: FilterColumns = {
+  county: 'county',
+  township: 'township',
+  village: '(select v.village from loan_book_households v where v.household_id = loan_book_loans.household_id)',
+  year: 'disbursed_on',
+};
+
 /** The CSV's "page": more loans than a county will ever have, yet a bigint PostgreSQL accepts. */
 const EVERY_LOAN = 1_000_000_000;
 
@@ -135,7 +148,7 @@ const SORTS: SortSpec<LoanBookSort> = {
  */
 function bookOf(where: readonly string[], today: string): string {
   return `with sums as (
-      select l.loan_id, l.household_id, h.registration_no, coalesce(h.head_name, '') as head_name, l.township, l.lender,
+      select l.loan_id, l.household_id, h.registration_no, coalesce(h.head_name, '') as head_name, l.township, h.village, l.lender,
              l.contract_no, l.use, l.entity_id, l.entity_name, l.principal_fen, l.annual_rate_bp, l.subsidy_rate_bp,
              l.disbursed_on as issued_on, l.matures_on as due_on,
              to_char(l.disbursed_on, 'YYYY-MM-DD') as disbursed_on, to_char(l.matures_on, 'YYYY-MM-DD') as matures_on,
@@ -145,7 +158,7 @@ function bookOf(where: readonly string[], today: string): string {
         from (select * from loan_book_loans ${where.length ? `where ${where.join(' and ')}` : ''}) l
         left join loan_book_households h on h.household_id = l.household_id
         left join loan_book_payments p on p.loan_id = l.loan_id
-       group by l.loan_id, l.household_id, h.registration_no, h.head_name, l.township, l.lender, l.contract_no, l.use,
+       group by l.loan_id, l.household_id, h.registration_no, h.head_name, l.township, h.village, l.lender, l.contract_no, l.use,
                 l.entity_id, l.entity_name, l.principal_fen, l.annual_rate_bp, l.subsidy_rate_bp, l.disbursed_on, l.matures_on
     ), owed as (
       select s.*, s.principal_fen - s.principal_repaid_fen as outstanding_fen from sums s
@@ -165,6 +178,7 @@ function toItem(r: LoanRow, today: string): LoanBookItem {
     loanId: r.loan_id,
     household: { id: r.household_id, registrationNo: r.registration_no ?? '', headName: r.head_name ?? '' },
     township: r.township,
+    village: r.village ?? '',
     lender: r.lender,
     ...(r.contract_no === null ? {} : { contractNo: r.contract_no }),
     use: r.use,

@@ -61,6 +61,21 @@ export const loanBookMigration: Migration = {
   `,
 };
 
+/**
+ * The loan book filters by village (issue 18): each borrower's village, from its registration. The
+ * events always carried it, the read model did not, so the book is emptied with its checkpoint and
+ * rebuilt from the log when the service next starts (as statement v2 did; see 0205).
+ */
+export const loanBookVillageMigration: Migration = {
+  name: '0921-lists18-loan-book-village',
+  up: `
+    truncate loan_book_payments, loan_book_loans, loan_book_households;
+    alter table loan_book_households add column village text not null;
+    create index loan_book_households_village on loan_book_households (county, township, village);
+    delete from projection_checkpoints where name = 'loan-book';
+  `,
+};
+
 /** An erased borrower's name reads `[已删除]`. */
 const ERASED = erasedColumns('loan_book_households', ['head_name']);
 
@@ -118,6 +133,7 @@ const HOUSEHOLDS = insertOnce('loan_book_households', 'household_id', {
   head_name: 'text',
   county: 'text',
   township: 'text',
+  village: 'text',
 });
 
 const LOANS = insertOnce('loan_book_loans', 'loan_id', {
@@ -169,7 +185,7 @@ export const loanBookProjection: Projection = {
     switch (event.type) {
       case 'HouseholdRegistered': {
         const d = event.data;
-        return [row(HOUSEHOLDS, d.householdId, d.registrationNo, d.headName, d.county, d.township)];
+        return [row(HOUSEHOLDS, d.householdId, d.registrationNo, d.headName, d.county, d.township, d.village)];
       }
       case 'LoanDisbursed': {
         const d = event.data;

@@ -12,6 +12,8 @@ export interface LoanBookItem {
   loanId: string;
   household: { id: string; registrationNo: string; headName: string };
   township: string;
+  /** The borrower's village (村). */
+  village: string;
   lender: string;
   contractNo?: string;
   use: LoanUse;

@@ -1,6 +1,5 @@
-import { IsOptional } from 'class-validator';
 import { PagedQueryOptions } from '../../http/query-options.dto';
-import { IsLedgerText } from '../../http/validators';
+import { IsPlaceFilter, IsYearFilter } from '../../common/list-filter';
 import { IsListSort } from '../../common/list-sort';
 
 /** What the notices can be sorted by: opening date, village, total amount, open objections. */
@@ -9,13 +8,15 @@ export type NoticeSort = (typeof NOTICE_SORTS)[number];
 
 /** Query string of `GET /v1/notices`. */
 export class ListNoticesRequest extends PagedQueryOptions {
-  @IsOptional()
-  @IsLedgerText({ max: 50, required: false })
+  @IsPlaceFilter('城关镇')
   township?: string;
 
-  @IsOptional()
-  @IsLedgerText({ max: 50, required: false })
+  @IsPlaceFilter('石头村')
   village?: string;
+
+  /** Only the notices that opened (were posted) in this calendar year. */
+  @IsYearFilter()
+  year?: number;
 
   /** `-opensOn` (default: the latest first), `opensOn`, `village`, `total`, `openObjections`; `-` descending. */
   @IsListSort(NOTICE_SORTS)

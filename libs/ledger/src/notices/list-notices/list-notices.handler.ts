@@ -1,5 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Database } from '@ledger/runtime';
+import { filterConditions, type FilterColumns } from '../../common/list-filter';
 import { sortedPage, type SortSpec } from '../../common/list-sort';
 import { ProjectionsHost } from '../../projections/projections-host';
 import { dateInChina } from '../../primitives/calendar';
@@ -37,6 +38,9 @@ const SORTS: SortSpec<NoticeSort> = {
   default: '-opensOn',
 };
 
+/** Where each filter of the list applies: the year is the year the notice opened (posted in the village). */
+const FILTERS: FilterColumns = { township: 'township', village: 'village', year: 'opens_on' };
+
 @QueryHandler(ListNoticesQuery)
 export class ListNoticesHandler implements IQueryHandler<ListNoticesQuery> {
   constructor(
@@ -53,8 +57,7 @@ export class ListNoticesHandler implements IQueryHandler<ListNoticesQuery> {
       values.push(value);
       return `$${values.length}`;
     };
-    if (filter.township) where.push(`township = ${param(filter.township)}`);
-    if (filter.village) where.push(`village = ${param(filter.village)}`);
+    where.push(...filterConditions(filter, FILTERS, param));
     if (actor.role === 'clerk') where.push(`township = any(${param(actor.townships)})`);
     const matching = where.length ? `where ${where.join(' and ')}` : '';
     const totals = await this.database.pool.query<{ notices: string; rows: string; total: string; open: string }>(

@@ -1,6 +1,14 @@
-import type { ObligationTotals } from '../get-obligations/obligations.view';
+import type { ObligationKind, ObligationTotals } from '../get-obligations/obligations.view';
 import type { ObligationItemOfEntity } from '../get-obligations/read-obligations';
 import type { EntityArrears } from './arrears.view';
+
+/** The kinds of obligation the arrears can be narrowed to (the arrears' "form": dividends, rents, guarantee shortfalls, distributions). */
+export const ARREARS_KINDS = [
+  'dividend',
+  'rent',
+  'guarantee',
+  'distribution',
+] as const satisfies readonly ObligationKind[];
 
 /** What the arrears can be sorted by: outstanding (default largest first), entity name, oldest due date. */
 export const ARREARS_SORTS = ['outstanding', 'entity', 'oldestDue'] as const;

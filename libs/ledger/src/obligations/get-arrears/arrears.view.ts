@@ -13,11 +13,20 @@ export interface EntityArrears {
   oldestDueOn: string | null;
 }
 
-/** `GET /v1/audit/arrears`: every entity with something outstanding, in the order of `sort` (largest first by default). */
+/**
+ * `GET /v1/audit/arrears`: the entities with something outstanding, in the order of `sort` (largest first
+ * by default), a page at a time.
+ */
 export interface ArrearsView {
   dueBy: string;
+  /** The instant the figures are taken at; every page of one listing has the first page's. */
   asOf: string;
+  /** One page of the entities. */
   entities: EntityArrears[];
-  /** Over the entities listed. */
+  /** Over every entity of the filter, not only this page. */
   totals: ObligationTotals;
+  /** How many entities have something outstanding under the filter, over every page. */
+  total: number;
+  /** Absent on the last page. */
+  nextCursor?: string;
 }

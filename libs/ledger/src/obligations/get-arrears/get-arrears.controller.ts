@@ -28,7 +28,7 @@ export const ARREARS_CSV_COLUMNS: readonly CsvColumn<EntityArrears>[] = [
 export class GetArrearsController {
   constructor(private readonly queries: QueryBus) {}
 
-  /** The county's arrears by entity name (欠付台账), largest first; JSON or `text/csv`. */
+  /** The county's arrears by entity name (欠付台账), largest first, a page at a time; JSON, or `text/csv` with every entity. */
   @LedgerQuery({ summary: 'Get arrears by entity', view: 'ArrearsView', csv: true, refusals: ['AUTH.NOT_YOURS'] })
   @Get('arrears')
   @ApiProduces('application/json', 'text/csv')
@@ -38,7 +38,8 @@ export class GetArrearsController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ArrearsView | undefined> {
-    const view = await this.queries.execute(new GetArrearsQuery(filter, actor));
+    // The CSV carries every entity of the filter (the screen's total), in the order asked.
+    const view = await this.queries.execute(new GetArrearsQuery(filter, actor, wantsCsv(request)));
     if (!wantsCsv(request)) return view;
     sendCsv(response, view.entities, ARREARS_CSV_COLUMNS, `arrears-${view.dueBy}.csv`);
     return undefined;

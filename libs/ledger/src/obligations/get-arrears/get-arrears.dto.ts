@@ -1,25 +1,28 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
-import { IsLedgerDate, IsLedgerInstant, IsLedgerText } from '../../http/validators';
-import { QueryOptions } from '../../http/query-options.dto';
+import { IsIn, IsOptional } from 'class-validator';
+import { IsPlaceFilter } from '../../common/list-filter';
+import { IsLedgerDate, IsLedgerInstant } from '../../http/validators';
+import { PagedQueryOptions } from '../../http/query-options.dto';
 import { IsListSort } from '../../common/list-sort';
-import { ARREARS_SORTS } from './arrears';
+import { ARREARS_KINDS, ARREARS_SORTS } from './arrears';
 
 /** Query string of `GET /v1/audit/arrears`. */
-export class GetArrearsRequest extends QueryOptions {
+export class GetArrearsRequest extends PagedQueryOptions {
   /** The county (县区) whose entities are listed; every county without it. */
-  @IsOptional()
-  @IsLedgerText({ max: 50, required: false, example: '英山县' })
-  @ApiPropertyOptional({ example: '英山县' })
+  @IsPlaceFilter('英山县')
   county?: string;
 
   /** Only the entities of this township (乡镇). */
-  @IsOptional()
-  @IsLedgerText({ max: 50, required: false, example: '城关镇' })
-  @ApiPropertyOptional({ example: '城关镇' })
+  @IsPlaceFilter('城关镇')
   township?: string;
 
-  /** The ledger as it stood at this instant (ISO 8601 with offset); default now. */
+  /** Only obligations of this kind (the arrears' form): `dividend`, `rent`, `guarantee` (shortfall), `distribution`. */
+  @IsOptional()
+  @IsIn(ARREARS_KINDS, { message: `kind must be one of ${ARREARS_KINDS.join(', ')}` })
+  @ApiPropertyOptional({ enum: ARREARS_KINDS })
+  kind?: (typeof ARREARS_KINDS)[number];
+
+  /** The ledger as it stood at this instant (ISO 8601 with offset); default now (a next page: the first page's). */
   @IsOptional()
   @IsLedgerInstant(undefined, { required: false, example: '2018-12-31T23:59:59+08:00' })
   asOf?: string;

@@ -1,6 +1,8 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Database } from '@ledger/runtime';
 import { forbidden } from '../../common/domain-error';
+import { computedPage, readComputedCursor } from '../../common/list-sort';
+import { BadInputException } from '../../http/problem-details.filter';
 import { directoryProjection } from '../../directory/directory.projection';
 import { householdListProjection } from '../../households/list-households/household-list.projection';
 import { ProjectionsHost } from '../../projections/projections-host';
@@ -8,7 +10,7 @@ import { dateInChina } from '../../primitives/calendar';
 import { canonicalInstant } from '../get-obligations/instant';
 import { readObligations, type ObligationItemOfEntity } from '../get-obligations/read-obligations';
 import { obligationsProjection } from '../obligations.projection';
-import { arrearsList, entityArrears } from './arrears';
+import { arrearsList, DEFAULT_ARREARS_SORT, entityArrears } from './arrears';
 import type { ArrearsView } from './arrears.view';
 import { GetArrearsQuery } from './get-arrears.query';
 
@@ -25,7 +27,7 @@ export class GetArrearsHandler implements IQueryHandler<GetArrearsQuery> {
     private readonly projections: ProjectionsHost,
   ) {}
 
-  async execute({ filter, actor }: GetArrearsQuery): Promise<ArrearsView> {
+  async execute({ filter, actor, everyPage }: GetArrearsQuery): Promise<ArrearsView> {
     if (actor.role === 'household') {
       throw forbidden(
         'AUTH.NOT_YOURS',
@@ -38,8 +40,13 @@ export class GetArrearsHandler implements IQueryHandler<GetArrearsQuery> {
       householdListProjection.name,
       directoryProjection.name,
     ]);
-    const asOf = filter.asOf ?? new Date().toISOString();
-    const dueBy = filter.dueBy ?? dateInChina(asOf);
+    const sort = filter.sort ?? DEFAULT_ARREARS_SORT;
+    // A next page is computed as of the first page's instant and due date, so the pages fit together.
+    const after = readComputedCursor(filter.cursor, sort, 2);
+    const asOf = after?.context[0] ?? filter.asOf ?? new Date().toISOString();
+    const dueBy = after?.context[1] ?? filter.dueBy ?? dateInChina(asOf);
+    if (after && (filter.asOf ?? asOf) !== asOf) throw otherListing();
+    if (after && (filter.dueBy ?? dueBy) !== dueBy) throw otherListing();
     const townships = actor.role === 'clerk' ? actor.townships : undefined;
     const { rows } = await this.database.pool.query<{ entity_id: string; name: string; township: string }>(
       `select entity_id, name, township from entity_list
@@ -59,6 +66,7 @@ export class GetArrearsHandler implements IQueryHandler<GetArrearsQuery> {
     );
     const itemsOf = new Map<string, ObligationItemOfEntity[]>();
     for (const item of items) {
+      if (filter.kind !== undefined && item.kind !== filter.kind) continue;
       const list = itemsOf.get(item.entityId) ?? [];
       list.push(item);
       itemsOf.set(item.entityId, list);
@@ -66,6 +74,24 @@ export class GetArrearsHandler implements IQueryHandler<GetArrearsQuery> {
     const entities = rows.map((r) =>
       entityArrears({ id: r.entity_id, name: r.name, township: r.township }, itemsOf.get(r.entity_id) ?? []),
     );
-    return { dueBy, asOf, ...arrearsList(entities, filter.sort) };
+    const { entities: listed, totals } = arrearsList(entities, sort);
+    // The CSV carries every entity of the filter, in the order asked; JSON, one page.
+    const limit = everyPage ? listed.length || 1 : (filter.limit ?? 50);
+    const page = computedPage(listed, (e) => e.entity.id, { sort, context: [asOf, dueBy], after, limit });
+    return {
+      dueBy,
+      asOf,
+      entities: page.items,
+      totals,
+      total: page.total,
+      ...(page.nextCursor === undefined ? {} : { nextCursor: page.nextCursor }),
+    };
   }
+}
+
+/** A cursor given with an `asOf` or `dueBy` other than its first page's: it belongs to another listing. */
+function otherListing(): BadInputException {
+  return new BadInputException([
+    { path: 'cursor', message: 'cursor belongs to a listing with another asOf or dueBy; start again without it' },
+  ]);
 }

@@ -7,6 +7,8 @@ export class GetArrearsQuery extends Query<ArrearsView> {
   constructor(
     readonly filter: GetArrearsRequest,
     readonly actor: Actor,
+    /** Every entity of the filter on one page (the CSV). */
+    readonly everyPage = false,
   ) {
     super();
   }

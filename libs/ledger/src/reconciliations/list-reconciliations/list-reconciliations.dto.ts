@@ -1,6 +1,5 @@
-import { IsOptional } from 'class-validator';
 import { PagedQueryOptions } from '../../http/query-options.dto';
-import { IsLedgerText } from '../../http/validators';
+import { IsPlaceFilter, IsYearFilter } from '../../common/list-filter';
 import { IsListSort } from '../../common/list-sort';
 
 /** What the reconciliations can be sorted by: when recorded, township, rows, unmatched (bank rows and payments). */
@@ -10,9 +9,12 @@ export type ReconciliationSort = (typeof RECONCILIATION_SORTS)[number];
 /** Query string of `GET /v1/reconciliations`. */
 export class ListReconciliationsRequest extends PagedQueryOptions {
   /** One township's reconciliations; every township the caller may read without it. */
-  @IsOptional()
-  @IsLedgerText({ max: 50, required: false, example: '城关镇' })
+  @IsPlaceFilter('城关镇')
   township?: string;
+
+  /** Only the bank files of this calendar year (the year of the statement's first date). */
+  @IsYearFilter()
+  year?: number;
 
   /** `-recorded` (default: the newest first), `recorded`, `township`, `rows`, `unmatched`; `-` descending. */
   @IsListSort(RECONCILIATION_SORTS)

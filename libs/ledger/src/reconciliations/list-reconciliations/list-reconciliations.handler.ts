@@ -31,6 +31,7 @@ export class ListReconciliationsHandler implements IQueryHandler<ListReconciliat
     await this.projections.waitFor(filter.minPosition, [reconciliationsProjection.name]);
     return listReconciliations(this.database.pool, {
       ...(filter.township === undefined ? {} : { township: filter.township }),
+      ...(filter.year === undefined ? {} : { year: filter.year }),
       ...(actor.role === 'clerk' && filter.township === undefined ? { townships: actor.townships } : {}),
       limit: filter.limit ?? PAGE,
       ...(filter.cursor === undefined ? {} : { cursor: filter.cursor }),
