@@ -113,7 +113,8 @@ async function cutOnce(file: Buffer, repertoire: string): Promise<Buffer> {
   const subsetFont = createRequire(__filename)('subset-font') as SubsetFont;
   const cut = await subsetFont(file, repertoire, { targetFormat: 'sfnt' });
   const partial = `${path}.${process.pid}.${Date.now()}`;
-  await writeFile(partial, cut, { mode: 0o600 })
+  // 'wx': never through a file or link someone else put at that name first.
+  await writeFile(partial, cut, { mode: 0o600, flag: 'wx' })
     .then(() => rename(partial, path))
     .catch(() => undefined); // a read-only temporary directory only costs the next process the cut
   return cut;
