@@ -1,6 +1,6 @@
 // Three tiers, each selectable on its own: unit (pure, no I/O), int (real PostgreSQL), e2e (HTTP).
-// One PostgreSQL server per worker (started in globalSetup unless DATABASE_URL is set); every test
-// file creates its own database on its worker's server.
+// One PostgreSQL server per run (started in globalSetup unless DATABASE_URL is set); every test
+// file creates its own database on it.
 const swc = [
   '@swc/jest',
   {
@@ -24,8 +24,6 @@ const common = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   testEnvironment: 'node',
-  // Points TEST_DATABASE_URL at this worker's own embedded server (test/support/global-setup.ts).
-  setupFiles: ['<rootDir>/test/support/worker-server.ts'],
 };
 
 /** @type {import('jest').Config} */

@@ -64,7 +64,9 @@ describeInBrowser("the phone page's acknowledgement", () => {
       height: 844,
     });
     await page.getByRole('button', { name: '确认无误' }).click();
-    await page.getByText('确认明白卡无误').waitFor();
+    // The confirmation, or the page's refusal (named, so that a failure says which).
+    await page.getByText('确认明白卡无误').or(page.getByRole('alert')).waitFor();
+    expect(await page.getByRole('alert').allTextContents()).toEqual([]);
     const statement = await t.get(`/v1/households/${householdId}/statement`).expect(200);
     expect(statement.body.acknowledgement).toMatchObject({ totalFen: 100_000, method: 'online', disputed: false });
 

@@ -8,7 +8,8 @@ async function remove({ dataDir, clusterDir }: { dataDir: string; clusterDir: st
 }
 
 export default async function globalTeardown(): Promise<void> {
-  for (const db of globalThis.__LEDGER_TEST_DBS__ ?? []) {
+  const db = globalThis.__LEDGER_TEST_DB__;
+  if (db) {
     await db.stop();
     await remove(db);
   }
