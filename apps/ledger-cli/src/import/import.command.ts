@@ -5,7 +5,7 @@ import { Presets, SingleBar } from 'cli-progress';
 import { Command, CommandRunner, Help, Option, SubCommand } from 'nest-commander';
 import type { Actor } from '@ledger/ledger/common/actor';
 import { DomainError } from '@ledger/ledger/common/domain-error';
-import { BadInputException } from '@ledger/ledger/http/problem-details.filter';
+import { BadInputException } from '@ledger/ledger/common/bad-input';
 import {
   IMPORT_KINDS,
   KIND_COLUMNS,

@@ -8,7 +8,8 @@ import { from, lastValueFrom, type Observable } from 'rxjs';
 import { Database } from '@ledger/runtime';
 import { DomainError } from '../common/domain-error';
 import { TokenIssuer } from '../users/tokens';
-import { BadInputException, ProblemDetailsFilter, ReplayedProblem } from './problem-details.filter';
+import { BadInputException } from '../common/bad-input';
+import { ProblemDetailsFilter, ReplayedProblem } from './problem-details.filter';
 import type { LedgerRequest } from './request-context';
 import { discardUpload, uploadedFileDigest } from './uploads';
 
