@@ -7,7 +7,7 @@ import type { Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { Database } from '@ledger/runtime';
 import { DomainError } from '../common/domain-error';
-import { TokenIssuer } from '../users/tokens';
+import { TokenIssuer } from '../auth/tokens';
 import { BadInputException } from '../common/bad-input';
 import { ProblemDetailsFilter, ReplayedProblem } from './problem-details.filter';
 import type { LedgerRequest } from './request-context';
