@@ -1,5 +1,5 @@
 import { pdfText } from '../libs/ledger/src/statements/printable/testing/pdf-text';
-import { TokenIssuer } from '../libs/ledger/src/users/tokens';
+import { TokenIssuer } from '../libs/ledger/src/auth/tokens';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /** What the web console asks of the API besides the contract's writes: who am I, pickers, a household's linkages, card links. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { type Browser, type Page } from 'playwright-core';
 import { webConsoleDir } from '../apps/ledger-api/src/web-console';
-import { TokenIssuer } from '../libs/ledger/src/users/tokens';
+import { TokenIssuer } from '../libs/ledger/src/auth/tokens';
 import { type ConsoleBrowser, consoleMissing, describeInBrowser, openConsole, type Viewport } from './support/browser';
 import { ADMIN_TOKEN, startTestApp, type TestApp } from './support/test-app';
 

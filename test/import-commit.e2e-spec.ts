@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { Importer, type ImportProgress } from '@ledger/ledger/imports/importer';
-import { ADMIN_USER_ID } from '@ledger/ledger/users/user.events';
+import { ADMIN_USER_ID } from '@ledger/ledger/auth/user.events';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import request from 'supertest';
 import { verifyProof, type PaymentProof } from '../libs/event-store/src/seals/merkle';
-import { TokenIssuer } from '../libs/ledger/src/users/tokens';
+import { TokenIssuer } from '../libs/ledger/src/auth/tokens';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const run = promisify(execFile);

@@ -11,7 +11,7 @@ export type * from './households/get-household/household.view';
 export type * from './statements/statement.view';
 export type * from './obligations/get-obligations/obligations.view';
 export type * from './obligations/get-arrears/arrears.view';
-export type * from './entities/get-entity-report/entity-report.view';
+export type * from './statements/get-entity-report/entity-report.view';
 export type * from './fund-flow/get-fund-flow/fund-flow.view';
 export type * from './coverage/coverage.view';
 export type * from './coverage/payments-month/payments-month.view';

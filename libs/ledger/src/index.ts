@@ -5,6 +5,7 @@ export * from './http/auth.guard';
 export * from './http/idempotency.interceptor';
 export * from './http/uploads';
 export * from './http/problem-details.filter';
+export * from './common/bad-input';
 export * from './http/validation';
 export * from './users/ensure-admin/admin-bootstrap';
 export * from './projections/projections-host';

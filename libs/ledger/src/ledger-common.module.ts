@@ -1,8 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { Database, loadOrCreateSecret, RuntimeConfig } from '@ledger/runtime';
 import { HouseholdKeys } from './personal-data/household-keys';
-import { Authenticator } from './users/authenticator';
-import { TokenIssuer } from './users/tokens';
+import { Authenticator } from './auth/authenticator';
+import { TokenIssuer } from './auth/tokens';
 import { ProjectionsHost } from './projections/projections-host';
 import { useCursorSecret } from './common/page';
 import { StreamWriter } from './common/stream-writer';

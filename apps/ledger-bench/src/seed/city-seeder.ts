@@ -41,7 +41,7 @@ import { RegisterProjectCommand } from '@ledger/ledger/projects/register-project
 import { RegisterProjectHandler } from '@ledger/ledger/projects/register-project/register-project.handler';
 import { AcquireStakeCommand } from '@ledger/ledger/stakes/acquire-stake/acquire-stake.command';
 import { AcquireStakeHandler } from '@ledger/ledger/stakes/acquire-stake/acquire-stake.handler';
-import { ADMIN_USER_ID } from '@ledger/ledger/users/user.events';
+import { ADMIN_USER_ID } from '@ledger/ledger/auth/user.events';
 import { MemoryEventStore } from './memory-event-store';
 
 export const SEED_ACTOR: Actor = { userId: ADMIN_USER_ID, role: 'admin', townships: [] };

@@ -5,7 +5,7 @@ import { Presets, SingleBar } from 'cli-progress';
 import { Command, CommandRunner, Help, Option, SubCommand } from 'nest-commander';
 import type { Actor } from '@ledger/ledger/common/actor';
 import { DomainError } from '@ledger/ledger/common/domain-error';
-import { BadInputException } from '@ledger/ledger/http/problem-details.filter';
+import { BadInputException } from '@ledger/ledger/common/bad-input';
 import {
   IMPORT_KINDS,
   KIND_COLUMNS,
@@ -16,8 +16,8 @@ import {
   type ImportKind,
 } from '@ledger/ledger/imports/import-kinds';
 import { Importer, type ImportProgress, type ImportReport } from '@ledger/ledger/imports/importer';
-import { Authenticator } from '@ledger/ledger/users/authenticator';
-import { ADMIN_USER_ID } from '@ledger/ledger/users/user.events';
+import { Authenticator } from '@ledger/ledger/auth/authenticator';
+import { ADMIN_USER_ID } from '@ledger/ledger/auth/user.events';
 import { EXIT } from '../exit-codes';
 import { textTable } from './text-table';
 

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
-import { AcknowledgeStatementController } from './acknowledge-statement/acknowledge-statement.controller';
-import { AcknowledgeStatementHandler } from './acknowledge-statement/acknowledge-statement.handler';
 import { ListGrievancesController } from './list-grievances/list-grievances.controller';
 
-/** A household's acknowledgement (签字确认) of its statement, and the grievances its disputes open. */
+/**
+ * A household's acknowledgements (签字确认) of its statement, and the grievances its disputes open.
+ * Acknowledging compares the statement's total, so that command lives with the statement
+ * (../statements/acknowledge-statement), which imports this folder and never the other way.
+ */
 @Module({
-  controllers: [AcknowledgeStatementController, ListGrievancesController],
-  providers: [AcknowledgeStatementHandler],
+  controllers: [ListGrievancesController],
 })
 export class AcknowledgementsModule {}

@@ -1,24 +1,11 @@
-import { applyDecorators } from '@nestjs/common';
-import { IsOptional } from 'class-validator';
-import { IsLedgerText, IsQueryInteger } from '../http/validators';
-
 /**
  * The filters the console's lists share (the issue's "township, village, year, form on every list"),
- * beside list-sort.ts: one decorator per filter for the query DTOs, so each is validated the same way
- * (a bad value is a 400 naming the field), and one function that turns the filters a list accepts into
- * SQL conditions over that list's own columns. A list accepts only the filters that mean something
- * for it (see the README's table); the rest are unknown query fields and refused as such.
+ * beside list-sort.ts: one function that turns the filters a list accepts into SQL conditions over
+ * that list's own columns. The query DTOs validate each filter the same way with one decorator per
+ * filter (`IsPlaceFilter`, `IsYearFilter` in http/validators.ts: a bad value is a 400 naming the
+ * field). A list accepts only the filters that mean something for it (see the README's table); the
+ * rest are unknown query fields and refused as such.
  */
-
-/** The place filters: a county, township or village name, as the registry writes it. */
-export function IsPlaceFilter(example: string): PropertyDecorator {
-  return applyDecorators(IsOptional(), IsLedgerText({ max: 50, required: false, example }));
-}
-
-/** The year filter: a calendar year, on the list's own date (named in the DTO's comment). */
-export function IsYearFilter(): PropertyDecorator {
-  return applyDecorators(IsOptional(), IsQueryInteger(2000, 2100));
-}
 
 export interface ListFilter {
   county?: string;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { BadInputException } from '../http/problem-details.filter';
+import { BadInputException } from './bad-input';
 import { isValidDate } from '../primitives/calendar';
 import { computedPage, readComputedCursor, sortedPage, type SortSpec } from './list-sort';
 import { encodeCursor, openCursor, readCursor, useCursorSecret } from './page';

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { BadInputException } from '../http/problem-details.filter';
+import { BadInputException } from './bad-input';
 import { isValidDate } from '../primitives/calendar';
 import { encodeCursor, openCursor } from './page';
 

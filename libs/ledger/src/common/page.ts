@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
-import { BadInputException } from '../http/problem-details.filter';
+import { BadInputException } from './bad-input';
 
 export type { Page } from './page.view';
 

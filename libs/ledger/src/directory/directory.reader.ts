@@ -6,7 +6,7 @@ import { sortedPage, type SortSpec } from '../common/list-sort';
 import type { Page } from '../common/page';
 import { StreamWriter } from '../common/stream-writer';
 import { household } from '../households/household.state';
-import { BadInputException } from '../http/problem-details.filter';
+import { BadInputException } from '../common/bad-input';
 import { ProjectionsHost } from '../projections/projections-host';
 import { directoryProjection } from './directory.projection';
 import type { EntitySort, ListDirectoryRequest, ListEntitiesRequest } from './directory.dto';

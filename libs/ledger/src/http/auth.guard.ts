@@ -10,7 +10,7 @@ import { Reflector } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { roleZh, type Role } from '../common/actor';
 import { forbidden } from '../common/domain-error';
-import { Authenticator } from '../users/authenticator';
+import { Authenticator } from '../auth/authenticator';
 import type { LedgerRequest } from './request-context';
 
 const PUBLIC = 'ledger:public';

@@ -7,8 +7,9 @@ import type { Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { Database } from '@ledger/runtime';
 import { DomainError } from '../common/domain-error';
-import { TokenIssuer } from '../users/tokens';
-import { BadInputException, ProblemDetailsFilter, ReplayedProblem } from './problem-details.filter';
+import { TokenIssuer } from '../auth/tokens';
+import { BadInputException } from '../common/bad-input';
+import { ProblemDetailsFilter, ReplayedProblem } from './problem-details.filter';
 import type { LedgerRequest } from './request-context';
 import { discardUpload, uploadedFileDigest } from './uploads';
 

@@ -1,18 +1,9 @@
-import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { isConnectionError } from '@ledger/database';
+import { BadInputException } from '../common/bad-input';
 import { DomainError } from '../common/domain-error';
 import { HTTP_STATUS_OF_REFUSAL } from '../common/refusal';
-import type { FieldError } from './problem.view';
-
-export type { FieldError } from './problem.view';
-
-/** A 400 naming every bad field; thrown by the validation pipe and by hand-written checks alike. */
-export class BadInputException extends HttpException {
-  constructor(readonly errors: FieldError[]) {
-    super({ title: 'Bad input', errors }, HttpStatus.BAD_REQUEST);
-  }
-}
 
 /** An answer kept by the idempotency layer, sent again exactly as it was. */
 export class ReplayedProblem extends Error {

@@ -13,7 +13,8 @@ import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import type { Request } from 'express';
 import type { Observable } from 'rxjs';
 import { MAX_TEXT_LENGTH, textProblem } from '../primitives/text';
-import { BadInputException, type FieldError } from './problem-details.filter';
+import { BadInputException } from '../common/bad-input';
+import type { FieldError } from './problem.view';
 
 function flatten(errors: ValidationError[], prefix: string): FieldError[] {
   return errors.flatMap((error) => {

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, Max, Min, ValidateBy, type ValidationOptions } from 'class-validator';
+import { IsInt, IsOptional, Max, Min, ValidateBy, type ValidationOptions } from 'class-validator';
 import {
   isLedgerDate,
   isLedgerInstant,
@@ -200,4 +200,19 @@ export function IsQueryInteger(min: number, max: number): PropertyDecorator {
     Max(max, { message }),
     ApiProperty({ type: 'integer', minimum: min, maximum: max, required: false }),
   );
+}
+
+/*
+ * The filters the console's lists share (common/list-filter.ts turns them into SQL): one decorator per
+ * filter, so every list validates each the same way.
+ */
+
+/** The place filters: a county, township or village name, as the registry writes it. */
+export function IsPlaceFilter(example: string): PropertyDecorator {
+  return applyDecorators(IsOptional(), IsLedgerText({ max: 50, required: false, example }));
+}
+
+/** The year filter: a calendar year, on the list's own date (named in the DTO's comment). */
+export function IsYearFilter(): PropertyDecorator {
+  return applyDecorators(IsOptional(), IsQueryInteger(2000, 2100));
 }

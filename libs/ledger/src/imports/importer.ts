@@ -9,7 +9,7 @@ import { forbidden, refuse } from '../common/domain-error';
 import { StreamWriter } from '../common/stream-writer';
 import { dividend } from '../dividends/dividend.state';
 import { entity } from '../entities/entity.state';
-import { BadInputException } from '../http/problem-details.filter';
+import { BadInputException } from '../common/bad-input';
 import { textProblem } from '../primitives/text';
 import { KIND_TITLE, KIND_PARAM, type ImportKind, type ImportParams } from './import-kinds';
 import { ImportStore } from './import-store';

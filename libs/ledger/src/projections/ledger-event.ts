@@ -12,7 +12,7 @@ import type { OrderEvent } from '../orders/order.events';
 import type { ProjectEvent } from '../projects/project.events';
 import type { ReconciliationEvent } from '../reconciliations/reconciliation.events';
 import type { StakeEvent } from '../stakes/stake.events';
-import type { UserEvent } from '../users/user.events';
+import type { UserEvent } from '../auth/user.events';
 
 /**
  * Every event the ledger records. A new event type goes here, and then every projection's

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Put, type PipeTransform } from '@nes
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { CommandMetadata } from '../../common/stream-writer';
-import { BadInputException } from '../../http/problem-details.filter';
+import { BadInputException } from '../../common/bad-input';
 import { RequestMetadata } from '../../http/request-context';
 import { SetContactCommand, type SetContactResult } from './set-contact.command';
 import { SetContactRequest } from './set-contact.dto';

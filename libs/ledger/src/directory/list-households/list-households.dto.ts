@@ -1,7 +1,6 @@
-import { IsLedgerText } from '../../http/validators';
+import { IsLedgerText, IsPlaceFilter } from '../../http/validators';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { IsPlaceFilter } from '../../common/list-filter';
 import { PagedQueryOptions } from '../../http/query-options.dto';
 import { IsListSort } from '../../common/list-sort';
 

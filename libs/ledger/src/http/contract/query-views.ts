@@ -17,7 +17,7 @@ import type { PaymentsMonth } from '../../coverage/payments-month/payments-month
 import type { EntityListItem, HouseholdLinkages, ProjectListItem } from '../../directory/directory.view';
 import type { DividendView } from '../../dividends/get-dividend/dividend.view';
 import type { EmploymentView } from '../../employment/get-employment/employment.view';
-import type { EntityReportView } from '../../entities/get-entity-report/entity-report.view';
+import type { EntityReportView } from '../../statements/get-entity-report/entity-report.view';
 import type { EntityView } from '../../entities/get-entity/entity.view';
 import type { CountyFundFlowView, FundFlowView } from '../../fund-flow/get-fund-flow/fund-flow.view';
 import type { HouseholdListItem, HouseholdView } from '../../households/get-household/household.view';

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { unlink } from 'node:fs/promises';
 import type { Actor } from '../../common/actor';
-import { BadInputException } from '../../http/problem-details.filter';
+import { BadInputException } from '../../common/bad-input';
 import { CurrentActor, RequestMetadata } from '../../http/request-context';
 import type { CommandMetadata } from '../../common/stream-writer';
 import { Importer, type ImportReport } from '../importer';

@@ -2,8 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { IsListSort } from '../../common/list-sort';
 import { PagedQueryOptions } from '../../http/query-options.dto';
-import { IsPlaceFilter, IsYearFilter } from '../../common/list-filter';
-import { IsLedgerText } from '../../http/validators';
+import { IsLedgerText, IsPlaceFilter, IsYearFilter } from '../../http/validators';
 
 /**
  * What the loan book can be sorted by: overdue ones first then by maturity (the default), date of

@@ -1,5 +1,5 @@
 import { PagedQueryOptions } from '../../http/query-options.dto';
-import { IsPlaceFilter, IsYearFilter } from '../../common/list-filter';
+import { IsPlaceFilter, IsYearFilter } from '../../http/validators';
 import { IsListSort } from '../../common/list-sort';
 
 /** What the notices can be sorted by: opening date, village, total amount, open objections. */

@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { IsPlaceFilter } from '../../common/list-filter';
-import { IsLedgerDate, IsLedgerInstant } from '../../http/validators';
+import { IsLedgerDate, IsLedgerInstant, IsPlaceFilter } from '../../http/validators';
 import { PagedQueryOptions } from '../../http/query-options.dto';
 import { IsListSort } from '../../common/list-sort';
 import { ARREARS_KINDS, ARREARS_SORTS } from './arrears';

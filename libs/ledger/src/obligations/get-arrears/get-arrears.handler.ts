@@ -2,7 +2,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Database } from '@ledger/runtime';
 import { forbidden } from '../../common/domain-error';
 import { computedPage, readComputedCursor } from '../../common/list-sort';
-import { BadInputException } from '../../http/problem-details.filter';
+import { BadInputException } from '../../common/bad-input';
 import { directoryProjection } from '../../directory/directory.projection';
 import { householdListProjection } from '../../households/list-households/household-list.projection';
 import { ProjectionsHost } from '../../projections/projections-host';

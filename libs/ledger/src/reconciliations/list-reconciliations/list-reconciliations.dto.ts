@@ -1,5 +1,5 @@
 import { PagedQueryOptions } from '../../http/query-options.dto';
-import { IsPlaceFilter, IsYearFilter } from '../../common/list-filter';
+import { IsPlaceFilter, IsYearFilter } from '../../http/validators';
 import { IsListSort } from '../../common/list-sort';
 
 /** What the reconciliations can be sorted by: when recorded, township, rows, unmatched (bank rows and payments). */

@@ -6,7 +6,7 @@ import { readFile, unlink } from 'node:fs/promises';
 import { nameBasedUuid } from '../../common/ids';
 import type { CommandMetadata } from '../../common/stream-writer';
 import { LedgerWrite } from '../../http/contract/route-contract';
-import { BadInputException } from '../../http/problem-details.filter';
+import { BadInputException } from '../../common/bad-input';
 import { RequestMetadata } from '../../http/request-context';
 import { FileUpload } from '../../http/uploads';
 import { textProblem } from '../../primitives/text';

@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import type { Actor } from '../../common/actor';
 import { sendCsv, wantsCsv } from '../../http/csv';
 import { StatementLinkAllowed, AllowedRoles } from '../../http/auth.guard';
-import { BadInputException } from '../../http/problem-details.filter';
+import { BadInputException } from '../../common/bad-input';
 import { CurrentActor } from '../../http/request-context';
 import { HouseholdIdPipe } from '../../households/household-id';
 import { STATEMENT_CSV_COLUMNS } from '../statement';

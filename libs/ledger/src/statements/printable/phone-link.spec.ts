@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TokenIssuer } from '../../users/tokens';
+import { TokenIssuer } from '../../auth/tokens';
 import { phoneLinkFor } from './phone-link';
 import { renderStatementHtml } from './statement-html';
 import { renderStatementPdf } from './statement-pdf';

@@ -1,4 +1,4 @@
-import type { TokenIssuer } from '../../users/tokens';
+import type { TokenIssuer } from '../../auth/tokens';
 
 const DAY_MS = 86_400_000;
 const CHINA_OFFSET_MS = 8 * 3_600_000;

@@ -5,7 +5,7 @@ import { Database } from '@ledger/runtime';
 import { forbidden, notFound } from '../../common/domain-error';
 import type { Actor } from '../../common/actor';
 import { StatementLinkAllowed, AllowedRoles } from '../../http/auth.guard';
-import { BadInputException } from '../../http/problem-details.filter';
+import { BadInputException } from '../../common/bad-input';
 import { CurrentActor } from '../../http/request-context';
 import { HouseholdIdPipe } from '../../households/household-id';
 import { GetStatementRequest } from '../get-statement/get-statement.dto';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RuntimeConfig } from '@ledger/runtime';
-import { TokenIssuer } from '../../users/tokens';
+import { TokenIssuer } from '../../auth/tokens';
 import { phoneLinkFor } from './phone-link';
 import { PrintStatementController } from './print-statement.controller';
 import { QueryStatementSource } from './query-statement-source';

@@ -2,10 +2,10 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { randomBytes, randomUUID } from 'node:crypto';
 import { loadOrCreateSecret, RuntimeConfig } from '@ledger/runtime';
 import { StreamWriter } from '../../common/stream-writer';
-import { Authenticator } from '../authenticator';
-import { hashToken } from '../tokens';
-import { ADMIN_USER_ID } from '../user.events';
-import { user, userStream } from '../user.state';
+import { Authenticator } from '../../auth/authenticator';
+import { hashToken } from '../../auth/tokens';
+import { ADMIN_USER_ID } from '../../auth/user.events';
+import { user, userStream } from '../../auth/user.state';
 import { decideEnsureAdmin, SYSTEM_ACTOR } from './ensure-admin.decide';
 
 /** How the admin token was obtained at this start, for the start-up banner. */

@@ -1,5 +1,5 @@
 import { specFor } from '../../common/testing/given-when-then';
-import { user } from '../user.state';
+import { user } from '../../auth/user.state';
 import { decideEnsureAdmin } from './ensure-admin.decide';
 
 const spec = specFor(user, decideEnsureAdmin);

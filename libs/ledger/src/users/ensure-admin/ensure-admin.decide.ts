@@ -1,7 +1,7 @@
 import type { Actor } from '../../common/actor';
-import type { UserEvent } from '../user.events';
-import type { UserState } from '../user.state';
-import { ADMIN_USER_ID } from '../user.events';
+import type { UserEvent } from '../../auth/user.events';
+import type { UserState } from '../../auth/user.state';
+import { ADMIN_USER_ID } from '../../auth/user.events';
 
 /** The service itself, when it records something at start (the bootstrap admin). */
 export const SYSTEM_ACTOR: Actor = { userId: 'system', role: 'admin', townships: [] };

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor, Role } from '../../common/actor';
 import { StreamWriter } from '../../common/stream-writer';
 import { CurrentActor } from '../../http/request-context';
-import { user, userStream } from '../user.state';
+import { user, userStream } from '../../auth/user.state';
 import { AllowedRoles } from '../../http/auth.guard';
 import { LedgerQuery } from '../../http/contract/route-contract';
 

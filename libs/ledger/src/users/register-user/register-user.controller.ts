@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { newStreamId } from '../../common/ids';
 import type { CommandMetadata } from '../../common/stream-writer';
 import { RequestMetadata } from '../../http/request-context';
-import { hashToken, TokenIssuer } from '../tokens';
+import { hashToken, TokenIssuer } from '../../auth/tokens';
 import { RegisterUserCommand, type RegisterUserResult } from './register-user.command';
 import { RegisterUserRequest } from './register-user.dto';
 import { AllowedRoles } from '../../http/auth.guard';

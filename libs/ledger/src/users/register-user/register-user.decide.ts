@@ -1,7 +1,7 @@
 import { assertAdmin } from '../../common/actor';
 import { conflict, refuse } from '../../common/domain-error';
-import type { UserEvent } from '../user.events';
-import type { UserState } from '../user.state';
+import type { UserEvent } from '../../auth/user.events';
+import type { UserState } from '../../auth/user.state';
 import type { RegisterUserCommand } from './register-user.command';
 
 export function decideRegisterUser(command: RegisterUserCommand, state: UserState): UserEvent[] {

@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { refuse } from '../../common/domain-error';
 import { StreamWriter } from '../../common/stream-writer';
 import { household } from '../../households/household.state';
-import { user, userStream } from '../user.state';
+import { user, userStream } from '../../auth/user.state';
 import { RegisterUserCommand, type RegisterUserResult } from './register-user.command';
 import { decideRegisterUser } from './register-user.decide';
 

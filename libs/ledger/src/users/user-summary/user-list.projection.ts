@@ -2,7 +2,7 @@ import type { Migration } from '@ledger/database';
 import type { RecordedEvent } from '@ledger/event-store';
 import { handledTypes } from '../../projections/ledger-event';
 import { eventOf, insertOnce, row, type Projection, type RowSql } from '../../projections/projection';
-import type { UserRegistered } from '../user.events';
+import type { UserRegistered } from '../../auth/user.events';
 
 /** Users by role, for the admin's dashboard: ids and roles only, never names or token hashes. */
 export const userListMigration: Migration = {

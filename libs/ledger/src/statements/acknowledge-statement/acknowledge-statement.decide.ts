@@ -1,8 +1,8 @@
 import { assertMayWriteIn } from '../../common/actor';
 import { forbidden, refuse } from '../../common/domain-error';
 import { formatYuan } from '../../primitives/money';
-import type { StatementAcknowledged } from '../acknowledgement.events';
-import { acknowledgementIdFor, type AcknowledgementState } from '../acknowledgement.state';
+import type { StatementAcknowledged } from '../../acknowledgements/acknowledgement.events';
+import { acknowledgementIdFor, type AcknowledgementState } from '../../acknowledgements/acknowledgement.state';
 import type { AcknowledgeStatementCommand } from './acknowledge-statement.command';
 
 /** The household as its stream says, and its statement's total to `through` now (read by the handler). */

@@ -1,8 +1,8 @@
 import type { Actor } from '../../common/actor';
 import { admin, clerkOf, metadataFor } from '../../common/testing/actors';
 import { specFor } from '../../common/testing/given-when-then';
-import type { StatementAcknowledged } from '../acknowledgement.events';
-import { acknowledgements } from '../acknowledgement.state';
+import type { StatementAcknowledged } from '../../acknowledgements/acknowledgement.events';
+import { acknowledgements } from '../../acknowledgements/acknowledgement.state';
 import { AcknowledgeStatementCommand } from './acknowledge-statement.command';
 import { decideAcknowledgeStatement, type AcknowledgedStatement } from './acknowledge-statement.decide';
 

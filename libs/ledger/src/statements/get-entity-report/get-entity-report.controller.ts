@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/actor';
 import { LedgerQuery } from '../../http/contract/route-contract';
 import { CurrentActor } from '../../http/request-context';
-import { EntityIdPipe } from '../entity-id';
+import { EntityIdPipe } from '../../entities/entity-id';
 import type { EntityReportView } from './entity-report.view';
 import { GetEntityReportRequest } from './get-entity-report.dto';
 import { GetEntityReportQuery } from './get-entity-report.query';

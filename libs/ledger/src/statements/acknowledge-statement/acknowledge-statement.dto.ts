@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { IsFen, IsLedgerDate, IsLedgerText } from '../../http/validators';
-import { ACKNOWLEDGEMENT_METHODS, type AcknowledgementMethod } from '../acknowledgement.events';
+import { ACKNOWLEDGEMENT_METHODS, type AcknowledgementMethod } from '../../acknowledgements/acknowledgement.events';
 
 export class AcknowledgeStatementRequest {
   /** The statement's last day (its `to`), as printed on the card. */

@@ -3,8 +3,8 @@ import { Database } from '@ledger/runtime';
 import { StreamWriter } from '../../common/stream-writer';
 import type { WriteResult } from '../../common/write-result';
 import { ProjectionsHost } from '../../projections/projections-host';
-import { loadStatement, STATEMENT_MODELS } from '../../statements/statement';
-import { acknowledgements, acknowledgementStreamOf } from '../acknowledgement.state';
+import { loadStatement, STATEMENT_MODELS } from '../statement';
+import { acknowledgements, acknowledgementStreamOf } from '../../acknowledgements/acknowledgement.state';
 import { AcknowledgeStatementCommand } from './acknowledge-statement.command';
 import { decideAcknowledgeStatement } from './acknowledge-statement.decide';
 

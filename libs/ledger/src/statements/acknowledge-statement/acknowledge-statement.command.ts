@@ -1,7 +1,7 @@
 import { Command } from '@nestjs/cqrs';
 import type { CommandMetadata } from '../../common/stream-writer';
 import type { WriteResult } from '../../common/write-result';
-import type { AcknowledgementMethod } from '../acknowledgement.events';
+import type { AcknowledgementMethod } from '../../acknowledgements/acknowledgement.events';
 
 /** A household confirms (or disputes) its statement up to `through`, as printed. */
 export class AcknowledgeStatementCommand extends Command<WriteResult> {
