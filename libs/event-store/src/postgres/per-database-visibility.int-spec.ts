@@ -183,7 +183,10 @@ describe('PostgresEventStore visibility, per database', () => {
             1000,
           ])
         ).rows;
-      expect(await poll()).toEqual([expect.objectContaining({ event_id: null, held_by_ended: false })]);
+      // Held back. (Whether by the holder alone is not asserted: on a server shared with other test
+      // files, a transaction of another database that was running at the snapshot and has ended since
+      // can no longer be proven theirs, counts as ours, and answers `held_by_ended` already.)
+      expect(await poll()).toEqual([expect.objectContaining({ event_id: null })]);
       await holder.query('commit');
       // Same snapshot, so still held back; but the holder is over, and a new statement sees past it.
       expect(await poll()).toEqual([expect.objectContaining({ event_id: null, held_by_ended: true })]);
