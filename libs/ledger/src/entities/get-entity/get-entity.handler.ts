@@ -1,8 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { assertMayReadIn } from '../../common/actor';
-import { notFound } from '../../common/domain-error';
+import { readReadableEntity } from '../readable-entity';
 import { StreamWriter } from '../../common/stream-writer';
-import { entity } from '../entity.state';
 import type { EntityView } from './entity.view';
 import { GetEntityQuery } from './get-entity.query';
 
@@ -11,11 +9,7 @@ export class GetEntityHandler implements IQueryHandler<GetEntityQuery> {
   constructor(private readonly streams: StreamWriter) {}
 
   async execute({ entityId, actor }: GetEntityQuery): Promise<EntityView> {
-    const { state, events } = await this.streams.read(entityId, entity);
-    if (state.status !== 'registered') {
-      throw notFound('ENTITY.NOT_FOUND', `No entity ${entityId}.`, `没有编号为 ${entityId} 的经营主体。`);
-    }
-    assertMayReadIn(actor, state.township);
+    const { state, events } = await readReadableEntity(this.streams, entityId, actor);
     // The top-ups' payments are the decider's bookkeeping, not the entity's view (EntityView has none).
     const { entityId: id, status: _registered, stakeCount: _count, stakes, topups: _topups, ...rest } = state;
     return { id, ...rest, stakes: Object.values(stakes), position: events[events.length - 1].position };

@@ -1,11 +1,9 @@
 import { holderOf } from '../../stakes/stake-holder';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Database } from '@ledger/runtime';
-import { assertMayReadIn } from '../../common/actor';
-import { notFound } from '../../common/domain-error';
 import { encodeCursor, readCursor } from '../../common/page';
+import { readReadableEntity } from '../../entities/readable-entity';
 import { StreamWriter } from '../../common/stream-writer';
-import { entity } from '../../entities/entity.state';
 import { ProjectionsHost } from '../../projections/projections-host';
 import { dateInChina } from '../../primitives/calendar';
 import { householdListProjection } from '../../households/list-households/household-list.projection';
@@ -29,11 +27,7 @@ export class GetObligationsHandler implements IQueryHandler<GetObligationsQuery>
   ) {}
 
   async execute({ entityId, filter, actor }: GetObligationsQuery): Promise<ObligationsView> {
-    const { state } = await this.streams.read(entityId, entity);
-    if (state.status !== 'registered') {
-      throw notFound('ENTITY.NOT_FOUND', `No entity ${entityId}.`, `没有编号为 ${entityId} 的经营主体。`);
-    }
-    assertMayReadIn(actor, state.township);
+    const { state } = await readReadableEntity(this.streams, entityId, actor);
     await this.projections.waitFor(filter.minPosition, [obligationsProjection.name, householdListProjection.name]);
     const asOf = filter.asOf ?? new Date().toISOString();
     const dueBy = filter.dueBy ?? dateInChina(asOf);

@@ -1,7 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Database } from '@ledger/runtime';
-import { assertMayReadIn } from '../../common/actor';
-import { notFound } from '../../common/domain-error';
+import { readReadableEntity } from '../../entities/readable-entity';
 import { StreamWriter } from '../../common/stream-writer';
 import { householdListProjection } from '../../households/list-households/household-list.projection';
 import { canonicalInstant } from '../../obligations/get-obligations/instant';
@@ -10,7 +9,6 @@ import { obligationsProjection } from '../../obligations/obligations.projection'
 import { ProjectionsHost } from '../../projections/projections-host';
 import { holdingsProjection } from '../holdings/holdings.projection';
 import { statementProjection } from '../statement.projection';
-import { entity } from '../../entities/entity.state';
 import { entityReportFigures } from './entity-report';
 import type { EntityReportView } from './entity-report.view';
 import { GetEntityReportQuery } from './get-entity-report.query';
@@ -31,11 +29,7 @@ export class GetEntityReportHandler implements IQueryHandler<GetEntityReportQuer
   ) {}
 
   async execute({ entityId, filter, actor }: GetEntityReportQuery): Promise<EntityReportView> {
-    const { state } = await this.streams.read(entityId, entity);
-    if (state.status !== 'registered') {
-      throw notFound('ENTITY.NOT_FOUND', `No entity ${entityId}.`, `没有编号为 ${entityId} 的经营主体。`);
-    }
-    assertMayReadIn(actor, state.township);
+    const { state } = await readReadableEntity(this.streams, entityId, actor);
     await this.projections.waitFor(filter.minPosition, [
       statementProjection.name,
       holdingsProjection.name,
