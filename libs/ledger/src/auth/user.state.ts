@@ -1,20 +1,9 @@
 import type { Evolver } from '../common/decider';
-import type { Role } from '../common/actor';
-import type { UserEvent } from './user.events';
+import type { UserEvent, UserRegistered } from './user.events';
 
 export const userStream = (userId: string): string => `user-${userId}`;
 
-export type UserState =
-  | { status: 'none' }
-  | {
-      status: 'active';
-      userId: string;
-      name: string;
-      role: Role;
-      townships: string[];
-      householdId?: string;
-      tokenHash: string;
-    };
+export type UserState = { status: 'none' } | ({ status: 'active' } & UserRegistered['data']);
 
 export const initialUserState: UserState = { status: 'none' };
 

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { Role } from '../../common/actor';
+import type { UserRegistered } from '../../auth/user.events';
 import type { CommandMetadata } from '../../common/stream-writer';
 
 export interface RegisterUserResult {
@@ -11,14 +11,7 @@ export interface RegisterUserResult {
 /** Give someone access. The token is created by the handler and shown once; only its hash is kept. */
 export class RegisterUserCommand extends Command<RegisterUserResult> {
   constructor(
-    readonly payload: {
-      userId: string;
-      name: string;
-      role: Role;
-      townships: string[];
-      householdId?: string;
-      tokenHash: string;
-    },
+    readonly payload: UserRegistered['data'],
     readonly metadata: CommandMetadata,
     /** The plain token, returned once to the admin; only `payload.tokenHash` is recorded. */
     readonly token: string,
