@@ -9,8 +9,8 @@ import { startEmbeddedDatabase } from '../../libs/database/src/embedded-database
 /**
  * A data directory holding a new, empty, stopped cluster (initdb's output and its database secret),
  * made once per test run. initdb is most of what starting PostgreSQL in a new data directory costs
- * (1.5 s of CPU; several seconds on a loaded machine), and the run needs many such servers: one per
- * worker, and one for each service a test starts. Copying this one costs a fraction of that.
+ * (1.5 s of CPU; several seconds on a loaded machine), and the run needs several such servers: its own,
+ * and one for each service a test starts. Copying this one costs a fraction of that.
  */
 export const PRISTINE_ENV = 'LEDGER_TEST_PRISTINE_DATA_DIR';
 

@@ -37,7 +37,7 @@ export class Authenticator {
 
   async authenticate(token: string): Promise<Actor | undefined> {
     if (token.length === 0 || token.length > 512) return undefined;
-    if (isStatementLinkToken(token)) return this.readUser(token);
+    if (isStatementLinkToken(token)) return this.linkActor(token);
     const key = hashToken(token);
     const now = Date.now();
     const known = this.remembered.get(key);
@@ -52,19 +52,20 @@ export class Authenticator {
     return actor;
   }
 
+  /** A clarity card's link: reads that one household's statement (the guard keeps it to those routes). */
+  private linkActor(token: string): Actor | undefined {
+    const link = this.tokens.readStatementLink(token);
+    if (!link) return undefined;
+    return {
+      userId: `link:${link.householdId}`,
+      role: 'household',
+      townships: [],
+      householdId: link.householdId,
+      link: { expiresAt: link.expiresAt },
+    };
+  }
+
   private async readUser(token: string): Promise<Actor | undefined> {
-    if (isStatementLinkToken(token)) {
-      // A clarity card's link: reads that one household's statement (the guard keeps it to those routes).
-      const link = this.tokens.readStatementLink(token);
-      if (!link) return undefined;
-      return {
-        userId: `link:${link.householdId}`,
-        role: 'household',
-        townships: [],
-        householdId: link.householdId,
-        link: { expiresAt: link.expiresAt },
-      };
-    }
     const named = userIdOfToken(token);
     const candidates = named === ADMIN_USER_ID ? [ADMIN_USER_ID] : [named, ADMIN_USER_ID];
     for (const userId of candidates) {

@@ -125,8 +125,7 @@ export function readComputedCursor(
   if (key?.length !== contextLength + 2 || key[0] !== sort || !key.every((part) => typeof part === 'string')) {
     throw badCursor();
   }
-  const parts = key;
-  return { context: parts.slice(1, -1), id: parts[parts.length - 1] };
+  return { context: key.slice(1, -1), id: key[key.length - 1] };
 }
 
 /** One page of a computed list already in its order: the rows after the cursor's, and the next cursor. */

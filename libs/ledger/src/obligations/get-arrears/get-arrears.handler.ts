@@ -45,8 +45,7 @@ export class GetArrearsHandler implements IQueryHandler<GetArrearsQuery> {
     const after = readComputedCursor(filter.cursor, sort, 2);
     const asOf = after?.context[0] ?? filter.asOf ?? new Date().toISOString();
     const dueBy = after?.context[1] ?? filter.dueBy ?? dateInChina(asOf);
-    if (after && (filter.asOf ?? asOf) !== asOf) throw otherListing();
-    if (after && (filter.dueBy ?? dueBy) !== dueBy) throw otherListing();
+    if (after && ((filter.asOf ?? asOf) !== asOf || (filter.dueBy ?? dueBy) !== dueBy)) throw otherListing();
     const townships = actor.role === 'clerk' ? actor.townships : undefined;
     const { rows } = await this.database.pool.query<{ entity_id: string; name: string; township: string }>(
       `select entity_id, name, township from entity_list

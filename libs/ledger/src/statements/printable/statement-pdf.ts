@@ -72,16 +72,12 @@ function loadFonts(): NonNullable<typeof fonts> {
 }
 
 /** The fonts cut to the characters cards print (card-font-subset.ts), each once per process. */
-const cut = {
-  regular: new CutFont(
-    () => loadFonts().files.regular,
+const cutOf = (weight: keyof Fonts) =>
+  new CutFont(
+    () => loadFonts().files[weight],
     (data) => pdfKit().fontkit.create(data),
-  ),
-  bold: new CutFont(
-    () => loadFonts().files.bold,
-    (data) => pdfKit().fontkit.create(data),
-  ),
-};
+  );
+const cut = { regular: cutOf('regular'), bold: cutOf('bold') };
 
 /** The cut fonts when they have every character of the card's data, else undefined. */
 async function cutFontsFor(characters: string): Promise<Fonts | undefined> {
