@@ -8,6 +8,7 @@ import {
   type CommandMetadata,
   type StreamState,
 } from '@ledger/ledger/common/stream-writer';
+import { FoldedStreams } from '@ledger/ledger/common/folded-streams';
 import type { CityOp, CityPhase } from '../city/city-plan';
 import { CityRefs, type WriteAnswer } from '../city/city-refs';
 import { DeclareDividendCommand } from '@ledger/ledger/dividends/declare-dividend/declare-dividend.command';
@@ -256,7 +257,9 @@ export class CitySeeder {
  * re-folding is saved.
  */
 class FoldingCache extends StreamWriter {
-  private readonly folded = new Map<string, Map<unknown, { state: unknown; revision: number }>>();
+  private readonly folds = new Map<string, Map<unknown, { state: unknown; revision: number }>>();
+  /** Every stream of the city stays folded while it is seeded (a process of its own, run once). */
+  protected override readonly folded = new FoldedStreams(Number.POSITIVE_INFINITY);
 
   constructor(private readonly memory: MemoryEventStore) {
     super(memory);
@@ -267,7 +270,7 @@ class FoldingCache extends StreamWriter {
     evolver: Evolver<State, Event>,
   ): Promise<StreamState<State>> {
     const events = await this.memory.readStream(streamId);
-    const byEvolver = this.folded.get(streamId) ?? new Map<unknown, { state: unknown; revision: number }>();
+    const byEvolver = this.folds.get(streamId) ?? new Map<unknown, { state: unknown; revision: number }>();
     const cached = byEvolver.get(evolver);
     let state = evolver.initialState;
     let from = 0;
@@ -277,12 +280,12 @@ class FoldingCache extends StreamWriter {
     }
     for (let i = from; i < events.length; i++) state = evolver.evolve(state, toDomainEvent<Event>(events[i]));
     byEvolver.set(evolver, { state, revision: events.length - 1 });
-    this.folded.set(streamId, byEvolver);
+    this.folds.set(streamId, byEvolver);
     return { state, revision: events.length - 1, events };
   }
 
   forget(streamId: string): void {
-    this.folded.delete(streamId);
+    this.folds.delete(streamId);
   }
 }
 

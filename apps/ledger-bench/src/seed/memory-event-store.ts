@@ -5,6 +5,7 @@ import {
   type EventStore,
   type ExpectedRevision,
   type NewEvent,
+  type ReadStreamOptions,
   type RecordedEvent,
   type UnitOfWork,
   streamByStreamUnit,
@@ -65,8 +66,9 @@ export class MemoryEventStore implements EventStore {
     });
   }
 
-  readStream(streamId: string): Promise<RecordedEvent[]> {
-    return Promise.resolve(this.streams.get(streamId) ?? []);
+  readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const events = this.streams.get(streamId) ?? [];
+    return Promise.resolve(options.fromRevision ? events.slice(options.fromRevision) : events);
   }
 
   /** Marks a stream that no later command will read: dropped from memory at the next flush. */

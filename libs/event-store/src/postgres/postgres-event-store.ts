@@ -183,11 +183,13 @@ async function readStreamFrom(
 ): Promise<RecordedEvent[]> {
   const backwards = options.direction === 'backwards';
   const from = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
-  const { rows } = await db.query<EventRow>(
-    `select ${COLUMNS} from events where stream_id = $1 and stream_revision ${backwards ? '<=' : '>='} $2
+  // Named: every command reads its stream, and each connection then parses and plans this once.
+  const { rows } = await db.query<EventRow>({
+    name: backwards ? 'ledger_read_stream_backwards' : 'ledger_read_stream',
+    text: `select ${COLUMNS} from events where stream_id = $1 and stream_revision ${backwards ? '<=' : '>='} $2
       order by stream_revision ${backwards ? 'desc' : 'asc'} limit $3`,
-    [streamId, from, options.maxCount ?? null],
-  );
+    values: [streamId, from, options.maxCount ?? null],
+  });
   return rows.map(toRecorded);
 }
 

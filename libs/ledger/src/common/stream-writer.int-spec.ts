@@ -63,3 +63,130 @@ describe('StreamWriter.decide with metadata from the folded state', () => {
     expect(reads).toEqual(['toy-1']);
   });
 });
+
+/**
+ * Where the process left a stream (issue 20): the next command reads from its last known event, not
+ * the whole stream, and nothing is ever decided on memory alone.
+ */
+describe('StreamWriter.decide from the folded stream it kept', () => {
+  let db: TestDatabase;
+  let store: PostgresEventStore;
+  let reads: { streamId: string; fromRevision?: number }[] = [];
+  /** The store as a writer sees it, counting its reads; `store` can be switched to another database. */
+  const counted = (): EventStore =>
+    ({
+      readStream: (streamId, options) => {
+        reads.push({
+          streamId,
+          ...(options?.fromRevision === undefined ? {} : { fromRevision: options.fromRevision }),
+        });
+        return store.readStream(streamId, options);
+      },
+      appendToStream: (streamId, events, expected) => store.appendToStream(streamId, events, expected),
+    }) as Pick<EventStore, 'readStream' | 'appendToStream'> as EventStore;
+  let n = 0;
+  const command = () => metadataFor(admin, { commandId: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` });
+  const note = (): ToyEvent[] => [{ type: 'Noted', data: {} }];
+  const notes = async (writer: StreamWriter, streamId: string) => {
+    let seen = -1;
+    await writer.decide(streamId, toy, (state) => ((seen = state.notes), []), command());
+    return seen;
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase(eventStoreMigrations);
+    store = new PostgresEventStore(db.pool);
+  });
+  afterAll(() => db.drop());
+
+  it('reads only from the last event it knew, and folds in what another process appended meanwhile', async () => {
+    const ours = new StreamWriter(counted());
+    const theirs = new StreamWriter(store);
+    await ours.decide('kept-1', toy, note, command());
+    await ours.decide('kept-1', toy, note, command());
+    reads = [];
+    await ours.decide('kept-1', toy, note, command());
+    expect(reads).toEqual([{ streamId: 'kept-1', fromRevision: 1 }]);
+    await theirs.decide('kept-1', toy, note, command());
+    reads = [];
+    expect(await notes(ours, 'kept-1')).toBe(4);
+    expect(reads).toEqual([{ streamId: 'kept-1', fromRevision: 2 }]);
+  });
+
+  it('loses the race to a concurrent writer and decides again from the whole stream', async () => {
+    const theirs = new StreamWriter(store);
+    let raced = false;
+    // The other writer appends between our read of the stream and our append.
+    const racing = {
+      ...counted(),
+      readStream: async (streamId: string, options?: { fromRevision?: number }) => {
+        const read = await counted().readStream(streamId, options);
+        if (options?.fromRevision !== undefined && !raced) {
+          raced = true;
+          await theirs.decide('kept-2', toy, note, command());
+        }
+        return read;
+      },
+    };
+    const ours = new StreamWriter(racing);
+    await ours.decide('kept-2', toy, note, command());
+    reads = [];
+    const decided = await ours.decide(
+      'kept-2',
+      toy,
+      (state): ToyEvent[] => [{ type: 'Noted', data: { township: `after ${state.notes}` } }],
+      command(),
+    );
+    expect(decided.replayed).toBe(false);
+    const { rows } = await db.pool.query<{ township: string | null }>(
+      `select data->>'township' as township from events where stream_id = 'kept-2' order by stream_revision`,
+    );
+    expect(rows.map((r) => r.township)).toEqual([null, null, 'after 2']);
+    expect(reads).toEqual([{ streamId: 'kept-2', fromRevision: 0 }, { streamId: 'kept-2' }]);
+  });
+
+  it('answers a retry from the stream, even when the command was written by another process', async () => {
+    const ours = new StreamWriter(counted());
+    const theirs = new StreamWriter(store);
+    await ours.decide('kept-3', toy, note, command());
+    const retried = command();
+    const first = await theirs.decide('kept-3', toy, note, retried);
+    await ours.decide('kept-3', toy, note, command());
+    reads = [];
+    const again = await ours.decide('kept-3', toy, note, retried);
+    expect(again).toMatchObject({ replayed: true, position: first.position });
+    expect(reads).toEqual([
+      { streamId: 'kept-3', fromRevision: 2 },
+      { streamId: 'kept-3', fromRevision: 1 },
+    ]);
+    expect(await notes(ours, 'kept-3')).toBe(3);
+  });
+
+  it('reads the whole stream again when the event it knew is no longer there (a restored database)', async () => {
+    const ours = new StreamWriter(counted());
+    await ours.decide('kept-4', toy, note, command());
+    await ours.decide('kept-4', toy, note, command());
+    // A restore from an older backup, then other writes: the same revision now holds another event.
+    const restored = await createTestDatabase(eventStoreMigrations);
+    try {
+      const other = new PostgresEventStore(restored.pool);
+      const elsewhere = new StreamWriter(other);
+      await elsewhere.decide('kept-4', toy, note, command());
+      await elsewhere.decide(
+        'kept-4',
+        toy,
+        (): ToyEvent[] => [{ type: 'Started', data: { township: '新城镇' } }],
+        command(),
+      );
+      store = other;
+      reads = [];
+      let township: string | undefined;
+      await ours.decide('kept-4', toy, (state) => ((township = state.township), []), command());
+      expect(township).toBe('新城镇');
+      expect(reads).toEqual([{ streamId: 'kept-4', fromRevision: 1 }, { streamId: 'kept-4' }]);
+    } finally {
+      store = new PostgresEventStore(db.pool);
+      await restored.drop();
+    }
+  });
+});

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   EVENT_STORE,
   WrongExpectedRevisionError,
+  type AppendResult,
   type EventMetadata,
   type EventStore,
   type NewEvent,
@@ -11,6 +12,7 @@ import type { Actor } from './actor';
 import type { CommandContext, DomainEvent, Evolver } from './decider';
 import { conflict, refuse } from './domain-error';
 import { eventDataProblem } from './event-domain';
+import { FoldedStreams, type FoldedStream } from './folded-streams';
 import { nameBasedUuid } from './ids';
 import { currentVersion, upcast } from './upcasting';
 import { ledgerUpcasters } from '../ledger-upcasters';
@@ -60,10 +62,18 @@ const LOST_RACE = Symbol('lost race');
  * The thin part of every command handler: read the stream, fold `evolve`, `decide`, append with the
  * expected revision. A lost race re-reads and decides again, so two clerks paying the same allocation
  * at once cannot both succeed; a command already applied (same command id) answers what it wrote.
+ * The read starts where this process last left the stream (`FoldedStreams`), not at its beginning.
  */
 @Injectable()
 export class StreamWriter {
+  protected readonly folded = new FoldedStreams();
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /** Forgets every folded stream: after an erasure, no opened text of the household stays in memory. */
+  forgetFolded(): void {
+    this.folded.clear();
+  }
 
   /** The stream folded; `from` reads it inside a unit of work (seeing what the unit appended). */
   async read<State, Event extends DomainEvent>(
@@ -105,28 +115,103 @@ export class StreamWriter {
     metadata: CommandMetadata,
     fromState?: MetadataFromState<State>,
   ): Promise<Decided<Event> | typeof LOST_RACE> {
-    const { state, revision, events: stored } = await this.read(streamId, evolver);
-    const already = stored.filter((e) => e.metadata.commandId === metadata.commandId);
-    if (already.length > 0) {
-      return {
-        events: already.map((e) => toDomainEvent<Event>(e)),
-        position: already[already.length - 1].position,
-        replayed: true,
-      };
-    }
+    const { folded, read } = await this.current(streamId, evolver);
+    const firstRevision = folded?.commands.get(metadata.commandId);
+    if (firstRevision !== undefined) return this.replay(streamId, metadata.commandId, firstRevision, read);
+    const state = folded?.state ?? evolver.initialState;
+    const revision = folded?.revision ?? -1;
     const events = decide(state);
-    if (events.length === 0) return { events, position: stored[stored.length - 1]?.position ?? 0, replayed: false };
+    if (events.length === 0) return { events, position: folded?.lastPosition ?? 0, replayed: false };
+    const toAppend = eventsToAppend(streamId, events, fromState ? { ...metadata, ...fromState(state) } : metadata);
+    let result: AppendResult;
     try {
-      const result = await this.store.appendToStream(
-        streamId,
-        eventsToAppend(streamId, events, fromState ? { ...metadata, ...fromState(state) } : metadata),
-        revision < 0 ? 'no_stream' : revision,
-      );
-      return { events, position: result.position, replayed: false };
+      result = await this.store.appendToStream(streamId, toAppend, revision < 0 ? 'no_stream' : revision);
     } catch (error) {
+      this.folded.forget(streamId);
       if (error instanceof WrongExpectedRevisionError) return LOST_RACE;
       throw error;
     }
+    // Folded as a read would give them back: through JSON, as stored (an `undefined` field is absent).
+    const written = toAppend.map(
+      (e) => ({ type: e.type, data: JSON.parse(JSON.stringify(e.data)) as object }) as Event,
+    );
+    this.folded.keep(streamId, {
+      evolver,
+      state: written.reduce((s, e) => evolver.evolve(s, e), state),
+      revision: result.nextExpectedRevision,
+      lastEventId: toAppend[toAppend.length - 1].id,
+      lastPosition: result.position,
+      commands: (folded?.commands ?? new Map<string, number>()).set(metadata.commandId, revision + 1),
+    });
+    return { events, position: result.position, replayed: false };
+  }
+
+  /**
+   * The stream folded to its last event (undefined when it has none), and the events read for it: from
+   * where this process last left the stream when the event there is still the one it knew (usually
+   * that one row alone), else the whole stream.
+   */
+  private async current<State, Event extends DomainEvent>(
+    streamId: string,
+    evolver: Evolver<State, Event>,
+  ): Promise<{ folded?: FoldedStream<State, Event>; read: RecordedEvent[] }> {
+    const kept = this.folded.get(streamId, evolver);
+    if (kept !== undefined) {
+      const tail = await this.store.readStream(streamId, { fromRevision: kept.revision });
+      if (tail[0]?.id === kept.lastEventId) return { folded: this.folding(streamId, kept, tail.slice(1)), read: tail };
+      this.folded.forget(streamId);
+    }
+    const events = await this.store.readStream(streamId);
+    if (events.length === 0) return { read: events };
+    const empty = { evolver, state: evolver.initialState, revision: -1, lastEventId: '', lastPosition: 0 };
+    return { folded: this.folding(streamId, { ...empty, commands: new Map<string, number>() }, events), read: events };
+  }
+
+  /** `folded` advanced by events read after it, kept for the next command. */
+  private folding<State, Event extends DomainEvent>(
+    streamId: string,
+    folded: FoldedStream<State, Event>,
+    events: readonly RecordedEvent[],
+  ): FoldedStream<State, Event> {
+    if (events.length === 0) return folded;
+    let state = folded.state;
+    for (const recorded of events) {
+      state = folded.evolver.evolve(state, toDomainEvent<Event>(recorded));
+      const commandId = recorded.metadata.commandId;
+      if (typeof commandId === 'string' && !folded.commands.has(commandId))
+        folded.commands.set(commandId, recorded.revision);
+    }
+    const last = events[events.length - 1];
+    const next = { ...folded, state, revision: last.revision, lastEventId: last.id, lastPosition: last.position };
+    this.folded.keep(streamId, next);
+    return next;
+  }
+
+  /**
+   * What a command already applied wrote (a retry), from the stream itself, never from memory: from the
+   * events just read when they reach back to its first event, else read from there. Not there after
+   * all (the kept commands ran ahead of a database restored from an older backup): decided again.
+   */
+  private async replay<Event extends DomainEvent>(
+    streamId: string,
+    commandId: string,
+    firstRevision: number,
+    read: readonly RecordedEvent[],
+  ): Promise<Decided<Event> | typeof LOST_RACE> {
+    const from =
+      read.length > 0 && read[0].revision <= firstRevision
+        ? read
+        : await this.store.readStream(streamId, { fromRevision: firstRevision });
+    const already = from.filter((e) => e.metadata.commandId === commandId);
+    if (already.length === 0) {
+      this.folded.forget(streamId);
+      return LOST_RACE;
+    }
+    return {
+      events: already.map((e) => toDomainEvent<Event>(e)),
+      position: already[already.length - 1].position,
+      replayed: true,
+    };
   }
 }
 

@@ -59,10 +59,11 @@ export class HouseholdKeys {
     const ids = [...new Set(householdIds)];
     const keys = new Map<string, Buffer | undefined>();
     if (ids.length === 0) return keys;
-    const { rows } = await this.pool.query<{ household_id: string; key: Buffer | null }>(
-      'select household_id, key from household_keys where household_id = any($1::text[])',
-      [ids],
-    );
+    const { rows } = await this.pool.query<{ household_id: string; key: Buffer | null }>({
+      name: 'ledger_household_keys',
+      text: 'select household_id, key from household_keys where household_id = any($1::text[])',
+      values: [ids],
+    });
     for (const r of rows) keys.set(r.household_id, r.key ?? undefined);
     return keys;
   }

@@ -29,6 +29,7 @@ export class EraseHouseholdHandler implements ICommandHandler<EraseHouseholdComm
       command.metadata,
     );
     await this.keys.destroy(householdId);
+    this.streams.forgetFolded();
     return { id: householdId, position };
   }
 }
