@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Random } from '../city/random';
 import type { HttpClient } from '../http-client';
 import { inParallel, msSince, percentile, ratePerSecond, repeat, type Spread } from '../stats';
-import type { WagePayments } from './commands';
+import { warmUp, type WagePayments } from './commands';
 
 export interface HttpWriteResults {
   /** One client, one request at a time: what 8 clients must scale from (the issue asks ≥ 4×). */
@@ -36,6 +36,7 @@ export async function measureHttpWrites(
   };
   const run = (withKey: boolean, clients = 8) =>
     ratePerSecond(requests, () => inParallel(Array.from({ length: requests }), clients, () => post(withKey)));
+  await warmUp(payments.streams, () => post(true), 'HTTP', log);
   log(`HTTP: wage payments from 1 client with Idempotency-Key, ${requests} × ${runs}`);
   const http1 = await repeat(runs, () => run(true, 1), true);
   log(`HTTP: wage payments from 8 clients with Idempotency-Key, ${requests} × ${runs}`);

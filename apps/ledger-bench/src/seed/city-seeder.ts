@@ -259,7 +259,7 @@ export class CitySeeder {
 class FoldingCache extends StreamWriter {
   private readonly folds = new Map<string, Map<unknown, { state: unknown; revision: number }>>();
   /** Every stream of the city stays folded while it is seeded (a process of its own, run once). */
-  protected override readonly folded = new FoldedStreams(Number.POSITIVE_INFINITY);
+  protected override readonly folded = new FoldedStreams(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY);
 
   constructor(private readonly memory: MemoryEventStore) {
     super(memory);

@@ -32,6 +32,20 @@ describe('FoldedStreams', () => {
     expect(kept.get('a', counter)).toBeDefined();
   });
 
+  it('keeps at most its events in all, dropping the streams used least recently', () => {
+    const kept = new FoldedStreams(10, 25);
+    kept.keep('a', folded(9));
+    kept.keep('b', folded(9));
+    kept.keep('a', folded(10));
+    expect(kept.eventsHeld).toBe(21);
+    kept.keep('c', folded(4));
+    expect(kept.get('b', counter)).toBeUndefined();
+    expect(kept.eventsHeld).toBe(16);
+    kept.forget('a');
+    kept.forget('a');
+    expect(kept.eventsHeld).toBe(5);
+  });
+
   it('does not keep a stream longer than the bound, and forgets what it is told to', () => {
     const kept = new FoldedStreams();
     kept.keep('long', folded(LONGEST_STREAM_KEPT));

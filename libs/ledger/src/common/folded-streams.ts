@@ -1,7 +1,13 @@
 import type { DomainEvent, Evolver } from './decider';
 
-/** How many streams' folded states one process keeps: each a few kB (a linkage with years of payments). */
+/** How many streams' folded states one process keeps at most. */
 export const FOLDED_STREAMS_KEPT = 5_000;
+
+/**
+ * How many events the kept streams may hold in all: a stream's state and its command ids grow with
+ * its events (a few hundred bytes each), so this, not the count of streams, bounds the memory (~20 MB).
+ */
+export const FOLDED_EVENTS_KEPT = 100_000;
 
 /** A stream longer than this is read whole each time rather than kept (its command ids alone grow large). */
 export const LONGEST_STREAM_KEPT = 2_000;
@@ -40,8 +46,13 @@ export interface FoldedStream<State, Event extends DomainEvent> {
  */
 export class FoldedStreams {
   private readonly kept = new Map<string, FoldedStream<unknown, DomainEvent>>();
+  /** Events the kept streams hold, in all. */
+  private events = 0;
 
-  constructor(private readonly capacity = FOLDED_STREAMS_KEPT) {}
+  constructor(
+    private readonly streams = FOLDED_STREAMS_KEPT,
+    private readonly eventsKept = FOLDED_EVENTS_KEPT,
+  ) {}
 
   /** The stream's kept state, if it was folded by this same evolver (a stream may be read as several). */
   get<State, Event extends DomainEvent>(
@@ -56,22 +67,34 @@ export class FoldedStreams {
   }
 
   keep<State, Event extends DomainEvent>(streamId: string, folded: FoldedStream<State, Event>): void {
-    this.kept.delete(streamId);
+    this.forget(streamId);
     if (folded.revision >= LONGEST_STREAM_KEPT) return;
     this.kept.set(streamId, folded);
-    if (this.kept.size > this.capacity) this.kept.delete(this.kept.keys().next().value!);
+    this.events += folded.revision + 1;
+    while (this.kept.size > this.streams || this.events > this.eventsKept) {
+      this.forget(this.kept.keys().next().value!);
+    }
   }
 
   forget(streamId: string): void {
+    const folded = this.kept.get(streamId);
+    if (folded === undefined) return;
     this.kept.delete(streamId);
+    this.events -= folded.revision + 1;
   }
 
   /** Forgets every stream: after an erasure, no process keeps a household's opened text it could drop. */
   clear(): void {
     this.kept.clear();
+    this.events = 0;
   }
 
   get size(): number {
     return this.kept.size;
+  }
+
+  /** Events the kept streams hold, in all. */
+  get eventsHeld(): number {
+    return this.events;
   }
 }

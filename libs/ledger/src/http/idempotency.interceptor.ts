@@ -106,12 +106,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const english = request.query?.lang === 'en';
     const pool = this.database.pool;
     for (;;) {
-      const claim = await pool.query(
-        `${WITHOUT_FLUSH_WAIT}
+      // Named, like the answer's update: every write request runs both, and each connection then
+      // parses and plans them once.
+      const claim = await pool.query({
+        name: 'ledger_idempotency_claim',
+        text: `${WITHOUT_FLUSH_WAIT}
          insert into idempotency_keys (caller_id, key, request_hash, status, body)
          select $1, $2, $3, $4, 'null'::jsonb from no_flush_wait on conflict (caller_id, key) do nothing`,
-        [callerId, key, hash, PENDING],
-      );
+        values: [callerId, key, hash, PENDING],
+      });
       if (claim.rowCount === 1) break;
       const { rows } = await pool.query<StoredAnswer & { abandoned: boolean }>(
         `select request_hash, status, body, created_at < now() - interval '${ABANDONED_AFTER}' as abandoned
@@ -181,11 +184,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private async keep(callerId: string, key: string, status: number, body: unknown): Promise<void> {
-    await this.database.pool.query(
-      `${WITHOUT_FLUSH_WAIT}
+    await this.database.pool.query({
+      name: 'ledger_idempotency_keep',
+      text: `${WITHOUT_FLUSH_WAIT}
        update idempotency_keys set status = $3, body = $4 from no_flush_wait where caller_id = $1 and key = $2`,
-      [callerId, key, status, JSON.stringify(this.withoutToken(body))],
-    );
+      values: [callerId, key, status, JSON.stringify(this.withoutToken(body))],
+    });
   }
 
   private async release(callerId: string, key: string): Promise<void> {
