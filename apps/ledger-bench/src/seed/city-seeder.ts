@@ -258,7 +258,7 @@ export class CitySeeder {
  */
 class FoldingCache extends StreamWriter {
   private readonly folds = new Map<string, Map<unknown, { state: unknown; revision: number }>>();
-  /** Every stream of the city stays folded while it is seeded (a process of its own, run once). */
+  /** Every stream of the city stays folded until the seeder releases it (a process of its own, run once). */
   protected override readonly folded = new FoldedStreams(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY);
 
   constructor(private readonly memory: MemoryEventStore) {
@@ -286,6 +286,7 @@ class FoldingCache extends StreamWriter {
 
   forget(streamId: string): void {
     this.folds.delete(streamId);
+    this.folded.forget(streamId);
   }
 }
 

@@ -22,6 +22,7 @@ import {
   type StreamingRead,
 } from '@eventstore/db-client';
 import { EventIdConflictError, WrongExpectedRevisionError } from '../event-store.errors';
+import { canonicalJson } from '../canonical-json';
 import {
   START_OF_LOG,
   compareLogPositions,
@@ -463,13 +464,4 @@ function chainHash(
 function viaJson(value: unknown): unknown {
   const text = JSON.stringify(value);
   return text === undefined ? null : (JSON.parse(text) as unknown);
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }

@@ -1,16 +1,18 @@
 import type { DomainEvent, Evolver } from './decider';
-import { FoldedStreams, LONGEST_STREAM_KEPT, type FoldedStream } from './folded-streams';
+import { FoldedStreams, LARGEST_STREAM_KEPT, foldedBytes, type FoldedStream } from './folded-streams';
 
 type Count = { n: number };
 const counter: Evolver<Count, DomainEvent> = { initialState: { n: 0 }, evolve: (s) => ({ n: s.n + 1 }) };
 const other: Evolver<Count, DomainEvent> = { initialState: { n: 0 }, evolve: (s) => s };
-const folded = (revision: number, evolver = counter): FoldedStream<Count, DomainEvent> => ({
-  evolver,
+const folded = (revision: number, bytes = 100): FoldedStream<Count, DomainEvent> => ({
+  evolver: counter,
   state: { n: revision + 1 },
   revision,
   lastEventId: `event-${revision}`,
+  lastEvent: '["Noted",{}]',
   lastPosition: revision + 1,
   commands: new Map(),
+  bytes,
 });
 
 describe('FoldedStreams', () => {
@@ -21,7 +23,7 @@ describe('FoldedStreams', () => {
     expect(kept.get('s', other)).toBeUndefined();
   });
 
-  it('keeps at most its capacity, dropping the stream used least recently', () => {
+  it('keeps at most its count of streams, dropping the stream used least recently', () => {
     const kept = new FoldedStreams(2);
     kept.keep('a', folded(0));
     kept.keep('b', folded(0));
@@ -32,29 +34,34 @@ describe('FoldedStreams', () => {
     expect(kept.get('a', counter)).toBeDefined();
   });
 
-  it('keeps at most its events in all, dropping the streams used least recently', () => {
-    const kept = new FoldedStreams(10, 25);
-    kept.keep('a', folded(9));
-    kept.keep('b', folded(9));
-    kept.keep('a', folded(10));
-    expect(kept.eventsHeld).toBe(21);
-    kept.keep('c', folded(4));
+  it('keeps at most its weight in all, dropping the streams used least recently', () => {
+    const kept = new FoldedStreams(10, 2_500);
+    kept.keep('a', folded(9, 1_000));
+    kept.keep('b', folded(9, 1_000));
+    kept.keep('a', folded(10, 1_100));
+    expect(kept.bytesHeld).toBe(2_100);
+    kept.keep('c', folded(4, 500));
     expect(kept.get('b', counter)).toBeUndefined();
-    expect(kept.eventsHeld).toBe(16);
+    expect(kept.bytesHeld).toBe(1_600);
     kept.forget('a');
     kept.forget('a');
-    expect(kept.eventsHeld).toBe(5);
+    expect(kept.bytesHeld).toBe(500);
   });
 
-  it('does not keep a stream longer than the bound, and forgets what it is told to', () => {
+  it('does not keep a stream heavier than its share, and forgets what it is told to', () => {
     const kept = new FoldedStreams();
-    kept.keep('long', folded(LONGEST_STREAM_KEPT));
-    expect(kept.get('long', counter)).toBeUndefined();
+    kept.keep('large', folded(1, LARGEST_STREAM_KEPT + 1));
+    expect(kept.get('large', counter)).toBeUndefined();
     kept.keep('s', folded(1));
     kept.forget('s');
     expect(kept.get('s', counter)).toBeUndefined();
     kept.keep('t', folded(1));
     kept.clear();
     expect(kept.size).toBe(0);
+    expect(kept.bytesHeld).toBe(0);
+  });
+
+  it('weighs an event by its JSON and a fixed share', () => {
+    expect(foldedBytes('{"a":1}') - foldedBytes('{}')).toBe(5);
   });
 });

@@ -164,19 +164,22 @@ describe('StreamWriter.decide from the folded stream it kept', () => {
 
   it('reads the whole stream again when the event it knew is no longer there (a restored database)', async () => {
     const ours = new StreamWriter(counted());
-    await ours.decide('kept-4', toy, note, command());
-    await ours.decide('kept-4', toy, note, command());
-    // A restore from an older backup, then other writes: the same revision now holds another event.
+    const first = command();
+    const second = command();
+    await ours.decide('kept-4', toy, note, first);
+    await ours.decide('kept-4', toy, note, second);
+    // A restore from an older backup, then the same commands again with other content: the event at
+    // the kept revision has the id ours knew, but not its content.
     const restored = await createTestDatabase(eventStoreMigrations);
     try {
       const other = new PostgresEventStore(restored.pool);
       const elsewhere = new StreamWriter(other);
-      await elsewhere.decide('kept-4', toy, note, command());
+      await elsewhere.decide('kept-4', toy, note, first);
       await elsewhere.decide(
         'kept-4',
         toy,
         (): ToyEvent[] => [{ type: 'Started', data: { township: '新城镇' } }],
-        command(),
+        second,
       );
       store = other;
       reads = [];
@@ -188,5 +191,34 @@ describe('StreamWriter.decide from the folded stream it kept', () => {
       store = new PostgresEventStore(db.pool);
       await restored.drop();
     }
+  });
+
+  it('answers from the stream when its append finds the command written meanwhile, behind another write', async () => {
+    const theirs = new StreamWriter(store);
+    const retried = command();
+    let raced = false;
+    // Between our read and our append another process writes a note, then this very command.
+    const racing = {
+      ...counted(),
+      readStream: async (streamId: string, options?: { fromRevision?: number }) => {
+        const read = await counted().readStream(streamId, options);
+        if (options?.fromRevision !== undefined && !raced) {
+          raced = true;
+          await theirs.decide('kept-5', toy, note, command());
+          await theirs.decide('kept-5', toy, note, retried);
+        }
+        return read;
+      },
+    };
+    const ours = new StreamWriter(racing);
+    await ours.decide('kept-5', toy, note, command());
+    const again = await ours.decide('kept-5', toy, note, retried);
+    const { rows } = await db.pool.query<{ position: string }>(
+      `select global_position as position from events where stream_id = 'kept-5' order by stream_revision`,
+    );
+    expect(rows).toHaveLength(3);
+    expect(again).toMatchObject({ replayed: true, position: Number(rows[2].position) });
+    // Nothing wrong was kept: the next command folds all three notes.
+    expect(await notes(ours, 'kept-5')).toBe(3);
   });
 });

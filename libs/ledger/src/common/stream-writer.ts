@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  canonicalJson,
   EVENT_STORE,
   WrongExpectedRevisionError,
   type AppendResult,
@@ -12,7 +13,7 @@ import type { Actor } from './actor';
 import type { CommandContext, DomainEvent, Evolver } from './decider';
 import { conflict, refuse } from './domain-error';
 import { eventDataProblem } from './event-domain';
-import { FoldedStreams, type FoldedStream } from './folded-streams';
+import { FoldedStreams, foldedBytes, type FoldedStream } from './folded-streams';
 import { nameBasedUuid } from './ids';
 import { currentVersion, upcast } from './upcasting';
 import { ledgerUpcasters } from '../ledger-upcasters';
@@ -131,17 +132,25 @@ export class StreamWriter {
       if (error instanceof WrongExpectedRevisionError) return LOST_RACE;
       throw error;
     }
-    // Folded as a read would give them back: through JSON, as stored (an `undefined` field is absent).
-    const written = toAppend.map(
-      (e) => ({ type: e.type, data: JSON.parse(JSON.stringify(e.data)) as object }) as Event,
-    );
+    if (result.nextExpectedRevision !== revision + toAppend.length) {
+      // The store found these very events already written (a retry that another process completed
+      // after our read): not where we decided them, so answered from the stream, and nothing kept.
+      this.folded.forget(streamId);
+      return this.replay(streamId, metadata.commandId, 0, []);
+    }
+    // Kept as a read would give them back: through JSON, as stored (an `undefined` field is absent).
+    const texts = toAppend.map((e) => JSON.stringify(e.data));
+    const written = toAppend.map((e, i) => ({ type: e.type, data: JSON.parse(texts[i]) as object }) as Event);
+    const last = written[written.length - 1];
     this.folded.keep(streamId, {
       evolver,
       state: written.reduce((s, e) => evolver.evolve(s, e), state),
       revision: result.nextExpectedRevision,
       lastEventId: toAppend[toAppend.length - 1].id,
+      lastEvent: canonicalJson([last.type, last.data]),
       lastPosition: result.position,
       commands: (folded?.commands ?? new Map<string, number>()).set(metadata.commandId, revision + 1),
+      bytes: (folded?.bytes ?? 0) + texts.reduce((sum, text) => sum + foldedBytes(text), 0),
     });
     return { events, position: result.position, replayed: false };
   }
@@ -158,12 +167,23 @@ export class StreamWriter {
     const kept = this.folded.get(streamId, evolver);
     if (kept !== undefined) {
       const tail = await this.store.readStream(streamId, { fromRevision: kept.revision });
-      if (tail[0]?.id === kept.lastEventId) return { folded: this.folding(streamId, kept, tail.slice(1)), read: tail };
+      const known = tail[0];
+      if (known?.id === kept.lastEventId && canonicalJson([known.type, known.data]) === kept.lastEvent) {
+        return { folded: this.folding(streamId, kept, tail.slice(1)), read: tail };
+      }
       this.folded.forget(streamId);
     }
     const events = await this.store.readStream(streamId);
     if (events.length === 0) return { read: events };
-    const empty = { evolver, state: evolver.initialState, revision: -1, lastEventId: '', lastPosition: 0 };
+    const empty = {
+      evolver,
+      state: evolver.initialState,
+      revision: -1,
+      lastEventId: '',
+      lastEvent: '',
+      lastPosition: 0,
+      bytes: 0,
+    };
     return { folded: this.folding(streamId, { ...empty, commands: new Map<string, number>() }, events), read: events };
   }
 
@@ -175,14 +195,24 @@ export class StreamWriter {
   ): FoldedStream<State, Event> {
     if (events.length === 0) return folded;
     let state = folded.state;
+    let bytes = folded.bytes;
     for (const recorded of events) {
       state = folded.evolver.evolve(state, toDomainEvent<Event>(recorded));
+      bytes += foldedBytes(JSON.stringify(recorded.data));
       const commandId = recorded.metadata.commandId;
       if (typeof commandId === 'string' && !folded.commands.has(commandId))
         folded.commands.set(commandId, recorded.revision);
     }
     const last = events[events.length - 1];
-    const next = { ...folded, state, revision: last.revision, lastEventId: last.id, lastPosition: last.position };
+    const next = {
+      ...folded,
+      state,
+      revision: last.revision,
+      lastEventId: last.id,
+      lastEvent: canonicalJson([last.type, last.data]),
+      lastPosition: last.position,
+      bytes,
+    };
     this.folded.keep(streamId, next);
     return next;
   }

@@ -201,4 +201,22 @@ describe('personal fields sealed on the real write path, opened on every read', 
     expect(keyRows).toEqual([{ key: null, erased_at: expect.any(Date) }]);
     expect((await store.verify()).ok).toBe(true);
   });
+  it('a stream one process kept is read whole once another process erased its household: no decision on the old text', async () => {
+    const ours = new StreamWriter(new PersonalDataEventStore(log, new HouseholdKeys(db.pool)));
+    await ours.decide('household-950', household, () => [registered(950)], metadataFor(admin, { commandId: 'c-950' }));
+    let seen: string | undefined;
+    const look = () =>
+      ours.decide(
+        'household-950',
+        household,
+        (state) => ((seen = state.status === 'none' ? undefined : state.headName), []),
+        metadataFor(admin, { commandId: `c-950-look-${String(seen)}` }),
+      );
+    await look();
+    expect(seen).toBe('欧阳950号');
+    // Another process (another API instance) erases: ours is not told.
+    await new HouseholdKeys(db.pool).destroy('household-950');
+    await look();
+    expect(seen).toBe(ERASED);
+  });
 });
