@@ -58,4 +58,24 @@ describe('Payments', () => {
     expect(reversed.paidFen({ householdId: 'household-1' })).toBe(1000);
     expect(reversed.paidFen({ householdId: 'household-2' })).toBe(0);
   });
+  it('never grows the shared empty value: each linkage starts columns of its own, named by its own id', () => {
+    const first = withPayment(Payments.none, {
+      paymentId: 'lease-a.p1',
+      amountFen: 100,
+      paidOn: '2019-01-10',
+      householdId: 'h',
+    });
+    const second = withPayment(Payments.none, {
+      paymentId: 'lease-b.p1',
+      amountFen: 200,
+      paidOn: '2019-01-10',
+      householdId: 'h',
+    });
+    const columnsOf = (p: Payments) =>
+      (p as unknown as { columns: { amountFen: number[]; linkageId?: string; otherIds: Map<number, string> } }).columns;
+    expect(columnsOf(Payments.none).amountFen).toEqual([]);
+    expect(columnsOf(second).linkageId).toBe('lease-b');
+    expect(columnsOf(second).otherIds.size).toBe(0);
+    expect([first.get('lease-a.p1')?.amountFen, second.get('lease-b.p1')?.amountFen]).toEqual([100, 200]);
+  });
 });

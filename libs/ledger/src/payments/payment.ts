@@ -174,7 +174,9 @@ export class Payments {
 
   /** For withPayment. */
   added(payment: PaymentRecord): Payments {
-    const latest = this.columns.amountFen.length === this.count;
+    // `Payments.none` is shared by every linkage: never added to in place (the first linkage to do
+    // so would lend its columns, and its linkage id, to every later one).
+    const latest = this.count > 0 && this.columns.amountFen.length === this.count;
     const columns = latest ? this.columns : this.copiedColumns();
     const at = this.count;
     const last = at - 1;
