@@ -84,6 +84,21 @@ describe('StreamWriter.decide from the folded stream it kept', () => {
       },
       appendToStream: (streamId, events, expected) => store.appendToStream(streamId, events, expected),
     }) as Pick<EventStore, 'readStream' | 'appendToStream'> as EventStore;
+  /** The counted store, where `meanwhile` runs once, after the first read from a kept revision returns. */
+  const racedOnce = (meanwhile: () => Promise<unknown>): EventStore => {
+    let raced = false;
+    return {
+      ...counted(),
+      readStream: async (streamId: string, options?: { fromRevision?: number }) => {
+        const read = await counted().readStream(streamId, options);
+        if (options?.fromRevision !== undefined && !raced) {
+          raced = true;
+          await meanwhile();
+        }
+        return read;
+      },
+    };
+  };
   let n = 0;
   const command = () => metadataFor(admin, { commandId: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` });
   const note = (): ToyEvent[] => [{ type: 'Noted', data: {} }];
@@ -115,19 +130,8 @@ describe('StreamWriter.decide from the folded stream it kept', () => {
 
   it('loses the race to a concurrent writer and decides again from the whole stream', async () => {
     const theirs = new StreamWriter(store);
-    let raced = false;
     // The other writer appends between our read of the stream and our append.
-    const racing = {
-      ...counted(),
-      readStream: async (streamId: string, options?: { fromRevision?: number }) => {
-        const read = await counted().readStream(streamId, options);
-        if (options?.fromRevision !== undefined && !raced) {
-          raced = true;
-          await theirs.decide('kept-2', toy, note, command());
-        }
-        return read;
-      },
-    };
+    const racing = racedOnce(() => theirs.decide('kept-2', toy, note, command()));
     const ours = new StreamWriter(racing);
     await ours.decide('kept-2', toy, note, command());
     reads = [];
@@ -196,20 +200,11 @@ describe('StreamWriter.decide from the folded stream it kept', () => {
   it('answers from the stream when its append finds the command written meanwhile, behind another write', async () => {
     const theirs = new StreamWriter(store);
     const retried = command();
-    let raced = false;
     // Between our read and our append another process writes a note, then this very command.
-    const racing = {
-      ...counted(),
-      readStream: async (streamId: string, options?: { fromRevision?: number }) => {
-        const read = await counted().readStream(streamId, options);
-        if (options?.fromRevision !== undefined && !raced) {
-          raced = true;
-          await theirs.decide('kept-5', toy, note, command());
-          await theirs.decide('kept-5', toy, note, retried);
-        }
-        return read;
-      },
-    };
+    const racing = racedOnce(async () => {
+      await theirs.decide('kept-5', toy, note, command());
+      await theirs.decide('kept-5', toy, note, retried);
+    });
     const ours = new StreamWriter(racing);
     await ours.decide('kept-5', toy, note, command());
     const again = await ours.decide('kept-5', toy, note, retried);
