@@ -15,15 +15,19 @@ export interface Args {
   writeBenchmarks?: boolean;
   /** Run the API child under `node --cpu-prof`, its profile written to this folder when it stops. */
   profileApi?: string;
+  /** The API without inline projections, and `ledger-cli projections run` beside it (the county layout). */
+  projector?: boolean;
 }
 
 export const USAGE = `Usage:
-  npm run bench [-- --scale <n>] [--out <file>] [--seed <n>] [--runs <n>] [--only raw,store,projections,projections-each,bus,http,queries,import,cards,web] [--write-benchmarks] [--profile-api <dir>]
+  npm run bench [-- --scale <n>] [--out <file>] [--seed <n>] [--runs <n>] [--only raw,store,projections,projections-each,bus,http,queries,import,cards,web] [--write-benchmarks] [--profile-api <dir>] [--projector]
       Generates the synthetic city (scale 1: ~12,000 households in 4 counties, three years of payments),
       starts its own embedded PostgreSQL (fsync on) in a temporary folder, measures the raw limit, the
       event store, the command path, projections, queries and memory, prints a table and writes
       bench/results/<date>.json (or --out); --write-benchmarks also rewrites the table in BENCHMARKS.md;
-      --profile-api writes a CPU profile of the API process (open it in Chrome DevTools) into <dir>.
+      --profile-api writes a CPU profile of the API process (open it in Chrome DevTools) into <dir>;
+      --projector runs the API without inline projections and \`ledger-cli projections run\` beside it,
+      as the county deployment in docker/ does.
   npm run demo [-- --county <index|name>] [--scale <n>] [--port <n>] [--concurrency <n>]
       Starts the service on the embedded database in .data-demo (or LEDGER_DATA_DIR), loads one county of
       the synthetic city through the public HTTP API, and prints the admin token and statement links.`;
@@ -76,6 +80,9 @@ export function parseArgs(argv: readonly string[]): Args {
         break;
       case '--profile-api':
         args.profileApi = value(name);
+        break;
+      case '--projector':
+        args.projector = true;
         break;
       case '--help':
       case '-h':

@@ -17,7 +17,7 @@ import { measureBus, startLedgerContext, WagePayments } from './measure/commands
 import { measureHttpWrites, measureLatency } from './measure/http';
 import { measureLoad, type LoadResult } from './measure/load';
 import { measureImport, prepareImport, type ImportResults } from './measure/import';
-import { memoryOf, startApi, waitForProjections } from './measure/processes';
+import { memoryOf, startApi, startProjector, waitForProjections } from './measure/processes';
 import { measureProjections } from './measure/projections';
 import { measureBulkPrint } from './measure/cards';
 import { compareReads, compareWrites } from './measure/compare';
@@ -273,11 +273,16 @@ export async function runBench(args: Args): Promise<void> {
 
     // 6. The API as its own process: HTTP writes, query latency, its peak memory.
     if (wants('http') || wants('queries') || wants('web')) {
+      if (args.projector) {
+        log('the read models in a projector process of their own (--projector)');
+        children.push(startProjector({ env: { ...appEnv, LOG_LEVEL: 'warn' }, logFile: join(tmp, 'projector.log') }));
+      }
       const api = await startApi({
         env: { ...appEnv, LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '20' },
         logFile: join(tmp, 'api.log'),
         token: ADMIN_TOKEN,
         profileDir: args.profileApi,
+        inlineProjections: !args.projector,
       });
       children.push(api);
       try {

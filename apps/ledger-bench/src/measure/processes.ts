@@ -50,13 +50,20 @@ export async function startApi(options: {
   timeoutMs?: number;
   /** A folder for a CPU profile of the whole run (`node --cpu-prof`, written when the API stops). */
   profileDir?: string;
+  /** False: the read models are left to a projector process (`startProjector`), as in `docker/`. */
+  inlineProjections?: boolean;
 }): Promise<ApiProcess> {
   const port = await freePort();
   const log = createWriteStream(options.logFile, { flags: 'a' });
   const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(options.profileDir)}`] : [];
   const child = spawn(process.execPath, [...profile, API_MAIN], {
-    // The API runs its projections inline, whatever this process's own environment says.
-    env: { ...process.env, ...options.env, PORT: String(port), LEDGER_INLINE_PROJECTIONS: 'true' },
+    // Whether the API runs its projections inline is the bench's choice, not this process's environment.
+    env: {
+      ...process.env,
+      ...options.env,
+      PORT: String(port),
+      LEDGER_INLINE_PROJECTIONS: String(options.inlineProjections ?? true),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.pipe(log);
@@ -88,11 +95,37 @@ export async function startApi(options: {
     baseUrl,
     async stop() {
       client.close();
-      if (exited) return;
-      const done = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await Promise.race([done, sleep(30_000)]);
-      if (!exited) child.kill('SIGKILL');
+      await stopChild(child, () => exited);
+      log.end();
+    },
+  };
+}
+
+/** SIGTERM, up to 30 s to finish, then SIGKILL. */
+async function stopChild(child: ChildProcess, exited: () => boolean): Promise<void> {
+  if (exited()) return;
+  const done = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await Promise.race([done, sleep(30_000)]);
+  if (!exited()) child.kill('SIGKILL');
+}
+
+/** `ledger-cli projections run` as its own process: the read models of an API started without them. */
+export function startProjector(options: { env: Record<string, string>; logFile: string }): {
+  stop(): Promise<void>;
+} {
+  const log = createWriteStream(options.logFile, { flags: 'a' });
+  const child = spawn(process.execPath, [CLI_MAIN, 'projections', 'run'], {
+    env: { ...process.env, ...options.env, LEDGER_INLINE_PROJECTIONS: 'false' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  return {
+    async stop() {
+      await stopChild(child, () => exited);
       log.end();
     },
   };
