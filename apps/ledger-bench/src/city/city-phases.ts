@@ -1,3 +1,4 @@
+import { purchaseAmountFen } from '@ledger/ledger/orders/quantity';
 import { addDays, daysInMonth } from '@ledger/ledger/primitives/calendar';
 import {
   CITY_FIGURES,
@@ -125,16 +126,17 @@ function orderLane(city: SyntheticCity, o: OrderSpec): CityLane {
       [9, 11],
     ]) {
       const deliveredOn = dateIn(random, y, from, to);
-      // Quantities with one decimal; the amount is quantity × price rounded half-up to the fen.
+      // Quantities with one decimal; the amount is the ledger's own: quantity × price, half-up to the fen.
       const tenths = random.int(product.quantity[0] * 10, product.quantity[1] * 10);
-      const quantity = tenths % 10 === 0 ? String(tenths / 10) : (tenths / 10).toFixed(1);
+      const digits = String(tenths).padStart(2, '0');
+      const quantity = `${digits.slice(0, -1)}${tenths % 10 === 0 ? '' : `.${digits.slice(-1)}`}`;
       lane.push({
         op: 'payPurchase',
         key: `${key}.p${++n}`,
         order: key,
         body: {
           quantity,
-          amountFen: Math.floor((tenths * o.priceFen + 5) / 10),
+          amountFen: Number(purchaseAmountFen(quantity, o.priceFen)),
           deliveredOn,
           paidOn: addDays(deliveredOn, random.int(0, 15)),
           reference: `SG-${deliveredOn}-${key}`,

@@ -1,6 +1,7 @@
 import type { EntityKind } from '@ledger/ledger/entities/entity.events';
 import type { FundSource } from '@ledger/ledger/projects/project.events';
 import { addDays } from '@ledger/ledger/primitives/calendar';
+import { formatArea } from '@ledger/ledger/primitives/rent';
 import type { StakeSource } from '@ledger/ledger/stakes/stake.events';
 import {
   CITY_FIGURES,
@@ -253,7 +254,7 @@ export function generateCity(options: CityOptions = {}): SyntheticCity {
       key: `l${leases.length}`,
       entity: entity.key,
       household: h.key,
-      areaMu: (random.int(50, 500) / 100).toFixed(2),
+      areaMu: formatArea(random.int(50, 500)),
       rentPerMuYearFen: yuan(random.int(40, 100) * 10),
       startsOn: `${firstYear}-01-01`,
       endsOn: `${firstYear + 9}-12-31`,

@@ -147,7 +147,7 @@ export class StreamWriter {
       state: written.reduce((s, e) => evolver.evolve(s, e), state),
       revision: result.nextExpectedRevision,
       lastEventId: toAppend[toAppend.length - 1].id,
-      lastEvent: canonicalJson([last.type, last.data]),
+      lastEvent: contentOf(last),
       lastPosition: result.position,
       commands: (folded?.commands ?? new Map<string, number>()).set(flat(metadata.commandId), revision + 1),
       bytes: (folded?.bytes ?? 0) + texts.reduce((sum, text) => sum + foldedBytes(text), 0),
@@ -168,7 +168,7 @@ export class StreamWriter {
     if (kept !== undefined) {
       const tail = await this.store.readStream(streamId, { fromRevision: kept.revision });
       const known = tail[0];
-      if (known?.id === kept.lastEventId && canonicalJson([known.type, known.data]) === kept.lastEvent) {
+      if (known?.id === kept.lastEventId && contentOf(known) === kept.lastEvent) {
         return { folded: this.folding(streamId, kept, tail.slice(1)), read: tail };
       }
       this.folded.forget(streamId);
@@ -209,7 +209,7 @@ export class StreamWriter {
       state,
       revision: last.revision,
       lastEventId: last.id,
-      lastEvent: canonicalJson([last.type, last.data]),
+      lastEvent: contentOf(last),
       lastPosition: last.position,
       bytes,
     };
@@ -244,6 +244,9 @@ export class StreamWriter {
     };
   }
 }
+
+/** An event's type and data as one text, whatever the order of its keys: what `lastEvent` compares. */
+const contentOf = (event: { type: string; data: unknown }): string => canonicalJson([event.type, event.data]);
 
 /**
  * The string as one flat copy: an id built by slicing and joining (`nameBasedUuid`, `randomUUID`) is a
