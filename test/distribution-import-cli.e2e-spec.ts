@@ -132,5 +132,8 @@ describe('ledger-cli import distributions', () => {
     ]);
     expect(JSON.parse(again.stdout)).toMatchObject({ status: 'duplicate' });
     expect(help.stdout).toContain('--distribution');
+    // Every kind stands apart from its title, the longest included.
+    expect(help.stdout).toMatch(/^ {2}loan-repayments +扶贫小额信贷还款清单/m);
+    expect(help.stdout).toMatch(/^ {2}distributions +村集体二次分配发放表 --distribution ID/m);
   });
 });

@@ -316,6 +316,8 @@ export class ImportCommand extends CommandRunner {
 
   @Help('after')
   examples(): string {
+    // The longest kind (loan-repayments) and a space, so a kind never runs into its title.
+    const width = Math.max(...IMPORT_KINDS.map((k) => k.length)) + 1;
     const kinds = IMPORT_KINDS.map((k: ImportKind) => {
       const param = KIND_PARAM[k];
       const flag =
@@ -327,7 +329,7 @@ export class ImportCommand extends CommandRunner {
               ? ' --distribution ID'
               : '';
       const columns = KIND_COLUMNS[k].map((c) => `${c.zh}${c.required ? '' : '?'}`).join(' ');
-      return `  ${k.padEnd(11)}${KIND_TITLE[k].zh}${flag}\n             ${columns}`;
+      return `  ${k.padEnd(width)}${KIND_TITLE[k].zh}${flag}\n  ${' '.repeat(width)}${columns}`;
     });
     return [
       '',

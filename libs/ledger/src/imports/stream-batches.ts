@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { WrongExpectedRevisionError, type NewEvent, type RecordedEvent, type UnitOfWork } from '@ledger/event-store';
 import type { DomainEvent } from '../common/decider';
 import { conflict, DomainError } from '../common/domain-error';
@@ -40,6 +41,13 @@ export interface KnownStream {
 
 /** How many times one stream's rows are read and decided again after losing a race to another writer. */
 const MAX_ATTEMPTS = 5;
+
+/**
+ * Streams decided between two turns of the event loop. Deciding is synchronous work; while it runs,
+ * the call in flight cannot be written to the database's socket (a call is megabytes, written a
+ * socket buffer at a time), so the database would wait for this process.
+ */
+const STREAMS_BETWEEN_TURNS = 50;
 
 /** One stream's rows of a batch, decided: what to append, and what it leaves the stream as. */
 interface Decided {
@@ -110,6 +118,7 @@ export class StreamBatches {
           const decided = await this.decide(unit, streamId, rows);
           part.push(decided);
           events += decided.events.length;
+          if (next % STREAMS_BETWEEN_TURNS === 0) await setImmediate();
         }
         await sending;
         sending = this.send(unit, part, written);

@@ -22,6 +22,18 @@ describe('personal fields sealed with a household key', () => {
     );
   });
 
+  it('never uses a nonce twice, across the refills of the pool nonces are cut from', () => {
+    const key = randomBytes(32);
+    const nonces = new Set<string>();
+    // Three pools' worth (1,024 each) and a bit, so two refills happen.
+    for (let i = 0; i < 3_100; i++) {
+      const sealed = sealField(key, '李四');
+      nonces.add(sealed.split('.')[1]);
+      expect(openField(key, sealed)).toBe('李四');
+    }
+    expect(nonces.size).toBe(3_100);
+  });
+
   it('seals only the declared fields: the head’s name, not the registration number or members', () => {
     const key = randomBytes(32);
     const sealed = sealPersonal(registered, key);

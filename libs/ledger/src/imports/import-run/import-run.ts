@@ -49,6 +49,7 @@ export class ImportRun {
   pendingErrors: StoredRowError[] = [];
   pendingWritten: { row: number; id: string; position: number }[] = [];
   private lastSaved = 0;
+  private saving = false;
   roster: Roster | undefined;
   private totalRows: number | undefined;
   private readonly issuedAt = new Date().toISOString();
@@ -189,14 +190,25 @@ export class ImportRun {
     };
   }
 
-  async maybeSave(): Promise<void> {
+  /**
+   * Reports progress and, every `FLUSH_ROWS` rows or `PROGRESS_EVERY_MS`, starts a save without
+   * waiting for it: the caller (the write pass's next append) goes on meanwhile. One save at a time,
+   * each taking everything pending, so what waits is bounded by what arrives during one save. A failed
+   * save fails the next awaited `flush` (every pass ends with one).
+   */
+  maybeSave(): void {
     this.job.emitter.emit('rows', this.counters.rows);
     this.request.onProgress?.(this.progress());
-    if (this.pendingErrors.length >= FLUSH_ROWS || this.pendingWritten.length >= FLUSH_ROWS) {
-      await this.flush(false);
-    } else if (Date.now() - this.lastSaved >= PROGRESS_EVERY_MS) {
-      await this.flush(false);
-    }
+    if (this.saving) return;
+    const due =
+      this.pendingErrors.length >= FLUSH_ROWS ||
+      this.pendingWritten.length >= FLUSH_ROWS ||
+      Date.now() - this.lastSaved >= PROGRESS_EVERY_MS;
+    if (!due) return;
+    this.saving = true;
+    this.flush(false)
+      .finally(() => (this.saving = false))
+      .catch(() => undefined);
   }
 
   /** Saves errors, written rows and counters, so a running import can be read; one save at a time. */

@@ -80,7 +80,7 @@ async function validateWindow(
     } else {
       run.counters.accepted += 1;
     }
-    await run.maybeSave();
+    run.maybeSave();
   }
 }
 

@@ -60,11 +60,11 @@ export async function writePass(run: ImportRun): Promise<number | 'failed'> {
 
 async function writeIn(run: ImportRun, unit: UnitOfWork, writer: StreamBatches): Promise<number> {
   let position = 0;
-  const written = async (rows: RowWritten[]) => {
+  const written = (rows: RowWritten[]) => {
     for (const w of rows) position = Math.max(position, w.position);
     run.counters.written += rows.length;
     run.pendingWritten.push(...rows);
-    await run.maybeSave();
+    run.maybeSave();
   };
   let batch = new Map<string, PlannedRow[]>();
   let batched = 0;
