@@ -44,7 +44,8 @@ function sizesFor(scale: number) {
       ? { statement: 300, obligations: 100, fundFlow: 100 }
       : { statement: 1000, obligations: 300, fundFlow: 300 },
     projectionRuns: quick ? 3 : 2,
-    importRuns: 1,
+    // A single import run varied by ±3 s between otherwise equal runs: three give a median and a spread.
+    importRuns: quick ? 1 : 3,
     // The load: statements by 100 concurrent clients, PDFs by 20; each bounded in count and time.
     load: quick ? { statement: 1000, pdf: 100, maxMs: 30_000 } : { statement: 2000, pdf: 200, maxMs: 60_000 },
     // Bulk printing of cards: one PDF each, a fresh process each; the growth is read at the largest.

@@ -19,10 +19,16 @@ const WORKERS = 1000;
 const MONTHS_PER_FILE = 100;
 const FIRST_MONTH = 2019 * 12; // 2019-01
 
-export interface ImportPlan {
+/** A roster to import, and the factory it is for. */
+export interface Roster {
+  rows: number;
+  path: string;
   entityId: string;
-  files: { rows: number; path: string }[];
-  small: { rows: number; path: string };
+}
+
+export interface ImportPlan {
+  files: Roster[];
+  small: Roster;
 }
 
 export interface ImportResults {
@@ -51,9 +57,11 @@ function metadata(): CommandMetadata {
 }
 
 /**
- * A garment factory with 1,000 workers from the city's households, registered through the command
- * bus, and its wage rosters as CSV files (户编号, 姓名, 月份, 金额, 发放日期): one of 100,000 rows per
- * run (100 months each) and one of 10,000 rows to compare the importer's memory with.
+ * Garment factories of 1,000 workers each from the city's households, registered through the command
+ * bus, and their wage rosters as CSV files (户编号, 姓名, 月份, 金额, 发放日期): for each run a factory of
+ * its own with a roster of 100,000 rows (100 months), so that every run does the same work (a run
+ * on top of an earlier one would first read and open 100 more events in each worker's stream), and
+ * one more with a roster of 10,000 rows to compare the importer's memory with.
  */
 export async function prepareImport(
   app: INestApplicationContext,
@@ -63,6 +71,24 @@ export async function prepareImport(
   log: (line: string) => void,
   runs = 1,
 ): Promise<ImportPlan> {
+  await mkdir(dir, { recursive: true });
+  const files: Roster[] = [];
+  for (let r = 0; r < runs; r++) {
+    files.push(await factoryWithRoster(app, city, seeder, join(dir, `wages-100k-${r + 1}.csv`), MONTHS_PER_FILE, log));
+  }
+  const small = await factoryWithRoster(app, city, seeder, join(dir, 'wages-10k.csv'), 10, log);
+  return { files, small };
+}
+
+/** One factory's workers, registered, and a roster of `months` months of their wages from 2019-01. */
+async function factoryWithRoster(
+  app: INestApplicationContext,
+  city: SyntheticCity,
+  seeder: CitySeeder,
+  path: string,
+  months: number,
+  log: (line: string) => void,
+): Promise<Roster> {
   const commands = app.get(CommandBus);
   const county = city.counties[0];
   const m = metadata();
@@ -72,7 +98,7 @@ export async function prepareImport(
     new RegisterEntityCommand(
       {
         entityId,
-        name: `${county.name}名册测试服装卫星工厂`,
+        name: `${county.name}名册测试服装卫星工厂${path.replace(/.*wages-/, '').replace('.csv', '')}`,
         kind: 'satellite_factory',
         township: county.townships[0].name,
         county: county.name,
@@ -105,27 +131,18 @@ export async function prepareImport(
       ),
     );
   });
-  await mkdir(dir, { recursive: true });
-  const write = async (path: string, firstMonth: number, months: number) => {
-    const out = createWriteStream(path);
-    out.write('户编号,姓名,月份,金额,发放日期\n');
-    for (let i = 0; i < months; i++) {
-      const month = monthName(firstMonth + i);
-      const paidOn = `${monthName(firstMonth + i + 1)}-10`;
-      let chunk = '';
-      for (const w of workers) chunk += `${w.registrationNo},${w.workerName},${month},2000.00,${paidOn}\n`;
-      if (!out.write(chunk)) await once(out, 'drain');
-    }
-    out.end();
-    await once(out, 'finish');
-    return { rows: months * workers.length, path };
-  };
-  const files = [];
-  for (let r = 0; r < runs; r++) {
-    files.push(await write(join(dir, `wages-100k-${r + 1}.csv`), FIRST_MONTH + r * MONTHS_PER_FILE, MONTHS_PER_FILE));
+  const out = createWriteStream(path);
+  out.write('户编号,姓名,月份,金额,发放日期\n');
+  for (let i = 0; i < months; i++) {
+    const month = monthName(FIRST_MONTH + i);
+    const paidOn = `${monthName(FIRST_MONTH + i + 1)}-10`;
+    let chunk = '';
+    for (const w of workers) chunk += `${w.registrationNo},${w.workerName},${month},2000.00,${paidOn}\n`;
+    if (!out.write(chunk)) await once(out, 'drain');
   }
-  const small = await write(join(dir, 'wages-10k.csv'), FIRST_MONTH + runs * MONTHS_PER_FILE, 10);
-  return { entityId, files, small };
+  out.end();
+  await once(out, 'finish');
+  return { rows: months * workers.length, path, entityId };
 }
 
 /** Runs `ledger-cli import wages` on each roster, timing it and sampling its memory. */
@@ -137,10 +154,10 @@ export async function measureImport(
   if (!existsSync(CLI_MAIN) || !existsSync(join(DIST_APPS, 'ledger-cli/src/import/import.command.js'))) {
     return { available: false, reason: 'ledger-cli has no import command in this build' };
   }
-  const run = (path: string) =>
-    runCli(['import', 'wages', path, '--entity', plan.entityId, '--json'], { ...env, LOG_LEVEL: 'warn' });
+  const run = (roster: Roster) =>
+    runCli(['import', 'wages', roster.path, '--entity', roster.entityId, '--json'], { ...env, LOG_LEVEL: 'warn' });
   log(`import: ledger-cli import wages, ${plan.small.rows} rows (for the memory comparison)`);
-  const small = await run(plan.small.path);
+  const small = await run(plan.small);
   if (small.code !== 0) {
     return {
       available: false,
@@ -152,7 +169,7 @@ export async function measureImport(
   let output = '';
   for (const file of plan.files) {
     log(`import: ledger-cli import wages, ${file.rows} rows`);
-    const result = await run(file.path);
+    const result = await run(file);
     if (result.code !== 0) {
       return {
         available: false,
