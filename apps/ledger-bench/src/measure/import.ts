@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { once } from 'node:events';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { newCommandId, newStreamId } from '@ledger/ledger/common/ids';
 import type { CommandMetadata } from '@ledger/ledger/common/stream-writer';
 import type { SyntheticCity } from '../city/city-plan';
@@ -93,7 +93,7 @@ async function factoryWithRoster(
   const county = city.counties[0];
   const m = metadata();
   const entityId = newStreamId('entity', m);
-  log(`import: registering a satellite factory with ${WORKERS} workers through the command bus`);
+  log(`import: registering a satellite factory with ${WORKERS} workers through the command bus, for ${basename(path)}`);
   await commands.execute(
     new RegisterEntityCommand(
       {
@@ -185,7 +185,7 @@ export async function measureImport(
     output = result.stdout.slice(0, 2000);
     log(`  ${(result.ms / 1000).toFixed(1)} s, peak RSS ${result.peakMb.toFixed(0)} MiB`);
   }
-  const rates = seconds.map((s) => 100_000 / s);
+  const rates = seconds.map((s, i) => plan.files[i].rows / s);
   const runs = spread(rates);
   return {
     available: true,

@@ -150,4 +150,23 @@ describe('StreamBatches (the write pass of roster imports)', () => {
     expect(second.map((w) => w.id)).toEqual(ids.map((id) => `${id}.n2`));
     for (const id of ids) expect((await store.readStream(id)).map((e) => e.data)).toEqual([{ n: 1 }, { n: 2 }]);
   });
+
+  it('fails with the error of a call that failed while the next streams were decided, keeping nothing', async () => {
+    // Calls of 100 streams: the first call answers while the next 100 are read and decided.
+    const batches = batchesOf(1000, 100);
+    const batch = new Map<string, PlannedRow[]>();
+    for (let i = 0; i < 300; i++) {
+      const id = `tally-${randomUUID()}`;
+      batch.set(id, [row(id, i + 1)]);
+    }
+    const failure = new Error('the rows written could not be saved');
+    await expect(
+      store.inUnitOfWork((unit) =>
+        batches.write(unit, batch, () => {
+          throw failure;
+        }),
+      ),
+    ).rejects.toBe(failure);
+    for (const id of [...batch.keys()].slice(0, 3)) expect(await store.readStream(id)).toEqual([]);
+  });
 });

@@ -122,6 +122,9 @@ export class StreamBatches {
         }
         await sending;
         sending = this.send(unit, part, written);
+        // Handled now: its answer may come while the next streams are decided (they yield to I/O);
+        // the next `await sending` still throws its failure.
+        sending.catch(() => undefined);
       }
     } catch (error) {
       await sending.catch(() => undefined);

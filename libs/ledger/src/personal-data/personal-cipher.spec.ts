@@ -25,7 +25,7 @@ describe('personal fields sealed with a household key', () => {
   it('never uses a nonce twice, across the refills of the pool nonces are cut from', () => {
     const key = randomBytes(32);
     const nonces = new Set<string>();
-    // Three pools' worth (1,024 each) and a bit, so two refills happen.
+    // Three pools' worth (1,024 each) and a bit, so the pool is refilled several times.
     for (let i = 0; i < 3_100; i++) {
       const sealed = sealField(key, '李四');
       nonces.add(sealed.split('.')[1]);

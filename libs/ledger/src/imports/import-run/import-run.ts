@@ -22,6 +22,8 @@ const STREAMS_KEPT = 2_000;
 /** How often a running import saves its counters, so its status can be read while it runs. */
 const PROGRESS_EVERY_MS = 500;
 const FLUSH_ROWS = 500;
+/** Rows (errors or written) waiting for a save, beyond which the pass waits for the save in flight. */
+const WAITING_MAX = 4 * FLUSH_ROWS;
 
 /** What a run needs of the importer that started it. */
 export interface ImportRunDeps {
@@ -50,6 +52,7 @@ export class ImportRun {
   pendingWritten: { row: number; id: string; position: number }[] = [];
   private lastSaved = 0;
   private saving = false;
+  private saveFailure: Error | undefined;
   roster: Roster | undefined;
   private totalRows: number | undefined;
   private readonly issuedAt = new Date().toISOString();
@@ -81,6 +84,16 @@ export class ImportRun {
   }
 
   async execute(): Promise<void> {
+    try {
+      await this.passes();
+    } catch (error) {
+      // A save started in the background must not land after the importer has recorded the failure.
+      await this.flushing.catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async passes(): Promise<void> {
     const { id } = this.job;
     const valid = await validationPass(this);
     if (this.request.dryRun) {
@@ -192,23 +205,23 @@ export class ImportRun {
 
   /**
    * Reports progress and, every `FLUSH_ROWS` rows or `PROGRESS_EVERY_MS`, starts a save without
-   * waiting for it: the caller (the write pass's next append) goes on meanwhile. One save at a time,
-   * each taking everything pending, so what waits is bounded by what arrives during one save. A failed
-   * save fails the next awaited `flush` (every pass ends with one).
+   * waiting for it, so that the write pass's next append goes on meanwhile. One save at a time, each
+   * taking everything pending. Answers the save in flight once `WAITING_MAX` rows wait, for the
+   * caller to hold back (memory stays bounded when saves are slower than rows). Throws the error of
+   * a save that failed, so the pass stops at once rather than at its final, awaited `flush`.
    */
-  maybeSave(): void {
+  maybeSave(): Promise<void> | undefined {
+    if (this.saveFailure) throw this.saveFailure;
     this.job.emitter.emit('rows', this.counters.rows);
     this.request.onProgress?.(this.progress());
-    if (this.saving) return;
-    const due =
-      this.pendingErrors.length >= FLUSH_ROWS ||
-      this.pendingWritten.length >= FLUSH_ROWS ||
-      Date.now() - this.lastSaved >= PROGRESS_EVERY_MS;
-    if (!due) return;
-    this.saving = true;
-    this.flush(false)
-      .finally(() => (this.saving = false))
-      .catch(() => undefined);
+    const waiting = Math.max(this.pendingErrors.length, this.pendingWritten.length);
+    if (!this.saving && (waiting >= FLUSH_ROWS || Date.now() - this.lastSaved >= PROGRESS_EVERY_MS)) {
+      this.saving = true;
+      this.flush(false)
+        .catch((error: Error) => (this.saveFailure ??= error))
+        .finally(() => (this.saving = false));
+    }
+    return waiting >= WAITING_MAX ? this.flushing : undefined;
   }
 
   /** Saves errors, written rows and counters, so a running import can be read; one save at a time. */

@@ -80,7 +80,7 @@ async function validateWindow(
     } else {
       run.counters.accepted += 1;
     }
-    run.maybeSave();
+    await run.maybeSave();
   }
 }
 

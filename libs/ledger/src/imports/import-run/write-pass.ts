@@ -64,7 +64,7 @@ async function writeIn(run: ImportRun, unit: UnitOfWork, writer: StreamBatches):
     for (const w of rows) position = Math.max(position, w.position);
     run.counters.written += rows.length;
     run.pendingWritten.push(...rows);
-    run.maybeSave();
+    return run.maybeSave();
   };
   let batch = new Map<string, PlannedRow[]>();
   let batched = 0;
@@ -76,6 +76,8 @@ async function writeIn(run: ImportRun, unit: UnitOfWork, writer: StreamBatches):
     batch = new Map();
     batched = 0;
     writing = writer.write(unit, full, written);
+    // Handled now: it may fail while the next rows are read; the next `await writing` throws it.
+    writing.catch(() => undefined);
   };
   try {
     for await (const record of run.records()) {
@@ -108,7 +110,8 @@ async function writeIn(run: ImportRun, unit: UnitOfWork, writer: StreamBatches):
 async function forgetWritten(run: ImportRun): Promise<void> {
   run.counters.written = 0;
   run.pendingWritten = [];
-  await run.flushing;
+  // A failed save must not keep the rows of a unit that was rolled back on record.
+  await run.flushing.catch(() => undefined);
   await run.store.forgetWritten(run.job.id);
 }
 
