@@ -174,4 +174,24 @@ describe('a commit that meets a concurrent change half-way', () => {
     const paid = (await t.get(`/v1/employments/${lastWorker}`).expect(200)).body.payments as { period: string }[];
     expect(paid.map((p) => p.period).sort()).toEqual(months.map(monthOf));
   }, 300_000);
+
+  it('ends failed with nothing written when the rows it wrote cannot be saved', async () => {
+    const before = await wagesPaid();
+    // From row 1,000 on, no written row can be saved: a constraint added for this test, then dropped.
+    await db.query('alter table import_rows add constraint test_rows_unsaved check (row < 1000) not valid');
+    const lines = ['户编号,姓名,月份,金额,发放日期'];
+    for (let w = 1; w <= WORKERS; w++) {
+      for (let m = 200; m < 260; m++)
+        lines.push(`${REGISTRATION_NO},工人${w},${monthOf(m)},2000.00,${monthOf(m + 1)}-10`);
+    }
+    try {
+      const report = await importRoster('工资表-存不下.csv', `${lines.join('\n')}\n`);
+      expect(report).toMatchObject({ status: 'failed', written: 0, rows: WORKERS * 60 });
+      expect(report.failure).toContain('test_rows_unsaved');
+      expect((await t.get(`/v1/imports/${report.id}`).expect(200)).body.wrote).toEqual([]);
+      expect(await wagesPaid()).toBe(before);
+    } finally {
+      await db.query('alter table import_rows drop constraint test_rows_unsaved');
+    }
+  });
 });
