@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { once } from 'node:events';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { newCommandId, newStreamId } from '@ledger/ledger/common/ids';
 import type { CommandMetadata } from '@ledger/ledger/common/stream-writer';
 import type { SyntheticCity } from '../city/city-plan';
@@ -58,10 +58,11 @@ function metadata(): CommandMetadata {
 
 /**
  * Garment factories of 1,000 workers each from the city's households, registered through the command
- * bus, and their wage rosters as CSV files (户编号, 姓名, 月份, 金额, 发放日期): for each run a factory of
- * its own with a roster of 100,000 rows (100 months), so that every run does the same work (a run
- * on top of an earlier one would first read and open 100 more events in each worker's stream), and
- * one more with a roster of 10,000 rows to compare the importer's memory with.
+ * bus, and their wage rosters as CSV files (户编号, 姓名, 月份, 金额, 发放日期): one of 100,000 rows (100
+ * months) imported by every run, each run into a factory of its own so that every run does the same
+ * work (a run on top of an earlier one would first read and open 100 more events in each worker's
+ * stream), and one of 10,000 rows, into one more factory, to compare the importer's memory with. A
+ * roster names no factory (`--entity` does), so one file serves every run.
  */
 export async function prepareImport(
   app: INestApplicationContext,
@@ -72,40 +73,6 @@ export async function prepareImport(
   runs = 1,
 ): Promise<ImportPlan> {
   await mkdir(dir, { recursive: true });
-  const files: Roster[] = [];
-  for (let r = 0; r < runs; r++) {
-    files.push(await factoryWithRoster(app, city, seeder, join(dir, `wages-100k-${r + 1}.csv`), MONTHS_PER_FILE, log));
-  }
-  const small = await factoryWithRoster(app, city, seeder, join(dir, 'wages-10k.csv'), 10, log);
-  return { files, small };
-}
-
-/** One factory's workers, registered, and a roster of `months` months of their wages from 2019-01. */
-async function factoryWithRoster(
-  app: INestApplicationContext,
-  city: SyntheticCity,
-  seeder: CitySeeder,
-  path: string,
-  months: number,
-  log: (line: string) => void,
-): Promise<Roster> {
-  const commands = app.get(CommandBus);
-  const county = city.counties[0];
-  const m = metadata();
-  const entityId = newStreamId('entity', m);
-  log(`import: registering a satellite factory with ${WORKERS} workers through the command bus, for ${basename(path)}`);
-  await commands.execute(
-    new RegisterEntityCommand(
-      {
-        entityId,
-        name: `${county.name}名册测试服装卫星工厂${path.replace(/.*wages-/, '').replace('.csv', '')}`,
-        kind: 'satellite_factory',
-        township: county.townships[0].name,
-        county: county.name,
-      },
-      m,
-    ),
-  );
   const workers = Array.from({ length: WORKERS }, (_, n) => {
     const h = city.households[n % city.households.length];
     return {
@@ -114,6 +81,46 @@ async function factoryWithRoster(
       workerName: `${h.headName}${n + 1}号`,
     };
   });
+  const large = await writeRoster(join(dir, 'wages-100k.csv'), workers, MONTHS_PER_FILE);
+  const small = await writeRoster(join(dir, 'wages-10k.csv'), workers, 10);
+  const files: Roster[] = [];
+  for (let r = 0; r < runs; r++) {
+    files.push({ ...large, entityId: await registerFactory(app, city, workers, `${r + 1}`, log) });
+  }
+  return { files, small: { ...small, entityId: await registerFactory(app, city, workers, 'small', log) } };
+}
+
+interface Worker {
+  householdId: string;
+  registrationNo: string;
+  workerName: string;
+}
+
+/** A factory and its workers' employments, through the command bus; answers the factory's id. */
+async function registerFactory(
+  app: INestApplicationContext,
+  city: SyntheticCity,
+  workers: readonly Worker[],
+  label: string,
+  log: (line: string) => void,
+): Promise<string> {
+  const commands = app.get(CommandBus);
+  const county = city.counties[0];
+  const m = metadata();
+  const entityId = newStreamId('entity', m);
+  log(`import: registering satellite factory ${label} with ${WORKERS} workers through the command bus`);
+  await commands.execute(
+    new RegisterEntityCommand(
+      {
+        entityId,
+        name: `${county.name}名册测试服装卫星工厂${label}`,
+        kind: 'satellite_factory',
+        township: county.townships[0].name,
+        county: county.name,
+      },
+      m,
+    ),
+  );
   await inParallel(workers, 8, async (w) => {
     const md = metadata();
     await commands.execute(
@@ -131,6 +138,15 @@ async function factoryWithRoster(
       ),
     );
   });
+  return entityId;
+}
+
+/** `months` months of the workers' wages from 2019-01, one row a worker a month. */
+async function writeRoster(
+  path: string,
+  workers: readonly Worker[],
+  months: number,
+): Promise<{ rows: number; path: string }> {
   const out = createWriteStream(path);
   out.write('户编号,姓名,月份,金额,发放日期\n');
   for (let i = 0; i < months; i++) {
@@ -142,7 +158,7 @@ async function factoryWithRoster(
   }
   out.end();
   await once(out, 'finish');
-  return { rows: months * workers.length, path, entityId };
+  return { rows: months * workers.length, path };
 }
 
 /** Runs `ledger-cli import wages` on each roster, timing it and sampling its memory. */
