@@ -426,11 +426,13 @@ describeInBrowser('web console in a browser', () => {
     await clerkPage.getByText(/^\d+ 笔，\d+ 户$/).waitFor(); // this month's payments in its townships
     expect(await clerkPage.getByRole('menuitem', { name: '资金流向' }).count()).toBe(0); // auditors' and admins'
     await screenshot(clerkPage, 'clerk-dashboard');
-    await clerkPage.context().close();
 
-    const auditorPage = await signIn(auditor);
+    // The next person at the same desk: signing out leaves nothing of the clerk's behind.
+    const auditorPage = clerkPage;
+    await web.switchUser(auditorPage, auditor);
     await auditorPage.getByText('全县概况').waitFor();
     await auditorPage.getByText('完整').waitFor(); // the log check
+    expect(await auditorPage.getByText('辖区：城关镇').count()).toBe(0);
     await screenshot(auditorPage, 'auditor-dashboard');
     // Coverage by year: 2018's linkages, each household once.
     await auditorPage.getByRole('menuitem', { name: '覆盖情况' }).click();
@@ -443,9 +445,9 @@ describeInBrowser('web console in a browser', () => {
       expect.arrayContaining(['3', '2']), // 3 households, 2 covered
     );
     await screenshot(auditorPage, 'auditor-coverage-2018');
-    await auditorPage.context().close();
 
-    const adminPage = await signIn(ADMIN_TOKEN);
+    const adminPage = auditorPage;
+    await web.switchUser(adminPage, ADMIN_TOKEN);
     await adminPage.getByText('读模型状态').waitFor();
     await adminPage.getByText('服务正常').waitFor();
     await adminPage.getByText(/^管理员 1 · 经办人 \d+ · 审计 \d+ · 农户 \d+$/).waitFor(); // users by role

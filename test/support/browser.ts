@@ -43,12 +43,25 @@ export interface ConsoleBrowser {
   signIn(token: string, viewport?: Viewport): Promise<Page>;
   /** A new tab at a path of the console without signing in (the household's phone page, a card's link). */
   open(path: string, viewport?: Viewport): Promise<Page>;
-  /** A full-page screenshot in this run's folder, its path printed. */
+  /** The same tab signed out and signed in again with another token, as at a shared desk (no reload). */
+  switchUser(page: Page, token: string): Promise<void>;
+  /**
+   * A full-page screenshot in this run's folder, its path printed. Skipped under CI (nobody looks at
+   * them there, and each costs the browser a full render and a PNG) unless LEDGER_SCREENSHOTS=1.
+   */
   screenshot(page: Page, name: string): Promise<void>;
   close(): Promise<void>;
 }
 
 const DESKTOP: Viewport = { width: 1280, height: 800 };
+
+const takeScreenshots = process.env.LEDGER_SCREENSHOTS === '1' || !process.env.CI;
+
+async function signInOn(page: Page, token: string): Promise<void> {
+  await page.getByLabel('令牌', { exact: true }).fill(token);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('button', { name: '退出登录' }).waitFor();
+}
 
 /** Starts the app listening on a free port and launches chromium against it. */
 export async function openConsole(t: TestApp, name: string): Promise<ConsoleBrowser> {
@@ -80,12 +93,15 @@ export async function openConsole(t: TestApp, name: string): Promise<ConsoleBrow
     open,
     async signIn(token, viewport = DESKTOP) {
       const page = await open('/', viewport);
-      await page.getByLabel('令牌', { exact: true }).fill(token);
-      await page.getByRole('button', { name: '登录' }).click();
-      await page.getByRole('button', { name: '退出登录' }).waitFor();
+      await signInOn(page, token);
       return page;
     },
+    async switchUser(page, token) {
+      await page.getByRole('button', { name: '退出登录' }).click();
+      await signInOn(page, token);
+    },
     async screenshot(page, shot) {
+      if (!takeScreenshots) return;
       const path = join(shots, `${shot}.png`);
       await page.bringToFront(); // a background tab draws no frames to capture
       await page.screenshot({ path, fullPage: true, animations: 'disabled', timeout: 60_000 });
