@@ -16,6 +16,11 @@ async function main(): Promise<void> {
     await runDemo(args);
     return;
   }
+  if (args.command === 'province') {
+    const { runProvince } = await import('./province/province');
+    await runProvince(args);
+    return;
+  }
   const { runBench } = await import('./bench');
   await runBench(args);
 }

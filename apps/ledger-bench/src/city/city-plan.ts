@@ -47,6 +47,11 @@ export interface CityOptions {
   firstYear?: number;
   /** Number of years of payments (default 3). */
   years?: number;
+  /**
+   * Counties the households are spread over (default 4, the brief's city; at most
+   * `MAX_COUNTIES`): a province is a hundred, at a scale of a quarter per county.
+   */
+  counties?: number;
 }
 
 export interface HouseholdSpec {

@@ -6,6 +6,21 @@ import { Random } from './random';
 /* The words and figures a synthetic city is drawn from: places, names, kinds of entity, products. */
 
 export const COUNTIES = ['青山县', '桃源县', '清河县', '白石区', '云岭县', '石门县', '凤凰县', '龙泉县'];
+// A province's further counties: each pair of these once (none begins like a name above).
+const COUNTY_FIRST = ['金', '玉', '东', '西', '南', '北', '大', '小', '长', '平'];
+const COUNTY_SECOND = ['安', '宁', '丰', '和', '阳', '江', '林', '溪', '川', '原'];
+export const MAX_COUNTIES = COUNTIES.length + COUNTY_FIRST.length * COUNTY_SECOND.length;
+
+/** The first `count` county names, all distinct: the city's eight, then a province's. */
+export function countyNames(count: number): string[] {
+  if (!Number.isInteger(count) || count < 1 || count > MAX_COUNTIES)
+    throw new Error(`counties must be a whole number from 1 to ${MAX_COUNTIES}`);
+  return Array.from({ length: count }, (_, i) => {
+    if (i < COUNTIES.length) return COUNTIES[i];
+    const j = i - COUNTIES.length;
+    return `${COUNTY_FIRST[j % COUNTY_FIRST.length]}${COUNTY_SECOND[Math.floor(j / COUNTY_FIRST.length)]}县`;
+  });
+}
 export const TOWNSHIP_NAMES = [
   '城关镇',
   '温泉镇',

@@ -17,7 +17,7 @@ import {
   type SyntheticCity,
 } from './city-plan';
 import {
-  COUNTIES,
+  countyNames,
   TOWNSHIP_NAMES,
   VILLAGE_STEMS,
   ENTITY_KIND_WEIGHTS,
@@ -48,7 +48,7 @@ export function generateCity(options: CityOptions = {}): SyntheticCity {
   const F = CITY_FIGURES;
 
   // Counties, townships, villages.
-  const counties = COUNTIES.slice(0, F.counties).map((name, c) => ({
+  const counties = countyNames(options.counties ?? F.counties).map((name, c) => ({
     name,
     townships: Array.from({ length: F.townshipsPerCounty }, (_, t) => ({
       name: TOWNSHIP_NAMES[(c * F.townshipsPerCounty + t) % TOWNSHIP_NAMES.length],

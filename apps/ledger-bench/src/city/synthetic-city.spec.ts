@@ -87,4 +87,16 @@ describe('the synthetic city', () => {
     expect(households.length).toBe(city.households.filter((h) => h.county === county).length);
     expect(households.every((op) => op.op === 'household' && op.body.county === county)).toBe(true);
   });
+  it('spreads a province over a hundred distinct counties, each with what its linkages need', () => {
+    const province = generateCity({ seed: 2017, scale: 1, counties: 100 });
+    const names = province.counties.map((c) => c.name);
+    expect(new Set(names).size).toBe(100);
+    expect(names.slice(0, 4)).toEqual(city.counties.map((c) => c.name)); // the city's own come first
+    expect(new Set(province.households.map((h) => h.registrationNo)).size).toBe(province.households.length);
+    for (const county of names) {
+      expect(province.households.filter((h) => h.county === county)).toHaveLength(120);
+      expect(province.entities.some((e) => e.county === county && e.kind === 'satellite_factory')).toBe(true);
+    }
+    expect(() => generateCity({ counties: 109 })).toThrow('counties must be a whole number from 1 to 108');
+  });
 });

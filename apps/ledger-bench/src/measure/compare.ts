@@ -36,7 +36,7 @@ function copyLine(r: RawRow, recordedAt: string): string {
 }
 
 /** Streams written round-robin, each appended to at its known revision (as a command would). */
-class Streams {
+export class Streams {
   private readonly revisions: number[];
   private n = 0;
   constructor(
@@ -69,7 +69,7 @@ export interface WriteSizes {
 }
 
 /** Runs `step` (worth `perStep` rows or events) over and over, from `parallel` callers, for `ms`: answers the rate. */
-async function timed(
+export async function timed(
   ms: number,
   perStep: number,
   step: (caller: number) => Promise<unknown>,

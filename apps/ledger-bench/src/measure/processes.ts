@@ -54,29 +54,18 @@ export async function startApi(options: {
   inlineProjections?: boolean;
 }): Promise<ApiProcess> {
   const port = await freePort();
-  const log = createWriteStream(options.logFile, { flags: 'a' });
   const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(options.profileDir)}`] : [];
-  const child = spawn(process.execPath, [...profile, API_MAIN], {
-    // Whether the API runs its projections inline is the bench's choice, not this process's environment.
-    env: {
-      ...process.env,
-      ...options.env,
-      PORT: String(port),
-      LEDGER_INLINE_PROJECTIONS: String(options.inlineProjections ?? true),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  // Whether the API runs its projections inline is the bench's choice, not this process's environment.
+  const { child, exited, stop } = spawnLogged([...profile, API_MAIN], options.logFile, {
+    ...options.env,
+    PORT: String(port),
+    LEDGER_INLINE_PROJECTIONS: String(options.inlineProjections ?? true),
   });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
   const baseUrl = `http://127.0.0.1:${port}`;
   const client = new HttpClient(baseUrl, options.token, 16);
-  let exited = false;
-  child.once('exit', () => {
-    exited = true;
-  });
   const deadline = Date.now() + (options.timeoutMs ?? 120_000);
   for (;;) {
-    if (exited) throw new Error(`the API exited at start; see ${options.logFile}`);
+    if (exited()) throw new Error(`the API exited at start; see ${options.logFile}`);
     try {
       const res = await client.get('/health');
       if (res.status === 200) break;
@@ -95,8 +84,7 @@ export async function startApi(options: {
     baseUrl,
     async stop() {
       client.close();
-      await stopChild(child, () => exited);
-      log.end();
+      await stop();
     },
   };
 }
@@ -114,17 +102,29 @@ async function stopChild(child: ChildProcess, exited: () => boolean): Promise<vo
 export function startProjector(options: { env: Record<string, string>; logFile: string }): {
   stop(): Promise<void>;
 } {
-  const log = createWriteStream(options.logFile, { flags: 'a' });
-  const child = spawn(process.execPath, [CLI_MAIN, 'projections', 'run'], {
-    env: { ...process.env, ...options.env, LEDGER_INLINE_PROJECTIONS: 'false' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const { stop } = spawnLogged([CLI_MAIN, 'projections', 'run'], options.logFile, {
+    ...options.env,
+    LEDGER_INLINE_PROJECTIONS: 'false',
   });
+  return { stop };
+}
+
+/** A built app as a child process, its output appended to `logFile`; `stop` ends both. */
+function spawnLogged(
+  argv: string[],
+  logFile: string,
+  env: Record<string, string>,
+): { child: ChildProcess; exited: () => boolean; stop: () => Promise<void> } {
+  const log = createWriteStream(logFile, { flags: 'a' });
+  const child = spawn(process.execPath, argv, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   let exited = false;
   child.once('exit', () => (exited = true));
   return {
-    async stop() {
+    child,
+    exited: () => exited,
+    stop: async () => {
       await stopChild(child, () => exited);
       log.end();
     },
