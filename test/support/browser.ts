@@ -55,7 +55,8 @@ export interface ConsoleBrowser {
 
 const DESKTOP: Viewport = { width: 1280, height: 800 };
 
-const takeScreenshots = process.env.LEDGER_SCREENSHOTS === '1' || !process.env.CI;
+const underCi = Boolean(process.env.CI) && process.env.CI !== 'false';
+const takeScreenshots = process.env.LEDGER_SCREENSHOTS === '1' || !underCi;
 
 async function signInOn(page: Page, token: string): Promise<void> {
   await page.getByLabel('令牌', { exact: true }).fill(token);

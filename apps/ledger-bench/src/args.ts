@@ -1,4 +1,4 @@
-/** Command-line options of `npm run bench` and `npm run demo`. */
+/** Command-line options of `npm run bench`, `npm run demo` and `npm run bench:province`. */
 export interface Args {
   command: 'bench' | 'demo' | 'province' | 'help';
   scale: number;
@@ -34,10 +34,10 @@ export const USAGE = `Usage:
       Starts the service on the embedded database in .data-demo (or LEDGER_DATA_DIR), loads one county of
       the synthetic city through the public HTTP API, and prints the admin token and statement links.
   npm run bench:province [-- --counties <n>] [--seed <n>] [--out <file>]
-      Writes a province (100 counties of 3,000 households, three years of payments: 6.4 million events)
-      into one embedded PostgreSQL and measures what the province asks of it: appends beside an empty
-      log, a clerk per county paying wages over HTTP at the busy day's rate and at the API's limit,
-      and the read models rebuilt from zero for two minutes. About half an hour and 10 GB of disk;
+      Writes a province (100 counties of 3,000 households, three years of payments: 6.3 million events)
+      into one embedded PostgreSQL and measures what the province asks of it: a clerk per county paying
+      wages over HTTP at the busy day's rate and at the API's limit, the read models rebuilt from zero
+      (for up to two minutes), and appends beside an empty log. About an hour and 10 GB of disk;
       writes bench/results/<date>-province.json (or --out). --counties 8 tries it in minutes.`;
 
 export function parseArgs(argv: readonly string[]): Args {

@@ -2,26 +2,33 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { HttpClient } from '../http-client';
 import { msSince, percentile } from '../stats';
+import type { Latency } from '../measure/http';
 import type { WagePayments } from '../measure/commands';
 
-/** What a county's clerks asked of the API in one measurement, and how it answered. */
-export interface BurstResult {
+/** What the counties' clerks asked of the API in one measurement, and how it answered. */
+export interface BurstResult extends Latency {
   /** Requests a second asked for (open loop), or undefined when every clerk sent as fast as answered. */
   offeredPerSecond?: number;
   /** Requests answered 201 a second. */
   achievedPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  maxMs: number;
-  requests: number;
-  errors: number;
-  /** Requests not sent because that county already had its bound of requests in flight (open loop). */
+  /**
+   * Requests not sent because their county already had its bound in flight (open loop): the
+   * latencies above leave them out, so a run that shed any was overloaded whatever its p99.
+   */
   shed: number;
-  firstError?: string;
 }
 
-/** At most this many requests of one county in flight at once: a clerk's office does not queue without end. */
-const IN_FLIGHT_PER_COUNTY = 20;
+/**
+ * At most this many requests of one county in flight at once (a clerk's office does not queue
+ * without end); each county's client must have at least as many sockets.
+ */
+export const IN_FLIGHT_PER_COUNTY = 20;
+
+/** A county's clerk: a client signed in with the clerk's own token, and the wages the county pays. */
+export interface CountyClerk {
+  client: HttpClient;
+  payments: WagePayments;
+}
 
 /**
  * One clerk per county paying its own workers' wages over HTTP (with an Idempotency-Key, as the
@@ -32,8 +39,7 @@ const IN_FLIGHT_PER_COUNTY = 20;
  * last is answered, which finds the most the API answers.
  */
 export async function countiesPaying(
-  client: HttpClient,
-  counties: readonly WagePayments[],
+  counties: readonly CountyClerk[],
   seconds: number,
   perSecond?: number,
 ): Promise<BurstResult> {
@@ -41,7 +47,7 @@ export async function countiesPaying(
   let errors = 0;
   let shed = 0;
   let firstError: string | undefined;
-  const post = async (payments: WagePayments, due: bigint) => {
+  const post = async ({ client, payments }: CountyClerk, due: bigint) => {
     const { employmentId, body } = payments.take();
     try {
       const res = await client.post(`/v1/employments/${employmentId}/payments`, body, {
@@ -59,9 +65,9 @@ export async function countiesPaying(
   };
   const start = process.hrtime.bigint();
   const end = start + BigInt(Math.round(seconds * 1e9));
-  const county = async (payments: WagePayments, index: number) => {
+  const county = async (clerk: CountyClerk, index: number) => {
     if (perSecond === undefined) {
-      while (process.hrtime.bigint() < end) await post(payments, process.hrtime.bigint());
+      while (process.hrtime.bigint() < end) await post(clerk, process.hrtime.bigint());
       return;
     }
     const intervalNs = (1e9 * counties.length) / perSecond;
@@ -75,12 +81,12 @@ export async function countiesPaying(
         shed++;
         continue;
       }
-      const sent = post(payments, due).finally(() => inFlight.delete(sent));
+      const sent = post(clerk, due).finally(() => inFlight.delete(sent));
       inFlight.add(sent);
     }
     await Promise.all(inFlight);
   };
-  await Promise.all(counties.map((payments, index) => county(payments, index)));
+  await Promise.all(counties.map((clerk, index) => county(clerk, index)));
   const elapsedS = msSince(start) / 1000;
   return {
     offeredPerSecond: perSecond,
