@@ -19,6 +19,8 @@ export interface Args {
   projector?: boolean;
   /** Province: how many counties of 3,000 households (default 100). */
   counties?: number;
+  /** Province: the server's `shared_buffers` (default the server's own, 128 MB), e.g. `2GB`. */
+  sharedBuffers?: string;
 }
 
 export const USAGE = `Usage:
@@ -33,12 +35,13 @@ export const USAGE = `Usage:
   npm run demo [-- --county <index|name>] [--scale <n>] [--port <n>] [--concurrency <n>]
       Starts the service on the embedded database in .data-demo (or LEDGER_DATA_DIR), loads one county of
       the synthetic city through the public HTTP API, and prints the admin token and statement links.
-  npm run bench:province [-- --counties <n>] [--seed <n>] [--out <file>]
+  npm run bench:province [-- --counties <n>] [--shared-buffers <size>] [--seed <n>] [--out <file>]
       Writes a province (100 counties of 3,000 households, three years of payments: 6.3 million events)
       into one embedded PostgreSQL and measures what the province asks of it: a clerk per county paying
       wages over HTTP at the busy day's rate and at the API's limit, the read models rebuilt from zero
       (for up to two minutes), and appends beside an empty log. About an hour and 10 GB of disk;
-      writes bench/results/<date>-province.json (or --out). --counties 8 tries it in minutes.`;
+      writes bench/results/<date>-province.json (or --out). --counties 8 tries it in minutes;
+      --shared-buffers 2GB runs the server with that much shared memory instead of its default 128MB.`;
 
 export function parseArgs(argv: readonly string[]): Args {
   const args: Args = { command: 'bench', scale: 1, seed: 2017, concurrency: 8 };
@@ -95,6 +98,11 @@ export function parseArgs(argv: readonly string[]): Args {
         break;
       case '--counties':
         args.counties = Math.floor(number(name));
+        break;
+      case '--shared-buffers':
+        args.sharedBuffers = value(name);
+        if (!/^[1-9][0-9]{0,5}(kB|MB|GB)$/.test(args.sharedBuffers))
+          throw new Error('--shared-buffers must be a size such as 512MB or 2GB');
         break;
       case '--help':
       case '-h':

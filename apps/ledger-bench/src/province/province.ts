@@ -58,12 +58,14 @@ export async function runProvince(args: Args): Promise<void> {
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
   try {
-    log(`starting an embedded PostgreSQL (default settings, fsync on) in ${tmp}`);
-    db = await startEmbeddedDatabase({ dataDir: tmp, settings: { max_connections: '300' } });
+    const buffers: Record<string, string> = args.sharedBuffers ? { shared_buffers: args.sharedBuffers } : {};
+    log(`starting an embedded PostgreSQL (fsync on, shared_buffers ${args.sharedBuffers ?? 'default'}) in ${tmp}`);
+    db = await startEmbeddedDatabase({ dataDir: tmp, settings: { max_connections: '300', ...buffers } });
     const admin = new Client({ connectionString: db.url });
     await admin.connect();
     await admin.query('create database ledger_province');
     await admin.query('create database ledger_empty');
+    const { rows: server } = await admin.query<{ sb: string }>(`select current_setting('shared_buffers') as sb`);
     await admin.end();
     const provinceUrl = withDatabase(db.url, 'ledger_province');
     const province = new Pool({ connectionString: provinceUrl, max: 20 });
@@ -154,6 +156,7 @@ export async function runProvince(args: Args): Promise<void> {
     const doc = {
       date: new Date().toISOString(),
       machine: { cpus: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), loadAverage: loadavg() },
+      postgres: { sharedBuffers: server[0].sb },
       province: {
         counties,
         households: city.households.length,
