@@ -26,7 +26,7 @@ const CATCH_UP_BUDGET_MS = 120_000;
  * quarter: 3,000 households with three years of payments) written into one PostgreSQL, then that
  * database asked what the province asks of it: a clerk per county paying wages over HTTP at the busy
  * day's rate and at the API's limit, the read models rebuilt from zero, and appends beside the same on
- * an empty log (last: they add events of their own). Slow on purpose (about an hour at 100
+ * an empty log (last: they add events of their own). Slow on purpose (about half an hour at 100
  * counties): it is run by hand, not by `npm run bench`.
  */
 export async function runProvince(args: Args): Promise<void> {
@@ -50,13 +50,18 @@ export async function runProvince(args: Args): Promise<void> {
       await db?.stop().catch(() => undefined);
       await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
     })());
-  // Ctrl-C: the API, the database and the temporary folder go too (a province is 10 GB of it).
-  const interrupted = () => {
+  // Ctrl-C: the API, the database and the temporary folder go too (a province is 10 GB of it). A
+  // second Ctrl-C while that runs must not kill the process and leave them behind.
+  const interrupted = (signal: NodeJS.Signals) => {
+    if (cleaning) {
+      process.stdout.write('still stopping the API and the database\n');
+      return;
+    }
     process.stdout.write('\ninterrupted: stopping the API and the database\n');
-    void cleanUp().finally(() => process.exit(130));
+    void cleanUp().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
-  process.once('SIGINT', interrupted);
-  process.once('SIGTERM', interrupted);
+  process.on('SIGINT', interrupted);
+  process.on('SIGTERM', interrupted);
   try {
     const buffers: Record<string, string> = args.sharedBuffers ? { shared_buffers: args.sharedBuffers } : {};
     log(`starting an embedded PostgreSQL (fsync on, shared_buffers ${args.sharedBuffers ?? 'default'}) in ${tmp}`);
@@ -161,6 +166,8 @@ export async function runProvince(args: Args): Promise<void> {
         counties,
         households: city.households.length,
         employments: city.employments.length,
+        leases: city.leases.length,
+        stakes: city.stakes.length,
         runningEmployments: clerks.reduce((n, c) => n + c.payments.streams, 0),
         years: city.years,
         events: seeded.events,
@@ -182,5 +189,7 @@ export async function runProvince(args: Args): Promise<void> {
     log(`results written to ${out}`);
   } finally {
     await cleanUp();
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
   }
 }

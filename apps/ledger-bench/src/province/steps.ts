@@ -79,19 +79,23 @@ export async function catchUpWithin(store: EventStore, pool: Pool, budgetMs: num
   };
   const start = Date.now();
   const stop = new AbortController();
-  const running = new ProjectionGroupRunner(ALL_PROJECTIONS, store, pool).run({ signal: stop.signal });
+  let ended = false;
+  const running = new ProjectionGroupRunner(ALL_PROJECTIONS, store, pool)
+    .run({ signal: stop.signal })
+    .finally(() => (ended = true));
   // Handled from the start: a failure must reach the caller, not end the process while we poll.
   running.catch(() => undefined);
   let done = false;
   try {
-    while (!done && Date.now() - start < budgetMs) {
+    // A runner that ends early (it failed, or took no projection) ends the wait too.
+    while (!done && !ended && Date.now() - start < budgetMs) {
       await sleep(100);
       done = (await progress()).done;
     }
   } finally {
     stop.abort();
-    await running;
   }
+  if (!(await running)) throw new Error('the projection runner could take no projection');
   const seconds = (Date.now() - start) / 1000;
   const { applied } = await progress();
   return { seconds, events: applied, eventsPerSecond: applied / seconds, finished: done };
