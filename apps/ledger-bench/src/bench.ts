@@ -23,12 +23,11 @@ import { measureBulkPrint } from './measure/cards';
 import { compareReads, compareWrites } from './measure/compare';
 import { RowSource } from './measure/raw';
 import { measureWeb } from './measure/web';
-import { appendVia, EventSource, installUnhashedAppend, measureStoreReads } from './measure/store';
+import { appendVia, EventSource, installUnhashedAppend, measureStoreReads, sampleOfLog } from './measure/store';
 import { checkTargets, emptyResults, renderTable } from './report';
 import { humanTable, writeBenchmarks } from './benchmarks-md';
 import type { Spread } from './stats';
-
-const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
+import { BENCH_ADMIN_TOKEN, runLog, seedWithProgress } from './run-log';
 
 /** How much each measurement does per run, by scale: the default finishes in minutes, --scale 0.1 in about one. */
 function sizesFor(scale: number) {
@@ -75,10 +74,7 @@ function gitCommit(): string | undefined {
 
 export async function runBench(args: Args): Promise<void> {
   const started = Date.now();
-  const log = (line: string) => {
-    const s = ((Date.now() - started) / 1000).toFixed(1).padStart(6);
-    process.stdout.write(`[${s}s] ${line}\n`);
-  };
+  const log = runLog(started);
   const wants = (name: string) =>
     !args.only || args.only.has(name) || (name === 'projections' && args.only.has('projections-each'));
   const sizes = sizesFor(args.scale);
@@ -142,15 +138,8 @@ export async function runBench(args: Args): Promise<void> {
         `${city.orders.length} orders, ${city.declarations.length} declarations; ${totalOps} commands`,
     );
     const seeder = new CitySeeder(cityStore, args.seed);
-    const seedStart = Date.now();
-    let lastShown = 0;
-    const seeded = await seeder.load(phases, (done) => {
-      if (done - lastShown >= totalOps / 10) {
-        lastShown = done;
-        log(`  ${Math.round((done * 100) / totalOps)} % of the city written`);
-      }
-    });
-    const seedSeconds = (Date.now() - seedStart) / 1000;
+    const seeded = await seedWithProgress(seeder, phases, log);
+    const seedSeconds = seeded.seconds;
     await cityPool.query('vacuum analyze');
     const logEvents = Number((await cityPool.query<{ n: string }>('select count(*) as n from events')).rows[0].n);
     log(
@@ -168,13 +157,7 @@ export async function runBench(args: Args): Promise<void> {
     };
 
     // Payload templates: a sample of the city's own events, so raw rows weigh what events weigh.
-    const { rows: sample } = await cityPool.query<{
-      event_type: string;
-      data: unknown;
-      metadata: Record<string, unknown>;
-    }>(
-      `select event_type, data, metadata from events where global_position % greatest(1, (select count(*) from events) / 2000) = 0 limit 2000`,
-    );
+    const sample = await sampleOfLog(cityPool);
     const bytes = (
       await cityPool.query<{ b: string }>(
         'select avg(octet_length(data::text) + octet_length(metadata::text)) as b from events',
@@ -184,10 +167,10 @@ export async function runBench(args: Args): Promise<void> {
 
     // 2. The raw limit and 3. the event store, measured alternately round by round.
     const rows = new RowSource(
-      sample.map((x) => ({ type: x.event_type, data: JSON.stringify(x.data), metadata: JSON.stringify(x.metadata) })),
+      sample.map((x) => ({ type: x.type, data: JSON.stringify(x.data), metadata: JSON.stringify(x.metadata) })),
     );
     if (wants('raw') || wants('store')) {
-      const events = new EventSource(sample.map((x) => ({ type: x.event_type, data: x.data, metadata: x.metadata })));
+      const events = new EventSource(sample);
       await installUnhashedAppend(scratchPool);
       const w = await compareWrites(
         scratchPool,
@@ -253,7 +236,11 @@ export async function runBench(args: Args): Promise<void> {
       .filter((e) => !e.endsOn)
       .map((e) => ({ id: seeder.ids.id(e.key), rateFen: e.rateFen, daily: e.wageBasis === 'daily' }));
     const payments = new WagePayments(running, `${city.firstYear + city.years}-01`);
-    const appEnv = { DATABASE_URL: cityUrl, LEDGER_DATA_DIR: join(tmp, 'app'), LEDGER_ADMIN_TOKEN: ADMIN_TOKEN };
+    const appEnv = {
+      DATABASE_URL: cityUrl,
+      LEDGER_DATA_DIR: join(tmp, 'app'),
+      LEDGER_ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
+    };
     let importPlan: Awaited<ReturnType<typeof prepareImport>> | undefined;
     if (wants('bus') || wants('import')) {
       const app = await startLedgerContext(appEnv);
@@ -281,7 +268,7 @@ export async function runBench(args: Args): Promise<void> {
       const api = await startApi({
         env: { ...appEnv, LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '20' },
         logFile: join(tmp, 'api.log'),
-        token: ADMIN_TOKEN,
+        token: BENCH_ADMIN_TOKEN,
         profileDir: args.profileApi,
         inlineProjections: !args.projector,
       });
@@ -301,7 +288,7 @@ export async function runBench(args: Args): Promise<void> {
         }
         if (wants('queries')) {
           await queries(api.client, city, seeder, sizes.queries, results, details, log);
-          const loads = await statementsUnderLoad(api, ADMIN_TOKEN, city, seeder, sizes.load, log);
+          const loads = await statementsUnderLoad(api, BENCH_ADMIN_TOKEN, city, seeder, sizes.load, log);
           results.queries.statementLoadP99Ms = round1(loads.statement.p99Ms);
           results.queries.pdfLoadP99Ms = round1(loads.pdf.p99Ms);
           const [first, last] = [loads.statement.rssBeforeMb, loads.pdf.rssAfterMb];

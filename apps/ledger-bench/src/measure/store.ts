@@ -12,6 +12,17 @@ export interface StoreReadResults {
   meanStreamLength: number;
 }
 
+/** Up to 2,000 of the log's own events, spread evenly over it: payloads that weigh what events weigh. */
+export async function sampleOfLog(
+  pool: Pool,
+): Promise<{ type: string; data: unknown; metadata: Record<string, unknown> }[]> {
+  const { rows } = await pool.query<{ type: string; data: unknown; metadata: Record<string, unknown> }>(
+    `select event_type as type, data, metadata from events
+      where global_position % greatest(1, (select count(*) from events) / 2000) = 0 limit 2000`,
+  );
+  return rows;
+}
+
 /** Events of the shape the ledger writes, cycling through real payloads. */
 export class EventSource {
   private n = 0;

@@ -13,10 +13,10 @@ import { CITY_FIGURES } from '../city/city-plan';
 import { generateCity } from '../city/generate-city';
 import { startApi } from '../measure/processes';
 import { CitySeeder } from '../seed/city-seeder';
+import { BENCH_ADMIN_TOKEN, runLog, seedWithProgress } from '../run-log';
 import { countiesPaying, type BurstResult } from './burst';
 import { appendsBesideEmpty, catchUpWithin, countyClerks, paymentEvents } from './steps';
 
-const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
 /** Each measurement of the province's busy day runs this long; the catch-up gets at most the budget. */
 const BURST_SECONDS = 30;
 const CATCH_UP_BUDGET_MS = 120_000;
@@ -31,8 +31,7 @@ const CATCH_UP_BUDGET_MS = 120_000;
  */
 export async function runProvince(args: Args): Promise<void> {
   const started = Date.now();
-  const log = (line: string) =>
-    process.stdout.write(`[${((Date.now() - started) / 1000).toFixed(1).padStart(7)}s] ${line}\n`);
+  const log = runLog(started);
   Logger.overrideLogger(['error', 'warn']);
   const counties = args.counties ?? 100;
   const out = resolve(args.out ?? join('bench', 'results', `${new Date().toISOString().slice(0, 10)}-province.json`));
@@ -90,17 +89,8 @@ export async function runProvince(args: Args): Promise<void> {
         `${city.leases.length} leases, ${city.stakes.length} stakes; ${totalOps} commands`,
     );
     const seeder = new CitySeeder(store, args.seed);
-    const seedStart = Date.now();
-    let shown = 0;
-    let shownAt = Date.now();
-    const seeded = await seeder.load(phases, (done) => {
-      if (done - shown >= totalOps / 20 || Date.now() - shownAt > 30_000) {
-        shown = done;
-        shownAt = Date.now();
-        log(`  ${Math.round((done * 100) / totalOps)} % written`);
-      }
-    });
-    const seedSeconds = (Date.now() - seedStart) / 1000;
+    const seeded = await seedWithProgress(seeder, phases, log);
+    const seedSeconds = seeded.seconds;
     log(`written: ${seeded.events} events in ${seedSeconds.toFixed(0)} s; vacuum analyze`);
     await province.query('vacuum analyze');
     const size = (
@@ -116,13 +106,13 @@ export async function runProvince(args: Args): Promise<void> {
       env: {
         DATABASE_URL: provinceUrl,
         LEDGER_DATA_DIR: join(tmp, 'app'),
-        LEDGER_ADMIN_TOKEN: ADMIN_TOKEN,
+        LEDGER_ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
         LOG_LEVEL: 'warn',
         DATABASE_POOL_SIZE: '20',
       },
       // Beside the results, so that it outlives the temporary folder when the run fails.
       logFile: `${out}.api.log`,
-      token: ADMIN_TOKEN,
+      token: BENCH_ADMIN_TOKEN,
       // As in docker/: the read models are a projector's (measured below), not the API's.
       inlineProjections: false,
     });

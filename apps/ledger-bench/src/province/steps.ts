@@ -8,7 +8,7 @@ import type { SyntheticCity } from '../city/city-plan';
 import { HttpClient } from '../http-client';
 import { WagePayments } from '../measure/commands';
 import { Streams, timed } from '../measure/compare';
-import { EventSource } from '../measure/store';
+import { EventSource, sampleOfLog } from '../measure/store';
 import type { CitySeeder } from '../seed/city-seeder';
 import { spread, type Spread } from '../stats';
 import { IN_FLIGHT_PER_COUNTY, type CountyClerk } from './burst';
@@ -111,11 +111,7 @@ export async function appendsBesideEmpty(
   rounds: number,
   log: (line: string) => void,
 ): Promise<{ provinceLog: Spread; emptyLog: Spread }> {
-  const { rows: sample } = await province.query<{ type: string; data: unknown; metadata: Record<string, unknown> }>(
-    `select event_type as type, data, metadata from events
-      where global_position % greatest(1, (select count(*) from events) / 2000) = 0 limit 2000`,
-  );
-  const events = new EventSource(sample);
+  const events = new EventSource(await sampleOfLog(province));
   const writersOn = (pool: Pool, tag: string) => {
     const target = new PostgresEventStore(pool);
     const streams = Array.from({ length: 8 }, (_, w) => new Streams(`${tag}-w${w}`, 200));
