@@ -215,7 +215,8 @@ describe('idempotent payments over HTTP', () => {
   it('refuses the same key with a different body (422) and records nothing for it', async () => {
     await fc.assert(
       fc.asyncProperty(kinds, amounts, amounts, keys, async (kind, first, second, keyText) => {
-        fc.pre(first !== second);
+        // Different amounts can make the same body (a purchase's quantity is the amount modulo 500).
+        fc.pre(JSON.stringify(paymentBody(kind, first, false)) !== JSON.stringify(paymentBody(kind, second, false)));
         run += 1;
         const key = `${run}-${keyText}`;
         const { streamId, path } = await linkage(kind);
