@@ -1,10 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir, totalmem, release, platform } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, totalmem, release, platform } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Logger } from '@nestjs/common';
-import { Client, Pool } from 'pg';
-import { migrate, startEmbeddedDatabase, withDatabase, type EmbeddedDatabase } from '@ledger/database';
 import { eventStoreMigrations } from '@ledger/event-store/postgres/event-store.migrations';
 import { PostgresEventStore } from '@ledger/event-store/postgres/postgres-event-store';
 import type { SyntheticCity } from './city/city-plan';
@@ -22,6 +20,7 @@ import { measureProjections } from './measure/projections';
 import { measureBulkPrint } from './measure/cards';
 import { compareReads, compareWrites } from './measure/compare';
 import { RowSource } from './measure/raw';
+import { withThrowawayServer } from './measure/throwaway-server';
 import { measureWeb } from './measure/web';
 import { appendVia, EventSource, installUnhashedAppend, measureStoreReads, sampleOfLog } from './measure/store';
 import { checkTargets, emptyResults, renderTable } from './report';
@@ -88,326 +87,298 @@ export async function runBench(args: Args): Promise<void> {
   };
 
   Logger.overrideLogger(['error', 'warn']);
-  const tmp = await mkdtemp(join(tmpdir(), 'ledger-bench-'));
-  log(`starting an embedded PostgreSQL (default settings, fsync on) in ${tmp}`);
-  let db: EmbeddedDatabase | undefined;
-  const pools: Pool[] = [];
-  const children: { stop(): Promise<void> }[] = [];
-  // Ctrl-C: stop the API child and the database this run started, remove the temp dir, then exit.
-  const interrupted = async () => {
-    process.stdout.write('\ninterrupted: stopping the API and the database\n');
-    for (const child of children) await child.stop().catch(() => undefined);
-    await db?.stop().catch(() => undefined);
-    await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
-    process.exit(130);
+  const databases = {
+    ledger_city: [...eventStoreMigrations, ...ledgerMigrations],
+    ledger_scratch: eventStoreMigrations,
   };
-  process.once('SIGINT', () => void interrupted());
-  process.once('SIGTERM', () => void interrupted());
-  try {
-    // As root the server runs as `postgres`, which must reach the cluster: the temp dir itself is the data dir.
-    db = await startEmbeddedDatabase({ dataDir: tmp, settings: { max_connections: '200' } });
-    const admin = new Client({ connectionString: db.url });
-    await admin.connect();
-    await admin.query('create database ledger_city');
-    await admin.query('create database ledger_scratch');
-    const { rows: server } = await admin.query<{ version: string; fsync: string; sync: string; sb: string }>(
-      `select version() as version, current_setting('fsync') as fsync, current_setting('synchronous_commit') as sync,
-              current_setting('shared_buffers') as sb`,
-    );
-    await admin.end();
-    const cityUrl = withDatabase(db.url, 'ledger_city');
-    const scratchUrl = withDatabase(db.url, 'ledger_scratch');
-    const cityPool = new Pool({ connectionString: cityUrl, max: 20 });
-    const scratchPool = new Pool({ connectionString: scratchUrl, max: 20 });
-    pools.push(cityPool, scratchPool);
-    // The run ends by stopping the server: a client still idle in a pool then sees its connection
-    // terminated (57P01), which is expected and must not end the process before it exits cleanly.
-    for (const pool of pools) pool.on('error', () => undefined);
-    await migrate(cityPool, [...eventStoreMigrations, ...ledgerMigrations]);
-    await migrate(scratchPool, eventStoreMigrations);
-    const cityStore = new PostgresEventStore(cityPool);
+  await withThrowawayServer(
+    { prefix: 'ledger-bench-', settings: { max_connections: '200' }, databases, log },
+    async (server) => {
+      const cityPool = server.pools.ledger_city;
+      const scratchPool = server.pools.ledger_scratch;
+      const cityUrl = server.urlOf('ledger_city');
+      const cityStore = new PostgresEventStore(cityPool);
 
-    // 1. The city.
-    log(`generating the synthetic city (seed ${args.seed}, scale ${args.scale})`);
-    const city = generateCity({ seed: args.seed, scale: args.scale });
-    const phases = cityPhases(city);
-    const totalOps = phases.reduce((n, p) => n + p.ops, 0);
-    log(
-      `city: ${city.households.length} households, ${city.entities.length} entities, ${city.projects.length} projects, ` +
-        `${city.stakes.length} stakes, ${city.leases.length} leases, ${city.employments.length} employments, ` +
-        `${city.orders.length} orders, ${city.declarations.length} declarations; ${totalOps} commands`,
-    );
-    const seeder = new CitySeeder(cityStore, args.seed);
-    const seeded = await seedWithProgress(seeder, phases, log);
-    const seedSeconds = seeded.seconds;
-    await cityPool.query('vacuum analyze');
-    const logEvents = Number((await cityPool.query<{ n: string }>('select count(*) as n from events')).rows[0].n);
-    log(
-      `city written: ${seeded.events} events by ${seeded.commands} commands in ${seedSeconds.toFixed(1)} s ` +
-        `(handlers in memory ${(seeded.decideMs / 1000).toFixed(1)} s, ${seeded.appends} batched appends ${(seeded.appendMs / 1000).toFixed(1)} s)`,
-    );
-    details.seed = {
-      commands: seeded.commands,
-      events: seeded.events,
-      appends: seeded.appends,
-      seconds: seedSeconds,
-      decideSeconds: seeded.decideMs / 1000,
-      appendSeconds: seeded.appendMs / 1000,
-      appendEventsPerSecond: seeded.events / (seeded.appendMs / 1000),
-    };
-
-    // Payload templates: a sample of the city's own events, so raw rows weigh what events weigh.
-    const sample = await sampleOfLog(cityPool);
-    const bytes = (
-      await cityPool.query<{ b: string }>(
-        'select avg(octet_length(data::text) + octet_length(metadata::text)) as b from events',
-      )
-    ).rows[0].b;
-    details.log = { events: logEvents, meanPayloadBytes: Math.round(Number(bytes)) };
-
-    // 2. The raw limit and 3. the event store, measured alternately round by round.
-    const rows = new RowSource(
-      sample.map((x) => ({ type: x.type, data: JSON.stringify(x.data), metadata: JSON.stringify(x.metadata) })),
-    );
-    if (wants('raw') || wants('store')) {
-      const events = new EventSource(sample);
-      await installUnhashedAppend(scratchPool);
-      const w = await compareWrites(
-        scratchPool,
-        rows,
-        events,
-        new PostgresEventStore(scratchPool),
-        appendVia(scratchPool, 'append_to_stream_unhashed'),
-        sizes.writes,
-        runs,
-        log,
+      // 1. The city.
+      log(`generating the synthetic city (seed ${args.seed}, scale ${args.scale})`);
+      const city = generateCity({ seed: args.seed, scale: args.scale });
+      const phases = cityPhases(city);
+      const totalOps = phases.reduce((n, p) => n + p.ops, 0);
+      log(
+        `city: ${city.households.length} households, ${city.entities.length} entities, ${city.projects.length} projects, ` +
+          `${city.stakes.length} stakes, ${city.leases.length} leases, ${city.employments.length} employments, ` +
+          `${city.orders.length} orders, ${city.declarations.length} declarations; ${totalOps} commands`,
       );
-      const r = await compareReads(scratchPool, rows, cityStore, logEvents, runs, log);
-      results.raw = {
-        single: w.rawSingle.median,
-        single8: w.rawSingle8.median,
-        unnest100: w.rawUnnest100.median,
-        copy: w.rawCopy.median,
-        readAll: r.rawReadAll.median,
-      };
-      results.store.single = w.storeSingle.median;
-      results.store.single8 = w.storeSingle8.median;
-      results.store.batch100 = w.storeBatch100.median;
-      results.store.readAll = r.storeReadAll.median;
-      put('raw.single', w.rawSingle);
-      put('raw.single8', w.rawSingle8);
-      put('raw.unnest100', w.rawUnnest100);
-      put('raw.copy', w.rawCopy);
-      put('raw.readAll', r.rawReadAll);
-      put('store.single', w.storeSingle);
-      put('store.single8', w.storeSingle8);
-      put('store.batch100', w.storeBatch100);
-      put('store.readAll', r.storeReadAll);
-      details.variants = {
-        rawUnnest100IntoTableWithTheLogsIndexes: w.rawUnnest100Indexed,
-        storeSingleWithoutHashChain: w.unhashedSingle,
-        storeBatch100WithoutHashChain: w.unhashedBatch100,
-      };
-      const streamIds = [...city.employments, ...city.leases, ...city.orders, ...city.declarations].map((x) =>
-        seeder.ids.id(x.key),
+      const seeder = new CitySeeder(cityStore, args.seed);
+      const seeded = await seedWithProgress(seeder, phases, log);
+      const seedSeconds = seeded.seconds;
+      await cityPool.query('vacuum analyze');
+      const logEvents = Number((await cityPool.query<{ n: string }>('select count(*) as n from events')).rows[0].n);
+      log(
+        `city written: ${seeded.events} events by ${seeded.commands} commands in ${seedSeconds.toFixed(1)} s ` +
+          `(handlers in memory ${(seeded.decideMs / 1000).toFixed(1)} s, ${seeded.appends} batched appends ${(seeded.appendMs / 1000).toFixed(1)} s)`,
       );
-      const reads = await measureStoreReads(cityStore, streamIds, sizes.readStreams, runs, log);
-      results.store.readStream = reads.readStream.median;
-      put('store.readStream', reads.readStream);
-      details.readStream = { streamsPerSecond: reads.readStreamStreams, meanEventsPerStream: reads.meanStreamLength };
-    }
+      details.seed = {
+        commands: seeded.commands,
+        events: seeded.events,
+        appends: seeded.appends,
+        seconds: seedSeconds,
+        decideSeconds: seeded.decideMs / 1000,
+        appendSeconds: seeded.appendMs / 1000,
+        appendEventsPerSecond: seeded.events / (seeded.appendMs / 1000),
+      };
 
-    // 4. Projections from zero over the whole log.
-    if (wants('projections')) {
-      const projections = await measureProjections(cityStore, cityPool, logEvents, sizes.projectionRuns, log, {
-        each: args.only?.has('projections-each') ?? false,
-      });
-      results.projections.catchUp = projections.catchUp.median;
-      put('projections.catchUp', projections.catchUp);
-      details.projectionsFinishedAfterSeconds = projections.finishedAfter;
-      if (Object.keys(projections.each).length > 0) details.projectionsAlone = projections.each;
-    } else {
-      // Queries and the API need caught-up read models.
-      await measureProjections(cityStore, cityPool, logEvents, 1, log, { each: false });
-    }
+      // Payload templates: a sample of the city's own events, so raw rows weigh what events weigh.
+      const sample = await sampleOfLog(cityPool);
+      const bytes = (
+        await cityPool.query<{ b: string }>(
+          'select avg(octet_length(data::text) + octet_length(metadata::text)) as b from events',
+        )
+      ).rows[0].b;
+      details.log = { events: logEvents, meanPayloadBytes: Math.round(Number(bytes)) };
 
-    // 5. The command path in process: the Nest command bus with the real handlers.
-    const running = city.employments
-      .filter((e) => !e.endsOn)
-      .map((e) => ({ id: seeder.ids.id(e.key), rateFen: e.rateFen, daily: e.wageBasis === 'daily' }));
-    const payments = new WagePayments(running, `${city.firstYear + city.years}-01`);
-    const appEnv = {
-      DATABASE_URL: cityUrl,
-      LEDGER_DATA_DIR: join(tmp, 'app'),
-      LEDGER_ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
-    };
-    let importPlan: Awaited<ReturnType<typeof prepareImport>> | undefined;
-    if (wants('bus') || wants('import')) {
-      const app = await startLedgerContext(appEnv);
-      try {
-        if (wants('bus')) {
-          const bus = await measureBus(app, payments, sizes.bus, runs, log);
-          results.commands.bus = bus.bus.median;
-          results.commands.bus8 = bus.bus8.median;
-          put('commands.bus', bus.bus);
-          put('commands.bus8', bus.bus8);
-        }
-        if (wants('import'))
-          importPlan = await prepareImport(app, city, seeder, join(tmp, 'import'), log, sizes.importRuns);
-      } finally {
-        await app.close();
-      }
-    }
-
-    // 6. The API as its own process: HTTP writes, query latency, its peak memory.
-    if (wants('http') || wants('queries') || wants('web')) {
-      if (args.projector) {
-        log('the read models in a projector process of their own (--projector)');
-        children.push(startProjector({ env: { ...appEnv, LOG_LEVEL: 'warn' }, logFile: join(tmp, 'projector.log') }));
-      }
-      const api = await startApi({
-        env: { ...appEnv, LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '20' },
-        logFile: join(tmp, 'api.log'),
-        token: BENCH_ADMIN_TOKEN,
-        profileDir: args.profileApi,
-        inlineProjections: !args.projector,
-      });
-      children.push(api);
-      try {
-        await waitForProjections(api.client);
-        if (wants('http')) {
-          const http = await measureHttpWrites(api.client, payments, sizes.http, runs, log);
-          results.commands.http1 = http.http1.median;
-          results.commands.http8 = http.http8.median;
-          put('commands.http1', http.http1);
-          put('commands.http8', http.http8);
-          details.http8WithoutIdempotencyKey = http.http8NoKey;
-          details.httpErrors = http.errors;
-          log('waiting for the projections to catch up with the HTTP writes');
-          await waitForProjections(api.client);
-        }
-        if (wants('queries')) {
-          await queries(api.client, city, seeder, sizes.queries, results, details, log);
-          const loads = await statementsUnderLoad(api, BENCH_ADMIN_TOKEN, city, seeder, sizes.load, log);
-          results.queries.statementLoadP99Ms = round1(loads.statement.p99Ms);
-          results.queries.pdfLoadP99Ms = round1(loads.pdf.p99Ms);
-          const [first, last] = [loads.statement.rssBeforeMb, loads.pdf.rssAfterMb];
-          results.memory.apiLoadGrowthMb = first === null || last === null ? null : last - first;
-          details.load = loads;
-        }
-        if (wants('web')) {
-          const web = await phoneAndConsole(api.client, api.baseUrl, city, seeder, log);
-          results.web.phoneStatementMs = web.phoneStatementMs ?? null;
-          results.web.consoleFirstScreenKb = web.consoleFirstScreenKb ?? null;
-          details.web = web;
-          if (!web.available) log(`web: ${web.reason}`);
-        }
-        const memory = await memoryOf(api.child.pid!);
-        results.memory.apiPeakMb = memory ? Math.round(memory.peakMb) : null;
-        details.apiRssAtEndMb = memory ? Math.round(memory.rssMb) : null;
-      } finally {
-        await api.stop();
-      }
-    }
-
-    // 7. The roster importer as its own process.
-    if (importPlan) {
-      const imported: ImportResults = await measureImport(importPlan, appEnv, log);
-      details.import = imported;
-      if (imported.peakMb !== undefined) results.memory.importerPeakMb = Math.round(imported.peakMb);
-      if (imported.available) {
-        results.commands.import100k = imported.rowsPerSecond ?? null;
-        if (imported.runs) put('commands.import100k', imported.runs);
-      } else {
-        log(`import: ${imported.reason}`);
-      }
-    }
-
-    // 8. Bulk printing of cards into one PDF (no database: the cards are the fixtures').
-    if (wants('cards')) {
-      const printed = await measureBulkPrint(sizes.cards, log);
-      const largest = printed[printed.length - 1];
-      details.bulkPrint = printed;
-      if (largest) {
-        results.printing = {
-          cards: largest.cards,
-          msPerCard: largest.msPerCard,
-          heapPerCardKb: round1(largest.heapPerCardBytes / 1024),
-          rssGrowthMb: largest.rssGrowthMb,
+      // 2. The raw limit and 3. the event store, measured alternately round by round.
+      const rows = new RowSource(
+        sample.map((x) => ({ type: x.type, data: JSON.stringify(x.data), metadata: JSON.stringify(x.metadata) })),
+      );
+      if (wants('raw') || wants('store')) {
+        const events = new EventSource(sample);
+        await installUnhashedAppend(scratchPool);
+        const w = await compareWrites(
+          scratchPool,
+          rows,
+          events,
+          new PostgresEventStore(scratchPool),
+          appendVia(scratchPool, 'append_to_stream_unhashed'),
+          sizes.writes,
+          runs,
+          log,
+        );
+        const r = await compareReads(scratchPool, rows, cityStore, logEvents, runs, log);
+        results.raw = {
+          single: w.rawSingle.median,
+          single8: w.rawSingle8.median,
+          unnest100: w.rawUnnest100.median,
+          copy: w.rawCopy.median,
+          readAll: r.rawReadAll.median,
         };
+        results.store.single = w.storeSingle.median;
+        results.store.single8 = w.storeSingle8.median;
+        results.store.batch100 = w.storeBatch100.median;
+        results.store.readAll = r.storeReadAll.median;
+        put('raw.single', w.rawSingle);
+        put('raw.single8', w.rawSingle8);
+        put('raw.unnest100', w.rawUnnest100);
+        put('raw.copy', w.rawCopy);
+        put('raw.readAll', r.rawReadAll);
+        put('store.single', w.storeSingle);
+        put('store.single8', w.storeSingle8);
+        put('store.batch100', w.storeBatch100);
+        put('store.readAll', r.storeReadAll);
+        details.variants = {
+          rawUnnest100IntoTableWithTheLogsIndexes: w.rawUnnest100Indexed,
+          storeSingleWithoutHashChain: w.unhashedSingle,
+          storeBatch100WithoutHashChain: w.unhashedBatch100,
+        };
+        const streamIds = [...city.employments, ...city.leases, ...city.orders, ...city.declarations].map((x) =>
+          seeder.ids.id(x.key),
+        );
+        const reads = await measureStoreReads(cityStore, streamIds, sizes.readStreams, runs, log);
+        results.store.readStream = reads.readStream.median;
+        put('store.readStream', reads.readStream);
+        details.readStream = { streamsPerSecond: reads.readStreamStreams, meanEventsPerStream: reads.meanStreamLength };
       }
-    }
 
-    // The report.
-    const loadAfter = loadavg();
-    const checks = checkTargets(results, args.scale);
-    const table = renderTable(results, spreads, checks);
-    process.stdout.write(`\n${table}\n\n`);
-    const doc = {
-      date: new Date().toISOString(),
-      machine: {
-        cpus: cpus().length,
-        cpuModel: cpus()[0]?.model,
-        memoryGb: Math.round(totalmem() / 2 ** 30),
-        os: `${platform()} ${release()}`,
-        loadAverageBefore: loadBefore.map((x) => Number(x.toFixed(2))),
-        loadAverageAfter: loadAfter.map((x) => Number(x.toFixed(2))),
-      },
-      versions: {
-        node: process.version,
-        postgres: server[0].version,
-        pg: versionOf('pg'),
-        nest: versionOf('@nestjs/core'),
-        ledger: versionOf('../../../../package.json') ?? undefined,
-        commit: gitCommit(),
-      },
-      parameters: {
-        scale: args.scale,
-        seed: args.seed,
-        runs,
-        sizes,
-        postgres: {
-          embedded: true,
-          fsync: server[0].fsync,
-          synchronousCommit: server[0].sync,
-          sharedBuffers: server[0].sb,
+      // 4. Projections from zero over the whole log.
+      if (wants('projections')) {
+        const projections = await measureProjections(cityStore, cityPool, logEvents, sizes.projectionRuns, log, {
+          each: args.only?.has('projections-each') ?? false,
+        });
+        results.projections.catchUp = projections.catchUp.median;
+        put('projections.catchUp', projections.catchUp);
+        details.projectionsFinishedAfterSeconds = projections.finishedAfter;
+        if (Object.keys(projections.each).length > 0) details.projectionsAlone = projections.each;
+      } else {
+        // Queries and the API need caught-up read models.
+        await measureProjections(cityStore, cityPool, logEvents, 1, log, { each: false });
+      }
+
+      // 5. The command path in process: the Nest command bus with the real handlers.
+      const running = city.employments
+        .filter((e) => !e.endsOn)
+        .map((e) => ({ id: seeder.ids.id(e.key), rateFen: e.rateFen, daily: e.wageBasis === 'daily' }));
+      const payments = new WagePayments(running, `${city.firstYear + city.years}-01`);
+      const appEnv = {
+        DATABASE_URL: cityUrl,
+        LEDGER_DATA_DIR: join(server.dir, 'app'),
+        LEDGER_ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
+      };
+      let importPlan: Awaited<ReturnType<typeof prepareImport>> | undefined;
+      if (wants('bus') || wants('import')) {
+        const app = await startLedgerContext(appEnv);
+        try {
+          if (wants('bus')) {
+            const bus = await measureBus(app, payments, sizes.bus, runs, log);
+            results.commands.bus = bus.bus.median;
+            results.commands.bus8 = bus.bus8.median;
+            put('commands.bus', bus.bus);
+            put('commands.bus8', bus.bus8);
+          }
+          if (wants('import'))
+            importPlan = await prepareImport(app, city, seeder, join(server.dir, 'import'), log, sizes.importRuns);
+        } finally {
+          await app.close();
+        }
+      }
+
+      // 6. The API as its own process: HTTP writes, query latency, its peak memory.
+      if (wants('http') || wants('queries') || wants('web')) {
+        if (args.projector) {
+          log('the read models in a projector process of their own (--projector)');
+          server.adopt(
+            startProjector({ env: { ...appEnv, LOG_LEVEL: 'warn' }, logFile: join(server.dir, 'projector.log') }),
+          );
+        }
+        const api = await startApi({
+          env: { ...appEnv, LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '20' },
+          logFile: join(server.dir, 'api.log'),
+          token: BENCH_ADMIN_TOKEN,
+          profileDir: args.profileApi,
+          inlineProjections: !args.projector,
+          adopt: server.adopt,
+        });
+        try {
+          await waitForProjections(api.client);
+          if (wants('http')) {
+            const http = await measureHttpWrites(api.client, payments, sizes.http, runs, log);
+            results.commands.http1 = http.http1.median;
+            results.commands.http8 = http.http8.median;
+            put('commands.http1', http.http1);
+            put('commands.http8', http.http8);
+            details.http8WithoutIdempotencyKey = http.http8NoKey;
+            details.httpErrors = http.errors;
+            log('waiting for the projections to catch up with the HTTP writes');
+            await waitForProjections(api.client);
+          }
+          if (wants('queries')) {
+            await queries(api.client, city, seeder, sizes.queries, results, details, log);
+            const loads = await statementsUnderLoad(api, BENCH_ADMIN_TOKEN, city, seeder, sizes.load, log);
+            results.queries.statementLoadP99Ms = round1(loads.statement.p99Ms);
+            results.queries.pdfLoadP99Ms = round1(loads.pdf.p99Ms);
+            const [first, last] = [loads.statement.rssBeforeMb, loads.pdf.rssAfterMb];
+            results.memory.apiLoadGrowthMb = first === null || last === null ? null : last - first;
+            details.load = loads;
+          }
+          if (wants('web')) {
+            const web = await phoneAndConsole(api.client, api.baseUrl, city, seeder, log);
+            results.web.phoneStatementMs = web.phoneStatementMs ?? null;
+            results.web.consoleFirstScreenKb = web.consoleFirstScreenKb ?? null;
+            details.web = web;
+            if (!web.available) log(`web: ${web.reason}`);
+          }
+          const memory = await memoryOf(api.child.pid!);
+          results.memory.apiPeakMb = memory ? Math.round(memory.peakMb) : null;
+          details.apiRssAtEndMb = memory ? Math.round(memory.rssMb) : null;
+        } finally {
+          await api.stop();
+        }
+      }
+
+      // 7. The roster importer as its own process.
+      if (importPlan) {
+        const imported: ImportResults = await measureImport(importPlan, appEnv, log);
+        details.import = imported;
+        if (imported.peakMb !== undefined) results.memory.importerPeakMb = Math.round(imported.peakMb);
+        if (imported.available) {
+          results.commands.import100k = imported.rowsPerSecond ?? null;
+          if (imported.runs) put('commands.import100k', imported.runs);
+        } else {
+          log(`import: ${imported.reason}`);
+        }
+      }
+
+      // 8. Bulk printing of cards into one PDF (no database: the cards are the fixtures').
+      if (wants('cards')) {
+        const printed = await measureBulkPrint(sizes.cards, log);
+        const largest = printed[printed.length - 1];
+        details.bulkPrint = printed;
+        if (largest) {
+          results.printing = {
+            cards: largest.cards,
+            msPerCard: largest.msPerCard,
+            heapPerCardKb: round1(largest.heapPerCardBytes / 1024),
+            rssGrowthMb: largest.rssGrowthMb,
+          };
+        }
+      }
+
+      // The report.
+      const loadAfter = loadavg();
+      const checks = checkTargets(results, args.scale);
+      const table = renderTable(results, spreads, checks);
+      process.stdout.write(`\n${table}\n\n`);
+      const doc = {
+        date: new Date().toISOString(),
+        machine: {
+          cpus: cpus().length,
+          cpuModel: cpus()[0]?.model,
+          memoryGb: Math.round(totalmem() / 2 ** 30),
+          os: `${platform()} ${release()}`,
+          loadAverageBefore: loadBefore.map((x) => Number(x.toFixed(2))),
+          loadAverageAfter: loadAfter.map((x) => Number(x.toFixed(2))),
         },
-        city: {
-          households: city.households.length,
-          counties: city.counties.length,
-          entities: city.entities.length,
-          projects: city.projects.length,
-          stakes: city.stakes.length,
-          declarations: city.declarations.length,
-          leases: city.leases.length,
-          employments: city.employments.length,
-          orders: city.orders.length,
-          years: `${city.firstYear}-${city.firstYear + city.years - 1}`,
-          events: logEvents,
+        versions: {
+          node: process.version,
+          postgres: server.settings.version,
+          pg: versionOf('pg'),
+          nest: versionOf('@nestjs/core'),
+          ledger: versionOf('../../../../package.json') ?? undefined,
+          commit: gitCommit(),
         },
-      },
-      results,
-      spread: spreads,
-      targets: checks,
-      details,
-      seconds: Math.round((Date.now() - started) / 1000),
-    };
-    const out = resolve(args.out ?? join('bench', 'results', `${new Date().toISOString().slice(0, 10)}.json`));
-    await mkdir(dirname(out), { recursive: true });
-    await writeFile(out, `${JSON.stringify(doc, null, 2)}\n`);
-    log(`results written to ${out}`);
-    if (args.writeBenchmarks) {
-      const about =
-        `Run of ${doc.date.slice(0, 16).replace('T', ' ')} UTC, scale ${args.scale}, seed ${args.seed}, ${runs} rounds, ` +
-        `commit ${doc.versions.commit ?? 'unknown'}, ${doc.machine.cpus} cores (load ${doc.machine.loadAverageBefore[0]} before).`;
-      await writeBenchmarks(resolve('BENCHMARKS.md'), humanTable(results, checks, about));
-      log('the table in BENCHMARKS.md rewritten from this run');
-    }
-  } finally {
-    for (const pool of pools) await pool.end().catch(() => undefined);
-    await db?.stop().catch(() => undefined);
-    await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
-  }
+        parameters: {
+          scale: args.scale,
+          seed: args.seed,
+          runs,
+          sizes,
+          postgres: {
+            embedded: true,
+            fsync: server.settings.fsync,
+            synchronousCommit: server.settings.synchronousCommit,
+            sharedBuffers: server.settings.sharedBuffers,
+          },
+          city: {
+            households: city.households.length,
+            counties: city.counties.length,
+            entities: city.entities.length,
+            projects: city.projects.length,
+            stakes: city.stakes.length,
+            declarations: city.declarations.length,
+            leases: city.leases.length,
+            employments: city.employments.length,
+            orders: city.orders.length,
+            years: `${city.firstYear}-${city.firstYear + city.years - 1}`,
+            events: logEvents,
+          },
+        },
+        results,
+        spread: spreads,
+        targets: checks,
+        details,
+        seconds: Math.round((Date.now() - started) / 1000),
+      };
+      const out = resolve(args.out ?? join('bench', 'results', `${new Date().toISOString().slice(0, 10)}.json`));
+      await mkdir(dirname(out), { recursive: true });
+      await writeFile(out, `${JSON.stringify(doc, null, 2)}\n`);
+      log(`results written to ${out}`);
+      if (args.writeBenchmarks) {
+        const about =
+          `Run of ${doc.date.slice(0, 16).replace('T', ' ')} UTC, scale ${args.scale}, seed ${args.seed}, ${runs} rounds, ` +
+          `commit ${doc.versions.commit ?? 'unknown'}, ${doc.machine.cpus} cores (load ${doc.machine.loadAverageBefore[0]} before).`;
+        await writeBenchmarks(resolve('BENCHMARKS.md'), humanTable(results, checks, about));
+        log('the table in BENCHMARKS.md rewritten from this run');
+      }
+    },
+  );
 }
 
 async function queries(

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '@ledger/database';
 import { HttpClient } from '../http-client';
+import type { Stoppable } from './throwaway-server';
 
 /** Where the built apps are, next to this one in dist/. */
 export const DIST_APPS = resolve(__dirname, '../../../');
@@ -52,6 +53,8 @@ export async function startApi(options: {
   profileDir?: string;
   /** False: the read models are left to a projector process (`startProjector`), as in `docker/`. */
   inlineProjections?: boolean;
+  /** Told of the process as soon as it is spawned, so that an interrupted start leaves no orphan. */
+  adopt?: (child: Stoppable) => void;
 }): Promise<ApiProcess> {
   const port = await freePort();
   const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(options.profileDir)}`] : [];
@@ -61,6 +64,7 @@ export async function startApi(options: {
     PORT: String(port),
     LEDGER_INLINE_PROJECTIONS: String(options.inlineProjections ?? true),
   });
+  options.adopt?.({ stop });
   const baseUrl = `http://127.0.0.1:${port}`;
   const client = new HttpClient(baseUrl, options.token, 16);
   const deadline = Date.now() + (options.timeoutMs ?? 120_000);
@@ -99,9 +103,7 @@ async function stopChild(child: ChildProcess, exited: () => boolean): Promise<vo
 }
 
 /** `ledger-cli projections run` as its own process: the read models of an API started without them. */
-export function startProjector(options: { env: Record<string, string>; logFile: string }): {
-  stop(): Promise<void>;
-} {
+export function startProjector(options: { env: Record<string, string>; logFile: string }): Stoppable {
   const { stop } = spawnLogged([CLI_MAIN, 'projections', 'run'], options.logFile, {
     ...options.env,
     LEDGER_INLINE_PROJECTIONS: 'false',

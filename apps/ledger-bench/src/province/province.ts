@@ -1,9 +1,7 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Logger } from '@nestjs/common';
-import { Client, Pool } from 'pg';
-import { migrate, startEmbeddedDatabase, withDatabase, type EmbeddedDatabase } from '@ledger/database';
 import { eventStoreMigrations } from '@ledger/event-store/postgres/event-store.migrations';
 import { PostgresEventStore } from '@ledger/event-store/postgres/postgres-event-store';
 import { ledgerMigrations } from '@ledger/ledger/migrations';
@@ -12,6 +10,7 @@ import { cityPhases } from '../city/city-phases';
 import { CITY_FIGURES } from '../city/city-plan';
 import { generateCity } from '../city/generate-city';
 import { startApi } from '../measure/processes';
+import { withThrowawayServer } from '../measure/throwaway-server';
 import { CitySeeder } from '../seed/city-seeder';
 import { BENCH_ADMIN_TOKEN, runLog, seedWithProgress } from '../run-log';
 import { countiesPaying, type BurstResult } from './burst';
@@ -36,48 +35,15 @@ export async function runProvince(args: Args): Promise<void> {
   const counties = args.counties ?? 100;
   const out = resolve(args.out ?? join('bench', 'results', `${new Date().toISOString().slice(0, 10)}-province.json`));
   await mkdir(dirname(out), { recursive: true });
-  const tmp = await mkdtemp(join(tmpdir(), 'ledger-province-'));
-  let db: EmbeddedDatabase | undefined;
-  const pools: Pool[] = [];
-  let stopApi: (() => Promise<void>) | undefined;
-  let cleaning: Promise<void> | undefined;
-  // Once, whether the run ends, fails or is interrupted (Ctrl-C while the finally block runs).
-  const cleanUp = () =>
-    (cleaning ??= (async () => {
-      await stopApi?.().catch(() => undefined);
-      for (const pool of pools) await pool.end().catch(() => undefined);
-      await db?.stop().catch(() => undefined);
-      await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
-    })());
-  // Ctrl-C: the API, the database and the temporary folder go too (a province is 10 GB of it). A
-  // second Ctrl-C while that runs must not kill the process and leave them behind.
-  const interrupted = (signal: NodeJS.Signals) => {
-    if (cleaning) {
-      process.stdout.write('still stopping the API and the database\n');
-      return;
-    }
-    process.stdout.write('\ninterrupted: stopping the API and the database\n');
-    void cleanUp().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  const buffers: Record<string, string> = args.sharedBuffers ? { shared_buffers: args.sharedBuffers } : {};
+  const databases = {
+    ledger_province: [...eventStoreMigrations, ...ledgerMigrations],
+    ledger_empty: eventStoreMigrations,
   };
-  process.on('SIGINT', interrupted);
-  process.on('SIGTERM', interrupted);
-  try {
-    const buffers: Record<string, string> = args.sharedBuffers ? { shared_buffers: args.sharedBuffers } : {};
-    log(`starting an embedded PostgreSQL (fsync on, shared_buffers ${args.sharedBuffers ?? 'default'}) in ${tmp}`);
-    db = await startEmbeddedDatabase({ dataDir: tmp, settings: { max_connections: '300', ...buffers } });
-    const admin = new Client({ connectionString: db.url });
-    await admin.connect();
-    await admin.query('create database ledger_province');
-    await admin.query('create database ledger_empty');
-    const { rows: server } = await admin.query<{ sb: string }>(`select current_setting('shared_buffers') as sb`);
-    await admin.end();
-    const provinceUrl = withDatabase(db.url, 'ledger_province');
-    const province = new Pool({ connectionString: provinceUrl, max: 20 });
-    const empty = new Pool({ connectionString: withDatabase(db.url, 'ledger_empty'), max: 20 });
-    pools.push(province, empty);
-    for (const pool of pools) pool.on('error', () => undefined);
-    await migrate(province, [...eventStoreMigrations, ...ledgerMigrations]);
-    await migrate(empty, eventStoreMigrations);
+  const settings = { max_connections: '300', ...buffers };
+  await withThrowawayServer({ prefix: 'ledger-province-', settings, databases, log }, async (server) => {
+    const province = server.pools.ledger_province;
+    const provinceUrl = server.urlOf('ledger_province');
     const store = new PostgresEventStore(province);
 
     // 1. The province, written through the ledger's own handlers (as the bench's city is).
@@ -105,7 +71,7 @@ export async function runProvince(args: Args): Promise<void> {
     const api = await startApi({
       env: {
         DATABASE_URL: provinceUrl,
-        LEDGER_DATA_DIR: join(tmp, 'app'),
+        LEDGER_DATA_DIR: join(server.dir, 'app'),
         LEDGER_ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
         LOG_LEVEL: 'warn',
         DATABASE_POOL_SIZE: '20',
@@ -115,8 +81,8 @@ export async function runProvince(args: Args): Promise<void> {
       token: BENCH_ADMIN_TOKEN,
       // As in docker/: the read models are a projector's (measured below), not the API's.
       inlineProjections: false,
+      adopt: server.adopt,
     });
-    stopApi = () => api.stop();
     const clerks = await countyClerks(api.client, city, seeder);
     const bursts: Record<string, BurstResult> = {};
     // A month of the province's payments keyed in 8 working hours, ten times over, to the nearest 5 a second.
@@ -138,7 +104,6 @@ export async function runProvince(args: Args): Promise<void> {
       for (const clerk of clerks) clerk.client.close();
     }
     await api.stop();
-    stopApi = undefined;
 
     // 3. Every read model from zero over the province's log, within a budget.
     log(`projections: every one from zero over the province's log, for at most ${CATCH_UP_BUDGET_MS / 1000} s`);
@@ -146,12 +111,12 @@ export async function runProvince(args: Args): Promise<void> {
     log(`  ${JSON.stringify(catchUp)}`);
 
     // 4. Last, since they add events of their own: appends on this log beside an empty one.
-    const appends8 = await appendsBesideEmpty(province, empty, 3, log);
+    const appends8 = await appendsBesideEmpty(province, server.pools.ledger_empty, 3, log);
 
     const doc = {
       date: new Date().toISOString(),
       machine: { cpus: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), loadAverage: loadavg() },
-      postgres: { sharedBuffers: server[0].sb },
+      postgres: { sharedBuffers: server.settings.sharedBuffers },
       province: {
         counties,
         households: city.households.length,
@@ -177,9 +142,5 @@ export async function runProvince(args: Args): Promise<void> {
     };
     await writeFile(out, `${JSON.stringify(doc, null, 2)}\n`);
     log(`results written to ${out}`);
-  } finally {
-    await cleanUp();
-    process.off('SIGINT', interrupted);
-    process.off('SIGTERM', interrupted);
-  }
+  });
 }
