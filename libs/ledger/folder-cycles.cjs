@@ -1,9 +1,9 @@
 /*
- * No new pair of folders in libs/ledger/src that import each other (`npm run lint`, after
- * dependency-cruiser: `depcruise libs/ledger/src --config .dependency-cruiser.cjs --output-type json |
- * node libs/ledger/folder-cycles.cjs`). dependency-cruiser's own folder rules see every nested
- * folder and every long cycle through common/, too many to list; this counts capabilities (the
- * first folder under src/), runtime imports only, as its rules do. No pair remains (issue 13 untangled
+ * No new pair of folders in libs/ledger/src that import each other (`npm run lint:structure` feeds it
+ * dependency-cruiser's JSON of apps and libs, dist/dependencies.json; only libs/ledger/src counts).
+ * dependency-cruiser's own folder rules see every nested folder and every long cycle through
+ * common/, too many to list; this counts capabilities (the first folder under src/), runtime imports
+ * only, as its rules do. No pair remains (issue 13 untangled
  * the last four), so ALLOWED is empty and any pair fails; were one ever listed again, a listed pair
  * that is gone would fail too, so the list only shrinks.
  */

@@ -1,6 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Client, Pool } from 'pg';
 import { migrate, startEmbeddedDatabase, withDatabase, type EmbeddedDatabase, type Migration } from '@ledger/database';
 
@@ -43,7 +43,7 @@ export async function withThrowawayServer<T>(
   run: (server: ThrowawayServer) => Promise<T>,
 ): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), options.prefix));
-  let db: EmbeddedDatabase | undefined;
+  let starting: Promise<EmbeddedDatabase> | undefined;
   const children: Stoppable[] = [];
   const pools: Record<string, Pool> = {};
   let cleaning: Promise<void> | undefined;
@@ -51,9 +51,13 @@ export async function withThrowawayServer<T>(
     (cleaning ??= (async () => {
       for (const child of children) await child.stop().catch(() => undefined);
       for (const pool of Object.values(pools)) await pool.end().catch(() => undefined);
+      // Interrupted while the server starts: let it finish (initdb writing into the folder while it
+      // is removed would leave part of it), then stop it.
+      const db = await starting?.catch(() => undefined);
       await db?.stop().catch(() => undefined);
+      const outside = await clusterHomeOutside(dir);
       await rm(dir, { recursive: true, force: true }).catch(() => undefined);
-      if (db) await rm(db.clusterDir, { recursive: true, force: true }).catch(() => undefined);
+      if (outside) await rm(outside, { recursive: true, force: true }).catch(() => undefined);
     })());
   const interrupted = (signal: NodeJS.Signals) => {
     if (cleaning) {
@@ -69,8 +73,8 @@ export async function withThrowawayServer<T>(
     const given = Object.entries(options.settings).map(([name, value]) => `, ${name} ${value}`);
     options.log(`starting an embedded PostgreSQL (fsync on${given.join('')}) in ${dir}`);
     // As root the server runs as `postgres`, which must reach the cluster: placement.ts keeps it elsewhere.
-    db = await startEmbeddedDatabase({ dataDir: dir, settings: options.settings });
-    const server = db;
+    starting = startEmbeddedDatabase({ dataDir: dir, settings: options.settings });
+    const server = await starting;
     const admin = new Client({ connectionString: server.url });
     await admin.connect();
     let settings: ThrowawayServer['settings'];
@@ -106,4 +110,15 @@ export async function withThrowawayServer<T>(
     process.off('SIGINT', interrupted);
     process.off('SIGTERM', interrupted);
   }
+}
+
+/**
+ * The folder placement.ts made for the cluster outside `dir` (root, when PostgreSQL's account cannot
+ * reach a private temporary folder), from the note it leaves in `dir`; also after a failed start.
+ * It was made for this fresh folder alone (keyed by its path), so it is this run's to remove.
+ */
+async function clusterHomeOutside(dir: string): Promise<string | undefined> {
+  const note = await readFile(join(dir, 'cluster-location'), 'utf8').catch(() => undefined);
+  const cluster = note?.split('\n')[0].trim();
+  return cluster ? dirname(cluster) : undefined;
 }

@@ -71,6 +71,11 @@ export async function measureWeb(
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
+    // A Ctrl-C is the bench's to handle (withThrowawayServer cleans up, then exits): Playwright's
+    // own handler would exit first and leave the database and its folder behind.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
   });
   try {
     log('web: the phone statement on slow 3G (400 ms, 400 kbit/s)');

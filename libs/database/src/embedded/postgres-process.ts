@@ -56,6 +56,11 @@ export function startServer(
     const child = spawnAs(program, 'postgres', ['-D', clusterDir, ...settings], detached);
     let output = '';
     let ready = false;
+    // In its own process group a Ctrl-C does not reach it: until it is ready (and the caller holds
+    // it), a server still starting goes with this process rather than outlive it.
+    const stopIfStarting = () => void child.kill('SIGQUIT');
+    process.once('exit', stopIfStarting);
+    child.once('exit', () => process.off('exit', stopIfStarting));
     child.stdin?.end();
     const onOutput = (chunk: Buffer) => {
       const text = chunk.toString();
@@ -65,6 +70,7 @@ export function startServer(
       if (output.includes('database system is ready to accept connections')) {
         ready = true;
         output = '';
+        process.off('exit', stopIfStarting);
         resolve(child);
       }
     };
