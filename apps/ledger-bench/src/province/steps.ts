@@ -58,7 +58,17 @@ export interface CatchUp {
   eventsPerSecond: number;
   /** Whether every projection reached the log's head within the budget. */
   finished: boolean;
+  /**
+   * The rate over the log's first `COMPARED_EVENTS` events (undefined when not reached), the same
+   * span on a log of any size: what a bigger log costs the rebuild, not what its later events do.
+   */
+  firstEventsPerSecond?: number;
+  /** Events applied by the slowest projection, every 5 s: where the rebuild slows down. */
+  curve: { seconds: number; events: number }[];
 }
+
+/** The span of the log whose rebuild rate is compared across runs (a 4-county log holds ~250,000). */
+export const COMPARED_EVENTS = 200_000;
 
 /**
  * Every read model from zero over the log, all in one runner as the service runs them, until each
@@ -86,11 +96,18 @@ export async function catchUpWithin(store: EventStore, pool: Pool, budgetMs: num
   // Handled from the start: a failure must reach the caller, not end the process while we poll.
   running.catch(() => undefined);
   let done = false;
+  const curve: CatchUp['curve'] = [];
+  let firstEventsPerSecond: number | undefined;
   try {
     // A runner that ends early (it failed, or took no projection) ends the wait too.
     while (!done && !ended && Date.now() - start < budgetMs) {
       await sleep(100);
-      done = (await progress()).done;
+      const now = await progress();
+      done = now.done;
+      const seconds = (Date.now() - start) / 1000;
+      if (firstEventsPerSecond === undefined && now.applied >= COMPARED_EVENTS)
+        firstEventsPerSecond = now.applied / seconds;
+      if (seconds >= 5 * (curve.length + 1)) curve.push({ seconds: Math.round(seconds), events: now.applied });
     }
   } finally {
     stop.abort();
@@ -98,7 +115,7 @@ export async function catchUpWithin(store: EventStore, pool: Pool, budgetMs: num
   if (!(await running)) throw new Error('the projection runner could take no projection');
   const seconds = (Date.now() - start) / 1000;
   const { applied } = await progress();
-  return { seconds, events: applied, eventsPerSecond: applied / seconds, finished: done };
+  return { seconds, events: applied, eventsPerSecond: applied / seconds, finished: done, firstEventsPerSecond, curve };
 }
 
 /**
