@@ -39,7 +39,7 @@ export const USAGE = `Usage:
       Writes a province (100 counties of 3,000 households, three years of payments: 6.3 million events)
       into one embedded PostgreSQL and measures what the province asks of it: a clerk per county paying
       wages over HTTP at the busy day's rate and at the API's limit, the read models rebuilt from zero
-      (for up to two minutes), and appends beside an empty log. About half an hour and 10 GB of disk;
+      (for up to four minutes), and appends beside an empty log. About half an hour and 10 GB of disk;
       writes bench/results/<date>-province.json (or --out). --counties 8 tries it in minutes;
       --shared-buffers 2GB runs the server with that much shared memory instead of its default 128MB.`;
 
