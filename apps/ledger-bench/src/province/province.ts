@@ -11,6 +11,7 @@ import { CITY_FIGURES } from '../city/city-plan';
 import { generateCity } from '../city/generate-city';
 import { startApi } from '../measure/processes';
 import { withThrowawayServer } from '../measure/throwaway-server';
+import type { CityRefs } from '../city/city-refs';
 import { CitySeeder } from '../seed/city-seeder';
 import { BENCH_ADMIN_TOKEN, runLog, seedWithProgress } from '../run-log';
 import { countiesPaying, type BurstResult } from './burst';
@@ -56,10 +57,13 @@ export async function runProvince(args: Args): Promise<void> {
       `province: ${counties} counties, ${city.households.length} households, ${city.employments.length} employments, ` +
         `${city.leases.length} leases, ${city.stakes.length} stakes; ${totalOps} commands`,
     );
-    const seeder = new CitySeeder(store, args.seed);
-    const seeded = await seedWithProgress(seeder, phases, log);
+    const { ids, seeded } = await written(new CitySeeder(store, args.seed), phases, log);
     const seedSeconds = seeded.seconds;
-    log(`written: ${seeded.events} events in ${seedSeconds.toFixed(0)} s; vacuum analyze`);
+    // What the bench itself holds while it measures (its clients and the rebuild run in this process),
+    // after a full collection when node runs with --expose-gc (as `npm run bench:province` does).
+    (globalThis as { gc?: () => void }).gc?.();
+    const heapMb = Math.round(process.memoryUsage().heapUsed / 2 ** 20);
+    log(`written: ${seeded.events} events in ${seedSeconds.toFixed(0)} s (bench heap ${heapMb} MiB); vacuum analyze`);
     await province.query('vacuum analyze');
     const size = (
       await province.query<{ heap: string; indexes: string; database: string }>(
@@ -85,7 +89,7 @@ export async function runProvince(args: Args): Promise<void> {
       inlineProjections: false,
       adopt: server.adopt,
     });
-    const clerks = await countyClerks(api.client, city, seeder);
+    const clerks = await countyClerks(api.client, city, ids);
     const bursts: Record<string, BurstResult> = {};
     // A month of the province's payments keyed in 8 working hours, ten times over, to the nearest 5 a second.
     const busy = Math.max(1, Math.round((payments / city.years / 12 / (8 * 3600)) * 2) * 5);
@@ -133,7 +137,7 @@ export async function runProvince(args: Args): Promise<void> {
         events: seeded.events,
         paymentEvents: payments,
       },
-      seed: { seconds: seedSeconds, eventsPerSecond: seeded.events / seedSeconds },
+      seed: { seconds: seedSeconds, eventsPerSecond: seeded.events / seedSeconds, benchHeapAfterMb: heapMb },
       disk: {
         eventsHeapBytes: Number(size.heap),
         eventsIndexBytes: Number(size.indexes),
@@ -148,4 +152,19 @@ export async function runProvince(args: Args): Promise<void> {
     await writeFile(out, `${JSON.stringify(doc, null, 2)}\n`);
     log(`results written to ${out}`);
   });
+}
+
+/**
+ * Writes the province and lets go of the seeder: it keeps every stream it wrote folded in memory
+ * (about 6 GB for a province), and the measurements after it run in this process, the clerks'
+ * clients and the rebuild among them. Held on to, that heap's garbage collection stalled them for
+ * seconds at a time. Only the ids of the plan's records are kept.
+ */
+async function written(
+  seeder: CitySeeder,
+  phases: ReturnType<typeof cityPhases>,
+  log: (line: string) => void,
+): Promise<{ ids: CityRefs; seeded: Awaited<ReturnType<typeof seedWithProgress>> }> {
+  const seeded = await seedWithProgress(seeder, phases, log);
+  return { ids: seeder.ids, seeded };
 }

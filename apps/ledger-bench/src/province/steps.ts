@@ -5,11 +5,11 @@ import { PostgresEventStore } from '@ledger/event-store/postgres/postgres-event-
 import { ALL_PROJECTIONS } from '@ledger/ledger/all-projections';
 import { ProjectionGroupRunner } from '@ledger/ledger/projections/projection-runner';
 import type { SyntheticCity } from '../city/city-plan';
+import type { CityRefs } from '../city/city-refs';
 import { HttpClient } from '../http-client';
 import { WagePayments } from '../measure/commands';
 import { Streams, timed } from '../measure/compare';
 import { EventSource, sampleOfLog } from '../measure/store';
-import type { CitySeeder } from '../seed/city-seeder';
 import { spread, type Spread } from '../stats';
 import { IN_FLIGHT_PER_COUNTY, type CountyClerk } from './burst';
 
@@ -29,7 +29,7 @@ export async function paymentEvents(pool: Pool): Promise<number> {
  * checks each payment against them, as it would in the county), paying the county's running
  * employments for the months after the province's last.
  */
-export async function countyClerks(admin: HttpClient, city: SyntheticCity, seeder: CitySeeder): Promise<CountyClerk[]> {
+export async function countyClerks(admin: HttpClient, city: SyntheticCity, ids: CityRefs): Promise<CountyClerk[]> {
   const countyOf = new Map(city.entities.map((e) => [e.key, e.county]));
   const firstMonth = `${city.firstYear + city.years}-01`;
   const clerks: CountyClerk[] = [];
@@ -42,7 +42,7 @@ export async function countyClerks(admin: HttpClient, city: SyntheticCity, seede
     if (res.status !== 201) throw new Error(`a clerk for ${county.name}: ${res.status} ${res.body.toString('utf8')}`);
     const running = city.employments
       .filter((e) => !e.endsOn && countyOf.get(e.entity) === county.name)
-      .map((e) => ({ id: seeder.ids.id(e.key), rateFen: e.rateFen, daily: e.wageBasis === 'daily' }));
+      .map((e) => ({ id: ids.id(e.key), rateFen: e.rateFen, daily: e.wageBasis === 'daily' }));
     clerks.push({
       client: new HttpClient(admin.baseUrl, res.json<{ token: string }>().token, IN_FLIGHT_PER_COUNTY),
       payments: new WagePayments(running, firstMonth),
